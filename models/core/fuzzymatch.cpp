@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fuzzymatch.h"
+
+namespace OpsDeck {
+
+namespace {
+bool isWordStart(QStringView text, qsizetype index)
+{
+    if (index == 0)
+        return true;
+    const QChar previous = text[index - 1];
+    const QChar current = text[index];
+    return !previous.isLetterOrNumber() || (previous.isLower() && current.isUpper());
+}
+} // namespace
+
+std::optional<int> fuzzyMatchScore(QStringView pattern, QStringView candidate)
+{
+    const QStringView trimmedPattern = pattern.trimmed();
+    if (trimmedPattern.isEmpty())
+        return 0;
+
+    int score = 0;
+    qsizetype position = 0;
+    qsizetype previousHit = -2;
+    for (const QChar wanted : trimmedPattern) {
+        if (wanted.isSpace())
+            continue;
+        const QChar folded = wanted.toCaseFolded();
+        while (position < candidate.size() && candidate[position].toCaseFolded() != folded)
+            ++position;
+        if (position == candidate.size())
+            return std::nullopt;
+        score += 1;
+        if (position == previousHit + 1)
+            score += 5;
+        if (isWordStart(candidate, position))
+            score += 8;
+        if (previousHit < 0)
+            score -= int(std::min<qsizetype>(position, 10));
+        previousHit = position;
+        ++position;
+    }
+    // Prefer shorter candidates among equal matches.
+    score -= int(std::min<qsizetype>(candidate.size() / 8, 5));
+    return score;
+}
+
+} // namespace OpsDeck

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace OpsDeck::Translations {
+
+QStringList availableLanguages()
+{
+    QStringList languages{QStringLiteral("en")};
+    const QStringList files =
+        QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("opsdeck_*.qm")}, QDir::Files);
+    for (const QString &file : files)
+        languages.append(file.mid(8).chopped(3)); // opsdeck_<language>.qm
+    return languages;
+}
+
+QLocale chosenLocale(const QString &languageSetting)
+{
+    return languageSetting.isEmpty() ? QLocale::system() : QLocale(languageSetting);
+}
+
+void install(QCoreApplication &app, const QLocale &locale)
+{
+    QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("opsdeck"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+} // namespace OpsDeck::Translations

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace OpsDeck {
+
+// Where a value came from in the workspace file (1-based), so later features can point back
+// at the line to fix. Zero for the built-in workspace.
+struct SourceLocation {
+    int line = 0;
+    int column = 0;
+    friend bool operator==(const SourceLocation &, const SourceLocation &) = default;
+};
+
+// The name of a keychain entry; the workspace never holds a secret itself.
+struct SecretReference {
+    QString entry;
+    bool isEmpty() const { return entry.isEmpty(); }
+    friend bool operator==(const SecretReference &, const SecretReference &) = default;
+};
+
+enum class ConnectionKind { Local, Ssh };
+enum class AuthMethod { Agent, Key, Password, KeyboardInteractive };
+
+struct Service {
+    QString name;
+    QUrl healthUrl;
+    QUrl metricsUrl;
+    int expectedStatus = 200;
+    QString expectedBody; // text the health response must contain, if any
+    SourceLocation location;
+};
+
+struct Database {
+    QString name;
+    QString host = QStringLiteral("127.0.0.1"); // as seen from the owning host
+    int port = 5432;
+    QString database;
+    QString user;
+    QString sslMode = QStringLiteral("prefer");
+    QString viaHost; // SSH host to tunnel through; empty: the owning host when it is remote
+    SecretReference password;
+    SourceLocation location;
+};
+
+struct RedisInstance {
+    QString name;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 6379;
+    QString socketPath;
+    int databaseIndex = 0;
+    SecretReference password;
+    SourceLocation location;
+};
+
+struct LogSource {
+    enum class Kind { File, Journald, Docker, Podman, Kubernetes };
+    QString name;
+    Kind kind = Kind::File;
+    QString target; // file path or glob, journald unit, container name, or namespace/pod
+    SourceLocation location;
+};
+
+struct BackupLocation {
+    QString name;
+    QString directory;
+    QString glob = QStringLiteral("*");
+    int retentionDays = 0; // 0: not checked
+    SourceLocation location;
+};
+
+struct Host {
+    QString name;
+    ConnectionKind connection = ConnectionKind::Ssh;
+    QString address;
+    int port = 22;
+    QString user;
+    AuthMethod auth = AuthMethod::Agent;
+    QString identityFile;
+    QString jumpHost;
+    QStringList tags;
+    SecretReference secret; // password or key passphrase
+    QList<Service> services;
+    QList<Database> databases;
+    QList<RedisInstance> redis;
+    QList<LogSource> logs;
+    QList<BackupLocation> backups;
+    SourceLocation location;
+
+    bool isLocal() const { return connection == ConnectionKind::Local; }
+};
+
+struct Environment {
+    QString name;
+    QString description;
+    QList<Host> hosts;
+    SourceLocation location;
+};
+
+struct Threshold {
+    enum class Direction { Above, Below };
+    QString metric;
+    double warning = 0;
+    double critical = 0;
+    QString unit;
+    Direction direction = Direction::Above;
+    SourceLocation location;
+};
+
+struct Contact {
+    QString name;
+    QString role;
+    QString email;
+    QString phone;
+    QString chat;
+    SourceLocation location;
+};
+
+struct EscalationStep {
+    int afterMinutes = 0;
+    QString notify; // a contact's name or role
+    SourceLocation location;
+};
+
+struct EscalationPolicy {
+    QString severity; // SEV-1 ... SEV-4
+    QList<EscalationStep> steps;
+    SourceLocation location;
+};
+
+struct Workspace {
+    QString name;
+    QString filePath; // empty for the built-in workspace
+    QList<Environment> environments;
+    QList<Threshold> thresholds;
+    QList<Contact> contacts;
+    QList<EscalationPolicy> escalation;
+    QStringList runbookFolders;
+
+    bool isBuiltIn() const { return filePath.isEmpty(); }
+    const Host *findHost(QStringView hostName) const;
+    qsizetype hostCount() const;
+};
+
+// The workspace a new user starts on: this computer, reached without SSH.
+Workspace builtInWorkspace();
+
+QString toString(AuthMethod method);
+QString toString(LogSource::Kind kind);
+
+} // namespace OpsDeck

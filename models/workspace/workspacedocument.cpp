@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspacedocument.h"
+
+#include "workspace/workspaceloader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace OpsDeck {
+
+namespace {
+
+struct LoadedFile {
+    QByteArray text;
+    WorkspaceLoadResult result;
+};
+
+LoadedFile readAndParse(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > MaximumWorkspaceFileSize)
+        return {{}, loadWorkspaceFile(path)}; // reports why, with the same words as the CLI
+    LoadedFile loaded;
+    loaded.text = file.readAll();
+    loaded.result = parseWorkspace(loaded.text, path);
+    return loaded;
+}
+
+} // namespace
+
+WorkspaceDocument::WorkspaceDocument(QObject *parent)
+    : QObject(parent)
+    , m_workspace(builtInWorkspace())
+{
+    // Editors save by writing a new file and renaming it; wait for the dust to settle.
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(150);
+    connect(&m_reloadDelay, &QTimer::timeout, this, &WorkspaceDocument::reload);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &WorkspaceDocument::onFileChanged);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            &WorkspaceDocument::onFileChanged);
+}
+
+WorkspaceDocument::~WorkspaceDocument() = default;
+
+bool WorkspaceDocument::isShowingStaleWorkspace() const
+{
+    return !m_filePath.isEmpty() && hasErrors(m_diagnostics);
+}
+
+void WorkspaceDocument::open(const QString &path)
+{
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    watch(m_filePath);
+    startLoad();
+}
+
+void WorkspaceDocument::reload()
+{
+    if (!m_filePath.isEmpty())
+        startLoad();
+}
+
+void WorkspaceDocument::useBuiltIn()
+{
+    ++m_generation; // drop any load still running
+    if (!m_watcher.files().isEmpty())
+        m_watcher.removePaths(m_watcher.files());
+    if (!m_watcher.directories().isEmpty())
+        m_watcher.removePaths(m_watcher.directories());
+    m_filePath.clear();
+    m_loadedText.clear();
+    m_workspace = builtInWorkspace();
+    m_diagnostics.clear();
+    if (m_loading) {
+        m_loading = false;
+        Q_EMIT loadingChanged(false);
+    }
+    Q_EMIT diagnosticsChanged();
+    Q_EMIT workspaceChanged();
+}
+
+void WorkspaceDocument::startLoad()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_loading) {
+        m_loading = true;
+        Q_EMIT loadingChanged(true);
+    }
+    auto *watcher = new QFutureWatcher<LoadedFile>(this);
+    connect(watcher, &QFutureWatcher<LoadedFile>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer load or useBuiltIn() came after this one
+        LoadedFile loaded = watcher->result();
+        m_loading = false;
+        Q_EMIT loadingChanged(false);
+        m_diagnostics = loaded.result.diagnostics;
+        const bool ok = loaded.result.ok();
+        Q_EMIT diagnosticsChanged();
+        if (!ok) {
+            Q_EMIT loadFailed(m_filePath);
+            return;
+        }
+        if (loaded.text == m_loadedText && m_workspace.filePath == m_filePath)
+            return; // touched but unchanged: keep views as they are
+        m_loadedText = loaded.text;
+        m_workspace = std::move(loaded.result.workspace);
+        Q_EMIT workspaceChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(readAndParse, m_filePath));
+}
+
+void WorkspaceDocument::watch(const QString &path)
+{
+    if (!m_watcher.files().isEmpty())
+        m_watcher.removePaths(m_watcher.files());
+    if (!m_watcher.directories().isEmpty())
+        m_watcher.removePaths(m_watcher.directories());
+    // The directory too: a file replaced by rename, or deleted and re-created, drops out of
+    // the file watch.
+    m_watcher.addPath(QFileInfo(path).absolutePath());
+    if (QFileInfo::exists(path))
+        m_watcher.addPath(path);
+}
+
+void WorkspaceDocument::onFileChanged()
+{
+    if (m_filePath.isEmpty())
+        return;
+    if (!m_watcher.files().contains(m_filePath) && QFileInfo::exists(m_filePath))
+        m_watcher.addPath(m_filePath);
+    m_reloadDelay.start();
+}
+
+QString WorkspaceDocument::applyEdit(const TextEdit &edit)
+{
+    if (m_filePath.isEmpty())
+        return tr("The built-in workspace cannot be edited; open or create a workspace file "
+                  "first.");
+    if (isShowingStaleWorkspace())
+        return tr("%1 has errors; fix them in the file before editing it here.")
+            .arg(QFileInfo(m_filePath).fileName());
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(m_filePath, file.errorString());
+    const QByteArray current = file.readAll();
+    file.close();
+    if (current != m_loadedText) {
+        reload();
+        return tr("%1 changed on disk since it was loaded. It is being reloaded; make the change "
+                  "again.")
+            .arg(QFileInfo(m_filePath).fileName());
+    }
+    const YamlTextEdit::Result edited = edit(current);
+    if (!edited.ok())
+        return edited.error;
+    WorkspaceLoadResult check = parseWorkspace(edited.text, m_filePath);
+    if (!check.ok()) {
+        const auto firstError = std::ranges::find_if(check.diagnostics, &Diagnostic::isError);
+        return tr("The change would make the workspace invalid, so it was not saved: %1")
+            .arg(firstError->toString());
+    }
+    QSaveFile save(m_filePath);
+    if (!save.open(QIODevice::WriteOnly) || save.write(edited.text) != edited.text.size()
+        || !save.commit())
+        return tr("Cannot save %1: %2").arg(m_filePath, save.errorString());
+    // Show the result at once; the watcher's reload will find the same text and do nothing.
+    m_loadedText = edited.text;
+    m_workspace = std::move(check.workspace);
+    m_diagnostics = check.diagnostics;
+    Q_EMIT diagnosticsChanged();
+    Q_EMIT workspaceChanged();
+    return {};
+}
+
+} // namespace OpsDeck
