@@ -29,13 +29,13 @@ int validateWorkspaces(const QStringList &files)
         const qsizetype warnings = result.diagnostics.size() - errors;
         if (errors > 0) {
             anyErrors = true;
-            out << translate("%1: invalid (%2 errors, %3 warnings)")
+            out << translate("%1: invalid; errors: %2, warnings: %3")
                        .arg(file)
                        .arg(errors)
                        .arg(warnings)
                 << '\n';
         } else {
-            out << translate("%1: valid (%2 environments, %3 hosts, %4 warnings)")
+            out << translate("%1: valid; environments: %2, hosts: %3, warnings: %4")
                        .arg(file)
                        .arg(result.workspace.environments.size())
                        .arg(result.workspace.hostCount())

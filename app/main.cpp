@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appearance.h"
 #include "commandline.h"
 #include "core/translations.h"
 #include "mainwindow.h"
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
     QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
     installTranslations(app);
+    OpsDeck::Appearance::apply(OpsDeck::Appearance::currentSetting());
 
     QCommandLineParser parser;
     OpsDeck::CommandLine::describe(parser);

@@ -1,10 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/recentfiles.h"
+
 #include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
 
 namespace OpsDeck {
 
+class CommandPalette;
+class OverviewPage;
+class ProblemsPage;
+class ReadOnlyMode;
+class WorkspaceDocument;
+class WorkspaceModel;
+class WorkspaceTree;
+
+// The shell: navigation sidebar with the workspace tree, pages in the middle, connection and
+// safety state in the status bar, Ctrl+K command palette. Later features add pages through
+// addPage() and their own actions; nothing else needs to change.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -12,12 +33,88 @@ class MainWindow final : public QMainWindow
 
 public:
     struct Options {
-        QString workspaceFile; // empty: the last one, else the built-in workspace
+        QString workspaceFile; // empty: the last one (if the setting says so), else built-in
         bool readOnly = false;
     };
 
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    WorkspaceDocument *document() const { return m_document; }
+    ReadOnlyMode *readOnlyMode() const { return m_readOnly; }
+    WorkspaceTree *workspaceTree() const { return m_tree; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    QString currentPageId() const;
+    void showPage(const QString &id);
+    QStringList pageIds() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Page {
+        QString id;
+        QString title;
+        QString icon;
+        QWidget *widget;
+    };
+
+    void addPage(const QString &id, const QString &title, const QString &icon, QWidget *widget);
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    void openWorkspaceDialog();
+    void openWorkspace(const QString &path);
+    void rebuildRecentMenu();
+    void onWorkspaceChanged();
+    void onDiagnosticsChanged();
+    void updateConnectionSummary();
+    void updateReadOnlyState(bool enabled);
+    void openCommandPalette();
+    void editHost(const QString &hostName);
+    void addHost(const QString &environmentName);
+    void showSettings();
+    void showAbout();
+    void showError(const QString &title, const QString &message);
+
+    WorkspaceDocument *m_document;
+    WorkspaceModel *m_model;
+    ReadOnlyMode *m_readOnly;
+    RecentFiles m_recentFiles;
+    QList<Page> m_pages;
+
+    QSplitter *m_splitter;
+    QListWidget *m_navigation;
+    WorkspaceTree *m_tree;
+    QStackedWidget *m_stack;
+    OverviewPage *m_overview;
+    ProblemsPage *m_problems;
+    CommandPalette *m_palette;
+
+    QLabel *m_workspaceLabel;
+    QToolButton *m_problemsButton;
+    QLabel *m_connectionsLabel;
+    QToolButton *m_readOnlyButton;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_builtInAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_addHostAction = nullptr;
+    QAction *m_editHostAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_readOnlyAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_sidebarAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
 };
 
 } // namespace OpsDeck

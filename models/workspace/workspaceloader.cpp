@@ -726,17 +726,23 @@ private:
                                  tr("host '%1' cannot be its own jump host").arg(reference.from));
             }
         }
-        // Jump chains must end: follow each one and stop at the first repeat.
+        // Jump chains must end: follow each one; report every loop once.
+        QSet<QString> reportedLoops;
         for (const Environment &environment : std::as_const(m_workspace.environments)) {
             for (const Host &host : environment.hosts) {
                 QStringList chain{host.name};
                 const Host *hop = &host;
                 while (hop && !hop->jumpHost.isEmpty() && hop->jumpHost != hop->name) {
                     if (chain.contains(hop->jumpHost)) {
-                        if (hop->jumpHost == host.name) {
-                            chain.append(hop->jumpHost);
-                            m_reporter.error(host.location, tr("jump hosts form a loop: %1")
-                                                                .arg(chain.join(u" → ")));
+                        QStringList loop = chain.mid(chain.indexOf(hop->jumpHost));
+                        QStringList members = loop;
+                        members.sort();
+                        if (!reportedLoops.contains(members.join(u'\n'))) {
+                            reportedLoops.insert(members.join(u'\n'));
+                            loop.append(hop->jumpHost);
+                            const Host *first = m_workspace.findHost(loop.front());
+                            m_reporter.error(first->location, tr("jump hosts form a loop: %1")
+                                                                  .arg(loop.join(u" → ")));
                         }
                         break;
                     }
@@ -807,12 +813,12 @@ QString explainSyntaxError(const std::string &message)
     const auto translate = [](const char *text) {
         return QCoreApplication::translate("WorkspaceLoader", text);
     };
-    if (message == YAML::ErrorMsg::MAP_VALUE || message == YAML::ErrorMsg::END_OF_MAP)
-        return translate("bad indentation: expected a key aligned with the keys above it, or a "
-                         "value indented under its key (quote values that contain ': ')");
-    if (message == YAML::ErrorMsg::END_OF_SEQ)
-        return translate("bad indentation: expected a list entry '- ' aligned with the entries "
-                         "above it");
+    if (message == YAML::ErrorMsg::MAP_VALUE)
+        return translate("unexpected ':': expected a key aligned with the keys above it, or "
+                         "quotes around a value that contains ': '");
+    if (message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ)
+        return translate("bad indentation: expected this line to line up with the keys or list "
+                         "entries above it");
     if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW)
         return translate("unclosed '[': expected ',' or ']'");
     if (message == YAML::ErrorMsg::END_OF_MAP_FLOW)

@@ -156,7 +156,8 @@ int lineNumber(const YAML::Node &node)
 
 struct Found {
     YAML::Node parent; // the mapping that holds (or should hold) the key
-    YAML::Node key;    // undefined when the key is missing
+    bool keyFound = false; // a default YAML::Node is a null node, not "none": keep a flag
+    YAML::Node key;
     YAML::Node value;
     QString error;
 };
@@ -192,6 +193,7 @@ Found locate(const YAML::Node &root, const Path &path)
     const std::string lastKey = std::get<QString>(path.back()).toStdString();
     for (auto it = current.begin(); it != current.end(); ++it) {
         if (it->first.IsScalar() && it->first.Scalar() == lastKey) {
+            found.keyFound = true;
             found.key = it->first;
             found.value = it->second;
             break;
@@ -262,7 +264,7 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
     const QByteArray value = valueYaml.toUtf8();
     const Lines lines(text);
     QByteArray result = text;
-    if (!found.key) {
+    if (!found.keyFound) {
         result = insertKeyLine(text, found.parent, std::get<QString>(path.back()), ' ' + value);
     } else {
         const qsizetype colon = lines.colonAfterKey(found.key.Mark().pos, keyEnd(text, found.key));
@@ -296,11 +298,11 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
     // Read the result back: the edit must have produced exactly the value asked for.
     try {
         const Found check = locate(YAML::Load(result.toStdString()), path);
-        if (!check.error.isEmpty() || !check.key
+        if (!check.error.isEmpty() || !check.keyFound
             || emitted(check.value) != emitted(YAML::Load(value.toStdString())))
             return fail(translate("the edit of line %1 could not be made without changing other "
                                   "lines; edit the file itself")
-                            .arg(found.key ? lineNumber(found.key) : lineNumber(found.parent)));
+                            .arg(found.keyFound ? lineNumber(found.key) : lineNumber(found.parent)));
     } catch (const YAML::Exception &) {
         return fail(translate("the new value '%1' is not valid YAML here").arg(valueYaml));
     }
@@ -337,7 +339,7 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
 
     QByteArray result = text;
     qsizetype previousSize = 0;
-    if (!found.key) {
+    if (!found.keyFound) {
         const QByteArray block = itemLines(found.parent.Mark().column + 2);
         result = insertKeyLine(text, found.parent, std::get<QString>(listPath.back()),
                                eol + block.chopped(eol.size()));

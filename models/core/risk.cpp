@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "risk.h"
+
+namespace OpsDeck {
+
+ReadOnlyMode::ReadOnlyMode(bool enabled, QObject *parent)
+    : QObject(parent)
+    , m_enabled(enabled)
+{
+}
+
+void ReadOnlyMode::setEnabled(bool enabled)
+{
+    if (m_enabled == enabled)
+        return;
+    m_enabled = enabled;
+    Q_EMIT changed(enabled);
+}
+
+QString ReadOnlyMode::refusal(Risk risk) const
+{
+    if (permits(risk))
+        return {};
+    return tr("Read-only mode is on: only actions that read are allowed. Turn it off in the "
+              "toolbar or with Ctrl+Shift+R to make changes.");
+}
+
+} // namespace OpsDeck

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+namespace OpsDeck {
+
+// What an action can do to a system. Read-only mode allows only Read; Destroy needs the
+// target's name typed to confirm.
+enum class Risk { Read, Change, Destroy };
+
+// The global read-only switch (--read-only, the toolbar toggle). Every action asks it before
+// running; widgets listen to disable what is not allowed.
+class ReadOnlyMode final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReadOnlyMode)
+
+public:
+    explicit ReadOnlyMode(bool enabled = false, QObject *parent = nullptr);
+
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled);
+    bool permits(Risk risk) const { return !m_enabled || risk == Risk::Read; }
+    // Why an action of this risk is refused, or empty when it is allowed.
+    QString refusal(Risk risk) const;
+
+Q_SIGNALS:
+    void changed(bool enabled);
+
+private:
+    bool m_enabled;
+};
+
+} // namespace OpsDeck

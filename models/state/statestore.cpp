@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "statestore.h"
+
+#include "core/paths.h"
+#include "migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace OpsDeck {
+
+namespace {
+
+// ISO-8601 UTC with milliseconds: sorts as text, so range filters and ORDER BY use the index.
+QVariant timeText(const QDateTime &time) {
+    if (!time.isValid())
+        return {};
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFromText(const QVariant &value) {
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QVariant nullIfEmpty(const QString &text) {
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+template<typename T>
+QVariant nullIfUnset(const std::optional<T> &value) {
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+template<typename T>
+std::optional<T> optionalFrom(const QVariant &value) {
+    if (value.isNull())
+        return std::nullopt;
+    return value.value<T>();
+}
+
+// LIKE treats % and _ as wildcards; the user's text is meant literally.
+QString likePattern(const QString &text) {
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    escaped += u'%';
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped += u'\\';
+        escaped += c;
+    }
+    escaped += u'%';
+    return escaped;
+}
+
+std::atomic<quint64> s_connectionCounter{0};
+
+} // namespace
+
+// Owns the connection; every member runs in the store's worker thread.
+class StateStoreWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StateStoreWorker)
+
+public:
+    explicit StateStoreWorker(QString connectionName)
+        : m_connectionName(std::move(connectionName)) {}
+
+    void open(quint64 requestId, const QString &requestedPath);
+    void beginAudit(quint64 requestId, const AuditEntry &entry);
+    void finishAudit(quint64 requestId, qint64 rowId, std::optional<int> exitCode,
+                     const QString &signalName, qint64 durationMs, qint64 outputBytes,
+                     AuditStatus status, const QDateTime &finishedAt);
+    void queryAudit(quint64 requestId, const AuditQuery &query);
+    void close();
+
+Q_SIGNALS:
+    void opened(quint64 requestId, bool ok, const QString &error);
+    void auditStarted(quint64 requestId, qint64 rowId);
+    void auditFinished(quint64 requestId, qint64 rowId);
+    void auditQueried(quint64 requestId, const QList<OpsDeck::AuditEntry> &entries);
+    void failed(quint64 requestId, const QString &message);
+
+private:
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    QString configure(const QSqlDatabase &db) const;
+    bool ensureOpen(quint64 requestId);
+    void assertThread() const { Q_ASSERT(QThread::currentThread() == thread()); }
+
+    QString m_connectionName;
+    QString m_path;
+    bool m_open = false;
+};
+
+void StateStoreWorker::open(quint64 requestId, const QString &requestedPath) {
+    assertThread();
+    close();
+    m_path = requestedPath.isEmpty() ? Paths::stateDatabaseFile() : requestedPath;
+
+    QString error;
+    const QString directory = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(directory)) {
+        error = tr("Cannot create the folder %1 for the state database %2.")
+                    .arg(QDir::toNativeSeparators(directory), m_path);
+    } else {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_path);
+        if (!db.isValid()) {
+            error = tr("Cannot open the state database %1: the Qt SQLite driver (QSQLITE) is "
+                       "not installed.")
+                        .arg(m_path);
+        } else if (!db.open()) {
+            error = tr("Cannot open the state database %1: %2").arg(m_path, db.lastError().text());
+        } else {
+            error = configure(db);
+        }
+    }
+
+    if (!error.isEmpty()) {
+        close();
+        Q_EMIT opened(requestId, false, error);
+        return;
+    }
+    m_open = true;
+    Q_EMIT opened(requestId, true, {});
+}
+
+QString StateStoreWorker::configure(const QSqlDatabase &db) const {
+    const auto pragma = [&](const QString &statement, QString *result) -> QString {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            return tr("Cannot configure the state database %1 (%2): %3")
+                .arg(m_path, statement, query.lastError().text());
+        }
+        if (result)
+            *result = query.next() ? query.value(0).toString() : QString();
+        return {};
+    };
+
+    // First, so that a file locked by another process is waited for instead of failing.
+    QString error = pragma(QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
+    if (!error.isEmpty())
+        return error;
+
+    // Before anything that writes: switching to WAL rewrites the header of a file we may have
+    // to refuse, and a refused file must stay exactly as it was.
+    if (!Migrations::checkNotNewer(db, Migrations::latestVersion(), &error))
+        return error;
+
+    QString journalMode;
+    error = pragma(QStringLiteral("PRAGMA journal_mode = WAL"), &journalMode);
+    if (!error.isEmpty())
+        return error;
+    // SQLite silently keeps the old mode where WAL cannot work (e.g. some network file systems).
+    if (journalMode.compare(u"wal", Qt::CaseInsensitive) != 0) {
+        return tr("Cannot switch the state database %1 to write-ahead logging: SQLite kept "
+                  "journal mode '%2'. Is the file on a network or read-only file system?")
+            .arg(m_path, journalMode);
+    }
+    // In WAL mode NORMAL loses no committed transaction when the application crashes; only a
+    // power cut can drop the last ones, which is the accepted price for not syncing each write.
+    for (const QString &statement : {QStringLiteral("PRAGMA synchronous = NORMAL"),
+                                     QStringLiteral("PRAGMA foreign_keys = ON")}) {
+        error = pragma(statement, nullptr);
+        if (!error.isEmpty())
+            return error;
+    }
+
+    if (!Migrations::apply(db, &error))
+        return error;
+    return {};
+}
+
+bool StateStoreWorker::ensureOpen(quint64 requestId) {
+    if (m_open)
+        return true;
+    Q_EMIT failed(requestId, m_path.isEmpty()
+                                 ? tr("The state database is not open.")
+                                 : tr("The state database %1 is not open.").arg(m_path));
+    return false;
+}
+
+void StateStoreWorker::beginAudit(quint64 requestId, const AuditEntry &entry) {
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+    if (entry.host.isEmpty() || entry.command.isEmpty()) {
+        Q_EMIT failed(requestId, tr("Cannot write an audit entry without host or command to the "
+                                    "state database %1.")
+                                     .arg(m_path));
+        return;
+    }
+
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO audit_log (started_at, host, remote_user, command, risk, incident_id, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(timeText(entry.startedAt));
+    query.addBindValue(entry.host);
+    query.addBindValue(nullIfEmpty(entry.remoteUser));
+    query.addBindValue(entry.command);
+    query.addBindValue(auditRiskName(entry.risk));
+    query.addBindValue(nullIfUnset(entry.incidentId));
+    query.addBindValue(auditStatusName(AuditStatus::Running));
+    // Autocommit: exec() returning true means the row is committed to the WAL.
+    if (!query.exec()) {
+        Q_EMIT failed(requestId,
+                      tr("Cannot write the start of '%1' on %2 to the audit log in %3: %4")
+                          .arg(entry.command, entry.host, m_path, query.lastError().text()));
+        return;
+    }
+    Q_EMIT auditStarted(requestId, query.lastInsertId().toLongLong());
+}
+
+void StateStoreWorker::finishAudit(quint64 requestId, qint64 rowId, std::optional<int> exitCode,
+                                   const QString &signalName, qint64 durationMs, qint64 outputBytes,
+                                   AuditStatus status, const QDateTime &finishedAt) {
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+    if (status == AuditStatus::Running) {
+        Q_EMIT failed(
+            requestId,
+            tr("Cannot finish audit entry %1 in %2 with status 'running'.").arg(rowId).arg(m_path));
+        return;
+    }
+
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "UPDATE audit_log SET finished_at = ?, exit_code = ?, signal_name = ?, duration_ms = ?,"
+        " output_bytes = ?, status = ? WHERE id = ? AND status = ?"));
+    query.addBindValue(timeText(finishedAt));
+    query.addBindValue(nullIfUnset(exitCode));
+    query.addBindValue(nullIfEmpty(signalName));
+    query.addBindValue(durationMs);
+    query.addBindValue(outputBytes);
+    query.addBindValue(auditStatusName(status));
+    query.addBindValue(rowId);
+    query.addBindValue(auditStatusName(AuditStatus::Running));
+    if (!query.exec()) {
+        Q_EMIT failed(requestId,
+                      tr("Cannot write the end of audit entry %1 to %2: %3")
+                          .arg(QString::number(rowId), m_path, query.lastError().text()));
+        return;
+    }
+    if (query.numRowsAffected() != 1) {
+        Q_EMIT failed(requestId, tr("Audit entry %1 in %2 does not exist or is already finished.")
+                                     .arg(QString::number(rowId), m_path));
+        return;
+    }
+    Q_EMIT auditFinished(requestId, rowId);
+}
+
+void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter) {
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+
+    // Only fixed SQL fragments are joined; every value goes in as a bound parameter.
+    QStringList conditions;
+    QVariantList values;
+    if (!filter.host.isEmpty()) {
+        conditions.append(QStringLiteral("host = ?"));
+        values.append(filter.host);
+    }
+    if (!filter.text.isEmpty()) {
+        conditions.append(QStringLiteral("command LIKE ? ESCAPE '\\'"));
+        values.append(likePattern(filter.text));
+    }
+    if (filter.from.isValid()) {
+        conditions.append(QStringLiteral("started_at >= ?"));
+        values.append(timeText(filter.from));
+    }
+    if (filter.to.isValid()) {
+        conditions.append(QStringLiteral("started_at < ?"));
+        values.append(timeText(filter.to));
+    }
+    QString sql = QStringLiteral(
+        "SELECT id, started_at, finished_at, host, remote_user, command, risk, exit_code,"
+        " signal_name, duration_ms, output_bytes, incident_id, status FROM audit_log");
+    if (!conditions.isEmpty())
+        sql += u" WHERE " + conditions.join(u" AND ");
+    sql += u" ORDER BY started_at DESC, id DESC";
+    if (filter.limit > 0) {
+        sql += u" LIMIT ?";
+        values.append(filter.limit);
+    }
+
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec()) {
+        Q_EMIT failed(
+            requestId,
+            tr("Cannot read the audit log from %1: %2").arg(m_path, query.lastError().text()));
+        return;
+    }
+
+    QList<AuditEntry> entries;
+    while (query.next()) {
+        AuditEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.startedAt = timeFromText(query.value(1));
+        entry.finishedAt = timeFromText(query.value(2));
+        entry.host = query.value(3).toString();
+        entry.remoteUser = query.value(4).toString();
+        entry.command = query.value(5).toString();
+        // CHECK constraints keep both columns to the known names.
+        entry.risk = auditRiskFromName(query.value(6).toString()).value_or(AuditRisk::Destroy);
+        entry.exitCode = optionalFrom<int>(query.value(7));
+        entry.signalName = query.value(8).toString();
+        entry.durationMs = optionalFrom<qint64>(query.value(9));
+        entry.outputBytes = optionalFrom<qint64>(query.value(10));
+        entry.incidentId = optionalFrom<qint64>(query.value(11));
+        entry.status =
+            auditStatusFromName(query.value(12).toString()).value_or(AuditStatus::Failed);
+        entries.append(std::move(entry));
+    }
+    Q_EMIT auditQueried(requestId, entries);
+}
+
+void StateStoreWorker::close() {
+    assertThread();
+    m_open = false;
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        // Every QSqlDatabase copy must be gone before removeDatabase().
+        QSqlDatabase db = database();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+StateStore::StateStore(QObject *parent)
+    : QObject(parent)
+    , m_worker(
+          new StateStoreWorker(QStringLiteral("opsdeck-state-%1").arg(++s_connectionCounter))) {
+    m_thread.setObjectName(QStringLiteral("OpsDeck state store"));
+    m_worker->moveToThread(&m_thread);
+
+    // Queued: the worker emits in its thread, receivers get the signals in ours.
+    connect(m_worker, &StateStoreWorker::opened, this, &StateStore::opened, Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::auditStarted, this, &StateStore::auditStarted,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::auditFinished, this, &StateStore::auditFinished,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::auditQueried, this, &StateStore::auditQueried,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::failed, this, &StateStore::failed, Qt::QueuedConnection);
+
+    m_thread.start();
+}
+
+StateStore::~StateStore() {
+    // Queued behind every request already made, so none is lost; the thread ends itself once
+    // the connection is closed, because QThread::quit() from here could skip queued requests.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->close();
+            delete worker;
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_thread.wait();
+}
+
+quint64 StateStore::open(const QString &path) {
+    const quint64 id = nextRequestId();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, path] { worker->open(id, path); }, Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::beginAudit(const AuditEntry &entry) {
+    const quint64 id = nextRequestId();
+    AuditEntry copy = entry;
+    // Taken here, not in the worker: the time the command was asked for, not when it was queued.
+    if (!copy.startedAt.isValid())
+        copy.startedAt = QDateTime::currentDateTimeUtc();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, copy] { worker->beginAudit(id, copy); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::finishAudit(qint64 rowId, std::optional<int> exitCode,
+                                const QString &signalName, qint64 durationMs, qint64 outputBytes,
+                                AuditStatus status) {
+    const quint64 id = nextRequestId();
+    const QDateTime finishedAt = QDateTime::currentDateTimeUtc();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, rowId, exitCode, signalName, durationMs, outputBytes, status,
+         finishedAt] {
+            worker->finishAudit(id, rowId, exitCode, signalName, durationMs, outputBytes, status,
+                                finishedAt);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::queryAudit(const AuditQuery &query) {
+    const quint64 id = nextRequestId();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, query] { worker->queryAudit(id, query); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+} // namespace OpsDeck
+
+#include "statestore.moc"
