@@ -57,8 +57,8 @@ void describe(QCommandLineParser &parser)
                   "                              file:line:column; exit status 1 on errors"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("workspace"), translate("Open the workspace FILE."),
-                      translate("FILE")});
+    parser.addOption(
+        {QStringLiteral("workspace"), translate("Open the workspace FILE."), translate("FILE")});
     parser.addOption({QStringLiteral("read-only"),
                       translate("Start in read-only mode: nothing that changes a system runs.")});
     parser.addOption({QStringLiteral("screenshot"),
@@ -74,9 +74,9 @@ bool isHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *argument = argv[i];
-        if (std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0
-            || std::strcmp(argument, "--help-all") == 0 || std::strcmp(argument, "--version") == 0
-            || std::strcmp(argument, "-v") == 0)
+        if (std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
+            std::strcmp(argument, "--help-all") == 0 || std::strcmp(argument, "--version") == 0 ||
+            std::strcmp(argument, "-v") == 0)
             return true;
     }
     return argc > 1 && argv[1][0] != '-';

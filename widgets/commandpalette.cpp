@@ -90,6 +90,7 @@ CommandPalette::CommandPalette(QWidget *parent)
         m_model->setPattern(text);
         if (m_model->rowCount() > 0)
             m_list->setCurrentIndex(m_model->index(0));
+        placeOverParent();
     });
     connect(m_list, &QListView::activated, this,
             [this](const QModelIndex &index) { choose(index.row()); });
@@ -124,8 +125,14 @@ void CommandPalette::placeOverParent()
     QWidget *owner = parentWidget();
     const QRect area = owner->rect();
     const int width = std::clamp(area.width() / 2, 420, 720);
-    const int height = std::clamp(area.height() / 2, 240, 460);
-    const QPoint topLeft = owner->mapToGlobal(QPoint((area.width() - width) / 2, area.height() / 8));
+    // As tall as the matches, up to twelve rows: no empty box under a single hit.
+    const int rowHeight = std::max(m_list->sizeHintForRow(0), fontMetrics().height() + 12);
+    const int rows = std::clamp(m_model->rowCount(), 1, 12);
+    const int height = m_input->sizeHint().height() + rows * rowHeight + 2 * m_list->frameWidth() +
+                       layout()->spacing() + layout()->contentsMargins().top() +
+                       layout()->contentsMargins().bottom() + 2 * frameWidth();
+    const QPoint topLeft =
+        owner->mapToGlobal(QPoint((area.width() - width) / 2, area.height() / 8));
     setGeometry(QRect(topLeft, QSize(width, height)));
 }
 

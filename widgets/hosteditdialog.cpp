@@ -121,15 +121,17 @@ QList<QPair<QString, QString>> HostEditDialog::changes() const
         m_original.isLocal() ? QStringLiteral("local") : QStringLiteral("ssh"), connection);
     if (connection == u"ssh") {
         const QString address = m_address->text().trimmed();
-        const QString originalAddress = m_original.address == m_original.name ? QString()
-                                                                              : m_original.address;
+        const QString originalAddress =
+            m_original.address == m_original.name ? QString() : m_original.address;
         set("address", address, originalAddress, quoteScalar(address.isEmpty() ? name : address));
         const QString port = QString::number(m_port->value());
         set("port", m_isNew && port == u"22" ? QString() : port, QString::number(m_original.port),
             port);
-        set("user", m_user->text().trimmed(), m_original.user, quoteScalar(m_user->text().trimmed()));
+        set("user", m_user->text().trimmed(), m_original.user,
+            quoteScalar(m_user->text().trimmed()));
         const QString auth = m_auth->currentData().toString();
-        set("auth", m_isNew && auth == u"agent" ? QString() : auth, toString(m_original.auth), auth);
+        set("auth", m_isNew && auth == u"agent" ? QString() : auth, toString(m_original.auth),
+            auth);
         if (auth == u"key")
             set("key", m_key->text().trimmed(), m_original.identityFile,
                 quoteScalar(m_key->text().trimmed()));

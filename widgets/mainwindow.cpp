@@ -67,7 +67,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
+            &QStackedWidget::setCurrentIndex);
 
     addPage(OverviewPageId, tr("Overview"), QStringLiteral("overview"), m_overview);
     addPage(ProblemsPageId, tr("Problems"), QStringLiteral("problems"), m_problems);
@@ -84,8 +85,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     sidebarLayout->addWidget(treeTitle);
     sidebarLayout->addWidget(m_tree, 1);
     // Fit the page list to its rows so the tree gets the rest of the height.
-    m_navigation->setFixedHeight(m_navigation->sizeHintForRow(0) * int(m_pages.size())
-                                 + 2 * m_navigation->frameWidth() + 4);
+    m_navigation->setFixedHeight(m_navigation->sizeHintForRow(0) * int(m_pages.size()) +
+                                 2 * m_navigation->frameWidth() + 4);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(sidebar);
@@ -100,12 +101,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     createToolBar();
     createStatusBar();
 
-    connect(m_document, &WorkspaceDocument::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    connect(m_document, &WorkspaceDocument::workspaceChanged, this,
+            &MainWindow::onWorkspaceChanged);
     connect(m_document, &WorkspaceDocument::diagnosticsChanged, this,
             &MainWindow::onDiagnosticsChanged);
     connect(m_document, &WorkspaceDocument::loadingChanged, this, [this](bool loading) {
         if (loading)
-            m_workspaceLabel->setText(tr("Loading %1…").arg(QFileInfo(m_document->filePath()).fileName()));
+            m_workspaceLabel->setText(
+                tr("Loading %1…").arg(QFileInfo(m_document->filePath()).fileName()));
         else
             onWorkspaceChanged();
     });
@@ -150,9 +153,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     rebuildRecentMenu();
 
     QString startFile = options.workspaceFile;
-    if (startFile.isEmpty()
-        && QSettings().value(QStringLiteral("startup/reopenWorkspace"), true).toBool()
-        && !m_recentFiles.files().isEmpty() && QFileInfo::exists(m_recentFiles.files().constFirst()))
+    if (startFile.isEmpty() &&
+        QSettings().value(QStringLiteral("startup/reopenWorkspace"), true).toBool() &&
+        !m_recentFiles.files().isEmpty() && QFileInfo::exists(m_recentFiles.files().constFirst()))
         startFile = m_recentFiles.files().constFirst();
     if (!startFile.isEmpty())
         openWorkspace(startFile);
@@ -219,16 +222,17 @@ void MainWindow::createActions()
                           QKeySequence(Qt::Key_F5), [this] { m_document->reload(); });
     m_builtInAction = make("useBuiltInWorkspace", tr("Use &This Computer"),
                            QStringLiteral("host-local"), {}, [this] { m_document->useBuiltIn(); });
-    m_quitAction = make("quit", tr("&Quit"), {}, QKeySequence::Quit, [this] { close(); });
+    m_quitAction =
+        make("quit", tr("&Quit"), {}, QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_addHostAction = make("addHost", tr("&Add Host…"), QStringLiteral("add"),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
                                const QString id = m_tree->currentId();
                                addHost(id.section(u'/', 0, 0));
                            });
-    m_editHostAction = make("editHost", tr("&Edit Host…"), QStringLiteral("edit"),
-                            QKeySequence(Qt::Key_F2),
-                            [this] { editHost(m_tree->currentHostName()); });
+    m_editHostAction =
+        make("editHost", tr("&Edit Host…"), QStringLiteral("edit"), QKeySequence(Qt::Key_F2),
+             [this] { editHost(m_tree->currentHostName()); });
     m_settingsAction = make("settings", tr("&Settings…"), QStringLiteral("settings"),
                             QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -240,20 +244,19 @@ void MainWindow::createActions()
     m_readOnlyAction->setCheckable(true);
     m_filterAction = make("filterWorkspace", tr("&Filter Workspace"), QStringLiteral("search"),
                           QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_tree->focusFilter(); });
-    m_sidebarAction = make("toggleSidebar", tr("Show &Sidebar"), {},
-                           QKeySequence(Qt::CTRL | Qt::Key_B), [this](bool checked) {
-                               m_splitter->widget(0)->setVisible(checked);
-                           });
+    m_sidebarAction =
+        make("toggleSidebar", tr("Show &Sidebar"), {}, QKeySequence(Qt::CTRL | Qt::Key_B),
+             [this](bool checked) { m_splitter->widget(0)->setVisible(checked); });
     m_sidebarAction->setCheckable(true);
     m_sidebarAction->setChecked(true);
-    m_fullScreenAction = make("toggleFullScreen", tr("&Full Screen"), {},
-                              QKeySequence::FullScreen, [this](bool checked) {
+    m_fullScreenAction = make("toggleFullScreen", tr("&Full Screen"), {}, QKeySequence::FullScreen,
+                              [this](bool checked) {
                                   setWindowState(checked ? windowState() | Qt::WindowFullScreen
                                                          : windowState() & ~Qt::WindowFullScreen);
                               });
     m_fullScreenAction->setCheckable(true);
-    m_aboutAction = make("about", tr("&About OpsDeck"), QStringLiteral("about"), {},
-                         [this] { showAbout(); });
+    m_aboutAction =
+        make("about", tr("&About OpsDeck"), QStringLiteral("about"), {}, [this] { showAbout(); });
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutQtAction = make("aboutQt", tr("About &Qt"), {}, {}, [] { QApplication::aboutQt(); });
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
@@ -389,9 +392,8 @@ void MainWindow::rebuildRecentMenu()
     const QStringList files = m_recentFiles.files();
     for (int i = 0; i < files.size(); ++i) {
         const QString label = tr("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName());
-        QAction *action = m_recentMenu->addAction(label, this, [this, path = files[i]] {
-            openWorkspace(path);
-        });
+        QAction *action =
+            m_recentMenu->addAction(label, this, [this, path = files[i]] { openWorkspace(path); });
         action->setToolTip(files[i]);
         action->setStatusTip(files[i]);
     }
@@ -432,9 +434,9 @@ void MainWindow::onDiagnosticsChanged()
     const qsizetype errors = countErrors(diagnostics);
     const qsizetype warnings = diagnostics.size() - errors;
     m_problemsButton->setVisible(!diagnostics.isEmpty());
-    m_problemsButton->setIcon(themedIcon(errors > 0 ? QStringLiteral("error") : QStringLiteral("warning")));
-    m_problemsButton->setText(errors > 0 ? tr("%1 error(s), %2 warning(s)").arg(errors).arg(warnings)
-                                         : tr("%1 warning(s)").arg(warnings));
+    m_problemsButton->setIcon(
+        themedIcon(errors > 0 ? QStringLiteral("error") : QStringLiteral("warning")));
+    m_problemsButton->setText(tr("Errors: %1 · Warnings: %2").arg(errors).arg(warnings));
     QListWidgetItem *problemsItem = m_navigation->item(int(pageIds().indexOf(ProblemsPageId)));
     problemsItem->setText(diagnostics.isEmpty() ? tr("Problems")
                                                 : tr("Problems (%1)").arg(diagnostics.size()));
@@ -478,7 +480,8 @@ void MainWindow::updateReadOnlyState(bool enabled)
 {
     const QSignalBlocker blocker(m_readOnlyAction);
     m_readOnlyAction->setChecked(enabled);
-    m_readOnlyAction->setIcon(themedIcon(enabled ? QStringLiteral("lock") : QStringLiteral("unlock")));
+    m_readOnlyAction->setIcon(
+        themedIcon(enabled ? QStringLiteral("lock") : QStringLiteral("unlock")));
     m_readOnlyAction->setText(enabled ? tr("Read-only") : tr("Read-write"));
     m_readOnlyAction->setToolTip(enabled ? tr("Read-only mode is on: nothing that changes a system "
                                               "or the workspace runs. Click to allow changes.")
@@ -497,22 +500,23 @@ void MainWindow::openCommandPalette()
                         true});
     for (const Environment &environment : m_document->workspace().environments) {
         for (const Host &host : environment.hosts) {
-            entries.append({CommandPaletteModel::Kind::Host, host.name,
-                            host.isLocal() ? environment.name
-                                           : environment.name + u" · " + host.address,
-                            environment.name + u'/' + host.name, true});
+            entries.append(
+                {CommandPaletteModel::Kind::Host, host.name,
+                 host.isLocal() ? environment.name : environment.name + u" · " + host.address,
+                 environment.name + u'/' + host.name, true});
         }
     }
-    const QList<QAction *> actions = {m_openAction,     m_reloadAction,    m_builtInAction,
-                                      m_addHostAction,  m_editHostAction,  m_readOnlyAction,
-                                      m_filterAction,   m_settingsAction,  m_sidebarAction,
-                                      m_fullScreenAction, m_aboutAction,   m_quitAction};
+    const QList<QAction *> actions = {m_openAction,       m_reloadAction,   m_builtInAction,
+                                      m_addHostAction,    m_editHostAction, m_readOnlyAction,
+                                      m_filterAction,     m_settingsAction, m_sidebarAction,
+                                      m_fullScreenAction, m_aboutAction,    m_quitAction};
     for (QAction *action : actions) {
         QString title = action->text().remove(u'&');
         if (title.endsWith(u'…'))
             title.chop(1);
         if (action == m_readOnlyAction)
-            title = m_readOnly->isEnabled() ? tr("Turn Off Read-Only Mode") : tr("Turn On Read-Only Mode");
+            title = m_readOnly->isEnabled() ? tr("Turn Off Read-Only Mode")
+                                            : tr("Turn On Read-Only Mode");
         entries.append({CommandPaletteModel::Kind::Action, title,
                         action->shortcut().toString(QKeySequence::NativeText), action->objectName(),
                         action->isEnabled()});
@@ -547,10 +551,10 @@ void MainWindow::editHost(const QString &hostName)
         const QString error = m_document->applyEdit([&](const QByteArray &text) {
             YamlTextEdit::Result result{text, {}};
             for (const auto &[key, value] : changes) {
-                result = YamlTextEdit::setValue(
-                    result.text, {QStringLiteral("environments"), environmentIndex,
-                                  QStringLiteral("hosts"), hostIndex, key},
-                    value);
+                result = YamlTextEdit::setValue(result.text,
+                                                {QStringLiteral("environments"), environmentIndex,
+                                                 QStringLiteral("hosts"), hostIndex, key},
+                                                value);
                 if (!result.ok())
                     break;
             }
@@ -589,8 +593,8 @@ void MainWindow::addHost(const QString &environmentName)
                 entries);
         });
         if (error.isEmpty()) {
-            m_tree->selectId(workspace.environments[environmentIndex].name + u'/'
-                             + entries.constFirst().second);
+            m_tree->selectId(workspace.environments[environmentIndex].name + u'/' +
+                             entries.constFirst().second);
             return;
         }
         dialog.setError(error);

@@ -58,8 +58,8 @@ OverviewPage::OverviewPage(QWidget *parent)
 
     auto *counts = new QGridLayout;
     counts->setHorizontalSpacing(12);
-    const QStringList countNames = {tr("Environments"), tr("Hosts"), tr("Services"),
-                                    tr("Databases"), tr("Log sources"), tr("Backup locations")};
+    const QStringList countNames = {tr("Environments"), tr("Hosts"),       tr("Services"),
+                                    tr("Databases"),    tr("Log sources"), tr("Backup locations")};
     for (int i = 0; i < countNames.size(); ++i) {
         auto *card = new QFrame(this);
         card->setFrameShape(QFrame::StyledPanel);
@@ -137,8 +137,12 @@ void OverviewPage::fillCounts()
             backups += host.backups.size();
         }
     }
-    const QList<qsizetype> values = {m_workspace.environments.size(), m_workspace.hostCount(),
-                                     services, databases, logs, backups};
+    const QList<qsizetype> values = {m_workspace.environments.size(),
+                                     m_workspace.hostCount(),
+                                     services,
+                                     databases,
+                                     logs,
+                                     backups};
     for (int i = 0; i < values.size(); ++i)
         m_countValues[i]->setText(QString::number(values[i]));
 }
@@ -149,8 +153,9 @@ void OverviewPage::fillThresholds()
     m_thresholds->setRowCount(int(m_workspace.thresholds.size()));
     for (int row = 0; row < m_workspace.thresholds.size(); ++row) {
         const Threshold &threshold = m_workspace.thresholds[row];
-        const QString prefix =
-            threshold.direction == Threshold::Direction::Above ? QStringLiteral("> ") : QStringLiteral("< ");
+        const QString prefix = threshold.direction == Threshold::Direction::Above
+                                   ? QStringLiteral("> ")
+                                   : QStringLiteral("< ");
         m_thresholds->setItem(row, 0, cell(threshold.metric));
         m_thresholds->setItem(row, 1, cell(QString(prefix + QString::number(threshold.warning))));
         m_thresholds->setItem(row, 2, cell(QString(prefix + QString::number(threshold.critical))));
@@ -170,11 +175,10 @@ void OverviewPage::fillEscalation()
             m_escalation->insertRow(row);
             m_escalation->setItem(row, 0, cell(policy.severity));
             m_escalation->setItem(row, 1,
-                                  cell(step.afterMinutes == 0
-                                           ? tr("immediately")
-                                           : step.afterMinutes % 60 == 0
-                                                 ? tr("%1 h").arg(step.afterMinutes / 60)
-                                                 : tr("%1 min").arg(step.afterMinutes)));
+                                  cell(step.afterMinutes == 0 ? tr("immediately")
+                                       : step.afterMinutes % 60 == 0
+                                           ? tr("%1 h").arg(step.afterMinutes / 60)
+                                           : tr("%1 min").arg(step.afterMinutes)));
             m_escalation->setItem(row, 2, cell(step.notify));
         }
     }
@@ -228,8 +232,9 @@ void OverviewPage::showItem(const QString &id)
             add(tr("Authentication"), toString(host->auth));
             add(tr("Key file"), host->identityFile);
             add(tr("Jump host"), host->jumpHost);
-            add(tr("Secret"), host->secret.isEmpty() ? QString()
-                                                     : tr("keychain entry %1").arg(host->secret.entry));
+            add(tr("Secret"), host->secret.isEmpty()
+                                  ? QString()
+                                  : tr("keychain entry %1").arg(host->secret.entry));
         }
         add(tr("Tags"), host->tags.join(QStringLiteral(", ")));
         if (host->location.line > 0)
@@ -285,8 +290,8 @@ void OverviewPage::showItem(const QString &id)
             m_detailsBox->setTitle(tr("Backup location %1").arg(name));
             add(tr("Directory"), backup.directory);
             add(tr("Files"), backup.glob);
-            add(tr("Retention"), backup.retentionDays > 0 ? tr("%1 days").arg(backup.retentionDays)
-                                                         : QString());
+            add(tr("Retention"),
+                backup.retentionDays > 0 ? tr("%1 days").arg(backup.retentionDays) : QString());
         }
     }
     add(tr("Host"), host->name);

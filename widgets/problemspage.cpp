@@ -81,15 +81,14 @@ void ProblemsPage::setDiagnostics(const Diagnostics &diagnostics, bool showingSt
     if (diagnostics.isEmpty())
         m_summary->setText(tr("No problems in the workspace file."));
     else if (showingStaleWorkspace)
-        m_summary->setText(tr("The workspace file has %1 error(s) and %2 warning(s). OpsDeck "
-                              "keeps showing the last version that loaded; fix the file and it "
-                              "reloads by itself.")
+        m_summary->setText(tr("Problems in the workspace file: errors: %1, warnings: %2. "
+                              "OpsDeck keeps showing the last version that loaded; fix the file "
+                              "and it reloads by itself.")
                                .arg(errors)
                                .arg(warnings));
     else
-        m_summary->setText(tr("The workspace file has %1 error(s) and %2 warning(s).")
-                               .arg(errors)
-                               .arg(warnings));
+        m_summary->setText(
+            tr("The workspace file has %1 error(s) and %2 warning(s).").arg(errors).arg(warnings));
     m_view->resizeColumnsToContents();
 }
 

@@ -34,8 +34,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         m_language->addItem(native.isEmpty() ? language : native.left(1).toUpper() + native.mid(1),
                             language);
     }
-    m_language->setCurrentIndex(
-        std::max(0, m_language->findData(settings.value(QStringLiteral("ui/language")).toString())));
+    m_language->setCurrentIndex(std::max(
+        0, m_language->findData(settings.value(QStringLiteral("ui/language")).toString())));
 
     m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
@@ -67,7 +67,8 @@ void SettingsDialog::accept()
 {
     QSettings settings;
     const QString language = m_language->currentData().toString();
-    const bool languageChanged = language != settings.value(QStringLiteral("ui/language")).toString();
+    const bool languageChanged =
+        language != settings.value(QStringLiteral("ui/language")).toString();
     settings.setValue(QStringLiteral("ui/language"), language);
     const QString theme = m_theme->currentData().toString();
     settings.setValue(QStringLiteral("ui/theme"), theme);

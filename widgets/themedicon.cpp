@@ -27,10 +27,9 @@ public:
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
         const QPalette palette = QApplication::palette();
-        QColor colour = palette.color(mode == QIcon::Disabled ? QPalette::Disabled
-                                                              : QPalette::Active,
-                                      mode == QIcon::Selected ? QPalette::HighlightedText
-                                                              : QPalette::WindowText);
+        QColor colour = palette.color(
+            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+            mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::WindowText);
         QByteArray svg = m_svg;
         svg.replace("#000000", colour.name(QColor::HexRgb).toLatin1());
         QSvgRenderer renderer(svg);

@@ -109,9 +109,11 @@ public:
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::DecorationRole) {
-            const auto kind = index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>();
-            const bool local = index.data(WorkspaceModel::ConnectionStateRole).value<ConnectionState>()
-                               == ConnectionState::Local;
+            const auto kind =
+                index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>();
+            const bool local =
+                index.data(WorkspaceModel::ConnectionStateRole).value<ConnectionState>() ==
+                ConnectionState::Local;
             return themedIcon(iconName(kind, local));
         }
         return QSortFilterProxyModel::data(index, role);
@@ -157,7 +159,8 @@ WorkspaceTree::WorkspaceTree(WorkspaceModel *model, QWidget *parent)
             m_view->setCurrentIndex(m_proxy->index(0, 0));
     });
 
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &WorkspaceTree::rememberExpansion);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &WorkspaceTree::rememberExpansion);
     connect(model, &QAbstractItemModel::modelReset, this, &WorkspaceTree::restoreExpansion);
 
     auto *layout = new QVBoxLayout(this);
@@ -174,33 +177,32 @@ WorkspaceTree::~WorkspaceTree() = default;
 void WorkspaceTree::rememberExpansion()
 {
     m_expandedIds.clear();
+    m_previousEnvironments.clear();
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex environment = m_proxy->index(row, 0);
+        m_previousEnvironments.append(environment.data(WorkspaceModel::IdRole).toString());
         if (m_view->isExpanded(environment))
-            m_expandedIds.append(environment.data(WorkspaceModel::IdRole).toString());
+            m_expandedIds.append(m_previousEnvironments.constLast());
         for (int hostRow = 0; hostRow < m_proxy->rowCount(environment); ++hostRow) {
             const QModelIndex host = m_proxy->index(hostRow, 0, environment);
             if (m_view->isExpanded(host))
                 m_expandedIds.append(host.data(WorkspaceModel::IdRole).toString());
         }
     }
-    if (m_expandedIds.isEmpty())
-        m_expandedIds.append(QString()); // "remembered: nothing open", unlike a first load
 }
 
 void WorkspaceTree::restoreExpansion()
 {
-    int restored = 0;
-    for (const QString &id : std::as_const(m_expandedIds)) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForId(id));
-        if (index.isValid()) {
-            m_view->expand(index);
-            ++restored;
-        }
-    }
-    // A first load, or another workspace altogether: open environments so hosts show at once.
-    const bool sameWorkspace = restored > 0 || m_expandedIds == QStringList{QString()};
-    if (!sameWorkspace) {
+    // The same workspace reloaded: keep what the user opened. Another workspace (or the first
+    // one): open its environments so hosts show at once.
+    const bool sameWorkspace =
+        std::ranges::any_of(m_previousEnvironments, [this](const QString &id) {
+            return m_model->indexForId(id).isValid();
+        });
+    if (sameWorkspace) {
+        for (const QString &id : std::as_const(m_expandedIds))
+            m_view->expand(m_proxy->mapFromSource(m_model->indexForId(id)));
+    } else {
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             m_view->expand(m_proxy->index(row, 0));
     }
@@ -250,9 +252,8 @@ void WorkspaceTree::showContextMenu(const QPoint &position)
         menu.addAction(themedIcon(QStringLiteral("add")), tr("&Add Host…"), this,
                        [this, environment] { Q_EMIT addHostRequested(environment); });
     }
-    menu.addAction(tr("&Copy Name"), this, [name = index.data().toString()] {
-        QApplication::clipboard()->setText(name);
-    });
+    menu.addAction(tr("&Copy Name"), this,
+                   [name = index.data().toString()] { QApplication::clipboard()->setText(name); });
     const QString detail = index.data(Qt::ToolTipRole).toString().section(u'\n', 0, 0);
     if (!detail.isEmpty()) {
         menu.addAction(tr("Copy &Details"), this,
@@ -260,9 +261,8 @@ void WorkspaceTree::showContextMenu(const QPoint &position)
     }
     if (m_proxy->hasChildren(index)) {
         menu.addSeparator();
-        menu.addAction(tr("E&xpand All Below"), this, [this, index] {
-            m_view->expandRecursively(index);
-        });
+        menu.addAction(tr("E&xpand All Below"), this,
+                       [this, index] { m_view->expandRecursively(index); });
     }
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }

@@ -46,6 +46,7 @@ private:
     QLineEdit *m_filter;
     QTreeView *m_view;
     QStringList m_expandedIds;
+    QStringList m_previousEnvironments;
     QString m_selectedId;
 };
 

@@ -58,7 +58,7 @@ int CommandPaletteModel::rowCount(const QModelIndex &parent) const
 
 QVariant CommandPaletteModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.parent().isValid() || index.row() >= rowCount())
         return {};
     const Entry &entry = entryAt(index.row());
     switch (role) {
@@ -80,7 +80,7 @@ QVariant CommandPaletteModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags CommandPaletteModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.parent().isValid() || index.row() >= rowCount())
         return Qt::NoItemFlags;
     return entryAt(index.row()).enabled ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
                                         : Qt::NoItemFlags;

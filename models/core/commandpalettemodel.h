@@ -20,8 +20,8 @@ public:
     struct Entry {
         Kind kind = Kind::Action;
         QString title;
-        QString detail;   // shown dimmed: a shortcut, an address, the page's purpose
-        QString id;       // what the palette's owner acts on
+        QString detail; // shown dimmed: a shortcut, an address, the page's purpose
+        QString id;     // what the palette's owner acts on
         bool enabled = true;
     };
 

@@ -31,7 +31,7 @@ int DiagnosticsModel::columnCount(const QModelIndex &parent) const
 
 QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.parent().isValid() || index.row() >= rowCount())
         return {};
     const Diagnostic &diagnostic = m_diagnostics[index.row()];
     if (role == IsErrorRole)
@@ -40,7 +40,8 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return diagnostic.toString();
     if (role == Qt::ToolTipRole)
         return diagnostic.toString();
-    if (role == Qt::TextAlignmentRole && (index.column() == LineColumn || index.column() == ColumnColumn))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == LineColumn || index.column() == ColumnColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};

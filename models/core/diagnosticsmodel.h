@@ -14,7 +14,14 @@ class DiagnosticsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(DiagnosticsModel)
 
 public:
-    enum Column { SeverityColumn, FileColumn, LineColumn, ColumnColumn, MessageColumn, ColumnCount };
+    enum Column {
+        SeverityColumn,
+        FileColumn,
+        LineColumn,
+        ColumnColumn,
+        MessageColumn,
+        ColumnCount
+    };
     enum Role { IsErrorRole = Qt::UserRole + 1, DiagnosticTextRole };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);

@@ -8,8 +8,8 @@ namespace OpsDeck {
 // Where OpsDeck keeps its own files. All follow the XDG base directories through
 // QStandardPaths, so tests redirect them with XDG_DATA_HOME / XDG_CONFIG_HOME.
 namespace Paths {
-QString dataDirectory();       // created on first use
-QString stateDatabaseFile();   // SQLite state store inside dataDirectory()
+QString dataDirectory();                 // created on first use
+QString stateDatabaseFile();             // SQLite state store inside dataDirectory()
 QString expandHome(const QString &path); // "~/x" -> "$HOME/x"
 } // namespace Paths
 

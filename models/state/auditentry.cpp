@@ -3,7 +3,8 @@
 
 namespace OpsDeck {
 
-QString auditRiskName(AuditRisk risk) {
+QString auditRiskName(AuditRisk risk)
+{
     switch (risk) {
     case AuditRisk::Read:
         return QStringLiteral("read");
@@ -15,7 +16,8 @@ QString auditRiskName(AuditRisk risk) {
     return {};
 }
 
-std::optional<AuditRisk> auditRiskFromName(QStringView name) {
+std::optional<AuditRisk> auditRiskFromName(QStringView name)
+{
     for (const AuditRisk risk : {AuditRisk::Read, AuditRisk::Change, AuditRisk::Destroy}) {
         if (name == auditRiskName(risk))
             return risk;
@@ -23,7 +25,8 @@ std::optional<AuditRisk> auditRiskFromName(QStringView name) {
     return std::nullopt;
 }
 
-QString auditStatusName(AuditStatus status) {
+QString auditStatusName(AuditStatus status)
+{
     switch (status) {
     case AuditStatus::Running:
         return QStringLiteral("running");
@@ -37,7 +40,8 @@ QString auditStatusName(AuditStatus status) {
     return {};
 }
 
-std::optional<AuditStatus> auditStatusFromName(QStringView name) {
+std::optional<AuditStatus> auditStatusFromName(QStringView name)
+{
     for (const AuditStatus status : {AuditStatus::Running, AuditStatus::Finished,
                                      AuditStatus::Failed, AuditStatus::Cancelled}) {
         if (name == auditStatusName(status))

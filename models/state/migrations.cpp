@@ -9,29 +9,29 @@ namespace OpsDeck::Migrations {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Migrations", text);
-}
-
-bool exec(const QSqlDatabase &db, const QString &statement, QString *error) {
+bool exec(const QSqlDatabase &db, const QString &statement, QString *error)
+{
     QSqlQuery query(db);
     if (query.exec(statement))
         return true;
     if (error) {
-        *error = tr("Cannot update the schema of the state database %1: %2 (in: %3)")
+        *error = QCoreApplication::translate(
+                     "Migrations", "Cannot update the schema of the state database %1: %2 (in: %3)")
                      .arg(db.databaseName(), query.lastError().text(), statement);
     }
     return false;
 }
 
-void rollback(const QSqlDatabase &db) {
+void rollback(const QSqlDatabase &db)
+{
     QSqlQuery query(db);
     query.exec(QStringLiteral("ROLLBACK"));
 }
 
 } // namespace
 
-const QList<Step> &steps() {
+const QList<Step> &steps()
+{
     static const QList<Step> all = {
         {1,
          {
@@ -57,31 +57,37 @@ const QList<Step> &steps() {
     return all;
 }
 
-int latestVersion() {
+int latestVersion()
+{
     return steps().isEmpty() ? 0 : steps().constLast().version;
 }
 
-std::optional<int> schemaVersion(const QSqlDatabase &db, QString *error) {
+std::optional<int> schemaVersion(const QSqlDatabase &db, QString *error)
+{
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
         return query.value(0).toInt();
     if (error) {
-        *error = tr("Cannot read the schema version of the state database %1: %2")
+        *error = QCoreApplication::translate(
+                     "Migrations", "Cannot read the schema version of the state database %1: %2")
                      .arg(db.databaseName(), query.lastError().text());
     }
     return std::nullopt;
 }
 
-bool checkNotNewer(const QSqlDatabase &db, int latest, QString *error) {
+bool checkNotNewer(const QSqlDatabase &db, int latest, QString *error)
+{
     const std::optional<int> version = schemaVersion(db, error);
     if (!version)
         return false;
     if (*version <= latest)
         return true;
     if (error) {
-        *error = tr("The state database %1 has schema version %2, but this version of OpsDeck "
-                    "knows versions up to %3 only. It was left unchanged; use a newer OpsDeck "
-                    "or move the file away.")
+        *error = QCoreApplication::translate(
+                     "Migrations",
+                     "The state database %1 has schema version %2, but this version of OpsDeck "
+                     "knows versions up to %3 only. It was left unchanged; use a newer OpsDeck "
+                     "or move the file away.")
                      .arg(db.databaseName())
                      .arg(*version)
                      .arg(latest);
@@ -89,17 +95,21 @@ bool checkNotNewer(const QSqlDatabase &db, int latest, QString *error) {
     return false;
 }
 
-bool apply(const QSqlDatabase &db, QString *error) {
+bool apply(const QSqlDatabase &db, QString *error)
+{
     return apply(db, steps(), error);
 }
 
-bool apply(const QSqlDatabase &db, const QList<Step> &steps, QString *error) {
+bool apply(const QSqlDatabase &db, const QList<Step> &steps, QString *error)
+{
     const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
     for (qsizetype i = 0; i < steps.size(); ++i) {
         // A gap or reordering would silently skip schema: refuse rather than guess.
         if (steps.at(i).version != i + 1) {
             if (error) {
-                *error = tr("Internal error: schema steps for %1 are not numbered 1, 2, 3, ...")
+                *error = QCoreApplication::translate(
+                             "Migrations",
+                             "Internal error: schema steps for %1 are not numbered 1, 2, 3, ...")
                              .arg(db.databaseName());
             }
             return false;

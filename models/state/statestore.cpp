@@ -15,36 +15,42 @@ namespace OpsDeck {
 namespace {
 
 // ISO-8601 UTC with milliseconds: sorts as text, so range filters and ORDER BY use the index.
-QVariant timeText(const QDateTime &time) {
+QVariant timeText(const QDateTime &time)
+{
     if (!time.isValid())
         return {};
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QDateTime timeFromText(const QVariant &value) {
+QDateTime timeFromText(const QVariant &value)
+{
     if (value.isNull())
         return {};
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
-QVariant nullIfEmpty(const QString &text) {
+QVariant nullIfEmpty(const QString &text)
+{
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 template<typename T>
-QVariant nullIfUnset(const std::optional<T> &value) {
+QVariant nullIfUnset(const std::optional<T> &value)
+{
     return value ? QVariant::fromValue(*value) : QVariant();
 }
 
 template<typename T>
-std::optional<T> optionalFrom(const QVariant &value) {
+std::optional<T> optionalFrom(const QVariant &value)
+{
     if (value.isNull())
         return std::nullopt;
     return value.value<T>();
 }
 
 // LIKE treats % and _ as wildcards; the user's text is meant literally.
-QString likePattern(const QString &text) {
+QString likePattern(const QString &text)
+{
     QString escaped;
     escaped.reserve(text.size() + 2);
     escaped += u'%';
@@ -62,13 +68,16 @@ std::atomic<quint64> s_connectionCounter{0};
 } // namespace
 
 // Owns the connection; every member runs in the store's worker thread.
-class StateStoreWorker final : public QObject {
+class StateStoreWorker final : public QObject
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StateStoreWorker)
 
 public:
     explicit StateStoreWorker(QString connectionName)
-        : m_connectionName(std::move(connectionName)) {}
+        : m_connectionName(std::move(connectionName))
+    {
+    }
 
     void open(quint64 requestId, const QString &requestedPath);
     void beginAudit(quint64 requestId, const AuditEntry &entry);
@@ -96,7 +105,8 @@ private:
     bool m_open = false;
 };
 
-void StateStoreWorker::open(quint64 requestId, const QString &requestedPath) {
+void StateStoreWorker::open(quint64 requestId, const QString &requestedPath)
+{
     assertThread();
     close();
     m_path = requestedPath.isEmpty() ? Paths::stateDatabaseFile() : requestedPath;
@@ -129,7 +139,8 @@ void StateStoreWorker::open(quint64 requestId, const QString &requestedPath) {
     Q_EMIT opened(requestId, true, {});
 }
 
-QString StateStoreWorker::configure(const QSqlDatabase &db) const {
+QString StateStoreWorker::configure(const QSqlDatabase &db) const
+{
     const auto pragma = [&](const QString &statement, QString *result) -> QString {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
@@ -175,7 +186,8 @@ QString StateStoreWorker::configure(const QSqlDatabase &db) const {
     return {};
 }
 
-bool StateStoreWorker::ensureOpen(quint64 requestId) {
+bool StateStoreWorker::ensureOpen(quint64 requestId)
+{
     if (m_open)
         return true;
     Q_EMIT failed(requestId, m_path.isEmpty()
@@ -184,7 +196,8 @@ bool StateStoreWorker::ensureOpen(quint64 requestId) {
     return false;
 }
 
-void StateStoreWorker::beginAudit(quint64 requestId, const AuditEntry &entry) {
+void StateStoreWorker::beginAudit(quint64 requestId, const AuditEntry &entry)
+{
     assertThread();
     if (!ensureOpen(requestId))
         return;
@@ -218,7 +231,8 @@ void StateStoreWorker::beginAudit(quint64 requestId, const AuditEntry &entry) {
 
 void StateStoreWorker::finishAudit(quint64 requestId, qint64 rowId, std::optional<int> exitCode,
                                    const QString &signalName, qint64 durationMs, qint64 outputBytes,
-                                   AuditStatus status, const QDateTime &finishedAt) {
+                                   AuditStatus status, const QDateTime &finishedAt)
+{
     assertThread();
     if (!ensureOpen(requestId))
         return;
@@ -255,7 +269,8 @@ void StateStoreWorker::finishAudit(quint64 requestId, qint64 rowId, std::optiona
     Q_EMIT auditFinished(requestId, rowId);
 }
 
-void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter) {
+void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter)
+{
     assertThread();
     if (!ensureOpen(requestId))
         return;
@@ -325,7 +340,8 @@ void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter) {
     Q_EMIT auditQueried(requestId, entries);
 }
 
-void StateStoreWorker::close() {
+void StateStoreWorker::close()
+{
     assertThread();
     m_open = false;
     if (!QSqlDatabase::contains(m_connectionName))
@@ -340,8 +356,8 @@ void StateStoreWorker::close() {
 
 StateStore::StateStore(QObject *parent)
     : QObject(parent)
-    , m_worker(
-          new StateStoreWorker(QStringLiteral("opsdeck-state-%1").arg(++s_connectionCounter))) {
+    , m_worker(new StateStoreWorker(QStringLiteral("opsdeck-state-%1").arg(++s_connectionCounter)))
+{
     m_thread.setObjectName(QStringLiteral("OpsDeck state store"));
     m_worker->moveToThread(&m_thread);
 
@@ -358,7 +374,8 @@ StateStore::StateStore(QObject *parent)
     m_thread.start();
 }
 
-StateStore::~StateStore() {
+StateStore::~StateStore()
+{
     // Queued behind every request already made, so none is lost; the thread ends itself once
     // the connection is closed, because QThread::quit() from here could skip queued requests.
     QMetaObject::invokeMethod(
@@ -372,14 +389,16 @@ StateStore::~StateStore() {
     m_thread.wait();
 }
 
-quint64 StateStore::open(const QString &path) {
+quint64 StateStore::open(const QString &path)
+{
     const quint64 id = nextRequestId();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, id, path] { worker->open(id, path); }, Qt::QueuedConnection);
     return id;
 }
 
-quint64 StateStore::beginAudit(const AuditEntry &entry) {
+quint64 StateStore::beginAudit(const AuditEntry &entry)
+{
     const quint64 id = nextRequestId();
     AuditEntry copy = entry;
     // Taken here, not in the worker: the time the command was asked for, not when it was queued.
@@ -393,7 +412,8 @@ quint64 StateStore::beginAudit(const AuditEntry &entry) {
 
 quint64 StateStore::finishAudit(qint64 rowId, std::optional<int> exitCode,
                                 const QString &signalName, qint64 durationMs, qint64 outputBytes,
-                                AuditStatus status) {
+                                AuditStatus status)
+{
     const quint64 id = nextRequestId();
     const QDateTime finishedAt = QDateTime::currentDateTimeUtc();
     QMetaObject::invokeMethod(
@@ -407,7 +427,8 @@ quint64 StateStore::finishAudit(qint64 rowId, std::optional<int> exitCode,
     return id;
 }
 
-quint64 StateStore::queryAudit(const AuditQuery &query) {
+quint64 StateStore::queryAudit(const AuditQuery &query)
+{
     const quint64 id = nextRequestId();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, id, query] { worker->queryAudit(id, query); },

@@ -24,7 +24,8 @@ class StateStoreWorker;
 //
 // The destructor waits for the requests already queued (audit rows must not be lost), so
 // destroy the store at shutdown, not in response to a user action.
-class StateStore final : public QObject {
+class StateStore final : public QObject
+{
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StateStore)
 

@@ -165,8 +165,8 @@ QString WorkspaceDocument::applyEdit(const TextEdit &edit)
             .arg(firstError->toString());
     }
     QSaveFile save(m_filePath);
-    if (!save.open(QIODevice::WriteOnly) || save.write(edited.text) != edited.text.size()
-        || !save.commit())
+    if (!save.open(QIODevice::WriteOnly) || save.write(edited.text) != edited.text.size() ||
+        !save.commit())
         return tr("Cannot save %1: %2").arg(m_filePath, save.errorString());
     // Show the result at once; the watcher's reload will find the same text and do nothing.
     m_loadedText = edited.text;

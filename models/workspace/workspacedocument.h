@@ -8,6 +8,7 @@
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QTimer>
+
 #include <functional>
 
 namespace OpsDeck {

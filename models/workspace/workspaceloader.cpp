@@ -7,10 +7,9 @@
 #include <QHash>
 #include <QSet>
 
-#include <yaml-cpp/yaml.h>
-
 #include <functional>
 #include <optional>
+#include <yaml-cpp/yaml.h>
 
 namespace OpsDeck {
 
@@ -130,7 +129,10 @@ public:
     {
         add(Diagnostic::Severity::Warning, where, message);
     }
-    void error(const YAML::Node &node, const QString &message) { error(locationOf(node.Mark()), message); }
+    void error(const YAML::Node &node, const QString &message)
+    {
+        error(locationOf(node.Mark()), message);
+    }
 
     Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }
 
@@ -225,8 +227,9 @@ public:
         bool ok = false;
         const double number = node.IsScalar() ? fromStd(node.Scalar()).toDouble(&ok) : 0;
         if (!ok) {
-            m_reporter.error(node, tr("'%1' must be a number, found %2")
-                                       .arg(QLatin1String(key), describeKind(node)));
+            m_reporter.error(
+                node,
+                tr("'%1' must be a number, found %2").arg(QLatin1String(key), describeKind(node)));
             return false;
         }
         target = number;
@@ -455,8 +458,7 @@ private:
         map.readText("name", environment.name, true);
         map.setContext(tr("environment '%1'").arg(environment.name));
         map.readText("description", environment.description);
-        claimName(m_environmentNames, environment.name, environment.location,
-                  tr("environment"));
+        claimName(m_environmentNames, environment.name, environment.location, tr("environment"));
         map.readList("hosts", tr("hosts"),
                      [&](const YAML::Node &item) { environment.hosts.append(readHost(item)); });
         map.finish();
@@ -490,20 +492,16 @@ private:
         }
         map.readStringList("tags", host.tags);
         map.readSecret("secret", host.secret);
-        map.readList("services", tr("services"), [&](const YAML::Node &item) {
-            host.services.append(readService(item));
-        });
-        map.readList("databases", tr("databases"), [&](const YAML::Node &item) {
-            host.databases.append(readDatabase(item));
-        });
-        map.readList("redis", tr("Redis instances"), [&](const YAML::Node &item) {
-            host.redis.append(readRedis(item));
-        });
+        map.readList("services", tr("services"),
+                     [&](const YAML::Node &item) { host.services.append(readService(item)); });
+        map.readList("databases", tr("databases"),
+                     [&](const YAML::Node &item) { host.databases.append(readDatabase(item)); });
+        map.readList("redis", tr("Redis instances"),
+                     [&](const YAML::Node &item) { host.redis.append(readRedis(item)); });
         map.readList("logs", tr("log sources"),
                      [&](const YAML::Node &item) { host.logs.append(readLog(item)); });
-        map.readList("backups", tr("backup locations"), [&](const YAML::Node &item) {
-            host.backups.append(readBackup(item));
-        });
+        map.readList("backups", tr("backup locations"),
+                     [&](const YAML::Node &item) { host.backups.append(readBackup(item)); });
         map.finish();
         return host;
     }
@@ -536,15 +534,15 @@ private:
         if (database.database.isEmpty())
             database.database = database.name;
         map.readText("user", database.user);
-        static const QStringList sslModes = {u"disable"_s,   u"allow"_s,     u"prefer"_s,
-                                             u"require"_s,   u"verify-ca"_s, u"verify-full"_s};
+        static const QStringList sslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
+                                             u"require"_s, u"verify-ca"_s, u"verify-full"_s};
         if (const auto mode = map.text("sslmode")) {
             if (sslModes.contains(*mode))
                 database.sslMode = *mode;
             else
-                m_reporter.error(map.value("sslmode"),
-                                 tr("'sslmode' must be one of %1; found '%2'")
-                                     .arg(sslModes.join(u", "), *mode));
+                m_reporter.error(
+                    map.value("sslmode"),
+                    tr("'sslmode' must be one of %1; found '%2'").arg(sslModes.join(u", "), *mode));
         }
         if (const auto via = map.text("via")) {
             database.viaHost = *via;
@@ -625,14 +623,14 @@ private:
             const bool hasWarning = map.readNumber("warning", threshold.warning, true);
             const bool hasCritical = map.readNumber("critical", threshold.critical, true);
             map.readText("unit", threshold.unit);
-            map.readChoice("direction", threshold.direction,
-                           {{"above", Threshold::Direction::Above},
-                            {"below", Threshold::Direction::Below}});
+            map.readChoice(
+                "direction", threshold.direction,
+                {{"above", Threshold::Direction::Above}, {"below", Threshold::Direction::Below}});
             map.finish();
             const bool above = threshold.direction == Threshold::Direction::Above;
-            if (hasWarning && hasCritical
-                && (above ? threshold.warning > threshold.critical
-                          : threshold.warning < threshold.critical)) {
+            if (hasWarning && hasCritical &&
+                (above ? threshold.warning > threshold.critical
+                       : threshold.warning < threshold.critical)) {
                 m_reporter.error(map.value("warning"),
                                  above ? tr("warning level %1 of '%2' is above its critical level "
                                             "%3; for 'direction: above' warning must not exceed "
@@ -662,15 +660,15 @@ private:
                                        .arg(describeKind(node)));
             return;
         }
-        static const QStringList severities = {u"SEV-1"_s, u"SEV-2"_s, u"SEV-3"_s,
-                                               u"SEV-4"_s};
+        static const QStringList severities = {u"SEV-1"_s, u"SEV-2"_s, u"SEV-3"_s, u"SEV-4"_s};
         for (auto it = node.begin(); it != node.end(); ++it) {
             EscalationPolicy policy;
             policy.severity = fromStd(it->first.Scalar());
             policy.location = locationOf(it->first.Mark());
             if (!severities.contains(policy.severity)) {
-                m_reporter.error(policy.location, tr("unknown severity '%1'; expected one of %2")
-                                                      .arg(policy.severity, severities.join(u", ")));
+                m_reporter.error(policy.location,
+                                 tr("unknown severity '%1'; expected one of %2")
+                                     .arg(policy.severity, severities.join(u", ")));
                 continue;
             }
             if (!it->second.IsSequence()) {
@@ -705,9 +703,9 @@ private:
             return;
         const auto existing = names.constFind(name);
         if (existing != names.constEnd()) {
-            m_reporter.error(location, tr("%1 name '%2' is already used at line %3")
-                                           .arg(kind, name)
-                                           .arg(existing->line));
+            m_reporter.error(
+                location,
+                tr("%1 name '%2' is already used at line %3").arg(kind, name).arg(existing->line));
             return;
         }
         names.insert(name, location);
@@ -717,10 +715,9 @@ private:
     {
         for (const Reference &reference : std::as_const(m_references)) {
             if (!m_hostNames.contains(reference.target)) {
-                m_reporter.error(reference.node,
-                                 tr("'%1' names no host of this workspace: '%2'")
-                                     .arg(reference.isJump ? u"jump"_s : u"via"_s,
-                                          reference.target));
+                m_reporter.error(reference.node, tr("'%1' names no host of this workspace: '%2'")
+                                                     .arg(reference.isJump ? u"jump"_s : u"via"_s,
+                                                          reference.target));
             } else if (reference.isJump && reference.target == reference.from) {
                 m_reporter.error(reference.node,
                                  tr("host '%1' cannot be its own jump host").arg(reference.from));
@@ -741,8 +738,9 @@ private:
                             reportedLoops.insert(members.join(u'\n'));
                             loop.append(hop->jumpHost);
                             const Host *first = m_workspace.findHost(loop.front());
-                            m_reporter.error(first->location, tr("jump hosts form a loop: %1")
-                                                                  .arg(loop.join(u" → ")));
+                            m_reporter.error(
+                                first->location,
+                                tr("jump hosts form a loop: %1").arg(loop.join(u" → ")));
                         }
                         break;
                     }
@@ -871,8 +869,8 @@ WorkspaceLoadResult parseWorkspace(const QByteArray &rawText, const QString &fil
     // yaml-cpp's tab message points after the fact; point at the tab itself.
     int lineNumber = 1;
     for (const QByteArrayView line : text.split('\n')) {
-        for (qsizetype column = 0; column < line.size() && (line[column] == ' ' || line[column] == '\t');
-             ++column) {
+        for (qsizetype column = 0;
+             column < line.size() && (line[column] == ' ' || line[column] == '\t'); ++column) {
             if (line[column] == '\t') {
                 reporter.error({lineNumber, int(column) + 1},
                                QCoreApplication::translate("WorkspaceLoader",
@@ -893,10 +891,10 @@ WorkspaceLoadResult parseWorkspace(const QByteArray &rawText, const QString &fil
     }
 
     if (!root.IsDefined() || root.IsNull()) {
-        reporter.error({1, 1}, QCoreApplication::translate(
-                                   "WorkspaceLoader",
-                                   "the file is empty: expected a mapping with at least "
-                                   "'environments'"));
+        reporter.error({1, 1},
+                       QCoreApplication::translate(
+                           "WorkspaceLoader", "the file is empty: expected a mapping with at least "
+                                              "'environments'"));
         return finish();
     }
     if (!root.IsMap()) {
@@ -928,10 +926,10 @@ WorkspaceLoadResult loadWorkspaceFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         WorkspaceLoadResult result;
         result.workspace.filePath = path;
-        result.diagnostics.append({Diagnostic::Severity::Error, path, 0, 0,
-                                   QCoreApplication::translate("WorkspaceLoader",
-                                                               "cannot open the file: %1")
-                                       .arg(file.errorString())});
+        result.diagnostics.append(
+            {Diagnostic::Severity::Error, path, 0, 0,
+             QCoreApplication::translate("WorkspaceLoader", "cannot open the file: %1")
+                 .arg(file.errorString())});
         return result;
     }
     if (file.size() > MaximumWorkspaceFileSize) {

@@ -28,33 +28,54 @@ void WorkspaceModel::setWorkspace(const Workspace &workspace)
     m_hostNodes.clear();
 
     for (const Environment &environment : workspace.environments) {
-        const int environmentNode =
-            addNode({ItemKind::Environment, environment.name, environment.name, {},
-                     environment.description, environment.name, environment.location.line, -1,
-                     0, {}});
+        const int environmentNode = addNode({ItemKind::Environment,
+                                             environment.name,
+                                             environment.name,
+                                             {},
+                                             environment.description,
+                                             environment.name,
+                                             environment.location.line,
+                                             -1,
+                                             0,
+                                             {}});
         for (const Host &host : environment.hosts) {
             const QString hostId = environment.name + u'/' + host.name;
-            const QString where =
-                host.isLocal() ? tr("this computer, without SSH")
-                               : (host.user.isEmpty() ? QString() : host.user + u'@') + host.address
-                                     + u':' + QString::number(host.port);
+            const QString where = host.isLocal()
+                                      ? tr("this computer, without SSH")
+                                      : (host.user.isEmpty() ? QString() : host.user + u'@') +
+                                            host.address + u':' + QString::number(host.port);
             QString detail = where;
             if (!host.jumpHost.isEmpty())
                 detail += u'\n' + tr("through %1").arg(host.jumpHost);
             if (!host.tags.isEmpty())
                 detail += u'\n' + tr("tags: %1").arg(host.tags.join(u", "));
-            const int hostNode = addNode({ItemKind::Host, host.name, hostId, host.name, detail,
-                                          host.name + u' ' + host.address + u' '
-                                              + host.tags.join(u' '),
-                                          host.location.line, environmentNode, 0, {}});
+            const int hostNode =
+                addNode({ItemKind::Host,
+                         host.name,
+                         hostId,
+                         host.name,
+                         detail,
+                         host.name + u' ' + host.address + u' ' + host.tags.join(u' '),
+                         host.location.line,
+                         environmentNode,
+                         0,
+                         {}});
             m_hostNodes.insert(host.name, hostNode);
             if (!m_states.contains(host.name))
                 m_states.insert(host.name, host.isLocal() ? ConnectionState::Local
                                                           : ConnectionState::Disconnected);
             const auto child = [&](ItemKind kind, const QString &prefix, const QString &name,
                                    const QString &itemDetail, const SourceLocation &location) {
-                addNode({kind, name, hostId + u'/' + prefix + u':' + name, host.name, itemDetail,
-                         name + u' ' + itemDetail, location.line, hostNode, 0, {}});
+                addNode({kind,
+                         name,
+                         hostId + u'/' + prefix + u':' + name,
+                         host.name,
+                         itemDetail,
+                         name + u' ' + itemDetail,
+                         location.line,
+                         hostNode,
+                         0,
+                         {}});
             };
             for (const Service &service : host.services)
                 child(ItemKind::Service, QStringLiteral("service"), service.name,
@@ -170,8 +191,8 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
         return node->name;
     case Qt::ToolTipRole:
         if (node->kind == ItemKind::Host)
-            return QString(node->detail + u'\n'
-                           + tr("connection: %1").arg(displayName(connectionState(node->hostName))));
+            return QString(node->detail + u'\n' +
+                           tr("connection: %1").arg(displayName(connectionState(node->hostName))));
         return node->detail.isEmpty() ? QVariant() : QVariant(node->detail);
     case KindRole:
         return QVariant::fromValue(node->kind);

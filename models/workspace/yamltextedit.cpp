@@ -155,7 +155,7 @@ int lineNumber(const YAML::Node &node)
 }
 
 struct Found {
-    YAML::Node parent; // the mapping that holds (or should hold) the key
+    YAML::Node parent;     // the mapping that holds (or should hold) the key
     bool keyFound = false; // a default YAML::Node is a null node, not "none": keep a flag
     YAML::Node key;
     YAML::Node value;
@@ -211,14 +211,32 @@ qsizetype keyEnd(const QByteArray &text, const YAML::Node &key)
     return start + qsizetype(key.Scalar().size());
 }
 
-// Where a new key of the mapping goes: after its last content line.
+// Where a new key of the mapping goes: after the last key whose value fits on its line, so it
+// joins the simple settings rather than trailing after nested lists; else after the mapping's
+// last content line.
 QByteArray insertKeyLine(const QByteArray &text, const YAML::Node &mapping, const QString &key,
                          const QByteArray &rest)
 {
     const Lines lines(text);
     const int column = mapping.Mark().column;
-    const qsizetype end = lines.blockEnd(mapping.Mark().pos,
-                                         [column](int indent, char) { return indent >= column; });
+    qsizetype end = -1;
+    for (auto it = mapping.begin(); it != mapping.end(); ++it) {
+        const YAML::Node &value = it->second;
+        if (value.IsNull()) {
+            end = lines.lineBreak(it->first.Mark().pos);
+        } else if (value.IsScalar()) {
+            const qsizetype scalarEnd = lines.scalarEnd(value.Mark().pos);
+            if (scalarEnd >= 0)
+                end = lines.lineBreak(scalarEnd);
+        } else if (value.Style() == YAML::EmitterStyle::Flow) {
+            const qsizetype flowEnd = lines.flowEnd(value.Mark().pos);
+            if (flowEnd >= 0)
+                end = lines.lineBreak(flowEnd);
+        }
+    }
+    if (end < 0)
+        end = lines.blockEnd(mapping.Mark().pos,
+                             [column](int indent, char) { return indent >= column; });
     const QByteArray eol = lines.lineBreakStyle();
     QByteArray line = QByteArray(column, ' ') + key.toUtf8() + ':' + rest;
     QByteArray result = text;
@@ -274,8 +292,8 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
         } else if (old.Style() == YAML::EmitterStyle::Flow && !old.IsScalar()) {
             const qsizetype end = lines.flowEnd(old.Mark().pos);
             if (end < 0)
-                return fail(translate("cannot find the end of the list at line %1")
-                                .arg(lineNumber(old)));
+                return fail(
+                    translate("cannot find the end of the list at line %1").arg(lineNumber(old)));
             result.replace(old.Mark().pos, end - old.Mark().pos, value);
         } else if (old.IsScalar()) {
             const qsizetype end = lines.scalarEnd(old.Mark().pos);
@@ -298,11 +316,12 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
     // Read the result back: the edit must have produced exactly the value asked for.
     try {
         const Found check = locate(YAML::Load(result.toStdString()), path);
-        if (!check.error.isEmpty() || !check.keyFound
-            || emitted(check.value) != emitted(YAML::Load(value.toStdString())))
-            return fail(translate("the edit of line %1 could not be made without changing other "
-                                  "lines; edit the file itself")
-                            .arg(found.keyFound ? lineNumber(found.key) : lineNumber(found.parent)));
+        if (!check.error.isEmpty() || !check.keyFound ||
+            emitted(check.value) != emitted(YAML::Load(value.toStdString())))
+            return fail(
+                translate("the edit of line %1 could not be made without changing other "
+                          "lines; edit the file itself")
+                    .arg(found.keyFound ? lineNumber(found.key) : lineNumber(found.parent)));
     } catch (const YAML::Exception &) {
         return fail(translate("the new value '%1' is not valid YAML here").arg(valueYaml));
     }
@@ -312,7 +331,8 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
 Result appendMapping(const QByteArray &text, const Path &listPath,
                      const QList<QPair<QString, QString>> &entries)
 {
-    if (listPath.isEmpty() || !std::holds_alternative<QString>(listPath.back()) || entries.isEmpty())
+    if (listPath.isEmpty() || !std::holds_alternative<QString>(listPath.back()) ||
+        entries.isEmpty())
         return fail(translate("the path must end with a key and the entry must not be empty"));
     YAML::Node root;
     try {
@@ -331,8 +351,8 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
     const auto itemLines = [&](int column) {
         QByteArray block;
         for (qsizetype i = 0; i < entries.size(); ++i) {
-            block += QByteArray(column, ' ') + (i == 0 ? "- " : "  ") + entries[i].first.toUtf8()
-                     + ": " + entries[i].second.toUtf8() + eol;
+            block += QByteArray(column, ' ') + (i == 0 ? "- " : "  ") + entries[i].first.toUtf8() +
+                     ": " + entries[i].second.toUtf8() + eol;
         }
         return block;
     };
@@ -347,8 +367,8 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
         const YAML::Node &list = found.value;
         const int keyColumn = found.key.Mark().column;
         const qsizetype colon = lines.colonAfterKey(found.key.Mark().pos, keyEnd(text, found.key));
-        if (list.IsNull() || (list.IsSequence() && list.Style() == YAML::EmitterStyle::Flow
-                              && list.size() == 0)) {
+        if (list.IsNull() ||
+            (list.IsSequence() && list.Style() == YAML::EmitterStyle::Flow && list.size() == 0)) {
             // "hosts:" or "hosts: []": the new entry becomes the list's first block item.
             const qsizetype end =
                 list.IsNull() ? lines.scalarEnd(colon + 1) : lines.flowEnd(list.Mark().pos);
@@ -379,8 +399,8 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
 
     try {
         const Found check = locate(YAML::Load(result.toStdString()), listPath);
-        if (!check.error.isEmpty() || !check.value.IsSequence()
-            || qsizetype(check.value.size()) != previousSize + 1)
+        if (!check.error.isEmpty() || !check.value.IsSequence() ||
+            qsizetype(check.value.size()) != previousSize + 1)
             return fail(translate("the entry could not be added without changing other lines; "
                                   "edit the file itself"));
     } catch (const YAML::Exception &) {
@@ -393,13 +413,13 @@ QString quoteScalar(const QString &value)
 {
     static const QStringList resolvesToNonText = {QStringLiteral("null"), QStringLiteral("Null"),
                                                   QStringLiteral("NULL"), QStringLiteral("~")};
-    bool plain = !value.isEmpty() && !value.front().isSpace() && !value.back().isSpace()
-                 && !resolvesToNonText.contains(value)
-                 && !QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(value.front())
-                 && !value.contains(u": ") && !value.contains(u" #") && !value.endsWith(u':');
+    bool plain = !value.isEmpty() && !value.front().isSpace() && !value.back().isSpace() &&
+                 !resolvesToNonText.contains(value) &&
+                 !QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(value.front()) &&
+                 !value.contains(u": ") && !value.contains(u" #") && !value.endsWith(u':');
     for (const QChar c : value) {
-        if (c.category() == QChar::Other_Control || c == u',' || c == u'[' || c == u']'
-            || c == u'{' || c == u'}')
+        if (c.category() == QChar::Other_Control || c == u',' || c == u'[' || c == u']' ||
+            c == u'{' || c == u'}')
             plain = false;
     }
     if (plain)

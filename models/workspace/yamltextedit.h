@@ -6,6 +6,7 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+
 #include <variant>
 
 namespace OpsDeck::YamlTextEdit {

@@ -23,7 +23,8 @@ using namespace OpsDeck;
 
 namespace OpsDeck {
 // Readable QCOMPARE failures for whole entries.
-char *toString(const AuditEntry &entry) {
+char *toString(const AuditEntry &entry)
+{
     const auto optional = [](const auto &value) {
         return value ? QString::number(*value) : QStringLiteral("null");
     };
@@ -43,15 +44,18 @@ char *toString(const AuditEntry &entry) {
 namespace {
 
 // A second, independent connection in the test's thread: what another process would see.
-class PlainConnection final {
+class PlainConnection final
+{
 public:
     explicit PlainConnection(const QString &path)
-        : m_name(QStringLiteral("tst-plain-%1").arg(++s_counter)) {
+        : m_name(QStringLiteral("tst-plain-%1").arg(++s_counter))
+    {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
         m_ok = db.open();
     }
-    ~PlainConnection() {
+    ~PlainConnection()
+    {
         {
             QSqlDatabase db = database();
             db.close();
@@ -65,7 +69,8 @@ public:
     QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
 
     // First column of the first row; an invalid QVariant when the statement fails.
-    QVariant scalar(const QString &sql, const QVariantList &values = {}) const {
+    QVariant scalar(const QString &sql, const QVariantList &values = {}) const
+    {
         QSqlQuery query(database());
         query.prepare(sql);
         for (const QVariant &value : values)
@@ -78,7 +83,8 @@ public:
     }
 
     // quiet: for statements that are expected to fail.
-    bool exec(const QString &sql, bool quiet = false) const {
+    bool exec(const QString &sql, bool quiet = false) const
+    {
         QSqlQuery query(database());
         if (query.exec(sql))
             return true;
@@ -87,7 +93,8 @@ public:
         return false;
     }
 
-    QStringList column(const QString &sql) const {
+    QStringList column(const QString &sql) const
+    {
         QStringList values;
         QSqlQuery query(database());
         if (!query.exec(sql))
@@ -103,7 +110,8 @@ private:
     bool m_ok = false;
 };
 
-QByteArray fileHash(const QString &path) {
+QByteArray fileHash(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -111,7 +119,8 @@ QByteArray fileHash(const QString &path) {
 }
 
 // Waits for the answer to one open() request; the error (if any) goes to *error.
-bool openStore(StateStore &store, const QString &path, QString *error = nullptr) {
+bool openStore(StateStore &store, const QString &path, QString *error = nullptr)
+{
     QSignalSpy spy(&store, &StateStore::opened);
     const quint64 id = store.open(path);
     if (!spy.wait(10000) || spy.size() != 1)
@@ -124,7 +133,8 @@ bool openStore(StateStore &store, const QString &path, QString *error = nullptr)
     return arguments.at(1).toBool();
 }
 
-AuditEntry makeEntry(const QString &host, const QString &command, const QDateTime &startedAt = {}) {
+AuditEntry makeEntry(const QString &host, const QString &command, const QDateTime &startedAt = {})
+{
     AuditEntry entry;
     entry.host = host;
     entry.command = command;
@@ -133,7 +143,8 @@ AuditEntry makeEntry(const QString &host, const QString &command, const QDateTim
 }
 
 // Row id of a begun entry, or -1 when the store did not confirm it.
-qint64 begin(StateStore &store, const AuditEntry &entry) {
+qint64 begin(StateStore &store, const AuditEntry &entry)
+{
     QSignalSpy started(&store, &StateStore::auditStarted);
     QSignalSpy failed(&store, &StateStore::failed);
     const quint64 id = store.beginAudit(entry);
@@ -144,7 +155,8 @@ qint64 begin(StateStore &store, const AuditEntry &entry) {
     return started.at(0).at(1).value<qint64>();
 }
 
-std::optional<QList<AuditEntry>> query(StateStore &store, const AuditQuery &filter) {
+std::optional<QList<AuditEntry>> query(StateStore &store, const AuditQuery &filter)
+{
     QSignalSpy spy(&store, &StateStore::auditQueried);
     const quint64 id = store.queryAudit(filter);
     if (!spy.wait(10000) || spy.size() != 1 || spy.at(0).at(0).value<quint64>() != id)
@@ -153,7 +165,8 @@ std::optional<QList<AuditEntry>> query(StateStore &store, const AuditQuery &filt
 }
 
 // The message of the failure answering request `id`, or a null string when none came.
-QString waitForFailure(QSignalSpy &failed, quint64 id) {
+QString waitForFailure(QSignalSpy &failed, quint64 id)
+{
     if (failed.isEmpty() && !failed.wait(10000))
         return {};
     if (failed.size() != 1 || failed.at(0).at(0).value<quint64>() != id)
@@ -161,13 +174,15 @@ QString waitForFailure(QSignalSpy &failed, quint64 id) {
     return failed.at(0).at(1).toString();
 }
 
-QDateTime utc(int minute, int second = 0, int ms = 0) {
+QDateTime utc(int minute, int second = 0, int ms = 0)
+{
     return QDateTime(QDate(2024, 3, 1), QTime(12, minute, second, ms), Qt::UTC);
 }
 
 } // namespace
 
-class tst_StateStore final : public QObject {
+class tst_StateStore final : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -196,16 +211,19 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void tst_StateStore::init() {
+void tst_StateStore::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void tst_StateStore::cleanup() {
+void tst_StateStore::cleanup()
+{
     m_dir.reset();
 }
 
-void tst_StateStore::migratesEmptyDatabase() {
+void tst_StateStore::migratesEmptyDatabase()
+{
     // A folder that does not exist yet: the store creates it.
     const QString path = m_dir->filePath(QStringLiteral("sub/folder/state.sqlite"));
     {
@@ -254,7 +272,8 @@ void tst_StateStore::migratesEmptyDatabase() {
                      true));
 }
 
-void tst_StateStore::opensDefaultPath() {
+void tst_StateStore::opensDefaultPath()
+{
     // CTest gives this test its own XDG_DATA_HOME; anywhere else this would touch real data.
     if (qEnvironmentVariableIsEmpty("XDG_DATA_HOME"))
         QSKIP("Needs the private XDG_DATA_HOME that CTest sets (run through ctest).");
@@ -273,7 +292,8 @@ void tst_StateStore::opensDefaultPath() {
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 1);
 }
 
-void tst_StateStore::reopeningIsNoOp() {
+void tst_StateStore::reopeningIsNoOp()
+{
     qint64 rowId = 0;
     {
         StateStore store;
@@ -308,13 +328,15 @@ void tst_StateStore::reopeningIsNoOp() {
              schemaBefore);
 }
 
-void tst_StateStore::refusesNewerSchema_data() {
+void tst_StateStore::refusesNewerSchema_data()
+{
     QTest::addColumn<QString>("journalMode");
     QTest::newRow("rollback journal") << QStringLiteral("DELETE");
     QTest::newRow("wal") << QStringLiteral("WAL");
 }
 
-void tst_StateStore::refusesNewerSchema() {
+void tst_StateStore::refusesNewerSchema()
+{
     QFETCH(QString, journalMode);
     const int future = Migrations::latestVersion() + 7;
     {
@@ -352,7 +374,8 @@ void tst_StateStore::refusesNewerSchema() {
              .toBool());
 }
 
-void tst_StateStore::failedMigrationStepRollsBack() {
+void tst_StateStore::failedMigrationStepRollsBack()
+{
     PlainConnection db(databasePath());
     QVERIFY(db.isOpen());
     const Migrations::Step first{1, {QStringLiteral("CREATE TABLE a (x INTEGER)")}};
@@ -384,7 +407,8 @@ void tst_StateStore::failedMigrationStepRollsBack() {
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
 }
 
-void tst_StateStore::requestsBeforeOpenFail() {
+void tst_StateStore::requestsBeforeOpenFail()
+{
     StateStore store;
     QSignalSpy started(&store, &StateStore::auditStarted);
     QSignalSpy failed(&store, &StateStore::failed);
@@ -394,7 +418,8 @@ void tst_StateStore::requestsBeforeOpenFail() {
     QVERIFY(started.isEmpty());
 }
 
-void tst_StateStore::auditRoundTrip() {
+void tst_StateStore::auditRoundTrip()
+{
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
 
@@ -462,7 +487,8 @@ void tst_StateStore::auditRoundTrip() {
                 .toBool());
 }
 
-void tst_StateStore::auditQueryFilters_data() {
+void tst_StateStore::auditQueryFilters_data()
+{
     QTest::addColumn<AuditQuery>("filter");
     QTest::addColumn<QStringList>("expected"); // commands, in the order returned
 
@@ -523,7 +549,8 @@ void tst_StateStore::auditQueryFilters_data() {
     QTest::newRow("no match") << nothing << QStringList();
 }
 
-void tst_StateStore::auditQueryFilters() {
+void tst_StateStore::auditQueryFilters()
+{
     QFETCH(AuditQuery, filter);
     QFETCH(QStringList, expected);
 
@@ -550,7 +577,8 @@ void tst_StateStore::auditQueryFilters() {
     QCOMPARE(commands, expected);
 }
 
-void tst_StateStore::finishOnlyRunningRows() {
+void tst_StateStore::finishOnlyRunningRows()
+{
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
     const qint64 rowId = begin(store, makeEntry(QStringLiteral("h"), QStringLiteral("ls")));
@@ -587,7 +615,8 @@ void tst_StateStore::finishOnlyRunningRows() {
     QVERIFY(entries->first().signalName.isEmpty());
 }
 
-void tst_StateStore::auditStartedAfterCommit() {
+void tst_StateStore::auditStartedAfterCommit()
+{
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
     PlainConnection other(databasePath());
@@ -616,7 +645,8 @@ void tst_StateStore::auditStartedAfterCommit() {
     QCOMPARE(invisible, QList<qint64>());
 }
 
-void tst_StateStore::beginFailsWhenRowCannotBeWritten() {
+void tst_StateStore::beginFailsWhenRowCannotBeWritten()
+{
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
     QSignalSpy started(&store, &StateStore::auditStarted);
@@ -641,7 +671,8 @@ void tst_StateStore::beginFailsWhenRowCannotBeWritten() {
     QVERIFY(begin(store, makeEntry(QStringLiteral("h"), QStringLiteral("uptime"))) > 0);
 }
 
-void tst_StateStore::apiIsAsynchronous() {
+void tst_StateStore::apiIsAsynchronous()
+{
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
     QSignalSpy started(&store, &StateStore::auditStarted);
@@ -670,7 +701,8 @@ void tst_StateStore::apiIsAsynchronous() {
     QCOMPARE(std::set<quint64>(ids.cbegin(), ids.cend()).size(), std::size_t{500});
 }
 
-void tst_StateStore::survivesSigkill() {
+void tst_StateStore::survivesSigkill()
+{
     QProcess writer;
     writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QByteArray pending;

@@ -139,8 +139,8 @@ void WorkspaceDocumentTest::editKeepsCommentsAndReloadsNothing()
     document.open(m_path);
     QVERIFY(changed.wait(5000));
     const QString error = document.applyEdit([](const QByteArray &text) {
-        return YamlTextEdit::setValue(
-            text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s}, u"10.9.9.9"_s);
+        return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s},
+                                      u"10.9.9.9"_s);
     });
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(changed.size(), 2);
@@ -164,8 +164,8 @@ void WorkspaceDocumentTest::editRefusedWhenFileChangedOnDisk()
         const QSignalBlocker blocker(&document);
         writeFile(m_path, external);
         const QString error = document.applyEdit([](const QByteArray &text) {
-            return YamlTextEdit::setValue(
-                text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s}, u"10.9.9.9"_s);
+            return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s},
+                                          u"10.9.9.9"_s);
         });
         QCOMPARE(error, u"workspace.yaml changed on disk since it was loaded. It is being "
                         "reloaded; make the change again."_s);
@@ -184,17 +184,18 @@ void WorkspaceDocumentTest::editRefusedWhenResultIsInvalid()
         return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"port"_s},
                                       u"99999"_s);
     });
-    QCOMPARE(error, u"The change would make the workspace invalid, so it was not saved: %1:7:15: "
-                    "error: 'port' must be a whole number from 1 to 65535, found '99999'"_s
-                        .arg(m_path));
+    QCOMPARE(error,
+             u"The change would make the workspace invalid, so it was not saved: %1:7:15: "
+             "error: 'port' must be a whole number from 1 to 65535, found '99999'"_s.arg(m_path));
     QCOMPARE(readFile(m_path), valid);
 }
 
 void WorkspaceDocumentTest::builtInCannotBeEdited()
 {
     WorkspaceDocument document;
-    const QString error = document.applyEdit(
-        [](const QByteArray &text) { return YamlTextEdit::Result{text, {}}; });
+    const QString error = document.applyEdit([](const QByteArray &text) {
+        return YamlTextEdit::Result{text, {}};
+    });
     QVERIFY(!error.isEmpty());
 }
 

@@ -44,11 +44,11 @@ QByteArray manyHosts(int count)
 {
     QByteArray text = "environments:\n  - name: fleet\n    hosts:\n";
     for (int i = 0; i < count; ++i) {
-        text += "      - name: host-" + QByteArray::number(i) + "\n        address: 10."
-                + QByteArray::number(i / 65536 % 256) + '.' + QByteArray::number(i / 256 % 256)
-                + '.' + QByteArray::number(i % 256)
-                + "\n        tags: [fleet, generated]\n        logs:\n          - name: syslog\n"
-                  "            target: /var/log/syslog\n";
+        text += "      - name: host-" + QByteArray::number(i) + "\n        address: 10." +
+                QByteArray::number(i / 65536 % 256) + '.' + QByteArray::number(i / 256 % 256) +
+                '.' + QByteArray::number(i % 256) +
+                "\n        tags: [fleet, generated]\n        logs:\n          - name: syslog\n"
+                "            target: /var/log/syslog\n";
     }
     return text;
 }
@@ -79,7 +79,8 @@ void WorkspaceLoaderTest::brokenFiles_data()
 
     QTest::addRow("tab in indentation")
         << u"broken/tab-indent.yaml"_s
-        << QStringList{u"5:1: error: tab character in indentation: YAML indents with spaces only"_s};
+        << QStringList{
+               u"5:1: error: tab character in indentation: YAML indents with spaces only"_s};
     QTest::addRow("bad indentation")
         << u"broken/bad-indent.yaml"_s
         << QStringList{u"5:8: error: bad indentation: expected this line to line up with the keys "
@@ -160,13 +161,16 @@ void WorkspaceLoaderTest::generatedInput_data()
     garbage[4] = '\xff';
     QTest::addRow("binary garbage")
         << garbage
-        << QStringList{u"2:2: error: binary data (byte 0xff): a workspace file must be UTF-8 text"_s};
+        << QStringList{
+               u"2:2: error: binary data (byte 0xff): a workspace file must be UTF-8 text"_s};
     QTest::addRow("NUL byte")
         << QByteArray("environments:\n  - name: x\0y\n", 27)
-        << QStringList{u"2:12: error: binary data (byte 0x00): a workspace file must be UTF-8 text"_s};
+        << QStringList{
+               u"2:12: error: binary data (byte 0x00): a workspace file must be UTF-8 text"_s};
     QTest::addRow("Latin-1 text")
         << QByteArray("environments:\n  - name: M\xfcnchen\n")
-        << QStringList{u"2:12: error: binary data (byte 0xfc): a workspace file must be UTF-8 text"_s};
+        << QStringList{
+               u"2:12: error: binary data (byte 0xfc): a workspace file must be UTF-8 text"_s};
     QTest::addRow("only comments")
         << QByteArray("# nothing here yet\n\n")
         << QStringList{u"1:1: error: the file is empty: expected a mapping with at least "
@@ -177,8 +181,7 @@ void WorkspaceLoaderTest::generatedInput_data()
     QTest::addRow("BOM and CRLF are fine")
         << QByteArray("\xEF\xBB\xBFname: Acme\r\nenvironments:\r\n  - name: prod\r\n")
         << QStringList{};
-    QTest::addRow("ten thousand hosts")
-        << manyHosts(10000) << QStringList{};
+    QTest::addRow("ten thousand hosts") << manyHosts(10000) << QStringList{};
     const QByteArray tenMegabytes = manyHosts(70000);
     QVERIFY(tenMegabytes.size() > 10'000'000);
     QTest::addRow("10 MB file")
@@ -193,9 +196,8 @@ void WorkspaceLoaderTest::generatedInput_data()
         << QByteArray("environments:\n  - prod\n")
         << QStringList{u"2:5: error: each entry of 'environments' must be a mapping with at least "
                        "'name', found 'prod'"_s};
-    QTest::addRow("missing name")
-        << QByteArray("environments:\n  - description: nameless\n")
-        << QStringList{u"2:5: error: an environment has no 'name'"_s};
+    QTest::addRow("missing name") << QByteArray("environments:\n  - description: nameless\n")
+                                  << QStringList{u"2:5: error: an environment has no 'name'"_s};
     QTest::addRow("bad enumeration and URL")
         << QByteArray("environments:\n  - name: p\n    hosts:\n      - name: h\n        auth: "
                       "pubkey\n        services:\n          - name: s\n            health: "
@@ -279,8 +281,8 @@ void WorkspaceLoaderTest::documentedExampleIsValid()
     QVERIFY(start >= 0);
     const qsizetype end = doc.indexOf("\n```", start + 8);
     QVERIFY(end > start);
-    const WorkspaceLoadResult result = parseWorkspace(doc.mid(start + 8, end - start - 8) + '\n',
-                                                      u"docs/workspace.md"_s);
+    const WorkspaceLoadResult result =
+        parseWorkspace(doc.mid(start + 8, end - start - 8) + '\n', u"docs/workspace.md"_s);
     QCOMPARE(render(result.diagnostics, u"docs/workspace.md"_s), QStringList{});
     QVERIFY(result.workspace.hostCount() >= 3);
     QVERIFY(!result.workspace.thresholds.isEmpty());

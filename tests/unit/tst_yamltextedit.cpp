@@ -73,7 +73,8 @@ void YamlTextEditTest::replacesPlainScalarKeepingComment()
 
 void YamlTextEditTest::replacesQuotedScalar()
 {
-    const Result result = setValue(sample, hostPath(0, 1, u"address"_s), quoteScalar(u"new: name"_s));
+    const Result result =
+        setValue(sample, hostPath(0, 1, u"address"_s), quoteScalar(u"new: name"_s));
     QVERIFY2(result.ok(), qPrintable(result.error));
     QByteArray expected = sample;
     expected.replace("address: 'old-name'", "address: \"new: name\"");
@@ -104,7 +105,8 @@ void YamlTextEditTest::replacesBlockList()
     const Result result = setValue(sample, hostPath(0, 1, u"tags"_s), flowList({u"web"_s}));
     QVERIFY2(result.ok(), qPrintable(result.error));
     QByteArray expected = sample;
-    expected.replace("        tags:\n          - web\n          - frontend\n", "        tags: [web]\n");
+    expected.replace("        tags:\n          - web\n          - frontend\n",
+                     "        tags: [web]\n");
     QCOMPARE(result.text, expected);
 }
 
@@ -148,8 +150,9 @@ void YamlTextEditTest::createsMissingList()
     const Result result =
         appendMapping(text, {u"environments"_s, 0, u"hosts"_s}, {{u"name"_s, u"a"_s}});
     QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.text,
-             QByteArray("environments:\n  - name: prod # only this\n    hosts:\n      - name: a\n"));
+    QCOMPARE(
+        result.text,
+        QByteArray("environments:\n  - name: prod # only this\n    hosts:\n      - name: a\n"));
 }
 
 void YamlTextEditTest::keepsCrLfLineEndings()
@@ -166,9 +169,9 @@ void YamlTextEditTest::keepsCrLfLineEndings()
 
 void YamlTextEditTest::refusesMultiLineValue()
 {
-    const QByteArray text = "environments:\n  - name: prod\n    description: |\n      two\n      lines\n";
-    const Result result =
-        setValue(text, {u"environments"_s, 0, u"description"_s}, u"one line"_s);
+    const QByteArray text =
+        "environments:\n  - name: prod\n    description: |\n      two\n      lines\n";
+    const Result result = setValue(text, {u"environments"_s, 0, u"description"_s}, u"one line"_s);
     QVERIFY(!result.ok());
     QCOMPARE(result.error,
              u"the value at line 3 spans several lines; edit it in the file itself"_s);
@@ -185,20 +188,19 @@ void YamlTextEditTest::refusesUnparsableText()
 {
     const Result result = setValue("a: [1,\n", {u"a"_s}, u"x"_s);
     QVERIFY(!result.ok());
-    QVERIFY2(result.error.startsWith(u"the file does not parse at line 2"), qPrintable(result.error));
+    QVERIFY2(result.error.startsWith(u"the file does not parse at line 2"),
+             qPrintable(result.error));
 }
 
 void YamlTextEditTest::quoteScalarRoundTrips_data()
 {
     QTest::addColumn<QString>("value");
-    const QStringList values = {u"plain"_s,          u"with space"_s,   u"key: value"_s,
-                                u"hash #comment"_s, u"-leading dash"_s, u"null"_s,
-                                u"~"_s,              u""_s,             u" padded "_s,
-                                u"quote\"inside"_s, u"back\\slash"_s,  u"new\nline"_s,
-                                u"tab\there"_s,     u"Grüße 🚀"_s,      u"[not a list]"_s,
-                                u"{not: a map}"_s,   u"*alias"_s,       u"&anchor"_s,
-                                u"'single'"_s,       u"ends:"_s,        u"a,b"_s,
-                                u"%directive"_s,     u"@at"_s,          u"`tick`"_s};
+    const QStringList values = {
+        u"plain"_s,        u"with space"_s, u"key: value"_s, u"hash #comment"_s, u"-leading dash"_s,
+        u"null"_s,         u"~"_s,          u""_s,           u" padded "_s,      u"quote\"inside"_s,
+        u"back\\slash"_s,  u"new\nline"_s,  u"tab\there"_s,  u"Grüße 🚀"_s,       u"[not a list]"_s,
+        u"{not: a map}"_s, u"*alias"_s,     u"&anchor"_s,    u"'single'"_s,      u"ends:"_s,
+        u"a,b"_s,          u"%directive"_s, u"@at"_s,        u"`tick`"_s};
     for (const QString &value : values)
         QTest::addRow("%s", qPrintable(QString(value).replace(u'\n', u"\\n"_s))) << value;
 }
@@ -209,7 +211,8 @@ void YamlTextEditTest::quoteScalarRoundTrips()
     // Block context and flow context must both read back the exact string.
     const YAML::Node block = YAML::Load(QString(u"key: "_s + quoteScalar(value)).toStdString());
     QCOMPARE(QString::fromStdString(block["key"].as<std::string>()), value);
-    const YAML::Node flow = YAML::Load(QString(u"key: "_s + flowList({value, u"x"_s})).toStdString());
+    const YAML::Node flow =
+        YAML::Load(QString(u"key: "_s + flowList({value, u"x"_s})).toStdString());
     QCOMPARE(QString::fromStdString(flow["key"][0].as<std::string>()), value);
     QCOMPARE(flow["key"].size(), std::size_t(2));
 }
