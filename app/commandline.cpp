@@ -12,10 +12,11 @@ namespace OpsDeck::CommandLine {
 
 namespace {
 
-QString translate(const char *text)
+// The translation context of the command line's texts.
+class Text
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 int validateWorkspaces(const QStringList &files)
 {
@@ -29,13 +30,13 @@ int validateWorkspaces(const QStringList &files)
         const qsizetype warnings = result.diagnostics.size() - errors;
         if (errors > 0) {
             anyErrors = true;
-            out << translate("%1: invalid; errors: %2, warnings: %3")
+            out << Text::tr("%1: invalid; errors: %2, warnings: %3")
                        .arg(file)
                        .arg(errors)
                        .arg(warnings)
                 << '\n';
         } else {
-            out << translate("%1: valid; environments: %2, hosts: %3, warnings: %4")
+            out << Text::tr("%1: valid; environments: %2, hosts: %3, warnings: %4")
                        .arg(file)
                        .arg(result.workspace.environments.size())
                        .arg(result.workspace.hostCount())
@@ -51,23 +52,23 @@ int validateWorkspaces(const QStringList &files)
 void describe(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
-        translate("OpsDeck, the operations console.\n\n"
-                  "Commands that need no display:\n"
-                  "  workspace validate FILE...  check workspace files and print problems as\n"
-                  "                              file:line:column; exit status 1 on errors"));
+        Text::tr("OpsDeck, the operations console.\n\n"
+                 "Commands that need no display:\n"
+                 "  workspace validate FILE...  check workspace files and print problems as\n"
+                 "                              file:line:column; exit status 1 on errors"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
-        {QStringLiteral("workspace"), translate("Open the workspace FILE."), translate("FILE")});
+        {QStringLiteral("workspace"), Text::tr("Open the workspace FILE."), Text::tr("FILE")});
     parser.addOption({QStringLiteral("read-only"),
-                      translate("Start in read-only mode: nothing that changes a system runs.")});
+                      Text::tr("Start in read-only mode: nothing that changes a system runs.")});
     parser.addOption({QStringLiteral("screenshot"),
-                      translate("Save a picture of the main window to FILE once it is shown, "
-                                "then quit."),
-                      translate("FILE")});
+                      Text::tr("Save a picture of the main window to FILE once it is shown, "
+                               "then quit."),
+                      Text::tr("FILE")});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 translate("A headless command, such as 'workspace validate'."),
-                                 translate("[command]"));
+                                 Text::tr("A headless command, such as 'workspace validate'."),
+                                 Text::tr("[command]"));
 }
 
 bool isHeadless(int argc, char **argv)
@@ -91,24 +92,24 @@ int runHeadless(const QStringList &arguments)
     QTextStream err(stderr);
     if (words.size() >= 2 && words[0] == u"workspace" && words[1] == u"validate") {
         if (words.size() < 3) {
-            err << translate("usage: opsdeck workspace validate FILE...") << '\n';
+            err << Text::tr("usage: opsdeck workspace validate FILE...") << '\n';
             return 2;
         }
         return validateWorkspaces(words.mid(2));
     }
-    err << translate("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
+    err << Text::tr("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
         << '\n';
     return 2;
 }
 
 QString noDisplayMessage()
 {
-    return translate("opsdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-                     "OpsDeck is a desktop application. To run it without a screen, use one of:\n"
-                     "  xvfb-run -a opsdeck                  (a virtual X server)\n"
-                     "  QT_QPA_PLATFORM=offscreen opsdeck    (no window at all, for tests)\n"
-                     "Headless commands such as 'opsdeck workspace validate FILE' need no "
-                     "display.");
+    return Text::tr("opsdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                    "OpsDeck is a desktop application. To run it without a screen, use one of:\n"
+                    "  xvfb-run -a opsdeck                  (a virtual X server)\n"
+                    "  QT_QPA_PLATFORM=offscreen opsdeck    (no window at all, for tests)\n"
+                    "Headless commands such as 'opsdeck workspace validate FILE' need no "
+                    "display.");
 }
 
 } // namespace OpsDeck::CommandLine

@@ -1,4 +1,1302 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>BuiltInWorkspace</name>
+    <message>
+        <source>System journal</source>
+        <translation>Systemjournal</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>The machine OpsDeck runs on, reached without SSH.</source>
+        <translation>Der Computer, auf dem OpsDeck läuft; erreichbar ohne SSH.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>%1: invalid; errors: %2, warnings: %3</source>
+        <translation>%1: ungültig; Fehler: %2, Warnungen: %3</translation>
+    </message>
+    <message>
+        <source>%1: valid; environments: %2, hosts: %3, warnings: %4</source>
+        <translation>%1: gültig; Umgebungen: %2, Hosts: %3, Warnungen: %4</translation>
+    </message>
+    <message>
+        <source>OpsDeck, the operations console.
+
+Commands that need no display:
+  workspace validate FILE...  check workspace files and print problems as
+                              file:line:column; exit status 1 on errors</source>
+        <translation>OpsDeck, die Betriebskonsole.
+
+Befehle, die keine Anzeige benötigen:
+  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
+                              file:line:column ausgeben; Exit-Code 1 bei Fehlern</translation>
+    </message>
+    <message>
+        <source>Open the workspace FILE.</source>
+        <translation>Den Arbeitsbereich FILE öffnen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Start in read-only mode: nothing that changes a system runs.</source>
+        <translation>Im Nur-Lese-Modus starten: Nichts, was ein System verändert, wird ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE once it is shown, then quit.</source>
+        <translation>Ein Bild des Hauptfensters in FILE speichern, sobald es angezeigt wird, und dann beenden.</translation>
+    </message>
+    <message>
+        <source>A headless command, such as &apos;workspace validate&apos;.</source>
+        <translation>Ein Befehl ohne Anzeige, etwa &apos;workspace validate&apos;.</translation>
+    </message>
+    <message>
+        <source>[command]</source>
+        <translation>[Befehl]</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck workspace validate FILE...</source>
+        <translation>Aufruf: opsdeck workspace validate FILE...</translation>
+    </message>
+    <message>
+        <source>opsdeck: unknown command &apos;%1&apos;; see opsdeck --help</source>
+        <translation>opsdeck: unbekannter Befehl &apos;%1&apos;; siehe opsdeck --help</translation>
+    </message>
+    <message>
+        <source>opsdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
+OpsDeck is a desktop application. To run it without a screen, use one of:
+  xvfb-run -a opsdeck                  (a virtual X server)
+  QT_QPA_PLATFORM=offscreen opsdeck    (no window at all, for tests)
+Headless commands such as &apos;opsdeck workspace validate FILE&apos; need no display.</source>
+        <translation>opsdeck: keine Anzeige gefunden (weder DISPLAY noch WAYLAND_DISPLAY gesetzt).
+OpsDeck ist eine Desktop-Anwendung. Ohne Bildschirm starten Sie es so:
+  xvfb-run -a opsdeck                  (ein virtueller X-Server)
+  QT_QPA_PLATFORM=offscreen opsdeck    (gar kein Fenster, für Tests)
+Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionState</name>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>wird verbunden</translation>
+    </message>
+    <message>
+        <source>authenticating</source>
+        <translation>wird authentifiziert</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Cannot update the schema of the state database %1: %2 (in: %3)</source>
+        <translation>Das Schema der Zustandsdatenbank %1 kann nicht aktualisiert werden: %2 (in: %3)</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the state database %1: %2</source>
+        <translation>Die Schemaversion der Zustandsdatenbank %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The state database %1 has schema version %2, but this version of OpsDeck knows versions up to %3 only. It was left unchanged; use a newer OpsDeck or move the file away.</source>
+        <translation>Die Zustandsdatenbank %1 hat die Schemaversion %2, diese OpsDeck-Version kennt aber nur Versionen bis %3. Sie wurde nicht verändert; verwenden Sie ein neueres OpsDeck oder verschieben Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>Internal error: schema steps for %1 are not numbered 1, 2, 3, ...</source>
+        <translation>Interner Fehler: Die Schemaschritte für %1 sind nicht mit 1, 2, 3, ... nummeriert</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Go to a page, a host or an action…</source>
+        <translation>Zu einer Seite, einem Host oder einer Aktion wechseln…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::DiagnosticsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::HostEditDialog</name>
+    <message>
+        <source>Add Host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Host %1</source>
+        <translation>Host %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>This computer (no SSH)</source>
+        <translation>Dieser Computer (ohne SSH)</translation>
+    </message>
+    <message>
+        <source>same as the name</source>
+        <translation>wie der Name</translation>
+    </message>
+    <message>
+        <source>your user name</source>
+        <translation>Ihr Benutzername</translation>
+    </message>
+    <message>
+        <source>OpenSSH&apos;s default keys</source>
+        <translation>Standardschlüssel von OpenSSH</translation>
+    </message>
+    <message>
+        <source>None (direct)</source>
+        <translation>Keiner (direkt)</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. web, frontend</source>
+        <translation>durch Kommas getrennt, z. B. web, frontend</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
+        <translation>Au&amp;thentifizierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Jump host:</source>
+        <translation>Sp&amp;runghost:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::MainWindow</name>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Workspace</source>
+        <translation>Arbeitsbereich &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>Use &amp;This Computer</source>
+        <translation>&amp;Diesen Computer verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Add Host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Host…</source>
+        <translation>Host &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>&amp;Read-Only Mode</source>
+        <translation>&amp;Nur-Lese-Modus</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Workspace</source>
+        <translation>Arbeitsbereich &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Show &amp;Sidebar</source>
+        <translation>&amp;Seitenleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;About OpsDeck</source>
+        <translation>&amp;Über OpsDeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Go To Page</source>
+        <translation>&amp;Gehe zu Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Show the problems in the workspace file</source>
+        <translation>Probleme in der Arbeitsbereichsdatei anzeigen</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Workspace files (*.yaml *.yml);;All files (*)</source>
+        <translation>Arbeitsbereichsdateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Workspace: %1 (built in)</source>
+        <translation>Arbeitsbereich: %1 (integriert)</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>(last good version)</source>
+        <translation>(letzte fehlerfreie Version)</translation>
+    </message>
+    <message>
+        <source>This computer, without SSH</source>
+        <translation>Dieser Computer, ohne SSH</translation>
+    </message>
+    <message>
+        <source>Errors: %1 · Warnings: %2</source>
+        <translation>Fehler: %1 · Warnungen: %2</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>%1 local</source>
+        <translation>%1 lokal</translation>
+    </message>
+    <message>
+        <source>%1 connected</source>
+        <translation>%1 verbunden</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 not connected</source>
+        <translation>%1 nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Hosts: %1</source>
+        <translation>Hosts: %1</translation>
+    </message>
+    <message>
+        <source>Read-only mode is on: nothing that changes a system or the workspace runs. Click to allow changes.</source>
+        <translation>Der Nur-Lese-Modus ist aktiv: Nichts, was ein System oder den Arbeitsbereich verändert, wird ausgeführt. Klicken Sie, um Änderungen zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Turn Off Read-Only Mode</source>
+        <translation>Nur-Lese-Modus ausschalten</translation>
+    </message>
+    <message>
+        <source>Turn On Read-Only Mode</source>
+        <translation>Nur-Lese-Modus einschalten</translation>
+    </message>
+    <message>
+        <source>Edit Host</source>
+        <translation>Host bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select a host in the workspace tree first.</source>
+        <translation>Wählen Sie zuerst einen Host im Arbeitsbereichsbaum aus.</translation>
+    </message>
+    <message>
+        <source>Add Host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>About OpsDeck</source>
+        <translation>Über OpsDeck</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;The operations console: your runbooks, hosts, containers, logs, databases and backups in one desktop application.&lt;/p&gt;&lt;p&gt;Built with %2.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;OpsDeck %1&lt;/h3&gt;&lt;p&gt;Die Betriebskonsole: Ihre Runbooks, Hosts, Container, Protokolle, Datenbanken und Sicherungen in einer Desktop-Anwendung.&lt;/p&gt;&lt;p&gt;Erstellt mit %2.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Read-only mode is off: changes are allowed. Click to block them.</source>
+        <translation>Der Nur-Lese-Modus ist aus: Änderungen sind erlaubt. Klicken Sie, um sie zu sperren.</translation>
+    </message>
+    <message>
+        <source>In the workspace tree, select the environment for the new host.</source>
+        <translation>Wählen Sie im Arbeitsbereich-Baum die Umgebung für den neuen Host.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::OverviewPage</name>
+    <message>
+        <source>Selected item</source>
+        <translation>Ausgewähltes Element</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Log sources</source>
+        <translation>Protokollquellen</translation>
+    </message>
+    <message>
+        <source>Backup locations</source>
+        <translation>Sicherungsorte</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellenwerte</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>Built-in workspace: this computer, no SSH needed. Open your team&apos;s workspace file with Ctrl+O.</source>
+        <translation>Integrierter Arbeitsbereich: dieser Computer, kein SSH nötig. Öffnen Sie die Arbeitsbereichsdatei Ihres Teams mit Strg+O.</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>No escalation matrix in this workspace</source>
+        <translation>Keine Eskalationsmatrix in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Pick an item in the workspace tree to see its settings.</source>
+        <translation>Wählen Sie ein Element im Arbeitsbereichsbaum aus, um seine Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Environment %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>local, without SSH</source>
+        <translation>lokal, ohne SSH</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <translation>Sprunghost</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>Schlüsselbundeintrag %1</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Defined at</source>
+        <translation>Definiert in</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Health URL</source>
+        <translation>Health-URL</translation>
+    </message>
+    <message>
+        <source>Metrics URL</source>
+        <translation>Metrik-URL</translation>
+    </message>
+    <message>
+        <source>Expected status</source>
+        <translation>Erwarteter Status</translation>
+    </message>
+    <message>
+        <source>Expected text</source>
+        <translation>Erwarteter Text</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <source>Tunnel through</source>
+        <translation>Tunnel über</translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation>Redis %1</translation>
+    </message>
+    <message>
+        <source>Database index</source>
+        <translation>Datenbankindex</translation>
+    </message>
+    <message>
+        <source>Log source %1</source>
+        <translation>Protokollquelle %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>the whole journal</source>
+        <translation>das gesamte Journal</translation>
+    </message>
+    <message>
+        <source>Backup location %1</source>
+        <translation>Sicherungsort %1</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Retention (days)</source>
+        <translation>Aufbewahrung (Tage)</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ProblemsPage</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>No problems in the workspace file.</source>
+        <translation>Keine Probleme in der Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>Problems in the workspace file: errors: %1, warnings: %2. OpsDeck keeps showing the last version that loaded; fix the file and it reloads by itself.</source>
+        <translation>Probleme in der Arbeitsbereichsdatei: Fehler: %1, Warnungen: %2. OpsDeck zeigt weiter die zuletzt geladene Version an; sobald Sie die Datei korrigieren, wird sie automatisch neu geladen.</translation>
+    </message>
+    <message>
+        <source>The workspace file has %1 error(s) and %2 warning(s).</source>
+        <translation>Die Arbeitsbereichsdatei enthält %1 Fehler und %2 Warnung(en).</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ReadOnlyMode</name>
+    <message>
+        <source>Read-only mode is on: only actions that read are allowed. Turn it off in the toolbar or with Ctrl+Shift+R to make changes.</source>
+        <translation>Der Nur-Lese-Modus ist aktiv: Nur lesende Aktionen sind erlaubt. Schalten Sie ihn in der Werkzeugleiste oder mit Strg+Umschalt+R aus, um Änderungen vorzunehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SettingsDialog</name>
+    <message>
+        <source>&amp;Reopen the last workspace at start</source>
+        <translation>Letzten Arbeitsbereich beim Start &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Start in &amp;read-only mode</source>
+        <translation>Im &amp;Nur-Lese-Modus starten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time OpsDeck starts.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von OpsDeck verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::StateStoreWorker</name>
+    <message>
+        <source>Cannot create the folder %1 for the state database %2.</source>
+        <translation>Der Ordner %1 für die Zustandsdatenbank %2 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the state database %1: the Qt SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden: Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open the state database %1: %2</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot configure the state database %1 (%2): %3</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht konfiguriert werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>Cannot switch the state database %1 to write-ahead logging: SQLite kept journal mode &apos;%2&apos;. Is the file on a network or read-only file system?</source>
+        <translation>Die Zustandsdatenbank %1 kann nicht auf Write-Ahead-Logging umgestellt werden: SQLite hat den Journalmodus &apos;%2&apos; beibehalten. Liegt die Datei auf einem Netzwerk- oder schreibgeschützten Dateisystem?</translation>
+    </message>
+    <message>
+        <source>The state database is not open.</source>
+        <translation>Die Zustandsdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The state database %1 is not open.</source>
+        <translation>Die Zustandsdatenbank %1 ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot write an audit entry without host or command to the state database %1.</source>
+        <translation>Ein Prüfprotokolleintrag ohne Host oder Befehl kann nicht in die Zustandsdatenbank %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the start of &apos;%1&apos; on %2 to the audit log in %3: %4</source>
+        <translation>Der Start von &apos;%1&apos; auf %2 kann nicht in das Prüfprotokoll in %3 geschrieben werden: %4</translation>
+    </message>
+    <message>
+        <source>Cannot finish audit entry %1 in %2 with status &apos;running&apos;.</source>
+        <translation>Prüfprotokolleintrag %1 in %2 kann nicht mit dem Status &apos;running&apos; abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the end of audit entry %1 to %2: %3</source>
+        <translation>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 in %2 does not exist or is already finished.</source>
+        <translation>Prüfprotokolleintrag %1 in %2 existiert nicht oder ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log from %1: %2</source>
+        <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::WorkspaceDocument</name>
+    <message>
+        <source>The built-in workspace cannot be edited; open or create a workspace file first.</source>
+        <translation>Der integrierte Arbeitsbereich kann nicht bearbeitet werden; öffnen oder erstellen Sie zuerst eine Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>%1 has errors; fix them in the file before editing it here.</source>
+        <translation>%1 enthält Fehler; beheben Sie diese in der Datei, bevor Sie sie hier bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was loaded. It is being reloaded; make the change again.</source>
+        <translation>%1 wurde seit dem Laden auf dem Datenträger geändert. Die Datei wird neu geladen; nehmen Sie die Änderung erneut vor.</translation>
+    </message>
+    <message>
+        <source>The change would make the workspace invalid, so it was not saved: %1</source>
+        <translation>Die Änderung würde den Arbeitsbereich ungültig machen und wurde daher nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::WorkspaceModel</name>
+    <message>
+        <source>this computer, without SSH</source>
+        <translation>dieser Computer, ohne SSH</translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 on %2:%3</source>
+        <translation>PostgreSQL %1 auf %2:%3</translation>
+    </message>
+    <message>
+        <source>Redis on %1:%2</source>
+        <translation>Redis auf %1:%2</translation>
+    </message>
+    <message>
+        <source>Redis on %1</source>
+        <translation>Redis auf %1</translation>
+    </message>
+    <message>
+        <source>connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::WorkspaceTree</name>
+    <message>
+        <source>Filter hosts, services, tags…</source>
+        <translation>Hosts, Dienste, Tags filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the workspace tree</source>
+        <translation>Arbeitsbereichsbaum filtern</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Host…</source>
+        <translation>Host &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation>&amp;Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Details</source>
+        <translation>&amp;Details kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Below</source>
+        <translation>Alles darunter &amp;aufklappen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLoader</name>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a text value, found %2</source>
+        <translation>&apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must not be empty</source>
+        <translation>&apos;%1&apos; darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from %2 to %3, found %4</source>
+        <translation>&apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein, gefunden: %4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number, found %2</source>
+        <translation>&apos;%1&apos; muss eine Zahl sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of %2; found &apos;%3&apos;</source>
+        <translation>&apos;%1&apos; muss einer der Werte %2 sein; gefunden: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an http:// or https:// URL, found &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; muss eine http://- oder https://-URL sein, gefunden: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list such as [a, b], found %2</source>
+        <translation>&apos;%1&apos; muss eine Liste wie [a, b] sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>each entry of &apos;%1&apos; must be a text value, found %2</source>
+        <translation>jeder Eintrag von &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds a plain-text secret; store it in the system keychain and write &apos;keychain:&lt;entry name&gt;&apos; here instead</source>
+        <translation>&apos;%1&apos; enthält ein Geheimnis im Klartext; speichern Sie es im Schlüsselbund des Systems und schreiben Sie stattdessen &apos;keychain:&lt;entry name&gt;&apos; hierher</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a duration such as 0, 15m, 1h or 1d; found &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; muss eine Dauer wie 0, 15m, 1h oder 1d sein; gefunden: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of %2, found %3</source>
+        <translation>&apos;%1&apos; muss eine Liste von %2 sein, gefunden: %3</translation>
+    </message>
+    <message>
+        <source>each entry of &apos;%1&apos; must be a mapping with at least &apos;name&apos;, found %2</source>
+        <translation>jeder Eintrag von &apos;%1&apos; muss eine Zuordnung mit mindestens &apos;name&apos; sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2; expected one of: %3</source>
+        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; erwartet wird einer von: %3</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2; did you mean &apos;%3&apos;?</source>
+        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; meinten Sie &apos;%3&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no value</source>
+        <translation>&apos;%1&apos; hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>%1 has no &apos;%2&apos;</source>
+        <translation>in %1 fehlt &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the workspace</source>
+        <translation>dem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>unsupported workspace version %1; this OpsDeck reads version 1</source>
+        <translation>nicht unterstützte Arbeitsbereichsversion %1; dieses OpsDeck liest Version 1</translation>
+    </message>
+    <message>
+        <source>the workspace has no &apos;environments&apos;</source>
+        <translation>im Arbeitsbereich fehlt &apos;environments&apos;</translation>
+    </message>
+    <message>
+        <source>environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakten</translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation>einem Kontakt</translation>
+    </message>
+    <message>
+        <source>an environment</source>
+        <translation>einer Umgebung</translation>
+    </message>
+    <message>
+        <source>environment &apos;%1&apos;</source>
+        <translation>Umgebung &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>a host</source>
+        <translation>einem Host</translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos;</source>
+        <translation>Host &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Redis instances</source>
+        <translation>Redis-Instanzen</translation>
+    </message>
+    <message>
+        <source>log sources</source>
+        <translation>Protokollquellen</translation>
+    </message>
+    <message>
+        <source>backup locations</source>
+        <translation>Sicherungsorten</translation>
+    </message>
+    <message>
+        <source>a service</source>
+        <translation>einem Dienst</translation>
+    </message>
+    <message>
+        <source>service &apos;%1&apos;</source>
+        <translation>Dienst &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a database</source>
+        <translation>einer Datenbank</translation>
+    </message>
+    <message>
+        <source>database &apos;%1&apos;</source>
+        <translation>Datenbank &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;sslmode&apos; must be one of %1; found &apos;%2&apos;</source>
+        <translation>&apos;sslmode&apos; muss einer der Werte %1 sein; gefunden: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>a Redis instance</source>
+        <translation>einer Redis-Instanz</translation>
+    </message>
+    <message>
+        <source>a log source</source>
+        <translation>einer Protokollquelle</translation>
+    </message>
+    <message>
+        <source>a backup location</source>
+        <translation>einem Sicherungsort</translation>
+    </message>
+    <message>
+        <source>&apos;thresholds&apos; must be a mapping from metric name to warning and critical levels, found %1</source>
+        <translation>&apos;thresholds&apos; muss eine Zuordnung von Metriknamen zu Warn- und kritischen Stufen sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>threshold &apos;%1&apos; must be a mapping with &apos;warning&apos; and &apos;critical&apos;, found %2</source>
+        <translation>Schwellenwert &apos;%1&apos; muss eine Zuordnung mit &apos;warning&apos; und &apos;critical&apos; sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>threshold &apos;%1&apos;</source>
+        <translation>Schwellenwert &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;escalation&apos; must be a mapping from severity (SEV-1 to SEV-4) to a list of steps, found %1</source>
+        <translation>&apos;escalation&apos; muss eine Zuordnung von Schweregrad (SEV-1 bis SEV-4) zu einer Liste von Schritten sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unknown severity &apos;%1&apos;; expected one of %2</source>
+        <translation>unbekannter Schweregrad &apos;%1&apos;; erwartet wird einer von %2</translation>
+    </message>
+    <message>
+        <source>the escalation of %1 must be a list of steps with &apos;after&apos; and &apos;notify&apos;, found %2</source>
+        <translation>die Eskalation für %1 muss eine Liste von Schritten mit &apos;after&apos; und &apos;notify&apos; sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>each escalation step must be a mapping with &apos;after&apos; and &apos;notify&apos;, found %1</source>
+        <translation>jeder Eskalationsschritt muss eine Zuordnung mit &apos;after&apos; und &apos;notify&apos; sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>an escalation step</source>
+        <translation>einem Eskalationsschritt</translation>
+    </message>
+    <message>
+        <source>%1 name &apos;%2&apos; is already used at line %3</source>
+        <translation>%1 &apos;%2&apos;: der Name wird bereits in Zeile %3 verwendet</translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos; cannot be its own jump host</source>
+        <translation>Host &apos;%1&apos; kann nicht sein eigener Sprunghost sein</translation>
+    </message>
+    <message>
+        <source>jump hosts form a loop: %1</source>
+        <translation>Sprunghosts bilden eine Schleife: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in the %2 escalation matches no contact&apos;s name or role</source>
+        <translation>&apos;%1&apos; in der Eskalation für %2 passt zu keinem Namen und keiner Rolle eines Kontakts</translation>
+    </message>
+    <message>
+        <source>duplicate key &apos;%1&apos; (first defined at line %2)</source>
+        <translation>doppelter Schlüssel &apos;%1&apos; (zuerst definiert in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML-Syntaxfehler: %1</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MiB); a workspace file may be at most %2 MiB</source>
+        <translation>die Datei ist zu groß (%1 MiB); eine Arbeitsbereichsdatei darf höchstens %2 MiB groß sein</translation>
+    </message>
+    <message>
+        <source>binary data (byte 0x%1): a workspace file must be UTF-8 text</source>
+        <translation>Binärdaten (Byte 0x%1): eine Arbeitsbereichsdatei muss UTF-8-Text sein</translation>
+    </message>
+    <message>
+        <source>tab character in indentation: YAML indents with spaces only</source>
+        <translation>Tabulatorzeichen in der Einrückung: YAML rückt nur mit Leerzeichen ein</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected a mapping with at least &apos;environments&apos;</source>
+        <translation>die Datei ist leer: erwartet wird eine Zuordnung mit mindestens &apos;environments&apos;</translation>
+    </message>
+    <message>
+        <source>expected a mapping with at least &apos;environments&apos; at the top of the file, found %1</source>
+        <translation>am Anfang der Datei wird eine Zuordnung mit mindestens &apos;environments&apos; erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;:&apos;: expected a key aligned with the keys above it, or quotes around a value that contains &apos;: &apos;</source>
+        <translation>unerwartetes &apos;:&apos;: erwartet wird ein Schlüssel, der an den Schlüsseln darüber ausgerichtet ist, oder Anführungszeichen um einen Wert, der &apos;: &apos; enthält</translation>
+    </message>
+    <message>
+        <source>bad indentation: expected this line to line up with the keys or list entries above it</source>
+        <translation>falsche Einrückung: diese Zeile muss an den Schlüsseln oder Listeneinträgen darüber ausgerichtet sein</translation>
+    </message>
+    <message>
+        <source>unclosed &apos;[&apos;: expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>nicht geschlossenes &apos;[&apos;: erwartet wird &apos;,&apos; oder &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>unclosed &apos;{&apos;: expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>nicht geschlossenes &apos;{&apos;: erwartet wird &apos;,&apos; oder &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>the alias refers to an anchor that is not defined above it</source>
+        <translation>der Alias verweist auf einen Anker, der nicht weiter oben definiert ist</translation>
+    </message>
+    <message>
+        <source>&apos;warning&apos; (%1) of &apos;%2&apos; must not be above &apos;critical&apos; (%3): higher values are worse (direction: above)</source>
+        <translation>&apos;warning&apos; (%1) von &apos;%2&apos; darf nicht über &apos;critical&apos; (%3) liegen: höhere Werte sind schlechter (direction: above)</translation>
+    </message>
+    <message>
+        <source>&apos;warning&apos; (%1) of &apos;%2&apos; must not be below &apos;critical&apos; (%3): lower values are worse (direction: below)</source>
+        <translation>&apos;warning&apos; (%1) von &apos;%2&apos; darf nicht unter &apos;critical&apos; (%3) liegen: niedrigere Werte sind schlechter (direction: below)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; refers to &apos;%2&apos;, which is not a host of this workspace</source>
+        <translation>&apos;%1&apos; verweist auf &apos;%2&apos;, das kein Host dieses Arbeitsbereichs ist</translation>
+    </message>
+</context>
+<context>
+    <name>YamlTextEdit</name>
+    <message>
+        <source>the list entry to edit no longer exists</source>
+        <translation>der zu bearbeitende Listeneintrag existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the key &apos;%1&apos; to edit no longer exists</source>
+        <translation>der zu bearbeitende Schlüssel &apos;%1&apos; existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>line %1 is not a block mapping that can be edited in place</source>
+        <translation>Zeile %1 ist keine Block-Zuordnung, die direkt bearbeitet werden kann</translation>
+    </message>
+    <message>
+        <source>the path must end with a key</source>
+        <translation>der Pfad muss mit einem Schlüssel enden</translation>
+    </message>
+    <message>
+        <source>cannot find the end of the list at line %1</source>
+        <translation>das Ende der Liste in Zeile %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the value at line %1 spans several lines; edit it in the file itself</source>
+        <translation>der Wert in Zeile %1 erstreckt sich über mehrere Zeilen; bearbeiten Sie ihn direkt in der Datei</translation>
+    </message>
+    <message>
+        <source>the edit of line %1 could not be made without changing other lines; edit the file itself</source>
+        <translation>die Änderung in Zeile %1 ist nicht möglich, ohne andere Zeilen zu ändern; bearbeiten Sie die Datei direkt</translation>
+    </message>
+    <message>
+        <source>the new value &apos;%1&apos; is not valid YAML here</source>
+        <translation>der neue Wert &apos;%1&apos; ist an dieser Stelle kein gültiges YAML</translation>
+    </message>
+    <message>
+        <source>the path must end with a key and the entry must not be empty</source>
+        <translation>der Pfad muss mit einem Schlüssel enden und der Eintrag darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at line %2 is not a block list; add the entry in the file itself</source>
+        <translation>&apos;%1&apos; in Zeile %2 ist keine Block-Liste; fügen Sie den Eintrag direkt in der Datei hinzu</translation>
+    </message>
+    <message>
+        <source>the entry could not be added without changing other lines; edit the file itself</source>
+        <translation>der Eintrag kann nicht hinzugefügt werden, ohne andere Zeilen zu ändern; bearbeiten Sie die Datei direkt</translation>
+    </message>
+    <message>
+        <source>the new entry is not valid YAML here</source>
+        <translation>der neue Eintrag ist an dieser Stelle kein gültiges YAML</translation>
+    </message>
+    <message>
+        <source>the file cannot be parsed at line %1: %2</source>
+        <translation>die Datei kann in Zeile %1 nicht gelesen werden: %2</translation>
+    </message>
+</context>
 </TS>

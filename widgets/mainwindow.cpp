@@ -303,7 +303,7 @@ void MainWindow::createMenus()
 
 void MainWindow::createToolBar()
 {
-    QToolBar *toolBar = addToolBar(tr("Main"));
+    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -482,11 +482,13 @@ void MainWindow::updateReadOnlyState(bool enabled)
     m_readOnlyAction->setChecked(enabled);
     m_readOnlyAction->setIcon(
         themedIcon(enabled ? QStringLiteral("lock") : QStringLiteral("unlock")));
-    m_readOnlyAction->setText(enabled ? tr("Read-only") : tr("Read-write"));
-    m_readOnlyAction->setToolTip(enabled ? tr("Read-only mode is on: nothing that changes a system "
-                                              "or the workspace runs. Click to allow changes.")
-                                         : tr("Changes are allowed. Click to switch to read-only "
-                                              "mode."));
+    // The label stays "Read-Only Mode" (with its accelerator); the icon and the checked state
+    // show which way it is set, the tooltip says it in words.
+    m_readOnlyAction->setToolTip(enabled ? tr("Read-only mode is on: nothing that changes a "
+                                              "system or the workspace runs. Click to allow "
+                                              "changes.")
+                                         : tr("Read-only mode is off: changes are allowed. Click "
+                                              "to block them."));
     m_addHostAction->setEnabled(!enabled);
     m_editHostAction->setEnabled(!enabled);
 }
@@ -583,7 +585,7 @@ void MainWindow::addHost(const QString &environmentName)
         environmentIndex = 0;
     if (environmentIndex < 0)
         return showError(tr("Add Host"),
-                         tr("Select the environment the host belongs to in the workspace tree."));
+                         tr("In the workspace tree, select the environment for the new host."));
     HostEditDialog dialog(nullptr, hostNames, this);
     while (dialog.exec() == QDialog::Accepted) {
         const auto entries = dialog.changes();

@@ -290,8 +290,8 @@ void OverviewPage::showItem(const QString &id)
             m_detailsBox->setTitle(tr("Backup location %1").arg(name));
             add(tr("Directory"), backup.directory);
             add(tr("Files"), backup.glob);
-            add(tr("Retention"),
-                backup.retentionDays > 0 ? tr("%1 days").arg(backup.retentionDays) : QString());
+            add(tr("Retention (days)"),
+                backup.retentionDays > 0 ? QString::number(backup.retentionDays) : QString());
         }
     }
     add(tr("Host"), host->name);

@@ -13,6 +13,7 @@ QString Diagnostic::toString() const
         if (column > 0)
             where += u':' + QString::number(column);
     }
+    // Stays English in every language: editors and CI problem matchers look for these words.
     const auto kind = isError() ? u"error" : u"warning";
     return where + u": " + kind + u": " + message;
 }

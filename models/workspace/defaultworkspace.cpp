@@ -10,9 +10,6 @@ using namespace Qt::StringLiterals;
 
 Workspace builtInWorkspace()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("BuiltInWorkspace", text);
-    };
     Host local;
     local.name = QSysInfo::machineHostName();
     if (local.name.isEmpty())
@@ -20,15 +17,19 @@ Workspace builtInWorkspace()
     local.connection = ConnectionKind::Local;
     local.address = QStringLiteral("localhost");
     local.user = qEnvironmentVariable("USER");
-    local.logs.append({tr("System journal"), LogSource::Kind::Journald, {}, {}});
+    local.logs.append({QCoreApplication::translate("BuiltInWorkspace", "System journal"),
+                       LogSource::Kind::Journald,
+                       {},
+                       {}});
 
     Environment environment;
-    environment.name = tr("This computer");
-    environment.description = tr("The machine OpsDeck runs on, reached without SSH.");
+    environment.name = QCoreApplication::translate("BuiltInWorkspace", "This computer");
+    environment.description = QCoreApplication::translate(
+        "BuiltInWorkspace", "The machine OpsDeck runs on, reached without SSH.");
     environment.hosts.append(local);
 
     Workspace workspace;
-    workspace.name = tr("This computer");
+    workspace.name = QCoreApplication::translate("BuiltInWorkspace", "This computer");
     workspace.environments.append(environment);
     // The levels most of our users' runbooks agree on ("Key Metrics" tables).
     workspace.thresholds = {

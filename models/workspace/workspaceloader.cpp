@@ -632,15 +632,13 @@ private:
                 (above ? threshold.warning > threshold.critical
                        : threshold.warning < threshold.critical)) {
                 m_reporter.error(map.value("warning"),
-                                 above ? tr("warning level %1 of '%2' is above its critical level "
-                                            "%3; for 'direction: above' warning must not exceed "
-                                            "critical")
+                                 above ? tr("'warning' (%1) of '%2' must not be above 'critical' "
+                                            "(%3): higher values are worse (direction: above)")
                                              .arg(threshold.warning)
                                              .arg(threshold.metric)
                                              .arg(threshold.critical)
-                                       : tr("warning level %1 of '%2' is below its critical level "
-                                            "%3; for 'direction: below' warning must not be "
-                                            "under critical")
+                                       : tr("'warning' (%1) of '%2' must not be below 'critical' "
+                                            "(%3): lower values are worse (direction: below)")
                                              .arg(threshold.warning)
                                              .arg(threshold.metric)
                                              .arg(threshold.critical));
@@ -677,7 +675,9 @@ private:
                                                  .arg(policy.severity, describeKind(it->second)));
                 continue;
             }
-            for (const YAML::Node &stepNode : it->second) {
+            // A copy: it->second lives in a proxy that dies with the expression.
+            const YAML::Node steps = it->second;
+            for (const YAML::Node &stepNode : steps) {
                 if (!stepNode.IsMap()) {
                     m_reporter.error(stepNode, tr("each escalation step must be a mapping with "
                                                   "'after' and 'notify', found %1")
@@ -715,9 +715,10 @@ private:
     {
         for (const Reference &reference : std::as_const(m_references)) {
             if (!m_hostNames.contains(reference.target)) {
-                m_reporter.error(reference.node, tr("'%1' names no host of this workspace: '%2'")
-                                                     .arg(reference.isJump ? u"jump"_s : u"via"_s,
-                                                          reference.target));
+                m_reporter.error(
+                    reference.node,
+                    tr("'%1' refers to '%2', which is not a host of this workspace")
+                        .arg(reference.isJump ? u"jump"_s : u"via"_s, reference.target));
             } else if (reference.isJump && reference.target == reference.from) {
                 m_reporter.error(reference.node,
                                  tr("host '%1' cannot be its own jump host").arg(reference.from));
@@ -808,21 +809,23 @@ void reportDuplicateKeys(Reporter &reporter, const YAML::Node &node)
 // yaml-cpp's messages name the parser state; say what the user has to fix instead.
 QString explainSyntaxError(const std::string &message)
 {
-    const auto translate = [](const char *text) {
-        return QCoreApplication::translate("WorkspaceLoader", text);
-    };
+
     if (message == YAML::ErrorMsg::MAP_VALUE)
-        return translate("unexpected ':': expected a key aligned with the keys above it, or "
-                         "quotes around a value that contains ': '");
+        return QCoreApplication::translate(
+            "WorkspaceLoader", "unexpected ':': expected a key aligned with the keys above it, or "
+                               "quotes around a value that contains ': '");
     if (message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ)
-        return translate("bad indentation: expected this line to line up with the keys or list "
-                         "entries above it");
+        return QCoreApplication::translate(
+            "WorkspaceLoader",
+            "bad indentation: expected this line to line up with the keys or list "
+            "entries above it");
     if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW)
-        return translate("unclosed '[': expected ',' or ']'");
+        return QCoreApplication::translate("WorkspaceLoader", "unclosed '[': expected ',' or ']'");
     if (message == YAML::ErrorMsg::END_OF_MAP_FLOW)
-        return translate("unclosed '{': expected ',' or '}'");
+        return QCoreApplication::translate("WorkspaceLoader", "unclosed '{': expected ',' or '}'");
     if (message == YAML::ErrorMsg::UNKNOWN_ANCHOR)
-        return translate("the alias refers to an anchor that is not defined above it");
+        return QCoreApplication::translate(
+            "WorkspaceLoader", "the alias refers to an anchor that is not defined above it");
     return QCoreApplication::translate("WorkspaceLoader", "YAML syntax error: %1")
         .arg(fromStd(message));
 }

@@ -9,10 +9,11 @@ namespace OpsDeck::YamlTextEdit {
 
 namespace {
 
-QString translate(const char *text)
+// The translation context of the editor's error texts.
+class Text
 {
-    return QCoreApplication::translate("YamlTextEdit", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(YamlTextEdit)
+};
 
 // Byte-level view of the text's lines; positions are yaml-cpp's Mark::pos.
 class Lines
@@ -170,14 +171,14 @@ Found locate(const YAML::Node &root, const Path &path)
     for (qsizetype i = 0; i + 1 < path.size(); ++i) {
         if (const auto *index = std::get_if<int>(&path[i])) {
             if (!current.IsSequence() || *index < 0 || std::size_t(*index) >= current.size()) {
-                found.error = translate("the list entry to edit no longer exists");
+                found.error = Text::tr("the list entry to edit no longer exists");
                 return found;
             }
             current = current[std::size_t(*index)];
         } else {
             const std::string key = std::get<QString>(path[i]).toStdString();
             if (!current.IsMap() || !current[key]) {
-                found.error = translate("the key '%1' to edit no longer exists")
+                found.error = Text::tr("the key '%1' to edit no longer exists")
                                   .arg(std::get<QString>(path[i]));
                 return found;
             }
@@ -185,7 +186,7 @@ Found locate(const YAML::Node &root, const Path &path)
         }
     }
     if (!current.IsMap() || current.Style() == YAML::EmitterStyle::Flow) {
-        found.error = translate("line %1 is not a block mapping that can be edited in place")
+        found.error = Text::tr("line %1 is not a block mapping that can be edited in place")
                           .arg(lineNumber(current));
         return found;
     }
@@ -221,7 +222,7 @@ QByteArray insertKeyLine(const QByteArray &text, const YAML::Node &mapping, cons
     const int column = mapping.Mark().column;
     qsizetype end = -1;
     for (auto it = mapping.begin(); it != mapping.end(); ++it) {
-        const YAML::Node &value = it->second;
+        const YAML::Node value = it->second; // a copy: `it->` returns a short-lived proxy
         if (value.IsNull()) {
             end = lines.lineBreak(it->first.Mark().pos);
         } else if (value.IsScalar()) {
@@ -266,12 +267,12 @@ QString emitted(const YAML::Node &node)
 Result setValue(const QByteArray &text, const Path &path, const QString &valueYaml)
 {
     if (path.isEmpty() || !std::holds_alternative<QString>(path.back()))
-        return fail(translate("the path must end with a key"));
+        return fail(Text::tr("the path must end with a key"));
     YAML::Node root;
     try {
         root = YAML::Load(text.toStdString());
     } catch (const YAML::Exception &exception) {
-        return fail(translate("the file does not parse at line %1: %2")
+        return fail(Text::tr("the file cannot be parsed at line %1: %2")
                         .arg(exception.mark.line + 1)
                         .arg(QString::fromStdString(exception.msg)));
     }
@@ -293,13 +294,13 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
             const qsizetype end = lines.flowEnd(old.Mark().pos);
             if (end < 0)
                 return fail(
-                    translate("cannot find the end of the list at line %1").arg(lineNumber(old)));
+                    Text::tr("cannot find the end of the list at line %1").arg(lineNumber(old)));
             result.replace(old.Mark().pos, end - old.Mark().pos, value);
         } else if (old.IsScalar()) {
             const qsizetype end = lines.scalarEnd(old.Mark().pos);
             if (end < 0)
-                return fail(translate("the value at line %1 spans several lines; edit it in the "
-                                      "file itself")
+                return fail(Text::tr("the value at line %1 spans several lines; edit it in the "
+                                     "file itself")
                                 .arg(lineNumber(old)));
             result.replace(old.Mark().pos, end - old.Mark().pos, value);
         } else {
@@ -319,11 +320,11 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
         if (!check.error.isEmpty() || !check.keyFound ||
             emitted(check.value) != emitted(YAML::Load(value.toStdString())))
             return fail(
-                translate("the edit of line %1 could not be made without changing other "
-                          "lines; edit the file itself")
+                Text::tr("the edit of line %1 could not be made without changing other "
+                         "lines; edit the file itself")
                     .arg(found.keyFound ? lineNumber(found.key) : lineNumber(found.parent)));
     } catch (const YAML::Exception &) {
-        return fail(translate("the new value '%1' is not valid YAML here").arg(valueYaml));
+        return fail(Text::tr("the new value '%1' is not valid YAML here").arg(valueYaml));
     }
     return {result, {}};
 }
@@ -333,12 +334,12 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
 {
     if (listPath.isEmpty() || !std::holds_alternative<QString>(listPath.back()) ||
         entries.isEmpty())
-        return fail(translate("the path must end with a key and the entry must not be empty"));
+        return fail(Text::tr("the path must end with a key and the entry must not be empty"));
     YAML::Node root;
     try {
         root = YAML::Load(text.toStdString());
     } catch (const YAML::Exception &exception) {
-        return fail(translate("the file does not parse at line %1: %2")
+        return fail(Text::tr("the file cannot be parsed at line %1: %2")
                         .arg(exception.mark.line + 1)
                         .arg(QString::fromStdString(exception.msg)));
     }
@@ -390,8 +391,8 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
                 result.insert(end + 1, block);
             }
         } else {
-            return fail(translate("'%1' at line %2 is not a block list; add the entry in the "
-                                  "file itself")
+            return fail(Text::tr("'%1' at line %2 is not a block list; add the entry in the "
+                                 "file itself")
                             .arg(std::get<QString>(listPath.back()))
                             .arg(lineNumber(list)));
         }
@@ -401,10 +402,10 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
         const Found check = locate(YAML::Load(result.toStdString()), listPath);
         if (!check.error.isEmpty() || !check.value.IsSequence() ||
             qsizetype(check.value.size()) != previousSize + 1)
-            return fail(translate("the entry could not be added without changing other lines; "
-                                  "edit the file itself"));
+            return fail(Text::tr("the entry could not be added without changing other lines; "
+                                 "edit the file itself"));
     } catch (const YAML::Exception &) {
-        return fail(translate("the new entry is not valid YAML here"));
+        return fail(Text::tr("the new entry is not valid YAML here"));
     }
     return {result, {}};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspaceloader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void tooLargeFileIsRefusedBeforeReading();
     void missingFileSaysWhy();
     void builtInWorkspaceIsThisComputer();
+    void fuzzFindingsStayFixed();
 };
 
 void WorkspaceLoaderTest::brokenFiles_data()
@@ -109,7 +111,8 @@ void WorkspaceLoaderTest::brokenFiles_data()
     QTest::addRow("jump references")
         << u"broken/jump-references.yaml"_s
         << QStringList{u"4:9: error: jump hosts form a loop: a → b → a"_s,
-                       u"9:15: error: 'jump' names no host of this workspace: 'nowhere'"_s};
+                       u"9:15: error: 'jump' refers to 'nowhere', which is not a host of this "
+                       "workspace"_s};
     QTest::addRow("unclosed flow list")
         << u"broken/unclosed-flow.yaml"_s
         << QStringList{u"2:1: error: unclosed '[': expected ',' or ']'"_s};
@@ -124,8 +127,8 @@ void WorkspaceLoaderTest::brokenFiles_data()
     QTest::addRow("thresholds and escalation")
         << u"broken/thresholds-escalation.yaml"_s
         << QStringList{
-               u"4:24: error: warning level 95 of 'cpu_usage' is above its critical level 90; "
-               "for 'direction: above' warning must not exceed critical"_s,
+               u"4:24: error: 'warning' (95) of 'cpu_usage' must not be above 'critical' (90): "
+               "higher values are worse (direction: above)"_s,
                u"5:11: error: threshold 'memory' must be a mapping with 'warning' and "
                "'critical', found 'high'"_s,
                u"7:3: error: unknown severity 'SEV-9'; expected one of SEV-1, SEV-2, SEV-3, "
@@ -324,6 +327,20 @@ void WorkspaceLoaderTest::builtInWorkspaceIsThisComputer()
     QVERIFY(host.isLocal());
     QVERIFY(!host.name.isEmpty());
     QCOMPARE(workspace.thresholds.size(), 3);
+}
+
+void WorkspaceLoaderTest::fuzzFindingsStayFixed()
+{
+    // Inputs the fuzzer once crashed on (a reference into a yaml-cpp iterator proxy); the
+    // sanitizer build (preset asan) proves the reads stay in bounds.
+    const QDir directory(dataFile(u"fuzz-regressions"_s));
+    const QStringList files = directory.entryList({u"*.yaml"_s}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &file : files) {
+        const WorkspaceLoadResult result = loadWorkspaceFile(directory.filePath(file));
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            QVERIFY(!diagnostic.message.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(WorkspaceLoaderTest)

@@ -188,7 +188,7 @@ void YamlTextEditTest::refusesUnparsableText()
 {
     const Result result = setValue("a: [1,\n", {u"a"_s}, u"x"_s);
     QVERIFY(!result.ok());
-    QVERIFY2(result.error.startsWith(u"the file does not parse at line 2"),
+    QVERIFY2(result.error.startsWith(u"the file cannot be parsed at line 2"),
              qPrintable(result.error));
 }
 
