@@ -468,6 +468,10 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <source>In the workspace tree, select the environment for the new host.</source>
         <translation>Wählen Sie im Arbeitsbereich-Baum die Umgebung für den neuen Host.</translation>
     </message>
+    <message>
+        <source>History is not kept: %1</source>
+        <translation>Es wird kein Verlauf gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::OverviewPage</name>

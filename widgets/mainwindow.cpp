@@ -8,6 +8,7 @@
 #include "overviewpage.h"
 #include "problemspage.h"
 #include "settingsdialog.h"
+#include "state/statestore.h"
 #include "themedicon.h"
 #include "workspace/workspacedocument.h"
 #include "workspace/workspacemodel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_model(new WorkspaceModel(this))
     , m_readOnly(new ReadOnlyMode(
           options.readOnly || QSettings().value(QStringLiteral("startup/readOnly")).toBool(), this))
+    , m_stateStore(new StateStore(this))
     , m_recentFiles(QStringLiteral("workspace/recent"))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_navigation(new QListWidget(this))
@@ -145,6 +147,15 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 }
                 }
             });
+
+    // Opened in the background; a store that cannot open (a newer schema, a full disk) is
+    // reported and OpsDeck goes on without history.
+    connect(m_stateStore, &StateStore::opened, this,
+            [this](quint64, bool ok, const QString &error) {
+                if (!ok)
+                    statusBar()->showMessage(tr("History is not kept: %1").arg(error));
+            });
+    m_stateStore->open();
 
     onWorkspaceChanged();
     onDiagnosticsChanged();

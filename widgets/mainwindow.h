@@ -19,6 +19,7 @@ class CommandPalette;
 class OverviewPage;
 class ProblemsPage;
 class ReadOnlyMode;
+class StateStore;
 class WorkspaceDocument;
 class WorkspaceModel;
 class WorkspaceTree;
@@ -42,6 +43,7 @@ public:
 
     WorkspaceDocument *document() const { return m_document; }
     ReadOnlyMode *readOnlyMode() const { return m_readOnly; }
+    StateStore *stateStore() const { return m_stateStore; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
     QString currentPageId() const;
@@ -84,6 +86,7 @@ private:
     WorkspaceDocument *m_document;
     WorkspaceModel *m_model;
     ReadOnlyMode *m_readOnly;
+    StateStore *m_stateStore;
     RecentFiles m_recentFiles;
     QList<Page> m_pages;
 

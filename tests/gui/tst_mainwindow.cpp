@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandpalette.h"
+#include "core/paths.h"
 #include "core/risk.h"
 #include "mainwindow.h"
 #include "workspace/workspacedocument.h"
@@ -123,6 +124,8 @@ void MainWindowTest::opensOnThisComputer()
     QCOMPARE(rows.at(0), u"This computer"_s);
     auto *connections = window.findChild<QLabel *>(u"connectionsStatus"_s);
     QCOMPARE(connections->text(), u"Hosts: 1 local · 0 connected"_s);
+    // The state store opens in the background under the XDG data directory.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Paths::stateDatabaseFile()), 5000);
     saveScreenshot(window, u"main-window-this-computer"_s);
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/commandpalettemodel.h"
 #include "core/diagnostic.h"
+#include "core/diagnosticsmodel.h"
 #include "core/fuzzymatch.h"
 #include "core/recentfiles.h"
 
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QTest>
 
@@ -20,6 +23,8 @@ private Q_SLOTS:
     void fuzzyMatchFindsSubsequences();
     void fuzzyMatchRanksWordStartsFirst();
     void recentFilesAreMostRecentFirstWithoutDuplicates();
+    void diagnosticsModelShowsLocations();
+    void commandPaletteModelRanksAndFilters();
 };
 
 void CoreTest::initTestCase()
@@ -87,6 +92,49 @@ void CoreTest::recentFilesAreMostRecentFirstWithoutDuplicates()
     QCOMPARE(recent.files(), (QStringList{u"/d.yaml"_s, u"/c.yaml"_s, u"/a.yaml"_s}));
     recent.remove(u"/c.yaml"_s);
     QCOMPARE(recent.files(), (QStringList{u"/d.yaml"_s, u"/a.yaml"_s}));
+}
+
+void CoreTest::diagnosticsModelShowsLocations()
+{
+    DiagnosticsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDiagnostics({{Diagnostic::Severity::Error, u"/srv/w.yaml"_s, 3, 7, u"bad port"_s},
+                          {Diagnostic::Severity::Warning, u"/srv/w.yaml"_s, 0, 0, u"hm"_s}});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), int(DiagnosticsModel::ColumnCount));
+    QCOMPARE(model.index(0, DiagnosticsModel::SeverityColumn).data().toString(), u"Error"_s);
+    QCOMPARE(model.index(0, DiagnosticsModel::FileColumn).data().toString(), u"w.yaml"_s);
+    QCOMPARE(model.index(0, DiagnosticsModel::LineColumn).data().toInt(), 3);
+    QCOMPARE(model.index(0, DiagnosticsModel::ColumnColumn).data().toInt(), 7);
+    QCOMPARE(model.index(0, 0).data(DiagnosticsModel::DiagnosticTextRole).toString(),
+             u"/srv/w.yaml:3:7: error: bad port"_s);
+    QVERIFY(!model.index(1, DiagnosticsModel::LineColumn).data().isValid()); // whole file
+    QVERIFY(!model.index(1, 0).data(DiagnosticsModel::IsErrorRole).toBool());
+    model.setDiagnostics({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void CoreTest::commandPaletteModelRanksAndFilters()
+{
+    CommandPaletteModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    using Kind = CommandPaletteModel::Kind;
+    model.setEntries({{Kind::Page, u"Overview"_s, u"Ctrl+1"_s, u"overview"_s, true},
+                      {Kind::Host, u"web-1"_s, u"production · 10.0.0.11"_s, u"p/web-1"_s, true},
+                      {Kind::Action, u"Open Workspace"_s, u"Ctrl+O"_s, u"open"_s, true},
+                      {Kind::Action, u"Edit Host"_s, u"F2"_s, u"edit"_s, false}});
+    QCOMPARE(model.rowCount(), 4); // no pattern: everything, in the given order
+    QCOMPARE(model.index(0).data().toString(), u"Overview"_s);
+    model.setPattern(u"ow"_s);
+    QCOMPARE(model.index(0).data().toString(), u"Open Workspace"_s); // word starts win
+    model.setPattern(u"10.0.0"_s);                                   // matches the detail only
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(CommandPaletteModel::IdRole).toString(), u"p/web-1"_s);
+    model.setPattern(u"edit"_s);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.flags(model.index(0)), Qt::NoItemFlags); // disabled actions are shown, inert
+    model.setPattern(u"zzz"_s);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(CoreTest)
