@@ -203,6 +203,19 @@ Found locate(const YAML::Node &root, const Path &path)
     return found;
 }
 
+Found parseAndLocate(const QByteArray &text, const Path &path)
+{
+    try {
+        return locate(YAML::Load(text.toStdString()), path);
+    } catch (const YAML::Exception &exception) {
+        Found found;
+        found.error = Text::tr("the file cannot be parsed at line %1: %2")
+                          .arg(exception.mark.line + 1)
+                          .arg(QString::fromStdString(exception.msg));
+        return found;
+    }
+}
+
 qsizetype keyEnd(const QByteArray &text, const YAML::Node &key)
 {
     const qsizetype start = key.Mark().pos;
@@ -268,15 +281,7 @@ Result setValue(const QByteArray &text, const Path &path, const QString &valueYa
 {
     if (path.isEmpty() || !std::holds_alternative<QString>(path.back()))
         return fail(Text::tr("the path must end with a key"));
-    YAML::Node root;
-    try {
-        root = YAML::Load(text.toStdString());
-    } catch (const YAML::Exception &exception) {
-        return fail(Text::tr("the file cannot be parsed at line %1: %2")
-                        .arg(exception.mark.line + 1)
-                        .arg(QString::fromStdString(exception.msg)));
-    }
-    const Found found = locate(root, path);
+    const Found found = parseAndLocate(text, path);
     if (!found.error.isEmpty())
         return fail(found.error);
 
@@ -335,15 +340,7 @@ Result appendMapping(const QByteArray &text, const Path &listPath,
     if (listPath.isEmpty() || !std::holds_alternative<QString>(listPath.back()) ||
         entries.isEmpty())
         return fail(Text::tr("the path must end with a key and the entry must not be empty"));
-    YAML::Node root;
-    try {
-        root = YAML::Load(text.toStdString());
-    } catch (const YAML::Exception &exception) {
-        return fail(Text::tr("the file cannot be parsed at line %1: %2")
-                        .arg(exception.mark.line + 1)
-                        .arg(QString::fromStdString(exception.msg)));
-    }
-    const Found found = locate(root, listPath);
+    const Found found = parseAndLocate(text, listPath);
     if (!found.error.isEmpty())
         return fail(found.error);
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appearance.h"
 #include "commandpalette.h"
 #include "core/paths.h"
 #include "core/risk.h"
@@ -10,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void editHostDialogChangesOnlyThoseLines();
     void windowStateIsRemembered();
     void keyboardReachesEverything();
+    void settingsSwitchToDarkPalette();
 
 private:
     std::unique_ptr<QTemporaryDir> m_directory;
@@ -176,6 +179,8 @@ void MainWindowTest::brokenWorkspaceShowsProblemsWithLocations()
     QCOMPARE(window.currentPageId(), u"problems"_s);
     QVERIFY(window.document()->workspace().isBuiltIn()); // nothing broken replaces it
     auto *table = window.findChild<QWidget *>(u"problemsPage"_s)->findChild<QTableView *>();
+    new QAbstractItemModelTester(table->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, table);
     QCOMPARE(table->model()->rowCount(), 4);
     QCOMPARE(table->model()->index(0, 2).data().toInt(), 4);
     QCOMPARE(table->model()->index(0, 3).data().toInt(), 24);
@@ -323,6 +328,34 @@ void MainWindowTest::keyboardReachesEverything()
                              "commandPalette", "toggleReadOnly", "filterWorkspace", "editHost",
                              "addHost", "toggleSidebar", "toggleFullScreen"})
         QVERIFY2(!action(window, name)->shortcut().isEmpty(), name);
+}
+
+void MainWindowTest::settingsSwitchToDarkPalette()
+{
+    MainWindow window(
+        {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    window.resize(1180, 740);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+    QTimer::singleShot(0, this, [] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        const QList<QComboBox *> combos = dialog->findChildren<QComboBox *>();
+        QCOMPARE(combos.size(), 2); // language, appearance
+        QComboBox *theme = combos.at(1);
+        theme->setCurrentIndex(theme->findData(u"dark"_s));
+        saveScreenshot(*dialog, u"settings-dialog"_s);
+        QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+    });
+    action(window, "settings")->trigger();
+    QCOMPARE(QSettings().value(u"ui/theme"_s).toString(), u"dark"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    window.workspaceTree()->selectId(u"production/db-1"_s);
+    saveScreenshot(window, u"main-window-dark"_s);
+    // Back to the desktop's palette for the tests that follow.
+    Appearance::apply(u"system"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
 }
 
 QTEST_MAIN(MainWindowTest)
