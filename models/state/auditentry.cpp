@@ -3,22 +3,22 @@
 
 namespace OpsDeck {
 
-QString auditRiskName(AuditRisk risk)
+QString auditRiskName(Risk risk)
 {
     switch (risk) {
-    case AuditRisk::Read:
+    case Risk::Read:
         return QStringLiteral("read");
-    case AuditRisk::Change:
+    case Risk::Change:
         return QStringLiteral("change");
-    case AuditRisk::Destroy:
+    case Risk::Destroy:
         return QStringLiteral("destroy");
     }
     return {};
 }
 
-std::optional<AuditRisk> auditRiskFromName(QStringView name)
+std::optional<Risk> auditRiskFromName(QStringView name)
 {
-    for (const AuditRisk risk : {AuditRisk::Read, AuditRisk::Change, AuditRisk::Destroy}) {
+    for (const Risk risk : {Risk::Read, Risk::Change, Risk::Destroy}) {
         if (name == auditRiskName(risk))
             return risk;
     }

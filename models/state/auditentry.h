@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/risk.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -9,13 +11,6 @@
 #include <optional>
 
 namespace OpsDeck {
-
-// How much harm a command can do; stored as 'read', 'change', 'destroy'.
-enum class AuditRisk {
-    Read,
-    Change,
-    Destroy,
-};
 
 // Where a command's life stands; stored as 'running', 'finished', 'failed', 'cancelled'.
 enum class AuditStatus {
@@ -26,8 +21,9 @@ enum class AuditStatus {
 };
 
 // The database spellings. They are identifiers, not user-visible text, so never translated.
-QString auditRiskName(AuditRisk risk);
-std::optional<AuditRisk> auditRiskFromName(QStringView name);
+// Risk is stored as 'read', 'change', 'destroy'.
+QString auditRiskName(Risk risk);
+std::optional<Risk> auditRiskFromName(QStringView name);
 QString auditStatusName(AuditStatus status);
 std::optional<AuditStatus> auditStatusFromName(QStringView name);
 
@@ -39,7 +35,7 @@ struct AuditEntry {
     QString host;
     QString remoteUser; // empty when unknown or local
     QString command;    // already masked by the caller: secrets never reach the log
-    AuditRisk risk = AuditRisk::Read;
+    Risk risk = Risk::Read;
     std::optional<int> exitCode;
     QString signalName; // e.g. "SIGKILL" when the command died of a signal
     std::optional<qint64> durationMs;

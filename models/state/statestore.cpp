@@ -327,7 +327,7 @@ void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter)
         entry.remoteUser = query.value(4).toString();
         entry.command = query.value(5).toString();
         // CHECK constraints keep both columns to the known names.
-        entry.risk = auditRiskFromName(query.value(6).toString()).value_or(AuditRisk::Destroy);
+        entry.risk = auditRiskFromName(query.value(6).toString()).value_or(Risk::Destroy);
         entry.exitCode = optionalFrom<int>(query.value(7));
         entry.signalName = query.value(8).toString();
         entry.durationMs = optionalFrom<qint64>(query.value(9));

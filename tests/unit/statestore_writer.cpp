@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
         entry.host = QStringLiteral("writer-host");
         entry.remoteUser = QStringLiteral("writer");
         entry.command = QStringLiteral("echo row %1").arg(++requested);
-        entry.risk = OpsDeck::AuditRisk::Change;
+        entry.risk = OpsDeck::Risk::Change;
         store.beginAudit(entry);
     };
 

@@ -429,7 +429,7 @@ void tst_StateStore::auditRoundTrip()
     entry.host = QStringLiteral("web-01.example.org");
     entry.remoteUser = QStringLiteral("deploy");
     entry.command = QStringLiteral("systemctl restart 'nginx'; echo \"done\" -- ******");
-    entry.risk = AuditRisk::Change;
+    entry.risk = Risk::Change;
     entry.incidentId = 42;
     // Ignored by beginAudit: a new row always starts out running.
     entry.exitCode = 3;
