@@ -111,6 +111,116 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>Executor</name>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>beendet durch %1</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>a command needs either a program with arguments or a script</source>
+        <translation>ein Befehl braucht entweder ein Programm mit Argumenten oder ein Skript</translation>
+    </message>
+    <message>
+        <source>the program name is empty</source>
+        <translation>der Programmname ist leer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment variable name</source>
+        <translation>&apos;%1&apos; ist kein gültiger Name für eine Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>sudo on %1 asks for a password. OpsDeck never types passwords into sudo: allow this command without a password (NOPASSWD in sudoers) or run it without sudo.</source>
+        <translation>sudo auf %1 fragt nach einem Passwort. OpsDeck gibt niemals Passwörter in sudo ein: Erlauben Sie diesen Befehl ohne Passwort (NOPASSWD in sudoers) oder führen Sie ihn ohne sudo aus.</translation>
+    </message>
+    <message>
+        <source>sudo is not installed on %1.</source>
+        <translation>sudo ist auf %1 nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownHosts</name>
+    <message>
+        <source>unknown marker &apos;%1&apos;; expected @cert-authority or @revoked</source>
+        <translation>unbekannte Markierung &apos;%1&apos;; erwartet wird @cert-authority oder @revoked</translation>
+    </message>
+    <message>
+        <source>the line ends after the marker; expected host names</source>
+        <translation>die Zeile endet nach der Markierung; erwartet werden Hostnamen</translation>
+    </message>
+    <message>
+        <source>only one marker is allowed on a line</source>
+        <translation>pro Zeile ist nur eine Markierung erlaubt</translation>
+    </message>
+    <message>
+        <source>the line ends after the host names; expected a key type and a key</source>
+        <translation>die Zeile endet nach den Hostnamen; erwartet werden ein Schlüsseltyp und ein Schlüssel</translation>
+    </message>
+    <message>
+        <source>this is an SSH protocol 1 key (bits, exponent, modulus), which OpenSSH no longer reads</source>
+        <translation>dies ist ein Schlüssel für SSH-Protokoll 1 (Bits, Exponent, Modulus), den OpenSSH nicht mehr liest</translation>
+    </message>
+    <message>
+        <source>the line ends after the key type &apos;%1&apos;; expected the key in base64</source>
+        <translation>die Zeile endet nach dem Schlüsseltyp &apos;%1&apos;; erwartet wird der Schlüssel in Base64</translation>
+    </message>
+    <message>
+        <source>the key is not valid base64</source>
+        <translation>der Schlüssel ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>the key data is truncated or not an SSH key</source>
+        <translation>die Schlüsseldaten sind abgeschnitten oder kein SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key data holds a &apos;%1&apos; key, but the line says &apos;%2&apos;</source>
+        <translation>die Schlüsseldaten enthalten einen &apos;%1&apos;-Schlüssel, die Zeile nennt aber &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>invalid hashed host name; expected |1|salt|hash with a 20-byte salt and hash in base64</source>
+        <translation>ungültiger gehashter Hostname; erwartet wird |1|Salt|Hash mit 20 Byte Salt und Hash in Base64</translation>
+    </message>
+    <message>
+        <source>empty host pattern</source>
+        <translation>leeres Hostmuster</translation>
+    </message>
+    <message>
+        <source>a hashed host name must stand alone in its field; &apos;%1&apos; never matches</source>
+        <translation>ein gehashter Hostname muss allein in seinem Feld stehen; &apos;%1&apos; passt nie</translation>
+    </message>
+    <message>
+        <source>the line has no host pattern that is not negated, so it never matches</source>
+        <translation>die Zeile hat kein nicht negiertes Hostmuster und passt daher nie</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MiB); a known_hosts file may be at most %2 MiB</source>
+        <translation>die Datei ist zu groß (%1 MiB); eine known_hosts-Datei darf höchstens %2 MiB groß sein</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Cannot update the schema of the state database %1: %2 (in: %3)</source>
@@ -130,6 +240,13 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>OpsDeck::AuditedRun</name>
+    <message>
+        <source>Not run: the audit log cannot be written (%1).</source>
+        <translation>Nicht ausgeführt: Das Prüfprotokoll kann nicht geschrieben werden (%1).</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -142,6 +259,48 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>Command</source>
         <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CredentialStore</name>
+    <message numerus="yes">
+        <source>the keychain service did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>der Schlüsselbund-Dienst hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>der Schlüsselbund-Dienst hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The keychain entry has no name.</source>
+        <translation>Der Schlüsselbund-Eintrag hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The password for &apos;keychain:%1&apos; is empty; remove the entry instead.</source>
+        <translation>Das Passwort für &apos;keychain:%1&apos; ist leer; entfernen Sie stattdessen den Eintrag.</translation>
+    </message>
+    <message>
+        <source>The password for &apos;keychain:%1&apos; contains a NUL character, which the system keychain cannot store.</source>
+        <translation>Das Passwort für &apos;keychain:%1&apos; enthält ein NUL-Zeichen, das der Schlüsselbund des Systems nicht speichern kann.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;keychain:%1&apos; from the system keychain: %2</source>
+        <translation>&apos;keychain:%1&apos; kann nicht aus dem Schlüsselbund des Systems gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store &apos;keychain:%1&apos; in the system keychain: %2</source>
+        <translation>&apos;keychain:%1&apos; kann nicht im Schlüsselbund des Systems gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove &apos;keychain:%1&apos; from the system keychain: %2</source>
+        <translation>&apos;keychain:%1&apos; kann nicht aus dem Schlüsselbund des Systems entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1); passwords are kept in memory until OpsDeck quits.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar (%1); Passwörter werden nur im Arbeitsspeicher gehalten, bis OpsDeck beendet wird.</translation>
     </message>
 </context>
 <context>
@@ -802,6 +961,13 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>OpsDeck::SshExecutor</name>
+    <message>
+        <source>OpsDeck is closing the connection to %1</source>
+        <translation>OpsDeck schließt die Verbindung zu %1</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::StateStoreWorker</name>
     <message>
         <source>Cannot create the folder %1 for the state database %2.</source>
@@ -951,6 +1117,236 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>E&amp;xpand All Below</source>
         <translation>Alles darunter &amp;aufklappen</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfig</name>
+    <message>
+        <source>it is a directory</source>
+        <translation>es ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MiB); an ssh configuration file may be at most %2 MiB</source>
+        <translation>die Datei ist zu groß (%1 MiB); eine SSH-Konfigurationsdatei darf höchstens %2 MiB groß sein</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>expected a keyword before &apos;=&apos;</source>
+        <translation>vor &apos;=&apos; wird ein Schlüsselwort erwartet</translation>
+    </message>
+    <message>
+        <source>Match blocks are not supported; ignored</source>
+        <translation>Match-Blöcke werden nicht unterstützt; ignoriert</translation>
+    </message>
+    <message>
+        <source>missing value after &apos;%1&apos;</source>
+        <translation>fehlender Wert nach &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unterminated quote in the value of &apos;%1&apos;</source>
+        <translation>nicht geschlossenes Anführungszeichen im Wert von &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>empty file name in &apos;%1&apos;</source>
+        <translation>leerer Dateiname in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a single value; &apos;%2&apos; is one too many</source>
+        <translation>&apos;%1&apos; nimmt nur einen Wert; &apos;%2&apos; ist einer zu viel</translation>
+    </message>
+    <message>
+        <source>empty pattern in &apos;Host&apos;</source>
+        <translation>leeres Muster in &apos;Host&apos;</translation>
+    </message>
+    <message>
+        <source>empty file name in &apos;Include&apos;</source>
+        <translation>leerer Dateiname in &apos;Include&apos;</translation>
+    </message>
+    <message>
+        <source>Include nested more than %1 levels deep; &apos;%2&apos; is not read</source>
+        <translation>Include mehr als %1 Ebenen tief verschachtelt; &apos;%2&apos; wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the included file &apos;%1&apos; does not exist</source>
+        <translation>die eingebundene Datei &apos;%1&apos; existiert nicht</translation>
+    </message>
+    <message>
+        <source>Include loop: &apos;%1&apos; is already being read</source>
+        <translation>Include-Schleife: &apos;%1&apos; wird bereits gelesen</translation>
+    </message>
+    <message>
+        <source>too many included files (at most %1); &apos;%2&apos; is not read</source>
+        <translation>zu viele eingebundene Dateien (höchstens %1); &apos;%2&apos; wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>cannot read the included file &apos;%1&apos;: %2</source>
+        <translation>die eingebundene Datei &apos;%1&apos; kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%&apos; at the end of the value of &apos;%1&apos;; write &apos;%%&apos; for a percent sign</source>
+        <translation>&apos;%&apos; am Ende des Werts von &apos;%1&apos;; schreiben Sie &apos;%%&apos; für ein Prozentzeichen</translation>
+    </message>
+    <message>
+        <source>OpsDeck does not expand &apos;%%1&apos; in &apos;%2&apos;; it is left as it is</source>
+        <translation>OpsDeck ersetzt &apos;%%1&apos; in &apos;%2&apos; nicht; es bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>unknown token &apos;%%1&apos; in the value of &apos;%2&apos;</source>
+        <translation>unbekanntes Kürzel &apos;%%1&apos; im Wert von &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be %2, found &apos;%3&apos;</source>
+        <translation>&apos;%1&apos; muss %2 sein, gefunden: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>a port number from 1 to 65535</source>
+        <translation>eine Portnummer von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>yes oder no</translation>
+    </message>
+    <message>
+        <source>a time such as 30, 30s, 5m or 1h30m</source>
+        <translation>eine Zeit wie 30, 30s, 5m oder 1h30m</translation>
+    </message>
+    <message>
+        <source>one of yes, no, ask, accept-new, off</source>
+        <translation>einer der Werte yes, no, ask, accept-new, off</translation>
+    </message>
+    <message>
+        <source>invalid hop &apos;%1&apos; in &apos;ProxyJump&apos;; expected [user@]host[:port]</source>
+        <translation>ungültiger Sprung &apos;%1&apos; in &apos;ProxyJump&apos;; erwartet wird [user@]host[:port]</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive</source>
+        <translation>tastaturinteraktiv</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the host name %1 (DNS): %2</source>
+        <translation>Der Hostname %1 kann nicht aufgelöst werden (DNS): %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 refused: is sshd running and listening on that port?</source>
+        <translation>Verbindung zu %1 abgelehnt: Läuft sshd und lauscht es auf diesem Port?</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: the host is down or a firewall drops the connection.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s: Der Host ist nicht erreichbar oder eine Firewall verwirft die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 sent no usable host key.</source>
+        <translation>Der Server %1 hat keinen verwendbaren Hostschlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>The %1 host key of %2 (%3) is marked @revoked in %4 line %5. OpsDeck refuses to connect.</source>
+        <translation>Der %1-Hostschlüssel von %2 (%3) ist in %4 Zeile %5 als @revoked markiert. OpsDeck verweigert die Verbindung.</translation>
+    </message>
+    <message>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1 (%2 port %3)! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %4 key sent by the server has fingerprint %5. The known key is in %6 line %7. OpsDeck refuses to connect. If the change is expected, remove that line (for example with: ssh-keygen -R %8 -f %6) and connect again.</source>
+        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT für %1 (%2 Port %3)! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Hostschlüssel wurde eben geändert. Der vom Server gesendete %4-Schlüssel hat den Fingerabdruck %5. Der bekannte Schlüssel steht in %6 Zeile %7. OpsDeck verweigert die Verbindung. Wenn die Änderung erwartet ist, entfernen Sie diese Zeile (zum Beispiel mit: ssh-keygen -R %8 -f %6) und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>waiting for the host key to be accepted</source>
+        <translation>wartet auf die Bestätigung des Hostschlüssels</translation>
+    </message>
+    <message>
+        <source>The host key of %1 was not accepted.</source>
+        <translation>Der Hostschlüssel von %1 wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The authenticity of %1 (%2 port %3) cannot be established: its %4 key %5 is in no known_hosts file, and nobody is here to accept it.</source>
+        <translation>Die Echtheit von %1 (%2 Port %3) kann nicht festgestellt werden: Sein %4-Schlüssel %5 steht in keiner known_hosts-Datei, und niemand ist da, um ihn zu akzeptieren.</translation>
+    </message>
+    <message>
+        <source>agent (no SSH_AUTH_SOCK)</source>
+        <translation>Agent (kein SSH_AUTH_SOCK)</translation>
+    </message>
+    <message>
+        <source>agent (no key accepted)</source>
+        <translation>Agent (kein Schlüssel akzeptiert)</translation>
+    </message>
+    <message>
+        <source>key (no key file)</source>
+        <translation>Schlüssel (keine Schlüsseldatei)</translation>
+    </message>
+    <message>
+        <source>key %1 (cannot be read: wrong or missing passphrase?)</source>
+        <translation>Schlüssel %1 (nicht lesbar: falsche oder fehlende Passphrase?)</translation>
+    </message>
+    <message>
+        <source>key %1 (no such file)</source>
+        <translation>Schlüssel %1 (Datei existiert nicht)</translation>
+    </message>
+    <message>
+        <source>key %1 (refused)</source>
+        <translation>Schlüssel %1 (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>password (none given)</source>
+        <translation>Passwort (keines angegeben)</translation>
+    </message>
+    <message>
+        <source>password (refused)</source>
+        <translation>Passwort (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive (refused)</source>
+        <translation>tastaturinteraktiv (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Authentication with %1 broke off: %2</source>
+        <translation>Die Authentifizierung bei %1 brach ab: %2</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1@%2. Tried: %3. The server accepts: %4.</source>
+        <translation>Authentifizierung für %1@%2 fehlgeschlagen. Versucht: %3. Der Server akzeptiert: %4.</translation>
+    </message>
+    <message>
+        <source>nothing that the server offers</source>
+        <translation>nichts, was der Server anbietet</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 refused to start a shell: %2</source>
+        <translation>%1 hat den Start einer Shell abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>the remote shell on %1 ended unexpectedly</source>
+        <translation>die entfernte Shell auf %1 wurde unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: the server closed it.</source>
+        <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,9 @@ QString explainSudoFailure(const QByteArray &standardError, const QString &host)
                         "sudo: allow this command without a password (NOPASSWD in sudoers) or "
                         "run it without sudo.")
             .arg(host);
+    if (standardError.contains("sudo: not found") ||
+        standardError.contains("sudo: command not found"))
+        return Text::tr("sudo is not installed on %1.").arg(host);
     return {};
 }
 

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "remote/connectionstate.h"
+#include "remote/sshexecutor.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <libssh/libssh.h>
+
+class QSocketNotifier;
+
+namespace OpsDeck {
+
+// The libssh side of an SshExecutor. Lives in the executor's thread and is only ever called
+// through queued invocations; results go back as signals. Never used directly.
+class SshConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SshConnection)
+
+public:
+    explicit SshConnection(SshSettings settings);
+    ~SshConnection() override;
+
+    void connectToHost();
+    void answerHostKey(SshExecutor::HostKeyAnswer answer);
+    void startJob(quint64 id, const QString &command, const QString &script);
+    void cancelJob(quint64 id);
+    void shutdown();
+
+Q_SIGNALS:
+    void stateChanged(OpsDeck::ConnectionState state, const QString &reason);
+    void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    void jobStarted(quint64 id);
+    void jobOutput(quint64 id, const QByteArray &data, bool isStandardError);
+    // exitCode is the command's status; -1 with error set when it could not run to its end.
+    void jobFinished(quint64 id, int exitCode, const QString &error);
+
+private:
+    struct Job {
+        quint64 id = 0;
+        QString command;
+        QString script;
+        qint64 remotePid = 0;
+        bool cancelRequested = false;
+    };
+    // A long-lived remote `sh` that runs one job at a time.
+    struct Runner {
+        ssh_channel channel = nullptr;
+        Job job;        // job.id == 0: idle
+        QByteArray out; // bytes not yet delivered: they may hold the start of a marker
+        QByteArray err;
+        int exitCode = -1;
+        bool outEnded = false;
+        bool errEnded = false;
+    };
+
+    void setState(ConnectionState state, const QString &reason = {});
+    bool checkHostKey(); // false: refused, or waiting for answerHostKey()
+    void authenticate();
+    void becomeReady();
+    void fail(const QString &reason);
+    void closeSession();
+    void scheduleReconnect();
+
+    void dispatchJobs();
+    Runner *openRunner();
+    void sendJob(Runner &runner);
+    void pump();
+    void readChannel(Runner &runner, bool isStandardError);
+    void deliver(Runner &runner, QByteArray &buffer, bool isStandardError, bool flushAll);
+    void finishJobIfDone(Runner &runner);
+    void sendKill(qint64 pid);
+    void keepalive();
+
+    QString describeConnectError() const;
+
+    SshSettings m_settings;
+    ssh_session m_session = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    QTimer m_pollTimer;
+    QTimer m_keepaliveTimer;
+    QTimer m_reconnectTimer;
+    int m_reconnectDelayMs = 1000;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QByteArray m_marker; // "\x1fOPSDECK:<random>:", unguessable by command output
+    QList<Runner *> m_runners;
+    QList<ssh_channel> m_killChannels;
+    QList<Job> m_queue;
+    QByteArray m_pendingKeyType;
+    QByteArray m_pendingKeyBlob;
+    bool m_shuttingDown = false;
+};
+
+} // namespace OpsDeck

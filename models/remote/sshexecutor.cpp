@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sshexecutor.h"
+
+#include "core/paths.h"
+#include "remote/sshconnection.h"
+
+#include <QMetaMethod>
+#include <QTimer>
+
+namespace OpsDeck {
+
+QStringList defaultKnownHostsFiles()
+{
+    return {Paths::dataDirectory() + u"/known_hosts", QStringLiteral("~/.ssh/known_hosts")};
+}
+
+// The GUI-thread face of one job on an SshConnection.
+class SshRun final : public CommandRun
+{
+public:
+    SshRun(SshExecutor *executor, quint64 id, const CommandRequest &request, QObject *parent)
+        : CommandRun(executor->hostName(), parent)
+        , m_executor(executor)
+        , m_id(id)
+        , m_sudo(request.sudo)
+    {
+        if (request.timeoutMs > 0) {
+            QTimer::singleShot(request.timeoutMs, this, [this] {
+                m_timedOut = true;
+                cancel();
+            });
+        }
+    }
+
+    ~SshRun() override
+    {
+        if (!isFinished() && m_executor)
+            m_executor->cancelJob(m_id); // deleting a run stops the remote command
+    }
+
+    void onStarted() { markStarted(); }
+
+    void onOutput(const QByteArray &data, bool isStandardError)
+    {
+        if (isStandardError) {
+            if (m_stderrHead.size() < 4096)
+                m_stderrHead += data.left(4096 - m_stderrHead.size());
+            deliverError(data);
+        } else {
+            deliverOutput(data);
+        }
+    }
+
+    void onFinished(int exitCode, const QString &error)
+    {
+        CommandResult result;
+        if (m_timedOut) {
+            result.outcome = CommandResult::Outcome::TimedOut;
+        } else if (!error.isEmpty()) {
+            result.error = error;
+        } else {
+            result.outcome = CommandResult::Outcome::Exited;
+            result.exitCode = exitCode;
+            if (m_sudo && exitCode != 0) {
+                if (const QString sudo = explainSudoFailure(m_stderrHead, host());
+                    !sudo.isEmpty()) {
+                    result.outcome = CommandResult::Outcome::Failed;
+                    result.error = sudo;
+                }
+            }
+        }
+        finish(result);
+    }
+
+protected:
+    void doCancel() override
+    {
+        if (m_executor)
+            m_executor->cancelJob(m_id);
+    }
+
+private:
+    QPointer<SshExecutor> m_executor;
+    quint64 m_id;
+    bool m_sudo;
+    bool m_timedOut = false;
+    QByteArray m_stderrHead;
+};
+
+SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
+    : Executor(parent)
+    , m_settings(std::move(settings))
+    , m_connection(new SshConnection(m_settings))
+{
+    m_thread.setObjectName(u"ssh:" + m_settings.hostName);
+    m_connection->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_connection, &QObject::deleteLater);
+    connect(m_connection, &SshConnection::stateChanged, this,
+            [this](ConnectionState state, const QString &reason) {
+                m_state = state;
+                m_stateReason = reason;
+                Q_EMIT stateChanged(state, reason);
+            });
+    connect(m_connection, &SshConnection::hostKeyQuestion, this,
+            [this](const QString &host, const QString &keyType, const QString &fingerprint) {
+                if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::hostKeyQuestion)))
+                    Q_EMIT hostKeyQuestion(host, keyType, fingerprint);
+                else
+                    answerHostKey(HostKeyAnswer::Unattended);
+            });
+    connect(m_connection, &SshConnection::jobStarted, this, [this](quint64 id) {
+        if (SshRun *run = m_runs.value(id))
+            run->onStarted();
+    });
+    connect(m_connection, &SshConnection::jobOutput, this, &SshExecutor::onJobOutput);
+    connect(m_connection, &SshConnection::jobFinished, this, &SshExecutor::onJobFinished);
+    m_thread.start();
+}
+
+SshExecutor::~SshExecutor()
+{
+    for (const QPointer<SshRun> &run : std::as_const(m_runs)) {
+        if (run)
+            run->onFinished(-1, tr("OpsDeck is closing the connection to %1").arg(hostName()));
+    }
+    QMetaObject::invokeMethod(m_connection, &SshConnection::shutdown, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SshExecutor::connectToHost()
+{
+    QMetaObject::invokeMethod(m_connection, &SshConnection::connectToHost, Qt::QueuedConnection);
+}
+
+void SshExecutor::answerHostKey(HostKeyAnswer answer)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, answer] { connection->answerHostKey(answer); },
+        Qt::QueuedConnection);
+}
+
+CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)
+{
+    const quint64 id = ++m_lastJobId;
+    auto *run = new SshRun(this, id, request, owner);
+    m_runs.insert(id, run);
+    const QString command = composeShellCommand(request);
+    const QString script = request.script;
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, id, command, script] {
+            connection->startJob(id, command, script);
+        },
+        Qt::QueuedConnection);
+    return run;
+}
+
+void SshExecutor::cancelJob(quint64 id)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, id] { connection->cancelJob(id); },
+        Qt::QueuedConnection);
+}
+
+void SshExecutor::onJobOutput(quint64 id, const QByteArray &data, bool isStandardError)
+{
+    if (SshRun *run = m_runs.value(id))
+        run->onOutput(data, isStandardError);
+}
+
+void SshExecutor::onJobFinished(quint64 id, int exitCode, const QString &error)
+{
+    const QPointer<SshRun> run = m_runs.take(id);
+    if (run)
+        run->onFinished(exitCode, error);
+}
+
+} // namespace OpsDeck

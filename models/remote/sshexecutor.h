@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "remote/executor.h"
+#include "workspace/workspace.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QThread>
+
+namespace OpsDeck {
+
+class SshConnection;
+class SshRun;
+
+// How to reach one SSH host, resolved from the workspace (and later ~/.ssh/config).
+struct SshSettings {
+    QString hostName; // the workspace's name for the host, for messages and the audit log
+    QString address;
+    int port = 22;
+    QString user;
+    QList<AuthMethod> methods{AuthMethod::Agent, AuthMethod::Key, AuthMethod::Password,
+                              AuthMethod::KeyboardInteractive};
+    QStringList identityFiles; // empty: OpenSSH's defaults in ~/.ssh
+    QString agentSocket;       // empty: $SSH_AUTH_SOCK
+    QString password;          // from the keychain or a prompt; never stored here for long
+    QString passphrase;
+    // Read to verify the server's key; the first is where "accept and remember" writes.
+    QStringList knownHostsFiles;
+    // Headless use (tests, CLI): accept a key no known_hosts file mentions. A changed or
+    // revoked key is refused whatever this says.
+    bool acceptUnknownHostKeys = false;
+    int connectTimeoutMs = 10000;
+    int keepaliveIntervalMs = 15000;
+    int maxParallelCommands = 8; // remote shells kept open per host
+    bool reconnect = true;       // after a lost connection, with backoff
+};
+
+// Where OpsDeck's own known_hosts lives; OpenSSH's ~/.ssh/known_hosts is read too.
+QStringList defaultKnownHostsFiles();
+
+// Runs commands on one host over one libssh session that lives in its own thread. Each
+// command goes to one of a few long-lived remote shells, so a command costs a round trip
+// rather than a channel set-up and a shell start.
+class SshExecutor final : public Executor
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SshExecutor)
+
+public:
+    // Unattended: nobody listens to hostKeyQuestion() (headless use); the key is refused.
+    enum class HostKeyAnswer { Reject, AcceptOnce, AcceptAndRemember, Unattended };
+    Q_ENUM(HostKeyAnswer)
+
+    explicit SshExecutor(SshSettings settings, QObject *parent = nullptr);
+    ~SshExecutor() override;
+
+    QString hostName() const override { return m_settings.hostName; }
+    ConnectionState state() const override { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    QString userName() const override { return m_settings.user; }
+    CommandRun *start(const CommandRequest &request, QObject *owner) override;
+
+    // Connects now rather than on the first command.
+    void connectToHost();
+    // The answer to hostKeyQuestion().
+    void answerHostKey(HostKeyAnswer answer);
+
+Q_SIGNALS:
+    // The server's key is in no known_hosts file: the user decides (see answerHostKey()).
+    void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+
+private:
+    friend class SshRun;
+    void cancelJob(quint64 id);
+    void onJobOutput(quint64 id, const QByteArray &data, bool isStandardError);
+    void onJobFinished(quint64 id, int exitCode, const QString &error);
+
+    SshSettings m_settings;
+    QThread m_thread;
+    SshConnection *m_connection; // lives in m_thread
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_stateReason;
+    quint64 m_lastJobId = 0;
+    QHash<quint64, QPointer<SshRun>> m_runs;
+};
+
+} // namespace OpsDeck

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A throwaway PostgreSQL 15 on 127.0.0.1 for the tests (run as root; the server runs as postgres).
+#
+#   postgres-fixture.sh start DIR [--port N]   start (or reuse) the cluster of DIR
+#   postgres-fixture.sh stop DIR               stop it
+#
+# start prints KEY=VALUE lines (also kept in DIR/fixture.env):
+# HOST PORT USER PASSWORD DATABASE SOCKET_DIR DATA LOG PIDFILE SUPERUSER.
+# USER owns DATABASE, logs in over TCP with PASSWORD (scram-sha-256) and is a member of
+# pg_monitor; pg_stat_statements is preloaded and created in DATABASE. SUPERUSER connects
+# without a password over the socket in SOCKET_DIR only. Every command is idempotent.
+# DIR is handed to the postgres user: use a directory under /tmp.
+set -euo pipefail
+
+readonly role=opsdeck
+readonly password='OpsDeck-pg-pw-1'
+readonly database=opsdeck
+readonly first_port=55400
+readonly last_port=55999
+
+die() {
+    echo "postgres-fixture: $*" >&2
+    exit 1
+}
+
+usage() {
+    sed -n '3,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+pg_bin() {
+    local bin
+    for bin in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [ -x "$bin/pg_ctl" ]; then
+            echo "$bin"
+            return 0
+        fi
+    done
+    die "PostgreSQL is not installed (package postgresql)"
+}
+
+state_get() { # dir key -> value from DIR/fixture.env, empty if absent
+    local file=$1/fixture.env
+    [ -f "$file" ] || return 0
+    sed -n "s/^$2=//p" "$file" | head -n 1
+}
+
+as_postgres() { # dir command... -> runs it as postgres from DIR (never from root's home)
+    local dir=$1
+    shift
+    (cd "$dir" && runuser -u postgres -- "$@" 9>&-)
+}
+
+alive() { # pid -> 0 while it runs (a zombie waiting for a slow init to reap it does not)
+    local state
+    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
+    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+running_pid() { # dir -> pid of the postmaster of DIR/data, or nothing
+    local pid
+    pid=$(head -n 1 "$1/data/postmaster.pid" 2>/dev/null) || return 0
+    [[ $pid =~ ^[0-9]+$ ]] || return 0
+    [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$1/data" ] || return 0
+    echo "$pid"
+}
+
+cmd_start() {
+    [ $# -ge 1 ] || usage
+    local dir=$1 port=''
+    shift
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --port) port=${2:?--port needs a value}; shift 2 ;;
+        *) usage ;;
+        esac
+    done
+    [ "$(id -u)" -eq 0 ] || die "must run as root (the server runs as postgres)"
+    local bin
+    bin=$(pg_bin)
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    chown postgres: "$dir"
+    chmod 755 "$dir"
+    runuser -u postgres -- test -w "$dir" ||
+        die "$dir is not writable by postgres: its parents must be traversable (use /tmp)"
+    exec 9>"$dir/.fixture.lock"
+    flock 9
+
+    if [ -n "$(running_pid "$dir")" ] && [ -f "$dir/fixture.env" ]; then
+        if [ -n "$port" ] && [ "$port" != "$(state_get "$dir" PORT)" ]; then
+            die "$dir already runs on another port: stop it first"
+        fi
+        cat "$dir/fixture.env"
+        return 0
+    fi
+
+    local data=$dir/data sock=$dir/sock log=$dir/postgres.log
+    if [ ! -f "$data/PG_VERSION" ]; then
+        rm -rf "$data"
+        as_postgres "$dir" "$bin/initdb" -D "$data" -U postgres --auth-local=trust \
+            --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync --no-instructions \
+            >/dev/null
+        rm -f "$dir/.created"
+    fi
+    as_postgres "$dir" mkdir -p "$sock"
+
+    local candidates=()
+    if [ -n "$port" ]; then
+        candidates=("$port")
+    else
+        port=$(state_get "$dir" PORT)
+        if [ -n "$port" ]; then
+            candidates=("$port")
+        else
+            local span=$((last_port - first_port + 1)) start p
+            start=$((first_port + RANDOM % span))
+            for ((p = start; p <= last_port; p++)); do candidates+=("$p"); done
+            for ((p = first_port; p < start; p++)); do candidates+=("$p"); done
+        fi
+    fi
+    # pg_ctl -w returns once the server accepts connections, or fails when it could not bind.
+    local started='' offset err
+    for port in "${candidates[@]}"; do
+        offset=$(($(stat -c %s "$log" 2>/dev/null || echo 0) + 1))
+        if err=$(as_postgres "$dir" "$bin/pg_ctl" -D "$data" -l "$log" -s -w -t 30 -o "-p $port \
+-c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock \
+-c shared_preload_libraries=pg_stat_statements -c fsync=off -c full_page_writes=off \
+-c synchronous_commit=off" start 2>&1); then
+            started=$port
+            break
+        fi
+        if ! tail -c +"$offset" "$log" 2>/dev/null | grep -q 'Address already in use'; then
+            echo "$err" >&2
+            tail -c +"$offset" "$log" >&2 2>/dev/null || true
+            die "PostgreSQL failed to start (log $log)"
+        fi
+    done
+    if [ -z "$started" ]; then
+        [ ${#candidates[@]} -gt 1 ] || die "port ${candidates[0]} is in use"
+        die "no free port among ${candidates[0]}..${candidates[-1]}"
+    fi
+
+    if [ ! -f "$dir/.created" ]; then
+        as_postgres "$dir" "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$port" \
+            -U postgres -d postgres >/dev/null <<EOF
+CREATE ROLE $role LOGIN PASSWORD '$password';
+GRANT pg_monitor TO $role;
+CREATE DATABASE $database OWNER $role;
+\\connect $database
+CREATE EXTENSION pg_stat_statements;
+EOF
+        touch "$dir/.created"
+    fi
+
+    cat >"$dir/fixture.env.tmp" <<EOF
+HOST=127.0.0.1
+PORT=$port
+USER=$role
+PASSWORD=$password
+DATABASE=$database
+SOCKET_DIR=$sock
+DATA=$data
+LOG=$log
+PIDFILE=$data/postmaster.pid
+SUPERUSER=postgres
+EOF
+    mv "$dir/fixture.env.tmp" "$dir/fixture.env"
+    cat "$dir/fixture.env"
+}
+
+cmd_stop() {
+    [ $# -eq 1 ] || usage
+    [ -d "$1" ] || die "no fixture directory $1"
+    local dir pid
+    dir=$(cd "$1" && pwd)
+    exec 9>"$dir/.fixture.lock"
+    flock 9
+    pid=$(running_pid "$dir")
+    [ -n "$pid" ] || return 0
+    as_postgres "$dir" "$(pg_bin)/pg_ctl" -D "$dir/data" -s -w -t 30 -m fast stop
+    local deadline=$((SECONDS + 5))
+    while alive "$pid"; do
+        [ "$SECONDS" -lt "$deadline" ] || die "postmaster $pid did not exit"
+        sleep 0.05
+    done
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case $command in
+start) cmd_start "$@" ;;
+stop) cmd_stop "$@" ;;
+*) usage ;;
+esac
