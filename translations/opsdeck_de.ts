@@ -84,6 +84,77 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>CommandRisk</name>
+    <message>
+        <source>deletes or overwrites data</source>
+        <translation>löscht oder überschreibt Daten</translation>
+    </message>
+    <message>
+        <source>drops or empties database objects</source>
+        <translation>löscht oder leert Datenbankobjekte</translation>
+    </message>
+    <message>
+        <source>deletes database rows</source>
+        <translation>löscht Datenbankzeilen</translation>
+    </message>
+    <message>
+        <source>terminates sessions or wipes a cache</source>
+        <translation>beendet Sitzungen oder leert einen Cache</translation>
+    </message>
+    <message>
+        <source>stops the machine</source>
+        <translation>hält die Maschine an</translation>
+    </message>
+    <message>
+        <source>kills processes without letting them clean up</source>
+        <translation>beendet Prozesse, ohne sie aufräumen zu lassen</translation>
+    </message>
+    <message>
+        <source>forces an operation past its safety checks</source>
+        <translation>erzwingt einen Vorgang an seinen Sicherheitsprüfungen vorbei</translation>
+    </message>
+    <message>
+        <source>restores data over what is there</source>
+        <translation>stellt Daten über die vorhandenen wieder her</translation>
+    </message>
+    <message>
+        <source>removes containers, images or volumes</source>
+        <translation>entfernt Container, Images oder Volumes</translation>
+    </message>
+    <message>
+        <source>deletes Kubernetes objects</source>
+        <translation>löscht Kubernetes-Objekte</translation>
+    </message>
+    <message>
+        <source>starts, stops or restarts something</source>
+        <translation>startet, stoppt oder startet etwas neu</translation>
+    </message>
+    <message>
+        <source>installs or upgrades software</source>
+        <translation>installiert oder aktualisiert Software</translation>
+    </message>
+    <message>
+        <source>changes files or accounts</source>
+        <translation>ändert Dateien oder Konten</translation>
+    </message>
+    <message>
+        <source>edits files in place</source>
+        <translation>bearbeitet Dateien direkt</translation>
+    </message>
+    <message>
+        <source>changes a database or its settings</source>
+        <translation>ändert eine Datenbank oder ihre Einstellungen</translation>
+    </message>
+    <message>
+        <source>changes a deployment or a checkout</source>
+        <translation>ändert ein Deployment oder einen Checkout</translation>
+    </message>
+    <message>
+        <source>writes to a file</source>
+        <translation>schreibt in eine Datei</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionState</name>
     <message>
         <source>local</source>
@@ -240,6 +311,218 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>OpsDeck::AuditModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 PiB</source>
+        <translation>%1 PiB</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Zerstören</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Beendet %1</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::AuditPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>Filter commands…</source>
+        <translation>Befehle filtern…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>Befehle filtern</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Read the audit log again (%1)</source>
+        <translation>Das Prüfprotokoll neu lesen (%1)</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>The audit log is not available: there is no state database.</source>
+        <translation>Das Prüfprotokoll ist nicht verfügbar: Es gibt keine Zustandsdatenbank.</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>Das Prüfprotokoll wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) shown: the newest only; narrow the filters to see older ones.</source>
+        <translation>
+            <numerusform>%n Befehl angezeigt: nur der neueste; grenzen Sie die Filter ein, um ältere zu sehen.</numerusform>
+            <numerusform>%n Befehle angezeigt: nur die neuesten; grenzen Sie die Filter ein, um ältere zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) shown</source>
+        <translation>
+            <numerusform>%n Befehl angezeigt</numerusform>
+            <numerusform>%n Befehle angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot export the audit log to %1: %2</source>
+        <translation>Das Prüfprotokoll kann nicht nach %1 exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::AuditedRun</name>
     <message>
         <source>Not run: the audit log cannot be written (%1).</source>
@@ -259,6 +542,53 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>Command</source>
         <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CommandSessionModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source> (start dropped)</source>
+        <translation> (Anfang verworfen)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -407,6 +737,25 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::HostKeyDialog</name>
+    <message>
+        <source>Unknown Host Key</source>
+        <translation>Unbekannter Hostschlüssel</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The authenticity of host &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is in no known_hosts file.&lt;/p&gt;&lt;p&gt;Key type: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Fingerprint: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare the fingerprint with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host) before you accept it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Echtheit des Hosts &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel steht in keiner known_hosts-Datei.&lt;/p&gt;&lt;p&gt;Schlüsseltyp: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Fingerabdruck: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; auf dem Host), bevor Sie ihn akzeptieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;Remember</source>
+        <translation>Akzeptieren und &amp;merken</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Once</source>
+        <translation>&amp;Einmal akzeptieren</translation>
     </message>
 </context>
 <context>
@@ -630,6 +979,22 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>History is not kept: %1</source>
         <translation>Es wird kein Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Run Command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Passwords in memory only</source>
+        <translation>Passwörter nur im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -914,6 +1279,123 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>OpsDeck::RunCommandPage</name>
+    <message>
+        <source>&amp;sudo</source>
+        <translation>&amp;sudo</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>A shell command, e.g. df -h or systemctl status nginx</source>
+        <translation>Ein Shell-Befehl, z. B. df -h oder systemctl status nginx</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Run through sudo -n: a host that asks for a password reports an error instead of waiting.</source>
+        <translation>Über sudo -n ausführen: Ein Host, der nach einem Passwort fragt, meldet einen Fehler, statt zu warten.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Stop the command after this long (0: no limit)</source>
+        <translation>Den Befehl nach dieser Zeit anhalten (0: keine Grenze)</translation>
+    </message>
+    <message>
+        <source>Run on the checked hosts (Ctrl+Return)</source>
+        <translation>Auf den angehakten Hosts ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the command on every host (Esc)</source>
+        <translation>Den Befehl auf allen Hosts anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>A&amp;lle</translation>
+    </message>
+    <message>
+        <source>N&amp;one</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <source>Results per host</source>
+        <translation>Ergebnisse je Host</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Output</source>
+        <translation>Ausgabe &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy A&amp;ll Hosts</source>
+        <translation>Alle &amp;Hosts kopieren</translation>
+    </message>
+    <message>
+        <source>Destructive: %1</source>
+        <translation>Zerstörerisch: %1</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>Ändert: %1</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>Run Command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 hosts</source>
+        <translation>%1 Hosts</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot; on %2.</source>
+        <translation>„%1“ auf %2 ausführen.</translation>
+    </message>
+    <message>
+        <source>[the start of the output was dropped to save memory]
+</source>
+        <translation>[der Anfang der Ausgabe wurde verworfen, um Speicher zu sparen]
+</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::SettingsDialog</name>
     <message>
         <source>&amp;Reopen the last workspace at start</source>
@@ -1117,6 +1599,45 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>E&amp;xpand All Below</source>
         <translation>Alles darunter &amp;aufklappen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Command on This Host…</source>
+        <translation>Befehl auf diesem Host &amp;ausführen…</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Confirm Change</source>
+        <translation>Änderung bestätigen</translation>
+    </message>
+    <message>
+        <source>%1
+
+This changes the system: %2
+
+Go ahead?</source>
+        <translation>%1
+
+Dies verändert das System: %2
+
+Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Confirm Destructive Action</source>
+        <translation>Zerstörerische Aktion bestätigen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;This can destroy data or stop service: %2&lt;/p&gt;&lt;p&gt;Type &lt;b&gt;%3&lt;/b&gt; to confirm.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Dies kann Daten zerstören oder Dienste anhalten: %2&lt;/p&gt;&lt;p&gt;Geben Sie zur Bestätigung &lt;b&gt;%3&lt;/b&gt; ein.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1868,10 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     <message>
         <source>Connection to %1 lost: the server closed it.</source>
         <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is reached through the jump host %2; jump hosts are not supported yet, so OpsDeck does not connect directly instead.</source>
+        <translation>%1 wird über den Sprunghost %2 erreicht; Sprunghosts werden noch nicht unterstützt, daher verbindet sich OpsDeck nicht stattdessen direkt.</translation>
     </message>
 </context>
 <context>

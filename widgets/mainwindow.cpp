@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "auditpage.h"
 #include "commandpalette.h"
 #include "core/risk.h"
 #include "core/versions.h"
 #include "hosteditdialog.h"
+#include "hostkeydialog.h"
 #include "overviewpage.h"
 #include "problemspage.h"
+#include "remote/commandrunner.h"
+#include "remote/hostregistry.h"
+#include "runcommandpage.h"
+#include "secrets/credentialstore.h"
 #include "settingsdialog.h"
 #include "state/statestore.h"
 #include "themedicon.h"
@@ -38,6 +44,7 @@ namespace {
 constexpr int PageIdRole = Qt::UserRole + 1;
 const QString OverviewPageId = QStringLiteral("overview");
 const QString ProblemsPageId = QStringLiteral("problems");
+const QString ConsolePageId = QStringLiteral("console");
 } // namespace
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
@@ -47,6 +54,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_readOnly(new ReadOnlyMode(
           options.readOnly || QSettings().value(QStringLiteral("startup/readOnly")).toBool(), this))
     , m_stateStore(new StateStore(this))
+    , m_credentials(new CredentialStore(this))
+    , m_hostRegistry(new HostRegistry(m_credentials, this))
+    , m_runner(new CommandRunner(m_stateStore, m_readOnly, this))
     , m_recentFiles(QStringLiteral("workspace/recent"))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_navigation(new QListWidget(this))
@@ -54,11 +64,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_overview(new OverviewPage(this))
     , m_problems(new ProblemsPage(this))
+    , m_console(new RunCommandPage(m_hostRegistry, m_runner, m_readOnly, this))
+    , m_audit(new AuditPage(m_stateStore, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
     , m_connectionsLabel(new QLabel(this))
     , m_readOnlyButton(new QToolButton(this))
+    , m_secretsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
@@ -73,6 +86,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             &QStackedWidget::setCurrentIndex);
 
     addPage(OverviewPageId, tr("Overview"), QStringLiteral("overview"), m_overview);
+    addPage(ConsolePageId, tr("Run Command"), QStringLiteral("command"), m_console);
+    addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("audit"), m_audit);
     addPage(ProblemsPageId, tr("Problems"), QStringLiteral("problems"), m_problems);
 
     auto *sidebar = new QWidget(this);
@@ -123,6 +138,24 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_tree, &WorkspaceTree::currentItemChanged, m_overview, &OverviewPage::showItem);
     connect(m_tree, &WorkspaceTree::editHostRequested, this, &MainWindow::editHost);
     connect(m_tree, &WorkspaceTree::addHostRequested, this, &MainWindow::addHost);
+    connect(m_tree, &WorkspaceTree::runCommandRequested, this, [this](const QString &host) {
+        m_console->checkOnly(host);
+        showPage(ConsolePageId);
+        m_console->setFocus();
+    });
+    connect(m_hostRegistry, &HostRegistry::stateChanged, this,
+            [this](const QString &host, ConnectionState state, const QString &reason) {
+                m_model->setConnectionState(host, state);
+                m_console->setHostState(host, state, reason);
+                if (state == ConnectionState::Failed && !reason.isEmpty())
+                    statusBar()->showMessage(tr("%1: %2").arg(host, reason), 15000);
+            });
+    connect(m_hostRegistry, &HostRegistry::hostKeyQuestion, this, &MainWindow::askHostKey);
+    connect(m_credentials, &CredentialStore::memoryOnlyChanged, this, [this](bool memoryOnly) {
+        m_secretsLabel->setVisible(memoryOnly);
+        m_secretsLabel->setToolTip(m_credentials->memoryOnlyReason());
+    });
+    m_credentials->probe();
     connect(m_tree->view(), &QTreeView::activated, this, [this] { showPage(OverviewPageId); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateConnectionSummary);
     connect(m_readOnly, &ReadOnlyMode::changed, this, &MainWindow::updateReadOnlyState);
@@ -344,6 +377,10 @@ void MainWindow::createStatusBar()
     m_readOnlyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     statusBar()->addWidget(m_workspaceLabel);
     statusBar()->addWidget(m_problemsButton);
+    m_secretsLabel->setObjectName(QStringLiteral("secretsStatus"));
+    m_secretsLabel->setText(tr("Passwords in memory only"));
+    m_secretsLabel->hide();
+    statusBar()->addPermanentWidget(m_secretsLabel);
     statusBar()->addPermanentWidget(m_connectionsLabel);
     statusBar()->addPermanentWidget(m_readOnlyButton);
 }
@@ -422,7 +459,17 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::onWorkspaceChanged()
 {
     const Workspace &workspace = m_document->workspace();
+    m_hostRegistry->setWorkspace(workspace);
     m_model->setWorkspace(workspace);
+    QStringList hostNames;
+    for (const Environment &environment : workspace.environments) {
+        for (const Host &host : environment.hosts) {
+            hostNames.append(host.name);
+            m_model->setConnectionState(host.name, m_hostRegistry->state(host.name));
+        }
+    }
+    m_console->setHosts(hostNames);
+    m_audit->setHostNames(hostNames);
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     setWindowTitle(workspace.name);
@@ -631,6 +678,19 @@ void MainWindow::showAbout()
            "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
             .arg(QCoreApplication::applicationVersion(),
                  componentVersions().join(QStringLiteral(", ")).toHtmlEscaped()));
+}
+
+void MainWindow::askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
+                            const QString &fingerprint)
+{
+    auto *dialog = new HostKeyDialog(host, keyType, fingerprint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<SshExecutor> target(executor);
+    connect(dialog, &QDialog::finished, this, [dialog, target] {
+        if (target)
+            target->answerHostKey(dialog->answer());
+    });
+    dialog->open();
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

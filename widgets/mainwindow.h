@@ -15,10 +15,16 @@ class QToolButton;
 
 namespace OpsDeck {
 
+class AuditPage;
 class CommandPalette;
+class CommandRunner;
+class CredentialStore;
+class HostRegistry;
+class RunCommandPage;
 class OverviewPage;
 class ProblemsPage;
 class ReadOnlyMode;
+class SshExecutor;
 class StateStore;
 class WorkspaceDocument;
 class WorkspaceModel;
@@ -44,6 +50,8 @@ public:
     WorkspaceDocument *document() const { return m_document; }
     ReadOnlyMode *readOnlyMode() const { return m_readOnly; }
     StateStore *stateStore() const { return m_stateStore; }
+    HostRegistry *hostRegistry() const { return m_hostRegistry; }
+    RunCommandPage *runCommandPage() const { return m_console; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
     QString currentPageId() const;
@@ -82,11 +90,16 @@ private:
     void showSettings();
     void showAbout();
     void showError(const QString &title, const QString &message);
+    void askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
+                    const QString &fingerprint);
 
     WorkspaceDocument *m_document;
     WorkspaceModel *m_model;
     ReadOnlyMode *m_readOnly;
     StateStore *m_stateStore;
+    CredentialStore *m_credentials;
+    HostRegistry *m_hostRegistry;
+    CommandRunner *m_runner;
     RecentFiles m_recentFiles;
     QList<Page> m_pages;
 
@@ -96,12 +109,15 @@ private:
     QStackedWidget *m_stack;
     OverviewPage *m_overview;
     ProblemsPage *m_problems;
+    RunCommandPage *m_console;
+    AuditPage *m_audit;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;
     QToolButton *m_problemsButton;
     QLabel *m_connectionsLabel;
     QToolButton *m_readOnlyButton;
+    QLabel *m_secretsLabel;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_openAction = nullptr;

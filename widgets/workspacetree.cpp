@@ -244,6 +244,8 @@ void WorkspaceTree::showContextMenu(const QPoint &position)
     const auto kind = index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>();
     const QString hostName = index.data(WorkspaceModel::HostNameRole).toString();
     if (kind == WorkspaceModel::ItemKind::Host) {
+        menu.addAction(themedIcon(QStringLiteral("command")), tr("&Run Command on This Host…"),
+                       this, [this, hostName] { Q_EMIT runCommandRequested(hostName); });
         menu.addAction(themedIcon(QStringLiteral("edit")), tr("&Edit Host…"), this,
                        [this, hostName] { Q_EMIT editHostRequested(hostName); });
     }

@@ -35,6 +35,7 @@ Q_SIGNALS:
     void currentItemChanged(const QString &id);
     void editHostRequested(const QString &hostName);
     void addHostRequested(const QString &environmentName);
+    void runCommandRequested(const QString &hostName);
 
 private:
     void rememberExpansion();

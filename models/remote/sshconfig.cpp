@@ -498,7 +498,11 @@ private:
                 startHostBlock(state, {});
             return;
         }
-        if (arguments.isEmpty() || (keyword != Keyword::Unknown && arguments[0].text.isEmpty()))
+        // An empty "" value is a missing one, except where each value is checked on its own.
+        const bool checksEachValue = keyword == Keyword::Unknown || keyword == Keyword::Host ||
+                                     keyword == Keyword::Include ||
+                                     keyword == Keyword::UserKnownHostsFile;
+        if (arguments.isEmpty() || (!checksEachValue && arguments[0].text.isEmpty()))
             return missingValue();
 
         switch (keyword) {
@@ -778,13 +782,16 @@ bool SshConfig::applies(const QList<int> &conditions, const QString &alias) cons
 QStringList SshConfig::listedHostAliases() const
 {
     QStringList aliases;
+    QSet<QString> listed;
     for (const HostBlock &block : m_hostBlocks) {
         for (const QString &pattern : block.patterns) {
             if (pattern.startsWith(u'!') || pattern.contains(u'*') || pattern.contains(u'?') ||
-                aliases.contains(pattern))
+                listed.contains(pattern))
                 continue;
-            if (hostPatternsMatch(block.patterns, pattern) && applies(block.conditions, pattern))
+            if (hostPatternsMatch(block.patterns, pattern) && applies(block.conditions, pattern)) {
                 aliases.append(pattern);
+                listed.insert(pattern);
+            }
         }
     }
     return aliases;

@@ -104,9 +104,15 @@ void SshConnection::setState(ConnectionState state, const QString &reason)
 
 void SshConnection::connectToHost()
 {
-    if (m_session || m_shuttingDown)
-        return; // connected, or a host-key question is pending
+    if (m_session || m_shuttingDown || m_settings.waitForPassword)
+        return; // connected, a host-key question is pending, or the password is on its way
     m_reconnectTimer.stop();
+    if (!m_settings.jumpHost.isEmpty()) {
+        fail(Text::tr("%1 is reached through the jump host %2; jump hosts are not supported "
+                      "yet, so OpsDeck does not connect directly instead.")
+                 .arg(m_settings.hostName, m_settings.jumpHost));
+        return;
+    }
     setState(ConnectionState::Connecting);
     m_session = ssh_new();
     const QByteArray address = m_settings.address.toUtf8();
@@ -243,6 +249,14 @@ void SshConnection::answerHostKey(SshExecutor::HostKeyAnswer answer)
         }
     }
     authenticate();
+}
+
+void SshConnection::setPassword(const QString &password)
+{
+    m_settings.password = password;
+    m_settings.waitForPassword = false;
+    if (!m_queue.isEmpty() && !m_session)
+        connectToHost();
 }
 
 void SshConnection::authenticate()

@@ -28,6 +28,7 @@ public:
 
     void connectToHost();
     void answerHostKey(SshExecutor::HostKeyAnswer answer);
+    void setPassword(const QString &password);
     void startJob(quint64 id, const QString &command, const QString &script);
     void cancelJob(quint64 id);
     void shutdown();

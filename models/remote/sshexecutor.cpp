@@ -140,6 +140,13 @@ void SshExecutor::answerHostKey(HostKeyAnswer answer)
         Qt::QueuedConnection);
 }
 
+void SshExecutor::setPassword(const QString &password)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, password] { connection->setPassword(password); },
+        Qt::QueuedConnection);
+}
+
 CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)
 {
     const quint64 id = ++m_lastJobId;

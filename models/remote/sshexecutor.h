@@ -23,7 +23,12 @@ struct SshSettings {
                               AuthMethod::KeyboardInteractive};
     QStringList identityFiles; // empty: OpenSSH's defaults in ~/.ssh
     QString agentSocket;       // empty: $SSH_AUTH_SOCK
-    QString password;          // from the keychain or a prompt; never stored here for long
+    QString password;          // from the keychain or a prompt; never written anywhere
+    // The password is on its way from the keychain: queue commands, connect once it is here.
+    bool waitForPassword = false;
+    // Reaching the host through another one is not supported yet: refused with a clear error
+    // instead of a direct connection the workspace did not ask for.
+    QString jumpHost;
     QString passphrase;
     // Read to verify the server's key; the first is where "accept and remember" writes.
     QStringList knownHostsFiles;
@@ -65,6 +70,8 @@ public:
     void connectToHost();
     // The answer to hostKeyQuestion().
     void answerHostKey(HostKeyAnswer answer);
+    // Delivers the password (see SshSettings::waitForPassword); empty when there is none.
+    void setPassword(const QString &password);
 
 Q_SIGNALS:
     // The server's key is in no known_hosts file: the user decides (see answerHostKey()).

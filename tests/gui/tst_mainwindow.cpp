@@ -116,7 +116,8 @@ void MainWindowTest::opensOnThisComputer()
     QVERIFY(window.document()->workspace().isBuiltIn());
     QCOMPARE(window.windowTitle(), u"This computer"_s);
     // Only pages that exist: no placeholders for features still to come.
-    QCOMPARE(window.pageIds(), (QStringList{u"overview"_s, u"problems"_s}));
+    QCOMPARE(window.pageIds(),
+             (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s}));
     QCOMPARE(window.currentPageId(), u"overview"_s);
 
     QTreeView *tree = window.workspaceTree()->view();
@@ -314,8 +315,12 @@ void MainWindowTest::keyboardReachesEverything()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
     QCOMPARE(window.currentPageId(), u"problems"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+    QCOMPARE(window.currentPageId(), u"audit"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+    QCOMPARE(window.currentPageId(), u"console"_s);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
     QCOMPARE(window.currentPageId(), u"overview"_s);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));

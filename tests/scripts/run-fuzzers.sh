@@ -8,15 +8,20 @@ source_dir=$1
 seconds=${2:-20}
 cd "$source_dir"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit
+cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
+    fuzz_known_hosts fuzz_ssh_config
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for target in fuzz_workspace_loader fuzz_yaml_text_edit; do
+for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config; do
     mkdir -p "$work/$target"
+    case $target in
+    fuzz_known_hosts | fuzz_ssh_config) corpus=("$source_dir/tests/data/ssh") ;;
+    *) corpus=("$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken"
+        "$source_dir/tests/data/workspace/fuzz-regressions") ;;
+    esac
     (cd "$work" && "$source_dir/build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$work/$target" \
-        "$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken" \
-        "$source_dir/tests/data/workspace/fuzz-regressions" 2>&1 | grep -E "DONE|stat::number_of_executed_units|ERROR|SUMMARY" || true)
+        "${corpus[@]}" 2>&1 | grep -E "DONE|stat::number_of_executed_units|ERROR|SUMMARY" || true)
     if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null \
         || compgen -G "$work/timeout-*" >/dev/null; then
         echo "FAIL: $target found a crash; inputs in $work are kept" >&2

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hostregistry.h"
+
+#include "remote/localexecutor.h"
+#include "secrets/credentialstore.h"
+
+namespace OpsDeck {
+
+namespace {
+
+// The connection-relevant part of a host: a change here means a new connection.
+bool sameConnection(const Host &a, const Host &b)
+{
+    return a.connection == b.connection && a.address == b.address && a.port == b.port &&
+           a.user == b.user && a.auth == b.auth && a.identityFile == b.identityFile &&
+           a.jumpHost == b.jumpHost && a.secret == b.secret;
+}
+
+} // namespace
+
+SshSettings sshSettingsFor(const Host &host)
+{
+    SshSettings settings;
+    settings.hostName = host.name;
+    settings.address = host.address;
+    settings.port = host.port;
+    settings.user = host.user;
+    // The workspace's method first, then the others, as ssh tries what it can.
+    settings.methods.removeAll(host.auth);
+    settings.methods.prepend(host.auth);
+    if (!host.identityFile.isEmpty())
+        settings.identityFiles = {host.identityFile};
+    settings.jumpHost = host.jumpHost;
+    settings.knownHostsFiles = defaultKnownHostsFiles();
+    return settings;
+}
+
+HostRegistry::HostRegistry(CredentialStore *credentials, QObject *parent)
+    : QObject(parent)
+    , m_credentials(credentials)
+{
+}
+
+HostRegistry::~HostRegistry() = default;
+
+void HostRegistry::setWorkspace(const Workspace &workspace)
+{
+    std::map<QString, Entry> next;
+    for (const Environment &environment : workspace.environments) {
+        for (const Host &host : environment.hosts) {
+            Entry entry;
+            entry.host = host;
+            entry.state = host.isLocal() ? ConnectionState::Local : ConnectionState::Disconnected;
+            auto old = m_hosts.find(host.name);
+            if (old != m_hosts.end() && sameConnection(old->second.host, host)) {
+                entry.executor = std::move(old->second.executor);
+                entry.state = old->second.state;
+                entry.reason = old->second.reason;
+            }
+            next.insert_or_assign(host.name, std::move(entry));
+        }
+    }
+    // Executors of hosts that left or changed go now: their commands fail with a reason.
+    m_hosts = std::move(next);
+}
+
+QStringList HostRegistry::hostNames() const
+{
+    QStringList names;
+    for (const auto &[name, entry] : m_hosts)
+        names.append(name);
+    return names;
+}
+
+Executor *HostRegistry::executor(const QString &hostName)
+{
+    const auto entry = m_hosts.find(hostName);
+    if (entry == m_hosts.end())
+        return nullptr;
+    if (!entry->second.executor)
+        entry->second.executor = makeExecutor(entry->second.host);
+    return entry->second.executor.get();
+}
+
+ConnectionState HostRegistry::state(const QString &hostName) const
+{
+    const auto entry = m_hosts.find(hostName);
+    return entry == m_hosts.end() ? ConnectionState::Disconnected : entry->second.state;
+}
+
+QString HostRegistry::stateReason(const QString &hostName) const
+{
+    const auto entry = m_hosts.find(hostName);
+    return entry == m_hosts.end() ? QString() : entry->second.reason;
+}
+
+std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
+{
+    if (host.isLocal())
+        return std::make_unique<LocalExecutor>(host.name);
+    SshSettings settings = sshSettingsFor(host);
+    if (!m_knownHostsFiles.isEmpty())
+        settings.knownHostsFiles = m_knownHostsFiles;
+    settings.waitForPassword = !host.secret.isEmpty() && m_credentials;
+    auto executor = std::make_unique<SshExecutor>(settings);
+    SshExecutor *ssh = executor.get();
+    const QString name = host.name;
+    connect(ssh, &Executor::stateChanged, this,
+            [this, name](ConnectionState state, const QString &reason) {
+                const auto entry = m_hosts.find(name);
+                if (entry == m_hosts.end())
+                    return;
+                entry->second.state = state;
+                entry->second.reason = reason;
+                Q_EMIT stateChanged(name, state, reason);
+            });
+    connect(
+        ssh, &SshExecutor::hostKeyQuestion, this,
+        [this, ssh](const QString &hostName, const QString &keyType, const QString &fingerprint) {
+            Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
+        });
+    if (settings.waitForPassword) {
+        const quint64 request = m_credentials->read(host.secret.entry);
+        const QPointer<SshExecutor> target(ssh);
+        connect(m_credentials, &CredentialStore::readFinished, ssh,
+                [target, request](quint64 id, const QString &, bool found, const QString &secret) {
+                    if (id == request && target)
+                        target->setPassword(found ? secret : QString());
+                });
+        connect(m_credentials, &CredentialStore::failed, ssh,
+                [target, request](quint64 id, const QString &, const QString &) {
+                    if (id == request && target)
+                        target->setPassword({});
+                });
+    }
+    return executor;
+}
+
+} // namespace OpsDeck

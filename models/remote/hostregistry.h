@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "remote/connectionstate.h"
+#include "remote/sshexecutor.h"
+#include "workspace/workspace.h"
+
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+namespace OpsDeck {
+
+class CredentialStore;
+
+// One executor per host of the workspace, made on first use and kept while the host's
+// connection settings stay the same (a workspace reload does not drop connections).
+// Passwords come from the keychain entry the host names.
+class HostRegistry final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostRegistry)
+
+public:
+    explicit HostRegistry(CredentialStore *credentials, QObject *parent = nullptr);
+    ~HostRegistry() override;
+
+    void setWorkspace(const Workspace &workspace);
+    // For tests and headless tools: SSH settings applied to every host made from now on.
+    void setKnownHostsFiles(const QStringList &files) { m_knownHostsFiles = files; }
+
+    QStringList hostNames() const;
+    // Made on first call; null for a name the workspace does not have.
+    Executor *executor(const QString &hostName);
+    ConnectionState state(const QString &hostName) const;
+    QString stateReason(const QString &hostName) const;
+
+Q_SIGNALS:
+    void stateChanged(const QString &hostName, OpsDeck::ConnectionState state,
+                      const QString &reason);
+    // An SSH host showed a key no known_hosts file has: answer through the executor.
+    void hostKeyQuestion(OpsDeck::SshExecutor *executor, const QString &hostName,
+                         const QString &keyType, const QString &fingerprint);
+
+private:
+    struct Entry {
+        Host host;
+        std::unique_ptr<Executor> executor;
+        ConnectionState state = ConnectionState::Disconnected;
+        QString reason;
+    };
+    std::unique_ptr<Executor> makeExecutor(const Host &host);
+
+    CredentialStore *m_credentials;
+    std::map<QString, Entry> m_hosts; // move-only values: QHash would copy
+    QStringList m_knownHostsFiles;
+};
+
+// The SSH settings a workspace host asks for (without its password).
+SshSettings sshSettingsFor(const Host &host);
+
+} // namespace OpsDeck

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/commandrisk.h"
+
+#include <QTest>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+class CommandRiskTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void classifies_data();
+    void classifies();
+};
+
+void CommandRiskTest::classifies_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("risk");
+    QTest::addColumn<QString>("reasonStart");
+    const int read = int(Risk::Read), change = int(Risk::Change), destroy = int(Risk::Destroy);
+    // Lines from our users' runbooks.
+    QTest::addRow("df") << u"df -h | grep -E \"(/$|/opt/wiki|/app)\""_s << read << u""_s;
+    QTest::addRow("docker ps") << u"docker-compose -f docker-compose.prod.yml ps"_s << read
+                               << u""_s;
+    QTest::addRow("logs tail") << u"grep -E \"ERROR|CRITICAL\" /opt/wiki/logs/app.log | tail -20"_s
+                               << read << u""_s;
+    QTest::addRow("kubectl get") << u"kubectl get pods -n production"_s << read << u""_s;
+    QTest::addRow("stderr to null")
+        << u"find /opt -name '*.log' 2>/dev/null | head"_s << read << u""_s;
+    QTest::addRow("select") << u"psql -c \"SELECT count(*) FROM pg_stat_activity;\""_s << read
+                            << u""_s;
+    QTest::addRow("restart") << u"docker-compose -f docker-compose.prod.yml restart app"_s << change
+                             << u"restart: "_s;
+    QTest::addRow("rollout restart")
+        << u"kubectl rollout restart deployment/blog-engine -n production"_s << change
+        << u"rollout: "_s;
+    QTest::addRow("scale") << u"kubectl scale deployment/post-service --replicas=5"_s << change
+                           << u"scale: "_s;
+    QTest::addRow("apt upgrade") << u"sudo apt update && sudo apt upgrade -y"_s << change
+                                 << u"apt update: "_s;
+    QTest::addRow("redirect") << u"echo x > /opt/wiki/config/monitoring.json"_s << change << u">"_s;
+    QTest::addRow("vacuum") << u"psql -U admin -d blogengine -c \"VACUUM ANALYZE;\""_s << change
+                            << u"VACUUM: "_s;
+    QTest::addRow("rm")
+        << u"find /opt/wiki/backups -name \"*.sql.gz\" -mtime +30 -delete; rm -f old.log"_s
+        << destroy << u"rm: "_s;
+    QTest::addRow("terminate") << u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"_s
+                               << destroy << u"pg_terminate_backend"_s;
+    QTest::addRow("drop") << u"psql -c 'DROP TABLE posts'"_s << destroy << u"DROP: "_s;
+    QTest::addRow("delete from") << u"DELETE FROM sessions WHERE expired"_s << destroy
+                                 << u"DELETE FROM: "_s;
+    QTest::addRow("force restore")
+        << u"./scripts/restore.sh --force backup_file.sql.gz"_s << destroy << u"--force"_s;
+    QTest::addRow("flushall") << u"redis-cli FLUSHALL"_s << destroy << u"FLUSHALL: "_s;
+    QTest::addRow("kill -9") << u"kill -9 1234"_s << destroy << u"kill -9: "_s;
+    QTest::addRow("reboot") << u"sudo reboot"_s << destroy << u"reboot: "_s;
+    QTest::addRow("kubectl delete")
+        << u"kubectl delete pod x -n prod"_s << destroy << u"kubectl delete: "_s;
+    QTest::addRow("compose down") << u"docker-compose -f prod.yml down"_s << destroy
+                                  << u"docker-compose -f prod.yml down: "_s;
+    // Words inside other words are not commands.
+    QTest::addRow("restarted in text") << u"grep restarted /var/log/syslog"_s << read << u""_s;
+    QTest::addRow("firmware") << u"ls /lib/firmware"_s << read << u""_s;
+}
+
+void CommandRiskTest::classifies()
+{
+    QFETCH(QString, command);
+    QFETCH(int, risk);
+    QFETCH(QString, reasonStart);
+    const RiskAssessment assessment = assessCommandRisk(command);
+    QCOMPARE(int(assessment.risk), risk);
+    if (reasonStart.isEmpty())
+        QVERIFY2(assessment.reason.isEmpty(), qPrintable(assessment.reason));
+    else
+        QVERIFY2(assessment.reason.startsWith(reasonStart), qPrintable(assessment.reason));
+}
+
+QTEST_GUILESS_MAIN(CommandRiskTest)
+#include "tst_commandrisk.moc"
