@@ -1870,8 +1870,8 @@ Fortfahren?</translation>
         <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
     </message>
     <message>
-        <source>%1 is reached through the jump host %2; jump hosts are not supported yet, so OpsDeck does not connect directly instead.</source>
-        <translation>%1 wird über den Sprunghost %2 erreicht; Sprunghosts werden noch nicht unterstützt, daher verbindet sich OpsDeck nicht stattdessen direkt.</translation>
+        <source>Cannot listen on a local port: %1</source>
+        <translation>Kein lokaler Port zum Lauschen verfügbar: %1</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@ SshSettings sshSettingsFor(const Host &host)
     settings.methods.prepend(host.auth);
     if (!host.identityFile.isEmpty())
         settings.identityFiles = {host.identityFile};
-    settings.jumpHost = host.jumpHost;
     settings.knownHostsFiles = defaultKnownHostsFiles();
     return settings;
 }
@@ -58,6 +57,18 @@ void HostRegistry::setWorkspace(const Workspace &workspace)
                 entry.reason = old->second.reason;
             }
             next.insert_or_assign(host.name, std::move(entry));
+        }
+    }
+    // A host reached through a jump host whose connection is new needs a new route too.
+    for (bool dropped = true; dropped;) {
+        dropped = false;
+        for (auto &[name, entry] : next) {
+            const auto jump = next.find(entry.host.jumpHost);
+            if (entry.executor && jump != next.end() && !jump->second.executor) {
+                entry.executor.reset();
+                entry.state = ConnectionState::Disconnected;
+                dropped = true;
+            }
         }
     }
     // Executors of hosts that left or changed go now: their commands fail with a reason.
@@ -102,8 +113,10 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
     if (!m_knownHostsFiles.isEmpty())
         settings.knownHostsFiles = m_knownHostsFiles;
     settings.waitForPassword = !host.secret.isEmpty() && m_credentials;
-    auto executor = std::make_unique<SshExecutor>(settings);
-    SshExecutor *ssh = executor.get();
+    settings.waitForRoute =
+        !host.jumpHost.isEmpty() && qobject_cast<SshExecutor *>(executor(host.jumpHost)) != nullptr;
+    auto made = std::make_unique<SshExecutor>(settings);
+    SshExecutor *ssh = made.get();
     const QString name = host.name;
     connect(ssh, &Executor::stateChanged, this,
             [this, name](ConnectionState state, const QString &reason) {
@@ -119,6 +132,16 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
         [this, ssh](const QString &hostName, const QString &keyType, const QString &fingerprint) {
             Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
         });
+    // Through a jump host: a tunnel on it to this host's SSH port, and the connection goes to
+    // the tunnel's local end. The jump host may itself be reached through another one.
+    if (auto *jump = qobject_cast<SshExecutor *>(executor(host.jumpHost))) {
+        const quint64 tunnel = jump->openTunnel(host.address, host.port);
+        const QPointer<SshExecutor> target(ssh);
+        connect(jump, &SshExecutor::tunnelOpened, ssh, [target, tunnel](quint64 id, int localPort) {
+            if (id == tunnel && target)
+                target->setRoute(QStringLiteral("127.0.0.1"), localPort);
+        });
+    }
     if (settings.waitForPassword) {
         const quint64 request = m_credentials->read(host.secret.entry);
         const QPointer<SshExecutor> target(ssh);
@@ -133,7 +156,7 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
                         target->setPassword({});
                 });
     }
-    return executor;
+    return made;
 }
 
 } // namespace OpsDeck

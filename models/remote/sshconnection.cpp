@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include <array>
 
@@ -104,19 +106,15 @@ void SshConnection::setState(ConnectionState state, const QString &reason)
 
 void SshConnection::connectToHost()
 {
-    if (m_session || m_shuttingDown || m_settings.waitForPassword)
-        return; // connected, a host-key question is pending, or the password is on its way
+    if (m_session || m_shuttingDown || m_settings.waitForPassword || m_settings.waitForRoute)
+        return; // connected, a host-key question is pending, or a password or route is coming
     m_reconnectTimer.stop();
-    if (!m_settings.jumpHost.isEmpty()) {
-        fail(Text::tr("%1 is reached through the jump host %2; jump hosts are not supported "
-                      "yet, so OpsDeck does not connect directly instead.")
-                 .arg(m_settings.hostName, m_settings.jumpHost));
-        return;
-    }
     setState(ConnectionState::Connecting);
     m_session = ssh_new();
-    const QByteArray address = m_settings.address.toUtf8();
-    const unsigned int port = unsigned(m_settings.port);
+    // Through a jump host the TCP connection goes to the tunnel's local end.
+    const bool routed = !m_settings.routeAddress.isEmpty();
+    const QByteArray address = (routed ? m_settings.routeAddress : m_settings.address).toUtf8();
+    const unsigned int port = unsigned(routed ? m_settings.routePort : m_settings.port);
     const long timeoutSeconds = std::max(1L, long((m_settings.connectTimeoutMs + 999) / 1000));
     const bool processConfig = false; // OpsDeck imports ~/.ssh/config itself
     ssh_options_set(m_session, SSH_OPTIONS_HOST, address.constData());
@@ -259,6 +257,127 @@ void SshConnection::setPassword(const QString &password)
         connectToHost();
 }
 
+void SshConnection::setRoute(const QString &address, int port)
+{
+    m_settings.routeAddress = address;
+    m_settings.routePort = port;
+    m_settings.waitForRoute = false;
+    if (!m_queue.isEmpty() && !m_session)
+        connectToHost();
+}
+
+void SshConnection::openTunnel(quint64 id, const QString &remoteHost, int remotePort)
+{
+    auto *tunnel = new Tunnel{id, new QTcpServer(this), remoteHost, remotePort};
+    if (!tunnel->server->listen(QHostAddress::LocalHost, 0)) {
+        Q_EMIT tunnelFailed(
+            id, Text::tr("Cannot listen on a local port: %1").arg(tunnel->server->errorString()));
+        delete tunnel->server;
+        delete tunnel;
+        return;
+    }
+    connect(tunnel->server, &QTcpServer::newConnection, this,
+            [this, tunnel] { acceptForwards(tunnel); });
+    m_tunnels.append(tunnel);
+    Q_EMIT tunnelOpened(id, tunnel->server->serverPort());
+}
+
+void SshConnection::closeTunnel(quint64 id)
+{
+    for (qsizetype i = 0; i < m_tunnels.size(); ++i) {
+        Tunnel *tunnel = m_tunnels[i];
+        if (tunnel->id != id)
+            continue;
+        const QList<Forward *> forwards = m_forwards;
+        for (Forward *forward : forwards) {
+            if (forward->tunnel == tunnel)
+                closeForward(forward);
+        }
+        delete tunnel->server;
+        delete tunnel;
+        m_tunnels.removeAt(i);
+        return;
+    }
+}
+
+void SshConnection::acceptForwards(Tunnel *tunnel)
+{
+    while (QTcpSocket *socket = tunnel->server->nextPendingConnection()) {
+        auto *forward = new Forward{tunnel, socket, nullptr, {}};
+        m_forwards.append(forward);
+        connect(socket, &QTcpSocket::readyRead, this, [this, forward] {
+            const QByteArray data = forward->socket->readAll();
+            if (!forward->channel) {
+                forward->toChannel += data;
+                return;
+            }
+            if (ssh_channel_write(forward->channel, data.constData(), uint32_t(data.size())) !=
+                int(data.size()))
+                closeForward(forward);
+        });
+        connect(socket, &QTcpSocket::disconnected, this,
+                [this, forward] { closeForward(forward); });
+        if (m_state == ConnectionState::Ready)
+            openForwardChannel(forward);
+        else if (!m_session)
+            connectToHost(); // the first user of a tunnel brings the connection up
+    }
+}
+
+void SshConnection::openForwardChannel(Forward *forward)
+{
+    ssh_channel channel = ssh_channel_new(m_session);
+    if (!channel ||
+        ssh_channel_open_forward(channel, forward->tunnel->remoteHost.toUtf8().constData(),
+                                 forward->tunnel->remotePort, "127.0.0.1",
+                                 forward->socket->peerPort()) != SSH_OK) {
+        if (channel)
+            ssh_channel_free(channel);
+        closeForward(forward);
+        return;
+    }
+    forward->channel = channel;
+    if (!forward->toChannel.isEmpty()) {
+        ssh_channel_write(channel, forward->toChannel.constData(),
+                          uint32_t(forward->toChannel.size()));
+        forward->toChannel.clear();
+    }
+    if (!m_pollTimer.isActive())
+        m_pollTimer.start();
+}
+
+void SshConnection::closeForward(Forward *forward)
+{
+    if (!m_forwards.removeOne(forward))
+        return;
+    if (forward->channel) {
+        ssh_channel_close(forward->channel);
+        ssh_channel_free(forward->channel);
+    }
+    forward->socket->disconnect(this);
+    forward->socket->abort();
+    forward->socket->deleteLater();
+    delete forward;
+}
+
+void SshConnection::pumpForwards()
+{
+    std::array<char, ReadChunk> buffer{};
+    const QList<Forward *> forwards = m_forwards;
+    for (Forward *forward : forwards) {
+        if (!forward->channel)
+            continue;
+        int read = 0;
+        while ((read = ssh_channel_read_nonblocking(forward->channel, buffer.data(),
+                                                    uint32_t(buffer.size()), 0)) > 0)
+            forward->socket->write(buffer.data(), read);
+        if (read == SSH_ERROR || ssh_channel_is_eof(forward->channel)) {
+            forward->socket->flush();
+            closeForward(forward);
+        }
+    }
+}
+
 void SshConnection::authenticate()
 {
     setState(ConnectionState::Authenticating);
@@ -379,6 +498,11 @@ void SshConnection::becomeReady()
     m_keepaliveTimer.start();
     m_reconnectDelayMs = 1000;
     setState(ConnectionState::Ready);
+    const QList<Forward *> waiting = m_forwards;
+    for (Forward *forward : waiting) {
+        if (!forward->channel)
+            openForwardChannel(forward);
+    }
     dispatchJobs();
 }
 
@@ -431,6 +555,9 @@ void SshConnection::closeSession()
     for (ssh_channel channel : std::as_const(m_killChannels))
         ssh_channel_free(channel);
     m_killChannels.clear();
+    // Connections through tunnels die with the session; the listening ports stay.
+    while (!m_forwards.isEmpty())
+        closeForward(m_forwards.front());
     if (m_session) {
         ssh_disconnect(m_session);
         ssh_free(m_session);
@@ -443,6 +570,8 @@ void SshConnection::shutdown()
     m_shuttingDown = true;
     m_reconnectTimer.stop();
     closeSession();
+    while (!m_tunnels.isEmpty())
+        closeTunnel(m_tunnels.front()->id);
 }
 
 void SshConnection::startJob(quint64 id, const QString &command, const QString &script)
@@ -587,13 +716,16 @@ void SshConnection::pump()
             m_killChannels.removeAt(i);
         }
     }
+    pumpForwards();
+    if (!m_session)
+        return;
     const int status = ssh_get_status(m_session);
     if ((status & (SSH_CLOSED | SSH_CLOSED_ERROR)) || !ssh_is_connected(m_session)) {
         fail(Text::tr("Connection to %1 lost: the server closed it.").arg(m_settings.hostName));
         return;
     }
     const bool busy =
-        !m_killChannels.isEmpty() ||
+        !m_killChannels.isEmpty() || !m_forwards.isEmpty() ||
         std::ranges::any_of(m_runners, [](const Runner *r) { return r->job.id != 0; });
     if (!busy)
         m_pollTimer.stop();

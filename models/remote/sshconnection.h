@@ -12,6 +12,8 @@
 #include <libssh/libssh.h>
 
 class QSocketNotifier;
+class QTcpServer;
+class QTcpSocket;
 
 namespace OpsDeck {
 
@@ -29,6 +31,9 @@ public:
     void connectToHost();
     void answerHostKey(SshExecutor::HostKeyAnswer answer);
     void setPassword(const QString &password);
+    void setRoute(const QString &address, int port);
+    void openTunnel(quint64 id, const QString &remoteHost, int remotePort);
+    void closeTunnel(quint64 id);
     void startJob(quint64 id, const QString &command, const QString &script);
     void cancelJob(quint64 id);
     void shutdown();
@@ -40,6 +45,8 @@ Q_SIGNALS:
     void jobOutput(quint64 id, const QByteArray &data, bool isStandardError);
     // exitCode is the command's status; -1 with error set when it could not run to its end.
     void jobFinished(quint64 id, int exitCode, const QString &error);
+    void tunnelOpened(quint64 id, int localPort);
+    void tunnelFailed(quint64 id, const QString &error);
 
 private:
     struct Job {
@@ -59,6 +66,26 @@ private:
         bool outEnded = false;
         bool errEnded = false;
     };
+
+    // A local listening port whose connections are carried to remoteHost:remotePort.
+    struct Tunnel {
+        quint64 id = 0;
+        QTcpServer *server = nullptr;
+        QString remoteHost;
+        int remotePort = 0;
+    };
+    // One accepted connection of a tunnel and its direct-tcpip channel.
+    struct Forward {
+        Tunnel *tunnel = nullptr;
+        QTcpSocket *socket = nullptr;
+        ssh_channel channel = nullptr;
+        QByteArray toChannel; // arrived before the channel was open
+    };
+
+    void acceptForwards(Tunnel *tunnel);
+    void openForwardChannel(Forward *forward);
+    void closeForward(Forward *forward);
+    void pumpForwards();
 
     void setState(ConnectionState state, const QString &reason = {});
     bool checkHostKey(); // false: refused, or waiting for answerHostKey()
@@ -92,6 +119,8 @@ private:
     QList<Runner *> m_runners;
     QList<ssh_channel> m_killChannels;
     QList<Job> m_queue;
+    QList<Tunnel *> m_tunnels;
+    QList<Forward *> m_forwards;
     QByteArray m_pendingKeyType;
     QByteArray m_pendingKeyBlob;
     bool m_shuttingDown = false;

@@ -113,6 +113,8 @@ SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
             run->onStarted();
     });
     connect(m_connection, &SshConnection::jobOutput, this, &SshExecutor::onJobOutput);
+    connect(m_connection, &SshConnection::tunnelOpened, this, &SshExecutor::tunnelOpened);
+    connect(m_connection, &SshConnection::tunnelFailed, this, &SshExecutor::tunnelFailed);
     connect(m_connection, &SshConnection::jobFinished, this, &SshExecutor::onJobFinished);
     m_thread.start();
 }
@@ -144,6 +146,33 @@ void SshExecutor::setPassword(const QString &password)
 {
     QMetaObject::invokeMethod(
         m_connection, [connection = m_connection, password] { connection->setPassword(password); },
+        Qt::QueuedConnection);
+}
+
+void SshExecutor::setRoute(const QString &address, int port)
+{
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, address, port] { connection->setRoute(address, port); },
+        Qt::QueuedConnection);
+}
+
+quint64 SshExecutor::openTunnel(const QString &remoteHost, int remotePort)
+{
+    const quint64 id = ++m_lastTunnelId;
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, id, remoteHost, remotePort] {
+            connection->openTunnel(id, remoteHost, remotePort);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void SshExecutor::closeTunnel(quint64 id)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, id] { connection->closeTunnel(id); },
         Qt::QueuedConnection);
 }
 

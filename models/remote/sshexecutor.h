@@ -26,9 +26,12 @@ struct SshSettings {
     QString password;          // from the keychain or a prompt; never written anywhere
     // The password is on its way from the keychain: queue commands, connect once it is here.
     bool waitForPassword = false;
-    // Reaching the host through another one is not supported yet: refused with a clear error
-    // instead of a direct connection the workspace did not ask for.
-    QString jumpHost;
+    // Where to open the TCP connection when it is not address:port: the local end of a
+    // tunnel through a jump host. Host keys are still checked for address:port.
+    QString routeAddress;
+    int routePort = 0;
+    // The route is on its way (the jump host's tunnel): queue commands until it is set.
+    bool waitForRoute = false;
     QString passphrase;
     // Read to verify the server's key; the first is where "accept and remember" writes.
     QStringList knownHostsFiles;
@@ -72,10 +75,19 @@ public:
     void answerHostKey(HostKeyAnswer answer);
     // Delivers the password (see SshSettings::waitForPassword); empty when there is none.
     void setPassword(const QString &password);
+    // Delivers the route (see SshSettings::waitForRoute).
+    void setRoute(const QString &address, int port);
+
+    // Listens on a free port of 127.0.0.1; each connection to it is carried through this
+    // host to remoteHost:remotePort (as ssh -L). Answered by tunnelOpened() or tunnelFailed().
+    quint64 openTunnel(const QString &remoteHost, int remotePort);
+    void closeTunnel(quint64 id);
 
 Q_SIGNALS:
     // The server's key is in no known_hosts file: the user decides (see answerHostKey()).
     void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    void tunnelOpened(quint64 id, int localPort);
+    void tunnelFailed(quint64 id, const QString &error);
 
 private:
     friend class SshRun;
@@ -89,6 +101,7 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_stateReason;
     quint64 m_lastJobId = 0;
+    quint64 m_lastTunnelId = 0;
     QHash<quint64, QPointer<SshRun>> m_runs;
 };
 
