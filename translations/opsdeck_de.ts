@@ -1873,6 +1873,26 @@ Fortfahren?</translation>
         <source>Cannot listen on a local port: %1</source>
         <translation>Kein lokaler Port zum Lauschen verfügbar: %1</translation>
     </message>
+    <message>
+        <source>%1 on %2: no such file or directory</source>
+        <translation>%1 auf %2: Datei oder Verzeichnis existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 on %2: permission denied</source>
+        <translation>%1 auf %2: Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 offers no SFTP: %2</source>
+        <translation>%1 bietet kein SFTP an: %2</translation>
+    </message>
+    <message>
+        <source>a read of %1 bytes at %2 is out of range (at most %3 bytes)</source>
+        <translation>ein Lesen von %1 Bytes ab %2 liegt außerhalb des Bereichs (höchstens %3 Bytes)</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceLoader</name>

@@ -15,6 +15,8 @@
 #include <QTcpSocket>
 
 #include <array>
+#include <fcntl.h>
+#include <libssh/sftp.h>
 
 namespace OpsDeck {
 
@@ -28,6 +30,24 @@ class Text
 constexpr int PollIntervalMs = 20;
 constexpr int MaximumReconnectDelayMs = 60000;
 constexpr int ReadChunk = 64 * 1024;
+constexpr qint64 MaximumFileRead = 64 * 1024 * 1024;
+
+RemoteFileInfo toInfo(const sftp_attributes attributes, const QString &fallbackName)
+{
+    RemoteFileInfo info;
+    info.name = attributes->name ? QString::fromUtf8(attributes->name) : fallbackName;
+    info.size = qint64(attributes->size);
+    info.modified = QDateTime::fromSecsSinceEpoch(
+        qint64(attributes->mtime64 ? attributes->mtime64 : attributes->mtime), Qt::UTC);
+    info.permissions = attributes->permissions;
+    info.isDirectory = attributes->type == SSH_FILEXFER_TYPE_DIRECTORY;
+    info.isSymlink = attributes->type == SSH_FILEXFER_TYPE_SYMLINK;
+    info.owner = attributes->owner ? QString::fromUtf8(attributes->owner) : QString();
+    info.group = attributes->group ? QString::fromUtf8(attributes->group) : QString();
+    info.uid = attributes->uid;
+    info.gid = attributes->gid;
+    return info;
+}
 
 QByteArray randomHex(int bytes)
 {
@@ -378,6 +398,150 @@ void SshConnection::pumpForwards()
     }
 }
 
+void SshConnection::listDirectory(quint64 id, const QString &path)
+{
+    queueFileRequest({FileRequest::Kind::List, id, path, 0, 0});
+}
+
+void SshConnection::statPath(quint64 id, const QString &path)
+{
+    queueFileRequest({FileRequest::Kind::Stat, id, path, 0, 0});
+}
+
+void SshConnection::readFile(quint64 id, const QString &path, qint64 offset, qint64 length)
+{
+    queueFileRequest({FileRequest::Kind::Read, id, path, offset, length});
+}
+
+void SshConnection::queueFileRequest(const FileRequest &request)
+{
+    if (m_state == ConnectionState::Ready) {
+        serveFileRequest(request);
+        return;
+    }
+    m_fileRequests.append(request);
+    if (!m_session)
+        connectToHost();
+}
+
+void SshConnection::answerFileRequest(const FileRequest &request, const QString &error)
+{
+    switch (request.kind) {
+    case FileRequest::Kind::List:
+        Q_EMIT directoryListed(request.id, {}, error);
+        break;
+    case FileRequest::Kind::Stat:
+        Q_EMIT pathStatted(request.id, {}, error);
+        break;
+    case FileRequest::Kind::Read:
+        Q_EMIT fileRead(request.id, {}, error);
+        break;
+    }
+}
+
+QString SshConnection::sftpError(const QString &path) const
+{
+    switch (m_sftp ? sftp_get_error(m_sftp) : -1) {
+    case SSH_FX_NO_SUCH_FILE:
+        return Text::tr("%1 on %2: no such file or directory").arg(path, m_settings.hostName);
+    case SSH_FX_PERMISSION_DENIED:
+        return Text::tr("%1 on %2: permission denied").arg(path, m_settings.hostName);
+    default:
+        return Text::tr("%1 on %2: %3")
+            .arg(path, m_settings.hostName, QString::fromUtf8(ssh_get_error(m_session)));
+    }
+}
+
+void SshConnection::serveFileRequest(const FileRequest &request)
+{
+    if (!m_sftp) {
+        m_sftp = sftp_new(m_session);
+        if (!m_sftp || sftp_init(m_sftp) != SSH_OK) {
+            if (m_sftp)
+                sftp_free(m_sftp);
+            m_sftp = nullptr;
+            answerFileRequest(request, Text::tr("%1 offers no SFTP: %2")
+                                           .arg(m_settings.hostName,
+                                                QString::fromUtf8(ssh_get_error(m_session))));
+            return;
+        }
+    }
+    const QByteArray path = request.path.toUtf8();
+    switch (request.kind) {
+    case FileRequest::Kind::List: {
+        sftp_dir directory = sftp_opendir(m_sftp, path.constData());
+        if (!directory) {
+            answerFileRequest(request, sftpError(request.path));
+            return;
+        }
+        QList<RemoteFileInfo> entries;
+        while (sftp_attributes attributes = sftp_readdir(m_sftp, directory)) {
+            const QString name = QString::fromUtf8(attributes->name);
+            if (name != u"." && name != u"..")
+                entries.append(toInfo(attributes, name));
+            sftp_attributes_free(attributes);
+        }
+        const bool complete = sftp_dir_eof(directory);
+        sftp_closedir(directory);
+        if (!complete) {
+            answerFileRequest(request, sftpError(request.path));
+            return;
+        }
+        std::ranges::sort(entries, [](const RemoteFileInfo &a, const RemoteFileInfo &b) {
+            return a.name < b.name;
+        });
+        Q_EMIT directoryListed(request.id, entries, {});
+        return;
+    }
+    case FileRequest::Kind::Stat: {
+        sftp_attributes attributes = sftp_stat(m_sftp, path.constData());
+        if (!attributes) {
+            answerFileRequest(request, sftpError(request.path));
+            return;
+        }
+        RemoteFileInfo info = toInfo(attributes, request.path.section(u'/', -1));
+        sftp_attributes_free(attributes);
+        Q_EMIT pathStatted(request.id, info, {});
+        return;
+    }
+    case FileRequest::Kind::Read: {
+        if (request.offset < 0 || request.length < 0 || request.length > MaximumFileRead) {
+            answerFileRequest(request, Text::tr("a read of %1 bytes at %2 is out of range (at most "
+                                                "%3 bytes)")
+                                           .arg(request.length)
+                                           .arg(request.offset)
+                                           .arg(MaximumFileRead));
+            return;
+        }
+        sftp_file file = sftp_open(m_sftp, path.constData(), O_RDONLY, 0);
+        if (!file || sftp_seek64(file, quint64(request.offset)) != 0) {
+            if (file)
+                sftp_close(file);
+            answerFileRequest(request, sftpError(request.path));
+            return;
+        }
+        QByteArray data;
+        std::array<char, ReadChunk> buffer{};
+        while (data.size() < request.length) {
+            const ssize_t read =
+                sftp_read(file, buffer.data(),
+                          size_t(std::min<qint64>(buffer.size(), request.length - data.size())));
+            if (read < 0) {
+                sftp_close(file);
+                answerFileRequest(request, sftpError(request.path));
+                return;
+            }
+            if (read == 0)
+                break; // end of file
+            data.append(buffer.data(), read);
+        }
+        sftp_close(file);
+        Q_EMIT fileRead(request.id, data, {});
+        return;
+    }
+    }
+}
+
 void SshConnection::authenticate()
 {
     setState(ConnectionState::Authenticating);
@@ -498,6 +662,9 @@ void SshConnection::becomeReady()
     m_keepaliveTimer.start();
     m_reconnectDelayMs = 1000;
     setState(ConnectionState::Ready);
+    const QList<FileRequest> fileRequests = std::exchange(m_fileRequests, {});
+    for (const FileRequest &request : fileRequests)
+        serveFileRequest(request);
     const QList<Forward *> waiting = m_forwards;
     for (Forward *forward : waiting) {
         if (!forward->channel)
@@ -524,6 +691,8 @@ void SshConnection::fail(const QString &reason)
     setState(ConnectionState::Failed, reason);
     for (const quint64 id : std::as_const(failed))
         Q_EMIT jobFinished(id, -1, reason);
+    for (const FileRequest &request : std::exchange(m_fileRequests, {}))
+        answerFileRequest(request, reason);
     // A lost connection comes back by itself; a refused one (keys, passwords) waits for the
     // next command, as retrying cannot fix it.
     if (wasReady)
@@ -555,6 +724,10 @@ void SshConnection::closeSession()
     for (ssh_channel channel : std::as_const(m_killChannels))
         ssh_channel_free(channel);
     m_killChannels.clear();
+    if (m_sftp) {
+        sftp_free(m_sftp);
+        m_sftp = nullptr;
+    }
     // Connections through tunnels die with the session; the listening ports stay.
     while (!m_forwards.isEmpty())
         closeForward(m_forwards.front());

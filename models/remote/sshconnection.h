@@ -2,6 +2,7 @@
 #pragma once
 
 #include "remote/connectionstate.h"
+#include "remote/remotefile.h"
 #include "remote/sshexecutor.h"
 
 #include <QByteArray>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <libssh/libssh.h>
+#include <libssh/sftp.h>
 
 class QSocketNotifier;
 class QTcpServer;
@@ -34,6 +36,9 @@ public:
     void setRoute(const QString &address, int port);
     void openTunnel(quint64 id, const QString &remoteHost, int remotePort);
     void closeTunnel(quint64 id);
+    void listDirectory(quint64 id, const QString &path);
+    void statPath(quint64 id, const QString &path);
+    void readFile(quint64 id, const QString &path, qint64 offset, qint64 length);
     void startJob(quint64 id, const QString &command, const QString &script);
     void cancelJob(quint64 id);
     void shutdown();
@@ -47,6 +52,10 @@ Q_SIGNALS:
     void jobFinished(quint64 id, int exitCode, const QString &error);
     void tunnelOpened(quint64 id, int localPort);
     void tunnelFailed(quint64 id, const QString &error);
+    void directoryListed(quint64 id, const QList<OpsDeck::RemoteFileInfo> &entries,
+                         const QString &error);
+    void pathStatted(quint64 id, const OpsDeck::RemoteFileInfo &info, const QString &error);
+    void fileRead(quint64 id, const QByteArray &data, const QString &error);
 
 private:
     struct Job {
@@ -81,6 +90,20 @@ private:
         ssh_channel channel = nullptr;
         QByteArray toChannel; // arrived before the channel was open
     };
+
+    // An SFTP request waiting for the session, or being served.
+    struct FileRequest {
+        enum class Kind { List, Stat, Read };
+        Kind kind = Kind::Stat;
+        quint64 id = 0;
+        QString path;
+        qint64 offset = 0;
+        qint64 length = 0;
+    };
+    void queueFileRequest(const FileRequest &request);
+    void serveFileRequest(const FileRequest &request);
+    void answerFileRequest(const FileRequest &request, const QString &error);
+    QString sftpError(const QString &path) const;
 
     void acceptForwards(Tunnel *tunnel);
     void openForwardChannel(Forward *forward);
@@ -121,6 +144,8 @@ private:
     QList<Job> m_queue;
     QList<Tunnel *> m_tunnels;
     QList<Forward *> m_forwards;
+    QList<FileRequest> m_fileRequests;
+    sftp_session m_sftp = nullptr;
     QByteArray m_pendingKeyType;
     QByteArray m_pendingKeyBlob;
     bool m_shuttingDown = false;

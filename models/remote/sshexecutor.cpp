@@ -115,6 +115,9 @@ SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
     connect(m_connection, &SshConnection::jobOutput, this, &SshExecutor::onJobOutput);
     connect(m_connection, &SshConnection::tunnelOpened, this, &SshExecutor::tunnelOpened);
     connect(m_connection, &SshConnection::tunnelFailed, this, &SshExecutor::tunnelFailed);
+    connect(m_connection, &SshConnection::directoryListed, this, &SshExecutor::directoryListed);
+    connect(m_connection, &SshConnection::pathStatted, this, &SshExecutor::pathStatted);
+    connect(m_connection, &SshConnection::fileRead, this, &SshExecutor::fileRead);
     connect(m_connection, &SshConnection::jobFinished, this, &SshExecutor::onJobFinished);
     m_thread.start();
 }
@@ -174,6 +177,37 @@ void SshExecutor::closeTunnel(quint64 id)
     QMetaObject::invokeMethod(
         m_connection, [connection = m_connection, id] { connection->closeTunnel(id); },
         Qt::QueuedConnection);
+}
+
+quint64 SshExecutor::listDirectory(const QString &path)
+{
+    const quint64 id = ++m_lastFileRequestId;
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, id, path] { connection->listDirectory(id, path); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 SshExecutor::statPath(const QString &path)
+{
+    const quint64 id = ++m_lastFileRequestId;
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, id, path] { connection->statPath(id, path); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 SshExecutor::readFile(const QString &path, qint64 offset, qint64 length)
+{
+    const quint64 id = ++m_lastFileRequestId;
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, id, path, offset, length] {
+            connection->readFile(id, path, offset, length);
+        },
+        Qt::QueuedConnection);
+    return id;
 }
 
 CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)

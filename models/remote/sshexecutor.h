@@ -2,6 +2,7 @@
 #pragma once
 
 #include "remote/executor.h"
+#include "remote/remotefile.h"
 #include "workspace/workspace.h"
 
 #include <QHash>
@@ -83,11 +84,21 @@ public:
     quint64 openTunnel(const QString &remoteHost, int remotePort);
     void closeTunnel(quint64 id);
 
+    // SFTP, connecting first when needed; answered by the signals below (error empty on
+    // success). readFile() returns at most `length` bytes from `offset` (at most 64 MiB).
+    quint64 listDirectory(const QString &path);
+    quint64 statPath(const QString &path);
+    quint64 readFile(const QString &path, qint64 offset, qint64 length);
+
 Q_SIGNALS:
     // The server's key is in no known_hosts file: the user decides (see answerHostKey()).
     void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
     void tunnelOpened(quint64 id, int localPort);
     void tunnelFailed(quint64 id, const QString &error);
+    void directoryListed(quint64 id, const QList<OpsDeck::RemoteFileInfo> &entries,
+                         const QString &error);
+    void pathStatted(quint64 id, const OpsDeck::RemoteFileInfo &info, const QString &error);
+    void fileRead(quint64 id, const QByteArray &data, const QString &error);
 
 private:
     friend class SshRun;
@@ -102,6 +113,7 @@ private:
     QString m_stateReason;
     quint64 m_lastJobId = 0;
     quint64 m_lastTunnelId = 0;
+    quint64 m_lastFileRequestId = 0;
     QHash<quint64, QPointer<SshRun>> m_runs;
 };
 

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void killedServerFailsFastWithoutBlockingTheEventLoop();
     void reconnectsAfterServerRestart();
     void twentySessionsAtOnce();
+    void sftpListsStatsAndReadsRanges();
 
 private:
     SshSettings settings() const;
@@ -472,6 +473,50 @@ void SshExecutorTest::twentySessionsAtOnce()
         QVERIFY2(runs[i]->result().succeeded(), qPrintable(runs[i]->result().summary()));
         QCOMPARE(executors[i]->state(), ConnectionState::Ready);
     }
+}
+
+void SshExecutorTest::sftpListsStatsAndReadsRanges()
+{
+    SshExecutor executor(settings());
+    const QString work = m_sshd->value(u"WORKDIR"_s) + u"/sftp"_s;
+    QVERIFY(
+        runToEnd(executor, script(u"rm -rf %1 && mkdir -p %1/dir && printf 0123456789 > %1/ten && "
+                                  "chmod 640 %1/ten && ln -s ten %1/link"_s.arg(work)))
+            .result.succeeded());
+
+    QSignalSpy listed(&executor, &SshExecutor::directoryListed);
+    const quint64 listId = executor.listDirectory(work);
+    QVERIFY(listed.wait(10000));
+    QCOMPARE(listed.at(0).at(0).toULongLong(), listId);
+    QCOMPARE(listed.at(0).at(2).toString(), QString());
+    const auto entries = listed.at(0).at(1).value<QList<RemoteFileInfo>>();
+    QStringList names;
+    for (const RemoteFileInfo &entry : entries)
+        names.append(entry.name);
+    QCOMPARE(names, (QStringList{u"dir"_s, u"link"_s, u"ten"_s}));
+    QVERIFY(entries[0].isDirectory);
+    QVERIFY(entries[1].isSymlink);
+    QCOMPARE(entries[2].size, 10);
+    QCOMPARE(entries[2].permissions & 0777, 0640u);
+    QVERIFY(qAbs(entries[2].modified.secsTo(QDateTime::currentDateTimeUtc())) < 300);
+
+    QSignalSpy statted(&executor, &SshExecutor::pathStatted);
+    executor.statPath(work + u"/link"_s); // follows the link, as stat does
+    QVERIFY(statted.wait(10000));
+    QCOMPARE(statted.at(0).at(1).value<RemoteFileInfo>().size, 10);
+
+    QSignalSpy read(&executor, &SshExecutor::fileRead);
+    executor.readFile(work + u"/ten"_s, 3, 4);
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.at(0).at(1).toByteArray(), QByteArray("3456"));
+    executor.readFile(work + u"/ten"_s, 8, 100); // past the end: what is there
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.at(1).at(1).toByteArray(), QByteArray("89"));
+
+    executor.statPath(work + u"/missing"_s);
+    QVERIFY(statted.wait(10000));
+    QCOMPARE(statted.at(1).at(2).toString(),
+             u"%1/missing on fixture: no such file or directory"_s.arg(work));
 }
 
 QTEST_GUILESS_MAIN(SshExecutorTest)
