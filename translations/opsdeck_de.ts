@@ -996,6 +996,10 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <source>Audit</source>
         <translation>Prüfprotokoll</translation>
     </message>
+    <message>
+        <source>%1 comes from ~/.ssh/config; edit it there.</source>
+        <translation>%1 stammt aus ~/.ssh/config; bearbeiten Sie ihn dort.</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::OverviewPage</name>
@@ -1741,6 +1745,13 @@ Fortfahren?</translation>
     <message>
         <source>invalid hop &apos;%1&apos; in &apos;ProxyJump&apos;; expected [user@]host[:port]</source>
         <translation>ungültiger Sprung &apos;%1&apos; in &apos;ProxyJump&apos;; erwartet wird [user@]host[:port]</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImport</name>
+    <message>
+        <source>Hosts from your OpenSSH configuration; edit them there.</source>
+        <translation>Hosts aus Ihrer OpenSSH-Konfiguration; bearbeiten Sie sie dort.</translation>
     </message>
 </context>
 <context>

@@ -602,6 +602,9 @@ void MainWindow::editHost(const QString &hostName)
     }
     if (environmentIndex < 0)
         return showError(tr("Edit Host"), tr("Select a host in the workspace tree first."));
+    if (workspace.environments[environmentIndex].imported)
+        return showError(tr("Edit Host"),
+                         tr("%1 comes from ~/.ssh/config; edit it there.").arg(hostName));
     HostEditDialog dialog(&workspace.environments[environmentIndex].hosts[hostIndex], hostNames,
                           this);
     while (dialog.exec() == QDialog::Accepted) {
@@ -641,7 +644,7 @@ void MainWindow::addHost(const QString &environmentName)
     }
     if (environmentIndex < 0 && workspace.environments.size() == 1)
         environmentIndex = 0;
-    if (environmentIndex < 0)
+    if (environmentIndex < 0 || workspace.environments[environmentIndex].imported)
         return showError(tr("Add Host"),
                          tr("In the workspace tree, select the environment for the new host."));
     HostEditDialog dialog(nullptr, hostNames, this);

@@ -99,6 +99,7 @@ struct Environment {
     QString description;
     QList<Host> hosts;
     SourceLocation location;
+    bool imported = false; // from ~/.ssh/config: shown, never written to the workspace file
 };
 
 struct Threshold {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacedocument.h"
 
+#include "workspace/sshconfigimport.h"
 #include "workspace/workspaceloader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -15,17 +17,34 @@ namespace {
 
 struct LoadedFile {
     QByteArray text;
+    QByteArray sshConfig;
     WorkspaceLoadResult result;
 };
 
-LoadedFile readAndParse(const QString &path)
+QString sshConfigFile(const QString &configured)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > MaximumWorkspaceFileSize)
-        return {{}, loadWorkspaceFile(path)}; // reports why, with the same words as the CLI
+    return configured.isEmpty() ? QDir::homePath() + u"/.ssh/config" : configured;
+}
+
+// Runs in the thread pool: the workspace file (or the built-in workspace when path is empty)
+// with the hosts of the ssh configuration added.
+LoadedFile readAndParse(const QString &path, const QString &sshConfigPath)
+{
     LoadedFile loaded;
-    loaded.text = file.readAll();
-    loaded.result = parseWorkspace(loaded.text, path);
+    if (path.isEmpty()) {
+        loaded.result.workspace = builtInWorkspace();
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > MaximumWorkspaceFileSize)
+            return {{}, {}, loadWorkspaceFile(path)}; // says why, in the CLI's words
+        loaded.text = file.readAll();
+        loaded.result = parseWorkspace(loaded.text, path);
+    }
+    QFile sshConfig(sshConfigFile(sshConfigPath));
+    if (loaded.result.ok() && sshConfig.open(QIODevice::ReadOnly)) {
+        loaded.sshConfig = sshConfig.readAll();
+        addSshConfigHosts(loaded.result.workspace, sshConfig.fileName());
+    }
     return loaded;
 }
 
@@ -42,6 +61,7 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &WorkspaceDocument::onFileChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
             &WorkspaceDocument::onFileChanged);
+    startLoad(); // the built-in workspace with the ssh configuration's hosts
 }
 
 WorkspaceDocument::~WorkspaceDocument() = default;
@@ -60,8 +80,7 @@ void WorkspaceDocument::open(const QString &path)
 
 void WorkspaceDocument::reload()
 {
-    if (!m_filePath.isEmpty())
-        startLoad();
+    startLoad();
 }
 
 void WorkspaceDocument::useBuiltIn()
@@ -73,6 +92,7 @@ void WorkspaceDocument::useBuiltIn()
         m_watcher.removePaths(m_watcher.directories());
     m_filePath.clear();
     m_loadedText.clear();
+    m_loadedSshConfig.clear();
     m_workspace = builtInWorkspace();
     m_diagnostics.clear();
     if (m_loading) {
@@ -81,6 +101,7 @@ void WorkspaceDocument::useBuiltIn()
     }
     Q_EMIT diagnosticsChanged();
     Q_EMIT workspaceChanged();
+    startLoad(); // adds the ssh configuration's hosts in the background
 }
 
 void WorkspaceDocument::startLoad()
@@ -105,13 +126,15 @@ void WorkspaceDocument::startLoad()
             Q_EMIT loadFailed(m_filePath);
             return;
         }
-        if (loaded.text == m_loadedText && m_workspace.filePath == m_filePath)
+        if (loaded.text == m_loadedText && loaded.sshConfig == m_loadedSshConfig &&
+            m_workspace.filePath == m_filePath)
             return; // touched but unchanged: keep views as they are
         m_loadedText = loaded.text;
+        m_loadedSshConfig = loaded.sshConfig;
         m_workspace = std::move(loaded.result.workspace);
         Q_EMIT workspaceChanged();
     });
-    watcher->setFuture(QtConcurrent::run(readAndParse, m_filePath));
+    watcher->setFuture(QtConcurrent::run(readAndParse, m_filePath, m_sshConfigPath));
 }
 
 void WorkspaceDocument::watch(const QString &path)
@@ -170,6 +193,7 @@ QString WorkspaceDocument::applyEdit(const TextEdit &edit)
         return tr("Cannot save %1: %2").arg(m_filePath, save.errorString());
     // Show the result at once; the watcher's reload will find the same text and do nothing.
     m_loadedText = edited.text;
+    addSshConfigHosts(check.workspace, sshConfigFile(m_sshConfigPath));
     m_workspace = std::move(check.workspace);
     m_diagnostics = check.diagnostics;
     Q_EMIT diagnosticsChanged();

@@ -39,6 +39,9 @@ public:
     void open(const QString &path);
     void reload();
     void useBuiltIn();
+    // Where the OpenSSH client configuration is read from (default ~/.ssh/config); its hosts
+    // are shown after the workspace's own.
+    void setSshConfigPath(const QString &path) { m_sshConfigPath = path; }
 
     // Applies edit to the file's current text, checks the result loads without errors and
     // writes it atomically. Returns an empty string on success, else what went wrong.
@@ -59,7 +62,9 @@ private:
 
     Workspace m_workspace;
     QString m_filePath;
-    QByteArray m_loadedText; // the text m_workspace came from, to detect edits from outside
+    QByteArray m_loadedText;      // the text m_workspace came from, to detect edits from outside
+    QByteArray m_loadedSshConfig; // and the ssh configuration it showed
+    QString m_sshConfigPath;
     Diagnostics m_diagnostics;
     bool m_loading = false;
     quint64 m_generation = 0; // stale loads are dropped by generation
