@@ -11,9 +11,11 @@
 class SshFixture
 {
 public:
-    SshFixture()
+    // startOptions: e.g. {"--pam"} for keyboard-interactive, which sshd offers only with PAM.
+    explicit SshFixture(const QStringList &startOptions = {})
     {
-        m_ok = m_directory.isValid() && run({QStringLiteral("start"), m_directory.path()});
+        m_ok = m_directory.isValid() &&
+               run(QStringList{QStringLiteral("start"), m_directory.path()} + startOptions);
     }
     ~SshFixture() { run({QStringLiteral("stop"), m_directory.path()}); }
     SshFixture(const SshFixture &) = delete;

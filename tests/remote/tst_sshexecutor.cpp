@@ -99,6 +99,7 @@ private Q_SLOTS:
     void sudoPasswordPromptIsAnError();
     void passwordAuthentication();
     void passphraseProtectedKey();
+    void keyboardInteractiveWithPam();
     void agentAuthentication();
     void wrongKeyAndWrongPasswordSayWhatWasTried();
     void unknownHostKeyIsRefusedHeadless();
@@ -284,6 +285,27 @@ void SshExecutorTest::passphraseProtectedKey()
     s.passphrase = m_sshd->value(u"PASSPHRASE"_s);
     SshExecutor executor(s);
     QVERIFY(runToEnd(executor, argv({u"true"_s})).result.succeeded());
+}
+
+void SshExecutorTest::keyboardInteractiveWithPam()
+{
+    SshFixture pam({u"--pam"_s});
+    QVERIFY2(pam.isRunning(), qPrintable(pam.error()));
+    SshSettings s = settings();
+    s.port = pam.port();
+    s.knownHostsFiles = {pam.value(u"KNOWN_HOSTS"_s)};
+    s.methods = {AuthMethod::KeyboardInteractive};
+    s.password = pam.value(u"PASSWORD"_s);
+    SshExecutor executor(s);
+    const Collected c = runToEnd(executor, argv({u"id"_s, u"-un"_s}));
+    QVERIFY2(c.result.succeeded(), qPrintable(c.result.summary()));
+    QCOMPARE(c.out, (pam.value(u"USER"_s) + u'\n').toUtf8());
+    // A wrong answer is refused and said so.
+    s.password = u"wrong"_s;
+    SshExecutor refused(s);
+    const Collected d = runToEnd(refused, argv({u"true"_s}));
+    QVERIFY2(d.result.error.contains(u"keyboard-interactive (refused)"),
+             qPrintable(d.result.error));
 }
 
 void SshExecutorTest::agentAuthentication()
