@@ -592,6 +592,37 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
     </message>
 </context>
 <context>
+    <name>OpsDeck::CredentialDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Key Passphrase</source>
+        <translation>Schlüssel-Passphrase</translation>
+    </message>
+    <message>
+        <source>Password for &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Passwort für &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Passphrase für den Schlüssel &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Remember until OpsDeck quits (no system keychain)</source>
+        <translation>Merken, bis OpsDeck beendet wird (kein Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain as &quot;%1&quot;</source>
+        <translation>Im Schlüsselbund des Systems als „%1“ merken</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CredentialStore</name>
     <message numerus="yes">
         <source>the keychain service did not answer within %n second(s)</source>
@@ -1903,6 +1934,14 @@ Fortfahren?</translation>
     <message>
         <source>a read of %1 bytes at %2 is out of range (at most %3 bytes)</source>
         <translation>ein Lesen von %1 Bytes ab %2 liegt außerhalb des Bereichs (höchstens %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>waiting for the password</source>
+        <translation>wartet auf das Passwort</translation>
+    </message>
+    <message>
+        <source>waiting for the key&apos;s passphrase</source>
+        <translation>wartet auf die Passphrase des Schlüssels</translation>
     </message>
 </context>
 <context>

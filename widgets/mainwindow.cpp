@@ -5,6 +5,7 @@
 #include "commandpalette.h"
 #include "core/risk.h"
 #include "core/versions.h"
+#include "credentialdialog.h"
 #include "hosteditdialog.h"
 #include "hostkeydialog.h"
 #include "overviewpage.h"
@@ -151,6 +152,11 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                     statusBar()->showMessage(tr("%1: %2").arg(host, reason), 15000);
             });
     connect(m_hostRegistry, &HostRegistry::hostKeyQuestion, this, &MainWindow::askHostKey);
+    connect(m_hostRegistry, &HostRegistry::credentialNeeded, this,
+            [this](SshExecutor *executor, const QString &host, SshExecutor::Credential kind,
+                   const QString &what, const QString &entry) {
+                askCredential(executor, host, int(kind), what, entry);
+            });
     connect(m_credentials, &CredentialStore::memoryOnlyChanged, this, [this](bool memoryOnly) {
         m_secretsLabel->setVisible(memoryOnly);
         m_secretsLabel->setToolTip(m_credentials->memoryOnlyReason());
@@ -693,6 +699,25 @@ void MainWindow::askHostKey(SshExecutor *executor, const QString &host, const QS
         if (target)
             target->answerHostKey(dialog->answer());
     });
+    dialog->open();
+}
+
+void MainWindow::askCredential(SshExecutor *executor, const QString &, int kind,
+                               const QString &what, const QString &keychainEntry)
+{
+    const auto credential = SshExecutor::Credential(kind);
+    auto *dialog =
+        new CredentialDialog(credential, what, keychainEntry, m_credentials->isMemoryOnly(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<SshExecutor> target(executor);
+    connect(dialog, &QDialog::finished, this,
+            [this, dialog, target, credential, keychainEntry](int result) {
+                const QString secret = result == QDialog::Accepted ? dialog->secret() : QString();
+                if (target)
+                    target->provideCredential(credential, secret);
+                if (!secret.isEmpty() && dialog->remember())
+                    m_credentials->write(keychainEntry, secret);
+            });
     dialog->open();
 }
 

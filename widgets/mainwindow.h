@@ -92,6 +92,8 @@ private:
     void showError(const QString &title, const QString &message);
     void askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
                     const QString &fingerprint);
+    void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
+                       const QString &keychainEntry);
 
     WorkspaceDocument *m_document;
     WorkspaceModel *m_model;

@@ -34,6 +34,13 @@ SshSettings sshSettingsFor(const Host &host)
     return settings;
 }
 
+QString keychainEntryFor(const Host &host)
+{
+    if (!host.secret.isEmpty())
+        return host.secret.entry;
+    return QStringLiteral("ssh/%1@%2:%3").arg(host.user, host.address).arg(host.port);
+}
+
 HostRegistry::HostRegistry(CredentialStore *credentials, QObject *parent)
     : QObject(parent)
     , m_credentials(credentials)
@@ -112,7 +119,8 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
     SshSettings settings = sshSettingsFor(host);
     if (!m_knownHostsFiles.isEmpty())
         settings.knownHostsFiles = m_knownHostsFiles;
-    settings.waitForPassword = !host.secret.isEmpty() && m_credentials;
+    // A remembered password is looked up before connecting: the workspace's entry or ours.
+    settings.waitForPassword = m_credentials != nullptr;
     settings.waitForRoute =
         !host.jumpHost.isEmpty() && qobject_cast<SshExecutor *>(executor(host.jumpHost)) != nullptr;
     auto made = std::make_unique<SshExecutor>(settings);
@@ -126,6 +134,11 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
                 entry->second.state = state;
                 entry->second.reason = reason;
                 Q_EMIT stateChanged(name, state, reason);
+            });
+    connect(ssh, &SshExecutor::credentialNeeded, this,
+            [this, ssh, entry = keychainEntryFor(host),
+             name = host.name](SshExecutor::Credential kind, const QString &what) {
+                Q_EMIT credentialNeeded(ssh, name, kind, what, entry);
             });
     connect(
         ssh, &SshExecutor::hostKeyQuestion, this,
@@ -143,7 +156,7 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
         });
     }
     if (settings.waitForPassword) {
-        const quint64 request = m_credentials->read(host.secret.entry);
+        const quint64 request = m_credentials->read(keychainEntryFor(host));
         const QPointer<SshExecutor> target(ssh);
         connect(m_credentials, &CredentialStore::readFinished, ssh,
                 [target, request](quint64 id, const QString &, bool found, const QString &secret) {

@@ -42,6 +42,11 @@ Q_SIGNALS:
     // An SSH host showed a key no known_hosts file has: answer through the executor.
     void hostKeyQuestion(OpsDeck::SshExecutor *executor, const QString &hostName,
                          const QString &keyType, const QString &fingerprint);
+    // A password or passphrase is needed; answer through the executor. `keychainEntry` is
+    // where "remember" stores it (the host's `secret:` entry, or OpsDeck's default one).
+    void credentialNeeded(OpsDeck::SshExecutor *executor, const QString &hostName,
+                          OpsDeck::SshExecutor::Credential kind, const QString &what,
+                          const QString &keychainEntry);
 
 private:
     struct Entry {
@@ -59,5 +64,8 @@ private:
 
 // The SSH settings a workspace host asks for (without its password).
 SshSettings sshSettingsFor(const Host &host);
+// The keychain entry that holds a host's password or passphrase: the workspace's `secret:`
+// entry, else "ssh/user@address:port".
+QString keychainEntryFor(const Host &host);
 
 } // namespace OpsDeck

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMetaMethod>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -126,7 +127,8 @@ void SshConnection::setState(ConnectionState state, const QString &reason)
 
 void SshConnection::connectToHost()
 {
-    if (m_session || m_shuttingDown || m_settings.waitForPassword || m_settings.waitForRoute)
+    if (m_session || m_shuttingDown || m_settings.waitForPassword || m_settings.waitForRoute ||
+        m_waitingForCredential)
         return; // connected, a host-key question is pending, or a password or route is coming
     m_reconnectTimer.stop();
     setState(ConnectionState::Connecting);
@@ -271,9 +273,29 @@ void SshConnection::answerHostKey(SshExecutor::HostKeyAnswer answer)
 
 void SshConnection::setPassword(const QString &password)
 {
+    // The keychain entry of a host holds its password or its key's passphrase.
     m_settings.password = password;
+    if (m_settings.passphrase.isEmpty())
+        m_settings.passphrase = password;
     m_settings.waitForPassword = false;
     if (!m_queue.isEmpty() && !m_session)
+        connectToHost();
+}
+
+void SshConnection::provideCredential(SshExecutor::Credential kind, const QString &secret)
+{
+    if (!m_waitingForCredential)
+        return;
+    m_waitingForCredential = false;
+    if (secret.isEmpty()) {
+        fail(m_lastAuthenticationError);
+        return;
+    }
+    if (kind == SshExecutor::Credential::Password)
+        m_settings.password = secret;
+    else
+        m_settings.passphrase = secret;
+    if (!m_queue.isEmpty() || !m_fileRequests.isEmpty() || !m_forwards.isEmpty())
         connectToHost();
 }
 
@@ -552,6 +574,8 @@ void SshConnection::authenticate()
     }
     const int offered = ssh_userauth_list(m_session, nullptr);
     QStringList tried;
+    QString lockedKey; // a key file that needs a passphrase OpsDeck does not have
+    bool passwordMissing = false;
     for (const AuthMethod method : std::as_const(m_settings.methods)) {
         const QString name = authMethodName(method);
         switch (method) {
@@ -587,6 +611,9 @@ void SshConnection::authenticate()
                                                 passphrase.isEmpty() ? nullptr
                                                                      : passphrase.constData(),
                                                 nullptr, nullptr, &key) != SSH_OK) {
+                    if (QFileInfo::exists(path) && m_settings.passphrase.isEmpty() &&
+                        lockedKey.isEmpty())
+                        lockedKey = file;
                     tried.append(QFileInfo::exists(path)
                                      ? Text::tr("key %1 (cannot be read: wrong or missing "
                                                 "passphrase?)")
@@ -608,6 +635,7 @@ void SshConnection::authenticate()
             if (!(offered & SSH_AUTH_METHOD_PASSWORD))
                 continue;
             if (m_settings.password.isEmpty()) {
+                passwordMissing = true;
                 tried.append(Text::tr("password (none given)"));
                 continue;
             }
@@ -621,8 +649,12 @@ void SshConnection::authenticate()
             break;
         }
         case AuthMethod::KeyboardInteractive: {
-            if (!(offered & SSH_AUTH_METHOD_INTERACTIVE) || m_settings.password.isEmpty())
+            if (!(offered & SSH_AUTH_METHOD_INTERACTIVE))
                 continue;
+            if (m_settings.password.isEmpty()) {
+                passwordMissing = true;
+                continue;
+            }
             rc = ssh_userauth_kbdint(m_session, nullptr, nullptr);
             // Answer every prompt with the password: the common one-question challenge.
             for (int round = 0; rc == SSH_AUTH_INFO && round < 5; ++round) {
@@ -647,11 +679,36 @@ void SshConnection::authenticate()
         }
         Q_UNUSED(name)
     }
-    fail(Text::tr("Authentication failed for %1@%2. Tried: %3. The server accepts: %4.")
-             .arg(m_settings.user.isEmpty() ? qEnvironmentVariable("USER") : m_settings.user,
-                  m_settings.hostName,
-                  tried.isEmpty() ? Text::tr("nothing that the server offers") : tried.join(u"; "),
-                  serverMethodNames(offered).join(u", ")));
+    const QString user = m_settings.user.isEmpty() ? qEnvironmentVariable("USER") : m_settings.user;
+    m_lastAuthenticationError =
+        Text::tr("Authentication failed for %1@%2. Tried: %3. The server accepts: %4.")
+            .arg(user, m_settings.hostName,
+                 tried.isEmpty() ? Text::tr("nothing that the server offers") : tried.join(u"; "),
+                 serverMethodNames(offered).join(u", "));
+    // Only a secret is missing: ask for it once, with the commands kept waiting, if someone
+    // is there to answer.
+    const bool canAsk =
+        isSignalConnected(QMetaMethod::fromSignal(&SshConnection::credentialNeeded));
+    const auto ask = [&](SshExecutor::Credential kind, const QString &what) {
+        m_waitingForCredential = true;
+        closeSession();
+        setState(ConnectionState::Authenticating,
+                 kind == SshExecutor::Credential::Password
+                     ? Text::tr("waiting for the password")
+                     : Text::tr("waiting for the key's passphrase"));
+        Q_EMIT credentialNeeded(kind, what);
+    };
+    if (canAsk && !lockedKey.isEmpty() && !m_askedForPassphrase) {
+        m_askedForPassphrase = true;
+        ask(SshExecutor::Credential::Passphrase, lockedKey);
+        return;
+    }
+    if (canAsk && passwordMissing && !m_askedForPassword) {
+        m_askedForPassword = true;
+        ask(SshExecutor::Credential::Password, user + u'@' + m_settings.hostName);
+        return;
+    }
+    fail(m_lastAuthenticationError);
 }
 
 void SshConnection::becomeReady()

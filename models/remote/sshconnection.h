@@ -33,6 +33,7 @@ public:
     void connectToHost();
     void answerHostKey(SshExecutor::HostKeyAnswer answer);
     void setPassword(const QString &password);
+    void provideCredential(SshExecutor::Credential kind, const QString &secret);
     void setRoute(const QString &address, int port);
     void openTunnel(quint64 id, const QString &remoteHost, int remotePort);
     void closeTunnel(quint64 id);
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void jobOutput(quint64 id, const QByteArray &data, bool isStandardError);
     // exitCode is the command's status; -1 with error set when it could not run to its end.
     void jobFinished(quint64 id, int exitCode, const QString &error);
+    void credentialNeeded(OpsDeck::SshExecutor::Credential kind, const QString &what);
     void tunnelOpened(quint64 id, int localPort);
     void tunnelFailed(quint64 id, const QString &error);
     void directoryListed(quint64 id, const QList<OpsDeck::RemoteFileInfo> &entries,
@@ -149,6 +151,11 @@ private:
     QByteArray m_pendingKeyType;
     QByteArray m_pendingKeyBlob;
     bool m_shuttingDown = false;
+    // A prompt is out: commands wait for provideCredential(). Asked once per missing secret.
+    bool m_waitingForCredential = false;
+    bool m_askedForPassword = false;
+    bool m_askedForPassphrase = false;
+    QString m_lastAuthenticationError;
 };
 
 } // namespace OpsDeck

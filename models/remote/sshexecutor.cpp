@@ -113,6 +113,13 @@ SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
             run->onStarted();
     });
     connect(m_connection, &SshConnection::jobOutput, this, &SshExecutor::onJobOutput);
+    connect(m_connection, &SshConnection::credentialNeeded, this,
+            [this](Credential kind, const QString &what) {
+                if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::credentialNeeded)))
+                    Q_EMIT credentialNeeded(kind, what);
+                else
+                    provideCredential(kind, {}); // headless: fail with the authentication error
+            });
     connect(m_connection, &SshConnection::tunnelOpened, this, &SshExecutor::tunnelOpened);
     connect(m_connection, &SshConnection::tunnelFailed, this, &SshExecutor::tunnelFailed);
     connect(m_connection, &SshConnection::directoryListed, this, &SshExecutor::directoryListed);
@@ -149,6 +156,14 @@ void SshExecutor::setPassword(const QString &password)
 {
     QMetaObject::invokeMethod(
         m_connection, [connection = m_connection, password] { connection->setPassword(password); },
+        Qt::QueuedConnection);
+}
+
+void SshExecutor::provideCredential(Credential kind, const QString &secret)
+{
+    QMetaObject::invokeMethod(
+        m_connection,
+        [connection = m_connection, kind, secret] { connection->provideCredential(kind, secret); },
         Qt::QueuedConnection);
 }
 

@@ -60,6 +60,8 @@ public:
     // Unattended: nobody listens to hostKeyQuestion() (headless use); the key is refused.
     enum class HostKeyAnswer { Reject, AcceptOnce, AcceptAndRemember, Unattended };
     Q_ENUM(HostKeyAnswer)
+    enum class Credential { Password, Passphrase };
+    Q_ENUM(Credential)
 
     explicit SshExecutor(SshSettings settings, QObject *parent = nullptr);
     ~SshExecutor() override;
@@ -76,6 +78,9 @@ public:
     void answerHostKey(HostKeyAnswer answer);
     // Delivers the password (see SshSettings::waitForPassword); empty when there is none.
     void setPassword(const QString &password);
+    // The answer to credentialNeeded(): the secret, or an empty one to give up (the waiting
+    // commands then fail with the authentication error).
+    void provideCredential(Credential kind, const QString &secret);
     // Delivers the route (see SshSettings::waitForRoute).
     void setRoute(const QString &address, int port);
 
@@ -93,6 +98,9 @@ public:
 Q_SIGNALS:
     // The server's key is in no known_hosts file: the user decides (see answerHostKey()).
     void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    // Authentication needs a password (or a key's passphrase) OpsDeck does not have; commands
+    // wait until provideCredential(). `what` is "user@host" or the key file.
+    void credentialNeeded(OpsDeck::SshExecutor::Credential kind, const QString &what);
     void tunnelOpened(quint64 id, int localPort);
     void tunnelFailed(quint64 id, const QString &error);
     void directoryListed(quint64 id, const QList<OpsDeck::RemoteFileInfo> &entries,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window against a real sshd: the host-key dialog, then a command on the host.
+#include "credentialdialog.h"
 #include "hostkeydialog.h"
 #include "mainwindow.h"
 #include "remote/commandsessionmodel.h"
@@ -10,7 +11,9 @@
 #include "workspace/workspacemodel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +33,7 @@ class RemoteConsoleTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void unknownHostKeyIsShownThenTheCommandRuns();
+    void passwordIsAskedForAndWrittenNowhere();
 
 private:
     std::unique_ptr<SshFixture> m_sshd;
@@ -95,6 +99,71 @@ void RemoteConsoleTest::unknownHostKeyIsShownThenTheCommandRuns()
     QCoreApplication::processEvents();
     QVERIFY(
         window.grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/run-command-ssh.png")));
+}
+
+void RemoteConsoleTest::passwordIsAskedForAndWrittenNowhere()
+{
+    const QString password = m_sshd->value(u"PASSWORD"_s);
+    const QString workspace = m_sshd->directory() + u"/password-workspace.yaml"_s;
+    QFile file(workspace);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"environments:\n  - name: lab\n    hosts:\n      - name: by-password\n"
+               "        address: 127.0.0.1\n        port: %1\n        user: %2\n"
+               "        auth: password\n"_s.arg(m_sshd->port())
+                   .arg(m_sshd->value(u"USER"_s))
+                   .toUtf8());
+    file.close();
+    {
+        MainWindow window({workspace, false});
+        window.show();
+        window.hostRegistry()->setKnownHostsFiles({m_sshd->value(u"KNOWN_HOSTS"_s)});
+        QTRY_VERIFY_WITH_TIMEOUT(!window.document()->workspace().isBuiltIn(), 5000);
+        RunCommandPage *page = window.runCommandPage();
+        page->checkOnly(u"by-password"_s);
+        page->commandInput()->setText(u"id -un"_s);
+        page->run();
+
+        CredentialDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<CredentialDialog *>()) != nullptr,
+                                 10000);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(page->session()->isRunning()); // the command waits for the answer
+        QTest::keyClicks(dialog->input(), password);
+        dialog->findChild<QCheckBox *>()->setChecked(true);
+        QCoreApplication::processEvents();
+        QVERIFY(dialog->grab().save(
+            QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/password-dialog.png")));
+        dialog->accept();
+
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 15000);
+        QVERIFY2(page->session()->rowAt(0).result.succeeded(),
+                 qPrintable(page->session()->rowAt(0).result.summary()));
+        QCOMPARE(page->outputView()->toPlainText(), m_sshd->value(u"USER"_s) + u'\n');
+    }
+    // Every file OpsDeck writes (settings, state store, caches, the workspace): no password.
+    const QByteArray secret = password.toUtf8();
+    QStringList scanned;
+    const QStringList roots = {
+        qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
+        qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CACHE_HOME")};
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile candidate(it.next());
+            QVERIFY2(candidate.open(QIODevice::ReadOnly), qPrintable(candidate.fileName()));
+            QVERIFY2(!candidate.readAll().contains(secret), qPrintable(candidate.fileName()));
+            scanned.append(candidate.fileName());
+        }
+    }
+    QFile written(workspace);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(!written.readAll().contains(secret));
+    // The scan saw what OpsDeck wrote: its settings and its state database.
+    QVERIFY2(
+        std::ranges::any_of(scanned, [](const QString &f) { return f.endsWith(u"opsdeck.conf"); }),
+        qPrintable(scanned.join(u'\n')));
+    QVERIFY(
+        std::ranges::any_of(scanned, [](const QString &f) { return f.endsWith(u"state.sqlite"); }));
 }
 
 QTEST_MAIN(RemoteConsoleTest)
