@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "core/risk.h"
+#include "remote/commandrisk.h"
+#include "remote/commandrunner.h"
+#include "remote/hostregistry.h"
+#include "remote/shellquote.h"
+#include "state/statestore.h"
+#include "workspace/sshconfigimport.h"
 #include "workspace/workspaceloader.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
 #include <QTextStream>
 
 #include <cstring>
@@ -47,6 +56,103 @@ int validateWorkspaces(const QStringList &files)
     return anyErrors ? 1 : 0;
 }
 
+// `opsdeck run HOST -- COMMAND...`: one command on one host, audited like the console's.
+int runOnHost(const QCommandLineParser &parser, const QStringList &words)
+{
+    QTextStream err(stderr);
+    if (words.size() < 3) {
+        err << Text::tr("usage: opsdeck [--workspace FILE] run HOST [options] -- COMMAND...")
+            << '\n';
+        return 2;
+    }
+    const QString hostName = words[1];
+    const QStringList command = words.mid(2);
+    Workspace workspace = builtInWorkspace();
+    if (parser.isSet(QStringLiteral("workspace"))) {
+        const WorkspaceLoadResult loaded =
+            loadWorkspaceFile(parser.value(QStringLiteral("workspace")));
+        if (!loaded.ok()) {
+            for (const Diagnostic &diagnostic : loaded.diagnostics)
+                err << diagnostic.toString() << '\n';
+            return 2;
+        }
+        workspace = loaded.workspace;
+    }
+    addSshConfigHosts(workspace);
+    if (!workspace.findHost(hostName)) {
+        err << Text::tr("opsdeck: the workspace has no host '%1'").arg(hostName) << '\n';
+        return 2;
+    }
+
+    // A single word is a command line as typed; several words are a program and its arguments.
+    const QString text = command.size() == 1 ? command.front() : shellJoin(command);
+    const RiskAssessment risk = assessCommandRisk(text);
+    ReadOnlyMode readOnly(parser.isSet(QStringLiteral("read-only")));
+    if (const QString refusal = readOnly.refusal(risk.risk); !refusal.isEmpty()) {
+        err << refusal << ' ' << risk.reason << '\n';
+        return 255;
+    }
+    if (risk.risk == Risk::Change && !parser.isSet(QStringLiteral("yes"))) {
+        err << Text::tr("opsdeck: this command changes %1 (%2); add --yes to run it.")
+                   .arg(hostName, risk.reason)
+            << '\n';
+        return 255;
+    }
+    if (risk.risk == Risk::Destroy && parser.value(QStringLiteral("confirm")) != hostName) {
+        err << Text::tr("opsdeck: this command can destroy data on %1 (%2); confirm with "
+                        "--confirm %1.")
+                   .arg(hostName, risk.reason)
+            << '\n';
+        return 255;
+    }
+
+    StateStore store;
+    QEventLoop loop;
+    bool opened = false;
+    QString openError;
+    QObject::connect(&store, &StateStore::opened, &loop,
+                     [&](quint64, bool ok, const QString &error) {
+                         opened = ok;
+                         openError = error;
+                         loop.quit();
+                     });
+    store.open();
+    loop.exec();
+    if (!opened) {
+        err << Text::tr("opsdeck: not run, the audit log cannot be opened: %1").arg(openError)
+            << '\n';
+        return 255;
+    }
+    HostRegistry hosts(nullptr);
+    hosts.setAcceptUnknownHostKeys(parser.isSet(QStringLiteral("accept-unknown-host-key")));
+    hosts.setWorkspace(workspace);
+    CommandRunner runner(&store, &readOnly);
+    CommandRequest request;
+    if (command.size() == 1)
+        request.script = text;
+    else
+        request.argv = command;
+    request.sudo = parser.isSet(QStringLiteral("sudo"));
+    request.timeoutMs = parser.value(QStringLiteral("timeout")).toInt() * 1000;
+    request.risk = risk.risk;
+    CommandRun *run = runner.run(hosts.executor(hostName), request, &loop);
+    QFile out;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    QFile errors;
+    errors.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    QObject::connect(run, &CommandRun::standardOutput, &loop,
+                     [&](const QByteArray &data) { out.write(data); });
+    QObject::connect(run, &CommandRun::standardError, &loop,
+                     [&](const QByteArray &data) { errors.write(data); });
+    QObject::connect(run, &CommandRun::finished, &loop, [&] { loop.quit(); });
+    loop.exec();
+    const CommandResult &result = run->result();
+    if (result.outcome == CommandResult::Outcome::Exited)
+        return result.exitCode;
+    err << Text::tr("opsdeck: %1: %2").arg(hostName, result.summary()) << '\n';
+    return 255;
+}
+
 } // namespace
 
 void describe(QCommandLineParser &parser)
@@ -55,7 +161,10 @@ void describe(QCommandLineParser &parser)
         Text::tr("OpsDeck, the operations console.\n\n"
                  "Commands that need no display:\n"
                  "  workspace validate FILE...  check workspace files and print problems as\n"
-                 "                              file:line:column; exit status 1 on errors"));
+                 "                              file:line:column; exit status 1 on errors\n"
+                 "  run HOST -- COMMAND...      run a command on a host of the workspace (or\n"
+                 "                              this computer), audited; exit status is the\n"
+                 "                              command's, 255 when it could not run"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -66,6 +175,17 @@ void describe(QCommandLineParser &parser)
                       Text::tr("Save a picture of the main window to FILE once it is shown, "
                                "then quit."),
                       Text::tr("FILE")});
+    parser.addOption({QStringLiteral("accept-unknown-host-key"),
+                      Text::tr("run: accept a host key that no known_hosts file has (changed or "
+                               "revoked keys are still refused).")});
+    parser.addOption({QStringLiteral("sudo"), Text::tr("run: run the command through sudo -n.")});
+    parser.addOption({QStringLiteral("timeout"), Text::tr("run: stop the command after SECONDS."),
+                      Text::tr("SECONDS"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("yes"), Text::tr("run: allow a command that changes the host.")});
+    parser.addOption({QStringLiteral("confirm"),
+                      Text::tr("run: allow a destructive command by naming the HOST it runs on."),
+                      Text::tr("HOST")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  Text::tr("A headless command, such as 'workspace validate'."),
                                  Text::tr("[command]"));
@@ -73,14 +193,23 @@ void describe(QCommandLineParser &parser)
 
 bool isHeadless(int argc, char **argv)
 {
+    // Options that take a value: their value is not a command word.
+    static const char *const valued[] = {"--workspace", "--screenshot", "--timeout",
+                                         "--confirm",   "-platform",    "--platform"};
     for (int i = 1; i < argc; ++i) {
         const char *argument = argv[i];
         if (std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
             std::strcmp(argument, "--help-all") == 0 || std::strcmp(argument, "--version") == 0 ||
             std::strcmp(argument, "-v") == 0)
             return true;
+        if (argument[0] != '-')
+            return true; // a command word such as "workspace" or "run"
+        if (std::strchr(argument, '=') == nullptr &&
+            std::ranges::any_of(
+                valued, [&](const char *option) { return std::strcmp(argument, option) == 0; }))
+            ++i;
     }
-    return argc > 1 && argv[1][0] != '-';
+    return false;
 }
 
 int runHeadless(const QStringList &arguments)
@@ -97,6 +226,8 @@ int runHeadless(const QStringList &arguments)
         }
         return validateWorkspaces(words.mid(2));
     }
+    if (!words.isEmpty() && words[0] == u"run")
+        return runOnHost(parser, words);
     err << Text::tr("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
         << '\n';
     return 2;

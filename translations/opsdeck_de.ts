@@ -27,18 +27,6 @@
         <translation>%1: gültig; Umgebungen: %2, Hosts: %3, Warnungen: %4</translation>
     </message>
     <message>
-        <source>OpsDeck, the operations console.
-
-Commands that need no display:
-  workspace validate FILE...  check workspace files and print problems as
-                              file:line:column; exit status 1 on errors</source>
-        <translation>OpsDeck, die Betriebskonsole.
-
-Befehle, die keine Anzeige benötigen:
-  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
-                              file:line:column ausgeben; Exit-Code 1 bei Fehlern</translation>
-    </message>
-    <message>
         <source>Open the workspace FILE.</source>
         <translation>Den Arbeitsbereich FILE öffnen.</translation>
     </message>
@@ -81,6 +69,76 @@ OpsDeck ist eine Desktop-Anwendung. Ohne Bildschirm starten Sie es so:
   xvfb-run -a opsdeck                  (ein virtueller X-Server)
   QT_QPA_PLATFORM=offscreen opsdeck    (gar kein Fenster, für Tests)
 Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck [--workspace FILE] run HOST [options] -- COMMAND...</source>
+        <translation>Aufruf: opsdeck [--workspace FILE] run HOST [Optionen] -- BEFEHL...</translation>
+    </message>
+    <message>
+        <source>opsdeck: the workspace has no host &apos;%1&apos;</source>
+        <translation>opsdeck: der Arbeitsbereich hat keinen Host &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>opsdeck: this command changes %1 (%2); add --yes to run it.</source>
+        <translation>opsdeck: dieser Befehl verändert %1 (%2); geben Sie --yes an, um ihn auszuführen.</translation>
+    </message>
+    <message>
+        <source>opsdeck: this command can destroy data on %1 (%2); confirm with --confirm %1.</source>
+        <translation>opsdeck: dieser Befehl kann Daten auf %1 zerstören (%2); bestätigen Sie mit --confirm %1.</translation>
+    </message>
+    <message>
+        <source>opsdeck: not run, the audit log cannot be opened: %1</source>
+        <translation>opsdeck: nicht ausgeführt, das Prüfprotokoll kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: %1: %2</source>
+        <translation>opsdeck: %1: %2</translation>
+    </message>
+    <message>
+        <source>OpsDeck, the operations console.
+
+Commands that need no display:
+  workspace validate FILE...  check workspace files and print problems as
+                              file:line:column; exit status 1 on errors
+  run HOST -- COMMAND...      run a command on a host of the workspace (or
+                              this computer), audited; exit status is the
+                              command&apos;s, 255 when it could not run</source>
+        <translation>OpsDeck, die Betriebskonsole.
+
+Befehle, die keine Anzeige benötigen:
+  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
+                              file:line:column ausgeben; Exit-Code 1 bei Fehlern
+  run HOST -- BEFEHL...       einen Befehl auf einem Host des Arbeitsbereichs
+                              (oder diesem Computer) ausführen, protokolliert;
+                              Exit-Code des Befehls, 255 wenn er nicht lief</translation>
+    </message>
+    <message>
+        <source>run: accept a host key that no known_hosts file has (changed or revoked keys are still refused).</source>
+        <translation>run: einen Hostschlüssel akzeptieren, der in keiner known_hosts-Datei steht (geänderte oder widerrufene Schlüssel werden weiterhin abgelehnt).</translation>
+    </message>
+    <message>
+        <source>run: run the command through sudo -n.</source>
+        <translation>run: den Befehl über sudo -n ausführen.</translation>
+    </message>
+    <message>
+        <source>run: stop the command after SECONDS.</source>
+        <translation>run: den Befehl nach SECONDS Sekunden anhalten.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>run: allow a command that changes the host.</source>
+        <translation>run: einen Befehl erlauben, der den Host verändert.</translation>
+    </message>
+    <message>
+        <source>run: allow a destructive command by naming the HOST it runs on.</source>
+        <translation>run: einen zerstörerischen Befehl erlauben, indem der HOST genannt wird, auf dem er läuft.</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
     </message>
 </context>
 <context>

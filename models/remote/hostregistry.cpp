@@ -4,6 +4,8 @@
 #include "remote/localexecutor.h"
 #include "secrets/credentialstore.h"
 
+#include <QMetaMethod>
+
 namespace OpsDeck {
 
 namespace {
@@ -119,6 +121,7 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
     SshSettings settings = sshSettingsFor(host);
     if (!m_knownHostsFiles.isEmpty())
         settings.knownHostsFiles = m_knownHostsFiles;
+    settings.acceptUnknownHostKeys = m_acceptUnknownHostKeys;
     // A remembered password is looked up before connecting: the workspace's entry or ours.
     settings.waitForPassword = m_credentials != nullptr;
     settings.waitForRoute =
@@ -135,15 +138,23 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
                 entry->second.reason = reason;
                 Q_EMIT stateChanged(name, state, reason);
             });
+    // Relayed only when someone listens here; headless use refuses at once instead of
+    // waiting for an answer that never comes.
     connect(ssh, &SshExecutor::credentialNeeded, this,
             [this, ssh, entry = keychainEntryFor(host),
              name = host.name](SshExecutor::Credential kind, const QString &what) {
-                Q_EMIT credentialNeeded(ssh, name, kind, what, entry);
+                if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::credentialNeeded)))
+                    Q_EMIT credentialNeeded(ssh, name, kind, what, entry);
+                else
+                    ssh->provideCredential(kind, {});
             });
     connect(
         ssh, &SshExecutor::hostKeyQuestion, this,
         [this, ssh](const QString &hostName, const QString &keyType, const QString &fingerprint) {
-            Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
+            if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::hostKeyQuestion)))
+                Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
+            else
+                ssh->answerHostKey(SshExecutor::HostKeyAnswer::Unattended);
         });
     // Through a jump host: a tunnel on it to this host's SSH port, and the connection goes to
     // the tunnel's local end. The jump host may itself be reached through another one.

@@ -29,6 +29,9 @@ public:
     void setWorkspace(const Workspace &workspace);
     // For tests and headless tools: SSH settings applied to every host made from now on.
     void setKnownHostsFiles(const QStringList &files) { m_knownHostsFiles = files; }
+    // Headless use only: take keys no known_hosts file has (changed or revoked keys are still
+    // refused).
+    void setAcceptUnknownHostKeys(bool accept) { m_acceptUnknownHostKeys = accept; }
 
     QStringList hostNames() const;
     // Made on first call; null for a name the workspace does not have.
@@ -60,6 +63,7 @@ private:
     CredentialStore *m_credentials;
     std::map<QString, Entry> m_hosts; // move-only values: QHash would copy
     QStringList m_knownHostsFiles;
+    bool m_acceptUnknownHostKeys = false;
 };
 
 // The SSH settings a workspace host asks for (without its password).

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void changedHostKeyIsRefusedWithFileAndLine();
     void revokedHostKeyIsRefused();
     void connectionRefusedAndDnsErrorsAreClear();
+    void silentServerTimesOut();
     void killedServerFailsFastWithoutBlockingTheEventLoop();
     void reconnectsAfterServerRestart();
     void twentySessionsAtOnce();
@@ -437,6 +440,30 @@ void SshExecutorTest::connectionRefusedAndDnsErrorsAreClear()
     const Collected d = runToEnd(unresolved, argv({u"true"_s}));
     QVERIFY2(d.result.error.startsWith(u"Cannot resolve the host name no-such-host.invalid"),
              qPrintable(d.result.error));
+}
+
+void SshExecutorTest::silentServerTimesOut()
+{
+    // Accepts the TCP connection and never says a word, like a host behind a broken proxy.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held.append(socket);
+    });
+    SshSettings s = settings();
+    s.port = silent.serverPort();
+    s.connectTimeoutMs = 1000;
+    SshExecutor executor(s);
+    QElapsedTimer clock;
+    clock.start();
+    const Collected c = runToEnd(executor, argv({u"true"_s}), 15000);
+    QVERIFY2(c.finished, "no answer at all");
+    QVERIFY(c.result.outcome == CommandResult::Outcome::Failed);
+    QCOMPARE(c.result.error, u"No answer from 127.0.0.1:%1 within 1 s: the host is down or a "
+                             "firewall drops the connection."_s.arg(silent.serverPort()));
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void SshExecutorTest::killedServerFailsFastWithoutBlockingTheEventLoop()
