@@ -23,17 +23,6 @@ bool isBlank(QChar c)
     return c == u' ' || c == u'\t';
 }
 
-// ssh lower-cases host names with tolower(3) in the C locale: ASCII only.
-QString asciiLower(QStringView text)
-{
-    QString lower = text.toString();
-    for (QChar &c : lower) {
-        if (c >= u'A' && c <= u'Z')
-            c = QChar(c.unicode() + (u'a' - u'A'));
-    }
-    return lower;
-}
-
 // Strict base64 (standard alphabet, '=' padding optional): nothing is silently skipped.
 bool decodeBase64(QStringView text, QByteArray *decoded)
 {
@@ -102,7 +91,7 @@ bool matchesName(const KnownHostEntry &entry, const QString &lookupName)
     bool positive = false;
     for (const QString &pattern : entry.patterns) {
         const bool negated = pattern.startsWith(u'!');
-        const QString lowered = asciiLower(negated ? QStringView(pattern).mid(1) : pattern);
+        const QString lowered = sshLowerCase(negated ? QStringView(pattern).mid(1) : pattern);
         if (matchSshPattern(lookupName, lowered)) {
             if (negated)
                 return false;
@@ -399,7 +388,7 @@ KnownHostsParseResult loadKnownHostsFile(const QString &path)
 
 QString knownHostsLookupName(const QString &host, int port)
 {
-    const QString lower = asciiLower(host);
+    const QString lower = sshLowerCase(host);
     if (port <= 0 || port == DefaultSshPort)
         return lower;
     return u'[' + lower + u"]:" + QString::number(port);
@@ -497,6 +486,16 @@ QByteArray formatKnownHostsLine(const QString &host, int port, const QString &ke
         names = lookupName.toUtf8();
     }
     return names + ' ' + keyType.toUtf8() + ' ' + keyBlob.toBase64();
+}
+
+QString sshLowerCase(QStringView text)
+{
+    QString lower = text.toString();
+    for (QChar &c : lower) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + (u'a' - u'A'));
+    }
+    return lower;
 }
 
 } // namespace OpsDeck

@@ -96,6 +96,9 @@ HostKeyVerdict verifyHostKey(const QList<KnownHostEntry> &entries, const QString
                              const QString &keyType, const QByteArray &keyBlob);
 
 // "SHA256:" and the unpadded base64 of the SHA-256 of the key, as `ssh-keygen -lf` prints it.
+// Host names as ssh compares them: lower-cased like tolower(3) in the C locale, ASCII only.
+QString sshLowerCase(QStringView text);
+
 QString sha256Fingerprint(const QByteArray &keyBlob);
 
 // "|1|salt|hash" for a lookup name (see knownHostsLookupName), as `ssh-keygen -H` writes it.

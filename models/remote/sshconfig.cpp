@@ -100,16 +100,6 @@ bool hasWildcard(QStringView text)
     return text.contains(u'*') || text.contains(u'?') || text.contains(u'[');
 }
 
-QString asciiLower(QStringView text)
-{
-    QString lower = text.toString();
-    for (QChar &c : lower) {
-        if (c >= u'A' && c <= u'Z')
-            c = QChar(c.unicode() + (u'a' - u'A'));
-    }
-    return lower;
-}
-
 // A Host line selects its block when a pattern matches and no negated one does. Unlike
 // known_hosts, the comparison is case-sensitive and against the alias as typed.
 bool hostPatternsMatch(const QStringList &patterns, const QString &alias)
@@ -534,7 +524,7 @@ private:
                 return;
             break;
         }
-        m_config.m_lines.append({state.path, lineNumber, asciiLower(written), arguments,
+        m_config.m_lines.append({state.path, lineNumber, sshLowerCase(written), arguments,
                                  line.mid(valueStart), state.conditions});
     }
 
@@ -639,7 +629,7 @@ private:
                   tr("'%1' must be %2, found '%3'").arg(name, expected, value.text));
             return false;
         };
-        const QString lower = asciiLower(value.text);
+        const QString lower = sshLowerCase(value.text);
         switch (keyword) {
         case Keyword::HostName:
             return checkTokens(state, lineNumber, value, name, HostNameTokens);
@@ -832,7 +822,7 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
         if (seen.contains(keyword))
             continue;
         seen.insert(keyword);
-        const QString lower = asciiLower(value);
+        const QString lower = sshLowerCase(value);
         if (keyword == u"hostname") {
             hostName = value;
         } else if (keyword == u"user") {
@@ -843,7 +833,7 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
             if (lower != u"none")
                 settings.proxyJump = value.split(u',');
         } else if (keyword == u"proxycommand") {
-            if (asciiLower(line.rawValue) != u"none")
+            if (sshLowerCase(line.rawValue) != u"none")
                 settings.proxyCommand = line.rawValue;
         } else if (keyword == u"identitiesonly") {
             settings.identitiesOnly = lower == u"yes" || lower == u"true";
@@ -865,8 +855,8 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
 
     // ssh expands %h in HostName to the alias, then lower-cases the result.
     settings.hostName = hostName.isEmpty()
-                            ? asciiLower(alias)
-                            : asciiLower(expandTokens(hostName, {{u'h', alias}, {u'%', u"%"_s}}));
+                            ? sshLowerCase(alias)
+                            : sshLowerCase(expandTokens(hostName, {{u'h', alias}, {u'%', u"%"_s}}));
 
     const QString &home = m_environment.homeDirectory;
     const QString shortHostName = m_environment.localHostName.section(u'.', 0, 0);

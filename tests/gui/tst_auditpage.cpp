@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appearance.h"
 #include "auditpage.h"
+#include "screenshots.h"
 #include "state/auditmodel.h"
 #include "state/statestore.h"
 
@@ -28,13 +29,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString screenshotDirectory()
-{
-    const QString directory = QStringLiteral(OPSDECK_BINARY_DIR "/screenshots");
-    QDir().mkpath(directory);
-    return directory;
-}
 
 // Waits for the answer to one request: the signal whose first argument is its id.
 template<typename Signal>
@@ -265,14 +259,10 @@ void AuditPageTest::showsTheLogAndFiltersInSql()
     // The screenshot: every status, risk colours, a selected row.
     view->selectRow(2);
     view->setFocus();
-    QCoreApplication::processEvents();
-    const QString path = screenshotDirectory() + u"/audit-page.png";
-    QVERIFY2(page.grab().save(path), qPrintable(path));
+    saveScreenshot(page, u"audit-page"_s);
     // The colours must stay readable on a dark palette too.
     Appearance::apply(u"dark"_s);
-    QCoreApplication::processEvents();
-    const QString dark = screenshotDirectory() + u"/audit-page-dark.png";
-    QVERIFY2(page.grab().save(dark), qPrintable(dark));
+    saveScreenshot(page, u"audit-page-dark"_s);
     Appearance::apply(u"system"_s);
 }
 

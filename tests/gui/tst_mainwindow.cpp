@@ -4,6 +4,7 @@
 #include "core/paths.h"
 #include "core/risk.h"
 #include "mainwindow.h"
+#include "screenshots.h"
 #include "workspace/workspacedocument.h"
 #include "workspace/workspacemodel.h"
 #include "workspacetree.h"
@@ -32,21 +33,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString screenshotDirectory()
-{
-    const QString directory = QStringLiteral(OPSDECK_BINARY_DIR "/screenshots");
-    QDir().mkpath(directory);
-    return directory;
-}
-
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    // Widgets added to a visible layout are shown by a queued call: let it run first.
-    QCoreApplication::processEvents();
-    const QString path = screenshotDirectory() + u'/' + name + u".png";
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-}
 
 QByteArray readFile(const QString &path)
 {

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "remote/commandsessionmodel.h"
 #include "runcommandpage.h"
+#include "screenshots.h"
 #include "state/statestore.h"
 #include "workspace/workspacedocument.h"
 
@@ -24,14 +25,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    QDir().mkpath(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots"));
-    QVERIFY(
-        widget.grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/") + name + u".png"));
-}
 
 // Answers the next modal dialog from the event loop.
 void whenDialogOpens(const std::function<void(QWidget *)> &act)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SSH executor against a real OpenSSH server on loopback: no mocks.
+#include "commandtesting.h"
 #include "remote/knownhosts.h"
 #include "remote/shellquote.h"
 #include "remote/sshexecutor.h"
@@ -16,43 +17,9 @@
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
+using namespace CommandTesting;
 
 namespace {
-
-struct Collected {
-    QByteArray out;
-    QByteArray err;
-    CommandResult result;
-    bool finished = false;
-};
-
-Collected runToEnd(Executor &executor, const CommandRequest &request, int timeoutMs = 30000)
-{
-    Collected collected;
-    std::unique_ptr<CommandRun> run(executor.start(request, nullptr));
-    QObject::connect(run.get(), &CommandRun::standardOutput,
-                     [&](const QByteArray &data) { collected.out += data; });
-    QObject::connect(run.get(), &CommandRun::standardError,
-                     [&](const QByteArray &data) { collected.err += data; });
-    QSignalSpy finished(run.get(), &CommandRun::finished);
-    collected.finished = finished.wait(timeoutMs);
-    collected.result = run->result();
-    return collected;
-}
-
-CommandRequest argv(const QStringList &arguments)
-{
-    CommandRequest request;
-    request.argv = arguments;
-    return request;
-}
-
-CommandRequest script(const QString &text)
-{
-    CommandRequest request;
-    request.script = text;
-    return request;
-}
 
 bool remoteProcessAlive(const QString &marker)
 {

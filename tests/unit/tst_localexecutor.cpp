@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandtesting.h"
 #include "remote/localexecutor.h"
 
 #include <QElapsedTimer>
@@ -9,44 +10,9 @@
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
+using namespace CommandTesting;
 
 namespace {
-
-struct Collected {
-    QByteArray out;
-    QByteArray err;
-    CommandResult result;
-};
-
-// Runs request to the end, collecting what arrives; fails the test after timeoutMs.
-Collected runToEnd(Executor &executor, const CommandRequest &request, int timeoutMs = 20000)
-{
-    Collected collected;
-    std::unique_ptr<CommandRun> run(executor.start(request, nullptr));
-    QObject::connect(run.get(), &CommandRun::standardOutput,
-                     [&](const QByteArray &data) { collected.out += data; });
-    QObject::connect(run.get(), &CommandRun::standardError,
-                     [&](const QByteArray &data) { collected.err += data; });
-    QSignalSpy finished(run.get(), &CommandRun::finished);
-    if (!finished.wait(timeoutMs))
-        qWarning("command did not finish in time");
-    collected.result = run->result();
-    return collected;
-}
-
-CommandRequest argv(const QStringList &arguments)
-{
-    CommandRequest request;
-    request.argv = arguments;
-    return request;
-}
-
-CommandRequest script(const QString &text)
-{
-    CommandRequest request;
-    request.script = text;
-    return request;
-}
 
 bool processWithMarkerAlive(const QString &marker)
 {
