@@ -15,11 +15,13 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
 
@@ -143,9 +145,14 @@ void RemoteConsoleTest::passwordIsAskedForAndWrittenNowhere()
     // Every file OpsDeck writes (settings, state store, caches, the workspace): no password.
     const QByteArray secret = password.toUtf8();
     QStringList scanned;
-    const QStringList roots = {
-        qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
-        qEnvironmentVariable("XDG_DATA_HOME"), qEnvironmentVariable("XDG_CACHE_HOME")};
+    // Where OpsDeck writes: its settings, its data (state store, known_hosts) and its cache.
+    QStringList roots = {QFileInfo(QSettings().fileName()).absolutePath(),
+                         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                         QStandardPaths::writableLocation(QStandardPaths::CacheLocation)};
+    // The whole home only when it is this test's own (CTest gives each test one), not a
+    // developer's real home full of unrelated files.
+    if (qEnvironmentVariable("HOME").startsWith(QStringLiteral(OPSDECK_BINARY_DIR)))
+        roots.append(qEnvironmentVariable("HOME"));
     for (const QString &root : roots) {
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
