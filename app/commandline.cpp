@@ -6,6 +6,7 @@
 #include "remote/commandrunner.h"
 #include "remote/hostregistry.h"
 #include "remote/shellquote.h"
+#include "runbooks/runbookparser.h"
 #include "state/statestore.h"
 #include "workspace/sshconfigimport.h"
 #include "workspace/workspaceloader.h"
@@ -13,6 +14,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTextStream>
 
 #include <cstring>
@@ -153,6 +155,97 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
     return 255;
 }
 
+// `opsdeck runbook show FILE [--json]`: what OpsDeck reads from a runbook, as an outline.
+int showRunbook(const QString &file, bool json)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const Runbook runbook = loadRunbookFile(file);
+    if (hasErrors(runbook.diagnostics)) {
+        for (const Diagnostic &diagnostic : runbook.diagnostics)
+            err << diagnostic.toString() << '\n';
+        return 1;
+    }
+    if (json) {
+        out << QString::fromUtf8(QJsonDocument(toJson(runbook)).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    if (!runbook.title.isEmpty())
+        out << Text::tr("runbook: %1").arg(runbook.title) << '\n';
+    for (const QString &repair : runbook.repairs)
+        out << Text::tr("note: %1").arg(repair) << '\n';
+    for (const Diagnostic &diagnostic : runbook.diagnostics)
+        out << diagnostic.toString() << '\n';
+    int runnable = 0;
+    int references = 0;
+    int checks = 0;
+    QStringList placeholders;
+    for (const RunbookSection &section : runbook.sections) {
+        const QString indent(qMax(0, section.level - 1) * 2, u' ');
+        if (section.level > 0)
+            out << indent << QString(section.level, u'#') << u' ' << section.title << '\n';
+        for (const RunbookBlock &block : section.blocks) {
+            QString tag;
+            switch (block.kind) {
+            case RunbookBlock::Prose:
+                continue;
+            case RunbookBlock::Command:
+                tag = Text::tr("command");
+                break;
+            case RunbookBlock::Sql:
+                tag = Text::tr("sql");
+                break;
+            case RunbookBlock::Reference:
+                tag = Text::tr("reference");
+                break;
+            case RunbookBlock::ManualCheck:
+                tag = Text::tr("check");
+                break;
+            case RunbookBlock::ExpectedOutput:
+                tag = Text::tr("output");
+                break;
+            }
+            if (block.isRunnable())
+                ++runnable;
+            else if (block.kind == RunbookBlock::Reference)
+                ++references;
+            else if (block.kind == RunbookBlock::ManualCheck)
+                ++checks;
+            QString first = block.text.section(u'\n', 0, 0).trimmed();
+            if (first.size() > 60 || block.text.contains(u'\n'))
+                first = first.left(60) + u'\u2026';
+            QString entry =
+                Text::tr("%1  [%2] line %3: %4").arg(indent, tag).arg(block.line).arg(first);
+            if (block.isRunnable()) {
+                const QString risk = block.risk == Risk::Read     ? Text::tr("read")
+                                     : block.risk == Risk::Change ? Text::tr("change")
+                                                                  : Text::tr("destroy");
+                entry += block.riskReason.isEmpty()
+                             ? Text::tr(" (risk: %1)").arg(risk)
+                             : Text::tr(" (risk: %1 \u2014 %2)").arg(risk, block.riskReason);
+            }
+            if (!block.placeholders.isEmpty())
+                entry += Text::tr(" placeholders: %1").arg(block.placeholders.join(u", "));
+            if (block.unterminatedHeredoc)
+                entry += Text::tr(" (unterminated here-document)");
+            out << entry << '\n';
+            for (const QString &placeholder : block.placeholders) {
+                if (!placeholders.contains(placeholder))
+                    placeholders.append(placeholder);
+            }
+        }
+    }
+    out << Text::tr("sections: %1, runnable steps: %2, reference blocks: %3, manual checks: %4, "
+                    "placeholders: %5")
+               .arg(runbook.sections.size())
+               .arg(runnable)
+               .arg(references)
+               .arg(checks)
+               .arg(placeholders.size())
+        << '\n';
+    return 0;
+}
+
 } // namespace
 
 void describe(QCommandLineParser &parser)
@@ -164,7 +257,9 @@ void describe(QCommandLineParser &parser)
                  "                              file:line:column; exit status 1 on errors\n"
                  "  run HOST -- COMMAND...      run a command on a host of the workspace (or\n"
                  "                              this computer), audited; exit status is the\n"
-                 "                              command's, 255 when it could not run"));
+                 "                              command's, 255 when it could not run\n"
+                 "  runbook show FILE [--json]  print the sections, steps, risks and\n"
+                 "                              placeholders OpsDeck reads from a runbook"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -186,6 +281,7 @@ void describe(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("confirm"),
                       Text::tr("run: allow a destructive command by naming the HOST it runs on."),
                       Text::tr("HOST")});
+    parser.addOption({QStringLiteral("json"), Text::tr("runbook show: print JSON.")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  Text::tr("A headless command, such as 'workspace validate'."),
                                  Text::tr("[command]"));
@@ -228,6 +324,13 @@ int runHeadless(const QStringList &arguments)
     }
     if (!words.isEmpty() && words[0] == u"run")
         return runOnHost(parser, words);
+    if (words.size() >= 2 && words[0] == u"runbook" && words[1] == u"show") {
+        if (words.size() != 3) {
+            err << Text::tr("usage: opsdeck runbook show FILE [--json]") << '\n';
+            return 2;
+        }
+        return showRunbook(words[2], parser.isSet(QStringLiteral("json")));
+    }
     err << Text::tr("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
         << '\n';
     return 2;

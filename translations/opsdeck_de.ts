@@ -95,24 +95,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>opsdeck: %1: %2</translation>
     </message>
     <message>
-        <source>OpsDeck, the operations console.
-
-Commands that need no display:
-  workspace validate FILE...  check workspace files and print problems as
-                              file:line:column; exit status 1 on errors
-  run HOST -- COMMAND...      run a command on a host of the workspace (or
-                              this computer), audited; exit status is the
-                              command&apos;s, 255 when it could not run</source>
-        <translation>OpsDeck, die Betriebskonsole.
-
-Befehle, die keine Anzeige benötigen:
-  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
-                              file:line:column ausgeben; Exit-Code 1 bei Fehlern
-  run HOST -- BEFEHL...       einen Befehl auf einem Host des Arbeitsbereichs
-                              (oder diesem Computer) ausführen, protokolliert;
-                              Exit-Code des Befehls, 255 wenn er nicht lief</translation>
-    </message>
-    <message>
         <source>run: accept a host key that no known_hosts file has (changed or revoked keys are still refused).</source>
         <translation>run: einen Hostschlüssel akzeptieren, der in keiner known_hosts-Datei steht (geänderte oder widerrufene Schlüssel werden weiterhin abgelehnt).</translation>
     </message>
@@ -139,6 +121,100 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>HOST</source>
         <translation>HOST</translation>
+    </message>
+    <message>
+        <source>runbook: %1</source>
+        <translation>Runbook: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>sql</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>%1  [%2] line %3: %4</source>
+        <translation>%1  [%2] Zeile %3: %4</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lesend</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ändernd</translation>
+    </message>
+    <message>
+        <source>destroy</source>
+        <translation>zerstörend</translation>
+    </message>
+    <message>
+        <source> (risk: %1)</source>
+        <translation> (Risiko: %1)</translation>
+    </message>
+    <message>
+        <source> (risk: %1 — %2)</source>
+        <translation> (Risiko: %1 — %2)</translation>
+    </message>
+    <message>
+        <source> placeholders: %1</source>
+        <translation> Platzhalter: %1</translation>
+    </message>
+    <message>
+        <source> (unterminated here-document)</source>
+        <translation> (nicht abgeschlossenes Here-Dokument)</translation>
+    </message>
+    <message>
+        <source>sections: %1, runnable steps: %2, reference blocks: %3, manual checks: %4, placeholders: %5</source>
+        <translation>Abschnitte: %1, ausführbare Schritte: %2, Referenzblöcke: %3, manuelle Prüfungen: %4, Platzhalter: %5</translation>
+    </message>
+    <message>
+        <source>OpsDeck, the operations console.
+
+Commands that need no display:
+  workspace validate FILE...  check workspace files and print problems as
+                              file:line:column; exit status 1 on errors
+  run HOST -- COMMAND...      run a command on a host of the workspace (or
+                              this computer), audited; exit status is the
+                              command&apos;s, 255 when it could not run
+  runbook show FILE [--json]  print the sections, steps, risks and
+                              placeholders OpsDeck reads from a runbook</source>
+        <translation>OpsDeck, die Betriebskonsole.
+
+Befehle, die keine Anzeige benötigen:
+  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
+                              file:line:column ausgeben; Exit-Code 1 bei Fehlern
+  run HOST -- BEFEHL...       einen Befehl auf einem Host des Arbeitsbereichs
+                              (oder diesem Computer) ausführen, protokolliert;
+                              Exit-Code des Befehls, 255 wenn er nicht lief
+  runbook show FILE [--json]  die Abschnitte, Schritte, Risiken und Platzhalter
+                              ausgeben, die OpsDeck aus einem Runbook liest</translation>
+    </message>
+    <message>
+        <source>runbook show: print JSON.</source>
+        <translation>runbook show: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook show FILE [--json]</source>
+        <translation>Aufruf: opsdeck runbook show FILE [--json]</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1807,32 @@ Fortfahren?</translation>
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookParser</name>
+    <message>
+        <source>the here-document &apos;%1&apos; has no terminating line</source>
+        <translation>das Here-Dokument &apos;%1&apos; hat keine Abschlusszeile</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB; is it really a runbook?</source>
+        <translation>die Datei ist größer als %1 MiB; ist das wirklich ein Runbook?</translation>
+    </message>
+    <message numerus="yes">
+        <source>repaired double-encoded UTF-8 in %n place(s)</source>
+        <translation>
+            <numerusform>doppelt kodiertes UTF-8 an %n Stelle repariert</numerusform>
+            <numerusform>doppelt kodiertes UTF-8 an %n Stellen repariert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the Markdown parser gave up; the runbook may be incomplete</source>
+        <translation>der Markdown-Parser hat aufgegeben; das Runbook ist möglicherweise unvollständig</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

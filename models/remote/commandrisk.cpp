@@ -77,7 +77,8 @@ const QList<Rule> &rules()
          QRegularExpression(
              u"\\bkubectl\\s+(?:apply|patch|edit|set|annotate|label|cordon|drain)\\b|\\bdocker(?:-compose|\\s+compose)?\\s+(?:up|pull|exec|run)\\b|\\bgit\\s+(?:checkout|pull|reset|merge)\\b"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "changes a deployment or a checkout")},
-        {Risk::Change, QRegularExpression(u">>?\\s*(?!/dev/null\\b|&)[^\\s>&]"_s),
+        // A redirection, not the end of a <placeholder>: no letter or dash right before it.
+        {Risk::Change, QRegularExpression(u"(?<![A-Za-z_-])>>?\\s*(?!/dev/null\\b|&)[^\\s>&]"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "writes to a file")},
     };
     return list;
@@ -85,13 +86,54 @@ const QList<Rule> &rules()
 
 } // namespace
 
+// The text without shell comments: a '#' that starts a word outside quotes runs to the end of
+// its line. Quotes are tracked so that `echo '#'; rm -rf /` keeps its rm.
+static QString withoutComments(const QString &text)
+{
+    QString kept;
+    kept.reserve(text.size());
+    QChar quote;
+    bool inComment = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (inComment) {
+            if (c == u'\n') {
+                inComment = false;
+                kept += c;
+            }
+            continue;
+        }
+        if (!quote.isNull()) {
+            if (c == u'\\' && quote == u'"' && i + 1 < text.size()) {
+                kept += c;
+                kept += text[++i];
+                continue;
+            }
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'\\' && i + 1 < text.size()) {
+            kept += c;
+            kept += text[++i];
+            continue;
+        } else if (c == u'#' && (i == 0 || text[i - 1].isSpace() || text[i - 1] == u';')) {
+            inComment = true;
+            continue;
+        }
+        kept += c;
+    }
+    return kept;
+}
+
 RiskAssessment assessCommandRisk(const QString &commandText)
 {
     RiskAssessment worst;
+    const QString commands = withoutComments(commandText);
     for (const Rule &rule : rules()) {
         if (int(rule.risk) <= int(worst.risk))
             continue;
-        const QRegularExpressionMatch match = rule.pattern.match(commandText);
+        const QRegularExpressionMatch match = rule.pattern.match(commands);
         if (match.hasMatch()) {
             worst.risk = rule.risk;
             const QString what = match.captured(u"word");

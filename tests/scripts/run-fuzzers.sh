@@ -9,14 +9,16 @@ seconds=${2:-20}
 cd "$source_dir"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
-    fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote
+    fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote; do
+for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
+    fuzz_runbook_parser; do
     mkdir -p "$work/$target"
     case $target in
     fuzz_known_hosts | fuzz_ssh_config) corpus=("$source_dir/tests/data/ssh") ;;
     fuzz_shell_quote) corpus=("$source_dir/tests/data/shell") ;;
+    fuzz_runbook_parser) corpus=("$source_dir/tests/data/runbooks") ;;
     *) corpus=("$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken"
         "$source_dir/tests/data/workspace/fuzz-regressions") ;;
     esac

@@ -61,6 +61,14 @@ void CommandRiskTest::classifies_data()
         << u"kubectl delete pod x -n prod"_s << destroy << u"kubectl delete: "_s;
     QTest::addRow("compose down") << u"docker-compose -f prod.yml down"_s << destroy
                                   << u"docker-compose -f prod.yml down: "_s;
+    // Placeholders are not redirections; comments are not commands, unless the '#' is quoted.
+    QTest::addRow("placeholder") << u"kubectl describe pod <pod-name> -n production"_s << read
+                                 << u""_s;
+    QTest::addRow("comment") << u"# 3. Restore from backup\nls -la /opt/wiki/backups/"_s << read
+                             << u""_s;
+    QTest::addRow("trailing comment") << u"df -h  # then rm old files"_s << read << u""_s;
+    QTest::addRow("quoted hash") << u"echo '#'; rm -rf /tmp/x"_s << destroy << u"rm: "_s;
+    QTest::addRow("quoted hash 2") << u"echo \"a # b\"; reboot"_s << destroy << u"reboot: "_s;
     // Words inside other words are not commands.
     QTest::addRow("restarted in text") << u"grep restarted /var/log/syslog"_s << read << u""_s;
     QTest::addRow("firmware") << u"ls /lib/firmware"_s << read << u""_s;

@@ -1,0 +1,975 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runbookparser.h"
+
+#include "remote/commandrisk.h"
+#include "state/auditentry.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <md4c.h>
+
+namespace OpsDeck {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The translation context of the parser's texts.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(RunbookParser)
+};
+
+// ---- Double-encoded UTF-8 ------------------------------------------------------------------
+
+// The byte a character stands for in Windows-1252 (or one of the six places where Windows-1254
+// differs), or -1 when it is not such a character. C1 controls stand for themselves.
+struct LegacyByte {
+    char16_t character;
+    unsigned char byte;
+};
+
+// Windows-1252 from 0x80 to 0x9F, then the six places where Windows-1254 (Turkish) differs.
+constexpr LegacyByte legacyBytes[] = {
+    {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
+    {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
+    {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
+    {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
+    {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}, {0x011E, 0xD0}, {0x0130, 0xDD}, {0x015E, 0xDE},
+    {0x011F, 0xF0}, {0x0131, 0xFD}, {0x015F, 0xFE}};
+
+int legacyByte(char16_t c)
+{
+    if (c >= 0x80 && c <= 0xFF)
+        return c;
+    for (const LegacyByte &entry : legacyBytes) {
+        if (entry.character == c)
+            return entry.byte;
+    }
+    return -1;
+}
+
+// Length of the valid multi-byte UTF-8 sequence starting at bytes[i], or 0.
+int utf8SequenceLength(const QByteArray &bytes, qsizetype i)
+{
+    const auto at = [&](qsizetype k) -> unsigned {
+        return k < bytes.size() ? static_cast<unsigned char>(bytes[k]) : 0u;
+    };
+    const unsigned lead = at(i);
+    int length = 0;
+    unsigned low = 0x80;
+    unsigned high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    const unsigned second = at(i + 1);
+    if (second < low || second > high)
+        return 0;
+    for (int k = 2; k < length; ++k) {
+        const unsigned next = at(i + k);
+        if (next < 0x80 || next > 0xBF)
+            return 0;
+    }
+    return length;
+}
+
+// ---- Shell text -----------------------------------------------------------------------------
+
+bool isEnvironmentVariable(const QString &name)
+{
+    static const QSet<QString> names = [] {
+        const QStringList words =
+            QStringLiteral(
+                "HOME PATH USER PWD SHELL HOSTNAME OLDPWD LOGNAME LANG TERM UID EUID PPID RANDOM "
+                "SECONDS LINENO IFS TMPDIR BASH_SOURCE BASH_VERSION HOSTTYPE OSTYPE PIPESTATUS")
+                .split(u' ');
+        return QSet<QString>(words.cbegin(), words.cend());
+    }();
+    return names.contains(name);
+}
+
+bool isHtmlTag(const QString &name)
+{
+    static const QSet<QString> names = [] {
+        const QStringList words =
+            QStringLiteral(
+                "a b i p u s br hr em li ol ul dl dt dd tr td th h1 h2 h3 h4 h5 h6 div span pre "
+                "code img sub sup kbd html head body table thead tbody tfoot strong small "
+                "script style details summary title meta link section nav header footer main "
+                "form input button label select option textarea blockquote center font iframe "
+                "svg video audio picture source")
+                .split(u' ');
+        return QSet<QString>(words.cbegin(), words.cend());
+    }();
+    return names.contains(name);
+}
+
+struct HeredocOpen {
+    QString delimiter;
+    bool quoted = false;
+};
+
+// Walks shell text once: placeholders (with the assignments that hide variables), and the
+// here-documents that are never closed.
+class ShellScanner
+{
+public:
+    explicit ShellScanner(QSet<QString> *known)
+        : m_known(known)
+    {
+    }
+
+    void scan(const QString &text)
+    {
+        const QStringList lines = text.split(u'\n');
+        QList<HeredocOpen> queue;
+        bool inBody = false;
+        HeredocOpen body;
+        for (const QString &line : lines) {
+            if (inBody) {
+                if (line.trimmed() == body.delimiter) {
+                    inBody = !queue.isEmpty();
+                    if (inBody)
+                        body = queue.takeFirst();
+                } else {
+                    scanLine(line, false, !body.quoted, nullptr);
+                }
+                continue;
+            }
+            scanLine(line, true, true, &queue);
+            if (!queue.isEmpty()) {
+                body = queue.takeFirst();
+                inBody = true;
+            }
+        }
+        if (inBody) {
+            m_unterminated.append(body.delimiter);
+            for (const HeredocOpen &open : std::as_const(queue))
+                m_unterminated.append(open.delimiter);
+        }
+    }
+
+    QStringList placeholders() const { return m_placeholders; }
+    QStringList unterminated() const { return m_unterminated; }
+
+private:
+    void add(const QString &placeholder)
+    {
+        if (!m_placeholders.contains(placeholder))
+            m_placeholders.append(placeholder);
+    }
+
+    // shellSyntax: quotes and comments count (false in a here-document body); expansions: a
+    // '$' can expand (false in a body with a quoted delimiter).
+    void scanLine(const QString &line, bool shellSyntax, bool expansions,
+                  QList<HeredocOpen> *heredocs)
+    {
+        const qsizetype size = line.size();
+        QList<bool> code(size, true);     // not a comment, not a Go template
+        QList<bool> expands(size, false); // a '$' here is a shell expansion we can fill in
+        QList<bool> plain(size, false);   // outside quotes and substitutions
+        for (qsizetype i = 0; i < size; ++i) {
+            const QChar c = line[i];
+            const QChar next = i + 1 < size ? line[i + 1] : QChar();
+            if (c == u'{' && next == u'{') {
+                const qsizetype close = line.indexOf(u"}}"_s, i + 2);
+                const qsizetype end =
+                    close < 0 ? size : close + 2; // unclosed: the rest of the line
+                for (qsizetype k = i; k < end; ++k)
+                    code[k] = false;
+                i = end - 1;
+                continue;
+            }
+            if (m_single) {
+                if (c == u'\'')
+                    m_single = false;
+                continue;
+            }
+            const bool outside = m_substitutions.isEmpty() && !m_backtick;
+            expands[i] = expansions && outside;
+            plain[i] = outside && !m_double;
+            if (c == u'\\') {
+                ++i;
+                continue;
+            }
+            if (shellSyntax && !m_double && outside && c == u'#' &&
+                (i == 0 || line[i - 1].isSpace())) {
+                for (qsizetype k = i; k < size; ++k)
+                    code[k] = false;
+                break;
+            }
+            if (shellSyntax && c == u'\'' && !m_double) {
+                m_single = true;
+            } else if (shellSyntax && c == u'"') {
+                m_double = !m_double;
+            } else if (c == u'`') {
+                m_backtick = !m_backtick;
+            } else if (c == u'$' && next == u'(') {
+                m_substitutions.append(0);
+                ++i;
+            } else if (c == u'(' && !m_substitutions.isEmpty()) {
+                ++m_substitutions.last();
+            } else if (c == u')' && !m_substitutions.isEmpty()) {
+                if (m_substitutions.last() > 0)
+                    --m_substitutions.last();
+                else
+                    m_substitutions.removeLast();
+            }
+        }
+
+        QList<std::pair<qsizetype, QString>> found;
+        // Assignments on this line hide the variable from that point on.
+        static const QRegularExpression assignment(
+            uR"((?:^\s*|[;&|]\s*|\b(?:export|local|declare|readonly)\s+(?:-\w+\s+)*|\bfor\s+)([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?(?:=|\s+in\b))"_s);
+        QList<std::pair<qsizetype, QString>> assigned;
+        for (auto it = assignment.globalMatch(line); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            if (code.value(match.capturedStart(1)))
+                assigned.append({match.capturedStart(1), match.captured(1)});
+        }
+        const auto isKnown = [&](const QString &name, qsizetype position) {
+            if (isEnvironmentVariable(name) || m_known->contains(name))
+                return true;
+            return std::ranges::any_of(assigned, [&](const auto &entry) {
+                return entry.first < position && entry.second == name;
+            });
+        };
+
+        static const QRegularExpression angle(uR"(<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)>)"_s);
+        for (auto it = angle.globalMatch(line); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const qsizetype start = match.capturedStart();
+            if (!code.value(start) || isHtmlTag(match.captured(1)) ||
+                (start > 0 && line[start - 1] == u'<'))
+                continue;
+            found.append({start, match.captured()});
+        }
+        static const QRegularExpression bracket(uR"(\[([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\])"_s);
+        static const QRegularExpression range(uR"(^[a-z0-9]-[a-z0-9]$)"_s);
+        for (auto it = bracket.globalMatch(line); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const qsizetype start = match.capturedStart();
+            const QString word = match.captured(1);
+            if (!code.value(start) || word.size() < 2 || range.match(word).hasMatch())
+                continue;
+            const qsizetype after = match.capturedEnd();
+            if ((start > 0 && line[start - 1] == u'[') ||
+                (after < size &&
+                 (line[after] == u'=' || line[after] == u'}' || line[after] == u']')))
+                continue; // [[ test ]], arr[key]=value or ${arr[key]}
+            found.append({start, match.captured()});
+        }
+        static const QRegularExpression yours(uR"(\bYOUR_[A-Z0-9_]*[A-Z0-9])"_s);
+        for (auto it = yours.globalMatch(line); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            if (code.value(match.capturedStart()))
+                found.append({match.capturedStart(), match.captured()});
+        }
+
+        for (qsizetype i = 0; i + 1 < size; ++i) {
+            if (line[i] != u'$' || !code[i] || !expands[i])
+                continue;
+            const QChar next = line[i + 1];
+            if (next >= u'1' && next <= u'9') {
+                found.append({i, line.mid(i, 2)});
+                continue;
+            }
+            QString name;
+            if (next == u'{') {
+                // A parameter expansion is short; a bounded search keeps "${${${..." linear.
+                const qsizetype close = line.indexOf(u'}', i + 2);
+                if (close < 0 || close - i > 256)
+                    continue;
+                const QString inside = line.mid(i + 2, close - i - 2);
+                if (inside.size() == 1 && inside[0] >= u'1' && inside[0] <= u'9') {
+                    found.append({i, u'$' + inside});
+                    continue;
+                }
+                qsizetype k = 0;
+                while (
+                    k < inside.size() &&
+                    (inside[k].isLetter() || inside[k] == u'_' || (k > 0 && inside[k].isDigit())) &&
+                    inside[k].unicode() < 128)
+                    ++k;
+                const QStringView rest = QStringView(inside).mid(k);
+                if (k == 0 || rest.startsWith(u":-") || rest.startsWith(u"-") ||
+                    rest.startsWith(u":=") || rest.startsWith(u"="))
+                    continue; // ${#x}, ${!x} or a variable with a default
+                name = inside.left(k);
+            } else if ((next.isLetter() || next == u'_') && next.unicode() < 128) {
+                qsizetype k = i + 1;
+                while (k < size && (line[k].isLetterOrNumber() || line[k] == u'_') &&
+                       line[k].unicode() < 128)
+                    ++k;
+                name = line.mid(i + 1, k - i - 1);
+            }
+            if (!name.isEmpty() && !isKnown(name, i))
+                found.append({i, u'$' + name});
+        }
+
+        std::ranges::stable_sort(found, {}, &std::pair<qsizetype, QString>::first);
+        for (const auto &entry : std::as_const(found))
+            add(entry.second);
+        for (const auto &entry : std::as_const(assigned))
+            m_known->insert(entry.second);
+
+        if (heredocs) {
+            static const QRegularExpression opener(
+                uR"(<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2)"_s);
+            for (auto it = opener.globalMatch(line); it.hasNext();) {
+                const QRegularExpressionMatch match = it.next();
+                const qsizetype start = match.capturedStart();
+                if (!code.value(start) || !plain.value(start) ||
+                    (start > 0 && line[start - 1] == u'<'))
+                    continue;
+                heredocs->append({match.captured(3), !match.captured(2).isEmpty()});
+            }
+        }
+    }
+
+    QSet<QString> *m_known;
+    QStringList m_placeholders;
+    QStringList m_unterminated;
+    bool m_single = false;
+    bool m_double = false;
+    bool m_backtick = false;
+    QList<int> m_substitutions; // open $( ... ), each with its count of inner parentheses
+};
+
+bool isShellLanguage(const QString &language)
+{
+    return language == u"bash" || language == u"sh" || language == u"shell" || language == u"zsh";
+}
+
+bool isSqlLanguage(const QString &language)
+{
+    return language == u"sql" || language == u"psql" || language == u"pgsql" ||
+           language == u"postgresql" || language == u"plpgsql" || language == u"mysql" ||
+           language == u"sqlite";
+}
+
+// An untyped fence whose first line (comments aside) reads like a shell command.
+bool looksLikeShell(const QString &code)
+{
+    static const QSet<QString> commands = [] {
+        const QStringList words =
+            QStringLiteral(
+                "kubectl docker docker-compose podman helm curl wget psql mysql redis-cli "
+                "systemctl service journalctl git cd ls cat grep egrep tail head less find ps top "
+                "htop df du free kill pkill killall rm mv cp mkdir chmod chown tar gzip gunzip "
+                "zcat ssh scp rsync echo printf export source sed awk sort uniq wc ping dig "
+                "nslookup traceroute netstat ss ip ifconfig openssl aws gcloud az terraform "
+                "ansible ansible-playbook make npm npx yarn pip pip3 python python3 node go apt "
+                "apt-get yum dnf crontab watch nc iptables ufw mount umount lsblk vmstat iostat "
+                "uptime whoami env nginx certbot pg_dump pg_restore pg_basebackup pg_isready "
+                "mongosh vault tee xargs jq base64 date sleep touch ln stat reboot shutdown "
+                "ulimit lsof strace dmesg")
+                .split(u' ');
+        return QSet<QString>(words.cbegin(), words.cend());
+    }();
+    static const QRegularExpression assignment(uR"(^[A-Za-z_][A-Za-z0-9_]*=)"_s);
+    const QStringList lines = code.split(u'\n');
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        if (line.startsWith(u"$ ") || line.startsWith(u"./") || line == u"sudo" ||
+            line.startsWith(u"sudo ") || line.contains(u'|') || line.contains(u"&&"))
+            return true;
+        if (assignment.match(line).hasMatch())
+            return true;
+        const QString word = line.section(u' ', 0, 0);
+        return commands.contains(word);
+    }
+    return false;
+}
+
+QString attributeText(const MD_ATTRIBUTE &attribute)
+{
+    if (attribute.text == nullptr || attribute.size == 0)
+        return {};
+    return QString::fromUtf8(attribute.text, qsizetype(attribute.size));
+}
+
+struct OpenItem {
+    bool isTask = false;
+    bool emitted = false;
+    QString text;
+    int line = 0;
+};
+
+// Collects md4c's callbacks into sections and blocks.
+class Builder
+{
+public:
+    Builder(const QByteArray &utf8, const QString &fileName, Runbook *runbook)
+        : m_utf8(utf8)
+        , m_fileName(fileName)
+        , m_runbook(runbook)
+    {
+        m_lineStarts.append(0);
+        for (qsizetype i = 0; i < m_utf8.size(); ++i) {
+            if (m_utf8[i] == '\n')
+                m_lineStarts.append(i + 1);
+        }
+    }
+
+    static int enterBlock(MD_BLOCKTYPE type, void *detail, void *self)
+    {
+        static_cast<Builder *>(self)->onEnter(type, detail);
+        return 0;
+    }
+    static int leaveBlock(MD_BLOCKTYPE type, void *, void *self)
+    {
+        static_cast<Builder *>(self)->onLeave(type);
+        return 0;
+    }
+    static int span(MD_SPANTYPE, void *, void *) { return 0; }
+    static int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *self)
+    {
+        static_cast<Builder *>(self)->onText(type, text, size);
+        return 0;
+    }
+
+    void finish() { flushProse(); }
+
+private:
+    int lineOfOffset(qsizetype offset) const
+    {
+        if (offset < 0 || offset > m_utf8.size())
+            return 0;
+        const auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
+        return int(it - m_lineStarts.cbegin());
+    }
+
+    // The line of a pointer md4c gives us, or 0 when it points into md4c's own strings.
+    int lineOf(const MD_CHAR *pointer) const
+    {
+        const auto address = reinterpret_cast<quintptr>(pointer);
+        const auto begin = reinterpret_cast<quintptr>(m_utf8.constData());
+        if (address < begin || address >= begin + quintptr(m_utf8.size()))
+            return 0;
+        return lineOfOffset(qsizetype(address - begin));
+    }
+
+    void addBlock(RunbookBlock block)
+    {
+        if (m_runbook->sections.isEmpty())
+            m_runbook->sections.append({0, QString(), block.line, {}});
+        m_runbook->sections.last().blocks.append(std::move(block));
+    }
+
+    void flushProse()
+    {
+        const QString text = m_prose.trimmed();
+        if (!text.isEmpty()) {
+            RunbookBlock block;
+            block.kind = RunbookBlock::Prose;
+            block.text = text;
+            block.line = m_proseLine > 0 ? m_proseLine : m_lastLine;
+            addBlock(std::move(block));
+        }
+        m_prose.clear();
+        m_proseLine = 0;
+    }
+
+    void endProseLine()
+    {
+        if (!m_prose.isEmpty() && !m_prose.endsWith(u'\n'))
+            m_prose += u'\n';
+    }
+
+    void emitPendingTask()
+    {
+        if (m_items.isEmpty() || !m_items.last().isTask || m_items.last().emitted)
+            return;
+        OpenItem &item = m_items.last();
+        item.emitted = true;
+        RunbookBlock block;
+        block.kind = RunbookBlock::ManualCheck;
+        block.text = item.text.simplified();
+        block.line = item.line > 0 ? item.line : m_lastLine;
+        addBlock(std::move(block));
+    }
+
+    void addRunnable(RunbookBlock::Kind kind, const QString &text, const QString &language,
+                     int line)
+    {
+        RunbookBlock block;
+        block.kind = kind;
+        block.language = language;
+        block.text = text;
+        block.line = line;
+        const RiskAssessment assessment = assessCommandRisk(text);
+        block.risk = assessment.risk;
+        block.riskReason = assessment.reason;
+        ShellScanner scanner(&m_assigned);
+        scanner.scan(text);
+        block.placeholders = scanner.placeholders();
+        if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
+            block.unterminatedHeredoc = true;
+            Diagnostic diagnostic;
+            diagnostic.severity = Diagnostic::Severity::Warning;
+            diagnostic.file = m_fileName;
+            diagnostic.line = line;
+            diagnostic.message = Text::tr("the here-document '%1' has no terminating line")
+                                     .arg(scanner.unterminated().constFirst());
+            m_runbook->diagnostics.append(diagnostic);
+        }
+        addBlock(std::move(block));
+    }
+
+    void addPlain(RunbookBlock::Kind kind, const QString &text, const QString &language, int line)
+    {
+        RunbookBlock block;
+        block.kind = kind;
+        block.language = language;
+        block.text = text;
+        block.line = line;
+        addBlock(std::move(block));
+    }
+
+    void addConsole(const QString &code, int firstLine)
+    {
+        const QStringList lines = code.split(u'\n');
+        QString output;
+        int outputLine = 0;
+        const auto flushOutput = [&] {
+            if (!output.trimmed().isEmpty()) {
+                while (output.endsWith(u'\n'))
+                    output.chop(1);
+                addPlain(RunbookBlock::ExpectedOutput, output, u"console"_s, outputLine);
+            }
+            output.clear();
+            outputLine = 0;
+        };
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString &line = lines[i];
+            if (line.startsWith(u"$ ") || line.startsWith(u"# ")) {
+                flushOutput();
+                const int commandLine = firstLine + int(i);
+                QString command = line.mid(2);
+                while (command.endsWith(u'\\') && i + 1 < lines.size())
+                    command += u'\n' + lines[++i];
+                addRunnable(RunbookBlock::Command, command, u"console"_s, commandLine);
+            } else {
+                if (output.isEmpty() && line.trimmed().isEmpty())
+                    continue;
+                if (output.isEmpty())
+                    outputLine = firstLine + int(i);
+                output += line + u'\n';
+            }
+        }
+        flushOutput();
+    }
+
+    void finishCode()
+    {
+        QString code = m_code;
+        if (code.endsWith(u'\n'))
+            code.chop(1);
+        const int line = m_codeLine > 0 ? m_codeLine : m_codeFallbackLine;
+        const QString &language = m_codeLanguage;
+        if (language == u"console")
+            addConsole(code, line);
+        else if (isShellLanguage(language) || (language.isEmpty() && looksLikeShell(code)))
+            addRunnable(RunbookBlock::Command, code, language, line);
+        else if (isSqlLanguage(language))
+            addRunnable(RunbookBlock::Sql, code, language, line);
+        else
+            addPlain(RunbookBlock::Reference, code, language, line);
+    }
+
+    void onEnter(MD_BLOCKTYPE type, void *detail)
+    {
+        ++m_depth;
+        switch (type) {
+        case MD_BLOCK_H:
+            flushProse();
+            m_inHeading = true;
+            m_headingLevel = detail ? int(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level) : 1;
+            m_headingText.clear();
+            m_headingLine = 0;
+            break;
+        case MD_BLOCK_CODE: {
+            flushProse();
+            emitPendingTask();
+            m_inCode = true;
+            m_code.clear();
+            m_codeLineStart = 0;
+            m_codeLineHasSource = false;
+            m_codeLine = 0;
+            m_codeFallbackLine = m_lastLine + 1;
+            m_codeLanguage.clear();
+            if (detail) {
+                const auto *code = static_cast<MD_BLOCK_CODE_DETAIL *>(detail);
+                m_codeLanguage = attributeText(code->lang).toLower();
+            }
+            break;
+        }
+        case MD_BLOCK_LI: {
+            const auto *item = static_cast<MD_BLOCK_LI_DETAIL *>(detail);
+            OpenItem open;
+            if (item && item->is_task) {
+                flushProse();
+                open.isTask = true;
+                open.line = lineOfOffset(qsizetype(item->task_mark_offset));
+            }
+            m_items.append(open);
+            break;
+        }
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            emitPendingTask();
+            break;
+        default:
+            break;
+        }
+    }
+
+    void onLeave(MD_BLOCKTYPE type)
+    {
+        --m_depth;
+        switch (type) {
+        case MD_BLOCK_H: {
+            m_inHeading = false;
+            const QString title = m_headingText.simplified();
+            m_runbook->sections.append(
+                {m_headingLevel, title, m_headingLine > 0 ? m_headingLine : m_lastLine, {}});
+            if (m_runbook->title.isEmpty() && m_headingLevel == 1)
+                m_runbook->title = title;
+            break;
+        }
+        case MD_BLOCK_CODE:
+            m_inCode = false;
+            finishCode();
+            break;
+        case MD_BLOCK_LI:
+            emitPendingTask();
+            if (!m_items.isEmpty())
+                m_items.removeLast();
+            endProseLine();
+            break;
+        case MD_BLOCK_TD:
+        case MD_BLOCK_TH:
+            if (!m_prose.isEmpty())
+                m_prose += u'\t';
+            break;
+        case MD_BLOCK_DOC:
+            flushProse();
+            break;
+        default:
+            endProseLine();
+            break;
+        }
+        if (m_depth == 1)
+            flushProse();
+    }
+
+    void onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
+    {
+        const int line = lineOf(text);
+        if (line > 0)
+            m_lastLine = line;
+        QString piece;
+        switch (type) {
+        case MD_TEXT_NULLCHAR:
+            piece = QChar(QChar::ReplacementCharacter);
+            break;
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR:
+            piece = u"\n"_s;
+            break;
+        default:
+            piece = QString::fromUtf8(text, qsizetype(size));
+            break;
+        }
+        if (m_inCode) {
+            if (m_codeLine == 0 && line > 0)
+                m_codeLine = line - int(m_code.count(u'\n'));
+            if (line > 0 && m_depth == 2 && !m_codeLineHasSource)
+                keepSourceIndentation(text);
+            m_codeLineHasSource = m_codeLineHasSource || line > 0;
+            m_code += piece;
+            if (piece == u"\n") {
+                m_codeLineStart = m_code.size();
+                m_codeLineHasSource = false;
+            }
+        } else if (m_inHeading) {
+            if (m_headingLine == 0)
+                m_headingLine = line;
+            m_headingText += piece;
+        } else if (!m_items.isEmpty() && m_items.last().isTask && !m_items.last().emitted) {
+            m_items.last().text += piece;
+        } else {
+            if (m_proseLine == 0)
+                m_proseLine = line;
+            m_prose += piece;
+        }
+    }
+
+    // md4c turns tabs that indent code into spaces; a top-level fence keeps the source's own
+    // indentation, so that "<<-" here-documents still end where the author meant.
+    void keepSourceIndentation(const MD_CHAR *pointer)
+    {
+        const qsizetype offset = pointer - m_utf8.constData();
+        const int line = lineOfOffset(offset);
+        const qsizetype start = m_lineStarts.value(line - 1, offset);
+        const QByteArray prefix = m_utf8.mid(start, offset - start);
+        if (!prefix.contains('\t'))
+            return;
+        for (const char c : prefix) {
+            if (c != ' ' && c != '\t')
+                return;
+        }
+        m_code.truncate(m_codeLineStart);
+        m_code += QString::fromLatin1(prefix);
+    }
+
+    const QByteArray &m_utf8;
+    QString m_fileName;
+    Runbook *m_runbook;
+    QList<qsizetype> m_lineStarts;
+    int m_depth = 0;
+    int m_lastLine = 1;
+    QString m_prose;
+    int m_proseLine = 0;
+    bool m_inHeading = false;
+    int m_headingLevel = 0;
+    QString m_headingText;
+    int m_headingLine = 0;
+    bool m_inCode = false;
+    QString m_code;
+    QString m_codeLanguage;
+    int m_codeLine = 0;
+    int m_codeFallbackLine = 1;
+    qsizetype m_codeLineStart = 0;    // where the current line of m_code begins
+    bool m_codeLineHasSource = false; // a piece of the current line came from the document
+    QList<OpenItem> m_items;
+    QSet<QString> m_assigned; // variables assigned by earlier commands of the runbook
+};
+
+// Blanks YAML front matter (keeping its lines, so line numbers stay right); returns its title.
+QString takeFrontMatter(QString *text)
+{
+    if (!text->startsWith(u"---"))
+        return {};
+    QStringList lines = text->split(u'\n');
+    if (lines.constFirst().trimmed() != u"---")
+        return {};
+    qsizetype end = -1;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (line == u"---" || line == u"...") {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        return {};
+    QString title;
+    static const QRegularExpression titleLine(uR"(^title:\s*(.*?)\s*$)"_s);
+    for (qsizetype i = 0; i <= end; ++i) {
+        const QRegularExpressionMatch match = titleLine.match(lines[i]);
+        if (title.isEmpty() && match.hasMatch()) {
+            title = match.captured(1);
+            if (title.size() >= 2 && (title.startsWith(u'"') || title.startsWith(u'\'')) &&
+                title.endsWith(title[0]))
+                title = title.mid(1, title.size() - 2);
+        }
+        lines[i].clear();
+    }
+    *text = lines.join(u'\n');
+    return title;
+}
+
+QString kindName(RunbookBlock::Kind kind)
+{
+    switch (kind) {
+    case RunbookBlock::Prose:
+        return u"prose"_s;
+    case RunbookBlock::Command:
+        return u"command"_s;
+    case RunbookBlock::ExpectedOutput:
+        return u"output"_s;
+    case RunbookBlock::Sql:
+        return u"sql"_s;
+    case RunbookBlock::Reference:
+        return u"reference"_s;
+    case RunbookBlock::ManualCheck:
+        return u"check"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+int repairDoubleEncodedUtf8(QString *text)
+{
+    int places = 0;
+    QString repaired;
+    repaired.reserve(text->size());
+    const qsizetype size = text->size();
+    qsizetype i = 0;
+    while (i < size) {
+        if (legacyByte(text->at(i).unicode()) < 0) {
+            repaired += text->at(i);
+            ++i;
+            continue;
+        }
+        QByteArray bytes;
+        qsizetype end = i;
+        for (int byte = 0; end < size && (byte = legacyByte(text->at(end).unicode())) >= 0; ++end)
+            bytes += char(byte);
+        bool any = false;
+        for (qsizetype k = 0; k < bytes.size();) {
+            const int length = utf8SequenceLength(bytes, k);
+            if (length > 0) {
+                repaired += QString::fromUtf8(bytes.constData() + k, length);
+                k += length;
+                any = true;
+            } else {
+                repaired += text->at(i + k);
+                ++k;
+            }
+        }
+        if (any)
+            ++places;
+        i = end;
+    }
+    if (places > 0)
+        *text = repaired;
+    return places;
+}
+
+QStringList findPlaceholders(const QString &text, QSet<QString> *knownVariables)
+{
+    QSet<QString> local;
+    ShellScanner scanner(knownVariables ? knownVariables : &local);
+    scanner.scan(text);
+    return scanner.placeholders();
+}
+
+QStringList unterminatedHeredocs(const QString &text)
+{
+    QSet<QString> known;
+    ShellScanner scanner(&known);
+    scanner.scan(text);
+    return scanner.unterminated();
+}
+
+Runbook parseRunbook(const QByteArray &input, const QString &fileName)
+{
+    Runbook runbook;
+    if (input.size() > MaximumRunbookFileSize) {
+        runbook.diagnostics.append(
+            {Diagnostic::Severity::Error, fileName, 0, 0,
+             Text::tr("the file is larger than %1 MiB; is it really a runbook?")
+                 .arg(MaximumRunbookFileSize / (1024 * 1024))});
+        return runbook;
+    }
+    QByteArray bytes = input;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    QString text = QString::fromUtf8(bytes);
+    text.replace(u"\r\n"_s, u"\n"_s);
+    text.replace(u'\r', u'\n');
+    const int places = repairDoubleEncodedUtf8(&text);
+    if (places > 0) {
+        runbook.repairs.append(
+            Text::tr("repaired double-encoded UTF-8 in %n place(s)", nullptr, places));
+    }
+    if (text.startsWith(QChar(QChar::ByteOrderMark)))
+        text.remove(0, 1);
+    const QString frontTitle = takeFrontMatter(&text);
+
+    const QByteArray utf8 = text.toUtf8();
+    Builder builder(utf8, fileName, &runbook);
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_TASKLISTS | MD_FLAG_STRIKETHROUGH;
+    parser.enter_block = &Builder::enterBlock;
+    parser.leave_block = &Builder::leaveBlock;
+    parser.enter_span = &Builder::span;
+    parser.leave_span = &Builder::span;
+    parser.text = &Builder::text;
+    if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &builder) != 0) {
+        runbook.diagnostics.append({Diagnostic::Severity::Warning, fileName, 0, 0,
+                                    Text::tr("the Markdown parser gave up; the runbook may be "
+                                             "incomplete")});
+    }
+    builder.finish();
+    if (!frontTitle.isEmpty())
+        runbook.title = frontTitle;
+    return runbook;
+}
+
+Runbook loadRunbookFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Runbook runbook;
+        runbook.diagnostics.append({Diagnostic::Severity::Error, path, 0, 0,
+                                    Text::tr("cannot read the file: %1").arg(file.errorString())});
+        return runbook;
+    }
+    return parseRunbook(file.read(MaximumRunbookFileSize + 1), path);
+}
+
+QString runbookBlockKindName(RunbookBlock::Kind kind)
+{
+    return kindName(kind);
+}
+
+QJsonObject toJson(const Runbook &runbook)
+{
+    QJsonArray sections;
+    for (const RunbookSection &section : runbook.sections) {
+        QJsonArray blocks;
+        for (const RunbookBlock &block : section.blocks) {
+            QJsonObject object{{u"kind"_s, kindName(block.kind)},
+                               {u"line"_s, block.line},
+                               {u"text"_s, block.text}};
+            if (!block.language.isEmpty())
+                object.insert(u"language"_s, block.language);
+            if (block.isRunnable()) {
+                object.insert(u"risk"_s, auditRiskName(block.risk));
+                object.insert(u"riskReason"_s, block.riskReason);
+                object.insert(u"placeholders"_s, QJsonArray::fromStringList(block.placeholders));
+                object.insert(u"unterminatedHeredoc"_s, block.unterminatedHeredoc);
+            }
+            blocks.append(object);
+        }
+        sections.append(QJsonObject{{u"level"_s, section.level},
+                                    {u"title"_s, section.title},
+                                    {u"line"_s, section.line},
+                                    {u"blocks"_s, blocks}});
+    }
+    QJsonArray diagnostics;
+    for (const Diagnostic &diagnostic : runbook.diagnostics) {
+        diagnostics.append(
+            QJsonObject{{u"severity"_s, diagnostic.isError() ? u"error"_s : u"warning"_s},
+                        {u"line"_s, diagnostic.line},
+                        {u"message"_s, diagnostic.message}});
+    }
+    return QJsonObject{{u"title"_s, runbook.title},
+                       {u"sections"_s, sections},
+                       {u"diagnostics"_s, diagnostics},
+                       {u"repairs"_s, QJsonArray::fromStringList(runbook.repairs)}};
+}
+
+} // namespace OpsDeck

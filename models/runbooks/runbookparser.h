@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/diagnostic.h"
+#include "core/risk.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace OpsDeck {
+
+// One piece of a runbook section, in the order the runbook shows it.
+struct RunbookBlock {
+    enum Kind { Prose, Command, ExpectedOutput, Sql, Reference, ManualCheck };
+
+    Kind kind = Prose;
+    QString language; // the fence's info word, lowercased ("bash", "console", "" when untyped)
+    QString text;     // verbatim for code; plain text for prose and checks
+    int line = 0;     // 1-based line of the block's first content line
+    Risk risk = Risk::Read; // Command and Sql blocks: assessCommandRisk(text)
+    QString riskReason;
+    QStringList placeholders; // Command and Sql blocks: "<pod-name>", "[service]", "$VAR", "$1"
+    bool unterminatedHeredoc = false;
+
+    bool isRunnable() const { return kind == Command || kind == Sql; }
+};
+
+// A heading and what follows it up to the next heading. Text before the first heading is a
+// section of level 0 with an empty title.
+struct RunbookSection {
+    int level = 0;
+    QString title;
+    int line = 0;
+    QList<RunbookBlock> blocks;
+};
+
+struct Runbook {
+    QString title; // front matter "title:", else the first level-1 heading
+    QList<RunbookSection> sections;
+    Diagnostics diagnostics; // warnings about the text; an error only when the file is unreadable
+    QStringList repairs;     // what was fixed in the text, e.g. double-encoded UTF-8
+};
+
+// Big enough for any hand-written runbook; keeps a wrongly chosen file from stalling the parser.
+inline constexpr qint64 MaximumRunbookFileSize = 8 * 1024 * 1024;
+
+// Parses CommonMark runbook text. Never throws or crashes; fileName goes into diagnostics.
+Runbook parseRunbook(const QByteArray &text, const QString &fileName);
+
+// Reads and parses a file; an unreadable file gives a runbook with one error diagnostic.
+Runbook loadRunbookFile(const QString &path);
+
+// The placeholders of a shell (or SQL) text, unique and in order of appearance. Variables in
+// knownVariables (assigned earlier) are not placeholders; assignments made in text are added to it.
+QStringList findPlaceholders(const QString &text, QSet<QString> *knownVariables);
+
+// The here-document delimiters opened in text but never closed.
+QStringList unterminatedHeredocs(const QString &text);
+
+// Repairs UTF-8 that was decoded as Windows-1252 (or -1254) and encoded again; returns the
+// number of places repaired.
+int repairDoubleEncodedUtf8(QString *text);
+
+QString runbookBlockKindName(RunbookBlock::Kind kind);
+QJsonObject toJson(const Runbook &runbook);
+
+} // namespace OpsDeck

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer target: the runbook parser must turn any bytes into sections and blocks, never crash,
+// and keep its own promises about what it returns.
+#include "runbooks/runbookparser.h"
+
+#include <QJsonDocument>
+
+#include <cstdint>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray text(reinterpret_cast<const char *>(data), qsizetype(size));
+    const OpsDeck::Runbook runbook = OpsDeck::parseRunbook(text, QStringLiteral("fuzz.md"));
+    // Only an unreadable or oversized file is an error; the fuzzer gives neither.
+    for (const OpsDeck::Diagnostic &diagnostic : runbook.diagnostics) {
+        if (diagnostic.isError() || diagnostic.file != u"fuzz.md" || diagnostic.message.isEmpty() ||
+            diagnostic.line < 0)
+            std::abort();
+    }
+    const int lines = int(text.count('\n') + text.count('\r')) + 1; // a lone CR ends a line too
+    for (const OpsDeck::RunbookSection &section : runbook.sections) {
+        if (section.level < 0 || section.level > 6 || section.line < 1 || section.line > lines)
+            std::abort();
+        for (const OpsDeck::RunbookBlock &block : section.blocks) {
+            if (block.line < 1 || block.line > lines)
+                std::abort();
+            if (!block.isRunnable() && (!block.placeholders.isEmpty() || block.unterminatedHeredoc))
+                std::abort();
+        }
+    }
+    (void)QJsonDocument(OpsDeck::toJson(runbook)).toJson();
+    return 0;
+}
