@@ -5,6 +5,7 @@
 #include "core/risk.h"
 #include "mainwindow.h"
 #include "screenshots.h"
+#include "testfiles.h"
 #include "workspace/workspacedocument.h"
 #include "workspace/workspacemodel.h"
 #include "workspacetree.h"
@@ -33,12 +34,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QAction *action(QWidget &window, const char *name)
 {

@@ -4,6 +4,7 @@
 // -o HostKeyAlias=NAME` against a throw-away sshd holding the keys of tests/data/ssh/keys for
 // the verdicts, and `ssh-keygen -lf` for the fingerprints (keys/fingerprints.txt).
 #include "remote/knownhosts.h"
+#include "testfiles.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,14 +22,6 @@ namespace {
 QString dataFile(const QString &relative)
 {
     return QStringLiteral(OPSDECK_TEST_DATA_DIR "/ssh/") + relative;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
 }
 
 struct PublicKey {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbooks/runbookparser.h"
+#include "testfiles.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,14 +11,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
 
 QString sampleFile(const QString &name)
 {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "testfiles.h"
 #include "workspace/workspaceloader.h"
 
 #include <QDir>
@@ -11,14 +12,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
 
 QString dataFile(const QString &relative)
 {
