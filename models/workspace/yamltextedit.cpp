@@ -84,6 +84,8 @@ public:
     // block scalars, which we do not edit.
     qsizetype scalarEnd(qsizetype position) const
     {
+        if (position >= m_text.size())
+            return position; // an empty value at the very end of the text
         const char first = m_text[position];
         const qsizetype end = lineEnd(position);
         if (first == '|' || first == '>')

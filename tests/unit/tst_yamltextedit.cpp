@@ -54,6 +54,7 @@ private Q_SLOTS:
     void appendsToBlockList();
     void appendsToEmptyFlowList();
     void createsMissingList();
+    void appendsToEmptyValueAtEndOfText();
     void keepsCrLfLineEndings();
     void refusesMultiLineValue();
     void refusesMissingPath();
@@ -153,6 +154,16 @@ void YamlTextEditTest::createsMissingList()
     QCOMPARE(
         result.text,
         QByteArray("environments:\n  - name: prod # only this\n    hosts:\n      - name: a\n"));
+}
+
+void YamlTextEditTest::appendsToEmptyValueAtEndOfText()
+{
+    // Found by the fuzzer: "hosts:" as the last bytes, with no line break after it.
+    const QByteArray text = "environments:\n  - name: prod\n    hosts:";
+    const Result result =
+        appendMapping(text, {u"environments"_s, 0, u"hosts"_s}, {{u"name"_s, u"a"_s}});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.text, QByteArray("environments:\n  - name: prod\n    hosts:\n      - name: a"));
 }
 
 void YamlTextEditTest::keepsCrLfLineEndings()
