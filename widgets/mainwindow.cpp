@@ -128,7 +128,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             m_workspaceLabel->setText(
                 tr("Loading %1…").arg(QFileInfo(m_document->filePath()).fileName()));
         else
-            onWorkspaceChanged();
+            updateWorkspaceStatus();
     });
     connect(m_document, &WorkspaceDocument::loadFailed, this, [this](const QString &path) {
         if (!QFileInfo::exists(path))
@@ -479,6 +479,15 @@ void MainWindow::onWorkspaceChanged()
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     setWindowTitle(workspace.name);
+    updateWorkspaceStatus();
+    updateConnectionSummary();
+}
+
+// The status bar's workspace label and the actions that depend on the file: cheap, and all a
+// finished load or new diagnostics need when the workspace itself did not change.
+void MainWindow::updateWorkspaceStatus()
+{
+    const Workspace &workspace = m_document->workspace();
     QString label = workspace.isBuiltIn() ? tr("Workspace: %1 (built in)").arg(workspace.name)
                                           : tr("Workspace: %1").arg(workspace.name);
     if (m_document->isShowingStaleWorkspace())
@@ -488,7 +497,6 @@ void MainWindow::onWorkspaceChanged()
                                                        : workspace.filePath);
     m_reloadAction->setEnabled(!m_document->filePath().isEmpty());
     m_builtInAction->setEnabled(!workspace.isBuiltIn() || !m_document->filePath().isEmpty());
-    updateConnectionSummary();
 }
 
 void MainWindow::onDiagnosticsChanged()
@@ -504,7 +512,7 @@ void MainWindow::onDiagnosticsChanged()
     QListWidgetItem *problemsItem = m_navigation->item(int(pageIds().indexOf(ProblemsPageId)));
     problemsItem->setText(diagnostics.isEmpty() ? tr("Problems")
                                                 : tr("Problems (%1)").arg(diagnostics.size()));
-    onWorkspaceChanged();
+    updateWorkspaceStatus();
 }
 
 void MainWindow::updateConnectionSummary()

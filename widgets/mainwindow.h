@@ -82,6 +82,7 @@ private:
     void rebuildRecentMenu();
     void onWorkspaceChanged();
     void onDiagnosticsChanged();
+    void updateWorkspaceStatus();
     void updateConnectionSummary();
     void updateReadOnlyState(bool enabled);
     void openCommandPalette();

@@ -129,6 +129,15 @@ SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
     m_thread.start();
 }
 
+template<typename Function>
+void SshExecutor::post(Function function)
+{
+    // The connection lives in m_thread: run there, in order, without waiting.
+    QMetaObject::invokeMethod(
+        m_connection, [connection = m_connection, function] { function(connection); },
+        Qt::QueuedConnection);
+}
+
 SshExecutor::~SshExecutor()
 {
     for (const QPointer<SshRun> &run : std::as_const(m_runs)) {
@@ -147,81 +156,54 @@ void SshExecutor::connectToHost()
 
 void SshExecutor::answerHostKey(HostKeyAnswer answer)
 {
-    QMetaObject::invokeMethod(
-        m_connection, [connection = m_connection, answer] { connection->answerHostKey(answer); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->answerHostKey(answer); });
 }
 
 void SshExecutor::setPassword(const QString &password)
 {
-    QMetaObject::invokeMethod(
-        m_connection, [connection = m_connection, password] { connection->setPassword(password); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->setPassword(password); });
 }
 
 void SshExecutor::provideCredential(Credential kind, const QString &secret)
 {
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, kind, secret] { connection->provideCredential(kind, secret); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->provideCredential(kind, secret); });
 }
 
 void SshExecutor::setRoute(const QString &address, int port)
 {
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, address, port] { connection->setRoute(address, port); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->setRoute(address, port); });
 }
 
 quint64 SshExecutor::openTunnel(const QString &remoteHost, int remotePort)
 {
     const quint64 id = ++m_lastTunnelId;
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, id, remoteHost, remotePort] {
-            connection->openTunnel(id, remoteHost, remotePort);
-        },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->openTunnel(id, remoteHost, remotePort); });
     return id;
 }
 
 void SshExecutor::closeTunnel(quint64 id)
 {
-    QMetaObject::invokeMethod(
-        m_connection, [connection = m_connection, id] { connection->closeTunnel(id); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->closeTunnel(id); });
 }
 
 quint64 SshExecutor::listDirectory(const QString &path)
 {
     const quint64 id = ++m_lastFileRequestId;
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, id, path] { connection->listDirectory(id, path); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->listDirectory(id, path); });
     return id;
 }
 
 quint64 SshExecutor::statPath(const QString &path)
 {
     const quint64 id = ++m_lastFileRequestId;
-    QMetaObject::invokeMethod(
-        m_connection, [connection = m_connection, id, path] { connection->statPath(id, path); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->statPath(id, path); });
     return id;
 }
 
 quint64 SshExecutor::readFile(const QString &path, qint64 offset, qint64 length)
 {
     const quint64 id = ++m_lastFileRequestId;
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, id, path, offset, length] {
-            connection->readFile(id, path, offset, length);
-        },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->readFile(id, path, offset, length); });
     return id;
 }
 
@@ -232,20 +214,13 @@ CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)
     m_runs.insert(id, run);
     const QString command = composeShellCommand(request);
     const QString script = request.script;
-    QMetaObject::invokeMethod(
-        m_connection,
-        [connection = m_connection, id, command, script] {
-            connection->startJob(id, command, script);
-        },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->startJob(id, command, script); });
     return run;
 }
 
 void SshExecutor::cancelJob(quint64 id)
 {
-    QMetaObject::invokeMethod(
-        m_connection, [connection = m_connection, id] { connection->cancelJob(id); },
-        Qt::QueuedConnection);
+    post([=](SshConnection *connection) { connection->cancelJob(id); });
 }
 
 void SshExecutor::onJobOutput(quint64 id, const QByteArray &data, bool isStandardError)

@@ -110,6 +110,9 @@ Q_SIGNALS:
 
 private:
     friend class SshRun;
+    // Calls function(connection) in the connection's thread.
+    template<typename Function>
+    void post(Function function);
     void cancelJob(quint64 id);
     void onJobOutput(quint64 id, const QByteArray &data, bool isStandardError);
     void onJobFinished(quint64 id, int exitCode, const QString &error);

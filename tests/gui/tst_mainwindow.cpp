@@ -118,9 +118,13 @@ void MainWindowTest::showsWorkspaceFileAndItsDetails()
 {
     MainWindow window(
         {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    // One load, one rebuild of the views (not one per signal the load sends).
+    QSignalSpy resets(window.workspaceTree()->view()->model(), &QAbstractItemModel::modelReset);
     window.resize(1180, 740);
     window.show();
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+    QCoreApplication::processEvents(); // the load's signals all come from one handler
+    QCOMPARE(resets.size(), 1);
     QCOMPARE(window.windowTitle(), u"Acme"_s);
     QTreeView *tree = window.workspaceTree()->view();
     QTRY_COMPARE(visibleTreeTexts(tree),
