@@ -37,8 +37,12 @@ public:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        // The model has no DecorationRole (models/ knows no icons): declare it here, with its
+        // size, or the style paints the icon over the whole row.
         option->icon = themedIcon(
             iconFor(index.data(CommandPaletteModel::KindRole).value<CommandPaletteModel::Kind>()));
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(18, 18);
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
