@@ -70,8 +70,13 @@ const QList<Rule> &rules()
          QT_TRANSLATE_NOOP("CommandRisk", "changes files or accounts")},
         {Risk::Change, QRegularExpression(u"\\bsed\\s+(?:-\\w*i|--in-place)"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "edits files in place")},
+        {Risk::Change, word(u"update|insert|alter|create|grant|revoke|vacuum|reindex|cluster"_s),
+         QT_TRANSLATE_NOOP("CommandRisk", "changes a database or its settings")},
+        // SQL's SET names a setting and a value; the shell's `set -e` and `echo set` do not.
         {Risk::Change,
-         word(u"update|insert|alter|create|grant|revoke|vacuum|reindex|cluster|set"_s),
+         QRegularExpression(
+             u"(?:^|[\\s;('\"])(?<word>set\\s+(?:session\\s+|local\\s+)?[A-Za-z_][\\w.]*\\s*(?:=|to\\b))"_s,
+             QRegularExpression::CaseInsensitiveOption),
          QT_TRANSLATE_NOOP("CommandRisk", "changes a database or its settings")},
         {Risk::Change,
          QRegularExpression(

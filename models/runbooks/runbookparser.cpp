@@ -2,6 +2,7 @@
 #include "runbookparser.h"
 
 #include "remote/commandrisk.h"
+#include "remote/shellquote.h"
 #include "state/auditentry.h"
 
 #include <QCoreApplication>
@@ -139,7 +140,9 @@ public:
         QList<HeredocOpen> queue;
         bool inBody = false;
         HeredocOpen body;
+        m_lineNumber = -1;
         for (const QString &line : lines) {
+            ++m_lineNumber;
             if (inBody) {
                 if (line.trimmed() == body.delimiter) {
                     inBody = !queue.isEmpty();
@@ -165,6 +168,7 @@ public:
 
     QStringList placeholders() const { return m_placeholders; }
     QStringList unterminated() const { return m_unterminated; }
+    const QList<PlaceholderOccurrence> &occurrences() const { return m_occurrences; }
 
 private:
     void add(const QString &placeholder)
@@ -182,9 +186,15 @@ private:
         QList<bool> code(size, true);     // not a comment, not a Go template
         QList<bool> expands(size, false); // a '$' here is a shell expansion we can fill in
         QList<bool> plain(size, false);   // outside quotes and substitutions
+        using Quoting = PlaceholderOccurrence::Quoting;
+        const Quoting bodyQuoting = expansions ? Quoting::ExpandingHeredoc : Quoting::Literal;
+        QList<Quoting> quoting(size, shellSyntax ? Quoting::None : bodyQuoting);
         for (qsizetype i = 0; i < size; ++i) {
             const QChar c = line[i];
             const QChar next = i + 1 < size ? line[i + 1] : QChar();
+            if (shellSyntax)
+                quoting[i] =
+                    m_single ? Quoting::Single : (m_double ? Quoting::Double : Quoting::None);
             if (c == u'{' && next == u'{') {
                 const qsizetype close = line.indexOf(u"}}"_s, i + 2);
                 const qsizetype end =
@@ -232,6 +242,11 @@ private:
         }
 
         QList<std::pair<qsizetype, QString>> found;
+        const auto record = [&](qsizetype start, const QString &placeholder) {
+            found.append({start, placeholder});
+            m_occurrences.append(
+                {m_lineNumber, start, placeholder, quoting.value(start, Quoting::None)});
+        };
         // Assignments on this line hide the variable from that point on.
         static const QRegularExpression assignment(
             uR"((?:^\s*|[;&|]\s*|\b(?:export|local|declare|readonly)\s+(?:-\w+\s+)*|\bfor\s+)([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?(?:=|\s+in\b))"_s);
@@ -256,7 +271,7 @@ private:
             if (!code.value(start) || isHtmlTag(match.captured(1)) ||
                 (start > 0 && line[start - 1] == u'<'))
                 continue;
-            found.append({start, match.captured()});
+            record(start, match.captured());
         }
         static const QRegularExpression bracket(uR"(\[([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\])"_s);
         static const QRegularExpression range(uR"(^[a-z0-9]-[a-z0-9]$)"_s);
@@ -271,13 +286,13 @@ private:
                 (after < size &&
                  (line[after] == u'=' || line[after] == u'}' || line[after] == u']')))
                 continue; // [[ test ]], arr[key]=value or ${arr[key]}
-            found.append({start, match.captured()});
+            record(start, match.captured());
         }
         static const QRegularExpression yours(uR"(\bYOUR_[A-Z0-9_]*[A-Z0-9])"_s);
         for (auto it = yours.globalMatch(line); it.hasNext();) {
             const QRegularExpressionMatch match = it.next();
             if (code.value(match.capturedStart()))
-                found.append({match.capturedStart(), match.captured()});
+                record(match.capturedStart(), match.captured());
         }
 
         for (qsizetype i = 0; i + 1 < size; ++i) {
@@ -285,7 +300,7 @@ private:
                 continue;
             const QChar next = line[i + 1];
             if (next >= u'1' && next <= u'9') {
-                found.append({i, line.mid(i, 2)});
+                record(i, line.mid(i, 2));
                 continue;
             }
             QString name;
@@ -296,7 +311,7 @@ private:
                     continue;
                 const QString inside = line.mid(i + 2, close - i - 2);
                 if (inside.size() == 1 && inside[0] >= u'1' && inside[0] <= u'9') {
-                    found.append({i, u'$' + inside});
+                    record(i, u'$' + inside);
                     continue;
                 }
                 qsizetype k = 0;
@@ -318,7 +333,7 @@ private:
                 name = line.mid(i + 1, k - i - 1);
             }
             if (!name.isEmpty() && !isKnown(name, i))
-                found.append({i, u'$' + name});
+                record(i, u'$' + name);
         }
 
         std::ranges::stable_sort(found, {}, &std::pair<qsizetype, QString>::first);
@@ -342,6 +357,8 @@ private:
     }
 
     QSet<QString> *m_known;
+    int m_lineNumber = 0;
+    QList<PlaceholderOccurrence> m_occurrences;
     QStringList m_placeholders;
     QStringList m_unterminated;
     bool m_single = false;
@@ -349,6 +366,27 @@ private:
     bool m_backtick = false;
     QList<int> m_substitutions; // open $( ... ), each with its count of inner parentheses
 };
+
+// A heredoc whose markers were lost in copying: `cat > file` (no input of its own) followed by
+// lines that are no shell but a config file's text (`key = value`, `[section]`, `key: value`).
+// Returns the 0-based line of the cat, or -1.
+int lineWithLostHeredocMarkers(const QString &text)
+{
+    static const QRegularExpression catToFile(uR"(^\s*(?:sudo\s+)?cat\s*>>?\s*\S+\s*$)"_s);
+    static const QRegularExpression configLine(
+        uR"(^\s*(?:[A-Za-z_][\w.-]*\s+=\s*\S|\[[\w .-]+\]\s*$|[A-Za-z_][\w.-]*:\s+\S))"_s);
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (!catToFile.match(lines[i]).hasMatch())
+            continue;
+        qsizetype next = i + 1;
+        while (next < lines.size() && lines[next].trimmed().isEmpty())
+            ++next;
+        if (next < lines.size() && configLine.match(lines[next]).hasMatch())
+            return int(i);
+    }
+    return -1;
+}
 
 bool isShellLanguage(const QString &language)
 {
@@ -522,15 +560,24 @@ private:
         block.placeholders = scanner.placeholders();
         if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
             block.unterminatedHeredoc = true;
-            Diagnostic diagnostic;
-            diagnostic.severity = Diagnostic::Severity::Warning;
-            diagnostic.file = m_fileName;
-            diagnostic.line = line;
-            diagnostic.message = Text::tr("the here-document '%1' has no terminating line")
-                                     .arg(scanner.unterminated().constFirst());
-            m_runbook->diagnostics.append(diagnostic);
+            warn(line, Text::tr("the here-document '%1' has no terminating line")
+                           .arg(scanner.unterminated().constFirst()));
+        } else if (kind == RunbookBlock::Command) {
+            if (const int lost = lineWithLostHeredocMarkers(text); lost >= 0) {
+                block.unterminatedHeredoc = true;
+                warn(line + lost,
+                     Text::tr("'cat >' reads the file's content from the terminal, and the lines "
+                              "after it look like that content: the here-document's '<<EOF' and "
+                              "its closing 'EOF' line seem to be missing"));
+            }
         }
         addBlock(std::move(block));
+    }
+
+    void warn(int line, const QString &message)
+    {
+        m_runbook->diagnostics.append(
+            {Diagnostic::Severity::Warning, m_fileName, line, 0, message});
     }
 
     void addPlain(RunbookBlock::Kind kind, const QString &text, const QString &language, int line)
@@ -763,8 +810,9 @@ private:
     QSet<QString> m_assigned; // variables assigned by earlier commands of the runbook
 };
 
-// Blanks YAML front matter (keeping its lines, so line numbers stay right); returns its title.
-QString takeFrontMatter(QString *text)
+// Blanks YAML front matter (keeping its lines, so line numbers stay right); returns its
+// top-level "key: value" scalars. Lists and nested maps are not needed by runbooks and skipped.
+QMap<QString, QString> takeFrontMatter(QString *text)
 {
     if (!text->startsWith(u"---"))
         return {};
@@ -781,20 +829,23 @@ QString takeFrontMatter(QString *text)
     }
     if (end < 0)
         return {};
-    QString title;
-    static const QRegularExpression titleLine(uR"(^title:\s*(.*?)\s*$)"_s);
-    for (qsizetype i = 0; i <= end; ++i) {
-        const QRegularExpressionMatch match = titleLine.match(lines[i]);
-        if (title.isEmpty() && match.hasMatch()) {
-            title = match.captured(1);
-            if (title.size() >= 2 && (title.startsWith(u'"') || title.startsWith(u'\'')) &&
-                title.endsWith(title[0]))
-                title = title.mid(1, title.size() - 2);
+    QMap<QString, QString> values;
+    static const QRegularExpression scalarLine(uR"(^([A-Za-z_][A-Za-z0-9_-]*):\s*(.*?)\s*$)"_s);
+    for (qsizetype i = 1; i < end; ++i) {
+        const QRegularExpressionMatch match = scalarLine.match(lines[i]);
+        if (match.hasMatch() && !values.contains(match.captured(1))) {
+            QString value = match.captured(2);
+            if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\'')) &&
+                value.endsWith(value[0]))
+                value = value.mid(1, value.size() - 2);
+            if (!value.isEmpty())
+                values.insert(match.captured(1), value);
         }
-        lines[i].clear();
     }
+    for (qsizetype i = 0; i <= end; ++i)
+        lines[i].clear();
     *text = lines.join(u'\n');
-    return title;
+    return values;
 }
 
 QString kindName(RunbookBlock::Kind kind)
@@ -864,6 +915,99 @@ QStringList findPlaceholders(const QString &text, QSet<QString> *knownVariables)
     return scanner.placeholders();
 }
 
+QList<PlaceholderOccurrence> placeholderOccurrences(const QString &text,
+                                                    QSet<QString> *knownVariables)
+{
+    QSet<QString> local;
+    ShellScanner scanner(knownVariables ? knownVariables : &local);
+    scanner.scan(text);
+    return scanner.occurrences();
+}
+
+QString quoteForShellContext(const QString &value, PlaceholderOccurrence::Quoting quoting)
+{
+    using Quoting = PlaceholderOccurrence::Quoting;
+    const auto escape = [&](QStringView specials) {
+        QString escaped;
+        escaped.reserve(value.size() + 4);
+        for (const QChar c : value) {
+            if (specials.contains(c))
+                escaped += u'\\';
+            escaped += c;
+        }
+        return escaped;
+    };
+    switch (quoting) {
+    case Quoting::None:
+        return shellQuote(value);
+    case Quoting::Single:
+        return QString(value).replace(u"'"_s, u"'\\''"_s);
+    case Quoting::Double:
+        return escape(u"\\\"$`");
+    case Quoting::ExpandingHeredoc:
+        return escape(u"\\$`");
+    case Quoting::Literal:
+        break;
+    }
+    return value;
+}
+
+QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &values)
+{
+    QList<PlaceholderOccurrence> occurrences = placeholderOccurrences(text, nullptr);
+    QStringList lines = text.split(u'\n');
+    // Back to front, so earlier columns stay valid while later ones change length.
+    std::ranges::sort(occurrences, [](const auto &a, const auto &b) {
+        return std::tie(a.line, a.column) > std::tie(b.line, b.column);
+    });
+    for (const PlaceholderOccurrence &occurrence : std::as_const(occurrences)) {
+        if (occurrence.placeholder.startsWith(u'$'))
+            continue; // set as a variable before the script instead
+        const auto value = values.constFind(occurrence.placeholder);
+        if (value == values.cend() || occurrence.line >= lines.size())
+            continue;
+        QString &line = lines[occurrence.line];
+        if (QStringView(line).mid(occurrence.column, occurrence.placeholder.size()) !=
+            occurrence.placeholder)
+            continue;
+        line.replace(occurrence.column, occurrence.placeholder.size(),
+                     quoteForShellContext(*value, occurrence.quoting));
+    }
+    return lines.join(u'\n');
+}
+
+QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values)
+{
+    QString filled;
+    filled.reserve(text.size());
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size();) {
+        const QChar c = text[i];
+        if (c == u'\'') {
+            inString = !inString;
+            filled += c;
+            ++i;
+            continue;
+        }
+        bool replaced = false;
+        if (c == u'<' || c == u'[' || c == u'Y') {
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (!it.key().startsWith(u'$') && QStringView(text).mid(i).startsWith(it.key())) {
+                    filled += inString ? QString(it.value()).replace(u"'"_s, u"''"_s) : it.value();
+                    i += it.key().size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) {
+            filled += c;
+            ++i;
+        }
+    }
+    return filled;
+}
+
 QStringList unterminatedHeredocs(const QString &text)
 {
     QSet<QString> known;
@@ -895,7 +1039,7 @@ Runbook parseRunbook(const QByteArray &input, const QString &fileName)
     }
     if (text.startsWith(QChar(QChar::ByteOrderMark)))
         text.remove(0, 1);
-    const QString frontTitle = takeFrontMatter(&text);
+    runbook.metadata = takeFrontMatter(&text);
 
     const QByteArray utf8 = text.toUtf8();
     Builder builder(utf8, fileName, &runbook);
@@ -913,8 +1057,8 @@ Runbook parseRunbook(const QByteArray &input, const QString &fileName)
                                              "incomplete")});
     }
     builder.finish();
-    if (!frontTitle.isEmpty())
-        runbook.title = frontTitle;
+    if (const QString title = runbook.metadata.value(u"title"_s); !title.isEmpty())
+        runbook.title = title;
     return runbook;
 }
 
@@ -966,7 +1110,11 @@ QJsonObject toJson(const Runbook &runbook)
                         {u"line"_s, diagnostic.line},
                         {u"message"_s, diagnostic.message}});
     }
+    QJsonObject metadata;
+    for (auto it = runbook.metadata.cbegin(); it != runbook.metadata.cend(); ++it)
+        metadata.insert(it.key(), it.value());
     return QJsonObject{{u"title"_s, runbook.title},
+                       {u"metadata"_s, metadata},
                        {u"sections"_s, sections},
                        {u"diagnostics"_s, diagnostics},
                        {u"repairs"_s, QJsonArray::fromStringList(runbook.repairs)}};

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,9 @@ struct RunbookSection {
 
 struct Runbook {
     QString title; // front matter "title:", else the first level-1 heading
+    // Front matter scalars ("title", and for the built-in incident runbooks "symptom",
+    // "severity", "services", ...).
+    QMap<QString, QString> metadata;
     QList<RunbookSection> sections;
     Diagnostics diagnostics; // warnings about the text; an error only when the file is unreadable
     QStringList repairs;     // what was fixed in the text, e.g. double-encoded UTF-8
@@ -57,6 +61,33 @@ Runbook loadRunbookFile(const QString &path);
 // The placeholders of a shell (or SQL) text, unique and in order of appearance. Variables in
 // knownVariables (assigned earlier) are not placeholders; assignments made in text are added to it.
 QStringList findPlaceholders(const QString &text, QSet<QString> *knownVariables);
+
+// Where a placeholder stands in shell text, and how the shell quotes that spot.
+struct PlaceholderOccurrence {
+    enum class Quoting {
+        None,             // a bare word
+        Single,           // inside '...'
+        Double,           // inside "..."
+        ExpandingHeredoc, // in a here-document body that expands $ and backticks
+        Literal,          // in a here-document body with a quoted delimiter
+    };
+    int line = 0;         // 0-based line of text
+    qsizetype column = 0; // where the placeholder's text starts
+    QString placeholder;  // as findPlaceholders() names it
+    Quoting quoting = Quoting::None;
+};
+QList<PlaceholderOccurrence> placeholderOccurrences(const QString &text,
+                                                    QSet<QString> *knownVariables);
+
+// value, written so that the shell reads it back verbatim at a spot quoted as `quoting`.
+QString quoteForShellContext(const QString &value, PlaceholderOccurrence::Quoting quoting);
+
+// Puts the values of `<name>`, `[name]` and `YOUR_…` placeholders into shell text, quoted for
+// where each stands, so a value can never become shell syntax. `$` placeholders are left for
+// the caller to set as variables.
+QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &values);
+// The same for SQL: inside '...' a quote in the value is doubled; elsewhere it goes in as typed.
+QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values);
 
 // The here-document delimiters opened in text but never closed.
 QStringList unterminatedHeredocs(const QString &text);

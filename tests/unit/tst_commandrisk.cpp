@@ -72,6 +72,11 @@ void CommandRiskTest::classifies_data()
     // Words inside other words are not commands.
     QTest::addRow("restarted in text") << u"grep restarted /var/log/syslog"_s << read << u""_s;
     QTest::addRow("firmware") << u"ls /lib/firmware"_s << read << u""_s;
+    QTest::addRow("shell set") << u"set -euo pipefail\necho set"_s << read << u""_s;
+    QTest::addRow("sql set") << u"psql -c \"SET statement_timeout = '5s'\""_s << change
+                             << u"SET statement_timeout =: "_s;
+    QTest::addRow("sql set to") << u"SET LOCAL work_mem TO '64MB';"_s << change
+                                << u"SET LOCAL work_mem TO: "_s;
 }
 
 void CommandRiskTest::classifies()

@@ -93,6 +93,10 @@ private Q_SLOTS:
     void json();
     void unreadableFile();
     void neverCrashes();
+    void frontMatterScalarsAreKept();
+    void lostHeredocMarkers_data();
+    void lostHeredocMarkers();
+    void lostHeredocMarkersInTheFileForgeSeed();
 };
 
 void TestRunbookParser::samples_data()
@@ -465,6 +469,55 @@ void TestRunbookParser::neverCrashes()
                 QVERIFY(block.line >= 1);
         }
     }
+}
+
+void TestRunbookParser::frontMatterScalarsAreKept()
+{
+    const Runbook runbook =
+        parseRunbook(readFile(sampleFile(u"bom-front-matter.md"_s)), u"bom-front-matter.md"_s);
+    QCOMPARE(runbook.metadata.value(u"title"_s), u"Disk full on a database host"_s);
+    QCOMPARE(runbook.metadata.value(u"owner"_s), u"dba"_s);
+    QCOMPARE(runbook.metadata.size(), 2);
+    QCOMPARE(runbook.sections.constFirst().line, 5); // front matter keeps its lines
+}
+
+void TestRunbookParser::lostHeredocMarkers_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("flagged");
+
+    QTest::newRow("ini content after cat >") << u"cat > /etc/app.conf\nport = 8080\n"_s << true;
+    QTest::newRow("section header after cat >>")
+        << u"sudo cat >> /etc/app.ini\n\n[server]\nport=1\n"_s << true;
+    QTest::newRow("yaml after cat >") << u"cat > values.yaml\nreplicas: 3\n"_s << true;
+    QTest::newRow("a command after cat >") << u"cat > /tmp/out\nsystemctl restart x\n"_s << false;
+    QTest::newRow("shell assignment after cat >") << u"cat > /tmp/out\nX='a b'\n"_s << false;
+    QTest::newRow("cat with an input file") << u"cat a.conf > b.conf\nport = 1\n"_s << false;
+    QTest::newRow("proper heredoc") << u"cat > f <<EOF\nport = 1\nEOF\n"_s << false;
+}
+
+void TestRunbookParser::lostHeredocMarkers()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, flagged);
+    const QByteArray markdown = "# T\n\n```bash\n" + code.toUtf8() + "```\n";
+    const Runbook runbook = parseRunbook(markdown, u"t.md"_s);
+    const RunbookBlock *command = firstBlock(runbook, RunbookBlock::Command);
+    QVERIFY(command);
+    QCOMPARE(command->unterminatedHeredoc, flagged);
+    QCOMPARE(runbook.diagnostics.size(), flagged ? 1 : 0);
+}
+
+void TestRunbookParser::lostHeredocMarkersInTheFileForgeSeed()
+{
+    // The seed's point-in-time recovery writes recovery.conf with `cat >` and no `<<EOF`.
+    const QString path =
+        QStringLiteral(OPSDECK_SOURCE_DIR "/../shared/seeds/003_b05b49d288a4692d.txt");
+    const Runbook runbook = parseRunbook(readFile(path), path);
+    const auto flagged = std::ranges::find_if(runbook.diagnostics, [](const Diagnostic &d) {
+        return d.line == 380 && d.message.contains(u"<<EOF"_s);
+    });
+    QVERIFY2(flagged != runbook.diagnostics.cend(), "no warning at 003:380");
 }
 
 QTEST_GUILESS_MAIN(TestRunbookParser)

@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runbooksession.h"
+
+#include "remote/commandrisk.h"
+#include "remote/commandrunner.h"
+#include "remote/shellquote.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace OpsDeck {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(RunbookSession)
+};
+
+// Ends the step's own output; what follows are the variables it assigned, NUL-separated.
+constexpr QByteArrayView VariablesMarker = "\n\036OPSDECK-VARIABLES\036\n";
+
+QString interpreterFor(const QString &language)
+{
+    if (language == u"sh")
+        return u"sh"_s;
+    if (language == u"zsh")
+        return u"zsh"_s;
+    return u"bash"_s; // bash, shell, console and untyped blocks were written for a terminal
+}
+
+bool isPositional(const QString &placeholder)
+{
+    return placeholder.size() == 2 && placeholder[0] == u'$' && placeholder[1] >= u'1' &&
+           placeholder[1] <= u'9';
+}
+
+bool isVariablePlaceholder(const QString &placeholder)
+{
+    return placeholder.startsWith(u'$') && !isPositional(placeholder);
+}
+
+// The logical lines of `script` that touch lines [first, last].
+QString linesOf(const QString &script, const ShellLine &line)
+{
+    return script.split(u'\n').mid(line.firstLine, line.lastLine - line.firstLine + 1).join(u'\n');
+}
+
+} // namespace
+
+QString stepStateName(StepState state)
+{
+    switch (state) {
+    case StepState::NotRun:
+        return Text::tr("not run");
+    case StepState::Running:
+        return Text::tr("running");
+    case StepState::Succeeded:
+        return Text::tr("succeeded");
+    case StepState::Failed:
+        return Text::tr("failed");
+    case StepState::Cancelled:
+        return Text::tr("stopped");
+    case StepState::Refused:
+        return Text::tr("not run");
+    }
+    return {};
+}
+
+QList<ShellLine> logicalShellLines(const QString &script)
+{
+    static const QRegularExpression heredocOpener(uR"(<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1)"_s);
+    const QStringList lines = script.split(u'\n');
+    QList<ShellLine> result;
+    for (int i = 0; i < lines.size(); ++i) {
+        ShellLine line{i, i, lines[i]};
+        QStringList delimiters;
+        int k = i;
+        while (true) {
+            const QString &current = lines[k];
+            for (auto it = heredocOpener.globalMatch(current); it.hasNext();)
+                delimiters.append(it.next().captured(2));
+            if (current.endsWith(u'\\') && k + 1 < lines.size()) {
+                ++k;
+                continue;
+            }
+            break;
+        }
+        // Here-document bodies follow the command line that opened them, in order.
+        for (const QString &delimiter : std::as_const(delimiters)) {
+            while (k + 1 < lines.size()) {
+                ++k;
+                if (lines[k].trimmed() == delimiter)
+                    break;
+            }
+        }
+        line.lastLine = k;
+        line.text = linesOf(script, line);
+        if (!line.text.trimmed().isEmpty())
+            result.append(line);
+        i = k;
+    }
+    return result;
+}
+
+RunbookSession::RunbookSession(CommandRunner *runner, ExecutorProvider executors, QObject *parent)
+    : QObject(parent)
+    , m_runner(runner)
+    , m_executors(std::move(executors))
+{
+    qRegisterMetaType<RunbookStepId>();
+}
+
+RunbookSession::~RunbookSession()
+{
+    if (m_run)
+        m_run->disconnect(this);
+}
+
+void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
+{
+    stop();
+    m_runbook = runbook;
+    m_sourceId = sourceId;
+    m_steps.clear();
+    m_runs.clear();
+    m_stepTargets.clear();
+    m_variables.clear();
+    m_values.clear();
+    for (int s = 0; s < m_runbook.sections.size(); ++s) {
+        const QList<RunbookBlock> &blocks = m_runbook.sections.at(s).blocks;
+        for (int b = 0; b < blocks.size(); ++b) {
+            if (blocks.at(b).isRunnable() || blocks.at(b).kind == RunbookBlock::ManualCheck)
+                m_steps.append({s, b});
+        }
+    }
+    loadRememberedValues();
+    Q_EMIT placeholderValuesChanged();
+    Q_EMIT progressChanged(completedCount(), stepCount());
+}
+
+void RunbookSession::setWorkspace(const Workspace &workspace)
+{
+    m_workspace = workspace;
+    const QStringList hosts = hostChoices();
+    if (!hosts.contains(m_defaultHost) && !hosts.isEmpty())
+        setDefaultHost(hosts.constFirst());
+    const QStringList databases = databaseChoices();
+    if (!databases.contains(m_defaultDatabase))
+        m_defaultDatabase = databases.value(0);
+}
+
+QList<RunbookStepId> RunbookSession::stepsOfSection(int section) const
+{
+    // A section includes its sub-sections: "Run section" on "Diagnosis" runs its ### steps.
+    QList<RunbookStepId> result;
+    if (section < 0 || section >= m_runbook.sections.size())
+        return result;
+    const int level = m_runbook.sections.at(section).level;
+    int end = section + 1;
+    while (end < m_runbook.sections.size() && level > 0 && m_runbook.sections.at(end).level > level)
+        ++end;
+    for (const RunbookStepId &step : m_steps) {
+        if (step.section >= section && step.section < end)
+            result.append(step);
+    }
+    return result;
+}
+
+const RunbookBlock &RunbookSession::block(RunbookStepId step) const
+{
+    static const RunbookBlock none;
+    if (step.section < 0 || step.section >= m_runbook.sections.size())
+        return none;
+    const QList<RunbookBlock> &blocks = m_runbook.sections.at(step.section).blocks;
+    return step.block >= 0 && step.block < blocks.size() ? blocks.at(step.block) : none;
+}
+
+const StepRun &RunbookSession::stepRun(RunbookStepId step) const
+{
+    static const StepRun none;
+    const auto it = m_runs.constFind(step);
+    return it == m_runs.cend() ? none : *it;
+}
+
+void RunbookSession::setDefaultHost(const QString &host)
+{
+    if (host == m_defaultHost)
+        return;
+    m_defaultHost = host;
+    loadRememberedValues();
+    Q_EMIT placeholderValuesChanged();
+}
+
+void RunbookSession::setDefaultDatabase(const QString &target)
+{
+    m_defaultDatabase = target;
+}
+
+QString RunbookSession::targetOf(RunbookStepId step) const
+{
+    const QString own = m_stepTargets.value(step);
+    if (!own.isEmpty())
+        return own;
+    return block(step).kind == RunbookBlock::Sql ? m_defaultDatabase : m_defaultHost;
+}
+
+void RunbookSession::setStepTarget(RunbookStepId step, const QString &target)
+{
+    if (target.isEmpty())
+        m_stepTargets.remove(step);
+    else
+        m_stepTargets.insert(step, target);
+    Q_EMIT stepChanged(step);
+}
+
+QStringList RunbookSession::hostChoices() const
+{
+    QStringList hosts;
+    for (const Environment &environment : m_workspace.environments) {
+        for (const Host &host : environment.hosts) {
+            if (!hosts.contains(host.name))
+                hosts.append(host.name);
+        }
+    }
+    return hosts;
+}
+
+QStringList RunbookSession::databaseChoices() const
+{
+    QStringList databases;
+    for (const Environment &environment : m_workspace.environments) {
+        for (const Host &host : environment.hosts) {
+            for (const Database &database : host.databases) {
+                const QString target = host.name + u'/' + database.name;
+                if (!databases.contains(target))
+                    databases.append(target);
+            }
+        }
+    }
+    return databases;
+}
+
+QStringList RunbookSession::placeholders() const
+{
+    QStringList all;
+    for (const RunbookStepId &step : m_steps) {
+        for (const QString &placeholder : block(step).placeholders) {
+            if (!all.contains(placeholder))
+                all.append(placeholder);
+        }
+    }
+    return all;
+}
+
+QString RunbookSession::placeholderValue(const QString &placeholder) const
+{
+    return m_values.value(placeholder);
+}
+
+QString RunbookSession::settingsGroup(const QString &target) const
+{
+    // Hashed: paths and host names may hold characters QSettings keys treat specially.
+    const QByteArray key =
+        QCryptographicHash::hash((m_sourceId + u'\n' + target).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(20);
+    return u"runbookValues/"_s + QString::fromLatin1(key);
+}
+
+void RunbookSession::setPlaceholderValue(const QString &placeholder, const QString &value)
+{
+    if (m_values.value(placeholder) == value)
+        return;
+    m_values.insert(placeholder, value);
+    if (!m_sourceId.isEmpty()) {
+        QSettings settings;
+        settings.beginGroup(settingsGroup(m_defaultHost));
+        const QString key = QString::fromLatin1(placeholder.toUtf8().toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        if (value.isEmpty())
+            settings.remove(key);
+        else
+            settings.setValue(key, value);
+    }
+    Q_EMIT placeholderValuesChanged();
+}
+
+void RunbookSession::loadRememberedValues()
+{
+    if (m_sourceId.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(settingsGroup(m_defaultHost));
+    const QStringList keys = settings.childKeys();
+    for (const QString &key : keys) {
+        const QString placeholder = QString::fromUtf8(QByteArray::fromBase64(
+            key.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        m_values.insert(placeholder, settings.value(key).toString());
+    }
+}
+
+void RunbookSession::clearVariables()
+{
+    m_variables.clear();
+}
+
+PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
+{
+    PreparedStep prepared;
+    prepared.step = step;
+    prepared.target = targetOf(step);
+    const RunbookBlock &source = block(step);
+    prepared.request.risk = source.risk;
+    prepared.riskReason = source.riskReason;
+    if (!source.isRunnable()) {
+        prepared.error = Text::tr("this step is a manual check; tick it when done");
+        return prepared;
+    }
+
+    QString text = source.text;
+    if (line >= 0) {
+        const QList<ShellLine> lines = logicalShellLines(source.text);
+        const auto chosen = std::ranges::find_if(lines, [line](const ShellLine &l) {
+            return line >= l.firstLine && line <= l.lastLine;
+        });
+        if (chosen == lines.cend()) {
+            prepared.error = Text::tr("line %1 of this step holds no command").arg(line + 1);
+            return prepared;
+        }
+        text = chosen->text;
+        const RiskAssessment risk = assessCommandRisk(text);
+        prepared.request.risk = risk.risk;
+        prepared.riskReason = risk.reason;
+    } else if (source.unterminatedHeredoc) {
+        prepared.error = Text::tr("this step's here-document is not closed (see the runbook's "
+                                  "warnings); run its lines one at a time, or fix the runbook");
+        return prepared;
+    }
+
+    QMap<QString, QString> values;
+    QStringList positional;
+    QStringList assignments;
+    for (const QString &placeholder : source.placeholders) {
+        if (!text.contains(placeholder.startsWith(u'$') ? placeholder.mid(1) : placeholder))
+            continue; // not on the chosen line
+        const QString value = m_values.value(placeholder);
+        if (isVariablePlaceholder(placeholder) && m_variables.contains(placeholder.mid(1)))
+            continue; // an earlier step of this run set it
+        if (value.isEmpty()) {
+            prepared.missingValues.append(placeholder);
+            continue;
+        }
+        if (isPositional(placeholder)) {
+            const int index = placeholder[1].digitValue();
+            while (positional.size() < index)
+                positional.append(QString());
+            positional[index - 1] = value;
+        } else if (isVariablePlaceholder(placeholder)) {
+            assignments.append(placeholder.mid(1) + u'=' + shellQuote(value));
+        } else {
+            values.insert(placeholder, value);
+        }
+    }
+
+    if (source.kind == RunbookBlock::Sql) {
+        const qsizetype slash = prepared.target.indexOf(u'/');
+        const Host *host = slash > 0 ? m_workspace.findHost(prepared.target.left(slash)) : nullptr;
+        const Database *database = nullptr;
+        if (host) {
+            for (const Database &candidate : host->databases) {
+                if (candidate.name == prepared.target.mid(slash + 1))
+                    database = &candidate;
+            }
+        }
+        if (!database) {
+            prepared.error =
+                prepared.target.isEmpty()
+                    ? Text::tr("choose a database for this SQL step")
+                    : Text::tr("the workspace has no database '%1'").arg(prepared.target);
+            return prepared;
+        }
+        prepared.shownCommand = fillSqlPlaceholders(text, values);
+        QStringList psql{u"psql"_s, u"-X"_s,        u"-v"_s, u"ON_ERROR_STOP=1"_s,
+                         u"-h"_s,   database->host, u"-p"_s, QString::number(database->port)};
+        if (!database->user.isEmpty())
+            psql << u"-U"_s << database->user;
+        psql << u"-d"_s << (database->database.isEmpty() ? database->name : database->database);
+        // A here-document, not -c: psql then runs statement by statement and shows each result.
+        QString delimiter = u"OPSDECK_SQL"_s;
+        while (prepared.shownCommand.contains(delimiter))
+            delimiter += u'_';
+        prepared.request.script = shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s +
+                                  prepared.shownCommand + u'\n' + delimiter + u'\n';
+        prepared.request.environment.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
+        if (!database->sslMode.isEmpty())
+            prepared.request.environment.insert(u"PGSSLMODE"_s, database->sslMode);
+        return prepared;
+    }
+
+    if (prepared.target.isEmpty()) {
+        prepared.error = Text::tr("choose a host for this step");
+        return prepared;
+    }
+    prepared.shownCommand = fillTextPlaceholders(text, values);
+
+    // Variables carried from earlier steps, then the values typed for $VAR placeholders.
+    QStringList prologue;
+    for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it)
+        prologue.append(it.key() + u'=' + shellQuote(it.value()));
+    prologue += assignments;
+    if (!positional.isEmpty()) {
+        QStringList quoted;
+        for (const QString &value : std::as_const(positional))
+            quoted.append(shellQuote(value));
+        prologue.append(u"set -- "_s + quoted.join(u' '));
+    }
+
+    QSet<QString> assigned;
+    findPlaceholders(text, &assigned);
+    QStringList names(assigned.cbegin(), assigned.cend());
+    names.sort();
+    QString script = prologue.isEmpty() ? QString() : prologue.join(u'\n') + u'\n';
+    script += prepared.shownCommand;
+    if (!names.isEmpty()) {
+        script += u"\n__opsdeck_status=$?\nprintf '\\n\\036OPSDECK-VARIABLES\\036\\n'\n"_s;
+        for (const QString &name : std::as_const(names)) {
+            script += u"[ \"${%1+set}\" = set ] && printf '%s\\0%s\\0' %1 \"$%1\"\n"_s.arg(name);
+        }
+        script += u"exit $__opsdeck_status"_s;
+    }
+    // An argument, not stdin: a command in the block that reads stdin (cat, psql, read) must
+    // not swallow the rest of the script.
+    prepared.request.argv = {interpreterFor(source.language), u"-c"_s, script};
+    return prepared;
+}
+
+void RunbookSession::refuse(RunbookStepId step, const QString &message)
+{
+    StepRun &run = runOf(step);
+    run.state = StepState::Refused;
+    run.message = message;
+    Q_EMIT stepChanged(step);
+}
+
+bool RunbookSession::run(RunbookStepId step, int line)
+{
+    if (!m_steps.contains(step))
+        return false;
+    if (isRunning()) {
+        refuse(step, Text::tr("another step is running; wait for it or stop it"));
+        return false;
+    }
+    const PreparedStep prepared = prepare(step, line);
+    if (!prepared.error.isEmpty()) {
+        refuse(step, prepared.error);
+        return false;
+    }
+    if (!prepared.missingValues.isEmpty()) {
+        refuse(step, Text::tr("fill in %1 first").arg(prepared.missingValues.join(u", "_s)));
+        return false;
+    }
+    if (prepared.request.risk != Risk::Read && (!m_confirmation || !m_confirmation(prepared))) {
+        refuse(step, Text::tr("not confirmed"));
+        return false;
+    }
+    startPrepared(prepared);
+    return true;
+}
+
+void RunbookSession::startPrepared(const PreparedStep &prepared)
+{
+    const RunbookBlock &source = block(prepared.step);
+    const QString hostName = source.kind == RunbookBlock::Sql
+                                 ? prepared.target.left(prepared.target.indexOf(u'/'))
+                                 : prepared.target;
+    Executor *executor = m_executors ? m_executors(hostName) : nullptr;
+    StepRun &run = runOf(prepared.step);
+    StepRun fresh; // a new run keeps only what the operator wrote and ticked
+    fresh.done = run.done;
+    fresh.notes = run.notes;
+    run = fresh;
+    run.target = prepared.target;
+    run.startedAt = QDateTime::currentDateTime();
+    run.command = prepared.shownCommand;
+    if (!executor) {
+        refuse(prepared.step, Text::tr("the workspace has no host '%1'").arg(hostName));
+        return;
+    }
+    run.state = StepState::Running;
+    m_current = prepared.step;
+    m_pendingOutput.clear();
+    m_variablesBlock.clear();
+    m_inVariablesBlock = false;
+    m_capturesVariables = source.kind != RunbookBlock::Sql &&
+                          prepared.request.argv.value(2).contains(u"OPSDECK-VARIABLES"_s);
+
+    m_stdoutDecoder = std::make_shared<QStringDecoder>(QStringDecoder::Utf8);
+    m_run = m_runner->run(executor, prepared.request, this, m_incidentId);
+    auto stderrDecoder = std::make_shared<QStringDecoder>(QStringDecoder::Utf8);
+    connect(m_run, &CommandRun::standardOutput, this,
+            [this](const QByteArray &data) { onOutput(data); });
+    connect(m_run, &CommandRun::standardError, this, [this, stderrDecoder](const QByteArray &data) {
+        const QString text = (*stderrDecoder)(data);
+        runOf(m_current).output += text;
+        Q_EMIT stepOutput(m_current, text);
+    });
+    connect(m_run, &CommandRun::finished, this,
+            [this](const CommandResult &result) { onFinished(result); });
+    Q_EMIT stepChanged(prepared.step);
+    Q_EMIT runningChanged(true);
+}
+
+void RunbookSession::onOutput(const QByteArray &data)
+{
+    QByteArray visible;
+    if (!m_capturesVariables) {
+        visible = data;
+    } else if (m_inVariablesBlock) {
+        m_variablesBlock += data;
+    } else {
+        m_pendingOutput += data;
+        const qsizetype marker = m_pendingOutput.indexOf(VariablesMarker);
+        if (marker >= 0) {
+            visible = m_pendingOutput.left(marker);
+            m_variablesBlock = m_pendingOutput.mid(marker + VariablesMarker.size());
+            m_pendingOutput.clear();
+            m_inVariablesBlock = true;
+        } else {
+            // Hold back only what could be the start of the marker.
+            const qsizetype keep =
+                std::min<qsizetype>(m_pendingOutput.size(), VariablesMarker.size() - 1);
+            visible = m_pendingOutput.left(m_pendingOutput.size() - keep);
+            m_pendingOutput.remove(0, m_pendingOutput.size() - keep);
+        }
+    }
+    if (visible.isEmpty())
+        return;
+    const QString text = (*m_stdoutDecoder)(visible);
+    runOf(m_current).output += text;
+    Q_EMIT stepOutput(m_current, text);
+}
+
+void RunbookSession::onFinished(const CommandResult &result)
+{
+    const RunbookStepId step = m_current;
+    if (!m_pendingOutput.isEmpty()) {
+        const QString text = (*m_stdoutDecoder)(m_pendingOutput);
+        m_pendingOutput.clear();
+        runOf(step).output += text;
+        Q_EMIT stepOutput(step, text);
+    }
+    if (m_inVariablesBlock) {
+        const QList<QByteArray> fields = m_variablesBlock.split('\0');
+        for (qsizetype i = 0; i + 1 < fields.size(); i += 2)
+            m_variables.insert(QString::fromUtf8(fields[i]), QString::fromUtf8(fields[i + 1]));
+    }
+    m_inVariablesBlock = false;
+    m_variablesBlock.clear();
+    m_capturesVariables = false;
+    m_run = nullptr;
+    m_current = {};
+
+    StepRun &run = runOf(step);
+    run.result = result;
+    run.message = result.error;
+    if (result.succeeded()) {
+        run.state = StepState::Succeeded;
+        run.done = true;
+    } else {
+        run.state = result.outcome == CommandResult::Outcome::Cancelled ? StepState::Cancelled
+                                                                        : StepState::Failed;
+    }
+    Q_EMIT stepChanged(step);
+    Q_EMIT stepFinished(step, run);
+    Q_EMIT progressChanged(completedCount(), stepCount());
+    Q_EMIT runningChanged(false);
+
+    if (m_runningSection >= 0) {
+        if (run.state == StepState::Succeeded) {
+            runNextOfSection();
+        } else {
+            const int section = m_runningSection;
+            m_runningSection = -1;
+            m_sectionQueue.clear();
+            Q_EMIT sectionFinished(section, false);
+        }
+    }
+}
+
+bool RunbookSession::runSection(int section)
+{
+    if (isRunning() || m_runningSection >= 0)
+        return false;
+    m_sectionQueue.clear();
+    for (const RunbookStepId &step : stepsOfSection(section)) {
+        if (block(step).isRunnable())
+            m_sectionQueue.append(step);
+    }
+    m_runningSection = section;
+    runNextOfSection();
+    return true;
+}
+
+void RunbookSession::runNextOfSection()
+{
+    const int section = m_runningSection;
+    if (m_sectionQueue.isEmpty()) {
+        m_runningSection = -1;
+        Q_EMIT sectionFinished(section, true);
+        return;
+    }
+    const RunbookStepId next = m_sectionQueue.takeFirst();
+    if (!run(next)) {
+        m_runningSection = -1;
+        m_sectionQueue.clear();
+        Q_EMIT sectionFinished(section, false);
+    }
+}
+
+void RunbookSession::stop()
+{
+    m_sectionQueue.clear();
+    if (m_run)
+        m_run->cancel(); // finished() follows; with the queue empty the section ends there
+}
+
+void RunbookSession::setDone(RunbookStepId step, bool done)
+{
+    if (!m_steps.contains(step) || stepRun(step).done == done)
+        return;
+    runOf(step).done = done;
+    Q_EMIT stepChanged(step);
+    Q_EMIT progressChanged(completedCount(), stepCount());
+}
+
+void RunbookSession::setNotes(RunbookStepId step, const QString &notes)
+{
+    if (!m_steps.contains(step) || stepRun(step).notes == notes)
+        return;
+    runOf(step).notes = notes;
+    Q_EMIT stepChanged(step);
+}
+
+int RunbookSession::completedCount() const
+{
+    return int(std::ranges::count_if(
+        m_steps, [this](const RunbookStepId &step) { return stepRun(step).done; }));
+}
+
+} // namespace OpsDeck

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "remote/executor.h"
+#include "runbooks/runbookparser.h"
+#include "workspace/workspace.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+
+class QStringDecoder;
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace OpsDeck {
+
+class CommandRunner;
+
+// A step of a runbook: a runnable block (command or SQL) or a manual check, by position.
+struct RunbookStepId {
+    int section = -1;
+    int block = -1;
+    bool isValid() const { return section >= 0 && block >= 0; }
+    friend bool operator==(const RunbookStepId &, const RunbookStepId &) = default;
+};
+
+inline size_t qHash(const RunbookStepId &id, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, id.section, id.block);
+}
+
+enum class StepState {
+    NotRun,
+    Running,
+    Succeeded, // exit 0
+    Failed,    // ran and failed: non-zero exit, signal, timeout, broken connection
+    Cancelled, // stopped by the operator
+    Refused,   // never started: missing values, not confirmed, read-only mode
+};
+
+QString stepStateName(StepState state); // translated, for the view
+
+// What a step has done in this session.
+struct StepRun {
+    StepState state = StepState::NotRun;
+    QString target;  // the host (or database, for SQL) it ran on
+    QString command; // what ran, as the audit log shows it
+    QString output;  // stdout and stderr as they arrived, OpsDeck's own markers removed
+    QString message; // why it was refused, or the result's error
+    CommandResult result;
+    QDateTime startedAt;
+    bool done = false; // ticked by the operator, or set when the step succeeds
+    QString notes;
+};
+
+// A logical line of a shell block: `\` continuations and here-document bodies belong to the
+// line that starts them. Lines are 0-based within the block's text.
+struct ShellLine {
+    int firstLine = 0;
+    int lastLine = 0;
+    QString text;
+};
+QList<ShellLine> logicalShellLines(const QString &script);
+
+// A step ready to run: the text that goes to the host, after placeholders and carried
+// variables are filled in.
+struct PreparedStep {
+    RunbookStepId step;
+    QString target;            // host name, or "host/database" for SQL
+    CommandRequest request;    // request.risk from the block; script or argv filled in
+    QString shownCommand;      // the block's text (or the chosen line) with values filled in
+    QStringList missingValues; // placeholders without a value: the step cannot run
+    QString error;             // no host chosen, unknown database, ...: the step cannot run
+    QString riskReason;
+
+    bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
+};
+
+// Runs one runbook step by step on chosen hosts, keeping what each step did.
+//
+// Placeholder values are shared by every step of the runbook (the same `<pod-name>` is typed
+// once) and remembered per runbook and host across sessions. Variables a block assigns
+// (`PID=$(pgrep nginx)`) are read back after it runs and set before later blocks, so a
+// runbook written for one terminal works step by step. Everything runs through
+// CommandRunner: audit log, read-only mode and its refusals apply.
+class RunbookSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunbookSession)
+
+public:
+    using ExecutorProvider = std::function<Executor *(const QString &hostName)>;
+    // Asked before a step whose risk is Change or Destroy starts; false refuses it.
+    using Confirmation = std::function<bool(const PreparedStep &)>;
+
+    RunbookSession(CommandRunner *runner, ExecutorProvider executors, QObject *parent = nullptr);
+    ~RunbookSession() override;
+
+    // sourceId names the runbook for remembered values (its path, or ":/runbooks/x.md").
+    void setRunbook(const Runbook &runbook, const QString &sourceId);
+    const Runbook &runbook() const { return m_runbook; }
+    QString sourceId() const { return m_sourceId; }
+    void setWorkspace(const Workspace &workspace); // hosts and databases to choose from
+    void setConfirmation(Confirmation confirmation) { m_confirmation = std::move(confirmation); }
+    void setIncidentId(std::optional<qint64> incidentId) { m_incidentId = incidentId; }
+
+    // Every step (runnable block or manual check) in runbook order.
+    const QList<RunbookStepId> &steps() const { return m_steps; }
+    QList<RunbookStepId> stepsOfSection(int section) const;
+    const RunbookBlock &block(RunbookStepId step) const;
+    const StepRun &stepRun(RunbookStepId step) const;
+
+    // The host every step runs on unless a step has its own; SQL steps name "host/database".
+    QString defaultHost() const { return m_defaultHost; }
+    void setDefaultHost(const QString &host);
+    QString defaultDatabase() const { return m_defaultDatabase; }
+    void setDefaultDatabase(const QString &target);
+    QString targetOf(RunbookStepId step) const;
+    void setStepTarget(RunbookStepId step, const QString &target); // empty: back to the default
+    QStringList hostChoices() const;
+    QStringList databaseChoices() const; // "host/database" for each database in the workspace
+
+    // All placeholders of the runbook in order of first appearance, and their values.
+    QStringList placeholders() const;
+    QString placeholderValue(const QString &placeholder) const;
+    void setPlaceholderValue(const QString &placeholder, const QString &value);
+    // Variables carried from blocks that already ran.
+    QMap<QString, QString> variables() const { return m_variables; }
+    void clearVariables();
+
+    // What would run for step (or only its logical line `line`, 0-based in the block).
+    PreparedStep prepare(RunbookStepId step, int line = -1) const;
+
+    // Starts step; false (and the step Refused, with the reason) when it cannot start. A step
+    // that is already running, or another step of a running section, is refused too.
+    bool run(RunbookStepId step, int line = -1);
+    // Runs the section's runnable steps in order, stopping at the first that does not succeed.
+    bool runSection(int section);
+    void stop(); // cancels the running step and the rest of a running section
+    bool isRunning() const { return m_current.isValid(); }
+    RunbookStepId currentStep() const { return m_current; }
+
+    void setDone(RunbookStepId step, bool done);
+    void setNotes(RunbookStepId step, const QString &notes);
+
+    // Done or succeeded steps, of all steps.
+    int completedCount() const;
+    int stepCount() const { return int(m_steps.size()); }
+
+Q_SIGNALS:
+    void stepChanged(OpsDeck::RunbookStepId step);
+    void stepOutput(OpsDeck::RunbookStepId step, const QString &text);
+    // A step that ran (not a refused one) came to its end: for the incident timeline.
+    void stepFinished(OpsDeck::RunbookStepId step, const OpsDeck::StepRun &run);
+    void sectionFinished(int section, bool succeeded);
+    void progressChanged(int completed, int total);
+    void placeholderValuesChanged();
+    void runningChanged(bool running);
+
+private:
+    void refuse(RunbookStepId step, const QString &message);
+    void startPrepared(const PreparedStep &prepared);
+    void onOutput(const QByteArray &data);
+    void onFinished(const CommandResult &result);
+    void runNextOfSection();
+    void loadRememberedValues();
+    QString settingsGroup(const QString &target) const;
+    StepRun &runOf(RunbookStepId step) { return m_runs[step]; }
+
+    CommandRunner *m_runner;
+    ExecutorProvider m_executors;
+    Confirmation m_confirmation;
+    std::optional<qint64> m_incidentId;
+    Runbook m_runbook;
+    QString m_sourceId;
+    Workspace m_workspace;
+    QList<RunbookStepId> m_steps;
+    QHash<RunbookStepId, StepRun> m_runs;
+    QHash<RunbookStepId, QString> m_stepTargets;
+    QString m_defaultHost;
+    QString m_defaultDatabase;
+    QMap<QString, QString> m_values;
+    QMap<QString, QString> m_variables;
+
+    RunbookStepId m_current;
+    QPointer<CommandRun> m_run;
+    QByteArray m_pendingOutput; // held back while it could be the start of the variables marker
+    QByteArray m_variablesBlock;
+    bool m_inVariablesBlock = false;
+    bool m_capturesVariables = false; // the running step ends with the variables marker
+    std::shared_ptr<QStringDecoder> m_stdoutDecoder;
+    QList<RunbookStepId> m_sectionQueue;
+    int m_runningSection = -1;
+};
+
+} // namespace OpsDeck
+
+Q_DECLARE_METATYPE(OpsDeck::RunbookStepId)
