@@ -33,7 +33,10 @@ const QList<Rule> &rules()
     static const QList<Rule> list = {
         {Risk::Destroy, word(u"rm|rmdir|shred|mkfs(?:\\.\\w+)?|wipefs|dd"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "deletes or overwrites data")},
-        {Risk::Destroy, word(u"drop|truncate"_s),
+        {Risk::Destroy,
+         word(u"drop\\s+(?:table|database|schema|index|view|role|user|extension|function|"
+              "trigger|sequence|owned|type|materialized\\s+view|publication|subscription|"
+              "tablespace|policy\\s+\\w|column)|truncate(?:\\s+table)?\\s+[\\w\"]+"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "drops or empties database objects")},
         {Risk::Destroy,
          QRegularExpression(u"\\bdelete\\s+from\\b"_s, QRegularExpression::CaseInsensitiveOption),
@@ -55,7 +58,13 @@ const QList<Rule> &rules()
          QRegularExpression(
              u"\\b(?:docker|podman)(?:-compose|\\s+compose)?\\s[^;|&]*?\\b(?:rm|rmi|down|system\\s+prune|volume\\s+rm)\\b"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "removes containers, images or volumes")},
-        {Risk::Destroy, QRegularExpression(u"\\bkubectl\\s+delete\\b"_s),
+        {Risk::Destroy,
+         QRegularExpression(
+             u"\\brabbitmqctl\\s+(?:purge_queue|delete_queue)\\b|\\bredis-cli\\b[^;|&\\n]*\\s(?:del|unlink)\\s"_s,
+             QRegularExpression::CaseInsensitiveOption),
+         QT_TRANSLATE_NOOP("CommandRisk", "deletes queued messages or cached keys")},
+        // Flags may come before the verb: kubectl -n prod delete pod x.
+        {Risk::Destroy, QRegularExpression(u"\\bkubectl\\b[^;|&\\n]*?\\sdelete(?=\\s|$)"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "deletes Kubernetes objects")},
         {Risk::Change,
          word(u"restart|reload|stop|start|scale|rollout|kill|pkill|killall|pg_cancel_backend"_s),
@@ -68,6 +77,15 @@ const QList<Rule> &rules()
          word(
              u"mv|cp|chmod|chown|chgrp|ln|touch|mkdir|tee|install|useradd|usermod|passwd|crontab|tar|gunzip|unzip"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "changes files or accounts")},
+        {Risk::Change,
+         QRegularExpression(
+             u"\\bnft\\s+(?:add|insert|delete|flush|replace|create|-f)\\b|\\biptables\\s+-[AIDFRPN]\\b|\\bufw\\s+(?:deny|allow|reject|limit|enable|disable|delete|insert)\\b"_s),
+         QT_TRANSLATE_NOOP("CommandRisk", "changes firewall rules")},
+        {Risk::Change,
+         QRegularExpression(
+             u"\\b(?:pg_ctl|pg_ctlcluster)\\b[^;|&\\n]*\\spromote\\b|\\bpg_promote\\s*\\(|\\brenice\\b|\\bredis-cli\\b[^;|&\\n]*\\s(?:rename|config\\s+set|expire)\\s|\\bjournalctl\\b[^;|&\\n]*--vacuum-"_s,
+             QRegularExpression::CaseInsensitiveOption),
+         QT_TRANSLATE_NOOP("CommandRisk", "changes a running service, process or its data")},
         {Risk::Change, QRegularExpression(u"\\bsed\\s+(?:-\\w*i|--in-place)"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "edits files in place")},
         {Risk::Change, word(u"update|insert|alter|create|grant|revoke|vacuum|reindex|cluster"_s),
@@ -80,7 +98,7 @@ const QList<Rule> &rules()
          QT_TRANSLATE_NOOP("CommandRisk", "changes a database or its settings")},
         {Risk::Change,
          QRegularExpression(
-             u"\\bkubectl\\s+(?:apply|patch|edit|set|annotate|label|cordon|drain)\\b|\\bdocker(?:-compose|\\s+compose)?\\s+(?:up|pull|exec|run)\\b|\\bgit\\s+(?:checkout|pull|reset|merge)\\b"_s),
+             u"\\bkubectl\\b[^;|&\\n]*?\\s(?:apply|patch|edit|set|annotate|label|cordon|drain|taint|uncordon)(?=\\s|$)|\\bdocker(?:-compose|\\s+compose)?\\s+(?:up|pull|exec|run)\\b|\\bgit\\s+(?:checkout|pull|reset|merge)\\b"_s),
          QT_TRANSLATE_NOOP("CommandRisk", "changes a deployment or a checkout")},
         // A redirection, not the end of a <placeholder>: no letter or dash right before it.
         {Risk::Change, QRegularExpression(u"(?<![A-Za-z_-])>>?\\s*(?!/dev/null\\b|&)[^\\s>&]"_s),

@@ -49,7 +49,7 @@ void CommandRiskTest::classifies_data()
         << destroy << u"rm: "_s;
     QTest::addRow("terminate") << u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"_s
                                << destroy << u"pg_terminate_backend"_s;
-    QTest::addRow("drop") << u"psql -c 'DROP TABLE posts'"_s << destroy << u"DROP: "_s;
+    QTest::addRow("drop") << u"psql -c 'DROP TABLE posts'"_s << destroy << u"DROP TABLE: "_s;
     QTest::addRow("delete from") << u"DELETE FROM sessions WHERE expired"_s << destroy
                                  << u"DELETE FROM: "_s;
     QTest::addRow("force restore")
@@ -72,6 +72,25 @@ void CommandRiskTest::classifies_data()
     // Words inside other words are not commands.
     QTest::addRow("restarted in text") << u"grep restarted /var/log/syslog"_s << read << u""_s;
     QTest::addRow("firmware") << u"ls /lib/firmware"_s << read << u""_s;
+    // From the built-in runbooks: verbs that change things although they read harmless.
+    QTest::addRow("purge queue") << u"rabbitmqctl purge_queue <queue>"_s << destroy
+                                 << u"rabbitmqctl purge_queue: "_s;
+    QTest::addRow("promote standby") << u"sudo pg_ctlcluster 15 main promote"_s << change
+                                     << u"pg_ctlcluster 15 main promote: "_s;
+    QTest::addRow("renice") << u"renice +10 -p 4242"_s << change << u"renice: "_s;
+    QTest::addRow("journal vacuum")
+        << u"journalctl --vacuum-size=500M"_s << change << u"journalctl --vacuum-: "_s;
+    QTest::addRow("kubectl flag before verb")
+        << u"kubectl -n prod apply -f fix.yaml"_s << change << u"kubectl -n prod apply: "_s;
+    QTest::addRow("kubectl delete after flag")
+        << u"kubectl -n prod delete pod api-1"_s << destroy << u"kubectl -n prod delete: "_s;
+    QTest::addRow("label selector is a read") << u"kubectl get pods -l app=api"_s << read << u""_s;
+    QTest::addRow("firewall policy drop")
+        << u"nft add chain inet q input { policy drop; }"_s << change << u"nft add: "_s;
+    QTest::addRow("drop in prose is no SQL")
+        << u"grep -c drop /var/log/kern.log"_s << read << u""_s;
+    QTest::addRow("truncate table")
+        << u"psql -c 'TRUNCATE TABLE sessions'"_s << destroy << u"TRUNCATE TABLE sessions: "_s;
     QTest::addRow("shell set") << u"set -euo pipefail\necho set"_s << read << u""_s;
     QTest::addRow("sql set") << u"psql -c \"SET statement_timeout = '5s'\""_s << change
                              << u"SET statement_timeout =: "_s;
