@@ -400,6 +400,93 @@ bool isSqlLanguage(const QString &language)
            language == u"sqlite";
 }
 
+// Every statement begins with an SQL keyword, and statements end in ';': `CREATE INDEX ...;`
+// under a bash fence. Comments may be shell's '#' or SQL's '--'.
+bool isSqlOnly(const QString &code)
+{
+    static const QRegularExpression statement(
+        uR"(^(?:select|insert|update|delete|create|drop|alter|vacuum|analyze|reindex|grant|revoke|truncate|with|begin|commit|rollback|explain|cluster|refresh|comment\s+on)\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    bool inStatement = false;
+    bool any = false;
+    for (const QString &raw : code.split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u"--"))
+            continue;
+        if (!inStatement) {
+            if (!statement.match(line).hasMatch())
+                return false;
+            any = true;
+        }
+        inStatement = !line.endsWith(u';');
+    }
+    return any && !inStatement;
+}
+
+// The 0-based line of the first SQL statement among shell commands (`psql $URL` and then the
+// statements to type in it), or -1.
+int lineOfSqlStatement(const QString &code)
+{
+    static const QRegularExpression statement(
+        uR"(^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(?:table|index|view|unique|extension|role|database)|drop\s+(?:table|index|view|database|role)|alter\s+(?:table|index|system|database|role)|vacuum|analyze|reindex)\b.*;\s*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QStringList lines = code.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (statement.match(lines[i]).hasMatch())
+            return int(i);
+    }
+    return -1;
+}
+
+// The 1-based line of a '}' that closes no shell group, or 0: a config file (logrotate, nginx)
+// under a shell fence, which a shell would refuse. Quotes are followed across lines, so an
+// awk program's closing "}'" is not counted.
+int lineOfUnopenedBrace(const QString &code)
+{
+    static const QRegularExpression opensGroup(
+        uR"((?:^|[;&|]\s*|\)\s*|\bfunction\s+[\w-]+\s*)\{\s*$|^\s*\{\s)"_s);
+    int depth = 0;
+    bool inSingle = false;
+    bool inDouble = false;
+    static const QRegularExpression heredoc(uR"(<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1)"_s);
+    QString heredocEnd; // inside a here-document body until this line
+    const QStringList lines = code.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines[i];
+        if (!heredocEnd.isEmpty()) {
+            if (line.trimmed() == heredocEnd)
+                heredocEnd.clear();
+            continue;
+        }
+        if (const QRegularExpressionMatch opened = heredoc.match(line); opened.hasMatch())
+            heredocEnd = opened.captured(2);
+        const bool startsQuoted = inSingle || inDouble;
+        for (qsizetype k = 0; k < line.size(); ++k) {
+            const QChar c = line[k];
+            if (c == u'\\' && !inSingle) {
+                ++k;
+            } else if (c == u'\'' && !inDouble) {
+                inSingle = !inSingle;
+            } else if (c == u'"' && !inSingle) {
+                inDouble = !inDouble;
+            } else if (c == u'#' && !inSingle && !inDouble && (k == 0 || line[k - 1].isSpace())) {
+                break;
+            }
+        }
+        if (startsQuoted)
+            continue;
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u'}')) {
+            if (depth == 0)
+                return int(i) + 1;
+            --depth;
+        }
+        if (!inSingle && !inDouble && opensGroup.match(trimmed).hasMatch())
+            ++depth;
+    }
+    return 0;
+}
+
 // An untyped fence whose first line (comments aside) reads like a shell command.
 bool looksLikeShell(const QString &code)
 {
@@ -560,15 +647,23 @@ private:
         block.placeholders = scanner.placeholders();
         if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
             block.unterminatedHeredoc = true;
-            warn(line, Text::tr("the here-document '%1' has no terminating line")
-                           .arg(scanner.unterminated().constFirst()));
+            block.wholeRunProblem = Text::tr("the here-document '%1' has no terminating line")
+                                        .arg(scanner.unterminated().constFirst());
+            warn(line, block.wholeRunProblem);
         } else if (kind == RunbookBlock::Command) {
             if (const int lost = lineWithLostHeredocMarkers(text); lost >= 0) {
                 block.unterminatedHeredoc = true;
-                warn(line + lost,
-                     Text::tr("'cat >' reads the file's content from the terminal, and the lines "
-                              "after it look like that content: the here-document's '<<EOF' and "
-                              "its closing 'EOF' line seem to be missing"));
+                block.wholeRunProblem =
+                    Text::tr("'cat >' reads the file's content from the terminal, and the lines "
+                             "after it look like that content: the here-document's '<<EOF' and "
+                             "its closing 'EOF' line seem to be missing");
+                warn(line + lost, block.wholeRunProblem);
+            } else if (const int sql = lineOfSqlStatement(text); sql >= 0) {
+                block.wholeRunProblem =
+                    Text::tr("line %1 is an SQL statement, which the shell cannot run: type it "
+                             "in the database client the block opens, or run it as an SQL step")
+                        .arg(line + sql);
+                warn(line + sql, block.wholeRunProblem);
             }
         }
         addBlock(std::move(block));
@@ -633,7 +728,20 @@ private:
         const QString &language = m_codeLanguage;
         if (language == u"console")
             addConsole(code, line);
-        else if (isShellLanguage(language) || (language.isEmpty() && looksLikeShell(code)))
+        else if (isShellLanguage(language) && isSqlOnly(code)) {
+            // Written as shell, but the shell cannot run it: it is SQL for a database.
+            warn(line, Text::tr("this %1 block holds SQL statements, not shell commands; it runs "
+                                "against a database")
+                           .arg(language));
+            addRunnable(RunbookBlock::Sql, code, language, line);
+        } else if (const int brace = isShellLanguage(language) ? lineOfUnopenedBrace(code) : 0;
+                   brace > 0) {
+            warn(line + brace - 1,
+                 Text::tr("this %1 block is not shell (this '}' closes nothing): it looks like "
+                          "a configuration file, so it is shown but not run")
+                     .arg(language));
+            addPlain(RunbookBlock::Reference, code, language, line);
+        } else if (isShellLanguage(language) || (language.isEmpty() && looksLikeShell(code)))
             addRunnable(RunbookBlock::Command, code, language, line);
         else if (isSqlLanguage(language))
             addRunnable(RunbookBlock::Sql, code, language, line);

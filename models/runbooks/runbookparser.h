@@ -26,6 +26,9 @@ struct RunbookBlock {
     QString riskReason;
     QStringList placeholders; // Command and Sql blocks: "<pod-name>", "[service]", "$VAR", "$1"
     bool unterminatedHeredoc = false;
+    // Why the block cannot run as a whole (its lines still can): an unclosed or broken
+    // here-document, SQL statements among shell commands. Empty when it can.
+    QString wholeRunProblem;
 
     bool isRunnable() const { return kind == Command || kind == Sql; }
 };

@@ -337,9 +337,9 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
         const RiskAssessment risk = assessCommandRisk(text);
         prepared.request.risk = risk.risk;
         prepared.riskReason = risk.reason;
-    } else if (source.unterminatedHeredoc) {
-        prepared.error = Text::tr("this step's here-document is not closed (see the runbook's "
-                                  "warnings); run its lines one at a time, or fix the runbook");
+    } else if (!source.wholeRunProblem.isEmpty()) {
+        prepared.error = Text::tr("%1; run its lines one at a time, or fix the runbook")
+                             .arg(source.wholeRunProblem);
         return prepared;
     }
 

@@ -196,16 +196,19 @@ void TestRunbookParser::seeds_data()
                                         u"[timestamp]"_s}
                          << 0;
     // 003: 43 headings ("# Incident Report" and its "##" inside the ```markdown fence are not
-    //      sections); 14 ```bash fences; references: 1 ```markdown + 4 untyped fences
-    //      (timeline, escalation tree, incident and customer templates) = 5; no task items.
+    //      sections); 14 ```bash fences, of which the logrotate config (line 279: a '}'
+    //      that closes no shell group) is a reference = 13 steps, one of them the
+    //      CREATE/DROP/ALTER INDEX block (line 266), SQL under a bash fence; references:
+    //      1 ```markdown + 4 untyped fences (timeline, escalation tree, incident and customer
+    //      templates) + the logrotate config = 6; no task items.
     //      Placeholders: <pod-name> (kubectl describe/exec), $days_until_expiring (the script
     //      assigns days_until_expiry — a typo in the seed), $SLACK_WEBHOOK_URL, $1
     //      (BACKUP_DATE="$1", ./restore-database.sh $1), $DATABASE_URL. Not placeholders:
     //      $4 in awk quotes, ${S3_BUCKET} and ${BACKUP_DATE} (assigned), ${TIME} (single
     //      quotes). Repairs: 17 "├──" + 9 "└──" lines + 📋 + 🚨 = 28; the five "â±ï¸" lost
     //      their 0x8F bytes and cannot be repaired. The recovery.conf block has no "<<" at all
-    //      (the heredoc opener is missing too), so there is no heredoc to flag.
-    QTest::addRow("003") << u"003_b05b49d288a4692d.txt"_s << 43 << 14 << 5 << 0
+    //      (the heredoc opener is missing too); lineWithLostHeredocMarkers flags it.
+    QTest::addRow("003") << u"003_b05b49d288a4692d.txt"_s << 43 << 13 << 6 << 0
                          << QStringList{u"<pod-name>"_s, u"$days_until_expiring"_s,
                                         u"$SLACK_WEBHOOK_URL"_s, u"$1"_s, u"$DATABASE_URL"_s}
                          << 1;

@@ -5,6 +5,7 @@
 #include "runbooks/runbooksession.h"
 #include "state/statestore.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void unterminatedHeredocIsRefusedAsAWhole();
     void manualChecksCountTowardsProgress();
     void blockReadingStdinDoesNotSwallowTheScript();
+    void seedStepsPrepareToValidShell_data();
+    void seedStepsPrepareToValidShell();
 
 private:
     std::unique_ptr<RunbookSession> makeSession(const QByteArray &markdown,
@@ -202,7 +205,8 @@ void RunbookSessionTest::variablesCarryToLaterSteps()
     // The second block's $GREETING is no placeholder: an earlier block assigns it.
     QVERIFY(session->block(steps[1]).placeholders.isEmpty());
     const StepRun first = runAndWait(*session, steps[0]);
-    QVERIFY2(first.state == StepState::Succeeded, qPrintable(first.output + first.message + first.result.summary()));
+    QVERIFY2(first.state == StepState::Succeeded,
+             qPrintable(first.output + first.message + first.result.summary()));
     QCOMPARE(first.output, u"set\n"_s); // the variables marker is not shown
     QCOMPARE(session->variables().value(u"GREETING"_s), u"hi there"_s);
     QCOMPARE(session->variables().value(u"COUNT"_s), u"3"_s);
@@ -366,6 +370,65 @@ void RunbookSessionTest::blockReadingStdinDoesNotSwallowTheScript()
     const StepRun run = runAndWait(*session, session->steps().constFirst());
     QCOMPARE(run.output, u"after []\n"_s);
     QCOMPARE(session->variables().value(u"X"_s), QString());
+}
+
+void RunbookSessionTest::seedStepsPrepareToValidShell_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("flagged"); // blocks that only run line by line
+    QTest::newRow("000") << u"000_fd0a1e1682d72f15.txt"_s << 0;
+    QTest::newRow("001") << u"001_85a77e70dee42870.txt"_s << 0;
+    QTest::newRow("002") << u"002_0c5c8760a781de0d.txt"_s << 0;
+    // recovery.conf (lost <<EOF), and psql followed by the statements to type in it
+    QTest::newRow("003") << u"003_b05b49d288a4692d.txt"_s << 2;
+    QTest::newRow("004") << u"004_d84d9a38bb43653f.txt"_s << 0;
+}
+
+// Every step of every seed, with its placeholders filled, is a script the shell accepts: what
+// an operator runs step by step is what the seed says, nothing lost or mangled on the way.
+void RunbookSessionTest::seedStepsPrepareToValidShell()
+{
+    QFETCH(QString, file);
+    QFETCH(int, flagged);
+    const QString path = QStringLiteral(OPSDECK_SOURCE_DIR "/../shared/seeds/") + file;
+    QFile seed(path);
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    auto session = makeSession(seed.readAll(), path);
+    Workspace workspace = localWorkspace();
+    Database database;
+    database.name = u"main"_s;
+    database.database = u"app"_s;
+    database.user = u"app"_s;
+    workspace.environments[0].hosts[0].databases.append(database);
+    session->setWorkspace(workspace);
+    for (const QString &placeholder : session->placeholders())
+        session->setPlaceholderValue(placeholder, u"value with 'quotes' and $(x)"_s);
+
+    int prepared = 0;
+    int refused = 0;
+    for (const RunbookStepId &step : session->steps()) {
+        if (!session->block(step).isRunnable())
+            continue;
+        const PreparedStep ready = session->prepare(step);
+        if (!ready.canRun()) {
+            QVERIFY2(!session->block(step).wholeRunProblem.isEmpty(), qPrintable(ready.error));
+            ++refused;
+            continue;
+        }
+        ++prepared;
+        // bash -n parses without running; a psql step is an sh script with a here-document.
+        const QString shell = ready.request.argv.isEmpty() ? u"sh"_s : ready.request.argv[0];
+        const QString script =
+            ready.request.argv.isEmpty() ? ready.request.script : ready.request.argv[2];
+        QProcess check;
+        check.start(shell, {u"-n"_s, u"-c"_s, script});
+        QVERIFY(check.waitForFinished(10000));
+        QVERIFY2(check.exitCode() == 0,
+                 qPrintable(u"line %1: %2\n%3"_s.arg(session->block(step).line)
+                                .arg(QString::fromUtf8(check.readAllStandardError()), script)));
+    }
+    QCOMPARE(refused, flagged);
+    QVERIFY(prepared > 0);
 }
 
 QTEST_GUILESS_MAIN(RunbookSessionTest)
