@@ -8,10 +8,13 @@
 #include "credentialdialog.h"
 #include "hosteditdialog.h"
 #include "hostkeydialog.h"
+#include "incidentpage.h"
 #include "overviewpage.h"
 #include "problemspage.h"
 #include "remote/commandrunner.h"
 #include "remote/hostregistry.h"
+#include "runbooks/runbooklibrary.h"
+#include "runbookspage.h"
 #include "runcommandpage.h"
 #include "secrets/credentialstore.h"
 #include "settingsdialog.h"
@@ -46,6 +49,8 @@ constexpr int PageIdRole = Qt::UserRole + 1;
 const QString OverviewPageId = QStringLiteral("overview");
 const QString ProblemsPageId = QStringLiteral("problems");
 const QString ConsolePageId = QStringLiteral("console");
+const QString RunbooksPageId = QStringLiteral("runbooks");
+const QString IncidentsPageId = QStringLiteral("incident");
 } // namespace
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
@@ -67,6 +72,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_problems(new ProblemsPage(this))
     , m_console(new RunCommandPage(m_hostRegistry, m_runner, m_readOnly, this))
     , m_audit(new AuditPage(m_stateStore, this))
+    , m_library(new RunbookLibrary(this))
+    , m_runbooks(new RunbooksPage(
+          m_runner, [this](const QString &host) { return m_hostRegistry->executor(host); },
+          m_library, this))
+    , m_incidents(new IncidentPage(
+          m_stateStore, m_runner,
+          [this](const QString &host) { return m_hostRegistry->executor(host); }, m_library, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -90,6 +102,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     addPage(ConsolePageId, tr("Run Command"), QStringLiteral("command"), m_console);
     addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("audit"), m_audit);
     addPage(ProblemsPageId, tr("Problems"), QStringLiteral("problems"), m_problems);
+    addPage(RunbooksPageId, tr("Runbooks"), QStringLiteral("runbook"), m_runbooks);
+    addPage(IncidentsPageId, tr("Incident"), QStringLiteral("incident"), m_incidents);
 
     auto *sidebar = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
@@ -195,6 +209,16 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                     statusBar()->showMessage(tr("History is not kept: %1").arg(error));
             });
     m_stateStore->open();
+    // Queued behind open(): the incident that was open when OpsDeck stopped comes back.
+    m_incidents->resumeOpenIncident();
+    connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
+        showPage(IncidentsPageId);
+        m_incidents->startWizard(path);
+    });
+    connect(m_incidents, &IncidentPage::notification, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 60000);
+        QApplication::alert(this);
+    });
 
     onWorkspaceChanged();
     onDiagnosticsChanged();
@@ -305,6 +329,17 @@ void MainWindow::createActions()
                                                          : windowState() & ~Qt::WindowFullScreen);
                               });
     m_fullScreenAction->setCheckable(true);
+    m_declareIncidentAction =
+        make("declareIncident", tr("&Declare Incident…"), QStringLiteral("incident"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] {
+                 showPage(IncidentsPageId);
+                 m_incidents->startWizard();
+             });
+    m_openRunbookAction = make("openRunbook", tr("Open R&unbook…"), QStringLiteral("runbook"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+                                   showPage(RunbooksPageId);
+                                   m_runbooks->openFileDialog();
+                               });
     m_aboutAction =
         make("about", tr("&About OpsDeck"), QStringLiteral("about"), {}, [this] { showAbout(); });
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -319,6 +354,9 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_reloadAction);
     file->addAction(m_builtInAction);
+    file->addSeparator();
+    file->addAction(m_openRunbookAction);
+    file->addAction(m_declareIncidentAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -362,6 +400,7 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_reloadAction);
     toolBar->addSeparator();
     toolBar->addAction(m_paletteAction);
+    toolBar->addAction(m_declareIncidentAction);
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -478,6 +517,8 @@ void MainWindow::onWorkspaceChanged()
     m_audit->setHostNames(hostNames);
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
+    m_runbooks->setWorkspace(workspace);
+    m_incidents->setWorkspace(workspace);
     setWindowTitle(workspace.name);
     updateWorkspaceStatus();
     updateConnectionSummary();

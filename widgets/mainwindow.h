@@ -20,6 +20,9 @@ class CommandPalette;
 class CommandRunner;
 class CredentialStore;
 class HostRegistry;
+class IncidentPage;
+class RunbookLibrary;
+class RunbooksPage;
 class RunCommandPage;
 class OverviewPage;
 class ProblemsPage;
@@ -52,6 +55,9 @@ public:
     StateStore *stateStore() const { return m_stateStore; }
     HostRegistry *hostRegistry() const { return m_hostRegistry; }
     RunCommandPage *runCommandPage() const { return m_console; }
+    RunbooksPage *runbooksPage() const { return m_runbooks; }
+    IncidentPage *incidentPage() const { return m_incidents; }
+    RunbookLibrary *runbookLibrary() const { return m_library; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
     QString currentPageId() const;
@@ -114,6 +120,9 @@ private:
     ProblemsPage *m_problems;
     RunCommandPage *m_console;
     AuditPage *m_audit;
+    RunbookLibrary *m_library;
+    RunbooksPage *m_runbooks;
+    IncidentPage *m_incidents;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;
@@ -135,6 +144,8 @@ private:
     QAction *m_filterAction = nullptr;
     QAction *m_sidebarAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
+    QAction *m_declareIncidentAction = nullptr;
+    QAction *m_openRunbookAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

@@ -53,6 +53,54 @@ const QList<Step> &steps()
              QStringLiteral("CREATE INDEX audit_log_started_at ON audit_log (started_at)"),
              QStringLiteral("CREATE INDEX audit_log_host ON audit_log (host)"),
          }},
+        {2,
+         {
+             // services: a JSON array of names; times: ISO-8601 UTC with milliseconds.
+             QStringLiteral(
+                 "CREATE TABLE incidents ("
+                 " id INTEGER PRIMARY KEY,"
+                 " title TEXT NOT NULL,"
+                 " severity TEXT NOT NULL CHECK (severity IN ('SEV-1', 'SEV-2', 'SEV-3', 'SEV-4')),"
+                 " status TEXT NOT NULL CHECK (status IN"
+                 "  ('investigating', 'identified', 'monitoring', 'resolved', 'closed')),"
+                 " services TEXT NOT NULL DEFAULT '[]',"
+                 " commander TEXT,"
+                 " declared_at TEXT NOT NULL,"
+                 " resolved_at TEXT,"
+                 " closed_at TEXT,"
+                 " runbook TEXT,"
+                 " impact TEXT,"
+                 " root_cause TEXT,"
+                 " detection TEXT,"
+                 " lessons TEXT,"
+                 " action_items TEXT)"),
+             QStringLiteral("CREATE INDEX incidents_declared_at ON incidents (declared_at)"),
+             QStringLiteral(
+                 "CREATE TABLE incident_events ("
+                 " id INTEGER PRIMARY KEY,"
+                 " incident_id INTEGER NOT NULL REFERENCES incidents (id),"
+                 " at TEXT NOT NULL,"
+                 " kind TEXT NOT NULL CHECK (kind IN ('declared', 'status_changed',"
+                 "  'severity_changed', 'step_run', 'note', 'escalation', 'communication',"
+                 "  'field_changed')),"
+                 " subject TEXT,"
+                 " summary TEXT NOT NULL,"
+                 " host TEXT,"
+                 " command TEXT,"
+                 " exit_code INTEGER,"
+                 " duration_ms INTEGER NOT NULL DEFAULT 0,"
+                 " output TEXT,"
+                 " author TEXT)"),
+             QStringLiteral(
+                 "CREATE INDEX incident_events_incident_id ON incident_events (incident_id)"),
+             // The timeline is history: SQLite itself refuses to rewrite or drop a line of it.
+             QStringLiteral("CREATE TRIGGER incident_events_append_only_update"
+                            " BEFORE UPDATE ON incident_events"
+                            " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END"),
+             QStringLiteral("CREATE TRIGGER incident_events_append_only_delete"
+                            " BEFORE DELETE ON incident_events"
+                            " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END"),
+         }},
     };
     return all;
 }

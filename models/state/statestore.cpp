@@ -6,9 +6,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <functional>
 
 namespace OpsDeck {
 
@@ -65,6 +69,88 @@ QString likePattern(const QString &text)
 
 std::atomic<quint64> s_connectionCounter{0};
 
+// Service names as a JSON array: names may contain commas or spaces.
+QString servicesText(const QStringList &services)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(services)).toJson(QJsonDocument::Compact));
+}
+
+QStringList servicesFromText(const QVariant &value)
+{
+    QStringList services;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue &item : array)
+        services.append(item.toString());
+    return services;
+}
+
+constexpr auto IncidentColumns = "id, title, severity, status, services, commander, declared_at,"
+                                 " resolved_at, closed_at, runbook, impact, root_cause, detection,"
+                                 " lessons, action_items";
+
+// Binds every column of IncidentColumns but id, in that order.
+void bindIncident(QSqlQuery &query, const Incident &incident)
+{
+    query.addBindValue(incident.title);
+    query.addBindValue(severityName(incident.severity));
+    query.addBindValue(incidentStatusId(incident.status));
+    query.addBindValue(servicesText(incident.services));
+    query.addBindValue(nullIfEmpty(incident.commander));
+    query.addBindValue(timeText(incident.declaredAt));
+    query.addBindValue(timeText(incident.resolvedAt));
+    query.addBindValue(timeText(incident.closedAt));
+    query.addBindValue(nullIfEmpty(incident.runbook));
+    query.addBindValue(nullIfEmpty(incident.impact));
+    query.addBindValue(nullIfEmpty(incident.rootCause));
+    query.addBindValue(nullIfEmpty(incident.detection));
+    query.addBindValue(nullIfEmpty(incident.lessons));
+    query.addBindValue(nullIfEmpty(incident.actionItems));
+}
+
+Incident incidentFromRow(const QSqlQuery &query)
+{
+    Incident incident;
+    incident.id = query.value(0).toLongLong();
+    incident.title = query.value(1).toString();
+    // CHECK constraints keep severity and status to the known names.
+    incident.severity =
+        severityFromName(query.value(2).toString()).value_or(IncidentSeverity::Sev1);
+    incident.status =
+        incidentStatusFromId(query.value(3).toString()).value_or(IncidentStatus::Investigating);
+    incident.services = servicesFromText(query.value(4));
+    incident.commander = query.value(5).toString();
+    incident.declaredAt = timeFromText(query.value(6));
+    incident.resolvedAt = timeFromText(query.value(7));
+    incident.closedAt = timeFromText(query.value(8));
+    incident.runbook = query.value(9).toString();
+    incident.impact = query.value(10).toString();
+    incident.rootCause = query.value(11).toString();
+    incident.detection = query.value(12).toString();
+    incident.lessons = query.value(13).toString();
+    incident.actionItems = query.value(14).toString();
+    return incident;
+}
+
+IncidentEvent eventFromRow(const QSqlQuery &query)
+{
+    IncidentEvent event;
+    event.id = query.value(0).toLongLong();
+    event.incidentId = query.value(1).toLongLong();
+    event.at = timeFromText(query.value(2));
+    event.kind =
+        incidentEventKindFromId(query.value(3).toString()).value_or(IncidentEvent::Kind::Note);
+    event.subject = query.value(4).toString();
+    event.summary = query.value(5).toString();
+    event.host = query.value(6).toString();
+    event.command = query.value(7).toString();
+    event.exitCode = optionalFrom<int>(query.value(8));
+    event.durationMs = query.value(9).toLongLong();
+    event.output = query.value(10).toString();
+    event.author = query.value(11).toString();
+    return event;
+}
+
 } // namespace
 
 // Owns the connection; every member runs in the store's worker thread.
@@ -85,6 +171,12 @@ public:
                      const QString &signalName, qint64 durationMs, qint64 outputBytes,
                      AuditStatus status, const QDateTime &finishedAt);
     void queryAudit(quint64 requestId, const AuditQuery &query);
+    void createIncident(quint64 requestId, const Incident &incident);
+    void updateIncident(quint64 requestId, const Incident &incident,
+                        const std::optional<IncidentEvent> &event);
+    void appendIncidentEvent(quint64 requestId, const IncidentEvent &event);
+    void loadIncident(quint64 requestId, qint64 incidentId);
+    void queryIncidents(quint64 requestId, bool openOnly);
     void close();
 
 Q_SIGNALS:
@@ -92,10 +184,23 @@ Q_SIGNALS:
     void auditStarted(quint64 requestId, qint64 rowId);
     void auditFinished(quint64 requestId, qint64 rowId);
     void auditQueried(quint64 requestId, const QList<OpsDeck::AuditEntry> &entries);
+    void incidentCreated(quint64 requestId, qint64 incidentId,
+                         const OpsDeck::IncidentEvent &declaration);
+    void incidentUpdated(quint64 requestId, qint64 incidentId, qint64 eventId);
+    void incidentEventAppended(quint64 requestId, qint64 eventId);
+    void incidentLoaded(quint64 requestId, const OpsDeck::Incident &incident,
+                        const QList<OpsDeck::IncidentEvent> &events);
+    void incidentsQueried(quint64 requestId, const QList<OpsDeck::Incident> &incidents);
     void failed(quint64 requestId, const QString &message);
 
 private:
     QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    // Runs work between BEGIN and COMMIT (IMMEDIATE: take the write lock up front, so the
+    // busy timeout applies instead of a deadlock error on the first write). Returns SQLite's
+    // error, empty once committed; anything else is rolled back.
+    QString inTransaction(const QString &begin, const std::function<QString()> &work);
+    // Inserts one timeline line; its id, or 0 and *error.
+    qint64 insertEvent(const IncidentEvent &event, QString *error);
     QString configure(const QSqlDatabase &db) const;
     bool ensureOpen(quint64 requestId);
     void assertThread() const { Q_ASSERT(QThread::currentThread() == thread()); }
@@ -340,6 +445,224 @@ void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter)
     Q_EMIT auditQueried(requestId, entries);
 }
 
+QString StateStoreWorker::inTransaction(const QString &begin, const std::function<QString()> &work)
+{
+    QSqlDatabase db = database();
+    {
+        QSqlQuery query(db);
+        if (!query.exec(begin))
+            return query.lastError().text();
+    }
+    QString error = work();
+    if (error.isEmpty()) {
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("COMMIT")))
+            return {};
+        error = query.lastError().text();
+    }
+    QSqlQuery rollback(db);
+    rollback.exec(QStringLiteral("ROLLBACK"));
+    return error;
+}
+
+qint64 StateStoreWorker::insertEvent(const IncidentEvent &event, QString *error)
+{
+    if (event.summary.trimmed().isEmpty()) {
+        *error = tr("a timeline event needs a summary");
+        return 0;
+    }
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO incident_events (incident_id, at, kind, subject, summary, host, command,"
+        " exit_code, duration_ms, output, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(event.incidentId);
+    query.addBindValue(timeText(event.at));
+    query.addBindValue(incidentEventKindId(event.kind));
+    query.addBindValue(nullIfEmpty(event.subject));
+    query.addBindValue(event.summary);
+    query.addBindValue(nullIfEmpty(event.host));
+    query.addBindValue(nullIfEmpty(event.command));
+    query.addBindValue(nullIfUnset(event.exitCode));
+    query.addBindValue(event.durationMs);
+    query.addBindValue(nullIfEmpty(event.output));
+    query.addBindValue(nullIfEmpty(event.author));
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+void StateStoreWorker::createIncident(quint64 requestId, const Incident &incident)
+{
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+    if (incident.title.trimmed().isEmpty()) {
+        Q_EMIT failed(
+            requestId,
+            tr("Cannot declare an incident without a title in the state database %1.").arg(m_path));
+        return;
+    }
+
+    IncidentEvent declaration;
+    const QString error = inTransaction(QStringLiteral("BEGIN IMMEDIATE"), [&]() -> QString {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("INSERT INTO incidents (title, severity, status, services,"
+                                     " commander, declared_at, resolved_at, closed_at, runbook,"
+                                     " impact, root_cause, detection, lessons, action_items)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        bindIncident(query, incident);
+        if (!query.exec())
+            return query.lastError().text();
+        Incident created = incident;
+        created.id = query.lastInsertId().toLongLong();
+        declaration = declarationEvent(created);
+        QString eventError;
+        declaration.id = insertEvent(declaration, &eventError);
+        return eventError;
+    });
+    if (!error.isEmpty()) {
+        Q_EMIT failed(requestId, tr("Cannot declare the incident '%1' in the state database %2: %3")
+                                     .arg(incident.title, m_path, error));
+        return;
+    }
+    Q_EMIT incidentCreated(requestId, declaration.incidentId, declaration);
+}
+
+void StateStoreWorker::updateIncident(quint64 requestId, const Incident &incident,
+                                      const std::optional<IncidentEvent> &event)
+{
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+
+    qint64 eventId = 0;
+    bool found = true;
+    const QString error = inTransaction(QStringLiteral("BEGIN IMMEDIATE"), [&]() -> QString {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral(
+            "UPDATE incidents SET title = ?, severity = ?, status = ?, services = ?,"
+            " commander = ?, declared_at = ?, resolved_at = ?, closed_at = ?, runbook = ?,"
+            " impact = ?, root_cause = ?, detection = ?, lessons = ?, action_items = ?"
+            " WHERE id = ?"));
+        bindIncident(query, incident);
+        query.addBindValue(incident.id);
+        if (!query.exec())
+            return query.lastError().text();
+        if (query.numRowsAffected() != 1) {
+            found = false;
+            return tr("no such incident");
+        }
+        if (!event)
+            return {};
+        IncidentEvent line = *event;
+        line.incidentId = incident.id;
+        QString eventError;
+        eventId = insertEvent(line, &eventError);
+        return eventError;
+    });
+    if (!found) {
+        Q_EMIT failed(requestId, tr("Incident %1 does not exist in the state database %2.")
+                                     .arg(QString::number(incident.id), m_path));
+        return;
+    }
+    if (!error.isEmpty()) {
+        Q_EMIT failed(requestId, tr("Cannot update incident %1 in the state database %2: %3")
+                                     .arg(QString::number(incident.id), m_path, error));
+        return;
+    }
+    Q_EMIT incidentUpdated(requestId, incident.id, eventId);
+}
+
+void StateStoreWorker::appendIncidentEvent(quint64 requestId, const IncidentEvent &event)
+{
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+    // Autocommit: a single INSERT is its own transaction, committed when exec() returns.
+    QString error;
+    const qint64 eventId = insertEvent(event, &error);
+    if (eventId <= 0) {
+        Q_EMIT failed(requestId,
+                      tr("Cannot add to the timeline of incident %1 in the state database %2: %3")
+                          .arg(QString::number(event.incidentId), m_path, error));
+        return;
+    }
+    Q_EMIT incidentEventAppended(requestId, eventId);
+}
+
+void StateStoreWorker::loadIncident(quint64 requestId, qint64 incidentId)
+{
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+
+    Incident incident;
+    QList<IncidentEvent> events;
+    bool found = false;
+    // One read transaction: the row and its timeline from the same moment.
+    const QString error = inTransaction(QStringLiteral("BEGIN"), [&]() -> QString {
+        QSqlQuery query(database());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?")
+                          .arg(QLatin1String(IncidentColumns)));
+        query.addBindValue(incidentId);
+        if (!query.exec())
+            return query.lastError().text();
+        if (!query.next())
+            return {};
+        found = true;
+        incident = incidentFromRow(query);
+
+        QSqlQuery lines(database());
+        lines.setForwardOnly(true);
+        lines.prepare(QStringLiteral(
+            "SELECT id, incident_id, at, kind, subject, summary, host, command, exit_code,"
+            " duration_ms, output, author FROM incident_events WHERE incident_id = ? ORDER BY id"));
+        lines.addBindValue(incidentId);
+        if (!lines.exec())
+            return lines.lastError().text();
+        while (lines.next())
+            events.append(eventFromRow(lines));
+        return {};
+    });
+    if (!error.isEmpty()) {
+        Q_EMIT failed(requestId, tr("Cannot read incident %1 from the state database %2: %3")
+                                     .arg(QString::number(incidentId), m_path, error));
+        return;
+    }
+    if (!found) {
+        Q_EMIT failed(requestId, tr("Incident %1 does not exist in the state database %2.")
+                                     .arg(QString::number(incidentId), m_path));
+        return;
+    }
+    Q_EMIT incidentLoaded(requestId, incident, events);
+}
+
+void StateStoreWorker::queryIncidents(quint64 requestId, bool openOnly)
+{
+    assertThread();
+    if (!ensureOpen(requestId))
+        return;
+    QString sql = QStringLiteral("SELECT %1 FROM incidents").arg(QLatin1String(IncidentColumns));
+    if (openOnly)
+        sql += u" WHERE status <> 'closed'";
+    sql += u" ORDER BY declared_at DESC, id DESC";
+
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(sql)) {
+        Q_EMIT failed(requestId, tr("Cannot read the incidents from the state database %1: %2")
+                                     .arg(m_path, query.lastError().text()));
+        return;
+    }
+    QList<Incident> incidents;
+    while (query.next())
+        incidents.append(incidentFromRow(query));
+    Q_EMIT incidentsQueried(requestId, incidents);
+}
+
 void StateStoreWorker::close()
 {
     assertThread();
@@ -368,6 +691,16 @@ StateStore::StateStore(QObject *parent)
     connect(m_worker, &StateStoreWorker::auditFinished, this, &StateStore::auditFinished,
             Qt::QueuedConnection);
     connect(m_worker, &StateStoreWorker::auditQueried, this, &StateStore::auditQueried,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::incidentCreated, this, &StateStore::incidentCreated,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::incidentUpdated, this, &StateStore::incidentUpdated,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::incidentEventAppended, this,
+            &StateStore::incidentEventAppended, Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::incidentLoaded, this, &StateStore::incidentLoaded,
+            Qt::QueuedConnection);
+    connect(m_worker, &StateStoreWorker::incidentsQueried, this, &StateStore::incidentsQueried,
             Qt::QueuedConnection);
     connect(m_worker, &StateStoreWorker::failed, this, &StateStore::failed, Qt::QueuedConnection);
 
@@ -432,6 +765,64 @@ quint64 StateStore::queryAudit(const AuditQuery &query)
     const quint64 id = nextRequestId();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, id, query] { worker->queryAudit(id, query); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::createIncident(const Incident &incident)
+{
+    const quint64 id = nextRequestId();
+    Incident copy = incident;
+    copy.id = 0;
+    // Taken here, not in the worker: the moment it was declared, not when it was written.
+    if (!copy.declaredAt.isValid())
+        copy.declaredAt = QDateTime::currentDateTimeUtc();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, copy] { worker->createIncident(id, copy); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::updateIncident(const Incident &incident,
+                                   const std::optional<IncidentEvent> &event)
+{
+    const quint64 id = nextRequestId();
+    std::optional<IncidentEvent> line = event;
+    if (line && !line->at.isValid())
+        line->at = QDateTime::currentDateTimeUtc();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, incident, line] { worker->updateIncident(id, incident, line); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::appendIncidentEvent(const IncidentEvent &event)
+{
+    const quint64 id = nextRequestId();
+    IncidentEvent copy = event;
+    if (!copy.at.isValid())
+        copy.at = QDateTime::currentDateTimeUtc();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, copy] { worker->appendIncidentEvent(id, copy); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::loadIncident(qint64 incidentId)
+{
+    const quint64 id = nextRequestId();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, incidentId] { worker->loadIncident(id, incidentId); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StateStore::queryIncidents(bool openOnly)
+{
+    const quint64 id = nextRequestId();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, openOnly] { worker->queryIncidents(id, openOnly); },
         Qt::QueuedConnection);
     return id;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auditentry.h"
+#include "runbooks/incident.h"
 
 #include <QObject>
 #include <QThread>
@@ -13,8 +14,8 @@ namespace OpsDeck {
 
 class StateStoreWorker;
 
-// The application's own SQLite database (WAL): audit log now; incidents, timelines, step runs
-// and metric samples later.
+// The application's own SQLite database (WAL): audit log, incidents and their timelines; step
+// runs and metric samples later.
 //
 // Every call returns at once with a request id (never 0) and queues the work on the store's
 // own thread, where the one QSqlDatabase connection lives; the answer comes back as a signal
@@ -51,11 +52,39 @@ public:
     // Answered by auditQueried() with the matching rows, newest first.
     quint64 queryAudit(const AuditQuery &query);
 
+    // Incidents. Every write is committed before its answer is emitted, so whatever a caller
+    // shows after the answer survives a crash, SIGKILL included.
+
+    // Inserts the incident (its id is ignored; declaredAt invalid = now) together with its
+    // Declared event (declarationEvent()) in one transaction. Answered by incidentCreated().
+    quint64 createIncident(const Incident &incident);
+    // Rewrites the row incident.id and, when given, appends event (its incidentId is set) in
+    // the same transaction, so a status change and its line in the timeline are never apart.
+    // Answered by incidentUpdated(); an unknown id fails.
+    quint64 updateIncident(const Incident &incident,
+                           const std::optional<IncidentEvent> &event = std::nullopt);
+    // Appends one line to the incident's timeline (at invalid = now). Answered by
+    // incidentEventAppended(); an unknown incident fails.
+    quint64 appendIncidentEvent(const IncidentEvent &event);
+    // Answered by incidentLoaded() with the incident and its timeline in the order written.
+    quint64 loadIncident(qint64 incidentId);
+    // Answered by incidentsQueried(), newest declaration first. Open: not closed.
+    quint64 queryIncidents(bool openOnly);
+
 Q_SIGNALS:
     void opened(quint64 requestId, bool ok, const QString &error);
     void auditStarted(quint64 requestId, qint64 rowId);
     void auditFinished(quint64 requestId, qint64 rowId);
     void auditQueried(quint64 requestId, const QList<OpsDeck::AuditEntry> &entries);
+    // declaration: the Declared event as written, with its id.
+    void incidentCreated(quint64 requestId, qint64 incidentId,
+                         const OpsDeck::IncidentEvent &declaration);
+    // eventId: the event written with the update, 0 when there was none.
+    void incidentUpdated(quint64 requestId, qint64 incidentId, qint64 eventId);
+    void incidentEventAppended(quint64 requestId, qint64 eventId);
+    void incidentLoaded(quint64 requestId, const OpsDeck::Incident &incident,
+                        const QList<OpsDeck::IncidentEvent> &events);
+    void incidentsQueried(quint64 requestId, const QList<OpsDeck::Incident> &incidents);
     // Any request but open(); the message names what failed and the database file.
     void failed(quint64 requestId, const QString &message);
 

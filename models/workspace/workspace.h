@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -140,6 +141,9 @@ struct Workspace {
     QList<Threshold> thresholds;
     QList<Contact> contacts;
     QList<EscalationPolicy> escalation;
+    // `templates:` texts by key (declaration, update, resolution, customer_notice); the
+    // missing ones use OpsDeck's defaults (models/runbooks/communicationtemplates.h).
+    QMap<QString, QString> communicationTemplates;
     QStringList runbookFolders;
 
     bool isBuiltIn() const { return filePath.isEmpty(); }

@@ -444,6 +444,7 @@ public:
             m_workspace.contacts.append(contact);
         });
         readEscalation(map.value("escalation"));
+        readTemplates(map.value("templates"));
         map.readStringList("runbooks", m_workspace.runbookFolders);
         map.finish();
         checkReferences();
@@ -693,6 +694,45 @@ private:
                 policy.steps.append(step);
             }
             m_workspace.escalation.append(policy);
+        }
+    }
+
+    // Communication templates: a fixed set of names, each a text (a block scalar `|` keeps
+    // the line breaks). A misspelt name is an error, not a warning: the default text would
+    // silently go out instead of the team's own.
+    void readTemplates(const YAML::Node &node)
+    {
+        if (!node.IsDefined() || node.IsNull())
+            return;
+        static const QStringList names = {u"declaration"_s, u"update"_s, u"resolution"_s,
+                                          u"customer_notice"_s};
+        if (!node.IsMap()) {
+            m_reporter.error(node, tr("'templates' must be a mapping from template name (%1) to "
+                                      "its text, found %2")
+                                       .arg(names.join(u", "), describeKind(node)));
+            return;
+        }
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const QString name = fromStd(it->first.Scalar());
+            if (!names.contains(name)) {
+                m_reporter.error(
+                    locationOf(it->first.Mark()),
+                    tr("unknown template '%1'; expected one of %2").arg(name, names.join(u", ")));
+                continue;
+            }
+            const YAML::Node text = it->second;
+            // A missing value's own position is the next line: point at its key instead.
+            if (!text.IsDefined() || text.IsNull()) {
+                m_reporter.error(locationOf(it->first.Mark()),
+                                 tr("the template '%1' has no text").arg(name));
+                continue;
+            }
+            if (!text.IsScalar()) {
+                m_reporter.error(text, tr("the template '%1' must be a text value, found %2")
+                                           .arg(name, describeKind(text)));
+                continue;
+            }
+            m_workspace.communicationTemplates.insert(name, fromStd(text.Scalar()));
         }
     }
 

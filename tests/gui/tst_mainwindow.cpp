@@ -97,8 +97,8 @@ void MainWindowTest::opensOnThisComputer()
     QVERIFY(window.document()->workspace().isBuiltIn());
     QCOMPARE(window.windowTitle(), u"This computer"_s);
     // Only pages that exist: no placeholders for features still to come.
-    QCOMPARE(window.pageIds(),
-             (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s}));
+    QCOMPARE(window.pageIds(), (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
+                                            u"runbooks"_s, u"incident"_s}));
     QCOMPARE(window.currentPageId(), u"overview"_s);
 
     QTreeView *tree = window.workspaceTree()->view();

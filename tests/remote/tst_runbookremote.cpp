@@ -86,12 +86,12 @@ StepRun RunbookRemoteTest::runAndWait(RunbookStepId step, int line)
 void RunbookRemoteTest::stepsRunOnTheHostWithValuesAndVariables()
 {
     m_session->setRunbook(
-        parseRunbook(
-            "# Investigate\n\n"
-            "```bash\nREMOTE_USER=$(id -un)\nMARK=\"<mark-text>\"\necho \"as $REMOTE_USER\"\n```\n\n"
-            "```bash\nprintf '%s|%s\\n' \"$MARK\" \"$REMOTE_USER\"\n```\n\n"
-            "```bash\ncat <<EOF\nhere <mark-text>\nEOF\n```\n",
-            u"remote.md"_s),
+        parseRunbook("# Investigate\n\n"
+                     "```bash\nREMOTE_USER=$(id -un)\nMARK=\"<mark-text>\"\necho \"as "
+                     "$REMOTE_USER\"\n```\n\n"
+                     "```bash\nprintf '%s|%s\\n' \"$MARK\" \"$REMOTE_USER\"\n```\n\n"
+                     "```bash\ncat <<EOF\nhere <mark-text>\nEOF\n```\n",
+                     u"remote.md"_s),
         u"remote.md"_s);
     const QList<RunbookStepId> steps = m_session->steps();
     QCOMPARE(steps.size(), 3);

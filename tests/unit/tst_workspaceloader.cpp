@@ -60,6 +60,7 @@ private Q_SLOTS:
     void generatedInput();
     void minimalWorkspaceGetsDefaults();
     void fullWorkspaceReadsEveryField();
+    void communicationTemplatesAreRead();
     void documentedExampleIsValid();
     void tooLargeFileIsRefusedBeforeReading();
     void missingFileSaysWhy();
@@ -202,6 +203,24 @@ void WorkspaceLoaderTest::generatedInput_data()
                        "keyboard-interactive; found 'pubkey'"_s,
                        u"8:21: error: 'health' must be an http:// or https:// URL, found "
                        "'ftp://x/health'"_s};
+    QTest::addRow("templates that are not text")
+        << QByteArray("environments: []\ntemplates:\n  update: [a, b]\n  resolution:\n"
+                      "  custom: text\n  declaration: {a: 1}\n")
+        << QStringList{u"3:11: error: the template 'update' must be a text value, found a list"_s,
+                       u"4:3: error: the template 'resolution' has no text"_s,
+                       u"5:3: error: unknown template 'custom'; expected one of declaration, "
+                       "update, resolution, customer_notice"_s,
+                       u"6:16: error: the template 'declaration' must be a text value, found a "
+                       "mapping"_s};
+    QTest::addRow("templates is not a mapping")
+        << QByteArray("environments: []\ntemplates: hello\n")
+        << QStringList{u"2:12: error: 'templates' must be a mapping from template name "
+                       "(declaration, update, resolution, customer_notice) to its text, found "
+                       "'hello'"_s};
+    QTest::addRow("templates are fine")
+        << QByteArray("environments: []\ntemplates:\n  update: |\n    Still on it: {title}\n"
+                      "  customer_notice: 'Sorry: {impact}'\n")
+        << QStringList{};
     QTest::addRow("mapping where text is expected")
         << QByteArray("environments:\n  - name: {a: b}\n")
         << QStringList{u"2:11: error: 'name' must be a text value, found a mapping"_s};
@@ -267,6 +286,22 @@ void WorkspaceLoaderTest::fullWorkspaceReadsEveryField()
     QCOMPARE(workspace.escalation[0].steps.size(), 2);
     QCOMPARE(workspace.escalation[0].steps[1].afterMinutes, 15);
     QCOMPARE(workspace.escalation[0].steps[1].notify, u"Platform Lead"_s);
+}
+
+void WorkspaceLoaderTest::communicationTemplatesAreRead()
+{
+    const WorkspaceLoadResult result = parseWorkspace(
+        "environments: []\ntemplates:\n  update: |\n    Still on it: {title}\n    Next: "
+        "{next_update}\n  customer_notice: 'Sorry: {impact}'\n",
+        u"templates.yaml"_s);
+    QCOMPARE(render(result.diagnostics, u"templates.yaml"_s), QStringList{});
+    const QMap<QString, QString> expected = {
+        {u"update"_s, u"Still on it: {title}\nNext: {next_update}\n"_s},
+        {u"customer_notice"_s, u"Sorry: {impact}"_s},
+    };
+    QCOMPARE(result.workspace.communicationTemplates, expected);
+    QVERIFY(parseWorkspace("environments: []\n", u"none.yaml"_s)
+                .workspace.communicationTemplates.isEmpty());
 }
 
 void WorkspaceLoaderTest::documentedExampleIsValid()

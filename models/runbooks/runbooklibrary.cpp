@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runbooklibrary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace OpsDeck {
+
+QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeBuiltIn)
+{
+    QList<RunbookEntry> all;
+    QStringList places = folders;
+    if (includeBuiltIn)
+        places.prepend(QString::fromLatin1(BuiltInRunbooksFolder));
+    for (const QString &folder : std::as_const(places)) {
+        const QDir directory(folder);
+        const QFileInfoList files = directory.entryInfoList(
+            {u"*.md"_s, u"*.markdown"_s}, QDir::Files | QDir::Readable, QDir::Name);
+        QList<RunbookEntry> found;
+        for (const QFileInfo &file : files) {
+            const Runbook runbook = loadRunbookFile(file.filePath());
+            RunbookEntry entry;
+            entry.path = file.filePath();
+            entry.title = runbook.title.isEmpty() ? file.completeBaseName() : runbook.title;
+            entry.symptom = runbook.metadata.value(u"symptom"_s);
+            entry.severity = runbook.metadata.value(u"severity"_s);
+            entry.folder = entry.isBuiltIn() ? QString() : folder;
+            entry.warnings = int(runbook.diagnostics.size());
+            for (const RunbookSection &section : runbook.sections) {
+                entry.runnableSteps += int(std::ranges::count_if(
+                    section.blocks, [](const RunbookBlock &block) { return block.isRunnable(); }));
+            }
+            entry.runbook = runbook;
+            found.append(entry);
+        }
+        std::ranges::stable_sort(found, [](const RunbookEntry &a, const RunbookEntry &b) {
+            return QString::localeAwareCompare(a.title, b.title) < 0;
+        });
+        all += found;
+    }
+    return all;
+}
+
+RunbookLibrary::RunbookLibrary(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<QList<RunbookEntry>>::finished, this,
+            &RunbookLibrary::onScanned);
+}
+
+RunbookLibrary::~RunbookLibrary()
+{
+    m_watcher.waitForFinished(); // the scan reads files only; it ends soon
+}
+
+void RunbookLibrary::setFolders(const QStringList &folders, const QString &baseDirectory)
+{
+    QStringList absolute;
+    for (const QString &folder : folders) {
+        const QString path = QDir(baseDirectory.isEmpty() ? QDir::currentPath() : baseDirectory)
+                                 .absoluteFilePath(QDir::fromNativeSeparators(folder));
+        if (!absolute.contains(path))
+            absolute.append(path);
+    }
+    if (absolute == m_folders && !m_entries.isEmpty())
+        return;
+    m_folders = absolute;
+    rescan();
+}
+
+void RunbookLibrary::rescan()
+{
+    if (m_watcher.isRunning()) {
+        m_rescanPending = true; // one more scan when this one ends, with the newest folders
+        return;
+    }
+    m_watcher.setFuture(QtConcurrent::run(scanRunbookFolders, m_folders, true));
+}
+
+void RunbookLibrary::onScanned()
+{
+    if (m_rescanPending) {
+        m_rescanPending = false;
+        rescan();
+        return;
+    }
+    beginResetModel();
+    m_entries = m_watcher.result();
+    endResetModel();
+    Q_EMIT scanned();
+}
+
+int RunbookLibrary::rowOfPath(const QString &path) const
+{
+    for (qsizetype row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).path == path)
+            return int(row);
+    }
+    return -1;
+}
+
+int RunbookLibrary::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int RunbookLibrary::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunbookLibrary::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunbookEntry &entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return entry.title;
+        case SymptomColumn:
+            return entry.symptom;
+        case SeverityColumn:
+            return entry.severity;
+        case SourceColumn:
+            return entry.isBuiltIn() ? tr("Built in") : entry.path;
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (entry.isBuiltIn())
+            return entry.symptom;
+        return tr("%1\n%n runnable step(s)", nullptr, entry.runnableSteps).arg(entry.path);
+    case PathRole:
+        return entry.path;
+    case BuiltInRole:
+        return entry.isBuiltIn();
+    default:
+        return {};
+    }
+}
+
+QVariant RunbookLibrary::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Runbook");
+    case SymptomColumn:
+        return tr("Symptom");
+    case SeverityColumn:
+        return tr("Severity");
+    case SourceColumn:
+        return tr("Source");
+    default:
+        return {};
+    }
+}
+
+} // namespace OpsDeck

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "runbooks/runbookparser.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+
+namespace OpsDeck {
+
+// A runbook the user can open: the built-in incident runbooks and every Markdown file in the
+// folders the workspace (`runbooks:`) and the settings name.
+struct RunbookEntry {
+    QString path; // a file path, or ":/runbooks/<name>.md" for a built-in one
+    QString title;
+    QString symptom;  // front matter "symptom:", for the incident wizard
+    QString severity; // front matter "severity:" ("SEV-2"), the suggested default
+    QString folder;   // where it was found; empty for built-in ones
+    int runnableSteps = 0;
+    int warnings = 0;
+    Runbook runbook; // parsed already, so opening it does not read the disk again
+    bool isBuiltIn() const { return path.startsWith(u':'); }
+};
+
+inline constexpr auto BuiltInRunbooksFolder = ":/runbooks";
+
+// Reads every *.md and *.markdown file (not recursing) of folders, built-in ones first when
+// includeBuiltIn; unreadable folders are skipped. Sorted by title within each folder. Blocks on
+// the disk: call it from a worker thread.
+QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeBuiltIn = true);
+
+// The runbooks there are, as a table for the runbook list and the incident wizard. Folders are
+// scanned on a worker thread; the model changes once the scan is done.
+class RunbookLibrary final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunbookLibrary)
+
+public:
+    enum Column { TitleColumn, SymptomColumn, SeverityColumn, SourceColumn, ColumnCount };
+    enum Role { PathRole = Qt::UserRole + 1, BuiltInRole };
+
+    explicit RunbookLibrary(QObject *parent = nullptr);
+    ~RunbookLibrary() override;
+
+    // Scans again when the folders change; relative folders are taken from baseDirectory.
+    void setFolders(const QStringList &folders, const QString &baseDirectory = {});
+    QStringList folders() const { return m_folders; }
+    void rescan();
+    bool isScanning() const { return m_watcher.isRunning(); }
+
+    const QList<RunbookEntry> &entries() const { return m_entries; }
+    int rowOfPath(const QString &path) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void scanned();
+
+private:
+    void onScanned();
+
+    QStringList m_folders;
+    QList<RunbookEntry> m_entries;
+    QFutureWatcher<QList<RunbookEntry>> m_watcher;
+    bool m_rescanPending = false;
+};
+
+} // namespace OpsDeck

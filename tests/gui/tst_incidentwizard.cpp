@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An incident commander's walk through the wizard, offscreen and on this computer: symptom,
+// severity (declares), diagnosis, resolution, verification, communication, report. Every page
+// is saved as a screenshot; the exported report's timeline must match what was done.
+#include "communicationpanel.h"
+#include "core/risk.h"
+#include "incidentpage.h"
+#include "incidentreportpanel.h"
+#include "incidentwizard.h"
+#include "remote/commandrunner.h"
+#include "remote/localexecutor.h"
+#include "runbooks/incidentsession.h"
+#include "runbooks/incidenttimelinemodel.h"
+#include "runbooks/runbooklibrary.h"
+#include "runbooks/runbooksession.h"
+#include "runbookview.h"
+#include "screenshots.h"
+#include "state/statestore.h"
+#include "testfiles.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+class IncidentWizardTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void phasesFollowTheChapters();
+    void walksFromDeclarationToReport();
+    void openIncidentIsResumedOnStart();
+
+private:
+    QTemporaryDir m_directory;
+};
+
+void IncidentWizardTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"OpsDeck"_s);
+    QCoreApplication::setApplicationName(u"opsdeck-test"_s);
+    QSettings().clear();
+}
+
+void IncidentWizardTest::phasesFollowTheChapters()
+{
+    const Runbook drill =
+        loadRunbookFile(QStringLiteral(OPSDECK_TEST_DATA_DIR "/runbooks/drill/incident-drill.md"));
+    QCOMPARE(drill.sections.size(), 10);
+    // "### Load" and "### Root file system" belong to "## Diagnosis".
+    QCOMPARE(sectionsOfPhase(drill, RunbookPhase::Diagnosis), (QList<int>{2, 3, 4}));
+    QCOMPARE(sectionsOfPhase(drill, RunbookPhase::Resolution), (QList<int>{5, 6}));
+    QCOMPARE(sectionsOfPhase(drill, RunbookPhase::Verification), (QList<int>{7, 8}));
+    QCOMPARE(sectionsOfPhase(drill, RunbookPhase::Symptoms), (QList<int>{1}));
+    // A runbook without those chapters (a seed) is diagnosis throughout.
+    const Runbook plain = parseRunbook("# Ops\n\n## Restart\n\n```bash\nls\n```\n", u"x.md"_s);
+    QCOMPARE(sectionsOfPhase(plain, RunbookPhase::Diagnosis), (QList<int>{0, 1}));
+    QVERIFY(sectionsOfPhase(plain, RunbookPhase::Resolution).isEmpty());
+}
+
+void IncidentWizardTest::walksFromDeclarationToReport()
+{
+    StateStore store;
+    QSignalSpy opened(&store, &StateStore::opened);
+    store.open(m_directory.filePath(u"state.sqlite"_s));
+    QVERIFY(opened.wait(5000));
+    ReadOnlyMode readOnly(false);
+    CommandRunner runner(&store, &readOnly);
+    LocalExecutor executor(u"this-computer"_s);
+    RunbookLibrary library;
+    QSignalSpy scanned(&library, &RunbookLibrary::scanned);
+    library.setFolders({QStringLiteral(OPSDECK_TEST_DATA_DIR "/runbooks/drill")});
+    QVERIFY(scanned.wait(10000));
+    const QString drillPath =
+        QStringLiteral(OPSDECK_TEST_DATA_DIR "/runbooks/drill/incident-drill.md");
+    QVERIFY(library.rowOfPath(drillPath) >= 0);
+    QVERIFY(library.rowOfPath(u":/runbooks/service-down.md"_s) >= 0);
+
+    Workspace workspace;
+    Environment environment;
+    environment.name = u"local"_s;
+    Host host;
+    host.name = u"this-computer"_s;
+    host.connection = ConnectionKind::Local;
+    environment.hosts.append(host);
+    workspace.environments.append(environment);
+
+    IncidentPage page(
+        &store, &runner,
+        [&](const QString &name) -> Executor * {
+            return name == executor.hostName() ? &executor : nullptr;
+        },
+        &library);
+    page.setWorkspace(workspace);
+    page.resize(1100, 720);
+    page.show();
+
+    IncidentWizard *wizard = page.startWizard(drillPath);
+    QVERIFY(wizard);
+    wizard->resize(1060, 760);
+    RunbookSession *steps = page.runbookSession();
+    int confirmations = 0;
+    const auto confirmAll = [&] {
+        steps->setConfirmation([&](const PreparedStep &) {
+            ++confirmations;
+            return true;
+        });
+    };
+
+    // 1. Symptom: the runbook chosen from the runbooks page, its title taken over.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::SymptomPageId));
+    QTRY_COMPARE(wizard->titleEdit()->text(), u"Drill service unhealthy"_s);
+    wizard->servicesEdit()->setText(u"drill, api"_s);
+    wizard->commanderEdit()->setText(u"Dana"_s);
+    saveScreenshot(*wizard, u"incident-wizard-1-symptom"_s);
+    wizard->next();
+
+    // 2. Severity: the runbook suggests SEV-2; declaring writes the incident.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::SeverityPageId));
+    QCOMPARE(wizard->severityButtons()->checkedId(), int(IncidentSeverity::Sev2));
+    saveScreenshot(*wizard, u"incident-wizard-2-severity"_s);
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(page.incident()->isActive(), 5000);
+    const Incident declared = page.incident()->incident();
+    QCOMPARE(declared.title, u"Drill service unhealthy"_s);
+    QVERIFY(declared.severity == IncidentSeverity::Sev2);
+    QCOMPARE(declared.services, (QStringList{u"drill"_s, u"api"_s}));
+    QCOMPARE(declared.commander, u"Dana"_s);
+    QCOMPARE(steps->sourceId(), drillPath);
+
+    // 3. Diagnosis: both checks run as a section; each lands on the timeline.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::DiagnosisPageId));
+    confirmAll();
+    steps->setPlaceholderValue(u"$DRILL_DIR"_s, m_directory.filePath(u"drill"_s));
+    steps->setPlaceholderValue(u"<service>"_s, u"drill-api"_s);
+    RunbookView *diagnosis = wizard->stepsView(IncidentWizard::DiagnosisPageId);
+    QVERIFY(diagnosis->shownSections().contains(3));
+    QVERIFY(!diagnosis->shownSections().contains(6));
+    QSignalSpy sectionDone(steps, &RunbookSession::sectionFinished);
+    QVERIFY(steps->runSection(2));
+    QVERIFY(sectionDone.wait(20000));
+    QCOMPARE(sectionDone.last().at(1).toBool(), true);
+    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 3); // declared + 2 steps
+    QVERIFY(steps->variables().value(u"ROOT_USE"_s).endsWith(u'%'));
+    saveScreenshot(*wizard, u"incident-wizard-3-diagnosis"_s);
+    wizard->next();
+
+    // 4. Resolution: the status moves to Identified; the change step asks first.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::ResolutionPageId));
+    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Identified);
+    QVERIFY(steps->runSection(5));
+    QVERIFY(sectionDone.wait(20000));
+    QCOMPARE(sectionDone.last().at(1).toBool(), true);
+    QCOMPARE(confirmations, 1);
+    const QList<RunbookStepId> fix = steps->stepsOfSection(5);
+    QVERIFY(
+        steps->stepRun(fix.constFirst()).output.contains(u"restarted drill-api (root was at "_s));
+    saveScreenshot(*wizard, u"incident-wizard-4-resolution"_s);
+    wizard->next();
+
+    // 5. Verification: Monitoring.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::VerificationPageId));
+    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Monitoring);
+    QVERIFY(steps->runSection(7));
+    QVERIFY(sectionDone.wait(20000));
+    QCOMPARE(sectionDone.last().at(1).toBool(), true);
+    saveScreenshot(*wizard, u"incident-wizard-5-verification"_s);
+    wizard->next();
+
+    // 6. Communication: copying a message records it.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::CommunicationPageId));
+    const int before = page.incident()->timelineModel()->rowCount();
+    QTest::mouseClick(wizard->communicationPanel()->copyButton(), Qt::LeftButton);
+    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), before + 1);
+    QVERIFY(QApplication::clipboard()->text().contains(u"Drill service unhealthy"_s));
+    saveScreenshot(*wizard, u"incident-wizard-6-communication"_s);
+    wizard->next();
+
+    // 7. Report: the root cause is saved, the export holds what happened, Finish resolves.
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::ReportPageId));
+    QVERIFY(page.incident()->setRootCause(u"The drill service ran out of patience."_s));
+    QTRY_COMPARE(page.incident()->incident().rootCause,
+                 u"The drill service ran out of patience."_s);
+    saveScreenshot(*wizard, u"incident-wizard-7-report"_s);
+
+    const QString reportPath = m_directory.filePath(u"report.md"_s);
+    QSignalSpy exported(wizard->reportPanel(), &IncidentReportPanel::exported);
+    wizard->reportPanel()->exportTo(reportPath, IncidentReportPanel::Format::Markdown);
+    QVERIFY(exported.wait(10000));
+    QVERIFY2(exported.at(0).at(1).toBool(), qPrintable(exported.at(0).at(2).toString()));
+    const QString report = QString::fromUtf8(readFile(reportPath));
+    // The timeline in the report is the record: the steps in the order they ran, on the host.
+    const qsizetype load = report.indexOf(u"/proc/loadavg"_s);
+    const qsizetype restart = report.indexOf(u"drill-api.restarted"_s);
+    const qsizetype verify = report.indexOf(u"drill-api healthy"_s);
+    QVERIFY2(load > 0 && restart > load && verify > restart, qPrintable(report));
+    QVERIFY(report.contains(u"this-computer"_s));
+    QVERIFY(report.contains(u"T+00:"_s));
+    QVERIFY(report.contains(u"The drill service ran out of patience."_s));
+    QVERIFY(report.contains(u"SEV-2"_s));
+
+    wizard->button(QWizard::FinishButton)->click(); // closes and deletes the wizard
+    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Resolved);
+    page.tabs()->setCurrentIndex(0);
+    saveScreenshot(page, u"incident-page-timeline"_s);
+}
+
+void IncidentWizardTest::openIncidentIsResumedOnStart()
+{
+    const QString database = m_directory.filePath(u"resume.sqlite"_s);
+    {
+        StateStore store;
+        store.open(database);
+        IncidentSession session(&store);
+        Incident incident;
+        incident.title = u"Queue backlog on workers"_s;
+        incident.severity = IncidentSeverity::Sev3;
+        QVERIFY(session.declare(incident));
+        QTRY_VERIFY(session.isActive());
+        QVERIFY(session.addNote(u"workers scaled to 6"_s));
+        QTRY_COMPARE(session.events().size(), 2);
+    } // OpsDeck stops here with the incident open
+
+    StateStore store;
+    store.open(database);
+    ReadOnlyMode readOnly(false);
+    CommandRunner runner(&store, &readOnly);
+    RunbookLibrary library;
+    IncidentPage page(
+        &store, &runner, [](const QString &) { return nullptr; }, &library);
+    page.resize(1000, 600);
+    page.show();
+    page.resumeOpenIncident();
+    QTRY_VERIFY_WITH_TIMEOUT(page.incident()->isActive(), 5000);
+    QCOMPARE(page.incident()->incident().title, u"Queue backlog on workers"_s);
+    QCOMPARE(page.incident()->timelineModel()->rowCount(), 2);
+    const IncidentEvent &note = page.incident()->events().constLast();
+    QVERIFY(note.kind == IncidentEvent::Kind::Note);
+    QVERIFY(note.output.contains(u"workers scaled to 6"_s) ||
+            note.summary.contains(u"workers scaled to 6"_s));
+    saveScreenshot(page, u"incident-page-resumed"_s);
+}
+
+QTEST_MAIN(IncidentWizardTest)
+#include "tst_incidentwizard.moc"
