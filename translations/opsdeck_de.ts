@@ -287,6 +287,170 @@ Befehle, die keine Anzeige benötigen:
         <source>writes to a file</source>
         <translation>schreibt in eine Datei</translation>
     </message>
+    <message>
+        <source>deletes queued messages or cached keys</source>
+        <translation>löscht Nachrichten aus Warteschlangen oder zwischengespeicherte Schlüssel</translation>
+    </message>
+    <message>
+        <source>changes firewall rules</source>
+        <translation>ändert Firewall-Regeln</translation>
+    </message>
+    <message>
+        <source>changes a running service, process or its data</source>
+        <translation>ändert einen laufenden Dienst, einen Prozess oder deren Daten</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <source>Not run: the audit log cannot be written (%1).</source>
+        <translation>Nicht ausgeführt: Das Prüfprotokoll kann nicht geschrieben werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationTemplates</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Eröffnung</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Zwischenstand</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>Kundeninformation</translation>
+    </message>
+    <message>
+        <source>INCIDENT DECLARED – {reference}: {title}
+
+Severity: {severity} ({severity_meaning})
+Status: {status}
+Affected services: {services}
+Declared: {declared_at}
+Incident commander: {commander}
+
+Impact:
+{impact}
+
+Next update by {next_update}.
+</source>
+        <translation>VORFALL ERÖFFNET – {reference}: {title}
+
+Schweregrad: {severity} ({severity_meaning})
+Status: {status}
+Betroffene Dienste: {services}
+Eröffnet: {declared_at}
+Einsatzleitung: {commander}
+
+Auswirkungen:
+{impact}
+
+Nächster Zwischenstand bis {next_update}.
+</translation>
+    </message>
+    <message>
+        <source>INCIDENT UPDATE – {reference}: {title} ({elapsed} since declaration)
+
+Severity: {severity} ({severity_meaning})
+Status: {status}
+Affected services: {services}
+
+Impact:
+{impact}
+
+What we know about the cause:
+{root_cause}
+
+Next update by {next_update}. Incident commander: {commander}
+</source>
+        <translation>ZWISCHENSTAND ZUM VORFALL – {reference}: {title} ({elapsed} seit Eröffnung)
+
+Schweregrad: {severity} ({severity_meaning})
+Status: {status}
+Betroffene Dienste: {services}
+
+Auswirkungen:
+{impact}
+
+Was wir über die Ursache wissen:
+{root_cause}
+
+Nächster Zwischenstand bis {next_update}. Einsatzleitung: {commander}
+</translation>
+    </message>
+    <message>
+        <source>INCIDENT RESOLVED – {reference}: {title}
+
+Severity: {severity}
+Affected services: {services}
+Duration: {duration}
+
+Impact:
+{impact}
+
+Root cause:
+{root_cause}
+
+A post-incident report will follow. Incident commander: {commander}
+</source>
+        <translation>VORFALL BEHOBEN – {reference}: {title}
+
+Schweregrad: {severity}
+Betroffene Dienste: {services}
+Dauer: {duration}
+
+Auswirkungen:
+{impact}
+
+Ursache:
+{root_cause}
+
+Ein Nachbericht zum Vorfall folgt. Einsatzleitung: {commander}
+</translation>
+    </message>
+    <message>
+        <source>Subject: Service disruption – {services}
+
+Hello,
+
+since {declared_at} some of our services have not been working as they should. What you may notice: {impact}
+
+Our engineers are on it (current status: {status}). You will hear from us again by {next_update} at the latest.
+
+We are sorry for the trouble this causes.
+</source>
+        <translation>Betreff: Störung – {services}
+
+Guten Tag,
+
+seit {declared_at} funktionieren einige unserer Dienste nicht wie vorgesehen. Was Sie bemerken könnten: {impact}
+
+Unser Technikteam arbeitet bereits daran (aktueller Stand: {status}). Sie hören bis spätestens {next_update} wieder von uns.
+
+Wir bitten, die Unannehmlichkeiten zu entschuldigen.
+</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionState</name>
@@ -313,6 +477,53 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationSchedule</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1: no escalation</source>
+        <translation>%1: keine Eskalation</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>%1 sofort</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1: notify %2</source>
+        <translation>%1: %2 benachrichtigen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -356,6 +567,289 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>sudo is not installed on %1.</source>
         <translation>sudo ist auf %1 nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Incident</name>
+    <message>
+        <source>Critical – service down</source>
+        <translation>Kritisch – Dienst ausgefallen</translation>
+    </message>
+    <message>
+        <source>Complete outage, data being lost, a security breach in progress</source>
+        <translation>Totalausfall, Datenverlust, ein laufender Sicherheitsvorfall</translation>
+    </message>
+    <message>
+        <source>Major – service badly degraded</source>
+        <translation>Hoch – Dienst stark beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>API slow or unavailable for many users, an important feature failing</source>
+        <translation>API für viele Nutzer langsam oder nicht erreichbar, eine wichtige Funktion fällt aus</translation>
+    </message>
+    <message>
+        <source>Minor – limited impact</source>
+        <translation>Mittel – begrenzte Auswirkungen</translation>
+    </message>
+    <message>
+        <source>One feature not working, a workaround exists</source>
+        <translation>Eine Funktion geht nicht, es gibt eine Umgehungslösung</translation>
+    </message>
+    <message>
+        <source>Low – minimal impact</source>
+        <translation>Niedrig – minimale Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Cosmetic problems, questions, follow-up clean-up</source>
+        <translation>Kosmetische Fehler, Fragen, nachträgliches Aufräumen</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>Ursache gefunden</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Affected services</source>
+        <translation>Betroffene Dienste</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Step run</source>
+        <translation>Schritt ausgeführt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Record updated</source>
+        <translation>Angaben geändert</translation>
+    </message>
+    <message>
+        <source>Declared %1 (%2): %3</source>
+        <translation>%1 (%2) eröffnet: %3</translation>
+    </message>
+    <message>
+        <source>Declared %1 (%2): %3; commander: %4</source>
+        <translation>%1 (%2) eröffnet: %3; Einsatzleitung: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s) …</source>
+        <translation>
+            <numerusform>… %n weitere Zeile …</numerusform>
+            <numerusform>… %n weitere Zeilen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReport</name>
+    <message>
+        <source>Incident report: %1 %2</source>
+        <translation>Vorfallbericht: %1 %2</translation>
+    </message>
+    <message>
+        <source>Incident report: %1</source>
+        <translation>Vorfallbericht: %1</translation>
+    </message>
+    <message>
+        <source>not resolved yet</source>
+        <translation>noch nicht behoben</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Affected services</source>
+        <translation>Betroffene Dienste</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkungen</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) run</source>
+        <translation>
+            <numerusform>%n Befehl ausgeführt</numerusform>
+            <numerusform>%n Befehle ausgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) run, %1 without success</source>
+        <translation>
+            <numerusform>%n Befehl ausgeführt, %1 ohne Erfolg</numerusform>
+            <numerusform>%n Befehle ausgeführt, %1 davon ohne Erfolg</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exit %1 in %2</source>
+        <translation>Exit-Code %1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Verstrichen</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Incident commander</source>
+        <translation>Einsatzleitung</translation>
+    </message>
+    <message>
+        <source>Runbook followed</source>
+        <translation>Befolgtes Runbook</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Commands: %1</source>
+        <translation>Befehle: %1</translation>
+    </message>
+    <message>
+        <source>Messages sent: %1</source>
+        <translation>Gesendete Nachrichten: %1</translation>
     </message>
 </context>
 <context>
@@ -657,13 +1151,6 @@ Befehle, die keine Anzeige benötigen:
     </message>
 </context>
 <context>
-    <name>OpsDeck::AuditedRun</name>
-    <message>
-        <source>Not run: the audit log cannot be written (%1).</source>
-        <translation>Nicht ausgeführt: Das Prüfprotokoll kann nicht geschrieben werden (%1).</translation>
-    </message>
-</context>
-<context>
     <name>OpsDeck::CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -723,6 +1210,73 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CommunicationPanel</name>
+    <message>
+        <source>Fill again</source>
+        <translation>Neu ausfüllen</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Message template</source>
+        <translation>Nachrichtenvorlage</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Fill the template from the incident as it is now; your changes to this message are replaced</source>
+        <translation>Die Vorlage mit dem aktuellen Stand des Vorfalls ausfüllen; Ihre Änderungen an dieser Nachricht werden ersetzt</translation>
+    </message>
+    <message>
+        <source>Copy the message and note on the timeline that it was sent</source>
+        <translation>Die Nachricht kopieren und in der Zeitleiste vermerken, dass sie gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Fields filled from the incident: %1.&lt;br&gt;Change the texts in the workspace file under &lt;code&gt;templates:&lt;/code&gt;, keys %2.</source>
+        <translation>Aus dem Vorfall ausgefüllte Felder: %1.&lt;br&gt;Die Texte lassen sich in der Arbeitsbereichsdatei unter &lt;code&gt;templates:&lt;/code&gt; ändern, Schlüssel %2.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard, but not recorded on the timeline: %1</source>
+        <translation>In die Zwischenablage kopiert, aber nicht in der Zeitleiste vermerkt: %1</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard; noting it on the timeline…</source>
+        <translation>In die Zwischenablage kopiert; wird in der Zeitleiste vermerkt…</translation>
+    </message>
+    <message>
+        <source>Copied at %1 and noted on the timeline.</source>
+        <translation>Um %1 kopiert und in der Zeitleiste vermerkt.</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Text from the workspace file</source>
+        <translation>Text aus der Arbeitsbereichsdatei</translation>
+    </message>
+    <message>
+        <source>OpsDeck&apos;s default text</source>
+        <translation>Standardtext von OpsDeck</translation>
+    </message>
+    <message>
+        <source>Text from the workspace file (templates: %1)</source>
+        <translation>Text aus der Arbeitsbereichsdatei (templates: %1)</translation>
+    </message>
+    <message>
+        <source>%1, edited here</source>
+        <translation>%1, hier bearbeitet</translation>
+    </message>
+    <message>
+        <source>Declare or resume an incident to fill in the template.</source>
+        <translation>Eröffnen Sie einen Vorfall oder setzen Sie einen fort, um die Vorlage auszufüllen.</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1475,552 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>Accept &amp;Once</source>
         <translation>&amp;Einmal akzeptieren</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentPage</name>
+    <message>
+        <source>No incident is open</source>
+        <translation>Kein Vorfall offen</translation>
+    </message>
+    <message>
+        <source>Declaring an incident starts its timeline: every step you run, every note and every status change is recorded as it happens, and the report is written from it.</source>
+        <translation>Mit dem Eröffnen eines Vorfalls beginnt seine Zeitleiste: Jeder ausgeführte Schritt, jede Notiz und jede Statusänderung wird festgehalten, sobald sie geschieht, und daraus entsteht der Bericht.</translation>
+    </message>
+    <message>
+        <source>&amp;Declare Incident…</source>
+        <translation>&amp;Vorfall eröffnen…</translation>
+    </message>
+    <message>
+        <source>Earlier incidents</source>
+        <translation>Frühere Vorfälle</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Guide…</source>
+        <translation>&amp;Leitfaden…</translation>
+    </message>
+    <message>
+        <source>Open the incident wizard again</source>
+        <translation>Den Vorfall-Assistenten erneut öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>R&amp;unbook</source>
+        <translation>R&amp;unbook</translation>
+    </message>
+    <message>
+        <source>&amp;Communication</source>
+        <translation>&amp;Kommunikation</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>Be&amp;richt</translation>
+    </message>
+    <message>
+        <source>Escalation: %1</source>
+        <translation>Eskalation: %1</translation>
+    </message>
+    <message>
+        <source>Next escalation: %1 at %2 (%3)</source>
+        <translation>Nächste Eskalation: %1 bei %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Escalate now: notify %1 (%2 after declaration).</source>
+        <translation>Jetzt eskalieren: %1 benachrichtigen (%2 nach Eröffnung).</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentReportPanel</name>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>Als HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Who and what was affected, how badly and for how long: users, requests, data, money. Numbers help: &quot;12% of checkouts failed for 40 minutes&quot;.</source>
+        <translation>Wer und was betroffen war, wie stark und wie lange: Nutzer, Anfragen, Daten, Geld. Zahlen helfen: „12 % der Bestellvorgänge schlugen 40 Minuten lang fehl“.</translation>
+    </message>
+    <message>
+        <source>Why it happened: the underlying cause, not only the trigger. Keep asking &quot;why?&quot; until the answer is something you can fix.</source>
+        <translation>Warum es passiert ist: die eigentliche Ursache, nicht nur der Auslöser. Fragen Sie so lange „Warum?“, bis die Antwort etwas ist, das Sie beheben können.</translation>
+    </message>
+    <message>
+        <source>How it was noticed (alert, customer, colleague) and how long that took. Would a check have caught it sooner?</source>
+        <translation>Wie es bemerkt wurde (Alarm, Kunde, Kollegin oder Kollege) und wie lange das gedauert hat. Hätte eine Prüfung es früher erkannt?</translation>
+    </message>
+    <message>
+        <source>What went well, what went badly, and where you were lucky.</source>
+        <translation>Was gut lief, was schlecht lief und wo Sie Glück hatten.</translation>
+    </message>
+    <message>
+        <source>One per line, each with an owner and a date:
+- [ ] Alert on disk usage above 85% (Jane, by Friday)</source>
+        <translation>Eine pro Zeile, jeweils mit verantwortlicher Person und Termin:
+- [ ] Alarm bei Plattenbelegung über 85 % (Jane, bis Freitag)</translation>
+    </message>
+    <message>
+        <source>Saved to the incident as you write. Markdown works here: lists, **bold**, `code`.</source>
+        <translation>Wird beim Schreiben im Vorfall gespeichert. Markdown funktioniert hier: Listen, **fett**, `Code`.</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>Berichtsvorschau</translation>
+    </message>
+    <message>
+        <source>Preview, as exported</source>
+        <translation>Vorschau, wie exportiert</translation>
+    </message>
+    <message>
+        <source>Save the report as a Markdown file</source>
+        <translation>Den Bericht als Markdown-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save the report as a standalone web page</source>
+        <translation>Den Bericht als eigenständige Webseite speichern</translation>
+    </message>
+    <message>
+        <source>*The report appears here once an incident is declared or resumed.*</source>
+        <translation>*Der Bericht erscheint hier, sobald ein Vorfall eröffnet oder fortgesetzt wird.*</translation>
+    </message>
+    <message>
+        <source>Cannot save the report to %1: there is no incident to report on yet.</source>
+        <translation>Der Bericht kann nicht unter %1 gespeichert werden: Es gibt noch keinen Vorfall, über den berichtet werden kann.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Cannot save the report to %1: %2</source>
+        <translation>Der Bericht kann nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the report to &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>Bericht gespeichert unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export Report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <source>Export Report as Markdown</source>
+        <translation>Bericht als Markdown exportieren</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm);;All files (*)</source>
+        <translation>HTML-Dateien (*.html *.htm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md *.markdown);;All files (*)</source>
+        <translation>Markdown-Dateien (*.md *.markdown);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentSession</name>
+    <message>
+        <source>An incident needs a title.</source>
+        <translation>Ein Vorfall braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>This session is already opening an incident; use a new session for another one.</source>
+        <translation>Diese Sitzung eröffnet bereits einen Vorfall; verwenden Sie für einen weiteren eine neue Sitzung.</translation>
+    </message>
+    <message>
+        <source>This session already has incident %1; use a new session for another one.</source>
+        <translation>Diese Sitzung hat bereits den Vorfall %1; verwenden Sie für einen weiteren eine neue Sitzung.</translation>
+    </message>
+    <message>
+        <source>The incident is still being opened; try again in a moment.</source>
+        <translation>Der Vorfall wird noch eröffnet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>No incident is open: declare or resume one first.</source>
+        <translation>Kein Vorfall offen: Eröffnen Sie zuerst einen oder setzen Sie einen fort.</translation>
+    </message>
+    <message>
+        <source>%1 is closed; a closed incident cannot change its status to %2.</source>
+        <translation>%1 ist abgeschlossen; ein abgeschlossener Vorfall kann seinen Status nicht auf „%2“ ändern.</translation>
+    </message>
+    <message>
+        <source>%1 cannot go from %2 to %3.</source>
+        <translation>%1 kann nicht von „%2“ zu „%3“ wechseln.</translation>
+    </message>
+    <message>
+        <source>Reopened: status changed from %1 to %2</source>
+        <translation>Wieder geöffnet: Status von „%1“ auf „%2“ geändert</translation>
+    </message>
+    <message>
+        <source>Status changed from %1 to %2</source>
+        <translation>Status von „%1“ auf „%2“ geändert</translation>
+    </message>
+    <message>
+        <source>Severity changed from %1 to %2 (%3)</source>
+        <translation>Schweregrad von %1 auf %2 geändert (%3)</translation>
+    </message>
+    <message>
+        <source>Title changed to &quot;%1&quot;</source>
+        <translation>Titel geändert in „%1“</translation>
+    </message>
+    <message>
+        <source>Commander removed</source>
+        <translation>Einsatzleitung entfernt</translation>
+    </message>
+    <message>
+        <source>Commander is now %1</source>
+        <translation>Einsatzleitung ist jetzt %1</translation>
+    </message>
+    <message>
+        <source>Affected services cleared</source>
+        <translation>Betroffene Dienste geleert</translation>
+    </message>
+    <message>
+        <source>Affected services: %1</source>
+        <translation>Betroffene Dienste: %1</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 geleert</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message>
+        <source>Ran on %1: %2 in %3</source>
+        <translation>Auf %1 ausgeführt: %2 nach %3</translation>
+    </message>
+    <message>
+        <source>Ran on %1: %2</source>
+        <translation>Auf %1 ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>Could not run on %1: %2</source>
+        <translation>Konnte auf %1 nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>An escalation needs someone to notify.</source>
+        <translation>Eine Eskalation braucht jemanden, der benachrichtigt wird.</translation>
+    </message>
+    <message>
+        <source>Notified %1</source>
+        <translation>%1 benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Notified %1: %2</source>
+        <translation>%1 benachrichtigt: %2</translation>
+    </message>
+    <message>
+        <source>A message needs some text.</source>
+        <translation>Eine Nachricht braucht Text.</translation>
+    </message>
+    <message>
+        <source>Sent a message</source>
+        <translation>Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent the message: %1</source>
+        <translation>Nachricht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentTimelineModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Verstrichen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit-Code</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentTimelinePanel</name>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Filter by text, host or command…</source>
+        <translation>Nach Text, Host oder Befehl filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the timeline</source>
+        <translation>Zeitleiste filtern</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Status &amp; severity</source>
+        <translation>Status &amp; Schweregrad</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>Zeitleiste des Vorfalls</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Selected event in full</source>
+        <translation>Ausgewähltes Ereignis vollständig</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Write the note on the timeline (Return)</source>
+        <translation>Die Notiz in die Zeitleiste schreiben (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline: what you see, decide or try…</source>
+        <translation>Eine Notiz zur Zeitleiste hinzufügen: was Sie sehen, entscheiden oder versuchen…</translation>
+    </message>
+    <message>
+        <source>%1 is closed; its timeline takes no more notes.</source>
+        <translation>%1 ist abgeschlossen; seine Zeitleiste nimmt keine Notizen mehr an.</translation>
+    </message>
+    <message>
+        <source>Declare or resume an incident to add notes.</source>
+        <translation>Eröffnen Sie einen Vorfall oder setzen Sie einen fort, um Notizen hinzuzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ereignis</numerusform>
+            <numerusform>%1 von %n Ereignissen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a line to read it in full: command and output, note or message.</source>
+        <translation>Wählen Sie eine Zeile aus, um sie vollständig zu lesen: Befehl und Ausgabe, Notiz oder Nachricht.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation>(keine Ausgabe)</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentWizard</name>
+    <message>
+        <source>Declare and Handle an Incident</source>
+        <translation>Vorfall eröffnen und bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Declare Incident</source>
+        <translation>&amp;Vorfall eröffnen</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Run the checks on the affected host. Every run is recorded on the incident&apos;s timeline with its output.</source>
+        <translation>Führen Sie die Prüfungen auf dem betroffenen Host aus. Jede Ausführung wird mit ihrer Ausgabe in der Zeitleiste des Vorfalls festgehalten.</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>Apply the fix. Steps that change or destroy something ask first; read-only mode blocks them.</source>
+        <translation>Wenden Sie die Korrektur an. Schritte, die etwas ändern oder zerstören, fragen vorher nach; der Nur-Lese-Modus sperrt sie.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Überprüfung</translation>
+    </message>
+    <message>
+        <source>Prove the fix holds before telling anyone it is over.</source>
+        <translation>Weisen Sie nach, dass die Korrektur wirkt, bevor Sie irgendjemandem Entwarnung geben.</translation>
+    </message>
+    <message>
+        <source>What is happening?</source>
+        <translation>Was passiert gerade?</translation>
+    </message>
+    <message>
+        <source>Pick the symptom that fits best; its runbook guides the next pages.</source>
+        <translation>Wählen Sie das Symptom, das am besten passt; sein Runbook führt durch die nächsten Seiten.</translation>
+    </message>
+    <message>
+        <source>Filter symptoms…</source>
+        <translation>Symptome filtern…</translation>
+    </message>
+    <message>
+        <source>e.g. Checkout API answers 502</source>
+        <translation>z. B. Checkout-API antwortet mit 502</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. api, checkout</source>
+        <translation>Durch Kommas getrennt, z. B. api, checkout</translation>
+    </message>
+    <message>
+        <source>Affected &amp;services:</source>
+        <translation>Betroffene &amp;Dienste:</translation>
+    </message>
+    <message>
+        <source>Incident &amp;commander:</source>
+        <translation>&amp;Einsatzleitung:</translation>
+    </message>
+    <message>
+        <source>How bad is it?</source>
+        <translation>Wie schlimm ist es?</translation>
+    </message>
+    <message>
+        <source>The severity sets how fast people must respond and who is called when.</source>
+        <translation>Der Schweregrad legt fest, wie schnell reagiert werden muss und wer wann gerufen wird.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · respond within %3</source>
+        <translation>%1 — %2 · Reaktion innerhalb von %3</translation>
+    </message>
+    <message>
+        <source>For example: %1. Updates every %2.</source>
+        <translation>Zum Beispiel: %1. Zwischenstand alle %2.</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Kommunikation</translation>
+    </message>
+    <message>
+        <source>Tell people what is going on. Copying a message records it on the timeline.</source>
+        <translation>Informieren Sie alle Beteiligten über die Lage. Beim Kopieren wird eine Nachricht in der Zeitleiste festgehalten.</translation>
+    </message>
+    <message>
+        <source>Post-incident report</source>
+        <translation>Nachbericht</translation>
+    </message>
+    <message>
+        <source>Write down impact, cause and lessons while they are fresh; the timeline is filled in from the record.</source>
+        <translation>Halten Sie Auswirkungen, Ursache und Erkenntnisse fest, solange sie frisch sind; die Zeitleiste wird aus den Aufzeichnungen übernommen.</translation>
+    </message>
+    <message>
+        <source>Mark the incident &amp;resolved when finishing</source>
+        <translation>Vorfall beim Abschließen als &amp;behoben markieren</translation>
+    </message>
+    <message>
+        <source>Escalation: %1</source>
+        <translation>Eskalation: %1</translation>
+    </message>
+    <message>
+        <source>No runbook was chosen; record what you do as notes on the incident page.</source>
+        <translation>Es wurde kein Runbook gewählt; halten Sie Ihr Vorgehen als Notizen auf der Vorfallseite fest.</translation>
+    </message>
+    <message>
+        <source>This runbook has no steps for this phase.</source>
+        <translation>Dieses Runbook hat keine Schritte für diese Phase.</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +2264,22 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>%1 comes from ~/.ssh/config; edit it there.</source>
         <translation>%1 stammt aus ~/.ssh/config; bearbeiten Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>&amp;Declare Incident…</source>
+        <translation>&amp;Vorfall eröffnen…</translation>
+    </message>
+    <message>
+        <source>Open R&amp;unbook…</source>
+        <translation>R&amp;unbook öffnen…</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +2681,474 @@ Befehle, die keine Anzeige benötigen:
     </message>
 </context>
 <context>
+    <name>OpsDeck::RunbookLibrary</name>
+    <message>
+        <source>Built in</source>
+        <translation>Integriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n runnable step(s)</source>
+        <translation>
+            <numerusform>%1
+%n ausführbarer Schritt</numerusform>
+            <numerusform>%1
+%n ausführbare Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>Symptom</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbookOutlineModel</name>
+    <message>
+        <source>Introduction</source>
+        <translation>Einleitung</translation>
+    </message>
+    <message>
+        <source>(untitled section)</source>
+        <translation>(Abschnitt ohne Titel)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1
+No steps to run or check</source>
+        <translation>%1
+Keine Schritte zum Ausführen oder Prüfen</translation>
+    </message>
+    <message>
+        <source>%1
+%2 of %3 steps done, subsections included</source>
+        <translation>%1
+%2 von %3 Schritten erledigt, einschließlich Unterabschnitten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>%1 von %2 Schritten erledigt</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbookStepCard</name>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Zerstören</translation>
+    </message>
+    <message>
+        <source>Only reads; runs without asking</source>
+        <translation>Nur lesend; wird ohne Rückfrage ausgeführt</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>line %1 · %2</source>
+        <translation>Zeile %1 · %2</translation>
+    </message>
+    <message>
+        <source>Where this block is in the runbook file</source>
+        <translation>Wo dieser Block in der Runbook-Datei steht</translation>
+    </message>
+    <message>
+        <source>Database for this step</source>
+        <translation>Datenbank für diesen Schritt</translation>
+    </message>
+    <message>
+        <source>Host for this step</source>
+        <translation>Host für diesen Schritt</translation>
+    </message>
+    <message>
+        <source>The database this step runs on</source>
+        <translation>Die Datenbank, auf der dieser Schritt läuft</translation>
+    </message>
+    <message>
+        <source>The host this step runs on</source>
+        <translation>Der Host, auf dem dieser Schritt läuft</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the command with the values filled in</source>
+        <translation>Den Befehl mit eingesetzten Werten kopieren</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>This block cannot run as a whole: %1. Run its lines one at a time, or fix the runbook.</source>
+        <translation>Dieser Block kann nicht als Ganzes ausgeführt werden: %1. Führen Sie seine Zeilen einzeln aus oder korrigieren Sie das Runbook.</translation>
+    </message>
+    <message>
+        <source>Value for %1</source>
+        <translation>Wert für %1</translation>
+    </message>
+    <message>
+        <source>value for %1, shared by every step</source>
+        <translation>Wert für %1, gilt für alle Schritte</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run this step (Ctrl+Return)</source>
+        <translation>Diesen Schritt ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Run Line</source>
+        <translation>Zeile ausführen</translation>
+    </message>
+    <message>
+        <source>Run only the command under the cursor in the code above (with its continuation lines and here-document)</source>
+        <translation>Nur den Befehl unter dem Cursor im Code oben ausführen (mit seinen Fortsetzungszeilen und seinem Here-Dokument)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop this step (Esc)</source>
+        <translation>Diesen Schritt anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Expected output</source>
+        <translation>Erwartete Ausgabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Ticked when the step succeeds; tick it yourself when you did it another way</source>
+        <translation>Wird angehakt, wenn der Schritt gelingt; haken Sie ihn selbst an, wenn Sie ihn auf anderem Weg erledigt haben</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on this step, for the incident record</source>
+        <translation>Notizen zu diesem Schritt, für die Aufzeichnungen zum Vorfall</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>A manual check: tick it when it is true</source>
+        <translation>Eine manuelle Prüfung: haken Sie sie an, wenn sie zutrifft</translation>
+    </message>
+    <message>
+        <source>running on %1…</source>
+        <translation>läuft auf %1…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Ran on %1 at %2</source>
+        <translation>Ausgeführt auf %1 am %2</translation>
+    </message>
+    <message>
+        <source>Fill in %1 to run this step.</source>
+        <translation>Geben Sie %1 an, um diesen Schritt auszuführen.</translation>
+    </message>
+    <message>
+        <source>Default database</source>
+        <translation>Standarddatenbank</translation>
+    </message>
+    <message>
+        <source>Default host</source>
+        <translation>Standardhost</translation>
+    </message>
+    <message>
+        <source>Default database (%1)</source>
+        <translation>Standarddatenbank (%1)</translation>
+    </message>
+    <message>
+        <source>Default host (%1)</source>
+        <translation>Standardhost (%1)</translation>
+    </message>
+    <message>
+        <source>This block cannot run as a whole (see the warning above); put the cursor on a command and use Run Line</source>
+        <translation>Dieser Block kann nicht als Ganzes ausgeführt werden (siehe Warnung oben); setzen Sie den Cursor auf einen Befehl und verwenden Sie „Zeile ausführen“</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbookView</name>
+    <message>
+        <source>Introduction</source>
+        <translation>Einleitung</translation>
+    </message>
+    <message>
+        <source>Untitled section</source>
+        <translation>Abschnitt ohne Titel</translation>
+    </message>
+    <message>
+        <source>Run the step at line %1 of “%2” on %3:
+
+%4</source>
+        <translation>Den Schritt in Zeile %1 von „%2“ auf %3 ausführen:
+
+%4</translation>
+    </message>
+    <message>
+        <source>Run &amp;Section</source>
+        <translation>Ab&amp;schnitt ausführen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Anhal&amp;ten</translation>
+    </message>
+    <message>
+        <source>Default host</source>
+        <translation>Standardhost</translation>
+    </message>
+    <message>
+        <source>The host every step runs on unless the step names its own</source>
+        <translation>Der Host, auf dem jeder Schritt läuft, sofern der Schritt keinen eigenen nennt</translation>
+    </message>
+    <message>
+        <source>no hosts in the workspace</source>
+        <translation>keine Hosts im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Default database</source>
+        <translation>Standarddatenbank</translation>
+    </message>
+    <message>
+        <source>The database SQL steps run on unless the step names its own</source>
+        <translation>Die Datenbank, auf der SQL-Schritte laufen, sofern der Schritt keine eigene nennt</translation>
+    </message>
+    <message>
+        <source>H&amp;ost:</source>
+        <translation>H&amp;ost:</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>Date&amp;nbank:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Stop the running step and the rest of its section (Esc)</source>
+        <translation>Den laufenden Schritt und den Rest seines Abschnitts anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Hide these warnings</source>
+        <translation>Diese Warnungen ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide warnings</source>
+        <translation>Warnungen ausblenden</translation>
+    </message>
+    <message>
+        <source>Filter sections (Ctrl+F)</source>
+        <translation>Abschnitte filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter sections</source>
+        <translation>Abschnitte filtern</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <source>Untitled runbook</source>
+        <translation>Runbook ohne Titel</translation>
+    </message>
+    <message>
+        <source>no databases in the workspace</source>
+        <translation>keine Datenbanken im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>choose a database</source>
+        <translation>Datenbank wählen</translation>
+    </message>
+    <message>
+        <source>This runbook has no SQL steps</source>
+        <translation>Dieses Runbook hat keine SQL-Schritte</translation>
+    </message>
+    <message>
+        <source>This runbook has no sections.</source>
+        <translation>Dieses Runbook hat keine Abschnitte.</translation>
+    </message>
+    <message>
+        <source>Nothing in this section.</source>
+        <translation>Dieser Abschnitt ist leer.</translation>
+    </message>
+    <message>
+        <source>Run Section</source>
+        <translation>Abschnitt ausführen</translation>
+    </message>
+    <message>
+        <source>Run the steps of “%1” in order, stopping at the first failure</source>
+        <translation>Die Schritte von „%1“ der Reihe nach ausführen und beim ersten Fehler anhalten</translation>
+    </message>
+    <message>
+        <source>expected output</source>
+        <translation>erwartete Ausgabe</translation>
+    </message>
+    <message>
+        <source>reference, not run</source>
+        <translation>Referenz, wird nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 · reference, not run</source>
+        <translation>%1 · Referenz, wird nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 · line %2</source>
+        <translation>%1 · Zeile %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this block</source>
+        <translation>Diesen Block kopieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>%1 von %2 Schritten erledigt</translation>
+    </message>
+    <message>
+        <source>no steps</source>
+        <translation>keine Schritte</translation>
+    </message>
+    <message>
+        <source>Run the steps of “%1” in order, stopping at the first failure (Ctrl+Shift+Return)</source>
+        <translation>Die Schritte von „%1“ der Reihe nach ausführen und beim ersten Fehler anhalten (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Nothing to run in this section</source>
+        <translation>In diesem Abschnitt gibt es nichts auszuführen</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbooksPage</name>
+    <message>
+        <source>Start &amp;Incident…</source>
+        <translation>&amp;Vorfall eröffnen…</translation>
+    </message>
+    <message>
+        <source>Filter runbooks…</source>
+        <translation>Runbooks filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>O&amp;rdner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a folder of Markdown runbooks to the list</source>
+        <translation>Einen Ordner mit Markdown-Runbooks zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Declare an incident and follow this runbook in the wizard</source>
+        <translation>Einen Vorfall eröffnen und diesem Runbook im Assistenten folgen</translation>
+    </message>
+    <message>
+        <source>Choose a runbook on the left, or open any Markdown file.</source>
+        <translation>Wählen Sie links ein Runbook aus oder öffnen Sie eine beliebige Markdown-Datei.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Open Runbook</source>
+        <translation>Runbook öffnen</translation>
+    </message>
+    <message>
+        <source>Markdown runbooks (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown-Runbooks (*.md *.markdown *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add Runbook Folder</source>
+        <translation>Runbook-Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>integriert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::SettingsDialog</name>
     <message>
         <source>&amp;Reopen the last workspace at start</source>
@@ -1671,6 +3255,42 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>Cannot read the audit log from %1: %2</source>
         <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a timeline event needs a summary</source>
+        <translation>ein Ereignis der Zeitleiste braucht eine Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Cannot declare an incident without a title in the state database %1.</source>
+        <translation>Ein Vorfall ohne Titel kann in der Zustandsdatenbank %1 nicht eröffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot declare the incident &apos;%1&apos; in the state database %2: %3</source>
+        <translation>Der Vorfall &apos;%1&apos; kann in der Zustandsdatenbank %2 nicht eröffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>no such incident</source>
+        <translation>Vorfall existiert nicht</translation>
+    </message>
+    <message>
+        <source>Incident %1 does not exist in the state database %2.</source>
+        <translation>Vorfall %1 existiert nicht in der Zustandsdatenbank %2.</translation>
+    </message>
+    <message>
+        <source>Cannot update incident %1 in the state database %2: %3</source>
+        <translation>Vorfall %1 kann in der Zustandsdatenbank %2 nicht aktualisiert werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot add to the timeline of incident %1 in the state database %2: %3</source>
+        <translation>Die Zeitleiste von Vorfall %1 in der Zustandsdatenbank %2 kann nicht ergänzt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read incident %1 from the state database %2: %3</source>
+        <translation>Vorfall %1 kann nicht aus der Zustandsdatenbank %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the incidents from the state database %1: %2</source>
+        <translation>Die Vorfälle können nicht aus der Zustandsdatenbank %1 gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +3453,85 @@ Fortfahren?</translation>
     <message>
         <source>cannot read the file: %1</source>
         <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&apos;cat &gt;&apos; reads the file&apos;s content from the terminal, and the lines after it look like that content: the here-document&apos;s &apos;&lt;&lt;EOF&apos; and its closing &apos;EOF&apos; line seem to be missing</source>
+        <translation>&apos;cat &gt;&apos; liest den Dateiinhalt vom Terminal, und die Zeilen danach sehen wie dieser Inhalt aus: &apos;&lt;&lt;EOF&apos; des Here-Dokuments und seine abschließende &apos;EOF&apos;-Zeile scheinen zu fehlen</translation>
+    </message>
+    <message>
+        <source>line %1 is an SQL statement, which the shell cannot run: type it in the database client the block opens, or run it as an SQL step</source>
+        <translation>Zeile %1 ist eine SQL-Anweisung, die die Shell nicht ausführen kann: Geben Sie sie in dem Datenbank-Client ein, den der Block öffnet, oder führen Sie sie als SQL-Schritt aus</translation>
+    </message>
+    <message>
+        <source>this %1 block holds SQL statements, not shell commands; it runs against a database</source>
+        <translation>dieser %1-Block enthält SQL-Anweisungen, keine Shell-Befehle; er wird auf einer Datenbank ausgeführt</translation>
+    </message>
+    <message>
+        <source>this %1 block is not shell (this &apos;}&apos; closes nothing): it looks like a configuration file, so it is shown but not run</source>
+        <translation>dieser %1-Block ist kein Shell-Code (diese &apos;}&apos; schließt nichts): Er sieht wie eine Konfigurationsdatei aus und wird daher angezeigt, aber nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookSession</name>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>this step is a manual check; tick it when done</source>
+        <translation>dieser Schritt ist eine manuelle Prüfung; haken Sie ihn ab, wenn er erledigt ist</translation>
+    </message>
+    <message>
+        <source>line %1 of this step holds no command</source>
+        <translation>Zeile %1 dieses Schritts enthält keinen Befehl</translation>
+    </message>
+    <message>
+        <source>%1; run its lines one at a time, or fix the runbook</source>
+        <translation>%1; führen Sie seine Zeilen einzeln aus oder korrigieren Sie das Runbook</translation>
+    </message>
+    <message>
+        <source>choose a database for this SQL step</source>
+        <translation>wählen Sie eine Datenbank für diesen SQL-Schritt</translation>
+    </message>
+    <message>
+        <source>the workspace has no database &apos;%1&apos;</source>
+        <translation>der Arbeitsbereich hat keine Datenbank &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>choose a host for this step</source>
+        <translation>wählen Sie einen Host für diesen Schritt</translation>
+    </message>
+    <message>
+        <source>another step is running; wait for it or stop it</source>
+        <translation>ein anderer Schritt läuft; warten Sie auf ihn oder halten Sie ihn an</translation>
+    </message>
+    <message>
+        <source>fill in %1 first</source>
+        <translation>geben Sie zuerst %1 an</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>the workspace has no host &apos;%1&apos;</source>
+        <translation>der Arbeitsbereich hat keinen Host &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +4096,22 @@ Fortfahren?</translation>
     <message>
         <source>&apos;%1&apos; refers to &apos;%2&apos;, which is not a host of this workspace</source>
         <translation>&apos;%1&apos; verweist auf &apos;%2&apos;, das kein Host dieses Arbeitsbereichs ist</translation>
+    </message>
+    <message>
+        <source>&apos;templates&apos; must be a mapping from template name (%1) to its text, found %2</source>
+        <translation>&apos;templates&apos; muss eine Zuordnung von Vorlagennamen (%1) zu ihrem Text sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>unknown template &apos;%1&apos;; expected one of %2</source>
+        <translation>unbekannte Vorlage &apos;%1&apos;; erwartet wird eine von %2</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; has no text</source>
+        <translation>die Vorlage &apos;%1&apos; hat keinen Text</translation>
+    </message>
+    <message>
+        <source>the template &apos;%1&apos; must be a text value, found %2</source>
+        <translation>die Vorlage &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -648,12 +649,39 @@ QWidget *RunbookView::createSectionHeader(int section, QWidget *parent)
 
 QWidget *RunbookView::createProse(const RunbookBlock &block, QWidget *parent)
 {
-    auto *label = new QLabel(proseToHtml(block.text), parent);
+    // The author's Markdown (emphasis, lists, links, tables) when the parser kept it.
+    const bool markdown = !block.markdown.isEmpty();
+    auto *label = new QLabel(markdown ? block.markdown : proseToHtml(block.text), parent);
     label->setObjectName(QStringLiteral("prose"));
-    label->setTextFormat(Qt::RichText);
+    label->setTextFormat(markdown ? Qt::MarkdownText : Qt::RichText);
     label->setWordWrap(true);
-    label->setOpenExternalLinks(true);
     label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // "[Backups](#backup-and-recovery)" in a table of contents goes to that section; other
+    // links open in the browser.
+    connect(label, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (!link.startsWith(u'#')) {
+            QDesktopServices::openUrl(QUrl(link));
+            return;
+        }
+        const auto slug = [](const QString &title) {
+            QString result;
+            for (const QChar c : title.toLower()) {
+                if (c.isLetterOrNumber() || c == u'-' || c == u'_')
+                    result += c;
+                else if (c.isSpace())
+                    result += u'-';
+            }
+            return result;
+        };
+        const QString wanted = link.mid(1).toLower();
+        const QList<RunbookSection> &sections = m_session->runbook().sections;
+        for (int i = 0; i < sections.size(); ++i) {
+            if (slug(sections.at(i).title) == wanted) {
+                selectSection(i);
+                return;
+            }
+        }
+    });
     return label;
 }
 

@@ -12,6 +12,11 @@ namespace OpsDeck {
 
 namespace {
 
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandRunner)
+};
+
 AuditStatus auditStatusFor(const CommandResult &result)
 {
     switch (result.outcome) {
@@ -68,7 +73,8 @@ public:
                 if (requestId != m_beginRequest)
                     return;
                 CommandResult result;
-                result.error = tr("Not run: the audit log cannot be written (%1).").arg(message);
+                result.error =
+                    Text::tr("Not run: the audit log cannot be written (%1).").arg(message);
                 finish(result);
             });
         AuditEntry entry;

@@ -48,10 +48,13 @@ QString contactText(const Contact &contact)
 
 QList<EscalationPolicy> defaultEscalationPolicies()
 {
-    const QString onCall = Text::tr("On-call");
-    const QString lead = Text::tr("Platform Lead");
-    const QString cto = Text::tr("CTO");
-    const QString ceo = Text::tr("CEO");
+    // Role names, not prose: they are matched against the workspace's contact roles and
+    // stored on the timeline as the escalation's subject, so they must not change with the
+    // interface language (a reminder already recorded would come again).
+    const QString onCall = u"On-call"_s;
+    const QString lead = u"Platform Lead"_s;
+    const QString cto = u"CTO"_s;
+    const QString ceo = u"CEO"_s;
     return {
         policy(IncidentSeverity::Sev1, {{0, onCall}, {15, lead}, {60, cto}, {4 * 60, ceo}}),
         policy(IncidentSeverity::Sev2, {{15, onCall}, {60, lead}, {4 * 60, cto}}),

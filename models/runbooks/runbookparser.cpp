@@ -606,10 +606,22 @@ private:
             block.kind = RunbookBlock::Prose;
             block.text = text;
             block.line = m_proseLine > 0 ? m_proseLine : m_lastLine;
+            block.markdown = sourceLines(block.line, std::max(block.line, m_proseLastLine));
             addBlock(std::move(block));
         }
         m_prose.clear();
         m_proseLine = 0;
+        m_proseLastLine = 0;
+    }
+
+    // Lines first..last (1-based) of the text as written, without the final line break.
+    QString sourceLines(int first, int last) const
+    {
+        if (first < 1 || first > m_lineStarts.size())
+            return {};
+        const qsizetype start = m_lineStarts.at(first - 1);
+        const qsizetype end = last < m_lineStarts.size() ? m_lineStarts.at(last) : m_utf8.size();
+        return QString::fromUtf8(m_utf8.mid(start, end - start)).trimmed();
     }
 
     void endProseLine()
@@ -873,6 +885,7 @@ private:
         } else {
             if (m_proseLine == 0)
                 m_proseLine = line;
+            m_proseLastLine = std::max(m_proseLastLine, line);
             m_prose += piece;
         }
     }
@@ -901,6 +914,7 @@ private:
     QList<qsizetype> m_lineStarts;
     int m_depth = 0;
     int m_lastLine = 1;
+    int m_proseLastLine = 0; // the last source line of the prose being collected
     QString m_prose;
     int m_proseLine = 0;
     bool m_inHeading = false;

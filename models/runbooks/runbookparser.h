@@ -21,6 +21,7 @@ struct RunbookBlock {
     Kind kind = Prose;
     QString language; // the fence's info word, lowercased ("bash", "console", "" when untyped)
     QString text;     // verbatim for code; plain text for prose and checks
+    QString markdown; // prose: its Markdown source lines, for rendering (empty for others)
     int line = 0;     // 1-based line of the block's first content line
     Risk risk = Risk::Read; // Command and Sql blocks: assessCommandRisk(text)
     QString riskReason;

@@ -6,6 +6,7 @@
 #include "runbooks/runbooklibrary.h"
 #include "runbooks/runbooksession.h"
 #include "runbookspage.h"
+#include "runbookview.h"
 #include "screenshots.h"
 #include "state/statestore.h"
 
@@ -72,6 +73,17 @@ void RunbooksPageTest::listsOpensAndReportsErrors()
     QTRY_COMPARE(page.openPath(), seed);
     QVERIFY(page.session()->stepCount() > 40); // 18 steps and 28 checks
     saveScreenshot(page, u"runbooks-page-seed"_s);
+
+    // The seed's table of contents links to its sections by anchor.
+    QLabel *contents = nullptr;
+    for (QLabel *label : page.view()->findChildren<QLabel *>(u"prose"_s)) {
+        if (label->text().contains(u"(#backup-and-recovery)"_s))
+            contents = label;
+    }
+    QVERIFY(contents);
+    Q_EMIT contents->linkActivated(u"#backup-and-recovery"_s);
+    QCOMPARE(page.session()->runbook().sections.at(page.view()->currentSection()).title,
+             u"Backup and Recovery"_s);
 
     // A file that is not there: the page says which and why; the open runbook stays.
     const QString missing = directory.filePath(u"nope.md"_s);

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void unreadableFile();
     void neverCrashes();
     void frontMatterScalarsAreKept();
+    void proseKeepsItsMarkdown();
     void lostHeredocMarkers_data();
     void lostHeredocMarkers();
     void lostHeredocMarkersInTheFileForgeSeed();
@@ -482,6 +483,23 @@ void TestRunbookParser::frontMatterScalarsAreKept()
     QCOMPARE(runbook.metadata.value(u"owner"_s), u"dba"_s);
     QCOMPARE(runbook.metadata.size(), 2);
     QCOMPARE(runbook.sections.constFirst().line, 5); // front matter keeps its lines
+}
+
+void TestRunbookParser::proseKeepsItsMarkdown()
+{
+    const Runbook runbook = parseRunbook("---\ntitle: T\n---\n# T\n\nRestart **only** after "
+                                         "[checking](https://example.org/x).\nSecond line.\n\n"
+                                         "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                                         "- one\n- two\n\n```bash\nls\n```\n",
+                                         u"t.md"_s);
+    const QList<RunbookBlock> &blocks = runbook.sections.constFirst().blocks;
+    QCOMPARE(blocks.size(), 4);
+    QCOMPARE(blocks[0].text, u"Restart only after checking.\nSecond line."_s);
+    QCOMPARE(blocks[0].markdown,
+             u"Restart **only** after [checking](https://example.org/x).\nSecond line."_s);
+    QCOMPARE(blocks[1].markdown, u"| a | b |\n|---|---|\n| 1 | 2 |"_s);
+    QCOMPARE(blocks[2].markdown, u"- one\n- two"_s);
+    QVERIFY(blocks[3].markdown.isEmpty()); // code keeps its text only
 }
 
 void TestRunbookParser::lostHeredocMarkers_data()
