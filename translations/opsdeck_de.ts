@@ -1551,6 +1551,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Escalate now: notify %1 (%2 after declaration).</source>
         <translation>Jetzt eskalieren: %1 benachrichtigen (%2 nach Eröffnung).</translation>
     </message>
+    <message>
+        <source>On the step at line %1 of the runbook: %2</source>
+        <translation>Zum Schritt in Zeile %1 des Runbooks: %2</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::IncidentReportPanel</name>

@@ -52,6 +52,19 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
                 if (m_incident->isActive())
                     m_incident->recordStepRun(run.target, run.command, run.result, run.output);
             });
+    // What the operator ticks and writes beside a step belongs on the record too.
+    connect(m_runbook, &RunbookSession::notesCommitted, this,
+            [this](RunbookStepId step, const QString &notes) {
+                if (m_incident->isActive())
+                    m_incident->addNote(tr("On the step at line %1 of the runbook: %2")
+                                            .arg(m_runbook->block(step).line)
+                                            .arg(notes));
+            });
+    connect(m_runbook, &RunbookSession::markedDone, this, [this](RunbookStepId step, bool done) {
+        const RunbookBlock &block = m_runbook->block(step);
+        if (m_incident->isActive() && done && block.kind == RunbookBlock::ManualCheck)
+            m_incident->addNote(tr("Checked: %1").arg(block.text));
+    });
     connect(m_incident, &IncidentSession::changed, this, [this] {
         if (m_incident->hasIncident())
             m_runbook->setIncidentId(m_incident->incident().id);

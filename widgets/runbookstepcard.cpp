@@ -369,6 +369,10 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
         if (m_session)
             m_session->setNotes(m_step, text);
     });
+    connect(m_notes, &QLineEdit::editingFinished, this, [this] {
+        if (m_session)
+            m_session->commitNotes(m_step);
+    });
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_done);
     footer->addWidget(m_notes, 1);

@@ -130,6 +130,7 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
     m_steps.clear();
     m_runs.clear();
     m_stepTargets.clear();
+    m_committedNotes.clear();
     m_variables.clear();
     m_values.clear();
     for (int s = 0; s < m_runbook.sections.size(); ++s) {
@@ -636,7 +637,18 @@ void RunbookSession::setDone(RunbookStepId step, bool done)
         return;
     runOf(step).done = done;
     Q_EMIT stepChanged(step);
+    Q_EMIT markedDone(step, done);
     Q_EMIT progressChanged(completedCount(), stepCount());
+}
+
+void RunbookSession::commitNotes(RunbookStepId step)
+{
+    StepRun &run = runOf(step);
+    if (!m_steps.contains(step) || run.notes.trimmed().isEmpty() ||
+        run.notes == m_committedNotes.value(step))
+        return;
+    m_committedNotes.insert(step, run.notes);
+    Q_EMIT notesCommitted(step, run.notes);
 }
 
 void RunbookSession::setNotes(RunbookStepId step, const QString &notes)

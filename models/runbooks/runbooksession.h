@@ -145,8 +145,11 @@ public:
     bool isRunning() const { return m_current.isValid(); }
     RunbookStepId currentStep() const { return m_current; }
 
+    // The operator ticks or unticks a step (a succeeding step ticks itself without this).
     void setDone(RunbookStepId step, bool done);
     void setNotes(RunbookStepId step, const QString &notes);
+    // The operator finished writing the step's notes: they belong on the incident's record.
+    void commitNotes(RunbookStepId step);
 
     // Done or succeeded steps, of all steps.
     int completedCount() const;
@@ -160,6 +163,10 @@ Q_SIGNALS:
     void sectionFinished(int section, bool succeeded);
     void progressChanged(int completed, int total);
     void placeholderValuesChanged();
+    // From the operator, for the incident timeline: a step ticked or unticked by hand, and
+    // notes finished (not every keystroke).
+    void markedDone(OpsDeck::RunbookStepId step, bool done);
+    void notesCommitted(OpsDeck::RunbookStepId step, const QString &notes);
     void runningChanged(bool running);
 
 private:
@@ -182,6 +189,7 @@ private:
     QList<RunbookStepId> m_steps;
     QHash<RunbookStepId, StepRun> m_runs;
     QHash<RunbookStepId, QString> m_stepTargets;
+    QHash<RunbookStepId, QString> m_committedNotes; // what notesCommitted() last reported
     QString m_defaultHost;
     QString m_defaultDatabase;
     QMap<QString, QString> m_values;

@@ -154,6 +154,18 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(sectionDone.wait(20000));
     QCOMPARE(sectionDone.last().at(1).toBool(), true);
     QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 3); // declared + 2 steps
+    // A symptom ticked and a note beside a step go on the record as notes.
+    const RunbookStepId symptom = steps->stepsOfSection(1).constFirst();
+    QVERIFY(steps->block(symptom).kind == RunbookBlock::ManualCheck);
+    steps->setDone(symptom, true);
+    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 4);
+    QVERIFY(
+        page.incident()->events().constLast().output.contains(u"The drill dashboard is red"_s) ||
+        page.incident()->events().constLast().summary.contains(u"The drill dashboard is red"_s));
+    const RunbookStepId loadStep = steps->stepsOfSection(3).constFirst();
+    steps->setNotes(loadStep, u"load is normal for a Monday"_s);
+    steps->commitNotes(loadStep);
+    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 5);
     QVERIFY(steps->variables().value(u"ROOT_USE"_s).endsWith(u'%'));
     saveScreenshot(*wizard, u"incident-wizard-3-diagnosis"_s);
     wizard->next();
@@ -211,6 +223,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(report.contains(u"T+00:"_s));
     QVERIFY(report.contains(u"The drill service ran out of patience."_s));
     QVERIFY(report.contains(u"SEV-2"_s));
+    QVERIFY(report.contains(u"load is normal for a Monday"_s));
 
     wizard->button(QWizard::FinishButton)->click(); // closes and deletes the wizard
     QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Resolved);

@@ -359,8 +359,21 @@ void RunbookSessionTest::manualChecksCountTowardsProgress()
     QCOMPARE(progress.last().at(0).toInt(), 1);
     QCOMPARE(progress.last().at(1).toInt(), 3);
     QVERIFY(!session->run(session->steps()[0])); // a manual check does not run
+    QSignalSpy marked(session.get(), &RunbookSession::markedDone);
+    QSignalSpy committed(session.get(), &RunbookSession::notesCommitted);
+    session->setDone(session->steps()[1], true);
+    QCOMPARE(marked.size(), 1);
+    QCOMPARE(marked.at(0).at(1).toBool(), true);
     session->setNotes(session->steps()[1], u"backup of 03:00 missing"_s);
     QCOMPARE(session->stepRun(session->steps()[1]).notes, u"backup of 03:00 missing"_s);
+    QVERIFY(committed.isEmpty()); // typing is not yet a note for the record
+    session->commitNotes(session->steps()[1]);
+    session->commitNotes(session->steps()[1]); // unchanged: once is enough
+    QCOMPARE(committed.size(), 1);
+    QCOMPARE(committed.at(0).at(1).toString(), u"backup of 03:00 missing"_s);
+    session->setNotes(session->steps()[2], u"   "_s);
+    session->commitNotes(session->steps()[2]); // blank notes are nothing to record
+    QCOMPARE(committed.size(), 1);
 }
 
 void RunbookSessionTest::blockReadingStdinDoesNotSwallowTheScript()
