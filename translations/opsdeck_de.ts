@@ -1559,6 +1559,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Checked: %1</source>
         <translation>Geprüft: %1</translation>
     </message>
+    <message>
+        <source>All &amp;Incidents</source>
+        <translation>Alle &amp;Vorfälle</translation>
+    </message>
+    <message>
+        <source>Leave this closed incident and show the list</source>
+        <translation>Diesen abgeschlossenen Vorfall verlassen und die Liste zeigen</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::IncidentReportPanel</name>
@@ -1766,6 +1774,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Sent the message: %1</source>
         <translation>Nachricht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Incident %1 is still being written; try again in a moment.</source>
+        <translation>Vorfall %1 wird noch geschrieben; bitte gleich noch einmal versuchen.</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@ QWidget *IncidentPage::createEmptyState()
     m_history->setSortingEnabled(true);
     connect(m_history, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         // Reopens the record for reading and the report; a closed incident stays closed.
-        if (!m_incident->hasIncident())
+        if (!m_incident->isActive() && m_incident->release())
             m_incident->resume(item->data(0, Qt::UserRole).toLongLong());
     });
     layout->addWidget(m_history, 1);
@@ -189,6 +189,13 @@ QWidget *IncidentPage::createIncidentView()
     for (const IncidentStatus status : allIncidentStatuses())
         m_statusCombo->addItem(incidentStatusText(status), int(status));
     header->addWidget(m_statusCombo);
+    m_backButton = new QPushButton(tr("All &Incidents"), page);
+    m_backButton->setToolTip(tr("Leave this closed incident and show the list"));
+    connect(m_backButton, &QPushButton::clicked, this, [this] {
+        if (m_incident->release())
+            refreshHistory();
+    });
+    header->addWidget(m_backButton);
     auto *guide = new QPushButton(tr("&Guide…"), page);
     guide->setToolTip(tr("Open the incident wizard again"));
     connect(guide, &QPushButton::clicked, this, [this] { startWizard(); });
@@ -258,6 +265,9 @@ IncidentWizard *IncidentPage::startWizard(const QString &runbookPath)
         m_wizard->activateWindow();
         return m_wizard;
     }
+    // A closed incident on screen is history: a new one starts from a clean page.
+    if (m_incident->hasIncident() && !m_incident->isActive() && !m_incident->release())
+        return nullptr;
     m_wizard = new IncidentWizard(m_incident, m_runbook, m_library, m_workspace, window());
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (m_incident->isActive()) {
@@ -286,6 +296,7 @@ void IncidentPage::updateHeader()
     m_statusCombo->setCurrentIndex(m_statusCombo->findData(int(incident.status)));
     m_severityCombo->setEnabled(incident.isOpen());
     m_statusCombo->setEnabled(incident.isOpen());
+    m_backButton->setVisible(!incident.isOpen());
     m_updatingHeader = false;
     if (incident.isOpen())
         m_clockTimer->start();

@@ -89,6 +89,7 @@ private:
     QComboBox *m_severityCombo = nullptr;
     QComboBox *m_statusCombo = nullptr;
     QLabel *m_clock = nullptr;
+    QPushButton *m_backButton = nullptr;
     QLabel *m_escalationLabel = nullptr;
     QLabel *m_notice = nullptr;
     QTimer *m_clockTimer = nullptr;

@@ -353,11 +353,11 @@ bool IncidentWizard::declare()
     QSettings().setValue(u"incident/commander"_s, incident.commander);
     if (!m_incident->declare(incident))
         return false;
+    // The runbook chosen, or none: a previous incident's runbook must not linger.
     const int row = m_library->rowOfPath(path);
-    if (row >= 0) {
-        m_runbookSession->setRunbook(m_library->entries().at(row).runbook, path);
-        m_loadedRunbook = path;
-    }
+    m_runbookSession->setRunbook(row >= 0 ? m_library->entries().at(row).runbook : Runbook(),
+                                 row >= 0 ? path : QString());
+    m_loadedRunbook = row >= 0 ? path : QString();
     return true;
 }
 

@@ -50,6 +50,24 @@ bool IncidentSession::resume(qint64 incidentId)
     return true;
 }
 
+bool IncidentSession::release()
+{
+    if (m_opening || !m_pending.isEmpty()) {
+        Q_EMIT failed(tr("Incident %1 is still being written; try again in a moment.")
+                          .arg(m_incident.reference()));
+        return false;
+    }
+    if (!hasIncident())
+        return true;
+    m_incident = {};
+    m_wanted = {};
+    m_events.clear();
+    m_pendingUpdates.clear();
+    m_timeline->clear();
+    Q_EMIT changed();
+    return true;
+}
+
 bool IncidentSession::ensureNoIncident()
 {
     if (m_opening) {

@@ -41,6 +41,9 @@ public:
     bool declare(const Incident &incident);
     // Loads an incident and its timeline, for example the open one after a restart.
     bool resume(qint64 incidentId);
+    // Lets go of the incident (it stays in the store), so the session can declare or resume
+    // another. Refused while a write is still on its way.
+    bool release();
 
     // Refuses transitions that isAllowedTransition() forbids; the same status is a no-op.
     // Resolved stamps resolvedAt (also when jumping straight to Closed), Closed stamps

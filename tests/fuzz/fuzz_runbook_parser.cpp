@@ -2,6 +2,7 @@
 // libFuzzer target: the runbook parser must turn any bytes into sections and blocks, never crash,
 // and keep its own promises about what it returns.
 #include "runbooks/runbookparser.h"
+#include "runbooks/runbooksession.h"
 
 #include <QJsonDocument>
 
@@ -27,6 +28,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 std::abort();
             if (!block.isRunnable() && (!block.placeholders.isEmpty() || block.unterminatedHeredoc))
                 std::abort();
+            if (block.kind != OpsDeck::RunbookBlock::Command)
+                continue;
+            // What the engine does to a command before it runs: split it into logical lines
+            // (covering every line, in order) and fill its placeholders.
+            const qsizetype blockLines = block.text.count(u'\n') + 1;
+            int next = 0;
+            for (const OpsDeck::ShellLine &line : OpsDeck::logicalShellLines(block.text)) {
+                if (line.firstLine < next || line.lastLine < line.firstLine ||
+                    line.lastLine >= blockLines)
+                    std::abort();
+                next = line.lastLine + 1;
+            }
+            QMap<QString, QString> values;
+            for (const QString &placeholder : block.placeholders)
+                values.insert(placeholder, QStringLiteral("v'\"$(x)`"));
+            (void)OpsDeck::fillTextPlaceholders(block.text, values);
         }
     }
     (void)QJsonDocument(OpsDeck::toJson(runbook)).toJson();

@@ -265,6 +265,29 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     QVERIFY(note.output.contains(u"workers scaled to 6"_s) ||
             note.summary.contains(u"workers scaled to 6"_s));
     saveScreenshot(page, u"incident-page-resumed"_s);
+
+    // Closed, it is history: the page goes back to the list and a new incident can start.
+    QVERIFY(page.incident()->setStatus(IncidentStatus::Closed));
+    QTRY_VERIFY(!page.incident()->isActive());
+    QPushButton *back = nullptr;
+    for (QPushButton *button : page.findChildren<QPushButton *>()) {
+        if (button->text().contains(u"All"_s) && button->isVisibleTo(&page))
+            back = button;
+    }
+    QVERIFY(back);
+    back->click();
+    QVERIFY(!page.incident()->hasIncident());
+    IncidentWizard *wizard = page.startWizard();
+    QVERIFY(wizard);
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::SymptomPageId));
+    wizard->titleEdit()->setText(u"Second incident"_s);
+    wizard->next();
+    wizard->next(); // declares
+    QTRY_VERIFY(page.incident()->isActive());
+    QCOMPARE(page.incident()->incident().title, u"Second incident"_s);
+    QVERIFY(page.incident()->incident().id > 1);
+    QVERIFY(page.runbookSession()->runbook().sections.isEmpty()); // no runbook was chosen
+    wizard->reject();
 }
 
 QTEST_MAIN(IncidentWizardTest)
