@@ -9,6 +9,7 @@
 #include "incidentwizard.h"
 #include "remote/commandrunner.h"
 #include "remote/localexecutor.h"
+#include "runbooks/escalationschedule.h"
 #include "runbooks/incidentsession.h"
 #include "runbooks/incidenttimelinemodel.h"
 #include "runbooks/runbooklibrary.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void phasesFollowTheChapters();
     void walksFromDeclarationToReport();
     void openIncidentIsResumedOnStart();
+    void escalationRemindersReachTheTimeline();
 
 private:
     QTemporaryDir m_directory;
@@ -288,6 +290,48 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     QVERIFY(page.incident()->incident().id > 1);
     QVERIFY(page.runbookSession()->runbook().sections.isEmpty()); // no runbook was chosen
     wizard->reject();
+}
+
+void IncidentWizardTest::escalationRemindersReachTheTimeline()
+{
+    StateStore store;
+    store.open(m_directory.filePath(u"escalation.sqlite"_s));
+    ReadOnlyMode readOnly(false);
+    CommandRunner runner(&store, &readOnly);
+    RunbookLibrary library;
+    IncidentPage page(
+        &store, &runner, [](const QString &) { return nullptr; }, &library);
+    page.setWorkspace(builtInWorkspace()); // no escalation matrix: the seeds' one applies
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    page.reminders()->setClock([&now] { return now; });
+    QSignalSpy notified(&page, &IncidentPage::notification);
+
+    Incident incident;
+    incident.title = u"Checkout is down"_s;
+    incident.severity = IncidentSeverity::Sev1;
+    incident.declaredAt = now;
+    QVERIFY(page.incident()->declare(incident));
+    // SEV-1 calls the on-call engineer at once: a notification, and a line on the timeline.
+    QVERIFY(notified.wait(5000));
+    QVERIFY(notified.at(0).at(0).toString().contains(u"On-call"_s));
+    const auto escalations = [&] {
+        QStringList who;
+        for (const IncidentEvent &event : page.incident()->events()) {
+            if (event.kind == IncidentEvent::Kind::Escalation)
+                who.append(event.subject);
+        }
+        return who;
+    };
+    QTRY_COMPARE(escalations(), QStringList{u"On-call"_s});
+
+    // Fifteen minutes on, the platform lead; nobody twice.
+    now = now.addSecs(16 * 60);
+    page.reminders()->checkNow();
+    QTRY_COMPARE(escalations(), (QStringList{u"On-call"_s, u"Platform Lead"_s}));
+    page.reminders()->checkNow();
+    QTest::qWait(100);
+    QCOMPARE(escalations().size(), 2);
+    QCOMPARE(notified.size(), 2);
 }
 
 QTEST_MAIN(IncidentWizardTest)
