@@ -3553,6 +3553,18 @@ Fortfahren?</translation>
         <source>the workspace has no host &apos;%1&apos;</source>
         <translation>der Arbeitsbereich hat keinen Host &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>the database&apos;s password is in the keychain, which this window cannot reach</source>
+        <translation>das Passwort der Datenbank liegt im Schlüsselbund, den dieses Fenster nicht erreicht</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &apos;%1&apos; for the database %2</source>
+        <translation>der Schlüsselbund hat keinen Eintrag „%1“ für die Datenbank %2</translation>
+    </message>
+    <message>
+        <source>stopped before it started</source>
+        <translation>angehalten, bevor er begann</translation>
+    </message>
 </context>
 <context>
     <name>SshConfig</name>

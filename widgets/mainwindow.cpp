@@ -14,6 +14,7 @@
 #include "remote/commandrunner.h"
 #include "remote/hostregistry.h"
 #include "runbooks/runbooklibrary.h"
+#include "runbooks/runbooksession.h"
 #include "runbookspage.h"
 #include "runcommandpage.h"
 #include "secrets/credentialstore.h"
@@ -209,6 +210,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                     statusBar()->showMessage(tr("History is not kept: %1").arg(error));
             });
     m_stateStore->open();
+    m_runbooks->session()->setCredentialStore(m_credentials);
+    m_incidents->runbookSession()->setCredentialStore(m_credentials);
     // Queued behind open(): the incident that was open when OpsDeck stopped comes back.
     m_incidents->resumeOpenIncident();
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {

@@ -4,6 +4,7 @@
 #include "remote/commandrisk.h"
 #include "remote/commandrunner.h"
 #include "remote/shellquote.h"
+#include "secrets/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -398,6 +399,7 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
             delimiter += u'_';
         prepared.request.script = shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s +
                                   prepared.shownCommand + u'\n' + delimiter + u'\n';
+        prepared.passwordEntry = database->password.entry;
         prepared.request.environment.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
         if (!database->sslMode.isEmpty())
             prepared.request.environment.insert(u"PGSSLMODE"_s, database->sslMode);
@@ -470,8 +472,61 @@ bool RunbookSession::run(RunbookStepId step, int line)
         refuse(step, Text::tr("not confirmed"));
         return false;
     }
+    if (!prepared.passwordEntry.isEmpty()) {
+        if (!m_credentials) {
+            refuse(step, Text::tr("the database's password is in the keychain, which this window "
+                                  "cannot reach"));
+            return false;
+        }
+        m_waitingStep = prepared;
+        m_awaitingPassword = m_credentials->read(prepared.passwordEntry);
+        Q_EMIT runningChanged(true);
+        return true;
+    }
     startPrepared(prepared);
     return true;
+}
+
+void RunbookSession::setCredentialStore(CredentialStore *credentials)
+{
+    if (m_credentials)
+        m_credentials->disconnect(this);
+    m_credentials = credentials;
+    if (!credentials)
+        return;
+    connect(credentials, &CredentialStore::readFinished, this,
+            [this](quint64 requestId, const QString &, bool found, const QString &secret) {
+                onPasswordRead(requestId, found, secret);
+            });
+    connect(credentials, &CredentialStore::failed, this,
+            [this](quint64 requestId, const QString &, const QString &) {
+                onPasswordRead(requestId, false, {});
+            });
+}
+
+void RunbookSession::onPasswordRead(quint64 requestId, bool found, const QString &password)
+{
+    if (requestId == 0 || requestId != m_awaitingPassword)
+        return;
+    m_awaitingPassword = 0;
+    PreparedStep prepared = std::exchange(m_waitingStep, PreparedStep());
+    Q_EMIT runningChanged(false);
+    if (!found) {
+        refuse(prepared.step, Text::tr("the keychain has no entry '%1' for the database %2")
+                                  .arg(prepared.passwordEntry, prepared.target));
+        if (m_runningSection >= 0) {
+            const int section = std::exchange(m_runningSection, -1);
+            m_sectionQueue.clear();
+            Q_EMIT sectionFinished(section, false);
+        }
+        return;
+    }
+    // In the script (stdin), never on a command line where `ps` would show it; masked in the
+    // audit log and the console.
+    prepared.request.script.prepend(u"PGPASSWORD="_s + shellQuote(password) +
+                                    u"\nexport PGPASSWORD\n"_s);
+    prepared.request.secrets.append(password);
+    startPrepared(prepared);
 }
 
 void RunbookSession::startPrepared(const PreparedStep &prepared)
@@ -627,6 +682,17 @@ void RunbookSession::runNextOfSection()
 void RunbookSession::stop()
 {
     m_sectionQueue.clear();
+    if (m_awaitingPassword != 0) {
+        m_awaitingPassword = 0;
+        const RunbookStepId step = std::exchange(m_waitingStep, PreparedStep()).step;
+        refuse(step, Text::tr("stopped before it started"));
+        Q_EMIT runningChanged(false);
+        if (m_runningSection >= 0) {
+            const int section = std::exchange(m_runningSection, -1);
+            Q_EMIT sectionFinished(section, false);
+        }
+        return;
+    }
     if (m_run)
         m_run->cancel(); // finished() follows; with the queue empty the section ends there
 }

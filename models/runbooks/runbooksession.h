@@ -20,6 +20,7 @@ class QStringDecoder;
 namespace OpsDeck {
 
 class CommandRunner;
+class CredentialStore;
 
 // A step of a runbook: a runnable block (command or SQL) or a manual check, by position.
 struct RunbookStepId {
@@ -77,6 +78,7 @@ struct PreparedStep {
     QStringList missingValues; // placeholders without a value: the step cannot run
     QString error;             // no host chosen, unknown database, ...: the step cannot run
     QString riskReason;
+    QString passwordEntry; // SQL: the keychain entry of the database's password, if any
 
     bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
 };
@@ -108,6 +110,8 @@ public:
     void setWorkspace(const Workspace &workspace); // hosts and databases to choose from
     void setConfirmation(Confirmation confirmation) { m_confirmation = std::move(confirmation); }
     void setIncidentId(std::optional<qint64> incidentId) { m_incidentId = incidentId; }
+    // Where SQL steps find their databases' passwords (`password: keychain:ENTRY`).
+    void setCredentialStore(CredentialStore *credentials);
 
     // Every step (runnable block or manual check) in runbook order.
     const QList<RunbookStepId> &steps() const { return m_steps; }
@@ -142,7 +146,7 @@ public:
     // Runs the section's runnable steps in order, stopping at the first that does not succeed.
     bool runSection(int section);
     void stop(); // cancels the running step and the rest of a running section
-    bool isRunning() const { return m_current.isValid(); }
+    bool isRunning() const { return m_current.isValid() || m_awaitingPassword != 0; }
     RunbookStepId currentStep() const { return m_current; }
 
     // The operator ticks or unticks a step (a succeeding step ticks itself without this).
@@ -172,6 +176,7 @@ Q_SIGNALS:
 private:
     void refuse(RunbookStepId step, const QString &message);
     void startPrepared(const PreparedStep &prepared);
+    void onPasswordRead(quint64 requestId, bool found, const QString &password);
     void onOutput(const QByteArray &data);
     void onFinished(const CommandResult &result);
     void runNextOfSection();
@@ -195,6 +200,9 @@ private:
     QMap<QString, QString> m_values;
     QMap<QString, QString> m_variables;
 
+    QPointer<CredentialStore> m_credentials;
+    quint64 m_awaitingPassword = 0; // the keychain read a SQL step waits for
+    PreparedStep m_waitingStep;
     RunbookStepId m_current;
     QPointer<CommandRun> m_run;
     QByteArray m_pendingOutput; // held back while it could be the start of the variables marker

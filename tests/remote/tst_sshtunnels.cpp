@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Port forwarding and jump hosts against real servers: two sshd instances and a PostgreSQL.
+#include "postgresfixture.h"
 #include "remote/hostregistry.h"
 #include "remote/sshexecutor.h"
 #include "sshfixture.h"
@@ -16,46 +17,6 @@ using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// PostgreSQL from tests/scripts/postgres-fixture.sh.
-class PostgresFixture
-{
-public:
-    PostgresFixture()
-    {
-        QProcess script;
-        script.start(u"bash"_s,
-                     {QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/postgres-fixture.sh"),
-                      u"start"_s, m_directory.path()});
-        QFile::setPermissions(m_directory.path(), QFile::ReadOwner | QFile::WriteOwner |
-                                                      QFile::ExeOwner | QFile::ReadOther |
-                                                      QFile::ExeOther | QFile::ReadGroup |
-                                                      QFile::ExeGroup);
-        m_ok = script.waitForFinished(60000) && script.exitCode() == 0;
-        m_error = QString::fromLocal8Bit(script.readAllStandardError());
-        for (const QByteArray &line : script.readAllStandardOutput().split('\n')) {
-            const qsizetype equals = line.indexOf('=');
-            if (equals > 0)
-                m_values.insert(QString::fromUtf8(line.left(equals)),
-                                QString::fromUtf8(line.mid(equals + 1)));
-        }
-    }
-    ~PostgresFixture()
-    {
-        QProcess::execute(u"bash"_s,
-                          {QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/postgres-fixture.sh"),
-                           u"stop"_s, m_directory.path()});
-    }
-    bool ok() const { return m_ok; }
-    QString error() const { return m_error; }
-    QString value(const QString &key) const { return m_values.value(key); }
-
-private:
-    QTemporaryDir m_directory{u"/tmp/opsdeck-pg-XXXXXX"_s};
-    QHash<QString, QString> m_values;
-    QString m_error;
-    bool m_ok = false;
-};
 
 SshSettings settingsFor(const SshFixture &sshd)
 {
