@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/risk.h"
+#include "remote/commandrunner.h"
 #include "remote/executor.h"
+#include "state/statestore.h"
+#include "workspace/workspace.h"
 
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -46,6 +51,37 @@ inline OpsDeck::CommandRequest script(const QString &text)
     OpsDeck::CommandRequest request;
     request.script = text;
     return request;
+}
+
+// The path every command of the application takes: the audit log in a state store on a
+// throwaway file, read-only mode (off until a test turns it on) and the runner.
+struct AuditedRunner {
+    QTemporaryDir directory;
+    OpsDeck::StateStore store;
+    OpsDeck::ReadOnlyMode readOnly{false};
+    OpsDeck::CommandRunner runner{&store, &readOnly};
+
+    // Opens the store and waits for it; false when it did not open.
+    bool open()
+    {
+        QSignalSpy opened(&store, &OpsDeck::StateStore::opened);
+        store.open(directory.filePath(QStringLiteral("state.sqlite")));
+        return opened.wait(10000) && opened.at(0).at(1).toBool();
+    }
+};
+
+// A workspace of one host: this computer, without SSH.
+inline OpsDeck::Workspace localWorkspace(const QString &hostName)
+{
+    OpsDeck::Host host;
+    host.name = hostName;
+    host.connection = OpsDeck::ConnectionKind::Local;
+    OpsDeck::Environment environment;
+    environment.name = QStringLiteral("local");
+    environment.hosts.append(host);
+    OpsDeck::Workspace workspace;
+    workspace.environments.append(environment);
+    return workspace;
 }
 
 } // namespace CommandTesting

@@ -2,6 +2,7 @@
 // An incident commander's walk through the wizard, offscreen and on this computer: symptom,
 // severity (declares), diagnosis, resolution, verification, communication, report. Every page
 // is saved as a screenshot; the exported report's timeline must match what was done.
+#include "commandtesting.h"
 #include "communicationpanel.h"
 #include "core/risk.h"
 #include "incidentpage.h"
@@ -75,12 +76,8 @@ void IncidentWizardTest::phasesFollowTheChapters()
 
 void IncidentWizardTest::walksFromDeclarationToReport()
 {
-    StateStore store;
-    QSignalSpy opened(&store, &StateStore::opened);
-    store.open(m_directory.filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(5000));
-    ReadOnlyMode readOnly(false);
-    CommandRunner runner(&store, &readOnly);
+    CommandTesting::AuditedRunner audited;
+    QVERIFY(audited.open());
     LocalExecutor executor(u"this-computer"_s);
     RunbookLibrary library;
     QSignalSpy scanned(&library, &RunbookLibrary::scanned);
@@ -91,17 +88,10 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(library.rowOfPath(drillPath) >= 0);
     QVERIFY(library.rowOfPath(u":/runbooks/service-down.md"_s) >= 0);
 
-    Workspace workspace;
-    Environment environment;
-    environment.name = u"local"_s;
-    Host host;
-    host.name = u"this-computer"_s;
-    host.connection = ConnectionKind::Local;
-    environment.hosts.append(host);
-    workspace.environments.append(environment);
+    const Workspace workspace = CommandTesting::localWorkspace(u"this-computer"_s);
 
     IncidentPage page(
-        &store, &runner,
+        &audited.store, &audited.runner,
         [&](const QString &name) -> Executor * {
             return name == executor.hostName() ? &executor : nullptr;
         },

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runbook steps on a real sshd: values filled in, variables carried between steps, a section
 // stopped at its failing step — the same engine the runbook view and the wizards use.
+#include "commandtesting.h"
 #include "core/risk.h"
 #include "remote/commandrunner.h"
 #include "remote/hostregistry.h"
@@ -30,10 +31,7 @@ private:
     StepRun runAndWait(RunbookStepId step, int line = -1);
 
     std::unique_ptr<SshFixture> m_sshd;
-    QTemporaryDir m_directory;
-    std::unique_ptr<StateStore> m_store;
-    std::unique_ptr<ReadOnlyMode> m_readOnly;
-    std::unique_ptr<CommandRunner> m_runner;
+    std::unique_ptr<CommandTesting::AuditedRunner> m_audited;
     std::unique_ptr<HostRegistry> m_registry;
     std::unique_ptr<RunbookSession> m_session;
 };
@@ -42,12 +40,8 @@ void RunbookRemoteTest::initTestCase()
 {
     m_sshd = std::make_unique<SshFixture>();
     QVERIFY2(m_sshd->isRunning(), qPrintable(m_sshd->error()));
-    m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_directory.filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(5000));
-    m_readOnly = std::make_unique<ReadOnlyMode>(false);
-    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
+    m_audited = std::make_unique<CommandTesting::AuditedRunner>();
+    QVERIFY(m_audited->open());
 
     const QByteArray text =
         u"environments:\n  - name: lab\n    hosts:\n"
@@ -62,7 +56,7 @@ void RunbookRemoteTest::initTestCase()
     m_registry->setWorkspace(loaded.workspace);
 
     m_session = std::make_unique<RunbookSession>(
-        m_runner.get(), [this](const QString &host) { return m_registry->executor(host); });
+        &m_audited->runner, [this](const QString &host) { return m_registry->executor(host); });
     m_session->setWorkspace(loaded.workspace);
     QCOMPARE(m_session->defaultHost(), u"fixture"_s);
 }
@@ -71,8 +65,7 @@ void RunbookRemoteTest::cleanupTestCase()
 {
     m_session.reset();
     m_registry.reset();
-    m_runner.reset();
-    m_store.reset();
+    m_audited.reset();
 }
 
 StepRun RunbookRemoteTest::runAndWait(RunbookStepId step, int line)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SQL steps of a runbook against a real PostgreSQL: psql on the database's host, the password
 // from the keychain (never on a command line, masked in the audit log), statements one by one.
+#include "commandtesting.h"
 #include "core/risk.h"
 #include "postgresfixture.h"
 #include "remote/commandrunner.h"
@@ -31,10 +32,7 @@ private:
     StepRun runAndWait(RunbookSession &session, RunbookStepId step);
 
     std::unique_ptr<PostgresFixture> m_postgres;
-    QTemporaryDir m_directory;
-    std::unique_ptr<StateStore> m_store;
-    std::unique_ptr<ReadOnlyMode> m_readOnly;
-    std::unique_ptr<CommandRunner> m_runner;
+    std::unique_ptr<CommandTesting::AuditedRunner> m_audited;
     std::unique_ptr<LocalExecutor> m_executor;
     std::unique_ptr<CredentialStore> m_credentials;
 };
@@ -43,12 +41,8 @@ void RunbookSqlTest::initTestCase()
 {
     m_postgres = std::make_unique<PostgresFixture>();
     QVERIFY2(m_postgres->ok(), qPrintable(m_postgres->error()));
-    m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_directory.filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(5000));
-    m_readOnly = std::make_unique<ReadOnlyMode>(false);
-    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
+    m_audited = std::make_unique<CommandTesting::AuditedRunner>();
+    QVERIFY(m_audited->open());
     m_executor = std::make_unique<LocalExecutor>(u"db-host"_s);
     // Without a desktop keychain here the store keeps secrets in memory, as it would say.
     m_credentials = std::make_unique<CredentialStore>();
@@ -59,12 +53,7 @@ void RunbookSqlTest::initTestCase()
 
 std::unique_ptr<RunbookSession> RunbookSqlTest::makeSession(const QString &passwordEntry)
 {
-    Workspace workspace;
-    Environment environment;
-    environment.name = u"lab"_s;
-    Host host;
-    host.name = u"db-host"_s;
-    host.connection = ConnectionKind::Local;
+    Workspace workspace = CommandTesting::localWorkspace(u"db-host"_s);
     Database database;
     database.name = u"main"_s;
     database.host = m_postgres->value(u"HOST"_s);
@@ -73,12 +62,10 @@ std::unique_ptr<RunbookSession> RunbookSqlTest::makeSession(const QString &passw
     database.user = m_postgres->value(u"USER"_s);
     database.sslMode = u"disable"_s;
     database.password.entry = passwordEntry;
-    host.databases.append(database);
-    environment.hosts.append(host);
-    workspace.environments.append(environment);
+    workspace.environments[0].hosts[0].databases.append(database);
 
-    auto session =
-        std::make_unique<RunbookSession>(m_runner.get(), [this](const QString &name) -> Executor * {
+    auto session = std::make_unique<RunbookSession>(
+        &m_audited->runner, [this](const QString &name) -> Executor * {
             return name == m_executor->hostName() ? m_executor.get() : nullptr;
         });
     session->setWorkspace(workspace);
@@ -119,8 +106,8 @@ void RunbookSqlTest::sqlStepRunsWithThePasswordFromTheKeychain()
              u"SELECT current_user AS who;\nSELECT 40 + 2 AS answer, 'it''s' AS label;"_s);
 
     // The audit log has the command, the password masked.
-    QSignalSpy queried(m_store.get(), &StateStore::auditQueried);
-    m_store->queryAudit({});
+    QSignalSpy queried(&m_audited->store, &StateStore::auditQueried);
+    m_audited->store.queryAudit({});
     QVERIFY(queried.wait(5000));
     const auto entries = queried.at(0).at(1).value<QList<AuditEntry>>();
     QVERIFY(!entries.isEmpty());

@@ -4,6 +4,7 @@
 #include "runbooks/incidenttimelinemodel.h"
 #include "state/migrations.h"
 #include "state/statestore.h"
+#include "statetesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QProcess>
@@ -20,6 +21,7 @@
 #include <sys/types.h>
 
 using namespace OpsDeck;
+using namespace StateTesting;
 using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
@@ -40,86 +42,6 @@ char *toString(const IncidentEvent &event)
 } // namespace OpsDeck
 
 namespace {
-
-// A second, independent connection: what another process (or the next start) would see.
-class PlainConnection final
-{
-public:
-    explicit PlainConnection(const QString &path)
-        : m_name(u"tst-incident-plain-%1"_s.arg(++s_counter))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-    }
-    ~PlainConnection()
-    {
-        {
-            QSqlDatabase db = database();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    PlainConnection(const PlainConnection &) = delete;
-    PlainConnection &operator=(const PlainConnection &) = delete;
-
-    bool isOpen() const { return m_ok; }
-    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
-
-    QVariant scalar(const QString &sql, const QVariantList &values = {}) const
-    {
-        QSqlQuery query(database());
-        query.prepare(sql);
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            qWarning() << "query failed:" << sql << query.lastError().text();
-            return {};
-        }
-        return query.next() ? query.value(0) : QVariant();
-    }
-
-    // quiet: for statements that are expected to fail.
-    bool exec(const QString &sql, bool quiet = false) const
-    {
-        QSqlQuery query(database());
-        if (query.exec(sql))
-            return true;
-        if (!quiet)
-            qWarning() << "statement failed:" << sql << query.lastError().text();
-        return false;
-    }
-
-    QStringList column(const QString &sql) const
-    {
-        QStringList values;
-        QSqlQuery query(database());
-        if (!query.exec(sql))
-            return values;
-        while (query.next())
-            values.append(query.value(0).toString());
-        return values;
-    }
-
-private:
-    static inline int s_counter = 0;
-    QString m_name;
-    bool m_ok = false;
-};
-
-bool openStore(StateStore &store, const QString &path)
-{
-    QSignalSpy spy(&store, &StateStore::opened);
-    const quint64 id = store.open(path);
-    if (!spy.wait(10000) || spy.size() != 1)
-        return false;
-    const QList<QVariant> arguments = spy.takeFirst();
-    if (arguments.at(0).value<quint64>() != id)
-        return false;
-    if (!arguments.at(1).toBool())
-        qWarning() << arguments.at(2).toString();
-    return arguments.at(1).toBool();
-}
 
 // Waits until the session has confirmed `count` more lines, or failed.
 bool waitForEvents(IncidentSession &session, qsizetype count)

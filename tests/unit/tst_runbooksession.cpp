@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandtesting.h"
 #include "core/risk.h"
 #include "remote/commandrunner.h"
 #include "remote/localexecutor.h"
@@ -14,21 +15,9 @@
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
+using CommandTesting::localWorkspace;
 
 namespace {
-
-Workspace localWorkspace()
-{
-    Workspace workspace;
-    Environment environment;
-    environment.name = u"local"_s;
-    Host host;
-    host.name = u"this-computer"_s;
-    host.connection = ConnectionKind::Local;
-    environment.hosts.append(host);
-    workspace.environments.append(environment);
-    return workspace;
-}
 
 // What a real sh prints for `printf '%s' <text>`, so quoting is judged by the shell itself.
 QString shellOutput(const QString &script)
@@ -75,41 +64,32 @@ private:
     // Runs step and waits for its end; the step's run afterwards.
     StepRun runAndWait(RunbookSession &session, RunbookStepId step, int line = -1);
 
-    std::unique_ptr<QTemporaryDir> m_directory;
-    std::unique_ptr<StateStore> m_store;
-    std::unique_ptr<ReadOnlyMode> m_readOnly;
+    std::unique_ptr<CommandTesting::AuditedRunner> m_audited;
     std::unique_ptr<LocalExecutor> m_executor;
-    std::unique_ptr<CommandRunner> m_runner;
 };
 
 void RunbookSessionTest::init()
 {
-    m_directory = std::make_unique<QTemporaryDir>();
     QSettings().clear();
-    m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_directory->filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(5000));
-    m_readOnly = std::make_unique<ReadOnlyMode>(false);
+    m_audited = std::make_unique<CommandTesting::AuditedRunner>();
+    QVERIFY(m_audited->open());
     m_executor = std::make_unique<LocalExecutor>(u"this-computer"_s);
-    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
 }
 
 void RunbookSessionTest::cleanup()
 {
-    m_runner.reset();
     m_executor.reset();
-    m_store.reset();
+    m_audited.reset();
 }
 
 std::unique_ptr<RunbookSession> RunbookSessionTest::makeSession(const QByteArray &markdown,
                                                                 const QString &sourceId)
 {
-    auto session =
-        std::make_unique<RunbookSession>(m_runner.get(), [this](const QString &host) -> Executor * {
+    auto session = std::make_unique<RunbookSession>(
+        &m_audited->runner, [this](const QString &host) -> Executor * {
             return host == m_executor->hostName() ? m_executor.get() : nullptr;
         });
-    session->setWorkspace(localWorkspace());
+    session->setWorkspace(localWorkspace(u"this-computer"_s));
     session->setRunbook(parseRunbook(markdown, sourceId), sourceId);
     return session;
 }
@@ -329,7 +309,7 @@ void RunbookSessionTest::riskyStepsNeedConfirmation()
 
 void RunbookSessionTest::readOnlyModeRefusesChanges()
 {
-    m_readOnly->setEnabled(true);
+    m_audited->readOnly.setEnabled(true);
     auto session = makeSession("# Fix\n\n```bash\nkill -9 999999\n```\n");
     session->setConfirmation([](const PreparedStep &) { return true; });
     const StepRun run = runAndWait(*session, session->steps().constFirst());
@@ -407,7 +387,7 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
     QFile seed(path);
     QVERIFY(seed.open(QIODevice::ReadOnly));
     auto session = makeSession(seed.readAll(), path);
-    Workspace workspace = localWorkspace();
+    Workspace workspace = localWorkspace(u"this-computer"_s);
     Database database;
     database.name = u"main"_s;
     database.database = u"app"_s;
