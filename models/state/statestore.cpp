@@ -722,109 +722,89 @@ StateStore::~StateStore()
     m_thread.wait();
 }
 
-quint64 StateStore::open(const QString &path)
+template<typename Work>
+quint64 StateStore::enqueue(Work work)
 {
     const quint64 id = nextRequestId();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, path] { worker->open(id, path); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker, id, work = std::move(work)] { work(worker, id); },
+        Qt::QueuedConnection);
     return id;
+}
+
+quint64 StateStore::open(const QString &path)
+{
+    return enqueue([path](StateStoreWorker *worker, quint64 id) { worker->open(id, path); });
 }
 
 quint64 StateStore::beginAudit(const AuditEntry &entry)
 {
-    const quint64 id = nextRequestId();
     AuditEntry copy = entry;
     // Taken here, not in the worker: the time the command was asked for, not when it was queued.
     if (!copy.startedAt.isValid())
         copy.startedAt = QDateTime::currentDateTimeUtc();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, copy] { worker->beginAudit(id, copy); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue([copy](StateStoreWorker *worker, quint64 id) { worker->beginAudit(id, copy); });
 }
 
 quint64 StateStore::finishAudit(qint64 rowId, std::optional<int> exitCode,
                                 const QString &signalName, qint64 durationMs, qint64 outputBytes,
                                 AuditStatus status)
 {
-    const quint64 id = nextRequestId();
     const QDateTime finishedAt = QDateTime::currentDateTimeUtc();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, id, rowId, exitCode, signalName, durationMs, outputBytes, status,
-         finishedAt] {
-            worker->finishAudit(id, rowId, exitCode, signalName, durationMs, outputBytes, status,
-                                finishedAt);
-        },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue([=](StateStoreWorker *worker, quint64 id) {
+        worker->finishAudit(id, rowId, exitCode, signalName, durationMs, outputBytes, status,
+                            finishedAt);
+    });
 }
 
 quint64 StateStore::queryAudit(const AuditQuery &query)
 {
-    const quint64 id = nextRequestId();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, query] { worker->queryAudit(id, query); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue(
+        [query](StateStoreWorker *worker, quint64 id) { worker->queryAudit(id, query); });
 }
 
 quint64 StateStore::createIncident(const Incident &incident)
 {
-    const quint64 id = nextRequestId();
     Incident copy = incident;
     copy.id = 0;
     // Taken here, not in the worker: the moment it was declared, not when it was written.
     if (!copy.declaredAt.isValid())
         copy.declaredAt = QDateTime::currentDateTimeUtc();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, copy] { worker->createIncident(id, copy); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue(
+        [copy](StateStoreWorker *worker, quint64 id) { worker->createIncident(id, copy); });
 }
 
 quint64 StateStore::updateIncident(const Incident &incident,
                                    const std::optional<IncidentEvent> &event)
 {
-    const quint64 id = nextRequestId();
     std::optional<IncidentEvent> line = event;
     if (line && !line->at.isValid())
         line->at = QDateTime::currentDateTimeUtc();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, id, incident, line] { worker->updateIncident(id, incident, line); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue([incident, line](StateStoreWorker *worker, quint64 id) {
+        worker->updateIncident(id, incident, line);
+    });
 }
 
 quint64 StateStore::appendIncidentEvent(const IncidentEvent &event)
 {
-    const quint64 id = nextRequestId();
     IncidentEvent copy = event;
     if (!copy.at.isValid())
         copy.at = QDateTime::currentDateTimeUtc();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, copy] { worker->appendIncidentEvent(id, copy); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue(
+        [copy](StateStoreWorker *worker, quint64 id) { worker->appendIncidentEvent(id, copy); });
 }
 
 quint64 StateStore::loadIncident(qint64 incidentId)
 {
-    const quint64 id = nextRequestId();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, incidentId] { worker->loadIncident(id, incidentId); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue([incidentId](StateStoreWorker *worker, quint64 id) {
+        worker->loadIncident(id, incidentId);
+    });
 }
 
 quint64 StateStore::queryIncidents(bool openOnly)
 {
-    const quint64 id = nextRequestId();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, openOnly] { worker->queryIncidents(id, openOnly); },
-        Qt::QueuedConnection);
-    return id;
+    return enqueue(
+        [openOnly](StateStoreWorker *worker, quint64 id) { worker->queryIncidents(id, openOnly); });
 }
 
 } // namespace OpsDeck

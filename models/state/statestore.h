@@ -90,6 +90,9 @@ Q_SIGNALS:
 
 private:
     quint64 nextRequestId() { return ++m_lastRequestId; }
+    // Queues work(worker, requestId) on the store's thread; returns the request id.
+    template<typename Work>
+    quint64 enqueue(Work work);
 
     QThread m_thread;
     StateStoreWorker *m_worker; // lives in m_thread; deleted there by the destructor
