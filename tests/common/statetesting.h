@@ -4,12 +4,16 @@
 #include "state/statestore.h"
 
 #include <QDebug>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QTest>
 #include <QVariant>
+
+#include <signal.h>
 
 // Helpers for the tests of the state store and what is built on it: a second, plain SQLite
 // connection to look at the file as another process would, and opening a store and waiting.
@@ -98,5 +102,71 @@ inline bool openStore(StateStore &store, const QString &path, QString *error = n
         *error = arguments.at(2).toString();
     return arguments.at(1).toBool();
 }
+
+// A writer process for the SIGKILL tests. It prints one committed id per line (and may print
+// "name value" lines); it is killed with SIGKILL once enough ids are out, and every line it
+// printed completely is kept. A partial last line does not count: that id was not shown.
+class KilledWriter
+{
+public:
+    // False, with the reason in *error, when the writer did not start, ended by itself before
+    // printing atLeast ids, or did not die of the signal.
+    bool runAndKill(const QString &program, const QStringList &arguments, int atLeast,
+                    QString *error)
+    {
+        QProcess writer;
+        writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QObject::connect(&writer, &QProcess::readyReadStandardOutput,
+                         [&] { read(writer.readAllStandardOutput()); });
+        writer.start(program, arguments);
+        if (!writer.waitForStarted(10000)) {
+            *error = writer.errorString();
+            return false;
+        }
+        (void)QTest::qWaitFor(
+            [&] { return m_ids.size() >= atLeast || writer.state() == QProcess::NotRunning; },
+            60000); // the state below says which it was
+        if (writer.state() != QProcess::Running) {
+            *error = QStringLiteral("the writer ended by itself after %1 ids").arg(m_ids.size());
+            return false;
+        }
+        ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
+        if (!writer.waitForFinished(10000) || writer.exitStatus() != QProcess::CrashExit) {
+            *error = QStringLiteral("the writer did not die of SIGKILL");
+            return false;
+        }
+        read(writer.readAllStandardOutput());
+        return true;
+    }
+
+    const QList<qint64> &ids() const { return m_ids; }
+    QString value(const QByteArray &name) const { return m_values.value(name); }
+    const QStringList &badLines() const { return m_badLines; }
+
+private:
+    void read(const QByteArray &data)
+    {
+        m_pending += data;
+        qsizetype newline = 0;
+        while ((newline = m_pending.indexOf('\n')) >= 0) {
+            const QByteArray line = m_pending.left(newline);
+            m_pending.remove(0, newline + 1);
+            bool ok = false;
+            const qint64 id = line.toLongLong(&ok);
+            if (ok && id > 0) {
+                m_ids.append(id);
+            } else if (const qsizetype space = line.indexOf(' '); space > 0) {
+                m_values.insert(line.left(space), QString::fromUtf8(line.mid(space + 1)));
+            } else {
+                m_badLines.append(QString::fromUtf8(line));
+            }
+        }
+    }
+
+    QByteArray m_pending;
+    QList<qint64> m_ids;
+    QHash<QByteArray, QString> m_values;
+    QStringList m_badLines;
+};
 
 } // namespace StateTesting

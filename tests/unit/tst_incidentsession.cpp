@@ -806,45 +806,15 @@ void tst_IncidentSession::remindersFollowSession()
 
 void tst_IncidentSession::survivesSigkill()
 {
-    QProcess writer;
-    writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QByteArray pending;
-    qint64 incidentId = 0;
-    QList<qint64> printed;
-    QStringList badLines;
-    const auto readLines = [&] {
-        pending += writer.readAllStandardOutput();
-        qsizetype newline = 0;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QByteArray line = pending.left(newline);
-            pending.remove(0, newline + 1);
-            bool ok = false;
-            if (line.startsWith("incident ")) {
-                incidentId = line.mid(9).toLongLong(&ok);
-            } else {
-                const qint64 id = line.toLongLong(&ok);
-                if (ok && id > 0)
-                    printed.append(id);
-            }
-            if (!ok)
-                badLines.append(QString::fromUtf8(line));
-        }
-        // A partial last line stays in `pending`: that id was not completely printed.
-    };
-    connect(&writer, &QProcess::readyReadStandardOutput, this, readLines);
-
-    writer.start(QStringLiteral(INCIDENT_WRITER), {databasePath()});
-    QVERIFY2(writer.waitForStarted(10000), qPrintable(writer.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(printed.size() >= 300 || writer.state() == QProcess::NotRunning,
-                             60000);
-    QCOMPARE(writer.state(), QProcess::Running);
-
-    QCOMPARE(::kill(static_cast<pid_t>(writer.processId()), SIGKILL), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(writer.state(), QProcess::NotRunning, 10000);
-    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
-    readLines();
-    QCOMPARE(badLines, QStringList());
+    KilledWriter writer;
+    QString writerError;
+    QVERIFY2(
+        writer.runAndKill(QStringLiteral(INCIDENT_WRITER), {databasePath()}, 300, &writerError),
+        qPrintable(writerError));
+    QCOMPARE(writer.badLines(), QStringList());
+    const qint64 incidentId = writer.value("incident").toLongLong();
     QVERIFY(incidentId > 0);
+    const QList<qint64> printed = writer.ids();
     QVERIFY(printed.size() >= 300);
 
     {

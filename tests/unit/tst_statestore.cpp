@@ -623,39 +623,13 @@ void tst_StateStore::apiIsAsynchronous()
 
 void tst_StateStore::survivesSigkill()
 {
-    QProcess writer;
-    writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QByteArray pending;
-    QList<qint64> printed;
-    QStringList badLines;
-    const auto readLines = [&] {
-        pending += writer.readAllStandardOutput();
-        qsizetype newline = 0;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QByteArray line = pending.left(newline);
-            pending.remove(0, newline + 1);
-            bool ok = false;
-            const qint64 id = line.toLongLong(&ok);
-            if (ok && id > 0)
-                printed.append(id);
-            else
-                badLines.append(QString::fromUtf8(line));
-        }
-        // A partial last line is left in `pending`: the id was not completely printed.
-    };
-    connect(&writer, &QProcess::readyReadStandardOutput, this, readLines);
-
-    writer.start(QStringLiteral(STATESTORE_WRITER), {databasePath()});
-    QVERIFY2(writer.waitForStarted(10000), qPrintable(writer.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(printed.size() >= 200 || writer.state() == QProcess::NotRunning,
-                             60000);
-    QCOMPARE(writer.state(), QProcess::Running);
-
-    QCOMPARE(::kill(static_cast<pid_t>(writer.processId()), SIGKILL), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(writer.state(), QProcess::NotRunning, 10000);
-    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
-    readLines();
-    QCOMPARE(badLines, QStringList());
+    KilledWriter writer;
+    QString writerError;
+    QVERIFY2(
+        writer.runAndKill(QStringLiteral(STATESTORE_WRITER), {databasePath()}, 200, &writerError),
+        qPrintable(writerError));
+    QCOMPARE(writer.badLines(), QStringList());
+    const QList<qint64> printed = writer.ids();
     QVERIFY(printed.size() >= 200);
 
     {
