@@ -3140,10 +3140,6 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <translation>Einen Vorfall eröffnen und diesem Runbook im Assistenten folgen</translation>
     </message>
     <message>
-        <source>Choose a runbook on the left, or open any Markdown file.</source>
-        <translation>Wählen Sie links ein Runbook aus oder öffnen Sie eine beliebige Markdown-Datei.</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
@@ -3166,6 +3162,10 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Runbooks as checklists that run.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Pick a runbook on the left, or open any Markdown file (Ctrl+Shift+O). Its code blocks become steps you run on a host of the workspace, one by one or a section at a time, with their output, exit status and risk.&lt;/p&gt;&lt;p&gt;The built-in runbooks guide incidents; add your team&apos;s folders with &lt;i&gt;Add Folder…&lt;/i&gt; or under &lt;code&gt;runbooks:&lt;/code&gt; in the workspace.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Runbooks als Checklisten, die selbst laufen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Wählen Sie links ein Runbook oder öffnen Sie eine beliebige Markdown-Datei (Strg+Umschalt+O). Ihre Codeblöcke werden zu Schritten, die Sie auf einem Host des Arbeitsbereichs ausführen – einzeln oder abschnittsweise, mit Ausgabe, Exit-Status und Risiko.&lt;/p&gt;&lt;p&gt;Die eingebauten Runbooks führen durch Vorfälle; die Ordner Ihres Teams fügen Sie mit &lt;i&gt;Ordner hinzufügen…&lt;/i&gt; oder unter &lt;code&gt;runbooks:&lt;/code&gt; im Arbeitsbereich hinzu.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -93,7 +94,23 @@ RunbooksPage::RunbooksPage(CommandRunner *runner, ExecutorProvider executors,
             [this] { Q_EMIT incidentRequested(m_openPath); });
     top->addWidget(m_incidentButton);
     rightLayout->addLayout(top);
-    rightLayout->addWidget(m_view, 1);
+    // Until a runbook is chosen, say what the page is for instead of an empty runbook.
+    m_viewStack = new QStackedWidget(right);
+    auto *empty = new QLabel(
+        tr("<p><b>Runbooks as checklists that run.</b></p><p>Pick a runbook on the left, or "
+           "open any Markdown file (Ctrl+Shift+O). Its code blocks become steps you run on a "
+           "host of the workspace, one by one or a section at a time, with their output, exit "
+           "status and risk.</p><p>The built-in runbooks guide incidents; add your team's "
+           "folders with <i>Add Folder…</i> or under <code>runbooks:</code> in the "
+           "workspace.</p>"),
+        m_viewStack);
+    empty->setObjectName(u"runbooksEmptyState"_s);
+    empty->setWordWrap(true);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setMargin(48);
+    m_viewStack->addWidget(empty);
+    m_viewStack->addWidget(m_view);
+    rightLayout->addWidget(m_viewStack, 1);
 
     m_splitter->setObjectName(u"runbooksSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
@@ -106,7 +123,6 @@ RunbooksPage::RunbooksPage(CommandRunner *runner, ExecutorProvider executors,
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
-    m_message->setText(tr("Choose a runbook on the left, or open any Markdown file."));
     connect(&m_loading, &QFutureWatcher<Runbook>::finished, this, [this] {
         const Runbook runbook = m_loading.result();
         if (!runbook.diagnostics.isEmpty() && runbook.diagnostics.constFirst().isError()) {
@@ -197,6 +213,7 @@ void RunbooksPage::showRunbook(const Runbook &runbook, const QString &path)
     m_openPath = path;
     m_session->setRunbook(runbook, path);
     m_view->reload();
+    m_viewStack->setCurrentWidget(m_view);
     m_incidentButton->setEnabled(true);
     const QString where =
         path.startsWith(u':') ? tr("built in") : QDir::toNativeSeparators(QDir::cleanPath(path));

@@ -14,6 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
+class QStackedWidget;
 class QTreeView;
 
 namespace OpsDeck {
@@ -72,6 +73,7 @@ private:
     QLabel *m_message;
     QPushButton *m_incidentButton;
     RunbookView *m_view;
+    QStackedWidget *m_viewStack = nullptr; // an explanation until a runbook is open, then m_view
 };
 
 } // namespace OpsDeck
