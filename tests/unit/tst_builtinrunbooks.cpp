@@ -55,6 +55,8 @@ QList<Step> runnableSteps(const Runbook &runbook)
     }
     return steps;
 }
+// Steps point into the runbook: a temporary one would leave them dangling.
+QList<Step> runnableSteps(Runbook &&) = delete;
 
 } // namespace
 
@@ -163,7 +165,8 @@ void TestBuiltInRunbooks::everyPhaseHasRunnableSteps_data()
 void TestBuiltInRunbooks::everyPhaseHasRunnableSteps()
 {
     QFETCH(QString, path);
-    const QList<Step> steps = runnableSteps(loadRunbookFile(path));
+    const Runbook runbook = loadRunbookFile(path); // the steps point into it
+    const QList<Step> steps = runnableSteps(runbook);
     for (const QString &phase : {u"Diagnosis"_s, u"Resolution"_s, u"Verification"_s}) {
         const bool found =
             std::ranges::any_of(steps, [&](const Step &step) { return step.phase == phase; });
@@ -183,7 +186,8 @@ void TestBuiltInRunbooks::diagnosisOnlyReads_data()
 void TestBuiltInRunbooks::diagnosisOnlyReads()
 {
     QFETCH(QString, path);
-    const QList<Step> steps = runnableSteps(loadRunbookFile(path));
+    const Runbook runbook = loadRunbookFile(path); // the steps point into it
+    const QList<Step> steps = runnableSteps(runbook);
     int diagnosisSteps = 0;
     for (const Step &step : steps) {
         if (step.phase != u"Diagnosis")
