@@ -13,8 +13,11 @@ QStringList availableLanguages()
     QStringList languages{QStringLiteral("en")};
     const QStringList files =
         QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("opsdeck_*.qm")}, QDir::Files);
-    for (const QString &file : files)
-        languages.append(file.mid(8).chopped(3)); // opsdeck_<language>.qm
+    for (const QString &file : files) {
+        const QString language = file.mid(8).chopped(3); // opsdeck_<language>.qm
+        if (!languages.contains(language)) // English has a file too, for its plural forms
+            languages.append(language);
+    }
     return languages;
 }
 
@@ -31,8 +34,11 @@ void install(QCoreApplication &app, const QLocale &locale)
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     auto *translator = new QTranslator(&app);
+    // A language OpsDeck does not speak gets the English texts, with English plural forms
+    // ("2 commands", not "2 command(s)").
     if (translator->load(locale, QStringLiteral("opsdeck"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+                         QStringLiteral(":/i18n")) ||
+        translator->load(QStringLiteral("opsdeck_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
 }
 

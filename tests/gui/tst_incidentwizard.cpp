@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QClipboard>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -206,6 +207,9 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(exported.wait(10000));
     QVERIFY2(exported.at(0).at(1).toBool(), qPrintable(exported.at(0).at(2).toString()));
     const QString report = QString::fromUtf8(readFile(reportPath));
+    // Kept beside the screenshots, for people to read what the walk produced.
+    QFile::remove(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/incident-report.md"));
+    QFile::copy(reportPath, QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/incident-report.md"));
     // The timeline in the report is the record: the steps in the order they ran, on the host.
     const qsizetype load = report.indexOf(u"/proc/loadavg"_s);
     const qsizetype restart = report.indexOf(u"drill-api.restarted"_s);

@@ -14,7 +14,12 @@ cd "$source_dir"
 for ts in translations/opsdeck_*.ts; do
     copy="$scratch/$(basename "$ts")"
     cp "$ts" "$copy"
-    "$lupdate" -silent "$@" -ts "$copy"
+    # English holds the plural forms only ("1 command", "2 commands"): the sources are English.
+    plural_only=()
+    if [ "$(basename "$ts")" = opsdeck_en.ts ]; then
+        plural_only=(-pluralonly)
+    fi
+    "$lupdate" -silent "${plural_only[@]}" "$@" -ts "$copy"
     if ! diff -u "$ts" "$copy" >"$scratch/diff"; then
         echo "FAIL: $ts is out of date with the sources; run" \
              "'cmake --build --preset dev --target update_translations' and translate:" >&2

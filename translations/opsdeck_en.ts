@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Incident</name>
+    <message numerus="yes">
+        <source>… %n more line(s) …</source>
+        <translation>
+            <numerusform>… %n more line …</numerusform>
+            <numerusform>… %n more lines …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReport</name>
+    <message numerus="yes">
+        <source>%n command(s) run</source>
+        <translation>
+            <numerusform>%n command run</numerusform>
+            <numerusform>%n commands run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) run, %1 without success</source>
+        <translation>
+            <numerusform>%n command run, %1 without success</numerusform>
+            <numerusform>%n commands run, %1 without success</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::AuditPage</name>
+    <message numerus="yes">
+        <source>%n command(s) shown: the newest only; narrow the filters to see older ones.</source>
+        <translation>
+            <numerusform>%n command shown: the newest only; narrow the filters to see older ones.</numerusform>
+            <numerusform>%n commands shown: the newest only; narrow the filters to see older ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) shown</source>
+        <translation>
+            <numerusform>%n command shown</numerusform>
+            <numerusform>%n commands shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CredentialStore</name>
+    <message numerus="yes">
+        <source>the keychain service did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>the keychain service did not answer within %n second</numerusform>
+            <numerusform>the keychain service did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentTimelinePanel</name>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbookLibrary</name>
+    <message numerus="yes">
+        <source>%1
+%n runnable step(s)</source>
+        <translation>
+            <numerusform>%1
+%n runnable step</numerusform>
+            <numerusform>%1
+%n runnable steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RunbookView</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunbookParser</name>
+    <message numerus="yes">
+        <source>repaired double-encoded UTF-8 in %n place(s)</source>
+        <translation>
+            <numerusform>repaired double-encoded UTF-8 in %n place</numerusform>
+            <numerusform>repaired double-encoded UTF-8 in %n places</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
