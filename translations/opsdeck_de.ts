@@ -3490,6 +3490,14 @@ Fortfahren?</translation>
         <source>this %1 block is not shell (this &apos;}&apos; closes nothing): it looks like a configuration file, so it is shown but not run</source>
         <translation>dieser %1-Block ist kein Shell-Code (diese &apos;}&apos; schließt nichts): Er sieht wie eine Konfigurationsdatei aus und wird daher angezeigt, aber nicht ausgeführt</translation>
     </message>
+    <message>
+        <source>the value of %1 goes into a here-document line by line and must be a single line</source>
+        <translation>der Wert von %1 steht in einem Here-Dokument und muss eine einzige Zeile sein</translation>
+    </message>
+    <message>
+        <source>%1 stands outside quotes in this SQL, so its value may hold only letters, digits and _ . : @ / + -</source>
+        <translation>%1 steht in diesem SQL außerhalb von Anführungszeichen; sein Wert darf daher nur Buchstaben, Ziffern und _ . : @ / + - enthalten</translation>
+    </message>
 </context>
 <context>
     <name>RunbookSession</name>
@@ -3564,6 +3572,18 @@ Fortfahren?</translation>
     <message>
         <source>stopped before it started</source>
         <translation>angehalten, bevor er begann</translation>
+    </message>
+    <message>
+        <source>the value of %1 holds a NUL character, which no command can take</source>
+        <translation>der Wert von %1 enthält ein NUL-Zeichen, das kein Befehl annehmen kann</translation>
+    </message>
+    <message>
+        <source>%1 is set by an earlier step that has not run yet; run that step first</source>
+        <translation>%1 wird von einem früheren Schritt gesetzt, der noch nicht gelaufen ist; führen Sie diesen Schritt zuerst aus</translation>
+    </message>
+    <message>
+        <source>this step with its values and carried variables is %1 KiB, more than a command line takes; forget the variables of earlier steps or shorten the values</source>
+        <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,24 @@ bool isHtmlTag(const QString &name)
 struct HeredocOpen {
     QString delimiter;
     bool quoted = false;
+    qsizetype start = 0; // where "<<" stands in the line
 };
+
+// The here-documents a line opens: <<EOF, <<-EOF, <<'EOF', <<"EOF" and <<\EOF (the last
+// three quoted: nothing expands in their bodies). A here-string (<<<) opens none.
+QList<HeredocOpen> heredocOpeners(const QString &line)
+{
+    static const QRegularExpression opener(
+        uR"((?<!<)<<(?!<)(-?)[ \t]*(\\?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)\3)"_s);
+    QList<HeredocOpen> found;
+    for (auto it = opener.globalMatch(line); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        found.append({match.captured(4),
+                      !match.captured(2).isEmpty() || !match.captured(3).isEmpty(),
+                      match.capturedStart()});
+    }
+    return found;
+}
 
 // Walks shell text once: placeholders (with the assignments that hide variables), and the
 // here-documents that are never closed.
@@ -183,9 +200,9 @@ private:
                   QList<HeredocOpen> *heredocs)
     {
         const qsizetype size = line.size();
-        QList<bool> code(size, true);     // not a comment, not a Go template
-        QList<bool> expands(size, false); // a '$' here is a shell expansion we can fill in
-        QList<bool> plain(size, false);   // outside quotes and substitutions
+        QList<bool> code(size, true);      // not a comment, not a Go template
+        QList<bool> expands(size, false);  // a '$' here is a shell expansion we can fill in
+        QList<bool> unquoted(size, false); // outside quotes (a substitution may open a heredoc)
         using Quoting = PlaceholderOccurrence::Quoting;
         const Quoting bodyQuoting = expansions ? Quoting::ExpandingHeredoc : Quoting::Literal;
         QList<Quoting> quoting(size, shellSyntax ? Quoting::None : bodyQuoting);
@@ -211,7 +228,7 @@ private:
             }
             const bool outside = m_substitutions.isEmpty() && !m_backtick;
             expands[i] = expansions && outside;
-            plain[i] = outside && !m_double;
+            unquoted[i] = !m_double;
             if (c == u'\\') {
                 ++i;
                 continue;
@@ -227,17 +244,23 @@ private:
             } else if (shellSyntax && c == u'"') {
                 m_double = !m_double;
             } else if (c == u'`') {
+                // A command substitution starts a quoting context of its own.
                 m_backtick = !m_backtick;
-            } else if (c == u'$' && next == u'(') {
-                m_substitutions.append(0);
-                ++i;
-            } else if (c == u'(' && !m_substitutions.isEmpty()) {
-                ++m_substitutions.last();
-            } else if (c == u')' && !m_substitutions.isEmpty()) {
-                if (m_substitutions.last() > 0)
-                    --m_substitutions.last();
+                if (m_backtick)
+                    m_backtickOuterDouble = std::exchange(m_double, false);
                 else
-                    m_substitutions.removeLast();
+                    m_double = m_backtickOuterDouble;
+            } else if (c == u'$' && next == u'(') {
+                m_substitutions.append({0, m_double});
+                m_double = false;
+                ++i;
+            } else if (c == u'(' && !m_substitutions.isEmpty() && !m_double) {
+                ++m_substitutions.last().parentheses;
+            } else if (c == u')' && !m_substitutions.isEmpty() && !m_double) {
+                if (m_substitutions.last().parentheses > 0)
+                    --m_substitutions.last().parentheses;
+                else
+                    m_double = m_substitutions.takeLast().outerDouble;
             }
         }
 
@@ -343,15 +366,10 @@ private:
             m_known->insert(entry.second);
 
         if (heredocs) {
-            static const QRegularExpression opener(
-                uR"(<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2)"_s);
-            for (auto it = opener.globalMatch(line); it.hasNext();) {
-                const QRegularExpressionMatch match = it.next();
-                const qsizetype start = match.capturedStart();
-                if (!code.value(start) || !plain.value(start) ||
-                    (start > 0 && line[start - 1] == u'<'))
+            for (const HeredocOpen &open : heredocOpeners(line)) {
+                if (!code.value(open.start) || !unquoted.value(open.start))
                     continue;
-                heredocs->append({match.captured(3), !match.captured(2).isEmpty()});
+                heredocs->append(open);
             }
         }
     }
@@ -364,7 +382,12 @@ private:
     bool m_single = false;
     bool m_double = false;
     bool m_backtick = false;
-    QList<int> m_substitutions; // open $( ... ), each with its count of inner parentheses
+    struct Substitution {
+        int parentheses = 0;      // inner ( ) still open
+        bool outerDouble = false; // whether the $( stood inside "...", restored at its )
+    };
+    QList<Substitution> m_substitutions; // open $( ... )
+    bool m_backtickOuterDouble = false;
 };
 
 // A heredoc whose markers were lost in copying: `cat > file` (no input of its own) followed by
@@ -431,7 +454,17 @@ int lineOfSqlStatement(const QString &code)
         uR"(^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(?:table|index|view|unique|extension|role|database)|drop\s+(?:table|index|view|database|role)|alter\s+(?:table|index|system|database|role)|vacuum|analyze|reindex)\b.*;\s*$)"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QStringList lines = code.split(u'\n');
+    QString heredocEnd; // SQL fed to psql in a here-document is where it belongs
     for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!heredocEnd.isEmpty()) {
+            if (lines[i].trimmed() == heredocEnd)
+                heredocEnd.clear();
+            continue;
+        }
+        if (const QList<HeredocOpen> opened = heredocOpeners(lines[i]); !opened.isEmpty()) {
+            heredocEnd = opened.constFirst().delimiter;
+            continue;
+        }
         if (statement.match(lines[i]).hasMatch())
             return int(i);
     }
@@ -448,7 +481,6 @@ int lineOfUnopenedBrace(const QString &code)
     int depth = 0;
     bool inSingle = false;
     bool inDouble = false;
-    static const QRegularExpression heredoc(uR"(<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1)"_s);
     QString heredocEnd; // inside a here-document body until this line
     const QStringList lines = code.split(u'\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -458,8 +490,8 @@ int lineOfUnopenedBrace(const QString &code)
                 heredocEnd.clear();
             continue;
         }
-        if (const QRegularExpressionMatch opened = heredoc.match(line); opened.hasMatch())
-            heredocEnd = opened.captured(2);
+        if (const QList<HeredocOpen> opened = heredocOpeners(line); !opened.isEmpty())
+            heredocEnd = opened.constFirst().delimiter;
         const bool startsQuoted = inSingle || inDouble;
         for (qsizetype k = 0; k < line.size(); ++k) {
             const QChar c = line[k];
@@ -657,6 +689,8 @@ private:
         ShellScanner scanner(&m_assigned);
         scanner.scan(text);
         block.placeholders = scanner.placeholders();
+        if (kind == RunbookBlock::Sql) // $1 and $body$ are SQL's own, not for a form
+            block.placeholders.removeIf([](const QString &p) { return p.startsWith(u'$'); });
         if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
             block.unterminatedHeredoc = true;
             block.wholeRunProblem = Text::tr("the here-document '%1' has no terminating line")
@@ -1098,36 +1132,121 @@ QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &
     return lines.join(u'\n');
 }
 
-QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values)
+QString fillTextPlaceholdersByReference(const QString &text,
+                                        const QMap<QString, QString> &variables,
+                                        const QMap<QString, QString> &values, QString *error)
 {
+    using Quoting = PlaceholderOccurrence::Quoting;
+    QList<PlaceholderOccurrence> occurrences = placeholderOccurrences(text, nullptr);
+    QStringList lines = text.split(u'\n');
+    std::ranges::sort(occurrences, [](const auto &a, const auto &b) {
+        return std::tie(a.line, a.column) > std::tie(b.line, b.column);
+    });
+    for (const PlaceholderOccurrence &occurrence : std::as_const(occurrences)) {
+        const auto variable = variables.constFind(occurrence.placeholder);
+        if (occurrence.placeholder.startsWith(u'$') || variable == variables.cend() ||
+            occurrence.line >= lines.size())
+            continue;
+        QString &line = lines[occurrence.line];
+        if (QStringView(line).mid(occurrence.column, occurrence.placeholder.size()) !=
+            occurrence.placeholder)
+            continue;
+        const QString reference = u"${"_s + *variable + u'}';
+        QString replacement;
+        switch (occurrence.quoting) {
+        case Quoting::None:
+            replacement = u'"' + reference + u'"';
+            break;
+        case Quoting::Double:
+        case Quoting::ExpandingHeredoc:
+            replacement = reference;
+            break;
+        case Quoting::Single:
+            replacement = u"'\""_s + reference + u"\"'"_s; // out of the quotes and back in
+            break;
+        case Quoting::Literal: {
+            // Nothing expands here: the value goes in as text, and must not end the body.
+            const QString value = values.value(occurrence.placeholder);
+            if (value.contains(u'\n') || value.contains(u'\r')) {
+                if (error) {
+                    *error = Text::tr("the value of %1 goes into a here-document line by line "
+                                      "and must be a single line")
+                                 .arg(occurrence.placeholder);
+                }
+                return {};
+            }
+            replacement = value;
+            break;
+        }
+        }
+        line.replace(occurrence.column, occurrence.placeholder.size(), replacement);
+    }
+    return lines.join(u'\n');
+}
+
+QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values,
+                            QString *error)
+{
+    // Longest names first, so YOUR_DB_NAME is not taken for YOUR_DB followed by "_NAME".
+    QStringList names;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!it.key().startsWith(u'$'))
+            names.append(it.key());
+    }
+    std::ranges::sort(names,
+                      [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    static const QRegularExpression plainValue(uR"(^[A-Za-z0-9_.:@/+-]*$)"_s);
+
     QString filled;
     filled.reserve(text.size());
     bool inString = false;
     for (qsizetype i = 0; i < text.size();) {
         const QChar c = text[i];
+        if (!inString && c == u'-' && text.mid(i, 2) == u"--") { // a comment, to the line's end
+            const qsizetype end = text.indexOf(u'\n', i);
+            const qsizetype stop = end < 0 ? text.size() : end;
+            filled += QStringView(text).mid(i, stop - i);
+            i = stop;
+            continue;
+        }
         if (c == u'\'') {
-            inString = !inString;
+            inString = !inString; // '' inside a string toggles twice: still inside
             filled += c;
             ++i;
             continue;
         }
-        bool replaced = false;
-        if (c == u'<' || c == u'[' || c == u'Y') {
-            for (auto it = values.cbegin(); it != values.cend(); ++it) {
-                if (!it.key().startsWith(u'$') && QStringView(text).mid(i).startsWith(it.key())) {
-                    filled += inString ? QString(it.value()).replace(u"'"_s, u"''"_s) : it.value();
-                    i += it.key().size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced) {
+        const auto name = std::ranges::find_if(names, [&](const QString &candidate) {
+            return QStringView(text).mid(i).startsWith(candidate);
+        });
+        if (name == names.cend()) {
             filled += c;
             ++i;
+            continue;
         }
+        const QString &value = values[*name];
+        if (inString) {
+            filled += QString(value).replace(u"'"_s, u"''"_s);
+        } else if (plainValue.match(value).hasMatch()) {
+            filled += value; // a number, a name: nothing SQL or psql would read as syntax
+        } else {
+            if (error) {
+                *error = Text::tr("%1 stands outside quotes in this SQL, so its value may hold "
+                                  "only letters, digits and _ . : @ / + -")
+                             .arg(*name);
+            }
+            return {};
+        }
+        i += name->size();
     }
     return filled;
+}
+
+QStringList heredocDelimiters(const QString &line)
+{
+    QStringList delimiters;
+    for (const HeredocOpen &open : heredocOpeners(line))
+        delimiters.append(open.delimiter);
+    return delimiters;
 }
 
 QStringList unterminatedHeredocs(const QString &text)

@@ -90,8 +90,22 @@ QString quoteForShellContext(const QString &value, PlaceholderOccurrence::Quotin
 // where each stands, so a value can never become shell syntax. `$` placeholders are left for
 // the caller to set as variables.
 QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &values);
-// The same for SQL: inside '...' a quote in the value is doubled; elsewhere it goes in as typed.
-QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values);
+// What runs: every `<name>`, `[name]` and `YOUR_…` placeholder becomes a reference to the
+// shell variable variables[placeholder] (which the caller assigns, quoted, before the text),
+// written to expand verbatim wherever it stands; the value is never parsed as shell. Only in a
+// here-document with a quoted delimiter, where nothing expands, does the value itself go in;
+// there it must be one line, else *error says so and the result is empty.
+QString fillTextPlaceholdersByReference(const QString &text,
+                                        const QMap<QString, QString> &variables,
+                                        const QMap<QString, QString> &values, QString *error);
+// The same for SQL (comments skipped): inside '...' a quote in the value is doubled; outside
+// quotes only plain values (numbers, names, paths) are accepted, else *error says which
+// placeholder and the result is empty.
+QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values,
+                            QString *error);
+
+// The delimiters of the here-documents one line opens, in order (<<EOF, <<-'EOF', <<\EOF).
+QStringList heredocDelimiters(const QString &line);
 
 // The here-document delimiters opened in text but never closed.
 QStringList unterminatedHeredocs(const QString &text);

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStringDecoder>
@@ -22,9 +23,6 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(RunbookSession)
 };
-
-// Ends the step's own output; what follows are the variables it assigned, NUL-separated.
-constexpr QByteArrayView VariablesMarker = "\n\036OPSDECK-VARIABLES\036\n";
 
 QString interpreterFor(const QString &language)
 {
@@ -75,7 +73,6 @@ QString stepStateName(StepState state)
 
 QList<ShellLine> logicalShellLines(const QString &script)
 {
-    static const QRegularExpression heredocOpener(uR"(<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1)"_s);
     const QStringList lines = script.split(u'\n');
     QList<ShellLine> result;
     for (int i = 0; i < lines.size(); ++i) {
@@ -84,8 +81,7 @@ QList<ShellLine> logicalShellLines(const QString &script)
         int k = i;
         while (true) {
             const QString &current = lines[k];
-            for (auto it = heredocOpener.globalMatch(current); it.hasNext();)
-                delimiters.append(it.next().captured(2));
+            delimiters += heredocDelimiters(current);
             if (current.endsWith(u'\\') && k + 1 < lines.size()) {
                 ++k;
                 continue;
@@ -125,7 +121,20 @@ RunbookSession::~RunbookSession()
 
 void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
 {
-    stop();
+    // A step still running belongs to the old runbook: cancel it and forget it now, so that
+    // none of its output or its end lands on a step of the new one.
+    const bool wasRunning = isRunning();
+    if (m_run) {
+        m_run->disconnect(this);
+        m_run->cancel();
+        m_run->deleteLater();
+    }
+    m_run = nullptr;
+    m_current = {};
+    m_awaitingPassword = 0;
+    m_waitingStep = {};
+    m_sectionQueue.clear();
+    m_runningSection = -1;
     m_runbook = runbook;
     m_sourceId = sourceId;
     m_steps.clear();
@@ -142,8 +151,11 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
         }
     }
     loadRememberedValues();
+    Q_EMIT runbookChanged();
     Q_EMIT placeholderValuesChanged();
     Q_EMIT progressChanged(completedCount(), stepCount());
+    if (wasRunning)
+        Q_EMIT runningChanged(false);
 }
 
 void RunbookSession::setWorkspace(const Workspace &workspace)
@@ -354,6 +366,12 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
         const QString value = m_values.value(placeholder);
         if (isVariablePlaceholder(placeholder) && m_variables.contains(placeholder.mid(1)))
             continue; // an earlier step of this run set it
+        if (value.contains(QChar(0))) {
+            prepared.error = Text::tr("the value of %1 holds a NUL character, which no command "
+                                      "can take")
+                                 .arg(placeholder);
+            return prepared;
+        }
         if (value.isEmpty()) {
             prepared.missingValues.append(placeholder);
             continue;
@@ -387,7 +405,12 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
                     : Text::tr("the workspace has no database '%1'").arg(prepared.target);
             return prepared;
         }
-        prepared.shownCommand = fillSqlPlaceholders(text, values);
+        QString fillError;
+        prepared.shownCommand = fillSqlPlaceholders(text, values, &fillError);
+        if (!fillError.isEmpty()) {
+            prepared.error = fillError;
+            return prepared;
+        }
         QStringList psql{u"psql"_s, u"-X"_s,        u"-v"_s, u"ON_ERROR_STOP=1"_s,
                          u"-h"_s,   database->host, u"-p"_s, QString::number(database->port)};
         if (!database->user.isEmpty())
@@ -410,12 +433,56 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
         prepared.error = Text::tr("choose a host for this step");
         return prepared;
     }
+    // Shown (timeline, card) with the values written in; run with each value in a variable
+    // of its own, so that no value is ever read as shell.
     prepared.shownCommand = fillTextPlaceholders(text, values);
-
-    // Variables carried from earlier steps, then the values typed for $VAR placeholders.
+    QMap<QString, QString> references;
     QStringList prologue;
-    for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it)
-        prologue.append(it.key() + u'=' + shellQuote(it.value()));
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QString base = u"__opsdeck_"_s;
+        for (const QChar c : it.key()) {
+            if (c.isLetterOrNumber() && c.unicode() < 128)
+                base += c.toLower();
+            else if (!base.endsWith(u'_'))
+                base += u'_';
+        }
+        while (base.endsWith(u'_'))
+            base.chop(1);
+        QString name = base;
+        for (int suffix = 2; references.values().contains(name); ++suffix)
+            name = base + u'_' + QString::number(suffix);
+        references.insert(it.key(), name);
+        prologue.append(name + u'=' + shellQuote(it.value()));
+    }
+    QString fillError;
+    const QString body = fillTextPlaceholdersByReference(text, references, values, &fillError);
+    if (!fillError.isEmpty()) {
+        prepared.error = fillError;
+        return prepared;
+    }
+
+    // Variables an earlier step set, as far as this step uses them. One that the runbook sets
+    // in a step that has not run must not quietly expand to nothing (rm -rf "$DIR"/cache).
+    QSet<QString> known(m_variables.keyBegin(), m_variables.keyEnd());
+    QStringList unset;
+    for (const QString &placeholder : findPlaceholders(text, &known)) {
+        if (isVariablePlaceholder(placeholder) && !source.placeholders.contains(placeholder))
+            unset.append(placeholder);
+    }
+    if (!unset.isEmpty()) {
+        prepared.error = Text::tr("%1 is set by an earlier step that has not run yet; run that "
+                                  "step first")
+                             .arg(unset.join(u", "_s));
+        return prepared;
+    }
+    static const QRegularExpression usesVariable(uR"(\$\{?([A-Za-z_][A-Za-z0-9_]*))"_s);
+    QSet<QString> used;
+    for (auto it = usesVariable.globalMatch(text); it.hasNext();)
+        used.insert(it.next().captured(1));
+    for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it) {
+        if (used.contains(it.key()))
+            prologue.append(it.key() + u'=' + shellQuote(it.value()));
+    }
     prologue += assignments;
     if (!positional.isEmpty()) {
         QStringList quoted;
@@ -426,16 +493,30 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
 
     QSet<QString> assigned;
     findPlaceholders(text, &assigned);
-    QStringList names(assigned.cbegin(), assigned.cend());
-    names.sort();
+    prepared.capturedVariables = QStringList(assigned.cbegin(), assigned.cend());
+    prepared.capturedVariables.sort();
     QString script = prologue.isEmpty() ? QString() : prologue.join(u'\n') + u'\n';
-    script += prepared.shownCommand;
-    if (!names.isEmpty()) {
-        script += u"\n__opsdeck_status=$?\nprintf '\\n\\036OPSDECK-VARIABLES\\036\\n'\n"_s;
-        for (const QString &name : std::as_const(names)) {
+    script += body;
+    if (!prepared.capturedVariables.isEmpty()) {
+        // A random token in the marker: output that happens to hold "a marker" cannot pose as
+        // the variables.
+        const QByteArray token = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        prepared.variablesMarker = "\n\036OPSDECK-VARIABLES-" + token + "\036\n";
+        script += u"\n__opsdeck_status=$?\nprintf '\\n\\036OPSDECK-VARIABLES-"_s +
+                  QString::fromLatin1(token) + u"\\036\\n'\n"_s;
+        for (const QString &name : std::as_const(prepared.capturedVariables)) {
             script += u"[ \"${%1+set}\" = set ] && printf '%s\\0%s\\0' %1 \"$%1\"\n"_s.arg(name);
         }
         script += u"exit $__opsdeck_status"_s;
+    }
+    // A command line holds 128 KiB at most on Linux: say so rather than fail obscurely.
+    constexpr qsizetype MaximumScriptBytes = 120 * 1024;
+    if (const qsizetype bytes = script.toUtf8().size(); bytes > MaximumScriptBytes) {
+        prepared.error = Text::tr("this step with its values and carried variables is %1 KiB, "
+                                  "more than a command line takes; forget the variables of "
+                                  "earlier steps or shorten the values")
+                             .arg(bytes / 1024);
+        return prepared;
     }
     // An argument, not stdin: a command in the block that reads stdin (cat, psql, read) must
     // not swallow the rest of the script.
@@ -460,12 +541,13 @@ bool RunbookSession::run(RunbookStepId step, int line)
         return false;
     }
     const PreparedStep prepared = prepare(step, line);
-    if (!prepared.error.isEmpty()) {
-        refuse(step, prepared.error);
-        return false;
-    }
+    // What the operator can type right there comes first.
     if (!prepared.missingValues.isEmpty()) {
         refuse(step, Text::tr("fill in %1 first").arg(prepared.missingValues.join(u", "_s)));
+        return false;
+    }
+    if (!prepared.error.isEmpty()) {
+        refuse(step, prepared.error);
         return false;
     }
     if (prepared.request.risk != Risk::Read && (!m_confirmation || !m_confirmation(prepared))) {
@@ -483,8 +565,7 @@ bool RunbookSession::run(RunbookStepId step, int line)
         Q_EMIT runningChanged(true);
         return true;
     }
-    startPrepared(prepared);
-    return true;
+    return startPrepared(prepared);
 }
 
 void RunbookSession::setCredentialStore(CredentialStore *credentials)
@@ -514,22 +595,21 @@ void RunbookSession::onPasswordRead(quint64 requestId, bool found, const QString
     if (!found) {
         refuse(prepared.step, Text::tr("the keychain has no entry '%1' for the database %2")
                                   .arg(prepared.passwordEntry, prepared.target));
-        if (m_runningSection >= 0) {
-            const int section = std::exchange(m_runningSection, -1);
-            m_sectionQueue.clear();
-            Q_EMIT sectionFinished(section, false);
-        }
+        endSection(false);
         return;
     }
     // In the script (stdin), never on a command line where `ps` would show it; masked in the
     // audit log and the console.
     prepared.request.script.prepend(u"PGPASSWORD="_s + shellQuote(password) +
                                     u"\nexport PGPASSWORD\n"_s);
+    // Masked as written and as quoted in the script: a quote in it changes the quoted form.
     prepared.request.secrets.append(password);
-    startPrepared(prepared);
+    prepared.request.secrets.append(shellQuote(password));
+    if (!startPrepared(prepared))
+        endSection(false);
 }
 
-void RunbookSession::startPrepared(const PreparedStep &prepared)
+bool RunbookSession::startPrepared(const PreparedStep &prepared)
 {
     const RunbookBlock &source = block(prepared.step);
     const QString hostName = source.kind == RunbookBlock::Sql
@@ -546,15 +626,18 @@ void RunbookSession::startPrepared(const PreparedStep &prepared)
     run.command = prepared.shownCommand;
     if (!executor) {
         refuse(prepared.step, Text::tr("the workspace has no host '%1'").arg(hostName));
-        return;
+        return false;
     }
     run.state = StepState::Running;
     m_current = prepared.step;
     m_pendingOutput.clear();
     m_variablesBlock.clear();
     m_inVariablesBlock = false;
-    m_capturesVariables = source.kind != RunbookBlock::Sql &&
-                          prepared.request.argv.value(2).contains(u"OPSDECK-VARIABLES"_s);
+    // Ends the step's own output; what follows are the variables it assigned, NUL-separated.
+    m_variablesMarker = prepared.variablesMarker;
+    m_capturedNames =
+        QSet<QString>(prepared.capturedVariables.cbegin(), prepared.capturedVariables.cend());
+    m_capturesVariables = !m_variablesMarker.isEmpty();
 
     m_stdoutDecoder = std::make_shared<QStringDecoder>(QStringDecoder::Utf8);
     m_run = m_runner->run(executor, prepared.request, this, m_incidentId);
@@ -570,6 +653,7 @@ void RunbookSession::startPrepared(const PreparedStep &prepared)
             [this](const CommandResult &result) { onFinished(result); });
     Q_EMIT stepChanged(prepared.step);
     Q_EMIT runningChanged(true);
+    return true;
 }
 
 void RunbookSession::onOutput(const QByteArray &data)
@@ -581,16 +665,16 @@ void RunbookSession::onOutput(const QByteArray &data)
         m_variablesBlock += data;
     } else {
         m_pendingOutput += data;
-        const qsizetype marker = m_pendingOutput.indexOf(VariablesMarker);
+        const qsizetype marker = m_pendingOutput.indexOf(m_variablesMarker);
         if (marker >= 0) {
             visible = m_pendingOutput.left(marker);
-            m_variablesBlock = m_pendingOutput.mid(marker + VariablesMarker.size());
+            m_variablesBlock = m_pendingOutput.mid(marker + m_variablesMarker.size());
             m_pendingOutput.clear();
             m_inVariablesBlock = true;
         } else {
             // Hold back only what could be the start of the marker.
             const qsizetype keep =
-                std::min<qsizetype>(m_pendingOutput.size(), VariablesMarker.size() - 1);
+                std::min<qsizetype>(m_pendingOutput.size(), m_variablesMarker.size() - 1);
             visible = m_pendingOutput.left(m_pendingOutput.size() - keep);
             m_pendingOutput.remove(0, m_pendingOutput.size() - keep);
         }
@@ -613,12 +697,18 @@ void RunbookSession::onFinished(const CommandResult &result)
     }
     if (m_inVariablesBlock) {
         const QList<QByteArray> fields = m_variablesBlock.split('\0');
-        for (qsizetype i = 0; i + 1 < fields.size(); i += 2)
-            m_variables.insert(QString::fromUtf8(fields[i]), QString::fromUtf8(fields[i + 1]));
+        for (qsizetype i = 0; i + 1 < fields.size(); i += 2) {
+            // Only the names this step assigns: nothing else may enter the next prologue.
+            const QString name = QString::fromUtf8(fields[i]);
+            if (m_capturedNames.contains(name))
+                m_variables.insert(name, QString::fromUtf8(fields[i + 1]));
+        }
     }
     m_inVariablesBlock = false;
     m_variablesBlock.clear();
     m_capturesVariables = false;
+    if (m_run)
+        m_run->deleteLater(); // done; it holds the request (a password, maybe) no longer needed
     m_run = nullptr;
     m_current = {};
 
@@ -638,21 +728,18 @@ void RunbookSession::onFinished(const CommandResult &result)
     Q_EMIT runningChanged(false);
 
     if (m_runningSection >= 0) {
-        if (run.state == StepState::Succeeded) {
+        if (run.state == StepState::Succeeded)
             runNextOfSection();
-        } else {
-            const int section = m_runningSection;
-            m_runningSection = -1;
-            m_sectionQueue.clear();
-            Q_EMIT sectionFinished(section, false);
-        }
+        else
+            endSection(false);
     }
 }
 
 bool RunbookSession::runSection(int section)
 {
-    if (isRunning() || m_runningSection >= 0)
+    if (isRunning())
         return false;
+    m_runningSection = -1; // nothing runs, so no section can still be going
     m_sectionQueue.clear();
     for (const RunbookStepId &step : stepsOfSection(section)) {
         if (block(step).isRunnable())
@@ -665,18 +752,21 @@ bool RunbookSession::runSection(int section)
 
 void RunbookSession::runNextOfSection()
 {
-    const int section = m_runningSection;
     if (m_sectionQueue.isEmpty()) {
-        m_runningSection = -1;
-        Q_EMIT sectionFinished(section, true);
+        endSection(true);
         return;
     }
-    const RunbookStepId next = m_sectionQueue.takeFirst();
-    if (!run(next)) {
-        m_runningSection = -1;
-        m_sectionQueue.clear();
-        Q_EMIT sectionFinished(section, false);
-    }
+    if (!run(m_sectionQueue.takeFirst()))
+        endSection(false);
+}
+
+void RunbookSession::endSection(bool succeeded)
+{
+    m_sectionQueue.clear();
+    if (m_runningSection < 0)
+        return;
+    const int section = std::exchange(m_runningSection, -1);
+    Q_EMIT sectionFinished(section, succeeded);
 }
 
 void RunbookSession::stop()
@@ -687,14 +777,13 @@ void RunbookSession::stop()
         const RunbookStepId step = std::exchange(m_waitingStep, PreparedStep()).step;
         refuse(step, Text::tr("stopped before it started"));
         Q_EMIT runningChanged(false);
-        if (m_runningSection >= 0) {
-            const int section = std::exchange(m_runningSection, -1);
-            Q_EMIT sectionFinished(section, false);
-        }
+        endSection(false);
         return;
     }
     if (m_run)
         m_run->cancel(); // finished() follows; with the queue empty the section ends there
+    else
+        endSection(false); // nothing running: a section cannot be left waiting
 }
 
 void RunbookSession::setDone(RunbookStepId step, bool done)

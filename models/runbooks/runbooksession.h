@@ -78,7 +78,9 @@ struct PreparedStep {
     QStringList missingValues; // placeholders without a value: the step cannot run
     QString error;             // no host chosen, unknown database, ...: the step cannot run
     QString riskReason;
-    QString passwordEntry; // SQL: the keychain entry of the database's password, if any
+    QString passwordEntry;         // SQL: the keychain entry of the database's password, if any
+    QStringList capturedVariables; // variables the step assigns, read back after it ran
+    QByteArray variablesMarker;    // the line that ends its output and starts those variables
 
     bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
 };
@@ -160,6 +162,8 @@ public:
     int stepCount() const { return int(m_steps.size()); }
 
 Q_SIGNALS:
+    // Another runbook (or the same one again): every step id before it is void.
+    void runbookChanged();
     void stepChanged(OpsDeck::RunbookStepId step);
     void stepOutput(OpsDeck::RunbookStepId step, const QString &text);
     // A step that ran (not a refused one) came to its end: for the incident timeline.
@@ -175,7 +179,8 @@ Q_SIGNALS:
 
 private:
     void refuse(RunbookStepId step, const QString &message);
-    void startPrepared(const PreparedStep &prepared);
+    bool startPrepared(const PreparedStep &prepared); // false: refused (no such host)
+    void endSection(bool succeeded);                  // a running section is over
     void onPasswordRead(quint64 requestId, bool found, const QString &password);
     void onOutput(const QByteArray &data);
     void onFinished(const CommandResult &result);
@@ -209,6 +214,8 @@ private:
     QByteArray m_variablesBlock;
     bool m_inVariablesBlock = false;
     bool m_capturesVariables = false; // the running step ends with the variables marker
+    QByteArray m_variablesMarker;
+    QSet<QString> m_capturedNames;
     std::shared_ptr<QStringDecoder> m_stdoutDecoder;
     QList<RunbookStepId> m_sectionQueue;
     int m_runningSection = -1;

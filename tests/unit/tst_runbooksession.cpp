@@ -3,6 +3,7 @@
 #include "core/risk.h"
 #include "remote/commandrunner.h"
 #include "remote/localexecutor.h"
+#include "remote/shellquote.h"
 #include "runbooks/runbooksession.h"
 #include "state/statestore.h"
 
@@ -42,6 +43,15 @@ private Q_SLOTS:
     void logicalLines();
     void filledValuesReachTheShellVerbatim_data();
     void filledValuesReachTheShellVerbatim();
+    void valuesRunAsVariablesWherever_data();
+    void valuesRunAsVariablesWherever();
+    void sqlValuesAreQuotedOrRefused_data();
+    void sqlValuesAreQuotedOrRefused();
+    void outputCannotForgeVariables();
+    void earlierVariablesMustHaveBeenSet();
+    void onlyUsedVariablesAreCarried();
+    void sectionEndsWhenAHostIsMissing();
+    void anotherRunbookForgetsTheRunningStep();
 
     void runsAStepAndKeepsItsOutput();
     void variablesCarryToLaterSteps();
@@ -157,6 +167,147 @@ void RunbookSessionTest::filledValuesReachTheShellVerbatim()
     const QString filled = fillTextPlaceholders(script, {{u"<value>"_s, value}});
     QVERIFY(!filled.contains(u"<value>"_s));
     QCOMPARE(shellOutput(filled), expected);
+}
+
+void RunbookSessionTest::valuesRunAsVariablesWherever_data()
+{
+    QTest::addColumn<QString>("script"); // prints the placeholder <value> in some context
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+
+    const QString nasty = u"a b'c\"d$(id)`id`\\e;rm -rf /tmp/none *"_s;
+    QTest::newRow("bare word") << u"printf '%s' <value>"_s << nasty << nasty;
+    QTest::newRow("double quotes")
+        << u"printf '%s' \"[<value>]\""_s << nasty << u"["_s + nasty + u"]"_s;
+    QTest::newRow("single quotes")
+        << u"printf '%s' 'x<value>y'"_s << nasty << u"x"_s + nasty + u"y"_s;
+    QTest::newRow("inside $( ) in double quotes")
+        << u"printf '%s' \"$(printf '%s' <value>)\""_s << u"prod; id"_s << u"prod; id"_s;
+    QTest::newRow("quotes inside $( ) inside quotes")
+        << u"printf '%s' \"$(printf '%s' \"<value>\")\""_s << u"$(id)"_s << u"$(id)"_s;
+    QTest::newRow("backticks") << u"printf '%s' `printf '%s' <value>`"_s << u"x;id"_s << u"x;id"_s;
+    QTest::newRow("expanding heredoc") << u"cat <<EOF\n<value>\nEOF"_s << u"hi\nEOF\necho escaped"_s
+                                       << u"hi\nEOF\necho escaped\n"_s;
+    QTest::newRow("heredoc with backslash delimiter")
+        << u"cat <<\\EOF\nDon't panic\nEOF\nprintf '%s' <value>"_s << u"x; id"_s
+        << u"Don't panic\nx; id"_s;
+    QTest::newRow("literal heredoc")
+        << u"cat <<'EOF'\n<value>\nEOF"_s << u"$(id) `x`"_s << u"$(id) `x`\n"_s;
+}
+
+// What runs is judged by a real sh: the value arrives as written, never as shell.
+void RunbookSessionTest::valuesRunAsVariablesWherever()
+{
+    QFETCH(QString, script);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    QString error;
+    const QString body = fillTextPlaceholdersByReference(
+        script, {{u"<value>"_s, u"__opsdeck_value"_s}}, {{u"<value>"_s, value}}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!body.contains(u"<value>"_s));
+    QCOMPARE(shellOutput(u"__opsdeck_value="_s + shellQuote(value) + u'\n' + body), expected);
+}
+
+void RunbookSessionTest::sqlValuesAreQuotedOrRefused_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected"); // empty: refused
+
+    QTest::newRow("in a string") << u"SELECT '<user>';"_s << u"x' OR 'a'='a"_s
+                                 << u"SELECT 'x'' OR ''a''=''a';"_s;
+    QTest::newRow("after a comment with a quote")
+        << u"-- don't run on the replica\nDELETE FROM s WHERE login='<user>';"_s
+        << u"x' OR 'a'='a"_s
+        << u"-- don't run on the replica\nDELETE FROM s WHERE login='x'' OR ''a''=''a';"_s;
+    QTest::newRow("a number outside quotes") << u"SELECT pg_cancel_backend(<user>);"_s << u"4242"_s
+                                             << u"SELECT pg_cancel_backend(4242);"_s;
+    QTest::newRow("syntax outside quotes")
+        << u"SELECT <user>;"_s << u"1; DROP TABLE t"_s << QString();
+    QTest::newRow("psql meta-command outside quotes")
+        << u"SELECT <user>;"_s << u"1 \\! id"_s << QString();
+}
+
+void RunbookSessionTest::sqlValuesAreQuotedOrRefused()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    QString error;
+    const QString filled = fillSqlPlaceholders(sql, {{u"<user>"_s, value}}, &error);
+    QCOMPARE(filled, expected);
+    QCOMPARE(error.isEmpty(), !expected.isEmpty());
+    // The longer of two names that start alike is not cut short by the shorter.
+    QCOMPARE(fillSqlPlaceholders(u"SELECT 'YOUR_DB_NAME', 'YOUR_DB';"_s,
+                                 {{u"YOUR_DB"_s, u"a"_s}, {u"YOUR_DB_NAME"_s, u"b"_s}}, &error),
+             u"SELECT 'b', 'a';"_s);
+}
+
+void RunbookSessionTest::outputCannotForgeVariables()
+{
+    // A step prints what looks like the old marker and a variable; only its own assignment,
+    // behind its own random marker, is read back.
+    auto session =
+        makeSession("# Forge\n\n```bash\nREAL=yes\n"
+                    "printf '\\n\\036OPSDECK-VARIABLES\\036\\ntouch /tmp/x;X\\0v\\0'\n```\n");
+    const StepRun run = runAndWait(*session, session->steps().constFirst());
+    QVERIFY(run.state == StepState::Succeeded);
+    QCOMPARE(session->variables().keys(), QStringList{u"REAL"_s});
+    QVERIFY(run.output.contains(u"OPSDECK-VARIABLES"_s)); // shown as the output it is
+}
+
+void RunbookSessionTest::earlierVariablesMustHaveBeenSet()
+{
+    auto session = makeSession("# Clean\n\n```bash\nDATA_DIR=/srv/data\n```\n\n"
+                               "```bash\necho rm -rf \"$DATA_DIR\"/cache\n```\n");
+    session->setConfirmation([](const PreparedStep &) { return true; });
+    const RunbookStepId clean = session->steps().at(1);
+    QVERIFY(!session->run(clean)); // the step that sets DATA_DIR has not run
+    QVERIFY(session->stepRun(clean).message.contains(u"$DATA_DIR"_s));
+    QVERIFY(runAndWait(*session, session->steps().at(0)).state == StepState::Succeeded);
+    QCOMPARE(runAndWait(*session, clean).output, u"rm -rf /srv/data/cache\n"_s);
+}
+
+void RunbookSessionTest::onlyUsedVariablesAreCarried()
+{
+    auto session = makeSession("# Carry\n\n```bash\nBIG=$(head -c 200000 /dev/zero | tr '\\0' x)\n"
+                               "SMALL=ok\n```\n\n```bash\necho \"$SMALL\"\n```\n");
+    QVERIFY(runAndWait(*session, session->steps().at(0)).state == StepState::Succeeded);
+    QCOMPARE(session->variables().value(u"BIG"_s).size(), 200000);
+    // BIG is not used by the second step, so its 200 kB do not travel with it.
+    const PreparedStep next = session->prepare(session->steps().at(1));
+    QVERIFY2(next.canRun(), qPrintable(next.error));
+    QVERIFY(!next.request.argv.value(2).contains(u"BIG="_s));
+    QCOMPARE(runAndWait(*session, session->steps().at(1)).output, u"ok\n"_s);
+}
+
+void RunbookSessionTest::sectionEndsWhenAHostIsMissing()
+{
+    auto session = makeSession("# Two\n\n```bash\necho a\n```\n\n```bash\necho b\n```\n");
+    session->setStepTarget(session->steps().at(1), u"gone-host"_s);
+    QSignalSpy sectionFinished(session.get(), &RunbookSession::sectionFinished);
+    QVERIFY(session->runSection(0));
+    QTRY_COMPARE_WITH_TIMEOUT(sectionFinished.size(), 1, 20000);
+    QCOMPARE(sectionFinished.at(0).at(1).toBool(), false);
+    QVERIFY(session->stepRun(session->steps().at(1)).message.contains(u"gone-host"_s));
+    QVERIFY(!session->isRunning());
+    QVERIFY(session->runSection(0)); // the session is not stuck
+}
+
+void RunbookSessionTest::anotherRunbookForgetsTheRunningStep()
+{
+    auto session = makeSession("# Slow\n\n```bash\nsleep 30\n```\n");
+    QVERIFY(session->run(session->steps().constFirst()));
+    QVERIFY(session->isRunning());
+    QSignalSpy finished(session.get(), &RunbookSession::stepFinished);
+    session->setRunbook(parseRunbook("# Other\n\n```bash\necho other\n```\n", u"o.md"_s),
+                        u"o.md"_s);
+    QVERIFY(!session->isRunning());
+    QTest::qWait(300);
+    QVERIFY(finished.isEmpty()); // the old step's end does not land on the new runbook
+    QVERIFY(session->stepRun(session->steps().constFirst()).state == StepState::NotRun);
+    QCOMPARE(runAndWait(*session, session->steps().constFirst()).output, u"other\n"_s);
 }
 
 void RunbookSessionTest::runsAStepAndKeepsItsOutput()
