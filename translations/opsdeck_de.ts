@@ -1567,6 +1567,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Leave this closed incident and show the list</source>
         <translation>Diesen abgeschlossenen Vorfall verlassen und die Liste zeigen</translation>
     </message>
+    <message>
+        <source>The runbook of this incident cannot be opened: %1</source>
+        <translation>Das Runbook dieses Vorfalls lässt sich nicht öffnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::IncidentReportPanel</name>
@@ -2041,6 +2045,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>This runbook has no steps for this phase.</source>
         <translation>Dieses Runbook hat keine Schritte für diese Phase.</translation>
+    </message>
+    <message>
+        <source>%1 is open on the incident page now; leave it there (All Incidents) before declaring another.</source>
+        <translation>%1 ist jetzt auf der Vorfallseite geöffnet; verlassen Sie ihn dort (Alle Vorfälle), bevor Sie einen weiteren eröffnen.</translation>
     </message>
 </context>
 <context>

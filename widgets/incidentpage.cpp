@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -66,8 +67,12 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
             m_incident->addNote(tr("Checked: %1").arg(block.text));
     });
     connect(m_incident, &IncidentSession::changed, this, [this] {
-        if (m_incident->hasIncident())
+        if (m_incident->hasIncident()) {
             m_runbook->setIncidentId(m_incident->incident().id);
+            restoreRunbook(m_incident->incident().runbook);
+        } else {
+            m_runbook->setIncidentId({});
+        }
         m_reminders->setIncident(m_incident->incident(), m_incident->events());
         updateHeader();
         Q_EMIT incidentChanged();
@@ -77,6 +82,24 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
         m_notice->show();
     });
     connect(m_reminders, &EscalationReminders::reminderDue, this, &IncidentPage::onReminderDue);
+    connect(m_library, &RunbookLibrary::scanned, this, [this] {
+        const QString path = std::exchange(m_runbookToRestore, QString());
+        if (m_incident->hasIncident())
+            restoreRunbook(path);
+    });
+    connect(&m_runbookLoad, &QFutureWatcher<Runbook>::finished, this, [this] {
+        const QString path = std::exchange(m_runbookToRestore, QString());
+        const Runbook runbook = m_runbookLoad.result();
+        if (!m_incident->hasIncident() || m_incident->incident().runbook != path)
+            return;
+        if (!runbook.diagnostics.isEmpty() && runbook.diagnostics.constFirst().isError()) {
+            m_notice->setText(tr("The runbook of this incident cannot be opened: %1")
+                                  .arg(runbook.diagnostics.constFirst().toString()));
+            m_notice->show();
+            return;
+        }
+        m_runbook->setRunbook(runbook, path);
+    });
     connect(m_reminders, &EscalationReminders::planChanged, this, &IncidentPage::updateClock);
     connect(m_store, &StateStore::incidentsQueried, this,
             [this](quint64 requestId, const QList<Incident> &incidents) {
@@ -105,7 +128,26 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
     updateHeader();
 }
 
-IncidentPage::~IncidentPage() = default;
+IncidentPage::~IncidentPage()
+{
+    m_runbookLoad.waitForFinished();
+}
+
+void IncidentPage::restoreRunbook(const QString &path)
+{
+    // A resumed incident comes back with the runbook it was following.
+    if (path.isEmpty() || m_runbook->sourceId() == path || m_runbookToRestore == path)
+        return;
+    const int row = m_library->rowOfPath(path);
+    if (row >= 0) {
+        m_runbook->setRunbook(m_library->entries().at(row).runbook, path);
+        return;
+    }
+    m_runbookToRestore = path;
+    if (path.startsWith(u':') || m_library->isScanning())
+        return; // a built-in one, or the library is still reading: wait for scanned()
+    m_runbookLoad.setFuture(QtConcurrent::run(loadRunbookFile, path));
+}
 
 QWidget *IncidentPage::createEmptyState()
 {
@@ -148,8 +190,9 @@ QWidget *IncidentPage::createEmptyState()
     m_history->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_history->setSortingEnabled(true);
     connect(m_history, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        // Reopens the record for reading and the report; a closed incident stays closed.
-        if (!m_incident->isActive() && m_incident->release())
+        // Reopens the record for reading and the report; a closed incident stays closed. Not
+        // while the wizard is declaring one.
+        if (!m_wizard && !m_incident->isActive() && m_incident->release())
             m_incident->resume(item->data(0, Qt::UserRole).toLongLong());
     });
     layout->addWidget(m_history, 1);

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "incidentwizard.h"
+#include "runbooks/runbookparser.h"
 #include "workspace/workspace.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
 
@@ -71,6 +73,7 @@ private:
     void updateClock();
     void refreshHistory();
     void onReminderDue(const EscalationStep &step, const QString &who);
+    void restoreRunbook(const QString &path);
 
     StateStore *m_store;
     IncidentSession *m_incident;
@@ -79,6 +82,8 @@ private:
     RunbookLibrary *m_library;
     Workspace m_workspace;
     QPointer<IncidentWizard> m_wizard;
+    QFutureWatcher<Runbook> m_runbookLoad;
+    QString m_runbookToRestore; // waiting for the library's scan or the file's reading
     quint64 m_openQuery = 0;
     quint64 m_historyQuery = 0;
     bool m_updatingHeader = false;

@@ -330,8 +330,18 @@ RunbookView *IncidentWizard::stepsView(PageId page) const
 
 bool IncidentWizard::validateCurrentPage()
 {
-    if (currentId() == SeverityPageId && !m_incident->hasIncident())
-        return declare();
+    if (currentId() == SeverityPageId && !m_declared) {
+        if (m_incident->hasIncident()) {
+            // Something else opened an incident meanwhile (the history list): never write
+            // this wizard's choices onto it.
+            m_escalationHint->setText(tr("%1 is open on the incident page now; leave it there "
+                                         "(All Incidents) before declaring another.")
+                                          .arg(m_incident->incident().reference()));
+            return false;
+        }
+        m_declared = declare();
+        return m_declared;
+    }
     if (currentId() == SeverityPageId &&
         m_incident->incident().severity != IncidentSeverity(m_severity->checkedId()))
         m_incident->setSeverity(IncidentSeverity(m_severity->checkedId()));

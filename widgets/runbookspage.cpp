@@ -211,6 +211,7 @@ void RunbooksPage::addFolderDialog()
 void RunbooksPage::showRunbook(const Runbook &runbook, const QString &path)
 {
     m_openPath = path;
+    m_library->addOpened(path, runbook); // no-op for one of the list; "Start Incident" needs it
     m_session->setRunbook(runbook, path);
     m_view->reload();
     m_viewStack->setCurrentWidget(m_view);

@@ -353,6 +353,8 @@ RunbookView::RunbookView(RunbookSession *session, QWidget *parent)
     });
     addAction(filterAction);
 
+    // Cards of another runbook would run that runbook's blocks by position: rebuild at once.
+    connect(session, &RunbookSession::runbookChanged, this, &RunbookView::reload);
     connect(session, &RunbookSession::stepChanged, this, &RunbookView::onStepChanged);
     connect(session, &RunbookSession::stepOutput, this,
             [this](RunbookStepId step, const QString &text) {

@@ -12,6 +12,23 @@ using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
 
+RunbookEntry runbookEntry(const QString &path, const Runbook &runbook, const QString &folder)
+{
+    RunbookEntry entry;
+    entry.path = path;
+    entry.title = runbook.title.isEmpty() ? QFileInfo(path).completeBaseName() : runbook.title;
+    entry.symptom = runbook.metadata.value(u"symptom"_s);
+    entry.severity = runbook.metadata.value(u"severity"_s);
+    entry.folder = entry.isBuiltIn() ? QString() : folder;
+    entry.warnings = int(runbook.diagnostics.size());
+    for (const RunbookSection &section : runbook.sections) {
+        entry.runnableSteps += int(std::ranges::count_if(
+            section.blocks, [](const RunbookBlock &block) { return block.isRunnable(); }));
+    }
+    entry.runbook = runbook;
+    return entry;
+}
+
 QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeBuiltIn)
 {
     QList<RunbookEntry> all;
@@ -23,22 +40,8 @@ QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeB
         const QFileInfoList files = directory.entryInfoList(
             {u"*.md"_s, u"*.markdown"_s}, QDir::Files | QDir::Readable, QDir::Name);
         QList<RunbookEntry> found;
-        for (const QFileInfo &file : files) {
-            const Runbook runbook = loadRunbookFile(file.filePath());
-            RunbookEntry entry;
-            entry.path = file.filePath();
-            entry.title = runbook.title.isEmpty() ? file.completeBaseName() : runbook.title;
-            entry.symptom = runbook.metadata.value(u"symptom"_s);
-            entry.severity = runbook.metadata.value(u"severity"_s);
-            entry.folder = entry.isBuiltIn() ? QString() : folder;
-            entry.warnings = int(runbook.diagnostics.size());
-            for (const RunbookSection &section : runbook.sections) {
-                entry.runnableSteps += int(std::ranges::count_if(
-                    section.blocks, [](const RunbookBlock &block) { return block.isRunnable(); }));
-            }
-            entry.runbook = runbook;
-            found.append(entry);
-        }
+        for (const QFileInfo &file : files)
+            found.append(runbookEntry(file.filePath(), loadRunbookFile(file.filePath()), folder));
         std::ranges::stable_sort(found, [](const RunbookEntry &a, const RunbookEntry &b) {
             return QString::localeAwareCompare(a.title, b.title) < 0;
         });
@@ -92,8 +95,23 @@ void RunbookLibrary::onScanned()
     }
     beginResetModel();
     m_entries = m_watcher.result();
+    for (const RunbookEntry &opened : std::as_const(m_opened)) {
+        if (rowOfPath(opened.path) < 0)
+            m_entries.append(opened);
+    }
     endResetModel();
     Q_EMIT scanned();
+}
+
+void RunbookLibrary::addOpened(const QString &path, const Runbook &runbook)
+{
+    if (rowOfPath(path) >= 0)
+        return;
+    const RunbookEntry entry = runbookEntry(path, runbook, QFileInfo(path).absolutePath());
+    m_opened.append(entry);
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
+    m_entries.append(entry);
+    endInsertRows();
 }
 
 int RunbookLibrary::rowOfPath(const QString &path) const

@@ -24,6 +24,8 @@ struct RunbookEntry {
 
 inline constexpr auto BuiltInRunbooksFolder = ":/runbooks";
 
+RunbookEntry runbookEntry(const QString &path, const Runbook &runbook, const QString &folder);
+
 // Reads every *.md and *.markdown file (not recursing) of folders, built-in ones first when
 // includeBuiltIn; unreadable folders are skipped. Sorted by title within each folder. Blocks on
 // the disk: call it from a worker thread.
@@ -50,6 +52,9 @@ public:
     bool isScanning() const { return m_watcher.isRunning(); }
 
     const QList<RunbookEntry> &entries() const { return m_entries; }
+    // A runbook opened from a file outside the folders: listed too (after the scanned ones, and
+    // across rescans), so the incident wizard can follow it.
+    void addOpened(const QString &path, const Runbook &runbook);
     int rowOfPath(const QString &path) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -66,6 +71,7 @@ private:
 
     QStringList m_folders;
     QList<RunbookEntry> m_entries;
+    QList<RunbookEntry> m_opened; // see addOpened()
     QFutureWatcher<QList<RunbookEntry>> m_watcher;
     bool m_rescanPending = false;
 };

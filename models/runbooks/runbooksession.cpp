@@ -292,15 +292,19 @@ void RunbookSession::setPlaceholderValue(const QString &placeholder, const QStri
     if (m_values.value(placeholder) == value)
         return;
     m_values.insert(placeholder, value);
-    if (!m_sourceId.isEmpty()) {
-        QSettings settings;
-        settings.beginGroup(settingsGroup(m_defaultHost));
-        const QString key = QString::fromLatin1(placeholder.toUtf8().toBase64(
-            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    // Secrets are typed each time, never kept in the settings file.
+    static const QRegularExpression secretName(uR"(pass|secret|token|key|credential|pwd|auth)"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (!m_sourceId.isEmpty() && !secretName.match(placeholder).hasMatch()) {
+        // One long-lived QSettings: it writes to disk from the event loop, in batches, not on
+        // every keystroke of the form.
+        const QString key = settingsGroup(m_defaultHost) + u'/' +
+                            QString::fromLatin1(placeholder.toUtf8().toBase64(
+                                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         if (value.isEmpty())
-            settings.remove(key);
+            m_settings.remove(key);
         else
-            settings.setValue(key, value);
+            m_settings.setValue(key, value);
     }
     Q_EMIT placeholderValuesChanged();
 }
@@ -309,7 +313,7 @@ void RunbookSession::loadRememberedValues()
 {
     if (m_sourceId.isEmpty())
         return;
-    QSettings settings;
+    QSettings &settings = m_settings;
     settings.beginGroup(settingsGroup(m_defaultHost));
     const QStringList keys = settings.childKeys();
     for (const QString &key : keys) {
@@ -317,6 +321,7 @@ void RunbookSession::loadRememberedValues()
             key.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         m_values.insert(placeholder, settings.value(key).toString());
     }
+    settings.endGroup();
 }
 
 void RunbookSession::clearVariables()

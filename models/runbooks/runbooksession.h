@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSettings>
 
 class QStringDecoder;
 
@@ -203,6 +204,7 @@ private:
     QString m_defaultHost;
     QString m_defaultDatabase;
     QMap<QString, QString> m_values;
+    QSettings m_settings; // remembered values, per runbook and host
     QMap<QString, QString> m_variables;
 
     QPointer<CredentialStore> m_credentials;

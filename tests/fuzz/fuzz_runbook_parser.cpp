@@ -44,6 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             for (const QString &placeholder : block.placeholders)
                 values.insert(placeholder, QStringLiteral("v'\"$(x)`"));
             (void)OpsDeck::fillTextPlaceholders(block.text, values);
+            QMap<QString, QString> references;
+            for (const QString &placeholder : block.placeholders)
+                references.insert(placeholder, QStringLiteral("__opsdeck_v"));
+            QString error;
+            (void)OpsDeck::fillTextPlaceholdersByReference(block.text, references, values, &error);
+            (void)OpsDeck::fillSqlPlaceholders(block.text, values, &error);
         }
     }
     (void)QJsonDocument(OpsDeck::toJson(runbook)).toJson();

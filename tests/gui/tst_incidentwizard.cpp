@@ -237,6 +237,7 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
         Incident incident;
         incident.title = u"Queue backlog on workers"_s;
         incident.severity = IncidentSeverity::Sev3;
+        incident.runbook = u":/runbooks/queue-backlog.md"_s;
         QVERIFY(session.declare(incident));
         QTRY_VERIFY(session.isActive());
         QVERIFY(session.addNote(u"workers scaled to 6"_s));
@@ -255,6 +256,10 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     page.resumeOpenIncident();
     QTRY_VERIFY_WITH_TIMEOUT(page.incident()->isActive(), 5000);
     QCOMPARE(page.incident()->incident().title, u"Queue backlog on workers"_s);
+    // The runbook it followed comes back with it, once the library has been read.
+    library.setFolders({});
+    QTRY_COMPARE(page.runbookSession()->sourceId(), u":/runbooks/queue-backlog.md"_s);
+    QVERIFY(page.runbookSession()->stepCount() > 0);
     QCOMPARE(page.incident()->timelineModel()->rowCount(), 2);
     const IncidentEvent &note = page.incident()->events().constLast();
     QVERIFY(note.kind == IncidentEvent::Kind::Note);

@@ -369,6 +369,11 @@ void RunbookSessionTest::placeholdersMustBeFilledAndAreRemembered()
     QCOMPARE(again->placeholderValue(u"<pod-name>"_s), u"api-7f9c"_s);
     auto other = makeSession(markdown, u"other.md"_s);
     QVERIFY(other->placeholderValue(u"<pod-name>"_s).isEmpty());
+
+    // A value that looks like a secret is not kept in the settings file.
+    const QByteArray secret = "# Token\n\n```bash\ncurl -H \"Authorization: <api-token>\" x\n```\n";
+    makeSession(secret, u"token.md"_s)->setPlaceholderValue(u"<api-token>"_s, u"s3cr3t"_s);
+    QVERIFY(makeSession(secret, u"token.md"_s)->placeholderValue(u"<api-token>"_s).isEmpty());
 }
 
 void RunbookSessionTest::positionalAndVariablePlaceholders()
