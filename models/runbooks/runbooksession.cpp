@@ -71,30 +71,111 @@ QString stepStateName(StepState state)
     return {};
 }
 
+namespace {
+
+// What is still open at the end of a line: a quote, parentheses, a { } group or a compound
+// command (if/for/while/until/case/select ... fi/done/esac). While anything is open, the
+// next line belongs to the same command.
+struct OpenConstructs {
+    bool single = false;
+    bool doubled = false;
+    int parentheses = 0;
+    int blocks = 0; // compound commands and { } groups
+
+    bool any() const { return single || doubled || parentheses > 0 || blocks > 0; }
+
+    // Returns the here-document delimiters opened on the line outside quotes.
+    QStringList scan(const QString &line)
+    {
+        static const QSet<QString> opening = {u"if"_s,   u"for"_s,    u"while"_s, u"until"_s,
+                                              u"case"_s, u"select"_s, u"{"_s};
+        static const QSet<QString> closing = {u"fi"_s, u"done"_s, u"esac"_s, u"}"_s};
+        static const QSet<QString> leading = {u"then"_s, u"do"_s, u"else"_s, u"elif"_s,
+                                              u"!"_s,    u"{"_s,  u"time"_s};
+        const bool startedQuoted = single || doubled;
+        QString word;
+        bool commandStart = !startedQuoted;
+        const auto endWord = [&] {
+            if (word.isEmpty())
+                return;
+            if (commandStart && opening.contains(word))
+                ++blocks;
+            else if (commandStart && closing.contains(word))
+                blocks = std::max(0, blocks - 1);
+            commandStart = leading.contains(word);
+            word.clear();
+        };
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line[i];
+            if (single) {
+                single = c != u'\'';
+                continue;
+            }
+            if (c == u'\\') {
+                word += c;
+                ++i;
+                continue;
+            }
+            if (doubled) {
+                doubled = c != u'"';
+                continue;
+            }
+            if (c == u'\'') {
+                single = true;
+                word += c;
+            } else if (c == u'"') {
+                doubled = true;
+                word += c;
+            } else if (c == u'#' && word.isEmpty()) {
+                break; // a comment
+            } else if (c.isSpace()) {
+                endWord();
+            } else if (c == u';' || c == u'&' || c == u'|') {
+                endWord();
+                commandStart = true;
+            } else if (c == u'(') {
+                endWord();
+                ++parentheses;
+                commandStart = true;
+            } else if (c == u')') {
+                endWord();
+                parentheses = std::max(0, parentheses - 1); // case patterns close nothing
+            } else {
+                word += c;
+            }
+        }
+        endWord();
+        return startedQuoted ? QStringList() : heredocDelimiters(line);
+    }
+};
+
+} // namespace
+
 QList<ShellLine> logicalShellLines(const QString &script)
 {
     const QStringList lines = script.split(u'\n');
     QList<ShellLine> result;
     for (int i = 0; i < lines.size(); ++i) {
         ShellLine line{i, i, lines[i]};
-        QStringList delimiters;
+        OpenConstructs open;
         int k = i;
         while (true) {
             const QString &current = lines[k];
-            delimiters += heredocDelimiters(current);
-            if (current.endsWith(u'\\') && k + 1 < lines.size()) {
+            const QStringList delimiters = open.scan(current);
+            // Here-document bodies follow the line that opened them, in order.
+            for (const QString &delimiter : delimiters) {
+                while (k + 1 < lines.size()) {
+                    ++k;
+                    if (lines[k].trimmed() == delimiter)
+                        break;
+                }
+            }
+            const bool continued = current.endsWith(u'\\') || open.any();
+            if (continued && k + 1 < lines.size()) {
                 ++k;
                 continue;
             }
             break;
-        }
-        // Here-document bodies follow the command line that opened them, in order.
-        for (const QString &delimiter : std::as_const(delimiters)) {
-            while (k + 1 < lines.size()) {
-                ++k;
-                if (lines[k].trimmed() == delimiter)
-                    break;
-            }
         }
         line.lastLine = k;
         line.text = linesOf(script, line);
@@ -677,9 +758,11 @@ void RunbookSession::onOutput(const QByteArray &data)
             m_pendingOutput.clear();
             m_inVariablesBlock = true;
         } else {
-            // Hold back only what could be the start of the marker.
-            const qsizetype keep =
+            // Hold back only an end of the output that could be the start of the marker.
+            qsizetype keep =
                 std::min<qsizetype>(m_pendingOutput.size(), m_variablesMarker.size() - 1);
+            while (keep > 0 && !m_variablesMarker.startsWith(m_pendingOutput.right(keep)))
+                --keep;
             visible = m_pendingOutput.left(m_pendingOutput.size() - keep);
             m_pendingOutput.remove(0, m_pendingOutput.size() - keep);
         }

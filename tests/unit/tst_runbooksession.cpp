@@ -47,6 +47,7 @@ private Q_SLOTS:
     void valuesRunAsVariablesWherever();
     void sqlValuesAreQuotedOrRefused_data();
     void sqlValuesAreQuotedOrRefused();
+    void partialLinesShowWhileRunning();
     void outputCannotForgeVariables();
     void earlierVariablesMustHaveBeenSet();
     void onlyUsedVariablesAreCarried();
@@ -128,6 +129,22 @@ void RunbookSessionTest::logicalLines_data()
         << u"paste <<A <<B\n1\nA\n2\nB\nls"_s << QStringList{u"0-4"_s, u"5-5"_s};
     QTest::newRow("unclosed heredoc runs to the end")
         << u"cat <<EOF\nx\ny"_s << QStringList{u"0-2"_s};
+    QTest::newRow("quote across lines")
+        << u"kubectl exec api -- sh -c '\n  rm -rf /tmp/cache\n'\nuptime"_s
+        << QStringList{u"0-2"_s, u"3-3"_s};
+    QTest::newRow("loop") << u"for dir in a b; do\n  rm -rf \"$dir\"/tmp\ndone\nls"_s
+                          << QStringList{u"0-2"_s, u"3-3"_s};
+    QTest::newRow("if with else") << u"if pgrep nginx; then\n  echo up\nelse\n  echo down\nfi"_s
+                                  << QStringList{u"0-4"_s};
+    QTest::newRow("case patterns") << u"case $x in\n  a) echo a ;;\n  *) echo b ;;\nesac\nid"_s
+                                   << QStringList{u"0-3"_s, u"4-4"_s};
+    QTest::newRow("done as an argument")
+        << u"echo done\necho fi"_s << QStringList{u"0-0"_s, u"1-1"_s};
+    QTest::newRow("group and subshell") << u"{\n  echo a\n}\n(\n  cd /tmp && ls\n)\nid"_s
+                                        << QStringList{u"0-2"_s, u"3-5"_s, u"6-6"_s};
+    QTest::newRow("heredoc in a loop") << u"while read l; do\n  cat <<EOF\ndone\nEOF\ndone\nid"_s
+                                       << QStringList{u"0-4"_s, u"5-5"_s};
+    QTest::newRow("comment with a quote") << u"# don't\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
 }
 
 void RunbookSessionTest::logicalLines()
@@ -242,6 +259,18 @@ void RunbookSessionTest::sqlValuesAreQuotedOrRefused()
     QCOMPARE(fillSqlPlaceholders(u"SELECT 'YOUR_DB_NAME', 'YOUR_DB';"_s,
                                  {{u"YOUR_DB"_s, u"a"_s}, {u"YOUR_DB_NAME"_s, u"b"_s}}, &error),
              u"SELECT 'b', 'a';"_s);
+}
+
+void RunbookSessionTest::partialLinesShowWhileRunning()
+{
+    // A step that assigns variables still shows "waiting" (no newline yet) as it comes.
+    auto session = makeSession("# Wait\n\n```bash\nX=1\nprintf 'waiting'\nsleep 3\n```\n");
+    QVERIFY(session->run(session->steps().constFirst()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        session->stepRun(session->steps().constFirst()).output.contains(u"waiting"_s), 2500);
+    QVERIFY(session->isRunning());
+    session->stop();
+    QTRY_VERIFY(!session->isRunning());
 }
 
 void RunbookSessionTest::outputCannotForgeVariables()
