@@ -112,7 +112,7 @@ bool confirmPrepared(QWidget *parent, const RunbookSession *session, const Prepa
         command = command.left(ShownCommandLength) + QStringLiteral("…");
     const QString action =
         RunbookView::tr("Run the step at line %1 of “%2” on %3:\n\n%4")
-            .arg(block.line)
+            .arg(block.line + std::max(prepared.line, 0)) // Run Line: the chosen line
             .arg(sectionTitle(session, prepared.step.section), prepared.target, command);
     const QString host = prepared.target.section(u'/', 0, 0);
     return confirmRisk(parent, prepared.request.risk, action, prepared.riskReason, host);

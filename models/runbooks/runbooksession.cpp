@@ -434,6 +434,7 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
             return prepared;
         }
         text = chosen->text;
+        prepared.line = chosen->firstLine;
         const RiskAssessment risk = assessCommandRisk(text);
         prepared.request.risk = risk.risk;
         prepared.riskReason = risk.reason;

@@ -74,6 +74,7 @@ QList<ShellLine> logicalShellLines(const QString &script);
 struct PreparedStep {
     RunbookStepId step;
     QString target;            // host name, or "host/database" for SQL
+    int line = -1;             // Run Line: the command's first line in the block, 0-based
     CommandRequest request;    // request.risk from the block; script or argv filled in
     QString shownCommand;      // the block's text (or the chosen line) with values filled in
     QStringList missingValues; // placeholders without a value: the step cannot run

@@ -424,6 +424,8 @@ void RunbookSessionTest::runLineRunsOnlyThatCommand()
     // Line 2 (0-based) is the continuation of line 1: the whole logical line runs.
     QCOMPARE(runAndWait(*session, step, 2).output, u"second continued\n"_s);
     QCOMPARE(runAndWait(*session, step, 3).output, u"third\n"_s);
+    QCOMPARE(session->prepare(step, 2).line, 1); // the command starts on the line before
+    QCOMPARE(session->prepare(step).line, -1);
     QVERIFY(!session->run(step, 9));
     QVERIFY(session->stepRun(step).state == StepState::Refused);
 }
