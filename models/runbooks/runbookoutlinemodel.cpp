@@ -95,18 +95,7 @@ int RunbookOutlineModel::sectionOf(const QModelIndex &index)
 
 QList<int> RunbookOutlineModel::sectionAndSubsections(int section) const
 {
-    QList<int> sections;
-    if (section < 0 || section >= m_nodes.size())
-        return sections;
-    QList<int> pending{section};
-    while (!pending.isEmpty()) {
-        const int next = pending.takeLast();
-        sections.append(next);
-        const QList<int> &children = m_nodes[next].children;
-        for (auto it = children.crbegin(); it != children.crend(); ++it)
-            pending.append(*it);
-    }
-    return sections;
+    return m_session ? sectionWithSubsections(m_session->runbook(), section) : QList<int>();
 }
 
 QModelIndex RunbookOutlineModel::index(int row, int column, const QModelIndex &parent) const

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <md4c.h>
+#include <optional>
 
 namespace OpsDeck {
 
@@ -448,23 +449,37 @@ bool isSqlOnly(const QString &code)
 
 // The 0-based line of the first SQL statement among shell commands (`psql $URL` and then the
 // statements to type in it), or -1.
+// Follows here-documents through a block line by line: true for a line of a body (including
+// its closing line), which then is text, not shell.
+class HeredocBodies
+{
+public:
+    bool isBody(const QString &line)
+    {
+        if (!m_end.isEmpty()) {
+            if (line.trimmed() == m_end)
+                m_end.clear();
+            return true;
+        }
+        if (const QList<HeredocOpen> opened = heredocOpeners(line); !opened.isEmpty())
+            m_end = opened.constFirst().delimiter;
+        return false;
+    }
+
+private:
+    QString m_end; // inside a body until this line
+};
+
 int lineOfSqlStatement(const QString &code)
 {
     static const QRegularExpression statement(
         uR"(^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(?:table|index|view|unique|extension|role|database)|drop\s+(?:table|index|view|database|role)|alter\s+(?:table|index|system|database|role)|vacuum|analyze|reindex)\b.*;\s*$)"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QStringList lines = code.split(u'\n');
-    QString heredocEnd; // SQL fed to psql in a here-document is where it belongs
+    HeredocBodies bodies; // SQL fed to psql in a here-document is where it belongs
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (!heredocEnd.isEmpty()) {
-            if (lines[i].trimmed() == heredocEnd)
-                heredocEnd.clear();
+        if (bodies.isBody(lines[i]))
             continue;
-        }
-        if (const QList<HeredocOpen> opened = heredocOpeners(lines[i]); !opened.isEmpty()) {
-            heredocEnd = opened.constFirst().delimiter;
-            continue;
-        }
         if (statement.match(lines[i]).hasMatch())
             return int(i);
     }
@@ -481,17 +496,12 @@ int lineOfUnopenedBrace(const QString &code)
     int depth = 0;
     bool inSingle = false;
     bool inDouble = false;
-    QString heredocEnd; // inside a here-document body until this line
+    HeredocBodies bodies;
     const QStringList lines = code.split(u'\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString &line = lines[i];
-        if (!heredocEnd.isEmpty()) {
-            if (line.trimmed() == heredocEnd)
-                heredocEnd.clear();
+        if (bodies.isBody(line))
             continue;
-        }
-        if (const QList<HeredocOpen> opened = heredocOpeners(line); !opened.isEmpty())
-            heredocEnd = opened.constFirst().delimiter;
         const bool startsQuoted = inSingle || inDouble;
         for (qsizetype k = 0; k < line.size(); ++k) {
             const QChar c = line[k];
@@ -1108,7 +1118,13 @@ QString quoteForShellContext(const QString &value, PlaceholderOccurrence::Quotin
     return value;
 }
 
-QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &values)
+namespace {
+
+// Replaces each `<name>`, `[name]` and `YOUR_…` placeholder of text by what replacement()
+// gives for it (std::nullopt: leave it); `$` placeholders are left alone. An empty optional
+// back means replacement() refused one, and the whole fill fails.
+template<typename Replacement>
+std::optional<QString> replacePlaceholders(const QString &text, Replacement replacement)
 {
     QList<PlaceholderOccurrence> occurrences = placeholderOccurrences(text, nullptr);
     QStringList lines = text.split(u'\n');
@@ -1117,19 +1133,33 @@ QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &
         return std::tie(a.line, a.column) > std::tie(b.line, b.column);
     });
     for (const PlaceholderOccurrence &occurrence : std::as_const(occurrences)) {
-        if (occurrence.placeholder.startsWith(u'$'))
-            continue; // set as a variable before the script instead
-        const auto value = values.constFind(occurrence.placeholder);
-        if (value == values.cend() || occurrence.line >= lines.size())
+        if (occurrence.placeholder.startsWith(u'$') || occurrence.line >= lines.size())
             continue;
         QString &line = lines[occurrence.line];
         if (QStringView(line).mid(occurrence.column, occurrence.placeholder.size()) !=
             occurrence.placeholder)
             continue;
-        line.replace(occurrence.column, occurrence.placeholder.size(),
-                     quoteForShellContext(*value, occurrence.quoting));
+        bool refused = false;
+        const std::optional<QString> by = replacement(occurrence, &refused);
+        if (refused)
+            return std::nullopt;
+        if (by)
+            line.replace(occurrence.column, occurrence.placeholder.size(), *by);
     }
     return lines.join(u'\n');
+}
+
+} // namespace
+
+QString fillTextPlaceholders(const QString &text, const QMap<QString, QString> &values)
+{
+    return *replacePlaceholders(
+        text, [&](const PlaceholderOccurrence &occurrence, bool *) -> std::optional<QString> {
+            const auto value = values.constFind(occurrence.placeholder);
+            if (value == values.cend())
+                return std::nullopt;
+            return quoteForShellContext(*value, occurrence.quoting);
+        });
 }
 
 QString fillTextPlaceholdersByReference(const QString &text,
@@ -1137,34 +1167,24 @@ QString fillTextPlaceholdersByReference(const QString &text,
                                         const QMap<QString, QString> &values, QString *error)
 {
     using Quoting = PlaceholderOccurrence::Quoting;
-    QList<PlaceholderOccurrence> occurrences = placeholderOccurrences(text, nullptr);
-    QStringList lines = text.split(u'\n');
-    std::ranges::sort(occurrences, [](const auto &a, const auto &b) {
-        return std::tie(a.line, a.column) > std::tie(b.line, b.column);
-    });
-    for (const PlaceholderOccurrence &occurrence : std::as_const(occurrences)) {
-        const auto variable = variables.constFind(occurrence.placeholder);
-        if (occurrence.placeholder.startsWith(u'$') || variable == variables.cend() ||
-            occurrence.line >= lines.size())
-            continue;
-        QString &line = lines[occurrence.line];
-        if (QStringView(line).mid(occurrence.column, occurrence.placeholder.size()) !=
-            occurrence.placeholder)
-            continue;
-        const QString reference = u"${"_s + *variable + u'}';
-        QString replacement;
-        switch (occurrence.quoting) {
-        case Quoting::None:
-            replacement = u'"' + reference + u'"';
-            break;
-        case Quoting::Double:
-        case Quoting::ExpandingHeredoc:
-            replacement = reference;
-            break;
-        case Quoting::Single:
-            replacement = u"'\""_s + reference + u"\"'"_s; // out of the quotes and back in
-            break;
-        case Quoting::Literal: {
+    const std::optional<QString> filled = replacePlaceholders(
+        text,
+        [&](const PlaceholderOccurrence &occurrence, bool *refused) -> std::optional<QString> {
+            const auto variable = variables.constFind(occurrence.placeholder);
+            if (variable == variables.cend())
+                return std::nullopt;
+            const QString reference = u"${"_s + *variable + u'}';
+            switch (occurrence.quoting) {
+            case Quoting::None:
+                return u'"' + reference + u'"';
+            case Quoting::Double:
+            case Quoting::ExpandingHeredoc:
+                return reference;
+            case Quoting::Single:
+                return u"'\""_s + reference + u"\"'"_s; // out of the quotes and back in
+            case Quoting::Literal:
+                break;
+            }
             // Nothing expands here: the value goes in as text, and must not end the body.
             const QString value = values.value(occurrence.placeholder);
             if (value.contains(u'\n') || value.contains(u'\r')) {
@@ -1173,15 +1193,11 @@ QString fillTextPlaceholdersByReference(const QString &text,
                                       "and must be a single line")
                                  .arg(occurrence.placeholder);
                 }
-                return {};
+                *refused = true;
             }
-            replacement = value;
-            break;
-        }
-        }
-        line.replace(occurrence.column, occurrence.placeholder.size(), replacement);
-    }
-    return lines.join(u'\n');
+            return value;
+        });
+    return filled.value_or(QString());
 }
 
 QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values,
@@ -1313,6 +1329,20 @@ Runbook loadRunbookFile(const QString &path)
         return runbook;
     }
     return parseRunbook(file.read(MaximumRunbookFileSize + 1), path);
+}
+
+QList<int> sectionWithSubsections(const Runbook &runbook, int section)
+{
+    QList<int> sections;
+    if (section < 0 || section >= runbook.sections.size())
+        return sections;
+    const int level = runbook.sections.at(section).level;
+    sections.append(section);
+    for (int next = section + 1;
+         level > 0 && next < runbook.sections.size() && runbook.sections.at(next).level > level;
+         ++next)
+        sections.append(next);
+    return sections;
 }
 
 QString runbookBlockKindName(RunbookBlock::Kind kind)

@@ -53,6 +53,10 @@ struct Runbook {
     QStringList repairs;     // what was fixed in the text, e.g. double-encoded UTF-8
 };
 
+// The section and the sub-sections under its heading (### under ##), in order: the part of the
+// runbook "Run Section" and the outline treat as one. Text before the first heading has none.
+QList<int> sectionWithSubsections(const Runbook &runbook, int section);
+
 // Big enough for any hand-written runbook; keeps a wrongly chosen file from stalling the parser.
 inline constexpr qint64 MaximumRunbookFileSize = 8 * 1024 * 1024;
 

@@ -253,15 +253,10 @@ void RunbookSession::setWorkspace(const Workspace &workspace)
 QList<RunbookStepId> RunbookSession::stepsOfSection(int section) const
 {
     // A section includes its sub-sections: "Run section" on "Diagnosis" runs its ### steps.
+    const QList<int> sections = sectionWithSubsections(m_runbook, section);
     QList<RunbookStepId> result;
-    if (section < 0 || section >= m_runbook.sections.size())
-        return result;
-    const int level = m_runbook.sections.at(section).level;
-    int end = section + 1;
-    while (end < m_runbook.sections.size() && level > 0 && m_runbook.sections.at(end).level > level)
-        ++end;
     for (const RunbookStepId &step : m_steps) {
-        if (step.section >= section && step.section < end)
+        if (sections.contains(step.section))
             result.append(step);
     }
     return result;
