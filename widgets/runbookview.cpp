@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -36,56 +35,6 @@ namespace {
 const QString SplitterKey = QStringLiteral("runbookView/splitter");
 constexpr int MaximumWarningLines = 6;
 constexpr int ShownCommandLength = 600;
-
-// Prose arrives as plain text (the parser keeps the words, not the Markdown marks): escape it,
-// make web addresses clickable, and lay out tab-separated rows (Markdown tables) as a table.
-QString proseToHtml(const QString &text)
-{
-    static const QRegularExpression address(
-        QStringLiteral(R"(https?://[^\s<>"'`]*[^\s<>"'`.,;:!?)\]])"));
-    const auto linked = [](const QString &plain) -> QString {
-        QString html;
-        qsizetype done = 0;
-        for (auto it = address.globalMatch(plain); it.hasNext();) {
-            const QRegularExpressionMatch match = it.next();
-            html += plain.mid(done, match.capturedStart() - done).toHtmlEscaped();
-            const QString url = match.captured().toHtmlEscaped();
-            html += QStringLiteral("<a href=\"%1\">%1</a>").arg(url);
-            done = match.capturedEnd();
-        }
-        return html + plain.mid(done).toHtmlEscaped();
-    };
-    QStringList parts;
-    QString table;
-    bool headerRow = true;
-    const auto closeTable = [&] {
-        if (!table.isEmpty())
-            parts.append(QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
-                                        "style=\"border-collapse: collapse\">%1</table>")
-                             .arg(table));
-        table.clear();
-        headerRow = true;
-    };
-    for (const QString &line : text.split(u'\n')) {
-        if (line.contains(u'\t')) {
-            QStringList cells = line.split(u'\t');
-            while (!cells.isEmpty() && cells.last().trimmed().isEmpty())
-                cells.removeLast();
-            const QString tag = headerRow ? QStringLiteral("th") : QStringLiteral("td");
-            table += QStringLiteral("<tr>");
-            for (const QString &cell : std::as_const(cells))
-                table +=
-                    QStringLiteral("<%1 align=\"left\">%2</%1>").arg(tag, linked(cell.trimmed()));
-            table += QStringLiteral("</tr>");
-            headerRow = false;
-            continue;
-        }
-        closeTable();
-        parts.append(linked(line));
-    }
-    closeTable();
-    return parts.join(QStringLiteral("<br>"));
-}
 
 bool hasRunnableSteps(const RunbookSession *session, int section)
 {
@@ -651,11 +600,10 @@ QWidget *RunbookView::createSectionHeader(int section, QWidget *parent)
 
 QWidget *RunbookView::createProse(const RunbookBlock &block, QWidget *parent)
 {
-    // The author's Markdown (emphasis, lists, links, tables) when the parser kept it.
-    const bool markdown = !block.markdown.isEmpty();
-    auto *label = new QLabel(markdown ? block.markdown : proseToHtml(block.text), parent);
+    // The author's Markdown (emphasis, lists, links, tables), as the parser kept it.
+    auto *label = new QLabel(block.markdown, parent);
     label->setObjectName(QStringLiteral("prose"));
-    label->setTextFormat(markdown ? Qt::MarkdownText : Qt::RichText);
+    label->setTextFormat(Qt::MarkdownText);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextBrowserInteraction);
     // "[Backups](#backup-and-recovery)" in a table of contents goes to that section; other

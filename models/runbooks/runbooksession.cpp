@@ -719,7 +719,6 @@ bool RunbookSession::startPrepared(const PreparedStep &prepared)
     m_variablesMarker = prepared.variablesMarker;
     m_capturedNames =
         QSet<QString>(prepared.capturedVariables.cbegin(), prepared.capturedVariables.cend());
-    m_capturesVariables = !m_variablesMarker.isEmpty();
 
     m_stdoutDecoder = std::make_shared<QStringDecoder>(QStringDecoder::Utf8);
     m_run = m_runner->run(executor, prepared.request, this, m_incidentId);
@@ -741,7 +740,7 @@ bool RunbookSession::startPrepared(const PreparedStep &prepared)
 void RunbookSession::onOutput(const QByteArray &data)
 {
     QByteArray visible;
-    if (!m_capturesVariables) {
+    if (m_variablesMarker.isEmpty()) { // the step assigns nothing: no marker to look for
         visible = data;
     } else if (m_inVariablesBlock) {
         m_variablesBlock += data;
@@ -790,7 +789,7 @@ void RunbookSession::onFinished(const CommandResult &result)
     }
     m_inVariablesBlock = false;
     m_variablesBlock.clear();
-    m_capturesVariables = false;
+    m_variablesMarker.clear();
     if (m_run)
         m_run->deleteLater(); // done; it holds the request (a password, maybe) no longer needed
     m_run = nullptr;

@@ -216,8 +216,7 @@ private:
     QByteArray m_pendingOutput; // held back while it could be the start of the variables marker
     QByteArray m_variablesBlock;
     bool m_inVariablesBlock = false;
-    bool m_capturesVariables = false; // the running step ends with the variables marker
-    QByteArray m_variablesMarker;
+    QByteArray m_variablesMarker; // ends the running step's output; empty: it assigns nothing
     QSet<QString> m_capturedNames;
     std::shared_ptr<QStringDecoder> m_stdoutDecoder;
     QList<RunbookStepId> m_sectionQueue;

@@ -28,6 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 std::abort();
             if (!block.isRunnable() && (!block.placeholders.isEmpty() || block.unterminatedHeredoc))
                 std::abort();
+            // The view renders prose from its Markdown source only.
+            if (block.kind == OpsDeck::RunbookBlock::Prose && block.markdown.isEmpty())
+                std::abort();
             if (block.kind != OpsDeck::RunbookBlock::Command)
                 continue;
             // What the engine does to a command before it runs: split it into logical lines
