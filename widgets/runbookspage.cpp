@@ -148,17 +148,12 @@ void RunbooksPage::setWorkspace(const Workspace &workspace)
 
 void RunbooksPage::updateFolders()
 {
-    QStringList folders = m_workspace.runbookFolders;
+    // The workspace's folders are relative to its file; the ones added here are absolute.
     const QString base =
         m_workspace.filePath.isEmpty() ? QString() : QFileInfo(m_workspace.filePath).absolutePath();
-    QStringList absolute;
-    for (QString folder : std::as_const(folders)) {
-        if (folder == u"~" || folder.startsWith(u"~/"))
-            folder = QDir::homePath() + folder.mid(1);
-        absolute.append(QDir(base.isEmpty() ? QDir::currentPath() : base).absoluteFilePath(folder));
-    }
-    absolute += QSettings().value(QString::fromLatin1(FoldersKey)).toStringList();
-    m_library->setFolders(absolute);
+    m_library->setFolders(m_workspace.runbookFolders +
+                              QSettings().value(QString::fromLatin1(FoldersKey)).toStringList(),
+                          base);
 }
 
 void RunbooksPage::openEntry(const QModelIndex &index)

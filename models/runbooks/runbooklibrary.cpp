@@ -65,9 +65,12 @@ RunbookLibrary::~RunbookLibrary()
 void RunbookLibrary::setFolders(const QStringList &folders, const QString &baseDirectory)
 {
     QStringList absolute;
-    for (const QString &folder : folders) {
+    for (QString folder : folders) {
+        folder = QDir::fromNativeSeparators(folder);
+        if (folder == u"~" || folder.startsWith(u"~/"))
+            folder = QDir::homePath() + folder.mid(1);
         const QString path = QDir(baseDirectory.isEmpty() ? QDir::currentPath() : baseDirectory)
-                                 .absoluteFilePath(QDir::fromNativeSeparators(folder));
+                                 .absoluteFilePath(folder);
         if (!absolute.contains(path))
             absolute.append(path);
     }

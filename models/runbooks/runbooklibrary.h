@@ -45,7 +45,8 @@ public:
     explicit RunbookLibrary(QObject *parent = nullptr);
     ~RunbookLibrary() override;
 
-    // Scans again when the folders change; relative folders are taken from baseDirectory.
+    // Scans again when the folders change; "~/x" is in the home folder, relative folders are
+    // taken from baseDirectory (empty: the current directory).
     void setFolders(const QStringList &folders, const QString &baseDirectory = {});
     QStringList folders() const { return m_folders; }
     void rescan();

@@ -2,6 +2,7 @@
 #include "runbooks/runbooklibrary.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -76,6 +77,9 @@ void RunbookLibraryTest::modelFollowsTheFolders()
     QCOMPARE(library.index(0, RunbookLibrary::SourceColumn).data().toString(), u"Built in"_s);
     QVERIFY(library.index(0, 0).data(RunbookLibrary::BuiltInRole).toBool());
     QCOMPARE(library.rowOfPath(u"/nowhere.md"_s), -1);
+
+    library.setFolders({u"~/runbooks"_s, u"/abs"_s}, u"/base"_s);
+    QCOMPARE(library.folders(), (QStringList{QDir::homePath() + u"/runbooks"_s, u"/abs"_s}));
 }
 
 QTEST_GUILESS_MAIN(RunbookLibraryTest)
