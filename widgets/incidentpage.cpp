@@ -101,26 +101,27 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
         m_runbook->setRunbook(runbook, path);
     });
     connect(m_reminders, &EscalationReminders::planChanged, this, &IncidentPage::updateClock);
-    connect(m_store, &StateStore::incidentsQueried, this,
-            [this](quint64 requestId, const QList<Incident> &incidents) {
-                if (requestId == m_openQuery) {
-                    m_openQuery = 0;
-                    if (!incidents.isEmpty() && !m_incident->hasIncident())
-                        m_incident->resume(incidents.constFirst().id);
-                } else if (requestId == m_historyQuery) {
-                    m_historyQuery = 0;
-                    m_history->clear();
-                    for (const Incident &incident : incidents) {
-                        auto *item = new QTreeWidgetItem(
-                            m_history,
-                            {incident.reference(), incident.title, severityName(incident.severity),
-                             incidentStatusText(incident.status),
-                             QLocale().toString(incident.declaredAt.toLocalTime(),
-                                                QLocale::ShortFormat)});
-                        item->setData(0, Qt::UserRole, incident.id);
-                    }
-                }
-            });
+    connect(
+        m_store, &StateStore::incidentsQueried, this,
+        [this](quint64 requestId, const QList<Incident> &incidents) {
+            if (requestId != m_historyQuery)
+                return;
+            m_historyQuery = 0;
+            m_history->clear();
+            for (const Incident &incident : incidents) {
+                auto *item = new QTreeWidgetItem(
+                    m_history,
+                    {incident.reference(), incident.title, severityName(incident.severity),
+                     incidentStatusText(incident.status),
+                     QLocale().toString(incident.declaredAt.toLocalTime(), QLocale::ShortFormat)});
+                item->setData(0, Qt::UserRole, incident.id);
+            }
+            // Newest first: the first open one is the incident to carry on with.
+            const auto open = std::ranges::find_if(incidents, &Incident::isOpen);
+            if (std::exchange(m_resumeOpen, false) && open != incidents.cend() &&
+                !m_incident->hasIncident())
+                m_incident->resume(open->id);
+        });
 
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(1000);
@@ -292,7 +293,7 @@ void IncidentPage::setWorkspace(const Workspace &workspace)
 
 void IncidentPage::resumeOpenIncident()
 {
-    m_openQuery = m_store->queryIncidents(true);
+    m_resumeOpen = true; // the list answers both: what to show and what to resume
     refreshHistory();
 }
 

@@ -84,7 +84,7 @@ private:
     QPointer<IncidentWizard> m_wizard;
     QFutureWatcher<Runbook> m_runbookLoad;
     QString m_runbookToRestore; // waiting for the library's scan or the file's reading
-    quint64 m_openQuery = 0;
+    bool m_resumeOpen = false;  // the next history answer also resumes the newest open incident
     quint64 m_historyQuery = 0;
     bool m_updatingHeader = false;
 
