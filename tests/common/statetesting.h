@@ -103,6 +103,16 @@ inline bool openStore(StateStore &store, const QString &path, QString *error = n
     return arguments.at(1).toBool();
 }
 
+// The message of the store's failed() answering request `id`, or a null string when none came.
+inline QString waitForFailure(QSignalSpy &failed, quint64 id)
+{
+    if (failed.isEmpty() && !failed.wait(10000))
+        return {};
+    if (failed.size() != 1 || failed.at(0).at(0).value<quint64>() != id)
+        return {};
+    return failed.at(0).at(1).toString();
+}
+
 // A writer process for the SIGKILL tests. It prints one committed id per line (and may print
 // "name value" lines); it is killed with SIGKILL once enough ids are out, and every line it
 // printed completely is kept. A partial last line does not count: that id was not shown.

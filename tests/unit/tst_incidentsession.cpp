@@ -98,16 +98,6 @@ std::optional<QList<Incident>> queryIncidents(StateStore &store, bool openOnly)
     return spy.at(0).at(1).value<QList<Incident>>();
 }
 
-// The message of the failure answering request `id`, or a null string when none came.
-QString waitForFailure(QSignalSpy &failed, quint64 id)
-{
-    if (failed.isEmpty() && !failed.wait(10000))
-        return {};
-    if (failed.size() != 1 || failed.at(0).at(0).value<quint64>() != id)
-        return {};
-    return failed.at(0).at(1).toString();
-}
-
 QStringList kinds(const QList<IncidentEvent> &events)
 {
     QStringList result;

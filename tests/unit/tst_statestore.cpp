@@ -84,16 +84,6 @@ std::optional<QList<AuditEntry>> query(StateStore &store, const AuditQuery &filt
     return spy.at(0).at(1).value<QList<AuditEntry>>();
 }
 
-// The message of the failure answering request `id`, or a null string when none came.
-QString waitForFailure(QSignalSpy &failed, quint64 id)
-{
-    if (failed.isEmpty() && !failed.wait(10000))
-        return {};
-    if (failed.size() != 1 || failed.at(0).at(0).value<quint64>() != id)
-        return {};
-    return failed.at(0).at(1).toString();
-}
-
 QDateTime utc(int minute, int second = 0, int ms = 0)
 {
     return QDateTime(QDate(2024, 3, 1), QTime(12, minute, second, ms), Qt::UTC);
