@@ -60,8 +60,9 @@ struct StepRun {
     QString notes;
 };
 
-// A logical line of a shell block: `\` continuations and here-document bodies belong to the
-// line that starts them. Lines are 0-based within the block's text.
+// A logical line of a shell block: one command with everything that belongs to it: `\`
+// continuations, here-document bodies, quotes over several lines, loops, if/case, { } groups
+// and subshells. Lines are 0-based within the block's text.
 struct ShellLine {
     int firstLine = 0;
     int lastLine = 0;
@@ -141,7 +142,8 @@ public:
     QMap<QString, QString> variables() const { return m_variables; }
     void clearVariables();
 
-    // What would run for step (or only its logical line `line`, 0-based in the block).
+    // What would run for step, or with line >= 0 (a 0-based line of the block) only the
+    // logical line that contains it (see logicalShellLines()).
     PreparedStep prepare(RunbookStepId step, int line = -1) const;
 
     // Starts step; false (and the step Refused, with the reason) when it cannot start. A step
