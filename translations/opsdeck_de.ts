@@ -3487,10 +3487,6 @@ Fortfahren?</translation>
         <translation>&apos;cat &gt;&apos; liest den Dateiinhalt vom Terminal, und die Zeilen danach sehen wie dieser Inhalt aus: &apos;&lt;&lt;EOF&apos; des Here-Dokuments und seine abschließende &apos;EOF&apos;-Zeile scheinen zu fehlen</translation>
     </message>
     <message>
-        <source>line %1 is an SQL statement, which the shell cannot run: type it in the database client the block opens, or run it as an SQL step</source>
-        <translation>Zeile %1 ist eine SQL-Anweisung, die die Shell nicht ausführen kann: Geben Sie sie in dem Datenbank-Client ein, den der Block öffnet, oder führen Sie sie als SQL-Schritt aus</translation>
-    </message>
-    <message>
         <source>this %1 block holds SQL statements, not shell commands; it runs against a database</source>
         <translation>dieser %1-Block enthält SQL-Anweisungen, keine Shell-Befehle; er wird auf einer Datenbank ausgeführt</translation>
     </message>
@@ -3505,6 +3501,10 @@ Fortfahren?</translation>
     <message>
         <source>%1 stands outside quotes in this SQL, so its value may hold only letters, digits and _ . : @ / + -</source>
         <translation>%1 steht in diesem SQL außerhalb von Anführungszeichen; sein Wert darf daher nur Buchstaben, Ziffern und _ . : @ / + - enthalten</translation>
+    </message>
+    <message>
+        <source>it holds SQL statements, which the shell cannot run: type them in the database client the block opens, or run them as an SQL step</source>
+        <translation>der Block enthält SQL-Anweisungen, die die Shell nicht ausführen kann: geben Sie sie im Datenbank-Client ein, den der Block öffnet, oder führen Sie sie als SQL-Schritt aus</translation>
     </message>
 </context>
 <context>

@@ -715,10 +715,10 @@ private:
                              "its closing 'EOF' line seem to be missing");
                 warn(line + lost, block.wholeRunProblem);
             } else if (const int sql = lineOfSqlStatement(text); sql >= 0) {
+                // The diagnostic carries the line; the text reads the same on the card.
                 block.wholeRunProblem =
-                    Text::tr("line %1 is an SQL statement, which the shell cannot run: type it "
-                             "in the database client the block opens, or run it as an SQL step")
-                        .arg(line + sql);
+                    Text::tr("it holds SQL statements, which the shell cannot run: type them in "
+                             "the database client the block opens, or run them as an SQL step");
                 warn(line + sql, block.wholeRunProblem);
             }
         }
