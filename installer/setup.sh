@@ -45,16 +45,23 @@ install_missing() { # roles...
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-build() { # preset
-    cmake --preset "$1" -S "$top" >/dev/null
-    cmake --build --preset "$1"
+build() { # preset [target...]
+    local preset=$1
+    shift
+    cmake --preset "$preset" -S "$top" >/dev/null
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$preset" --target "$@"
+    else
+        cmake --build --preset "$preset"
+    fi
 }
 
 case "${1:-}" in
 run)
     shift
     install_missing build runtime
-    build release
+    # Only the program itself: a new user should not wait for the test suite to compile.
+    build release opsdeck
     exec "$top/build/release/app/opsdeck" "$@"
     ;;
 test)
