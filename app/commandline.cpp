@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandline.h"
+#include "app/commandline.h"
 
-#include "core/risk.h"
-#include "remote/commandrisk.h"
-#include "remote/commandrunner.h"
-#include "remote/hostregistry.h"
-#include "remote/shellquote.h"
-#include "runbooks/runbookparser.h"
-#include "state/statestore.h"
-#include "workspace/sshconfigimport.h"
-#include "workspace/workspaceloader.h"
+#include "models/core/risk.h"
+#include "models/remote/commandrisk.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/hostregistry.h"
+#include "models/remote/shellquote.h"
+#include "models/runbooks/runbookparser.h"
+#include "models/persistence/statestore.h"
+#include "models/workspace/sshconfigimport.h"
+#include "models/workspace/workspaceloader.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

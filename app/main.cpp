@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "appearance.h"
-#include "commandline.h"
-#include "core/translations.h"
-#include "mainwindow.h"
+#include "widgets/common/appearance.h"
+#include "app/commandline.h"
+#include "models/core/translations.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandpalettemodel.h"
+#include "models/core/commandpalettemodel.h"
 
-#include "core/fuzzymatch.h"
+#include "models/core/fuzzymatch.h"
 
 namespace OpsDeck {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "diagnosticsmodel.h"
+#include "models/core/diagnosticsmodel.h"
 
 #include <QFileInfo>
 

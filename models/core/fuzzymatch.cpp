@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fuzzymatch.h"
+#include "models/core/fuzzymatch.h"
 
 namespace OpsDeck {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "risk.h"
+#include "models/core/risk.h"
 
 namespace OpsDeck {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "versions.h"
+#include "models/core/versions.h"
 
 #include <libssh/libssh.h>
 #include <sqlite3.h>

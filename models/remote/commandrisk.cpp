@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandrisk.h"
+#include "models/remote/commandrisk.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/risk.h"
+#include "models/core/risk.h"
 
 #include <QString>
 

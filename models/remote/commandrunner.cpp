@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandrunner.h"
+#include "models/remote/commandrunner.h"
 
-#include "core/risk.h"
-#include "state/statestore.h"
+#include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandsessionmodel.h"
+#include "models/remote/commandsessionmodel.h"
 
 #include <QLocale>
 

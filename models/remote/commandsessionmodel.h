@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "remote/executor.h"
+#include "models/remote/executor.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "executor.h"
+#include "models/remote/executor.h"
 
-#include "remote/shellquote.h"
+#include "models/remote/shellquote.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

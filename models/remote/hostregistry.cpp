@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hostregistry.h"
+#include "models/remote/hostregistry.h"
 
-#include "remote/localexecutor.h"
-#include "secrets/credentialstore.h"
+#include "models/remote/localexecutor.h"
+#include "models/secrets/credentialstore.h"
 
 #include <QMetaMethod>
 

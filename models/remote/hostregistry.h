@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "remote/connectionstate.h"
-#include "remote/sshexecutor.h"
-#include "workspace/workspace.h"
+#include "models/core/connectionstate.h"
+#include "models/remote/sshexecutor.h"
+#include "models/workspace/workspace.h"
 
 #include <QObject>
 

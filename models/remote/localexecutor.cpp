@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "localexecutor.h"
+#include "models/remote/localexecutor.h"
 
 #include <QProcess>
 #include <QTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "shellquote.h"
+#include "models/remote/shellquote.h"
 
 namespace OpsDeck {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sshconnection.h"
+#include "models/remote/sshconnection.h"
 
-#include "core/paths.h"
-#include "remote/knownhosts.h"
-#include "remote/shellquote.h"
+#include "models/core/paths.h"
+#include "models/openssh/knownhosts.h"
+#include "models/remote/shellquote.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "remote/connectionstate.h"
-#include "remote/remotefile.h"
-#include "remote/sshexecutor.h"
+#include "models/core/connectionstate.h"
+#include "models/remote/remotefile.h"
+#include "models/remote/sshexecutor.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sshexecutor.h"
+#include "models/remote/sshexecutor.h"
 
-#include "core/paths.h"
-#include "remote/sshconnection.h"
+#include "models/core/paths.h"
+#include "models/remote/sshconnection.h"
 
 #include <QMetaMethod>
 #include <QTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbooklibrary.h"
+#include "models/runbooks/runbooklibrary.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "runbooks/runbookparser.h"
+#include "models/runbooks/runbookparser.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbookoutlinemodel.h"
+#include "models/runbooks/runbookoutlinemodel.h"
 
-#include "runbooks/runbooksession.h"
+#include "models/runbooks/runbooksession.h"
 
 namespace OpsDeck {
 

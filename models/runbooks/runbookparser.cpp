@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbookparser.h"
+#include "models/runbooks/runbookparser.h"
 
-#include "remote/commandrisk.h"
-#include "remote/shellquote.h"
-#include "state/auditentry.h"
+#include "models/remote/commandrisk.h"
+#include "models/remote/shellquote.h"
+#include "models/audit/auditentry.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbooksession.h"
+#include "models/runbooks/runbooksession.h"
 
-#include "remote/commandrisk.h"
-#include "remote/commandrunner.h"
-#include "remote/shellquote.h"
-#include "secrets/credentialstore.h"
+#include "models/remote/commandrisk.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/shellquote.h"
+#include "models/secrets/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "remote/executor.h"
-#include "runbooks/runbookparser.h"
-#include "workspace/workspace.h"
+#include "models/remote/executor.h"
+#include "models/runbooks/runbookparser.h"
+#include "models/workspace/workspace.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "workspace.h"
+#include "models/workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>

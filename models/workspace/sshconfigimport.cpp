@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sshconfigimport.h"
+#include "models/workspace/sshconfigimport.h"
 
-#include "remote/sshconfig.h"
+#include "models/openssh/sshconfig.h"
 
 #include <QCoreApplication>
 #include <QDir>

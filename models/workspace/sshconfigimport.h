@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "workspace/workspace.h"
+#include "models/workspace/workspace.h"
 
 namespace OpsDeck {
 

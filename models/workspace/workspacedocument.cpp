@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "workspacedocument.h"
+#include "models/workspace/workspacedocument.h"
 
-#include "workspace/sshconfigimport.h"
-#include "workspace/workspaceloader.h"
+#include "models/workspace/sshconfigimport.h"
+#include "models/workspace/workspaceloader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/diagnostic.h"
-#include "workspace/workspace.h"
-#include "workspace/yamltextedit.h"
+#include "models/core/diagnostic.h"
+#include "models/workspace/workspace.h"
+#include "models/workspace/yamltextedit.h"
 
 #include <QFileSystemWatcher>
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "workspaceloader.h"
+#include "models/workspace/workspaceloader.h"
 
 #include <QCoreApplication>
 #include <QFile>

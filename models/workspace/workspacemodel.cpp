@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "workspacemodel.h"
+#include "models/workspace/workspacemodel.h"
 
 namespace OpsDeck {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "remote/connectionstate.h"
-#include "workspace/workspace.h"
+#include "models/core/connectionstate.h"
+#include "models/workspace/workspace.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

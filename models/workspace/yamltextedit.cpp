@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "yamltextedit.h"
+#include "models/workspace/yamltextedit.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // Prints, side by side against one loopback sshd: N sequential short commands through
 // OpsDeck's SSH executor, through N `ssh` processes, and through OpenSSH with ControlMaster.
 // Run it with tests/bench/run-remote-bench.sh (it starts the sshd).
-#include "remote/sshexecutor.h"
+#include "models/remote/sshexecutor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

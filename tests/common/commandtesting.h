@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/risk.h"
-#include "remote/commandrunner.h"
-#include "remote/executor.h"
-#include "state/statestore.h"
-#include "workspace/workspace.h"
+#include "models/core/risk.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/executor.h"
+#include "models/persistence/statestore.h"
+#include "models/workspace/workspace.h"
 
 #include <QSignalSpy>
 #include <QStringList>

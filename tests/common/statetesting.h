@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "state/statestore.h"
+#include "models/persistence/statestore.h"
 
 #include <QDebug>
 #include <QProcess>

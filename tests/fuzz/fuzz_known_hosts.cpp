@@ -2,7 +2,7 @@
 // libFuzzer target: the known_hosts parser must turn any bytes into entries and diagnostics,
 // never crash, and what it accepts must hold up: every entry's key is a well-formed blob of
 // its type, and a line OpsDeck writes for an accepted key is read back as trusting that key.
-#include "remote/knownhosts.h"
+#include "models/openssh/knownhosts.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the runbook parser must turn any bytes into sections and blocks, never crash,
 // and keep its own promises about what it returns.
-#include "runbooks/runbookparser.h"
-#include "runbooks/runbooksession.h"
+#include "models/runbooks/runbookparser.h"
+#include "models/runbooks/runbooksession.h"
 
 #include <QJsonDocument>
 

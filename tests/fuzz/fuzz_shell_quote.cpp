@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: any argument quoted by shellQuote() reaches a program through a real
 // `sh -c` byte for byte.
-#include "remote/shellquote.h"
+#include "models/remote/shellquote.h"
 
 #include <QByteArray>
 #include <QString>

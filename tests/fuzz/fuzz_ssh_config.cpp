@@ -2,7 +2,7 @@
 // libFuzzer target: the ssh_config reader must turn any bytes into diagnostics, never crash or
 // hang, and every alias it lists must resolve to settings OpsDeck can use. Every Include reads
 // the input itself again, so include loops, depth and file limits are exercised too.
-#include "remote/sshconfig.h"
+#include "models/openssh/sshconfig.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the workspace loader must turn any bytes into diagnostics, never crash, and
 // keep its own promises about what it returns.
-#include "workspace/workspaceloader.h"
+#include "models/workspace/workspaceloader.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: in-place YAML edits on arbitrary text never crash, and when they succeed
 // the result parses and holds the value that was asked for.
-#include "workspace/yamltextedit.h"
+#include "models/workspace/yamltextedit.h"
 
 #include <cstdint>
 #include <cstdlib>

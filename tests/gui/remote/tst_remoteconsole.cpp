@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window against a real sshd: the host-key dialog, then a command on the host.
+#include "widgets/remote/credentialdialog.h"
+#include "widgets/remote/hostkeydialog.h"
+#include "widgets/shell/mainwindow.h"
+#include "models/remote/commandsessionmodel.h"
+#include "models/remote/hostregistry.h"
+#include "widgets/remote/runcommandpage.h"
+#include "sshfixture.h"
+#include "models/workspace/workspacedocument.h"
+#include "models/workspace/workspacemodel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+class RemoteConsoleTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void unknownHostKeyIsShownThenTheCommandRuns();
+    void passwordIsAskedForAndWrittenNowhere();
+
+private:
+    std::unique_ptr<SshFixture> m_sshd;
+};
+
+void RemoteConsoleTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"OpsDeck"_s);
+    QCoreApplication::setApplicationName(u"opsdeck"_s);
+    QSettings().clear();
+    m_sshd = std::make_unique<SshFixture>();
+    QVERIFY2(m_sshd->isRunning(), qPrintable(m_sshd->error()));
+}
+
+void RemoteConsoleTest::unknownHostKeyIsShownThenTheCommandRuns()
+{
+    const QString workspace = m_sshd->directory() + u"/workspace.yaml"_s;
+    QFile file(workspace);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"environments:\n  - name: lab\n    hosts:\n      - name: fixture\n"
+               "        address: 127.0.0.1\n        port: %1\n        user: %2\n"
+               "        auth: key\n        key: %3\n"_s.arg(m_sshd->port())
+                   .arg(m_sshd->value(u"USER"_s), m_sshd->value(u"KEY"_s))
+                   .toUtf8());
+    file.close();
+
+    MainWindow window({workspace, false});
+    window.resize(1180, 740);
+    window.show();
+    // A known_hosts that knows nothing: the key must be asked about.
+    window.hostRegistry()->setKnownHostsFiles({m_sshd->directory() + u"/console_known_hosts"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(!window.document()->workspace().isBuiltIn(), 5000);
+
+    RunCommandPage *page = window.runCommandPage();
+    window.showPage(u"console"_s);
+    page->checkOnly(u"fixture"_s);
+    page->commandInput()->setText(u"echo hello from $(hostname)"_s);
+    page->run();
+
+    HostKeyDialog *dialog = nullptr;
+    QTRY_VERIFY2_WITH_TIMEOUT((dialog = window.findChild<HostKeyDialog *>()) != nullptr,
+                              qPrintable(page->session()->rowAt(0).result.summary()), 10000);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString text = dialog->findChild<QLabel *>()->text();
+    QVERIFY2(text.contains(m_sshd->value(u"HOST_KEY_ED25519_FP"_s)), qPrintable(text));
+    QVERIFY(text.contains(u"ssh-ed25519"));
+    QCoreApplication::processEvents();
+    QVERIFY(
+        dialog->grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/host-key-dialog.png")));
+    for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+        if (button->text().remove(u'&') == u"Accept Once")
+            button->click();
+    }
+
+    QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 15000);
+    QVERIFY2(page->session()->rowAt(0).result.succeeded(),
+             qPrintable(page->session()->rowAt(0).result.summary()));
+    QVERIFY(page->outputView()->toPlainText().startsWith(u"hello from "));
+    // The tree's dot and the status bar follow the connection.
+    QCOMPARE(window.hostRegistry()->state(u"fixture"_s), ConnectionState::Ready);
+    auto *connections = window.findChild<QLabel *>(u"connectionsStatus"_s);
+    QTRY_COMPARE(connections->text(), u"Hosts: 1 connected"_s);
+    QCoreApplication::processEvents();
+    QVERIFY(
+        window.grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/run-command-ssh.png")));
+}
+
+void RemoteConsoleTest::passwordIsAskedForAndWrittenNowhere()
+{
+    const QString password = m_sshd->value(u"PASSWORD"_s);
+    const QString workspace = m_sshd->directory() + u"/password-workspace.yaml"_s;
+    QFile file(workspace);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"environments:\n  - name: lab\n    hosts:\n      - name: by-password\n"
+               "        address: 127.0.0.1\n        port: %1\n        user: %2\n"
+               "        auth: password\n"_s.arg(m_sshd->port())
+                   .arg(m_sshd->value(u"USER"_s))
+                   .toUtf8());
+    file.close();
+    {
+        MainWindow window({workspace, false});
+        window.show();
+        window.hostRegistry()->setKnownHostsFiles({m_sshd->value(u"KNOWN_HOSTS"_s)});
+        QTRY_VERIFY_WITH_TIMEOUT(!window.document()->workspace().isBuiltIn(), 5000);
+        RunCommandPage *page = window.runCommandPage();
+        page->checkOnly(u"by-password"_s);
+        page->commandInput()->setText(u"id -un"_s);
+        page->run();
+
+        CredentialDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<CredentialDialog *>()) != nullptr,
+                                 10000);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(page->session()->isRunning()); // the command waits for the answer
+        QTest::keyClicks(dialog->input(), password);
+        dialog->findChild<QCheckBox *>()->setChecked(true);
+        QCoreApplication::processEvents();
+        QVERIFY(dialog->grab().save(
+            QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/password-dialog.png")));
+        dialog->accept();
+
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 15000);
+        QVERIFY2(page->session()->rowAt(0).result.succeeded(),
+                 qPrintable(page->session()->rowAt(0).result.summary()));
+        QCOMPARE(page->outputView()->toPlainText(), m_sshd->value(u"USER"_s) + u'\n');
+    }
+    // Every file OpsDeck writes (settings, state store, caches, the workspace): no password.
+    const QByteArray secret = password.toUtf8();
+    QStringList scanned;
+    // Where OpsDeck writes: its settings, its data (state store, known_hosts) and its cache.
+    QStringList roots = {QFileInfo(QSettings().fileName()).absolutePath(),
+                         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                         QStandardPaths::writableLocation(QStandardPaths::CacheLocation)};
+    // The whole home only when it is this test's own (CTest gives each test one), not a
+    // developer's real home full of unrelated files.
+    if (qEnvironmentVariable("HOME").startsWith(QStringLiteral(OPSDECK_BINARY_DIR)))
+        roots.append(qEnvironmentVariable("HOME"));
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile candidate(it.next());
+            QVERIFY2(candidate.open(QIODevice::ReadOnly), qPrintable(candidate.fileName()));
+            QVERIFY2(!candidate.readAll().contains(secret), qPrintable(candidate.fileName()));
+            scanned.append(candidate.fileName());
+        }
+    }
+    QFile written(workspace);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(!written.readAll().contains(secret));
+    // The scan saw what OpsDeck wrote: its settings and its state database.
+    QVERIFY2(
+        std::ranges::any_of(scanned, [](const QString &f) { return f.endsWith(u"opsdeck.conf"); }),
+        qPrintable(scanned.join(u'\n')));
+    QVERIFY(
+        std::ranges::any_of(scanned, [](const QString &f) { return f.endsWith(u"state.sqlite"); }));
+}
+
+QTEST_MAIN(RemoteConsoleTest)
+#include "tst_remoteconsole.moc"

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/common/appearance.h"
+#include "widgets/shell/commandpalette.h"
+#include "models/core/paths.h"
+#include "models/core/risk.h"
+#include "widgets/shell/mainwindow.h"
+#include "screenshots.h"
+#include "testfiles.h"
+#include "models/workspace/workspacedocument.h"
+#include "models/workspace/workspacemodel.h"
+#include "widgets/workspace/workspacetree.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAction *action(QWidget &window, const char *name)
+{
+    auto *found = window.findChild<QAction *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no action %s", name);
+    return found;
+}
+
+QStringList visibleTreeTexts(QTreeView *view)
+{
+    QStringList texts;
+    for (QModelIndex index = view->model()->index(0, 0); index.isValid();
+         index = view->indexBelow(index))
+        texts.append(index.data().toString());
+    return texts;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void opensOnThisComputer();
+    void showsWorkspaceFileAndItsDetails();
+    void brokenWorkspaceShowsProblemsWithLocations();
+    void commandPaletteJumpsToPagesHostsAndActions();
+    void readOnlyModeBlocksWorkspaceEdits();
+    void editHostDialogChangesOnlyThoseLines();
+    void windowStateIsRemembered();
+    void keyboardReachesEverything();
+    void settingsSwitchToDarkPalette();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_directory;
+};
+
+void MainWindowTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"OpsDeck"_s);
+    QCoreApplication::setApplicationName(u"opsdeck"_s);
+}
+
+void MainWindowTest::init()
+{
+    QSettings().clear();
+    m_directory = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_directory->isValid());
+}
+
+void MainWindowTest::opensOnThisComputer()
+{
+    MainWindow window({});
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.document()->workspace().isBuiltIn());
+    QCOMPARE(window.windowTitle(), u"This computer"_s);
+    // Only pages that exist: no placeholders for features still to come.
+    QCOMPARE(window.pageIds(), (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
+                                            u"runbooks"_s, u"incident"_s}));
+    QCOMPARE(window.currentPageId(), u"overview"_s);
+
+    QTreeView *tree = window.workspaceTree()->view();
+    new QAbstractItemModelTester(tree->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, tree);
+    const QStringList rows = visibleTreeTexts(tree);
+    QCOMPARE(rows.size(), 2); // the environment, expanded, and this computer under it
+    QCOMPARE(rows.at(0), u"This computer"_s);
+    auto *connections = window.findChild<QLabel *>(u"connectionsStatus"_s);
+    QCOMPARE(connections->text(), u"Hosts: 1 local · 0 connected"_s);
+    // The state store opens in the background under the XDG data directory.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(Paths::stateDatabaseFile()), 5000);
+    saveScreenshot(window, u"main-window-this-computer"_s);
+}
+
+void MainWindowTest::showsWorkspaceFileAndItsDetails()
+{
+    MainWindow window(
+        {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    // One load, one rebuild of the views (not one per signal the load sends).
+    QSignalSpy resets(window.workspaceTree()->view()->model(), &QAbstractItemModel::modelReset);
+    window.resize(1180, 740);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+    QCoreApplication::processEvents(); // the load's signals all come from one handler
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(window.windowTitle(), u"Acme"_s);
+    QTreeView *tree = window.workspaceTree()->view();
+    QTRY_COMPARE(visibleTreeTexts(tree),
+                 (QStringList{u"production"_s, u"bastion"_s, u"web-1"_s, u"db-1"_s}));
+
+    window.workspaceTree()->selectId(u"production/db-1"_s);
+    tree->expand(tree->currentIndex());
+    window.workspaceTree()->selectId(u"production/db-1/database:wiki"_s);
+    auto *overview = window.findChild<QWidget *>(u"overviewPage"_s);
+    QStringList labels;
+    const QList<QLabel *> all = overview->findChildren<QLabel *>();
+    for (const QLabel *label : all)
+        labels.append(label->text());
+    QVERIFY2(labels.contains(u"127.0.0.1:5432"_s), qPrintable(labels.join(u" | ")));
+    QVERIFY(labels.contains(u"require"_s));
+
+    // Filter by tag: only web-1 and its environment remain.
+    window.workspaceTree()->focusFilter();
+    QTest::keyClicks(QApplication::focusWidget(), u"frontend"_s);
+    QTRY_COMPARE(visibleTreeTexts(tree), (QStringList{u"production"_s, u"web-1"_s}));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    qobject_cast<QLineEdit *>(QApplication::focusWidget())->clear();
+    window.workspaceTree()->selectId(u"production/web-1"_s);
+    saveScreenshot(window, u"main-window-workspace"_s);
+}
+
+void MainWindowTest::brokenWorkspaceShowsProblemsWithLocations()
+{
+    const QString path = m_directory->filePath(u"broken.yaml"_s);
+    QFile::copy(
+        QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/broken/thresholds-escalation.yaml"), path);
+    const QByteArray before = readFile(path);
+    MainWindow window({path, false});
+    window.resize(1180, 600);
+    window.show();
+    QSignalSpy failed(window.document(), &WorkspaceDocument::loadFailed);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(window.currentPageId(), u"problems"_s);
+    QVERIFY(window.document()->workspace().isBuiltIn()); // nothing broken replaces it
+    auto *table = window.findChild<QWidget *>(u"problemsPage"_s)->findChild<QTableView *>();
+    new QAbstractItemModelTester(table->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, table);
+    QCOMPARE(table->model()->rowCount(), 4);
+    QCOMPARE(table->model()->index(0, 2).data().toInt(), 4);
+    QCOMPARE(table->model()->index(0, 3).data().toInt(), 24);
+    auto *problems = window.findChild<QToolButton *>(u"problemsStatus"_s);
+    QVERIFY(problems->isVisible());
+    QCOMPARE(problems->text(), u"Errors: 4 · Warnings: 0"_s);
+    QCOMPARE(readFile(path), before);
+    saveScreenshot(window, u"problems-page"_s);
+}
+
+void MainWindowTest::commandPaletteJumpsToPagesHostsAndActions()
+{
+    MainWindow window(
+        {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_K));
+    CommandPalette *palette = window.commandPalette();
+    QTRY_VERIFY(palette->isVisible());
+    new QAbstractItemModelTester(palette->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, palette);
+    QTest::keyClicks(palette->input(), u"probl"_s);
+    QCOMPARE(palette->model()->index(0).data().toString(), u"Problems"_s);
+    saveScreenshot(window, u"command-palette-window"_s);
+    saveScreenshot(*palette, u"command-palette"_s);
+    QTest::keyClick(palette->input(), Qt::Key_Return);
+    QVERIFY(!palette->isVisible());
+    QCOMPARE(window.currentPageId(), u"problems"_s);
+
+    // A host by part of its address.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_K));
+    QTRY_VERIFY(palette->isVisible());
+    QTest::keyClicks(palette->input(), u"db-1"_s);
+    QTest::keyClick(palette->input(), Qt::Key_Return);
+    QCOMPARE(window.currentPageId(), u"overview"_s);
+    QCOMPARE(window.workspaceTree()->currentId(), u"production/db-1"_s);
+
+    // An action: read-only mode.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_K));
+    QTRY_VERIFY(palette->isVisible());
+    QTest::keyClicks(palette->input(), u"read-only"_s);
+    QCOMPARE(palette->model()->index(0).data().toString(), u"Turn On Read-Only Mode"_s);
+    QTest::keyClick(palette->input(), Qt::Key_Return);
+    QVERIFY(window.readOnlyMode()->isEnabled());
+
+    // Escape closes without acting.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_K));
+    QTRY_VERIFY(palette->isVisible());
+    QTest::keyClick(palette->input(), Qt::Key_Escape);
+    QVERIFY(!palette->isVisible());
+    QVERIFY(window.readOnlyMode()->isEnabled());
+}
+
+void MainWindowTest::readOnlyModeBlocksWorkspaceEdits()
+{
+    MainWindow window(
+        {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), true});
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.readOnlyMode()->isEnabled());
+    QVERIFY(!action(window, "editHost")->isEnabled());
+    QVERIFY(!action(window, "addHost")->isEnabled());
+    QVERIFY(action(window, "toggleReadOnly")->isChecked());
+    QVERIFY(!window.readOnlyMode()->permits(Risk::Change));
+    QVERIFY(window.readOnlyMode()->permits(Risk::Read));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QVERIFY(!window.readOnlyMode()->isEnabled());
+    QVERIFY(action(window, "editHost")->isEnabled());
+    QVERIFY(!action(window, "toggleReadOnly")->isChecked());
+}
+
+void MainWindowTest::editHostDialogChangesOnlyThoseLines()
+{
+    const QString path = m_directory->filePath(u"workspace.yaml"_s);
+    QVERIFY(
+        QFile::copy(QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray before = readFile(path);
+    MainWindow window({path, false});
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+    window.workspaceTree()->selectId(u"production/web-1"_s);
+
+    // Drive the modal dialog from a timer: change the port, save.
+    QTimer::singleShot(0, this, [] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        saveScreenshot(*dialog, u"edit-host-dialog"_s);
+        auto *port = dialog->findChild<QSpinBox *>();
+        QVERIFY(port);
+        port->setValue(2222);
+        QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+    });
+    action(window, "editHost")->trigger();
+    QCOMPARE(window.document()->workspace().findHost(u"web-1")->port, 2222);
+    QByteArray expected = before;
+    expected.replace("        jump: bastion\n        tags: [web, frontend]\n",
+                     "        jump: bastion\n        tags: [web, frontend]\n        port: 2222\n");
+    QCOMPARE(readFile(path), expected);
+}
+
+void MainWindowTest::windowStateIsRemembered()
+{
+    {
+        MainWindow window({});
+        window.resize(1000, 650);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.showPage(u"problems"_s);
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_B)); // hide the sidebar
+        window.close();
+    }
+    MainWindow again({});
+    again.show();
+    again.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    QCOMPARE(again.size(), QSize(1000, 650));
+    QCOMPARE(again.currentPageId(), u"problems"_s);
+    QVERIFY(!again.workspaceTree()->isVisible());
+    QVERIFY(!action(again, "toggleSidebar")->isChecked());
+}
+
+void MainWindowTest::keyboardReachesEverything()
+{
+    MainWindow window({});
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
+    QCOMPARE(window.currentPageId(), u"problems"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+    QCOMPARE(window.currentPageId(), u"audit"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+    QCOMPARE(window.currentPageId(), u"console"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+    QCOMPARE(window.currentPageId(), u"overview"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));
+    QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // into the tree
+    QCOMPARE(QApplication::focusWidget(), window.workspaceTree()->view());
+    QVERIFY(!window.workspaceTree()->currentId().isEmpty());
+    // Every menu action has a text, and the ones users reach for have shortcuts.
+    for (const char *name : {"openWorkspace", "reloadWorkspace", "quit", "settings",
+                             "commandPalette", "toggleReadOnly", "filterWorkspace", "editHost",
+                             "addHost", "toggleSidebar", "toggleFullScreen"})
+        QVERIFY2(!action(window, name)->shortcut().isEmpty(), name);
+}
+
+void MainWindowTest::settingsSwitchToDarkPalette()
+{
+    MainWindow window(
+        {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    window.resize(1180, 740);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
+    QTimer::singleShot(0, this, [] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        const QList<QComboBox *> combos = dialog->findChildren<QComboBox *>();
+        QCOMPARE(combos.size(), 2); // language, appearance
+        QComboBox *theme = combos.at(1);
+        theme->setCurrentIndex(theme->findData(u"dark"_s));
+        saveScreenshot(*dialog, u"settings-dialog"_s);
+        QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+    });
+    action(window, "settings")->trigger();
+    QCOMPARE(QSettings().value(u"ui/theme"_s).toString(), u"dark"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    window.workspaceTree()->selectId(u"production/db-1"_s);
+    saveScreenshot(window, u"main-window-dark"_s);
+    // Back to the desktop's palette for the tests that follow.
+    Appearance::apply(u"system"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/core/risk.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/localexecutor.h"
+#include "models/persistence/statestore.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+class CommandRunnerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void auditRowIsCommittedBeforeTheCommandStarts();
+    void outcomeCompletesTheRow();
+    void secretsAreMaskedInTheLog();
+    void readOnlyModeRefusesChanges();
+    void invalidRequestIsRefused();
+    void cancelBeforeStartRunsNothing();
+
+private:
+    QList<AuditEntry> queryAll();
+
+    std::unique_ptr<QTemporaryDir> m_directory;
+    std::unique_ptr<StateStore> m_store;
+    std::unique_ptr<ReadOnlyMode> m_readOnly;
+    std::unique_ptr<LocalExecutor> m_executor;
+    std::unique_ptr<CommandRunner> m_runner;
+    QString m_databasePath;
+};
+
+void CommandRunnerTest::init()
+{
+    m_directory = std::make_unique<QTemporaryDir>();
+    m_databasePath = m_directory->filePath(u"state.sqlite"_s);
+    m_store = std::make_unique<StateStore>();
+    QSignalSpy opened(m_store.get(), &StateStore::opened);
+    m_store->open(m_databasePath);
+    QVERIFY(opened.wait(5000));
+    QVERIFY(opened.at(0).at(1).toBool());
+    m_readOnly = std::make_unique<ReadOnlyMode>(false);
+    m_executor = std::make_unique<LocalExecutor>(u"this-computer"_s);
+    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
+}
+
+void CommandRunnerTest::cleanup()
+{
+    m_runner.reset();
+    m_executor.reset();
+    m_store.reset(); // waits for queued writes
+}
+
+QList<AuditEntry> CommandRunnerTest::queryAll()
+{
+    QSignalSpy queried(m_store.get(), &StateStore::auditQueried);
+    m_store->queryAudit({});
+    if (!queried.wait(5000))
+        return {};
+    return queried.at(0).at(1).value<QList<AuditEntry>>();
+}
+
+void CommandRunnerTest::auditRowIsCommittedBeforeTheCommandStarts()
+{
+    // The command itself looks into the log, from another process: its own row must be there,
+    // still running.
+    CommandRequest request;
+    request.argv = {u"sqlite3"_s, m_databasePath,
+                    u"select status || ' ' || command from audit_log"_s};
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QByteArray output;
+    connect(run.get(), &CommandRun::standardOutput, this,
+            [&](const QByteArray &d) { output += d; });
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(run->result().succeeded(), qPrintable(run->result().summary()));
+    QCOMPARE(output, (u"running "_s + request.displayText() + u'\n').toUtf8());
+}
+
+void CommandRunnerTest::outcomeCompletesTheRow()
+{
+    CommandRequest request;
+    request.script = u"printf abc; exit 3"_s;
+    request.risk = Risk::Change;
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr, 42));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(queryAll().value(0).status, AuditStatus::Finished, 5000);
+    const AuditEntry entry = queryAll().at(0);
+    QCOMPARE(entry.host, u"this-computer"_s);
+    QCOMPARE(entry.command, u"printf abc; exit 3"_s);
+    QCOMPARE(entry.exitCode, std::optional<int>(3));
+    QCOMPARE(entry.outputBytes, std::optional<qint64>(3));
+    QCOMPARE(entry.incidentId, std::optional<qint64>(42));
+    QVERIFY(entry.risk == Risk::Change);
+    QVERIFY(entry.finishedAt.isValid());
+}
+
+void CommandRunnerTest::secretsAreMaskedInTheLog()
+{
+    CommandRequest request;
+    request.argv = {u"true"_s, u"--password=hunter2-secret"_s, u"it's-a-secret"_s};
+    request.secrets = {u"hunter2-secret"_s, u"it's-a-secret"_s};
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(queryAll().value(0).status, AuditStatus::Finished, 5000);
+    QCOMPARE(queryAll().at(0).command, u"true '--password=********' '********'"_s);
+    m_store.reset(); // flush and close, then look at every byte on disk
+    for (const QString &file : QDir(m_directory->path()).entryList(QDir::Files)) {
+        QFile database(m_directory->filePath(file));
+        QVERIFY(database.open(QIODevice::ReadOnly));
+        const QByteArray bytes = database.readAll();
+        QVERIFY2(!bytes.contains("hunter2-secret") && !bytes.contains("it's-a-secret"),
+                 qPrintable(file));
+    }
+}
+
+void CommandRunnerTest::readOnlyModeRefusesChanges()
+{
+    m_readOnly->setEnabled(true);
+    QTemporaryDir directory;
+    const QString victim = directory.filePath(u"keep-me"_s);
+    QFile(victim).open(QIODevice::WriteOnly);
+    CommandRequest request;
+    request.argv = {u"rm"_s, victim};
+    request.risk = Risk::Destroy;
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(run->result().outcome == CommandResult::Outcome::Failed);
+    QVERIFY(run->result().error.startsWith(u"Read-only mode is on"));
+    QVERIFY(QFile::exists(victim));
+    QVERIFY(queryAll().isEmpty()); // nothing ran, nothing to log
+
+    request.argv = {u"ls"_s, victim};
+    request.risk = Risk::Read; // reading is still allowed
+    std::unique_ptr<CommandRun> reading(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy readFinished(reading.get(), &CommandRun::finished);
+    QVERIFY(readFinished.wait(5000));
+    QVERIFY(reading->result().succeeded());
+}
+
+void CommandRunnerTest::invalidRequestIsRefused()
+{
+    CommandRequest request;
+    request.argv = {u"env"_s};
+    request.environment.insert(u"BAD NAME"_s, u"x"_s);
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(run->result().error, u"'BAD NAME' is not a valid environment variable name"_s);
+}
+
+void CommandRunnerTest::cancelBeforeStartRunsNothing()
+{
+    QTemporaryDir directory;
+    const QString marker = directory.filePath(u"ran"_s);
+    CommandRequest request;
+    request.argv = {u"touch"_s, marker};
+    request.risk = Risk::Change;
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    run->cancel(); // before the audit row is even written
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(run->result().outcome == CommandResult::Outcome::Cancelled);
+    QVERIFY(!QFile::exists(marker));
+    QTRY_COMPARE_WITH_TIMEOUT(queryAll().value(0).status, AuditStatus::Cancelled, 5000);
+}
+
+QTEST_GUILESS_MAIN(CommandRunnerTest)
+#include "tst_commandrunner.moc"

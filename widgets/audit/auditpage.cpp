@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/audit/auditpage.h"
+
+#include "models/audit/auditcsv.h"
+#include "models/audit/auditmodel.h"
+#include "models/persistence/statestore.h"
+#include "widgets/common/themedicon.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBrush>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QFont>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSignalBlocker>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace OpsDeck {
+
+namespace {
+
+// The newest rows only: enough to read, cheap to ask for every two seconds.
+constexpr int RowLimit = 1000;
+constexpr int AutoRefreshMs = 2000;
+constexpr int TypingDelayMs = 250;
+// Coalesces the bursts of auditStarted/auditFinished that a runbook step produces.
+constexpr int StoreChangeDelayMs = 150;
+
+// Colours and fonts the models layer cannot provide (it does not link QtGui): Change in amber
+// and Destroy in red in the risk column, failures in red, running commands in italics. Text
+// colours differ for light and dark palettes so both keep a readable contrast.
+class AuditStyleProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ForegroundRole) {
+            const QVariant colour = foreground(index);
+            if (colour.isValid())
+                return colour;
+        } else if (role == Qt::FontRole &&
+                   index.data(AuditModel::StatusRole).toInt() == int(AuditStatus::Running)) {
+            QFont italic; // only the italic flag is set; the rest comes from the view
+            italic.setItalic(true);
+            return italic;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    static bool darkPalette()
+    {
+        return QApplication::palette().color(QPalette::Base).lightness() < 128;
+    }
+    static QBrush amber() { return QColor(darkPalette() ? 0xffb74d : 0xa65e00); }
+    static QBrush red() { return QColor(darkPalette() ? 0xef6c6c : 0xc62828); }
+
+    QVariant foreground(const QModelIndex &index) const
+    {
+        switch (index.column()) {
+        case AuditModel::RiskColumn:
+            switch (Risk(index.data(AuditModel::RiskRole).toInt())) {
+            case Risk::Change:
+                return amber();
+            case Risk::Destroy:
+                return red();
+            case Risk::Read:
+                return {};
+            }
+            return {};
+        case AuditModel::StatusColumn:
+            if (index.data(AuditModel::StatusRole).toInt() == int(AuditStatus::Failed))
+                return red();
+            return {};
+        case AuditModel::ExitColumn: {
+            // Non-zero exit codes and signals.
+            const QVariant exit = index.data(AuditModel::SortRole);
+            return exit.isValid() && exit.toLongLong() != 0 ? QVariant(red()) : QVariant();
+        }
+        default:
+            return {};
+        }
+    }
+};
+
+} // namespace
+
+AuditPage::AuditPage(StateStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_model(new AuditModel(this))
+    , m_sorter(new QSortFilterProxyModel(this))
+    , m_hostFilter(new QComboBox(this))
+    , m_textFilter(new QLineEdit(this))
+    , m_timeRange(new QComboBox(this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+    , m_refreshAction(new QAction(themedIcon(QStringLiteral("reload")), tr("&Refresh"), this))
+    , m_exportAction(new QAction(tr("&Export CSV…"), this))
+    , m_autoRefresh(new QTimer(this))
+    , m_filterDelay(new QTimer(this))
+    , m_soonRefresh(new QTimer(this))
+{
+    // Filter bar.
+    m_hostFilter->setObjectName(QStringLiteral("auditHostFilter"));
+    m_hostFilter->setAccessibleName(tr("Host"));
+    m_hostFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_hostFilter->addItem(tr("All hosts"), QString());
+    connect(m_hostFilter, &QComboBox::currentIndexChanged, this, &AuditPage::refresh);
+
+    m_textFilter->setObjectName(QStringLiteral("auditTextFilter"));
+    m_textFilter->setPlaceholderText(tr("Filter commands…"));
+    m_textFilter->setAccessibleName(tr("Filter commands"));
+    m_textFilter->setClearButtonEnabled(true);
+    m_textFilter->addAction(themedIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(TypingDelayMs);
+    connect(m_textFilter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, &AuditPage::refresh);
+    connect(m_textFilter, &QLineEdit::returnPressed, this, [this] {
+        m_filterDelay->stop();
+        refresh();
+    });
+
+    m_timeRange->setObjectName(QStringLiteral("auditTimeRange"));
+    m_timeRange->setAccessibleName(tr("Time range"));
+    m_timeRange->addItem(tr("Last hour"), int(TimeRange::LastHour));
+    m_timeRange->addItem(tr("Last 24 hours"), int(TimeRange::Last24Hours));
+    m_timeRange->addItem(tr("Last 7 days"), int(TimeRange::Last7Days));
+    m_timeRange->addItem(tr("All"), int(TimeRange::All));
+    m_timeRange->setCurrentIndex(m_timeRange->findData(int(TimeRange::Last24Hours)));
+    connect(m_timeRange, &QComboBox::currentIndexChanged, this, &AuditPage::refresh);
+
+    // F5 is handled in event() and keyPressEvent(), not as the action's shortcut: the main window
+    // binds F5 to reloading the workspace, and two shortcuts on one key cancel each other out.
+    m_refreshAction->setObjectName(QStringLiteral("auditRefresh"));
+    m_refreshAction->setToolTip(
+        tr("Read the audit log again (%1)")
+            .arg(QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText)));
+    connect(m_refreshAction, &QAction::triggered, this, &AuditPage::refresh);
+    auto *refreshButton = new QToolButton(this);
+    refreshButton->setDefaultAction(m_refreshAction);
+    refreshButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_exportAction->setObjectName(QStringLiteral("auditExport"));
+    m_exportAction->setToolTip(tr("Save the rows shown as a CSV file"));
+    connect(m_exportAction, &QAction::triggered, this, &AuditPage::exportWithDialog);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setDefaultAction(m_exportAction);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    // Table: colours, then sorting on raw values.
+    auto *style = new AuditStyleProxy(this);
+    style->setSourceModel(m_model);
+    m_sorter->setSourceModel(style);
+    m_sorter->setSortRole(AuditModel::SortRole);
+    m_view->setObjectName(QStringLiteral("auditView"));
+    m_view->setModel(m_sorter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AuditModel::StartedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    // A log reads better dense: one text line and a little air per row.
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionResizeMode(AuditModel::CommandColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setAccessibleName(tr("Audit log"));
+
+    auto *copy = new QAction(tr("&Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &AuditPage::copySelection);
+    m_view->addAction(copy);
+    m_view->addAction(m_refreshAction);
+    m_view->addAction(m_exportAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_status->setObjectName(QStringLiteral("auditStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_hostFilter);
+    bar->addWidget(m_textFilter, 1);
+    bar->addWidget(m_timeRange);
+    bar->addWidget(refreshButton);
+    bar->addWidget(exportButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    setFocusProxy(m_view);
+
+    // Refreshing: every two seconds while shown, and soon after the store wrote a row.
+    m_autoRefresh->setObjectName(QStringLiteral("auditAutoRefresh"));
+    m_autoRefresh->setInterval(AutoRefreshMs);
+    connect(m_autoRefresh, &QTimer::timeout, this, [this] {
+        // A slow answer is waited for rather than replaced again and again.
+        if (m_pendingRequest == 0)
+            refresh();
+    });
+    m_soonRefresh->setSingleShot(true);
+    m_soonRefresh->setInterval(StoreChangeDelayMs);
+    connect(m_soonRefresh, &QTimer::timeout, this, &AuditPage::refresh);
+    if (m_store) {
+        connect(m_store, &StateStore::auditQueried, this, &AuditPage::onAuditQueried);
+        connect(m_store, &StateStore::failed, this, &AuditPage::onFailed);
+        const auto storeChanged = [this] {
+            if (isVisible())
+                m_soonRefresh->start();
+        };
+        connect(m_store, &StateStore::auditStarted, this, storeChanged);
+        connect(m_store, &StateStore::auditFinished, this, storeChanged);
+    }
+    updateStatus();
+}
+
+AuditPage::~AuditPage() = default;
+
+void AuditPage::setHostNames(const QStringList &hosts)
+{
+    addHostChoices(hosts);
+}
+
+void AuditPage::setTimeRange(TimeRange range)
+{
+    m_timeRange->setCurrentIndex(m_timeRange->findData(int(range)));
+}
+
+AuditQuery AuditPage::currentQuery() const
+{
+    AuditQuery query;
+    query.host = m_hostFilter->currentData().toString();
+    query.text = m_textFilter->text();
+    query.limit = RowLimit;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (TimeRange(m_timeRange->currentData().toInt())) {
+    case TimeRange::LastHour:
+        query.from = now.addSecs(-60 * 60);
+        break;
+    case TimeRange::Last24Hours:
+        query.from = now.addDays(-1);
+        break;
+    case TimeRange::Last7Days:
+        query.from = now.addDays(-7);
+        break;
+    case TimeRange::All:
+        break;
+    }
+    return query;
+}
+
+void AuditPage::refresh()
+{
+    m_filterDelay->stop();
+    m_soonRefresh->stop();
+    if (!m_store) {
+        m_error = tr("The audit log is not available: there is no state database.");
+        updateStatus();
+        return;
+    }
+    // Any answer still on its way is stale from now on.
+    m_pendingRequest = m_store->queryAudit(currentQuery());
+}
+
+void AuditPage::onAuditQueried(quint64 requestId, const QList<AuditEntry> &entries)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (requestId == 0 || requestId != m_pendingRequest)
+        return;
+    m_pendingRequest = 0;
+    m_loaded = true;
+    m_error.clear();
+    m_model->setEntries(entries);
+
+    QStringList hosts;
+    for (const AuditEntry &entry : entries)
+        hosts.append(entry.host);
+    addHostChoices(hosts);
+    if (!m_columnsSized && !entries.isEmpty()) {
+        m_view->resizeColumnsToContents();
+        m_columnsSized = true;
+    }
+    updateStatus();
+}
+
+void AuditPage::onFailed(quint64 requestId, const QString &message)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (requestId == 0 || requestId != m_pendingRequest)
+        return;
+    m_pendingRequest = 0;
+    m_error = message; // the rows of the last answer stay
+    updateStatus();
+}
+
+void AuditPage::addHostChoices(const QStringList &hosts)
+{
+    // Only ever added, in sorted order, so the current choice and an open popup stay put.
+    const QSignalBlocker blocker(m_hostFilter);
+    for (const QString &host : hosts) {
+        if (host.isEmpty() || m_hostChoices.contains(host))
+            continue;
+        m_hostChoices.insert(host);
+        int at = 1; // after "All hosts"
+        while (at < m_hostFilter->count() && QString::compare(m_hostFilter->itemData(at).toString(),
+                                                              host, Qt::CaseInsensitive) < 0)
+            ++at;
+        m_hostFilter->insertItem(at, host, host);
+    }
+}
+
+void AuditPage::updateStatus()
+{
+    const int shown = m_model->rowCount();
+    m_exportAction->setEnabled(shown > 0);
+    if (!m_error.isEmpty())
+        m_status->setText(m_error);
+    else if (!m_loaded)
+        m_status->setText(tr("Reading the audit log…"));
+    else if (shown >= RowLimit)
+        m_status->setText(
+            tr("%n command(s) shown: the newest only; narrow the filters to see older ones.",
+               nullptr, shown));
+    else
+        m_status->setText(tr("%n command(s) shown", nullptr, shown));
+}
+
+QList<AuditEntry> AuditPage::entriesInViewOrder(bool selectedOnly) const
+{
+    QList<int> viewRows;
+    if (selectedOnly) {
+        const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+        for (const QModelIndex &index : selected)
+            viewRows.append(index.row());
+        std::sort(viewRows.begin(), viewRows.end());
+    } else {
+        for (int row = 0; row < m_sorter->rowCount(); ++row)
+            viewRows.append(row);
+    }
+    const auto *style = static_cast<const QIdentityProxyModel *>(m_sorter->sourceModel());
+    QList<AuditEntry> entries;
+    entries.reserve(viewRows.size());
+    for (const int row : std::as_const(viewRows)) {
+        const QModelIndex source =
+            style->mapToSource(m_sorter->mapToSource(m_sorter->index(row, 0)));
+        if (source.isValid())
+            entries.append(m_model->entryAt(source.row()));
+    }
+    return entries;
+}
+
+QString AuditPage::selectionAsCsv() const
+{
+    const QList<AuditEntry> entries = entriesInViewOrder(true);
+    return entries.isEmpty() ? QString() : auditEntriesToCsv(entries);
+}
+
+bool AuditPage::exportCsv(const QString &path, QString *error) const
+{
+    const auto fail = [&](const QString &reason) {
+        if (error)
+            *error = tr("Cannot export the audit log to %1: %2")
+                         .arg(QDir::toNativeSeparators(path), reason);
+        return false;
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    const QByteArray csv = auditEntriesToCsv(entriesInViewOrder(false)).toUtf8();
+    if (file.write(csv) != csv.size())
+        return fail(file.errorString());
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+void AuditPage::exportWithDialog()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(u"opsdeck-audit-" + QDate::currentDate().toString(Qt::ISODate) + u".csv");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Audit Log"), suggested,
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export Audit Log"), error);
+}
+
+void AuditPage::copySelection()
+{
+    const QString csv = selectionAsCsv();
+    if (!csv.isEmpty())
+        QApplication::clipboard()->setText(csv);
+}
+
+namespace {
+
+bool isRefreshKey(const QKeyEvent *event)
+{
+    return event->key() == Qt::Key_F5 &&
+           (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+}
+
+} // namespace
+
+bool AuditPage::event(QEvent *event)
+{
+    // Claims F5 while the focus is on this page, before shortcuts are looked up, so that the key
+    // arrives here as a key press instead of reloading the workspace (the window's F5).
+    if (event->type() == QEvent::ShortcutOverride &&
+        isRefreshKey(static_cast<QKeyEvent *>(event))) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void AuditPage::keyPressEvent(QKeyEvent *event)
+{
+    if (isRefreshKey(event)) {
+        refresh();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void AuditPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+    m_autoRefresh->start();
+}
+
+void AuditPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_autoRefresh->stop();
+    m_soonRefresh->stop();
+}
+
+} // namespace OpsDeck

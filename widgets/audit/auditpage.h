@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/audit/auditentry.h"
+
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace OpsDeck {
+
+class AuditModel;
+class StateStore;
+
+// Every command OpsDeck ran, from the audit log: filter bar (host, command text, time range),
+// a sortable table, refresh (F5), CSV export and Ctrl+C as CSV.
+//
+// Filtering happens in SQL: each change of the filters, each refresh() and, while the page is
+// visible, a timer every two seconds ask the store with queryAudit(); only the answer to the
+// newest request is shown. Rows update in place, so selection and scroll position survive.
+class AuditPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditPage)
+
+public:
+    enum class TimeRange { LastHour, Last24Hours, Last7Days, All };
+
+    explicit AuditPage(StateStore *store, QWidget *parent = nullptr);
+    ~AuditPage() override;
+
+    // Hosts offered in the host filter besides those seen in the log (e.g. the workspace's).
+    void setHostNames(const QStringList &hosts);
+    // Asks the store again with the current filters; the table follows when the answer comes.
+    void refresh();
+    // Writes the rows shown, in the order shown, as CSV (auditEntriesToCsv) to path, atomically.
+    // On failure returns false and puts a sentence for the user into *error.
+    bool exportCsv(const QString &path, QString *error) const;
+    // The selected rows, in the order shown, as CSV with its header row; empty without selection.
+    QString selectionAsCsv() const;
+    // The query the filter bar stands for now.
+    AuditQuery currentQuery() const;
+
+    void setTimeRange(TimeRange range);
+    QTableView *view() const { return m_view; }
+    AuditModel *model() const { return m_model; }
+
+protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onAuditQueried(quint64 requestId, const QList<OpsDeck::AuditEntry> &entries);
+    void onFailed(quint64 requestId, const QString &message);
+    void addHostChoices(const QStringList &hosts);
+    void exportWithDialog();
+    void copySelection();
+    void updateStatus();
+    QList<AuditEntry> entriesInViewOrder(bool selectedOnly) const;
+
+    QPointer<StateStore> m_store;
+    AuditModel *m_model;
+    QSortFilterProxyModel *m_sorter;
+    QComboBox *m_hostFilter;
+    QLineEdit *m_textFilter;
+    QComboBox *m_timeRange;
+    QTableView *m_view;
+    QLabel *m_status;
+    QAction *m_refreshAction;
+    QAction *m_exportAction;
+    QTimer *m_autoRefresh;
+    QTimer *m_filterDelay;
+    QTimer *m_soonRefresh;
+    QSet<QString> m_hostChoices;
+    quint64 m_pendingRequest = 0;
+    QString m_error;
+    bool m_loaded = false;
+    bool m_columnsSized = false;
+};
+
+} // namespace OpsDeck

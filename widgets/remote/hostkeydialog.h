@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/remote/sshexecutor.h"
+
+#include <QDialog>
+
+namespace OpsDeck {
+
+// "The authenticity of host … can't be established": shows the key type and its SHA256
+// fingerprint and lets the user accept it once, accept and remember it, or cancel.
+class HostKeyDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostKeyDialog)
+
+public:
+    HostKeyDialog(const QString &host, const QString &keyType, const QString &fingerprint,
+                  QWidget *parent = nullptr);
+    ~HostKeyDialog() override;
+
+    SshExecutor::HostKeyAnswer answer() const { return m_answer; }
+
+private:
+    SshExecutor::HostKeyAnswer m_answer = SshExecutor::HostKeyAnswer::Reject;
+};
+
+} // namespace OpsDeck

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/core/recentfiles.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
+
+namespace OpsDeck {
+
+class AuditPage;
+class CommandPalette;
+class CommandRunner;
+class CredentialStore;
+class HostRegistry;
+class IncidentPage;
+class RunbookLibrary;
+class RunbooksPage;
+class RunCommandPage;
+class OverviewPage;
+class ProblemsPage;
+class ReadOnlyMode;
+class SshExecutor;
+class StateStore;
+class WorkspaceDocument;
+class WorkspaceModel;
+class WorkspaceTree;
+
+// The shell: navigation sidebar with the workspace tree, pages in the middle, connection and
+// safety state in the status bar, Ctrl+K command palette. Later features add pages through
+// addPage() and their own actions; nothing else needs to change.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    struct Options {
+        QString workspaceFile; // empty: the last one (if the setting says so), else built-in
+        bool readOnly = false;
+    };
+
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceDocument *document() const { return m_document; }
+    ReadOnlyMode *readOnlyMode() const { return m_readOnly; }
+    StateStore *stateStore() const { return m_stateStore; }
+    HostRegistry *hostRegistry() const { return m_hostRegistry; }
+    RunCommandPage *runCommandPage() const { return m_console; }
+    RunbooksPage *runbooksPage() const { return m_runbooks; }
+    IncidentPage *incidentPage() const { return m_incidents; }
+    RunbookLibrary *runbookLibrary() const { return m_library; }
+    WorkspaceTree *workspaceTree() const { return m_tree; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    QString currentPageId() const;
+    void showPage(const QString &id);
+    QStringList pageIds() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Page {
+        QString id;
+        QString title;
+        QString icon;
+        QWidget *widget;
+    };
+
+    void addPage(const QString &id, const QString &title, const QString &icon, QWidget *widget);
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    void openWorkspaceDialog();
+    void openWorkspace(const QString &path);
+    void rebuildRecentMenu();
+    void onWorkspaceChanged();
+    void onDiagnosticsChanged();
+    void updateWorkspaceStatus();
+    void updateConnectionSummary();
+    void updateReadOnlyState(bool enabled);
+    void openCommandPalette();
+    void editHost(const QString &hostName);
+    void addHost(const QString &environmentName);
+    void showSettings();
+    void showAbout();
+    void showError(const QString &title, const QString &message);
+    void askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
+                    const QString &fingerprint);
+    void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
+                       const QString &keychainEntry);
+
+    WorkspaceDocument *m_document;
+    WorkspaceModel *m_model;
+    ReadOnlyMode *m_readOnly;
+    StateStore *m_stateStore;
+    CredentialStore *m_credentials;
+    HostRegistry *m_hostRegistry;
+    CommandRunner *m_runner;
+    RecentFiles m_recentFiles;
+    QList<Page> m_pages;
+
+    QSplitter *m_splitter;
+    QListWidget *m_navigation;
+    WorkspaceTree *m_tree;
+    QStackedWidget *m_stack;
+    OverviewPage *m_overview;
+    ProblemsPage *m_problems;
+    RunCommandPage *m_console;
+    AuditPage *m_audit;
+    RunbookLibrary *m_library;
+    RunbooksPage *m_runbooks;
+    IncidentPage *m_incidents;
+    CommandPalette *m_palette;
+
+    QLabel *m_workspaceLabel;
+    QToolButton *m_problemsButton;
+    QLabel *m_connectionsLabel;
+    QToolButton *m_readOnlyButton;
+    QLabel *m_secretsLabel;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_builtInAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_addHostAction = nullptr;
+    QAction *m_editHostAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_readOnlyAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_sidebarAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_declareIncidentAction = nullptr;
+    QAction *m_openRunbookAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+};
+
+} // namespace OpsDeck
