@@ -2,12 +2,12 @@
 #include "app/commandline.h"
 
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/shellquote.h"
 #include "models/runbooks/runbookparser.h"
-#include "models/persistence/statestore.h"
 #include "models/workspace/sshconfigimport.h"
 #include "models/workspace/workspaceloader.h"
 

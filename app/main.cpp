@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/common/appearance.h"
 #include "app/commandline.h"
 #include "models/core/translations.h"
+#include "widgets/common/appearance.h"
 #include "widgets/shell/mainwindow.h"
 
 #include <QApplication>

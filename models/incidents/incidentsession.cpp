@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/incidents/incidentsession.h"
 
+#include "models/audit/auditmodel.h"
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/incidenttimelinemodel.h"
-#include "models/audit/auditmodel.h"
 #include "models/persistence/statestore.h"
 
 namespace OpsDeck {

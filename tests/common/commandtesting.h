@@ -2,9 +2,9 @@
 #pragma once
 
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/executor.h"
-#include "models/persistence/statestore.h"
 #include "models/workspace/workspace.h"
 
 #include <QSignalSpy>

@@ -4,6 +4,7 @@
 #include "models/audit/auditcsv.h"
 #include "models/audit/auditmodel.h"
 #include "models/persistence/statestore.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 
 #include <QAction>
@@ -69,12 +70,8 @@ public:
     }
 
 private:
-    static bool darkPalette()
-    {
-        return QApplication::palette().color(QPalette::Base).lightness() < 128;
-    }
-    static QBrush amber() { return QColor(darkPalette() ? 0xffb74d : 0xa65e00); }
-    static QBrush red() { return QColor(darkPalette() ? 0xef6c6c : 0xc62828); }
+    static QBrush amber() { return StatusColours::caution(QApplication::palette()); }
+    static QBrush red() { return StatusColours::bad(QApplication::palette()); }
 
     QVariant foreground(const QModelIndex &index) const
     {

@@ -9,8 +9,6 @@
 
 namespace OpsDeck::Appearance {
 
-namespace {
-
 QPalette darkPalette()
 {
     QPalette palette;
@@ -42,8 +40,6 @@ QPalette darkPalette()
         palette.setColor(QPalette::Disabled, role, disabledText);
     return palette;
 }
-
-} // namespace
 
 void apply(const QString &theme)
 {

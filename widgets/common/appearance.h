@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPalette>
 #include <QString>
 
 namespace OpsDeck::Appearance {
@@ -9,5 +10,7 @@ namespace OpsDeck::Appearance {
 // palettes, for desktops that give Qt no dark palette.
 void apply(const QString &theme);
 QString currentSetting();
+// The palette "dark" applies.
+QPalette darkPalette();
 
 } // namespace OpsDeck::Appearance

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidentpage.h"
 
+#include "models/incidents/communicationtemplates.h"
+#include "models/incidents/escalationschedule.h"
+#include "models/incidents/incidentsession.h"
+#include "models/persistence/statestore.h"
+#include "models/runbooks/runbooklibrary.h"
+#include "models/runbooks/runbooksession.h"
 #include "widgets/incidents/communicationpanel.h"
 #include "widgets/incidents/incidentreportpanel.h"
 #include "widgets/incidents/incidenttimelinepanel.h"
 #include "widgets/incidents/incidentwizard.h"
-#include "models/incidents/communicationtemplates.h"
-#include "models/incidents/escalationschedule.h"
-#include "models/incidents/incidentsession.h"
-#include "models/runbooks/runbooklibrary.h"
-#include "models/runbooks/runbooksession.h"
 #include "widgets/runbooks/runbookview.h"
-#include "models/persistence/statestore.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "widgets/incidents/incidentwizard.h"
 #include "models/runbooks/runbookparser.h"
 #include "models/workspace/workspace.h"
+#include "widgets/incidents/incidentwizard.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

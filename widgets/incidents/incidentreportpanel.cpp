@@ -3,6 +3,7 @@
 
 #include "models/incidents/incidentreport.h"
 #include "models/incidents/incidentsession.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/runbooks/runbookstepcard.h"
 
 #include <QDir>
@@ -467,7 +468,7 @@ void IncidentReportPanel::onExported(const QString &path, bool ok, const QString
                                    QDir::toNativeSeparators(path).toHtmlEscaped()));
     } else {
         m_status->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
-            RunbookColours::failure().name(), error.toHtmlEscaped()));
+            StatusColours::bad(palette()).name(), error.toHtmlEscaped()));
         if (fromDialog) {
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Report"), error,
                                         QMessageBox::Ok, this);

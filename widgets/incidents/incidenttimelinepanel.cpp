@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidenttimelinepanel.h"
 
+#include "models/audit/auditmodel.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidenttimelinemodel.h"
-#include "widgets/runbooks/runbookstepcard.h"
-#include "models/audit/auditmodel.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/runbooks/runbookstepcard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,7 +66,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::ForegroundRole && isFailedStep(mapToSource(index)))
-            return QBrush(RunbookColours::failure());
+            return QBrush(StatusColours::bad(QApplication::palette()));
         return QSortFilterProxyModel::data(index, role);
     }
 
@@ -397,7 +398,7 @@ void IncidentTimelinePanel::showDetails(const QModelIndex &current)
                                                : tr("exit %1").arg(exit.toHtmlEscaped());
         facts.append(TimelineFilterModel::isFailedStep(source)
                          ? u"<span style=\"color:%1\">%2</span>"_s.arg(
-                               RunbookColours::failure().name(), outcome)
+                               StatusColours::bad(QApplication::palette()).name(), outcome)
                          : outcome);
         facts.append(AuditModel::formatDuration(event.durationMs).toHtmlEscaped());
     }

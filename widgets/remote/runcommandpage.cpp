@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/remote/runcommandpage.h"
 
-#include "widgets/common/confirmation.h"
 #include "models/core/risk.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/commandsessionmodel.h"
 #include "models/remote/hostregistry.h"
+#include "widgets/common/confirmation.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 
 #include <QAction>
@@ -118,8 +119,9 @@ RunCommandPage::RunCommandPage(HostRegistry *hosts, CommandRunner *runner, ReadO
                 ? QString()
                 : (risk.risk == Risk::Destroy ? tr("Destructive: %1") : tr("Changes: %1"))
                       .arg(risk.reason));
-        m_riskLabel->setStyleSheet(risk.risk == Risk::Destroy ? QStringLiteral("color: #d32f2f")
-                                                              : QStringLiteral("color: #b26a00"));
+        QPalette riskPalette = m_riskLabel->palette();
+        riskPalette.setColor(QPalette::WindowText, StatusColours::forRisk(risk.risk, palette()));
+        m_riskLabel->setPalette(riskPalette);
         updateButtons();
     });
     connect(m_session, &CommandSessionModel::outputAppended, this,

@@ -2,6 +2,7 @@
 #include "widgets/runbooks/runbookstepcard.h"
 
 #include "models/audit/auditmodel.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 
 #include <QAction>
@@ -25,53 +26,16 @@
 
 namespace OpsDeck {
 
-namespace RunbookColours {
-
-namespace {
-bool darkPalette()
-{
-    return QApplication::palette().color(QPalette::Base).lightness() < 128;
-}
-} // namespace
-
-QColor success()
-{
-    return QColor(darkPalette() ? 0x66bb6a : 0x2e7d32);
-}
-
-QColor failure()
-{
-    return QColor(darkPalette() ? 0xef6c6c : 0xc62828);
-}
-
-QColor caution()
-{
-    return QColor(darkPalette() ? 0xffb74d : 0xa65e00);
-}
-
-QColor forRisk(Risk risk)
-{
-    switch (risk) {
-    case Risk::Read:
-        return success();
-    case Risk::Change:
-        return caution();
-    case Risk::Destroy:
-        return failure();
-    }
-    return success();
-}
-
-QColor forState(StepState state, const QPalette &palette)
+QColor stepStateColour(StepState state, const QPalette &palette)
 {
     switch (state) {
     case StepState::Succeeded:
-        return success();
+        return StatusColours::good(palette);
     case StepState::Failed:
-        return failure();
+        return StatusColours::bad(palette);
     case StepState::Cancelled:
     case StepState::Refused:
-        return caution();
+        return StatusColours::caution(palette);
     case StepState::Running:
         return palette.color(QPalette::Highlight);
     case StepState::NotRun:
@@ -79,8 +43,6 @@ QColor forState(StepState state, const QPalette &palette)
     }
     return palette.color(QPalette::Disabled, QPalette::WindowText);
 }
-
-} // namespace RunbookColours
 
 namespace {
 
@@ -95,14 +57,6 @@ QString riskName(Risk risk)
         return RunbookStepCard::tr("Destroy");
     }
     return {};
-}
-
-// Black or white, whichever reads better on background.
-QColor textOn(const QColor &background)
-{
-    const double luminance =
-        0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF();
-    return luminance > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QLabel *smallGreyLabel(const QString &text, QWidget *parent)
@@ -178,11 +132,11 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
     // Header: risk badge and reason, where the block is in the file, target, copy.
     m_riskBadge = new QLabel(riskName(block.risk), this);
     m_riskBadge->setObjectName(QStringLiteral("riskBadge"));
-    const QColor riskColour = RunbookColours::forRisk(block.risk);
+    const QColor riskColour = StatusColours::forRisk(block.risk, palette());
     m_riskBadge->setStyleSheet(
         QStringLiteral("QLabel { background: %1; color: %2; border-radius: 3px; "
                        "padding: 1px 7px; font-weight: bold; }")
-            .arg(riskColour.name(), textOn(riskColour).name()));
+            .arg(riskColour.name(), StatusColours::textOn(riskColour).name()));
     m_riskBadge->setToolTip(block.riskReason.isEmpty() ? tr("Only reads; runs without asking")
                                                        : block.riskReason);
     auto *reason = new QLabel(block.riskReason, this);
@@ -251,7 +205,7 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
                                    this);
         warning->setWordWrap(true);
         QPalette palette = warning->palette();
-        palette.setColor(QPalette::WindowText, RunbookColours::caution());
+        palette.setColor(QPalette::WindowText, StatusColours::caution(palette));
         warning->setPalette(palette);
         layout->addWidget(warning);
     }
@@ -290,7 +244,7 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
         m_missing->setTextFormat(Qt::PlainText);
         m_missing->setWordWrap(true);
         QPalette palette = m_missing->palette();
-        palette.setColor(QPalette::WindowText, RunbookColours::caution());
+        palette.setColor(QPalette::WindowText, StatusColours::caution(palette));
         m_missing->setPalette(palette);
         layout->addWidget(m_missing);
     }
@@ -483,7 +437,7 @@ void RunbookStepCard::updateFromSession()
         palette.setColor(QPalette::WindowText,
                          run.state == StepState::NotRun || run.state == StepState::Running
                              ? QApplication::palette().color(QPalette::WindowText)
-                             : RunbookColours::forState(run.state, palette));
+                             : stepStateColour(run.state, palette));
         m_status->setPalette(palette);
         m_status->setToolTip(
             run.startedAt.isValid() && run.state != StepState::Refused
@@ -640,7 +594,7 @@ void RunbookStepCard::setHighlighted(bool highlighted)
 
 QColor RunbookStepCard::accentColour() const
 {
-    return RunbookColours::forState(m_shownState, palette());
+    return stepStateColour(m_shownState, palette());
 }
 
 void RunbookStepCard::paintEvent(QPaintEvent *)
@@ -654,7 +608,7 @@ void RunbookStepCard::paintEvent(QPaintEvent *)
     // A stripe on the left says how the step went, at a glance down the page.
     if (m_shownState != StepState::NotRun || (m_done && m_done->isChecked())) {
         const QColor stripe =
-            m_shownState == StepState::NotRun ? RunbookColours::success() : accentColour();
+            m_shownState == StepState::NotRun ? StatusColours::good(palette()) : accentColour();
         painter.save();
         painter.setClipPath(outline);
         painter.fillRect(QRectF(box.left(), box.top(), 5, box.height()), stripe);

@@ -120,13 +120,7 @@ private:
     QLineEdit *m_notes = nullptr;
 };
 
-// Colours for step states and risks that read on light and dark palettes.
-namespace RunbookColours {
-QColor success();
-QColor failure();
-QColor caution();
-QColor forRisk(Risk risk);
-QColor forState(StepState state, const QPalette &palette);
-} // namespace RunbookColours
+// The colour of a step's state, from the one status colour table.
+QColor stepStateColour(StepState state, const QPalette &palette);
 
 } // namespace OpsDeck

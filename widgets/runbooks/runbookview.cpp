@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/runbooks/runbookview.h"
 
-#include "widgets/common/confirmation.h"
 #include "models/runbooks/runbookoutlinemodel.h"
-#include "widgets/runbooks/runbookstepcard.h"
+#include "widgets/common/confirmation.h"
+#include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/runbooks/runbookstepcard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -178,7 +179,7 @@ RunbookView::RunbookView(RunbookSession *session, QWidget *parent)
     m_warning->setObjectName(QStringLiteral("runbookWarnings"));
     m_warning->setAutoFillBackground(true);
     QPalette warningPalette = m_warning->palette();
-    QColor warningBackground = RunbookColours::caution();
+    QColor warningBackground = StatusColours::caution(palette());
     warningBackground.setAlpha(40);
     warningPalette.setColor(QPalette::Window, warningBackground);
     m_warning->setPalette(warningPalette);

@@ -2,6 +2,7 @@
 #include "widgets/workspace/hosteditdialog.h"
 
 #include "models/workspace/yamltextedit.h"
+#include "widgets/common/statuscolours.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -56,7 +57,9 @@ HostEditDialog::HostEditDialog(const Host *host, const QStringList &otherHosts, 
     m_tags->setText(m_original.tags.join(QStringLiteral(", ")));
     m_tags->setPlaceholderText(tr("comma-separated, e.g. web, frontend"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, StatusColours::bad(errorPalette));
+    m_error->setPalette(errorPalette);
     m_error->hide();
 
     auto *form = new QFormLayout;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/workspace/workspacetree.h"
 
-#include "widgets/common/themedicon.h"
 #include "models/workspace/workspacemodel.h"
+#include "widgets/common/statuscolours.h"
+#include "widgets/common/themedicon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,24 +42,6 @@ QString iconName(WorkspaceModel::ItemKind kind, bool local)
     return {};
 }
 
-QColor stateColour(ConnectionState state, const QPalette &palette)
-{
-    switch (state) {
-    case ConnectionState::Ready:
-        return QColor(0x2e, 0x7d, 0x32);
-    case ConnectionState::Failed:
-        return QColor(0xd3, 0x2f, 0x2f);
-    case ConnectionState::Connecting:
-    case ConnectionState::Authenticating:
-        return QColor(0xf9, 0xa8, 0x25);
-    case ConnectionState::Local:
-        return palette.color(QPalette::Highlight);
-    case ConnectionState::Disconnected:
-        break;
-    }
-    return palette.color(QPalette::Disabled, QPalette::WindowText);
-}
-
 // Paints a small connection dot at the right edge of host rows.
 class ConnectionDotDelegate final : public QStyledItemDelegate
 {
@@ -79,7 +62,8 @@ public:
         QStyledItemDelegate::paint(painter, narrowed, index);
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        const QColor colour = stateColour(state.value<ConnectionState>(), option.palette);
+        const QColor colour =
+            StatusColours::forConnection(state.value<ConnectionState>(), option.palette);
         painter->setPen(colour);
         painter->setBrush(state.value<ConnectionState>() == ConnectionState::Disconnected
                               ? QBrush(Qt::NoBrush)

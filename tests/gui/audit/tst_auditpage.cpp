@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/common/appearance.h"
-#include "widgets/audit/auditpage.h"
-#include "screenshots.h"
 #include "models/audit/auditmodel.h"
 #include "models/persistence/statestore.h"
+#include "screenshots.h"
+#include "widgets/audit/auditpage.h"
+#include "widgets/common/appearance.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

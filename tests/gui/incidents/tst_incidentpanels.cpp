@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidenttimelinemodel.h"
+#include "models/persistence/statestore.h"
+#include "screenshots.h"
+#include "testfiles.h"
 #include "widgets/common/appearance.h"
 #include "widgets/incidents/communicationpanel.h"
 #include "widgets/incidents/incidentreportpanel.h"
 #include "widgets/incidents/incidenttimelinepanel.h"
-#include "models/incidents/incidentsession.h"
-#include "models/incidents/incidenttimelinemodel.h"
-#include "screenshots.h"
-#include "models/persistence/statestore.h"
-#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

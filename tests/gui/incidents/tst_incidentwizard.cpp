@@ -3,22 +3,22 @@
 // severity (declares), diagnosis, resolution, verification, communication, report. Every page
 // is saved as a screenshot; the exported report's timeline must match what was done.
 #include "commandtesting.h"
-#include "widgets/incidents/communicationpanel.h"
 #include "models/core/risk.h"
-#include "widgets/incidents/incidentpage.h"
-#include "widgets/incidents/incidentreportpanel.h"
-#include "widgets/incidents/incidentwizard.h"
-#include "models/remote/commandrunner.h"
-#include "models/remote/localexecutor.h"
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidenttimelinemodel.h"
+#include "models/persistence/statestore.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/localexecutor.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
-#include "widgets/runbooks/runbookview.h"
 #include "screenshots.h"
-#include "models/persistence/statestore.h"
 #include "testfiles.h"
+#include "widgets/incidents/communicationpanel.h"
+#include "widgets/incidents/incidentpage.h"
+#include "widgets/incidents/incidentreportpanel.h"
+#include "widgets/incidents/incidentwizard.h"
+#include "widgets/runbooks/runbookview.h"
 
 #include <QAbstractButton>
 #include <QApplication>

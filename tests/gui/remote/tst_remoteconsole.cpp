@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window against a real sshd: the host-key dialog, then a command on the host.
-#include "widgets/remote/credentialdialog.h"
-#include "widgets/remote/hostkeydialog.h"
-#include "widgets/shell/mainwindow.h"
 #include "models/remote/commandsessionmodel.h"
 #include "models/remote/hostregistry.h"
-#include "widgets/remote/runcommandpage.h"
-#include "sshfixture.h"
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
+#include "sshfixture.h"
+#include "widgets/remote/credentialdialog.h"
+#include "widgets/remote/hostkeydialog.h"
+#include "widgets/remote/runcommandpage.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/paths.h"
-#include "widgets/shell/mainwindow.h"
-#include "models/remote/commandsessionmodel.h"
-#include "widgets/remote/runcommandpage.h"
-#include "screenshots.h"
 #include "models/persistence/statestore.h"
+#include "models/remote/commandsessionmodel.h"
 #include "models/workspace/workspacedocument.h"
+#include "screenshots.h"
+#include "widgets/remote/runcommandpage.h"
+#include "widgets/shell/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -2,13 +2,13 @@
 // The runbooks page: the library (built-in runbooks and a folder), opening one from the list
 // and any Markdown file from disk, in the background.
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
+#include "screenshots.h"
 #include "widgets/runbooks/runbookspage.h"
 #include "widgets/runbooks/runbookview.h"
-#include "screenshots.h"
-#include "models/persistence/statestore.h"
 
 #include <QLabel>
 #include <QSettings>

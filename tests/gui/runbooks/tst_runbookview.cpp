@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
 #include "models/runbooks/runbookoutlinemodel.h"
 #include "models/runbooks/runbookparser.h"
 #include "models/runbooks/runbooksession.h"
+#include "models/workspace/workspace.h"
+#include "screenshots.h"
 #include "widgets/runbooks/runbookstepcard.h"
 #include "widgets/runbooks/runbookview.h"
-#include "screenshots.h"
-#include "models/persistence/statestore.h"
-#include "models/workspace/workspace.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/common/appearance.h"
-#include "widgets/shell/commandpalette.h"
 #include "models/core/paths.h"
 #include "models/core/risk.h"
-#include "widgets/shell/mainwindow.h"
-#include "screenshots.h"
-#include "testfiles.h"
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
+#include "screenshots.h"
+#include "testfiles.h"
+#include "widgets/common/appearance.h"
+#include "widgets/shell/commandpalette.h"
+#include "widgets/shell/mainwindow.h"
 #include "widgets/workspace/workspacetree.h"
 
 #include <QAbstractItemModelTester>

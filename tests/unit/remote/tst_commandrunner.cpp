@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
-#include "models/persistence/statestore.h"
 
 #include <QDir>
 #include <QSignalSpy>

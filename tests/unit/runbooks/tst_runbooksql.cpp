@@ -3,12 +3,12 @@
 // from the keychain (never on a command line, masked in the audit log), statements one by one.
 #include "commandtesting.h"
 #include "models/core/risk.h"
-#include "postgresfixture.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
 #include "models/runbooks/runbooksession.h"
 #include "models/secrets/credentialstore.h"
-#include "models/persistence/statestore.h"
+#include "postgresfixture.h"
 
 #include <QDeadlineTimer>
 #include <QSignalSpy>
