@@ -3866,82 +3866,6 @@ Fortfahren?</translation>
 <context>
     <name>WorkspaceLoader</name>
     <message>
-        <source>a mapping</source>
-        <translation>eine Zuordnung</translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation>eine Liste</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a text value, found %2</source>
-        <translation>&apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must not be empty</source>
-        <translation>&apos;%1&apos; darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a whole number from %2 to %3, found %4</source>
-        <translation>&apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein, gefunden: %4</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a number, found %2</source>
-        <translation>&apos;%1&apos; muss eine Zahl sein, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be one of %2; found &apos;%3&apos;</source>
-        <translation>&apos;%1&apos; muss einer der Werte %2 sein; gefunden: &apos;%3&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be an http:// or https:// URL, found &apos;%2&apos;</source>
-        <translation>&apos;%1&apos; muss eine http://- oder https://-URL sein, gefunden: &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a list such as [a, b], found %2</source>
-        <translation>&apos;%1&apos; muss eine Liste wie [a, b] sein, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>each entry of &apos;%1&apos; must be a text value, found %2</source>
-        <translation>jeder Eintrag von &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; holds a plain-text secret; store it in the system keychain and write &apos;keychain:&lt;entry name&gt;&apos; here instead</source>
-        <translation>&apos;%1&apos; enthält ein Geheimnis im Klartext; speichern Sie es im Schlüsselbund des Systems und schreiben Sie stattdessen &apos;keychain:&lt;entry name&gt;&apos; hierher</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a duration such as 0, 15m, 1h or 1d; found &apos;%2&apos;</source>
-        <translation>&apos;%1&apos; muss eine Dauer wie 0, 15m, 1h oder 1d sein; gefunden: &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be a list of %2, found %3</source>
-        <translation>&apos;%1&apos; muss eine Liste von %2 sein, gefunden: %3</translation>
-    </message>
-    <message>
-        <source>each entry of &apos;%1&apos; must be a mapping with at least &apos;name&apos;, found %2</source>
-        <translation>jeder Eintrag von &apos;%1&apos; muss eine Zuordnung mit mindestens &apos;name&apos; sein, gefunden: %2</translation>
-    </message>
-    <message>
-        <source>unknown key &apos;%1&apos; in %2; expected one of: %3</source>
-        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; erwartet wird einer von: %3</translation>
-    </message>
-    <message>
-        <source>unknown key &apos;%1&apos; in %2; did you mean &apos;%3&apos;?</source>
-        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; meinten Sie &apos;%3&apos;?</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; has no value</source>
-        <translation>&apos;%1&apos; hat keinen Wert</translation>
-    </message>
-    <message>
-        <source>%1 has no &apos;%2&apos;</source>
-        <translation>in %1 fehlt &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>the workspace</source>
         <translation>dem Arbeitsbereich</translation>
     </message>
@@ -4094,24 +4018,8 @@ Fortfahren?</translation>
         <translation>&apos;%1&apos; in der Eskalation für %2 passt zu keinem Namen und keiner Rolle eines Kontakts</translation>
     </message>
     <message>
-        <source>duplicate key &apos;%1&apos; (first defined at line %2)</source>
-        <translation>doppelter Schlüssel &apos;%1&apos; (zuerst definiert in Zeile %2)</translation>
-    </message>
-    <message>
-        <source>YAML syntax error: %1</source>
-        <translation>YAML-Syntaxfehler: %1</translation>
-    </message>
-    <message>
         <source>the file is too large (%1 MiB); a workspace file may be at most %2 MiB</source>
         <translation>die Datei ist zu groß (%1 MiB); eine Arbeitsbereichsdatei darf höchstens %2 MiB groß sein</translation>
-    </message>
-    <message>
-        <source>binary data (byte 0x%1): a workspace file must be UTF-8 text</source>
-        <translation>Binärdaten (Byte 0x%1): eine Arbeitsbereichsdatei muss UTF-8-Text sein</translation>
-    </message>
-    <message>
-        <source>tab character in indentation: YAML indents with spaces only</source>
-        <translation>Tabulatorzeichen in der Einrückung: YAML rückt nur mit Leerzeichen ein</translation>
     </message>
     <message>
         <source>the file is empty: expected a mapping with at least &apos;environments&apos;</source>
@@ -4124,26 +4032,6 @@ Fortfahren?</translation>
     <message>
         <source>cannot open the file: %1</source>
         <translation>die Datei kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>unexpected &apos;:&apos;: expected a key aligned with the keys above it, or quotes around a value that contains &apos;: &apos;</source>
-        <translation>unerwartetes &apos;:&apos;: erwartet wird ein Schlüssel, der an den Schlüsseln darüber ausgerichtet ist, oder Anführungszeichen um einen Wert, der &apos;: &apos; enthält</translation>
-    </message>
-    <message>
-        <source>bad indentation: expected this line to line up with the keys or list entries above it</source>
-        <translation>falsche Einrückung: diese Zeile muss an den Schlüsseln oder Listeneinträgen darüber ausgerichtet sein</translation>
-    </message>
-    <message>
-        <source>unclosed &apos;[&apos;: expected &apos;,&apos; or &apos;]&apos;</source>
-        <translation>nicht geschlossenes &apos;[&apos;: erwartet wird &apos;,&apos; oder &apos;]&apos;</translation>
-    </message>
-    <message>
-        <source>unclosed &apos;{&apos;: expected &apos;,&apos; or &apos;}&apos;</source>
-        <translation>nicht geschlossenes &apos;{&apos;: erwartet wird &apos;,&apos; oder &apos;}&apos;</translation>
-    </message>
-    <message>
-        <source>the alias refers to an anchor that is not defined above it</source>
-        <translation>der Alias verweist auf einen Anker, der nicht weiter oben definiert ist</translation>
     </message>
     <message>
         <source>&apos;warning&apos; (%1) of &apos;%2&apos; must not be above &apos;critical&apos; (%3): higher values are worse (direction: above)</source>
@@ -4172,6 +4060,121 @@ Fortfahren?</translation>
     <message>
         <source>the template &apos;%1&apos; must be a text value, found %2</source>
         <translation>die Vorlage &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>YamlReader</name>
+    <message>
+        <source>duplicate key &apos;%1&apos; (first defined at line %2)</source>
+        <translation>doppelter Schlüssel &apos;%1&apos; (zuerst definiert in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;:&apos;: expected a key aligned with the keys above it, or quotes around a value that contains &apos;: &apos;</source>
+        <translation>unerwartetes &apos;:&apos;: erwartet wird ein Schlüssel, der an den Schlüsseln darüber ausgerichtet ist, oder Anführungszeichen um einen Wert, der &apos;: &apos; enthält</translation>
+    </message>
+    <message>
+        <source>bad indentation: expected this line to line up with the keys or list entries above it</source>
+        <translation>falsche Einrückung: diese Zeile muss an den Schlüsseln oder Listeneinträgen darüber ausgerichtet sein</translation>
+    </message>
+    <message>
+        <source>unclosed &apos;[&apos;: expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>nicht geschlossenes &apos;[&apos;: erwartet wird &apos;,&apos; oder &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>unclosed &apos;{&apos;: expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>nicht geschlossenes &apos;{&apos;: erwartet wird &apos;,&apos; oder &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>the alias refers to an anchor that is not defined above it</source>
+        <translation>der Alias verweist auf einen Anker, der nicht weiter oben definiert ist</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML-Syntaxfehler: %1</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>binary data (byte 0x%1): a workspace file must be UTF-8 text</source>
+        <translation>Binärdaten (Byte 0x%1): eine Arbeitsbereichsdatei muss UTF-8-Text sein</translation>
+    </message>
+    <message>
+        <source>tab character in indentation: YAML indents with spaces only</source>
+        <translation>Tabulatorzeichen in der Einrückung: YAML rückt nur mit Leerzeichen ein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a text value, found %2</source>
+        <translation>&apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must not be empty</source>
+        <translation>&apos;%1&apos; darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from %2 to %3, found %4</source>
+        <translation>&apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein, gefunden: %4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number, found %2</source>
+        <translation>&apos;%1&apos; muss eine Zahl sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an http:// or https:// URL, found &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; muss eine http://- oder https://-URL sein, gefunden: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list such as [a, b], found %2</source>
+        <translation>&apos;%1&apos; muss eine Liste wie [a, b] sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>each entry of &apos;%1&apos; must be a text value, found %2</source>
+        <translation>jeder Eintrag von &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds a plain-text secret; store it in the system keychain and write &apos;keychain:&lt;entry name&gt;&apos; here instead</source>
+        <translation>&apos;%1&apos; enthält ein Geheimnis im Klartext; speichern Sie es im Schlüsselbund des Systems und schreiben Sie stattdessen &apos;keychain:&lt;entry name&gt;&apos; hierher</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a duration such as 0, 15m, 1h or 1d; found &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; muss eine Dauer wie 0, 15m, 1h oder 1d sein; gefunden: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of %2, found %3</source>
+        <translation>&apos;%1&apos; muss eine Liste von %2 sein, gefunden: %3</translation>
+    </message>
+    <message>
+        <source>each entry of &apos;%1&apos; must be a mapping with at least &apos;name&apos;, found %2</source>
+        <translation>jeder Eintrag von &apos;%1&apos; muss eine Zuordnung mit mindestens &apos;name&apos; sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2; expected one of: %3</source>
+        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; erwartet wird einer von: %3</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2; did you mean &apos;%3&apos;?</source>
+        <translation>unbekannter Schlüssel &apos;%1&apos; in %2; meinten Sie &apos;%3&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no value</source>
+        <translation>&apos;%1&apos; hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>%1 has no &apos;%2&apos;</source>
+        <translation>in %1 fehlt &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of %2; found &apos;%3&apos;</source>
+        <translation>&apos;%1&apos; muss einer der Werte %2 sein; gefunden: &apos;%3&apos;</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/fuzzymatch.h"
 
+#include <QList>
+
+#include <algorithm>
+
 namespace OpsDeck {
 
 namespace {
@@ -44,6 +48,23 @@ std::optional<int> fuzzyMatchScore(QStringView pattern, QStringView candidate)
     // Prefer shorter candidates among equal matches.
     score -= int(std::min<qsizetype>(candidate.size() / 8, 5));
     return score;
+}
+
+int editDistance(QStringView a, QStringView b)
+{
+    QList<int> previous(b.size() + 1);
+    QList<int> current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
 }
 
 } // namespace OpsDeck

@@ -12,4 +12,8 @@ namespace OpsDeck {
 // early first hit score higher. nullopt when the pattern does not match at all.
 std::optional<int> fuzzyMatchScore(QStringView pattern, QStringView candidate);
 
+// Levenshtein distance: insertions, deletions and substitutions to turn a into b. For "did you
+// mean" hints.
+int editDistance(QStringView a, QStringView b);
+
 } // namespace OpsDeck

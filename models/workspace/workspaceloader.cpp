@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workspace/workspaceloader.h"
 
+#include "models/workspace/yamlreader.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -22,395 +24,13 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-SourceLocation locationOf(const YAML::Mark &mark)
-{
-    if (mark.is_null())
-        return {};
-    return {mark.line + 1, mark.column + 1};
-}
-
-QString describeKind(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Map:
-        return QCoreApplication::translate("WorkspaceLoader", "a mapping");
-    case YAML::NodeType::Sequence:
-        return QCoreApplication::translate("WorkspaceLoader", "a list");
-    case YAML::NodeType::Null:
-        return QCoreApplication::translate("WorkspaceLoader", "nothing");
-    case YAML::NodeType::Scalar:
-        return u'\'' + fromStd(node.Scalar()) + u'\'';
-    case YAML::NodeType::Undefined:
-        break;
-    }
-    return QCoreApplication::translate("WorkspaceLoader", "nothing");
-}
-
-int editDistance(QStringView a, QStringView b)
-{
-    QList<int> previous(b.size() + 1);
-    QList<int> current(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous[b.size()];
-}
-
-// Offset of the first byte that is not valid UTF-8 (or is NUL), or -1 for clean text.
-qsizetype firstBinaryByte(const QByteArray &text)
-{
-    const auto *bytes = reinterpret_cast<const unsigned char *>(text.constData());
-    const qsizetype size = text.size();
-    qsizetype i = 0;
-    while (i < size) {
-        const unsigned char lead = bytes[i];
-        if (lead == 0)
-            return i;
-        int continuation = 0;
-        if (lead < 0x80)
-            continuation = 0;
-        else if (lead >= 0xC2 && lead <= 0xDF)
-            continuation = 1;
-        else if (lead >= 0xE0 && lead <= 0xEF)
-            continuation = 2;
-        else if (lead >= 0xF0 && lead <= 0xF4)
-            continuation = 3;
-        else
-            return i;
-        if (i + continuation >= size && continuation > 0)
-            return i;
-        for (int k = 1; k <= continuation; ++k) {
-            if ((bytes[i + k] & 0xC0) != 0x80)
-                return i;
-        }
-        i += continuation + 1;
-    }
-    return -1;
-}
-
-SourceLocation locationOfOffset(const QByteArray &text, qsizetype offset)
-{
-    SourceLocation location{1, 1};
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++location.line;
-            lineStart = i + 1;
-        }
-    }
-    // Columns count characters, not bytes, so editors land on the right spot.
-    location.column = int(QString::fromUtf8(text.mid(lineStart, offset - lineStart)).size()) + 1;
-    return location;
-}
-
-// Collects diagnostics for one file.
-class Reporter
-{
-    Q_DECLARE_TR_FUNCTIONS(WorkspaceLoader)
-
-public:
-    explicit Reporter(QString fileName)
-        : m_fileName(std::move(fileName))
-    {
-    }
-
-    void error(SourceLocation where, const QString &message)
-    {
-        add(Diagnostic::Severity::Error, where, message);
-    }
-    void warning(SourceLocation where, const QString &message)
-    {
-        add(Diagnostic::Severity::Warning, where, message);
-    }
-    void error(const YAML::Node &node, const QString &message)
-    {
-        error(locationOf(node.Mark()), message);
-    }
-
-    Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }
-
-private:
-    void add(Diagnostic::Severity severity, SourceLocation where, const QString &message)
-    {
-        m_diagnostics.append({severity, m_fileName, where.line, where.column, message});
-    }
-
-    QString m_fileName;
-    Diagnostics m_diagnostics;
-};
-
-// Reads one YAML mapping against a known set of keys: typed getters report what was expected
-// and where; finish() warns about keys nobody asked for.
-class MapReader
-{
-    Q_DECLARE_TR_FUNCTIONS(WorkspaceLoader)
-
-public:
-    MapReader(Reporter &reporter, const YAML::Node &node, QString context)
-        : m_reporter(reporter)
-        , m_node(node)
-        , m_context(std::move(context))
-    {
-    }
-
-    // Value of a key, or an undefined node; remembers that the key is known.
-    YAML::Node value(const char *key)
-    {
-        m_known.append(QString::fromLatin1(key));
-        for (auto it = m_node.begin(); it != m_node.end(); ++it) {
-            if (it->first.IsScalar() && it->first.Scalar() == key)
-                return it->second;
-        }
-        return YAML::Node(YAML::NodeType::Undefined);
-    }
-
-    std::optional<QString> text(const char *key, bool required = false)
-    {
-        const YAML::Node node = value(key);
-        if (!node.IsDefined() || node.IsNull()) {
-            if (required)
-                missing(key, node);
-            return std::nullopt;
-        }
-        if (!node.IsScalar()) {
-            m_reporter.error(node, tr("'%1' must be a text value, found %2")
-                                       .arg(QLatin1String(key), describeKind(node)));
-            return std::nullopt;
-        }
-        const QString result = fromStd(node.Scalar());
-        if (required && result.trimmed().isEmpty()) {
-            m_reporter.error(node, tr("'%1' must not be empty").arg(QLatin1String(key)));
-            return std::nullopt;
-        }
-        return result;
-    }
-
-    void readText(const char *key, QString &target, bool required = false)
-    {
-        if (auto result = text(key, required))
-            target = *result;
-    }
-
-    void readInteger(const char *key, int &target, int minimum, int maximum)
-    {
-        const YAML::Node node = value(key);
-        if (!node.IsDefined() || node.IsNull())
-            return;
-        bool ok = false;
-        const int number = node.IsScalar() ? fromStd(node.Scalar()).toInt(&ok) : 0;
-        if (!ok || number < minimum || number > maximum) {
-            m_reporter.error(node, tr("'%1' must be a whole number from %2 to %3, found %4")
-                                       .arg(QLatin1String(key))
-                                       .arg(minimum)
-                                       .arg(maximum)
-                                       .arg(describeKind(node)));
-            return;
-        }
-        target = number;
-    }
-
-    bool readNumber(const char *key, double &target, bool required)
-    {
-        const YAML::Node node = value(key);
-        if (!node.IsDefined() || node.IsNull()) {
-            if (required)
-                missing(key, node);
-            return false;
-        }
-        bool ok = false;
-        const double number = node.IsScalar() ? fromStd(node.Scalar()).toDouble(&ok) : 0;
-        if (!ok) {
-            m_reporter.error(
-                node,
-                tr("'%1' must be a number, found %2").arg(QLatin1String(key), describeKind(node)));
-            return false;
-        }
-        target = number;
-        return true;
-    }
-
-    // Reads a key whose value must be one of a fixed set of words.
-    template<typename Enum>
-    void readChoice(const char *key, Enum &target,
-                    const std::initializer_list<std::pair<const char *, Enum>> &choices)
-    {
-        const std::optional<QString> word = text(key);
-        if (!word)
-            return;
-        QStringList names;
-        for (const auto &[name, choice] : choices) {
-            if (*word == QLatin1String(name)) {
-                target = choice;
-                return;
-            }
-            names.append(QLatin1String(name));
-        }
-        m_reporter.error(value(key), tr("'%1' must be one of %2; found '%3'")
-                                         .arg(QLatin1String(key), names.join(u", "), *word));
-    }
-
-    void readUrl(const char *key, QUrl &target)
-    {
-        const std::optional<QString> written = text(key);
-        if (!written)
-            return;
-        const QUrl url(*written, QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty()) {
-            m_reporter.error(value(key), tr("'%1' must be an http:// or https:// URL, found '%2'")
-                                             .arg(QLatin1String(key), *written));
-            return;
-        }
-        target = url;
-    }
-
-    void readStringList(const char *key, QStringList &target)
-    {
-        const YAML::Node node = value(key);
-        if (!node.IsDefined() || node.IsNull())
-            return;
-        if (!node.IsSequence()) {
-            m_reporter.error(node, tr("'%1' must be a list such as [a, b], found %2")
-                                       .arg(QLatin1String(key), describeKind(node)));
-            return;
-        }
-        for (const YAML::Node &item : node) {
-            if (!item.IsScalar()) {
-                m_reporter.error(item, tr("each entry of '%1' must be a text value, found %2")
-                                           .arg(QLatin1String(key), describeKind(item)));
-                continue;
-            }
-            target.append(fromStd(item.Scalar()));
-        }
-    }
-
-    // Secrets are only ever named, never written: "keychain:<entry>".
-    void readSecret(const char *key, SecretReference &target)
-    {
-        const std::optional<QString> written = text(key);
-        if (!written)
-            return;
-        static constexpr QStringView prefix = u"keychain:";
-        if (!written->startsWith(prefix) || written->size() == prefix.size()) {
-            // Never echo the value: it may be a real password.
-            m_reporter.error(value(key),
-                             tr("'%1' holds a plain-text secret; store it in the system keychain "
-                                "and write 'keychain:<entry name>' here instead")
-                                 .arg(QLatin1String(key)));
-            return;
-        }
-        target.entry = written->mid(prefix.size());
-    }
-
-    // "0", "30m", "1h", "2d" -> minutes.
-    void readDuration(const char *key, int &minutes)
-    {
-        const std::optional<QString> written = text(key);
-        if (!written)
-            return;
-        const QString trimmed = written->trimmed();
-        bool ok = false;
-        int number = trimmed.toInt(&ok);
-        if (!ok && trimmed.size() > 1) {
-            number = trimmed.chopped(1).toInt(&ok);
-            const QChar unit = trimmed.back();
-            if (unit == u'h')
-                number *= 60;
-            else if (unit == u'd')
-                number *= 24 * 60;
-            else if (unit != u'm')
-                ok = false;
-        }
-        if (!ok || number < 0) {
-            m_reporter.error(value(key),
-                             tr("'%1' must be a duration such as 0, 15m, 1h or 1d; found '%2'")
-                                 .arg(QLatin1String(key), *written));
-            return;
-        }
-        minutes = number;
-    }
-
-    // Calls read(item, index) for every mapping in a list under key.
-    void readList(const char *key, const QString &itemName,
-                  const std::function<void(const YAML::Node &)> &read)
-    {
-        const YAML::Node node = value(key);
-        if (!node.IsDefined() || node.IsNull())
-            return;
-        if (!node.IsSequence()) {
-            m_reporter.error(node, tr("'%1' must be a list of %2, found %3")
-                                       .arg(QLatin1String(key), itemName, describeKind(node)));
-            return;
-        }
-        for (const YAML::Node &item : node) {
-            if (!item.IsMap()) {
-                m_reporter.error(item, tr("each entry of '%1' must be a mapping with at least "
-                                          "'name', found %2")
-                                           .arg(QLatin1String(key), describeKind(item)));
-                continue;
-            }
-            read(item);
-        }
-    }
-
-    void setContext(QString context) { m_context = std::move(context); }
-
-    // Warns about keys that were never asked for, with the closest known key as a hint.
-    void finish()
-    {
-        for (auto it = m_node.begin(); it != m_node.end(); ++it) {
-            const QString key = fromStd(it->first.Scalar());
-            if (m_known.contains(key))
-                continue;
-            QString closest;
-            int best = 3;
-            for (const QString &known : std::as_const(m_known)) {
-                const int distance = editDistance(key, known);
-                if (distance < best) {
-                    best = distance;
-                    closest = known;
-                }
-            }
-            const QString message =
-                closest.isEmpty()
-                    ? tr("unknown key '%1' in %2; expected one of: %3")
-                          .arg(key, m_context, m_known.join(u", "))
-                    : tr("unknown key '%1' in %2; did you mean '%3'?").arg(key, m_context, closest);
-            m_reporter.warning(locationOf(it->first.Mark()), message);
-        }
-    }
-
-private:
-    void missing(const char *key, const YAML::Node &node)
-    {
-        if (node.IsDefined()) {
-            m_reporter.error(node, tr("'%1' has no value").arg(QLatin1String(key)));
-            return;
-        }
-        m_reporter.error(locationOf(m_node.Mark()),
-                         tr("%1 has no '%2'").arg(m_context, QLatin1String(key)));
-    }
-
-    Reporter &m_reporter;
-    YAML::Node m_node;
-    QString m_context;
-    QStringList m_known;
-};
-
 // Turns a parsed YAML document into a Workspace; one method per schema element.
 class WorkspaceReader
 {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceLoader)
 
 public:
-    WorkspaceReader(Reporter &reporter, Workspace &workspace)
+    WorkspaceReader(YamlDiagnostics &reporter, Workspace &workspace)
         : m_reporter(reporter)
         , m_workspace(workspace)
     {
@@ -418,12 +38,12 @@ public:
 
     void read(const YAML::Node &root)
     {
-        MapReader map(m_reporter, root, tr("the workspace"));
+        YamlMapReader map(m_reporter, root, tr("the workspace"));
         const YAML::Node version = map.value("version");
         if (version.IsDefined() && !(version.IsScalar() && version.Scalar() == "1")) {
             m_reporter.error(version, tr("unsupported workspace version %1; this OpsDeck reads "
                                          "version 1")
-                                          .arg(describeKind(version)));
+                                          .arg(describeYamlNode(version)));
         }
         map.readText("name", m_workspace.name);
         if (!map.value("environments").IsDefined())
@@ -433,8 +53,8 @@ public:
         readThresholds(map.value("thresholds"));
         map.readList("contacts", tr("contacts"), [this](const YAML::Node &node) {
             Contact contact;
-            contact.location = locationOf(node.Mark());
-            MapReader item(m_reporter, node, tr("a contact"));
+            contact.location = yamlLocation(node.Mark());
+            YamlMapReader item(m_reporter, node, tr("a contact"));
             item.readText("name", contact.name, true);
             item.readText("role", contact.role);
             item.readText("email", contact.email);
@@ -454,8 +74,8 @@ private:
     void readEnvironment(const YAML::Node &node)
     {
         Environment environment;
-        environment.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("an environment"));
+        environment.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("an environment"));
         map.readText("name", environment.name, true);
         map.setContext(tr("environment '%1'").arg(environment.name));
         map.readText("description", environment.description);
@@ -469,8 +89,8 @@ private:
     Host readHost(const YAML::Node &node)
     {
         Host host;
-        host.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a host"));
+        host.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a host"));
         map.readText("name", host.name, true);
         map.setContext(tr("host '%1'").arg(host.name));
         claimName(m_hostNames, host.name, host.location, tr("host"));
@@ -510,8 +130,8 @@ private:
     Service readService(const YAML::Node &node)
     {
         Service service;
-        service.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a service"));
+        service.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a service"));
         map.readText("name", service.name, true);
         map.setContext(tr("service '%1'").arg(service.name));
         map.readUrl("health", service.healthUrl);
@@ -525,8 +145,8 @@ private:
     Database readDatabase(const YAML::Node &node)
     {
         Database database;
-        database.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a database"));
+        database.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a database"));
         map.readText("name", database.name, true);
         map.setContext(tr("database '%1'").arg(database.name));
         map.readText("host", database.host);
@@ -557,8 +177,8 @@ private:
     RedisInstance readRedis(const YAML::Node &node)
     {
         RedisInstance redis;
-        redis.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a Redis instance"));
+        redis.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a Redis instance"));
         map.readText("name", redis.name, true);
         map.readText("host", redis.host);
         map.readInteger("port", redis.port, 1, 65535);
@@ -572,8 +192,8 @@ private:
     LogSource readLog(const YAML::Node &node)
     {
         LogSource log;
-        log.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a log source"));
+        log.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a log source"));
         map.readText("name", log.name, true);
         map.readChoice("kind", log.kind,
                        {{"file", LogSource::Kind::File},
@@ -590,8 +210,8 @@ private:
     BackupLocation readBackup(const YAML::Node &node)
     {
         BackupLocation backup;
-        backup.location = locationOf(node.Mark());
-        MapReader map(m_reporter, node, tr("a backup location"));
+        backup.location = yamlLocation(node.Mark());
+        YamlMapReader map(m_reporter, node, tr("a backup location"));
         map.readText("name", backup.name, true);
         map.readText("directory", backup.directory, true);
         map.readText("glob", backup.glob);
@@ -607,20 +227,21 @@ private:
         if (!node.IsMap()) {
             m_reporter.error(node, tr("'thresholds' must be a mapping from metric name to "
                                       "warning and critical levels, found %1")
-                                       .arg(describeKind(node)));
+                                       .arg(describeYamlNode(node)));
             return;
         }
         for (auto it = node.begin(); it != node.end(); ++it) {
             Threshold threshold;
             threshold.metric = fromStd(it->first.Scalar());
-            threshold.location = locationOf(it->first.Mark());
+            threshold.location = yamlLocation(it->first.Mark());
             if (!it->second.IsMap()) {
-                m_reporter.error(it->second, tr("threshold '%1' must be a mapping with "
-                                                "'warning' and 'critical', found %2")
-                                                 .arg(threshold.metric, describeKind(it->second)));
+                m_reporter.error(it->second,
+                                 tr("threshold '%1' must be a mapping with "
+                                    "'warning' and 'critical', found %2")
+                                     .arg(threshold.metric, describeYamlNode(it->second)));
                 continue;
             }
-            MapReader map(m_reporter, it->second, tr("threshold '%1'").arg(threshold.metric));
+            YamlMapReader map(m_reporter, it->second, tr("threshold '%1'").arg(threshold.metric));
             const bool hasWarning = map.readNumber("warning", threshold.warning, true);
             const bool hasCritical = map.readNumber("critical", threshold.critical, true);
             map.readText("unit", threshold.unit);
@@ -656,14 +277,14 @@ private:
         if (!node.IsMap()) {
             m_reporter.error(node, tr("'escalation' must be a mapping from severity (SEV-1 to "
                                       "SEV-4) to a list of steps, found %1")
-                                       .arg(describeKind(node)));
+                                       .arg(describeYamlNode(node)));
             return;
         }
         static const QStringList severities = {u"SEV-1"_s, u"SEV-2"_s, u"SEV-3"_s, u"SEV-4"_s};
         for (auto it = node.begin(); it != node.end(); ++it) {
             EscalationPolicy policy;
             policy.severity = fromStd(it->first.Scalar());
-            policy.location = locationOf(it->first.Mark());
+            policy.location = yamlLocation(it->first.Mark());
             if (!severities.contains(policy.severity)) {
                 m_reporter.error(policy.location,
                                  tr("unknown severity '%1'; expected one of %2")
@@ -671,9 +292,10 @@ private:
                 continue;
             }
             if (!it->second.IsSequence()) {
-                m_reporter.error(it->second, tr("the escalation of %1 must be a list of steps "
-                                                "with 'after' and 'notify', found %2")
-                                                 .arg(policy.severity, describeKind(it->second)));
+                m_reporter.error(it->second,
+                                 tr("the escalation of %1 must be a list of steps "
+                                    "with 'after' and 'notify', found %2")
+                                     .arg(policy.severity, describeYamlNode(it->second)));
                 continue;
             }
             // A copy: it->second lives in a proxy that dies with the expression.
@@ -682,12 +304,12 @@ private:
                 if (!stepNode.IsMap()) {
                     m_reporter.error(stepNode, tr("each escalation step must be a mapping with "
                                                   "'after' and 'notify', found %1")
-                                                   .arg(describeKind(stepNode)));
+                                                   .arg(describeYamlNode(stepNode)));
                     continue;
                 }
                 EscalationStep step;
-                step.location = locationOf(stepNode.Mark());
-                MapReader map(m_reporter, stepNode, tr("an escalation step"));
+                step.location = yamlLocation(stepNode.Mark());
+                YamlMapReader map(m_reporter, stepNode, tr("an escalation step"));
                 map.readDuration("after", step.afterMinutes);
                 map.readText("notify", step.notify, true);
                 map.finish();
@@ -709,27 +331,27 @@ private:
         if (!node.IsMap()) {
             m_reporter.error(node, tr("'templates' must be a mapping from template name (%1) to "
                                       "its text, found %2")
-                                       .arg(names.join(u", "), describeKind(node)));
+                                       .arg(names.join(u", "), describeYamlNode(node)));
             return;
         }
         for (auto it = node.begin(); it != node.end(); ++it) {
             const QString name = fromStd(it->first.Scalar());
             if (!names.contains(name)) {
                 m_reporter.error(
-                    locationOf(it->first.Mark()),
+                    yamlLocation(it->first.Mark()),
                     tr("unknown template '%1'; expected one of %2").arg(name, names.join(u", ")));
                 continue;
             }
             const YAML::Node text = it->second;
             // A missing value's own position is the next line: point at its key instead.
             if (!text.IsDefined() || text.IsNull()) {
-                m_reporter.error(locationOf(it->first.Mark()),
+                m_reporter.error(yamlLocation(it->first.Mark()),
                                  tr("the template '%1' has no text").arg(name));
                 continue;
             }
             if (!text.IsScalar()) {
                 m_reporter.error(text, tr("the template '%1' must be a text value, found %2")
-                                           .arg(name, describeKind(text)));
+                                           .arg(name, describeYamlNode(text)));
                 continue;
             }
             m_workspace.communicationTemplates.insert(name, fromStd(text.Scalar()));
@@ -812,63 +434,12 @@ private:
         bool isJump;
     };
 
-    Reporter &m_reporter;
+    YamlDiagnostics &m_reporter;
     Workspace &m_workspace;
     QHash<QString, SourceLocation> m_environmentNames;
     QHash<QString, SourceLocation> m_hostNames;
     QList<Reference> m_references;
 };
-
-// yaml-cpp keeps every key of a mapping, duplicates included: find them all.
-void reportDuplicateKeys(Reporter &reporter, const YAML::Node &node)
-{
-    if (node.IsMap()) {
-        QHash<QString, int> firstLine;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it->first.IsScalar()) {
-                const QString key = fromStd(it->first.Scalar());
-                const SourceLocation where = locationOf(it->first.Mark());
-                if (firstLine.contains(key)) {
-                    reporter.error(where, QCoreApplication::translate(
-                                              "WorkspaceLoader",
-                                              "duplicate key '%1' (first defined at line %2)")
-                                              .arg(key)
-                                              .arg(firstLine.value(key)));
-                } else {
-                    firstLine.insert(key, where.line);
-                }
-            }
-            reportDuplicateKeys(reporter, it->second);
-        }
-    } else if (node.IsSequence()) {
-        for (const YAML::Node &item : node)
-            reportDuplicateKeys(reporter, item);
-    }
-}
-
-// yaml-cpp's messages name the parser state; say what the user has to fix instead.
-QString explainSyntaxError(const std::string &message)
-{
-
-    if (message == YAML::ErrorMsg::MAP_VALUE)
-        return QCoreApplication::translate(
-            "WorkspaceLoader", "unexpected ':': expected a key aligned with the keys above it, or "
-                               "quotes around a value that contains ': '");
-    if (message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ)
-        return QCoreApplication::translate(
-            "WorkspaceLoader",
-            "bad indentation: expected this line to line up with the keys or list "
-            "entries above it");
-    if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW)
-        return QCoreApplication::translate("WorkspaceLoader", "unclosed '[': expected ',' or ']'");
-    if (message == YAML::ErrorMsg::END_OF_MAP_FLOW)
-        return QCoreApplication::translate("WorkspaceLoader", "unclosed '{': expected ',' or '}'");
-    if (message == YAML::ErrorMsg::UNKNOWN_ANCHOR)
-        return QCoreApplication::translate(
-            "WorkspaceLoader", "the alias refers to an anchor that is not defined above it");
-    return QCoreApplication::translate("WorkspaceLoader", "YAML syntax error: %1")
-        .arg(fromStd(message));
-}
 
 Diagnostic tooLarge(const QString &fileName, qint64 size)
 {
@@ -886,7 +457,7 @@ WorkspaceLoadResult parseWorkspace(const QByteArray &rawText, const QString &fil
 {
     WorkspaceLoadResult result;
     result.workspace.filePath = fileName;
-    Reporter reporter(fileName);
+    YamlDiagnostics reporter(fileName);
     const auto finish = [&] {
         result.diagnostics = reporter.takeDiagnostics();
         return result;
@@ -896,42 +467,10 @@ WorkspaceLoadResult parseWorkspace(const QByteArray &rawText, const QString &fil
         result.diagnostics.append(tooLarge(fileName, rawText.size()));
         return result;
     }
-    QByteArray text = rawText;
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text.remove(0, 3);
-
-    if (const qsizetype offset = firstBinaryByte(text); offset >= 0) {
-        reporter.error(locationOfOffset(text, offset),
-                       QCoreApplication::translate("WorkspaceLoader",
-                                                   "binary data (byte 0x%1): a workspace file "
-                                                   "must be UTF-8 text")
-                           .arg(uchar(text[offset]), 2, 16, QLatin1Char('0')));
+    const std::optional<YAML::Node> document = readYamlDocument(rawText, reporter);
+    if (!document)
         return finish();
-    }
-
-    // yaml-cpp's tab message points after the fact; point at the tab itself.
-    int lineNumber = 1;
-    for (const QByteArrayView line : text.split('\n')) {
-        for (qsizetype column = 0;
-             column < line.size() && (line[column] == ' ' || line[column] == '\t'); ++column) {
-            if (line[column] == '\t') {
-                reporter.error({lineNumber, int(column) + 1},
-                               QCoreApplication::translate("WorkspaceLoader",
-                                                           "tab character in indentation: YAML "
-                                                           "indents with spaces only"));
-                return finish();
-            }
-        }
-        ++lineNumber;
-    }
-
-    YAML::Node root;
-    try {
-        root = YAML::Load(text.toStdString());
-    } catch (const YAML::Exception &exception) {
-        reporter.error(locationOf(exception.mark), explainSyntaxError(exception.msg));
-        return finish();
-    }
+    const YAML::Node &root = *document;
 
     if (!root.IsDefined() || root.IsNull()) {
         reporter.error({1, 1},
@@ -945,11 +484,10 @@ WorkspaceLoadResult parseWorkspace(const QByteArray &rawText, const QString &fil
                                  "WorkspaceLoader",
                                  "expected a mapping with at least 'environments' at the top of "
                                  "the file, found %1")
-                                 .arg(describeKind(root)));
+                                 .arg(describeYamlNode(root)));
         return finish();
     }
 
-    reportDuplicateKeys(reporter, root);
     WorkspaceReader(reporter, result.workspace).read(root);
     if (result.workspace.name.isEmpty())
         result.workspace.name = QFileInfo(fileName).completeBaseName();
