@@ -74,7 +74,7 @@ QString auditEntriesToCsv(const QList<AuditEntry> &entries)
         const QStringList fields{
             timeField(entry.startedAt),     timeField(entry.finishedAt),
             textField(entry.host),          textField(entry.remoteUser),
-            textField(entry.command),       auditRiskName(entry.risk),
+            textField(entry.command),       riskId(entry.risk),
             auditStatusName(entry.status),  numberField(entry.exitCode),
             textField(entry.signalName),    numberField(entry.durationMs),
             numberField(entry.outputBytes), numberField(entry.incidentId),

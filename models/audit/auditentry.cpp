@@ -3,28 +3,6 @@
 
 namespace OpsDeck {
 
-QString auditRiskName(Risk risk)
-{
-    switch (risk) {
-    case Risk::Read:
-        return QStringLiteral("read");
-    case Risk::Change:
-        return QStringLiteral("change");
-    case Risk::Destroy:
-        return QStringLiteral("destroy");
-    }
-    return {};
-}
-
-std::optional<Risk> auditRiskFromName(QStringView name)
-{
-    for (const Risk risk : {Risk::Read, Risk::Change, Risk::Destroy}) {
-        if (name == auditRiskName(risk))
-            return risk;
-    }
-    return std::nullopt;
-}
-
 QString auditStatusName(AuditStatus status)
 {
     switch (status) {

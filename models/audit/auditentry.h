@@ -20,10 +20,6 @@ enum class AuditStatus {
     Cancelled, // the user stopped it
 };
 
-// The database spellings. They are identifiers, not user-visible text, so never translated.
-// Risk is stored as 'read', 'change', 'destroy'.
-QString auditRiskName(Risk risk);
-std::optional<Risk> auditRiskFromName(QStringView name);
 QString auditStatusName(AuditStatus status);
 std::optional<AuditStatus> auditStatusFromName(QStringView name);
 

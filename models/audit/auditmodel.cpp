@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/audit/auditmodel.h"
 
+#include "models/core/units.h"
+
 #include <QHash>
 #include <QLocale>
 
@@ -122,59 +124,6 @@ int AuditModel::rowOfId(qint64 id) const
             return int(row);
     }
     return -1;
-}
-
-QString AuditModel::formatDuration(qint64 milliseconds)
-{
-    const QLocale locale;
-    const qint64 ms = std::max<qint64>(milliseconds, 0);
-    if (ms < 1000)
-        return tr("%1 ms").arg(locale.toString(ms));
-    if (ms < 60 * 1000) // tenths, cut rather than rounded: 59.99 s is not a minute yet
-        return tr("%1 s").arg(locale.toString(double(ms / 100) / 10.0, 'f', 1));
-    const qint64 seconds = ms / 1000;
-    if (seconds < 60 * 60)
-        return tr("%1 min %2 s")
-            .arg(locale.toString(seconds / 60))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    const qint64 minutes = seconds / 60;
-    return tr("%1 h %2 min")
-        .arg(locale.toString(minutes / 60))
-        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
-}
-
-QString AuditModel::formatBytes(qint64 bytes)
-{
-    const QLocale locale;
-    if (bytes < 1024)
-        return tr("%1 B").arg(locale.toString(std::max<qint64>(bytes, 0)));
-    // Rounded to one decimal below 10 and to whole units above; a value that rounds up to
-    // 1024 moves on to the next unit, so "1024 KiB" never shows.
-    double value = double(bytes);
-    int unit = 0;
-    while (value >= 1024.0 && unit < 5) {
-        value /= 1024.0;
-        ++unit;
-    }
-    int decimals = std::round(value * 10.0) < 100.0 ? 1 : 0;
-    if (decimals == 0 && std::round(value) >= 1024.0 && unit < 5) {
-        value /= 1024.0;
-        ++unit;
-        decimals = 1;
-    }
-    const QString number = locale.toString(value, 'f', decimals);
-    switch (unit) {
-    case 1:
-        return tr("%1 KiB").arg(number);
-    case 2:
-        return tr("%1 MiB").arg(number);
-    case 3:
-        return tr("%1 GiB").arg(number);
-    case 4:
-        return tr("%1 TiB").arg(number);
-    default:
-        return tr("%1 PiB").arg(number);
-    }
 }
 
 QString AuditModel::formatExit(const AuditEntry &entry)

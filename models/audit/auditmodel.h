@@ -51,13 +51,6 @@ public:
     const AuditEntry &entryAt(int row) const { return m_entries.at(row); }
     // Row of the entry with this id, or -1.
     int rowOfId(qint64 id) const;
-
-    // "350 ms", "1.2 s", "4 min 05 s", "2 h 03 min"; cut, not rounded (59.99 s is "59.9 s");
-    // numbers in the default QLocale.
-    static QString formatDuration(qint64 milliseconds);
-    // "512 B", "1.5 KiB", "12 KiB", "3.4 MiB": binary units, rounded, one decimal below 10;
-    // never "1024 KiB".
-    static QString formatBytes(qint64 bytes);
     // The signal's name when the command died of one, else the exit code, else empty.
     static QString formatExit(const AuditEntry &entry);
     static QString riskText(Risk risk);

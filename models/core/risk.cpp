@@ -25,4 +25,26 @@ QString ReadOnlyMode::refusal(Risk risk) const
               "toolbar or with Ctrl+Shift+R to make changes.");
 }
 
+QString riskId(Risk risk)
+{
+    switch (risk) {
+    case Risk::Read:
+        return QStringLiteral("read");
+    case Risk::Change:
+        return QStringLiteral("change");
+    case Risk::Destroy:
+        return QStringLiteral("destroy");
+    }
+    return {};
+}
+
+std::optional<Risk> riskFromId(QStringView name)
+{
+    for (const Risk risk : {Risk::Read, Risk::Change, Risk::Destroy}) {
+        if (name == riskId(risk))
+            return risk;
+    }
+    return std::nullopt;
+}
+
 } // namespace OpsDeck

@@ -3,11 +3,18 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace OpsDeck {
 
 // What an action can do to a system. Read-only mode allows only Read; Destroy needs the
 // target's name typed to confirm.
 enum class Risk { Read, Change, Destroy };
+
+// The stable, untranslated names ("read", "change", "destroy") stored in the audit log and
+// printed by --json.
+QString riskId(Risk risk);
+std::optional<Risk> riskFromId(QStringView id);
 
 // The global read-only switch (--read-only, the toolbar toggle). Every action asks it before
 // running; widgets listen to disable what is not allowed.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/incidents/incidentreport.h"
 
-#include "models/audit/auditmodel.h"
+#include "models/core/units.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -71,7 +71,7 @@ Report buildReport(const Incident &incident, const QList<IncidentEvent> &events)
     const SeverityDefinition &severity = severityDefinition(incident.severity);
     QString duration;
     if (incident.declaredAt.isValid() && incident.resolvedAt.isValid())
-        duration = AuditModel::formatDuration(incident.declaredAt.msecsTo(incident.resolvedAt));
+        duration = formatDuration(incident.declaredAt.msecsTo(incident.resolvedAt));
     else if (incident.declaredAt.isValid())
         duration = Text::tr("not resolved yet");
     report.summary = {
@@ -135,10 +135,10 @@ struct StepLine {
 StepLine stepLine(const IncidentEvent &event)
 {
     StepLine line{event.command, event.host, {}};
-    line.outcome = event.exitCode ? Text::tr("exit %1 in %2")
-                                        .arg(*event.exitCode)
-                                        .arg(AuditModel::formatDuration(event.durationMs))
-                                  : event.summary;
+    line.outcome =
+        event.exitCode
+            ? Text::tr("exit %1 in %2").arg(*event.exitCode).arg(formatDuration(event.durationMs))
+            : event.summary;
     return line;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/incidents/incidentsession.h"
 
-#include "models/audit/auditmodel.h"
+#include "models/core/units.h"
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/incidenttimelinemodel.h"
 #include "models/persistence/statestore.h"
@@ -251,7 +251,7 @@ bool IncidentSession::recordStepRun(const QString &host, const QString &command,
     case CommandResult::Outcome::Signalled:
     case CommandResult::Outcome::Cancelled:
         summary = tr("Ran on %1: %2 in %3")
-                      .arg(host, result.summary(), AuditModel::formatDuration(result.durationMs));
+                      .arg(host, result.summary(), formatDuration(result.durationMs));
         break;
     case CommandResult::Outcome::TimedOut: // the summary says how long already
         summary = tr("Ran on %1: %2").arg(host, result.summary());

@@ -321,7 +321,7 @@ void StateStoreWorker::beginAudit(quint64 requestId, const AuditEntry &entry)
     query.addBindValue(entry.host);
     query.addBindValue(nullIfEmpty(entry.remoteUser));
     query.addBindValue(entry.command);
-    query.addBindValue(auditRiskName(entry.risk));
+    query.addBindValue(riskId(entry.risk));
     query.addBindValue(nullIfUnset(entry.incidentId));
     query.addBindValue(auditStatusName(AuditStatus::Running));
     // Autocommit: exec() returning true means the row is committed to the WAL.
@@ -432,7 +432,7 @@ void StateStoreWorker::queryAudit(quint64 requestId, const AuditQuery &filter)
         entry.remoteUser = query.value(4).toString();
         entry.command = query.value(5).toString();
         // CHECK constraints keep both columns to the known names.
-        entry.risk = auditRiskFromName(query.value(6).toString()).value_or(Risk::Destroy);
+        entry.risk = riskFromId(query.value(6).toString()).value_or(Risk::Destroy);
         entry.exitCode = optionalFrom<int>(query.value(7));
         entry.signalName = query.value(8).toString();
         entry.durationMs = optionalFrom<qint64>(query.value(9));

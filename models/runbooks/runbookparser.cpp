@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/runbookparser.h"
 
-#include "models/audit/auditentry.h"
+#include "models/core/risk.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/shellquote.h"
 
@@ -1362,7 +1362,7 @@ QJsonObject toJson(const Runbook &runbook)
             if (!block.language.isEmpty())
                 object.insert(u"language"_s, block.language);
             if (block.isRunnable()) {
-                object.insert(u"risk"_s, auditRiskName(block.risk));
+                object.insert(u"risk"_s, riskId(block.risk));
                 object.insert(u"riskReason"_s, block.riskReason);
                 object.insert(u"placeholders"_s, QJsonArray::fromStringList(block.placeholders));
                 object.insert(u"unterminatedHeredoc"_s, block.unterminatedHeredoc);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidenttimelinepanel.h"
 
-#include "models/audit/auditmodel.h"
+#include "models/core/units.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidenttimelinemodel.h"
 #include "widgets/common/statuscolours.h"
@@ -400,7 +400,7 @@ void IncidentTimelinePanel::showDetails(const QModelIndex &current)
                          ? u"<span style=\"color:%1\">%2</span>"_s.arg(
                                StatusColours::bad(QApplication::palette()).name(), outcome)
                          : outcome);
-        facts.append(AuditModel::formatDuration(event.durationMs).toHtmlEscaped());
+        facts.append(formatDuration(event.durationMs).toHtmlEscaped());
     }
     if (!event.author.isEmpty())
         facts.append(tr("by %1").arg(event.author.toHtmlEscaped()));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/runbooks/runbookstepcard.h"
 
-#include "models/audit/auditmodel.h"
+#include "models/core/units.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 
@@ -416,7 +416,7 @@ void RunbookStepCard::updateFromSession()
         m_output->setVisible(run.state == StepState::Running || !m_output->document()->isEmpty());
 
         QString status;
-        const QString duration = AuditModel::formatDuration(run.result.durationMs);
+        const QString duration = formatDuration(run.result.durationMs);
         switch (run.state) {
         case StepState::NotRun:
             break;

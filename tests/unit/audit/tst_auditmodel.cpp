@@ -115,10 +115,6 @@ class AuditModelTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void showsColumns();
-    void formatsDuration_data();
-    void formatsDuration();
-    void formatsBytes_data();
-    void formatsBytes();
     void formatsExit();
     void sortRoleHoldsRawValues();
     void runningRowFinishesInPlace();
@@ -191,59 +187,6 @@ void AuditModelTest::showsColumns()
         QCOMPARE(AuditModel::statusText(status), name);
     QCOMPARE(AuditModel::riskText(Risk::Read), u"Read"_s);
     QCOMPARE(AuditModel::riskText(Risk::Change), u"Change"_s);
-}
-
-void AuditModelTest::formatsDuration_data()
-{
-    QTest::addColumn<qint64>("milliseconds");
-    QTest::addColumn<QString>("text");
-    QTest::addRow("zero") << qint64(0) << u"0 ms"_s;
-    QTest::addRow("negative clock skew") << qint64(-5) << u"0 ms"_s;
-    QTest::addRow("milliseconds") << qint64(350) << u"350 ms"_s;
-    QTest::addRow("just below a second") << qint64(999) << u"999 ms"_s;
-    QTest::addRow("one second") << qint64(1000) << u"1.0 s"_s;
-    QTest::addRow("tenths") << qint64(1234) << u"1.2 s"_s;
-    QTest::addRow("tenths cut, not rounded") << qint64(1299) << u"1.2 s"_s;
-    QTest::addRow("just below a minute") << qint64(59'999) << u"59.9 s"_s;
-    QTest::addRow("one minute") << qint64(60'000) << u"1 min 00 s"_s;
-    QTest::addRow("minutes") << qint64(125'400) << u"2 min 05 s"_s;
-    QTest::addRow("one hour") << qint64(3'600'000) << u"1 h 00 min"_s;
-    QTest::addRow("hours") << qint64(7'385'000) << u"2 h 03 min"_s;
-    QTest::addRow("days in hours") << qint64(100) * 3'600'000 << u"100 h 00 min"_s;
-}
-
-void AuditModelTest::formatsDuration()
-{
-    QFETCH(qint64, milliseconds);
-    QFETCH(QString, text);
-    QCOMPARE(AuditModel::formatDuration(milliseconds), text);
-}
-
-void AuditModelTest::formatsBytes_data()
-{
-    QTest::addColumn<qint64>("bytes");
-    QTest::addColumn<QString>("text");
-    QTest::addRow("nothing") << qint64(0) << u"0 B"_s;
-    QTest::addRow("bytes") << qint64(512) << u"512 B"_s;
-    QTest::addRow("just below KiB") << qint64(1023) << u"1023 B"_s;
-    QTest::addRow("one KiB") << qint64(1024) << u"1.0 KiB"_s;
-    QTest::addRow("one and a half KiB") << qint64(1536) << u"1.5 KiB"_s;
-    QTest::addRow("rounded up to ten") << qint64(10'239) << u"10 KiB"_s;
-    QTest::addRow("whole KiB") << qint64(12'345) << u"12 KiB"_s;
-    QTest::addRow("never 1024 KiB") << qint64(1'048'575) << u"1.0 MiB"_s;
-    QTest::addRow("rounded") << qint64(1'048'575 - 1024) << u"1023 KiB"_s;
-    QTest::addRow("one MiB") << qint64(1'048'576) << u"1.0 MiB"_s;
-    QTest::addRow("MiB") << qint64(3'565'158) << u"3.4 MiB"_s;
-    QTest::addRow("MiB rounded down") << qint64(3'600'000) << u"3.4 MiB"_s;
-    QTest::addRow("GiB") << qint64(5) * 1024 * 1024 * 1024 << u"5.0 GiB"_s;
-    QTest::addRow("TiB") << qint64(300) * 1024 * 1024 * 1024 * 1024 << u"300 TiB"_s;
-}
-
-void AuditModelTest::formatsBytes()
-{
-    QFETCH(qint64, bytes);
-    QFETCH(QString, text);
-    QCOMPARE(AuditModel::formatBytes(bytes), text);
 }
 
 void AuditModelTest::formatsExit()
@@ -579,7 +522,7 @@ void AuditModelTest::csvRoundTrip()
         QCOMPARE(fields[2], entry.host);
         QCOMPARE(fields[3], entry.remoteUser);
         QCOMPARE(fields[4], defused(entry.command));
-        QCOMPARE(auditRiskFromName(fields[5]), std::optional(entry.risk));
+        QCOMPARE(riskFromId(fields[5]), std::optional(entry.risk));
         QCOMPARE(auditStatusFromName(fields[6]), std::optional(entry.status));
         QCOMPARE(fields[7], number(entry.exitCode));
         QCOMPARE(fields[8], entry.signalName);

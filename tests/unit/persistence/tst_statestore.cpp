@@ -35,8 +35,7 @@ char *toString(const AuditEntry &entry)
                        " exit=%8 signal=%9 duration=%10 output=%11 incident=%12 status=%13)")
             .arg(QString::number(entry.id), entry.startedAt.toString(Qt::ISODateWithMs),
                  entry.finishedAt.toString(Qt::ISODateWithMs), entry.host, entry.remoteUser,
-                 entry.command, auditRiskName(entry.risk), optional(entry.exitCode),
-                 entry.signalName)
+                 entry.command, riskId(entry.risk), optional(entry.exitCode), entry.signalName)
             .arg(optional(entry.durationMs), optional(entry.outputBytes),
                  optional(entry.incidentId), auditStatusName(entry.status));
     return qstrdup(text.toUtf8().constData());
