@@ -570,6 +570,17 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>FileWriter</name>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written completely</source>
+        <translation>die Datei konnte nicht vollständig geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message>
         <source>Critical – service down</source>
@@ -1109,6 +1120,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1 läuft…</translation>
+    </message>
+    <message>
+        <source>Exported to &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>Exportiert nach &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::CommandPalette</name>
@@ -1417,6 +1436,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::HostKeyDialog</name>
@@ -1534,10 +1557,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
 </context>
 <context>
     <name>OpsDeck::IncidentReportPanel</name>
-    <message>
-        <source>unknown error</source>
-        <translation>unbekannter Fehler</translation>
-    </message>
     <message>
         <source>Export Markdown…</source>
         <translation>Als Markdown exportieren…</translation>
@@ -2268,6 +2287,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Open R&amp;unbook…</source>
         <translation>R&amp;unbook öffnen…</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the workspace.</source>
+        <translation>%1 ist nicht mehr im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The environment %1 is no longer in the workspace.</source>
+        <translation>Die Umgebung %1 ist nicht mehr im Arbeitsbereich.</translation>
     </message>
 </context>
 <context>
@@ -3304,8 +3331,8 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <translation>Die Änderung würde den Arbeitsbereich ungültig machen und wurde daher nicht gespeichert: %1</translation>
     </message>
     <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kann nicht gespeichert werden: %2</translation>
+        <source>The previous change to %1 is still being saved; try again when it is done.</source>
+        <translation>Die vorige Änderung an %1 wird noch gespeichert; versuchen Sie es erneut, wenn sie fertig ist.</translation>
     </message>
 </context>
 <context>

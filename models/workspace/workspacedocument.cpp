@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/workspace/workspacedocument.h"
 
+#include "models/core/background.h"
+#include "models/core/filewriter.h"
 #include "models/workspace/sshconfigimport.h"
 #include "models/workspace/workspaceloader.h"
 
@@ -8,8 +10,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QSaveFile>
+#include <QPointer>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace OpsDeck {
 
@@ -159,43 +164,101 @@ void WorkspaceDocument::onFileChanged()
     m_reloadDelay.start();
 }
 
-QString WorkspaceDocument::applyEdit(const TextEdit &edit)
+struct WorkspaceDocument::EditOutcome {
+    enum class Kind { Saved, ChangedOnDisk, Refused };
+    Kind kind = Kind::Refused;
+    QString error;              // for Refused
+    QByteArray text;            // for Saved: what the file holds now
+    WorkspaceLoadResult result; // for Saved: the workspace it loads to
+};
+
+void WorkspaceDocument::applyEdit(TextEdit edit, QObject *context, EditDone done)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
+    Q_ASSERT(context && context->thread() == thread());
+    const auto refuse = [context, &done](const QString &error) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+    };
     if (m_filePath.isEmpty())
-        return tr("The built-in workspace cannot be edited; open or create a workspace file "
-                  "first.");
+        return refuse(tr("The built-in workspace cannot be edited; open or create a workspace "
+                         "file first."));
     if (isShowingStaleWorkspace())
-        return tr("%1 has errors; fix them in the file before editing it here.")
-            .arg(QFileInfo(m_filePath).fileName());
-    QFile file(m_filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(m_filePath, file.errorString());
-    const QByteArray current = file.readAll();
-    file.close();
-    if (current != m_loadedText) {
-        reload();
+        return refuse(tr("%1 has errors; fix them in the file before editing it here.")
+                          .arg(QFileInfo(m_filePath).fileName()));
+    if (m_editing)
+        return refuse(tr("The previous change to %1 is still being saved; try again when it is "
+                         "done.")
+                          .arg(QFileInfo(m_filePath).fileName()));
+    m_editing = true;
+
+    // Runs in the thread pool, on copies.
+    const auto work = [path = m_filePath, loadedText = m_loadedText,
+                       sshConfigPath = sshConfigFile(m_sshConfigPath),
+                       edit = std::move(edit)]() -> EditOutcome {
+        const auto refused = [](const QString &error) {
+            return EditOutcome{EditOutcome::Kind::Refused, error, {}, {}};
+        };
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return refused(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        const QByteArray current = file.readAll();
+        file.close();
+        if (current != loadedText)
+            return {EditOutcome::Kind::ChangedOnDisk, {}, {}, {}};
+        const YamlTextEdit::Result edited = edit(current);
+        if (!edited.ok())
+            return refused(edited.error);
+        WorkspaceLoadResult check = parseWorkspace(edited.text, path);
+        if (!check.ok()) {
+            const auto firstError = std::ranges::find_if(check.diagnostics, &Diagnostic::isError);
+            return refused(
+                tr("The change would make the workspace invalid, so it was not saved: %1")
+                    .arg(firstError->toString()));
+        }
+        if (const FileWriteResult saved = FileWriter::save(path, edited.text); !saved.ok())
+            return refused(saved.errorMessage());
+        addSshConfigHosts(check.workspace, sshConfigPath);
+        return {EditOutcome::Kind::Saved, {}, edited.text, std::move(check)};
+    };
+    // The answer comes back through this document (which applies it even when context is
+    // gone), then goes on to context if it is still there.
+    runInBackground(this, work,
+                    [this, path = m_filePath, context = QPointer<QObject>(context),
+                     done = std::move(done)](const EditOutcome &outcome) {
+                        const QString error = finishEdit(path, outcome);
+                        if (context)
+                            done(error);
+                    });
+}
+
+QString WorkspaceDocument::finishEdit(const QString &path, EditOutcome outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_editing = false;
+    // The document follows another file (or none) since: nothing of this one to show.
+    const bool stillFollowed = path == m_filePath;
+    switch (outcome.kind) {
+    case EditOutcome::Kind::Refused:
+        return outcome.error;
+    case EditOutcome::Kind::ChangedOnDisk:
+        if (stillFollowed)
+            reload();
         return tr("%1 changed on disk since it was loaded. It is being reloaded; make the change "
                   "again.")
-            .arg(QFileInfo(m_filePath).fileName());
+            .arg(QFileInfo(path).fileName());
+    case EditOutcome::Kind::Saved:
+        break;
     }
-    const YamlTextEdit::Result edited = edit(current);
-    if (!edited.ok())
-        return edited.error;
-    WorkspaceLoadResult check = parseWorkspace(edited.text, m_filePath);
-    if (!check.ok()) {
-        const auto firstError = std::ranges::find_if(check.diagnostics, &Diagnostic::isError);
-        return tr("The change would make the workspace invalid, so it was not saved: %1")
-            .arg(firstError->toString());
-    }
-    QSaveFile save(m_filePath);
-    if (!save.open(QIODevice::WriteOnly) || save.write(edited.text) != edited.text.size() ||
-        !save.commit())
-        return tr("Cannot save %1: %2").arg(m_filePath, save.errorString());
+    if (!stillFollowed || outcome.text == m_loadedText)
+        return {}; // or the watcher's reload was quicker and shows it already
     // Show the result at once; the watcher's reload will find the same text and do nothing.
-    m_loadedText = edited.text;
-    addSshConfigHosts(check.workspace, sshConfigFile(m_sshConfigPath));
-    m_workspace = std::move(check.workspace);
-    m_diagnostics = check.diagnostics;
+    m_loadedText = outcome.text;
+    m_workspace = std::move(outcome.result.workspace);
+    m_diagnostics = outcome.result.diagnostics;
+    // A load that started before the save would bring back the old text: read again instead.
+    if (m_loading)
+        startLoad();
     Q_EMIT diagnosticsChanged();
     Q_EMIT workspaceChanged();
     return {};

@@ -43,10 +43,21 @@ public:
     // are shown after the workspace's own.
     void setSshConfigPath(const QString &path) { m_sshConfigPath = path; }
 
-    // Applies edit to the file's current text, checks the result loads without errors and
-    // writes it atomically. Returns an empty string on success, else what went wrong.
+    // Changes the file in the background: reads it, applies edit to its text, checks that the
+    // result loads without errors and saves it atomically, all on a worker thread, so edit
+    // must hold only copies. A file changed on disk since it was loaded is not overwritten but
+    // reloaded; a workspace with errors on screen is not edited at all.
+    //
+    // The answer goes to done in context's thread (which must be this document's): an empty
+    // string once saved (workspaceChanged() has been emitted by then), else a sentence saying
+    // what went wrong. done is never called synchronously, nor once context is destroyed; the
+    // edit itself goes on without it. One edit at a time: an edit requested while another is
+    // being saved is refused and says so.
     using TextEdit = std::function<YamlTextEdit::Result(const QByteArray &)>;
-    QString applyEdit(const TextEdit &edit);
+    using EditDone = std::function<void(const QString &error)>;
+    void applyEdit(TextEdit edit, QObject *context, EditDone done);
+    // True from applyEdit() until its answer.
+    bool isEditing() const { return m_editing; }
 
 Q_SIGNALS:
     void workspaceChanged();
@@ -59,6 +70,8 @@ private:
     void startLoad();
     void watch(const QString &path);
     void onFileChanged();
+    struct EditOutcome;
+    QString finishEdit(const QString &path, EditOutcome outcome);
 
     Workspace m_workspace;
     QString m_filePath;
@@ -67,6 +80,7 @@ private:
     QString m_sshConfigPath;
     Diagnostics m_diagnostics;
     bool m_loading = false;
+    bool m_editing = false;
     quint64 m_generation = 0; // stale loads are dropped by generation
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDelay;

@@ -3,6 +3,7 @@
 
 #include "models/audit/auditcsv.h"
 #include "models/audit/auditmodel.h"
+#include "models/core/filewriter.h"
 #include "models/persistence/statestore.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
@@ -23,7 +24,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -31,6 +31,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -113,6 +114,7 @@ AuditPage::AuditPage(StateStore *store, QWidget *parent)
     , m_timeRange(new QComboBox(this))
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
+    , m_exportStatus(new QLabel(this))
     , m_refreshAction(new QAction(themedIcon(QStringLiteral("reload")), tr("&Refresh"), this))
     , m_exportAction(new QAction(tr("&Export CSV…"), this))
     , m_autoRefresh(new QTimer(this))
@@ -200,6 +202,12 @@ AuditPage::AuditPage(StateStore *store, QWidget *parent)
     m_status->setObjectName(QStringLiteral("auditStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportStatus->setObjectName(QStringLiteral("auditExportStatus"));
+    m_exportStatus->setWordWrap(true);
+    m_exportStatus->setTextFormat(Qt::RichText);
+    m_exportStatus->setOpenExternalLinks(true);
+    m_exportStatus->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_exportStatus->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_hostFilter);
@@ -211,7 +219,10 @@ AuditPage::AuditPage(StateStore *store, QWidget *parent)
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_status);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_exportStatus, 1);
+    layout->addLayout(statusRow);
     setFocusProxy(m_view);
 
     // Refreshing: every two seconds while shown, and soon after the store wrote a row.
@@ -336,7 +347,7 @@ void AuditPage::addHostChoices(const QStringList &hosts)
 void AuditPage::updateStatus()
 {
     const int shown = m_model->rowCount();
-    m_exportAction->setEnabled(shown > 0);
+    m_exportAction->setEnabled(shown > 0 && !isExporting());
     if (!m_error.isEmpty())
         m_status->setText(m_error);
     else if (!m_loaded)
@@ -379,23 +390,41 @@ QString AuditPage::selectionAsCsv() const
     return entries.isEmpty() ? QString() : auditEntriesToCsv(entries);
 }
 
-bool AuditPage::exportCsv(const QString &path, QString *error) const
+void AuditPage::exportCsv(const QString &path)
 {
-    const auto fail = [&](const QString &reason) {
-        if (error)
-            *error = tr("Cannot export the audit log to %1: %2")
-                         .arg(QDir::toNativeSeparators(path), reason);
-        return false;
-    };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const QByteArray csv = auditEntriesToCsv(entriesInViewOrder(false)).toUtf8();
-    if (file.write(csv) != csv.size())
-        return fail(file.errorString());
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    ++m_exportsRunning;
+    m_exportAction->setEnabled(false);
+    m_exportStatus->setText(
+        tr("Exporting to %1…").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+    FileWriter::saveInBackground(
+        path, [entries = entriesInViewOrder(false)] { return auditEntriesToCsv(entries).toUtf8(); },
+        this, [this](const FileWriteResult &result) { onExported(result.path, result.reason); });
+}
+
+void AuditPage::onExported(const QString &path, const QString &reason)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    --m_exportsRunning;
+    updateStatus();
+    const bool fromDialog = m_dialogExports.removeOne(path);
+    if (reason.isEmpty()) {
+        m_exportStatus->setText(tr("Exported to <a href=\"%1\">%2</a>.")
+                                    .arg(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded),
+                                         QDir::toNativeSeparators(path).toHtmlEscaped()));
+        Q_EMIT exported(path, true, {});
+        return;
+    }
+    const QString error =
+        tr("Cannot export the audit log to %1: %2").arg(QDir::toNativeSeparators(path), reason);
+    m_exportStatus->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                .arg(StatusColours::bad(palette()).name(), error.toHtmlEscaped()));
+    if (fromDialog) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Audit Log"), error,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT exported(path, false, error);
 }
 
 void AuditPage::exportWithDialog()
@@ -407,9 +436,8 @@ void AuditPage::exportWithDialog()
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export Audit Log"), error);
+    m_dialogExports.append(path);
+    exportCsv(path);
 }
 
 void AuditPage::copySelection()

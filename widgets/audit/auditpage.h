@@ -41,9 +41,11 @@ public:
     void setHostNames(const QStringList &hosts);
     // Asks the store again with the current filters; the table follows when the answer comes.
     void refresh();
-    // Writes the rows shown, in the order shown, as CSV (auditEntriesToCsv) to path, atomically.
-    // On failure returns false and puts a sentence for the user into *error.
-    bool exportCsv(const QString &path, QString *error) const;
+    // Writes the rows shown, in the order shown, as CSV (auditEntriesToCsv) to path: the rows
+    // are copied now, the CSV is built and saved atomically off the GUI thread (FileWriter).
+    // exported() answers; meanwhile the export action is disabled and the page says so.
+    void exportCsv(const QString &path);
+    bool isExporting() const { return m_exportsRunning > 0; }
     // The selected rows, in the order shown, as CSV with its header row; empty without selection.
     QString selectionAsCsv() const;
     // The query the filter bar stands for now.
@@ -52,6 +54,10 @@ public:
     void setTimeRange(TimeRange range);
     QTableView *view() const { return m_view; }
     AuditModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    // error: a sentence for the user naming the file; empty when ok.
+    void exported(const QString &path, bool ok, const QString &error);
 
 protected:
     bool event(QEvent *event) override;
@@ -64,6 +70,7 @@ private:
     void onFailed(quint64 requestId, const QString &message);
     void addHostChoices(const QStringList &hosts);
     void exportWithDialog();
+    void onExported(const QString &path, const QString &reason);
     void copySelection();
     void updateStatus();
     QList<AuditEntry> entriesInViewOrder(bool selectedOnly) const;
@@ -76,6 +83,7 @@ private:
     QComboBox *m_timeRange;
     QTableView *m_view;
     QLabel *m_status;
+    QLabel *m_exportStatus;
     QAction *m_refreshAction;
     QAction *m_exportAction;
     QTimer *m_autoRefresh;
@@ -83,6 +91,9 @@ private:
     QTimer *m_soonRefresh;
     QSet<QString> m_hostChoices;
     quint64 m_pendingRequest = 0;
+    int m_exportsRunning = 0;
+    // Exports started from the file dialog, whose errors also get a message box.
+    QList<QString> m_dialogExports;
     QString m_error;
     bool m_loaded = false;
     bool m_columnsSized = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidentreportpanel.h"
 
+#include "models/core/filewriter.h"
 #include "models/incidents/incidentreport.h"
 #include "models/incidents/incidentsession.h"
 #include "widgets/common/statuscolours.h"
@@ -10,13 +11,11 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -30,7 +29,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace OpsDeck {
 
@@ -105,22 +103,6 @@ void polishPreview(QTextDocument *document, const QPalette &palette)
         format.setCellPadding(4);
         table->setFormat(format);
     }
-}
-
-// Runs in a worker thread: builds the document and writes it. The reason it failed, or empty.
-QString writeReport(const QString &path, IncidentReportPanel::Format format,
-                    const Incident &incident, const QList<IncidentEvent> &events)
-{
-    const QString text = format == IncidentReportPanel::Format::Html
-                             ? incidentReportHtml(incident, events)
-                             : incidentReportMarkdown(incident, events);
-    const QByteArray bytes = text.toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        const QString reason = file.errorString();
-        return reason.isEmpty() ? IncidentReportPanel::tr("unknown error") : reason;
-    }
-    return {};
 }
 
 } // namespace
@@ -342,9 +324,7 @@ void IncidentReportPanel::onSessionChanged()
         if (!entry.edited)
             setEditorText(entry.editor, value);
     }
-    const bool canExport = m_session->hasIncident();
-    m_exportMarkdown->setEnabled(canExport);
-    m_exportHtml->setEnabled(canExport);
+    updateExportButtons();
     schedulePreview();
 }
 
@@ -446,17 +426,35 @@ void IncidentReportPanel::exportTo(const QString &path, Format format)
         return;
     }
     m_status->setText(tr("Saving %1…").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString reason = watcher->result();
-        watcher->deleteLater();
-        onExported(path, reason.isEmpty(),
-                   reason.isEmpty() ? QString()
-                                    : tr("Cannot save the report to %1: %2")
-                                          .arg(QDir::toNativeSeparators(path), reason));
-    });
-    watcher->setFuture(
-        QtConcurrent::run(writeReport, path, format, reportedIncident(), m_session->events()));
+    ++m_exportsRunning;
+    updateExportButtons();
+    // The report is written from copies taken now, in a worker thread.
+    const bool html = format == Format::Html;
+    FileWriter::saveInBackground(
+        path,
+        [html, incident = reportedIncident(), events = m_session->events()] {
+            return (html ? incidentReportHtml(incident, events)
+                         : incidentReportMarkdown(incident, events))
+                .toUtf8();
+        },
+        this,
+        [this](const FileWriteResult &result) {
+            --m_exportsRunning;
+            updateExportButtons();
+            onExported(result.path, result.ok(),
+                       result.ok()
+                           ? QString()
+                           : tr("Cannot save the report to %1: %2")
+                                 .arg(QDir::toNativeSeparators(result.path), result.reason));
+        });
+}
+
+void IncidentReportPanel::updateExportButtons()
+{
+    // One export at a time from the buttons; they come back with the answer.
+    const bool canExport = m_session && m_session->hasIncident() && m_exportsRunning == 0;
+    m_exportMarkdown->setEnabled(canExport);
+    m_exportHtml->setEnabled(canExport);
 }
 
 void IncidentReportPanel::onExported(const QString &path, bool ok, const QString &error)

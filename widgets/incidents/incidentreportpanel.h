@@ -40,8 +40,9 @@ public:
     explicit IncidentReportPanel(IncidentSession *session, QWidget *parent = nullptr);
     ~IncidentReportPanel() override;
 
-    // Saves unsaved edits, then writes the report as shown in the preview to path, in a worker
-    // thread, atomically (QSaveFile); an existing file is replaced. Answered by exported().
+    // Saves unsaved edits, then writes the report as shown in the preview to path: built from
+    // copies in a worker thread and saved atomically there (FileWriter); an existing file is
+    // replaced. Answered by exported(); the export buttons are disabled meanwhile.
     void exportTo(const QString &path, Format format);
 
     QTextBrowser *preview() const { return m_preview; }
@@ -86,6 +87,7 @@ private:
     void updatePreview();
     void exportWithDialog(Format format);
     void onExported(const QString &path, bool ok, const QString &error);
+    void updateExportButtons();
     void setEditorText(QPlainTextEdit *editor, const QString &text);
 
     QPointer<IncidentSession> m_session;
@@ -99,6 +101,7 @@ private:
     qint64 m_incidentId = 0;
     bool m_settingText = false;
     bool m_previewStale = true;
+    int m_exportsRunning = 0;
     // Exports started from the dialog, whose errors get a message box.
     QList<QString> m_dialogExports;
 };

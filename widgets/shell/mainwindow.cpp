@@ -647,29 +647,48 @@ void MainWindow::editHost(const QString &hostName)
     if (const QString refusal = m_readOnly->refusal(Risk::Change); !refusal.isEmpty())
         return showError(tr("Edit Host"), refusal);
     const Workspace &workspace = m_document->workspace();
-    int environmentIndex = -1, hostIndex = -1;
+    const Host *host = nullptr;
+    bool imported = false;
     QStringList hostNames;
-    for (int e = 0; e < workspace.environments.size(); ++e) {
-        for (int h = 0; h < workspace.environments[e].hosts.size(); ++h) {
-            hostNames.append(workspace.environments[e].hosts[h].name);
-            if (workspace.environments[e].hosts[h].name == hostName) {
-                environmentIndex = e;
-                hostIndex = h;
+    for (const Environment &environment : workspace.environments) {
+        for (const Host &candidate : environment.hosts) {
+            hostNames.append(candidate.name);
+            if (candidate.name == hostName) {
+                host = &candidate;
+                imported = environment.imported;
             }
         }
     }
-    if (environmentIndex < 0)
+    if (!host)
         return showError(tr("Edit Host"), tr("Select a host in the workspace tree first."));
-    if (workspace.environments[environmentIndex].imported)
+    if (imported)
         return showError(tr("Edit Host"),
                          tr("%1 comes from ~/.ssh/config; edit it there.").arg(hostName));
-    HostEditDialog dialog(&workspace.environments[environmentIndex].hosts[hostIndex], hostNames,
-                          this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto changes = dialog.changes();
+    auto *dialog = new HostEditDialog(host, hostNames, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HostEditDialog::saveRequested, this, [this, dialog, hostName] {
+        const auto changes = dialog->changes();
         if (changes.isEmpty())
-            return;
-        const QString error = m_document->applyEdit([&](const QByteArray &text) {
+            return dialog->finishSaving({});
+        if (const QString refusal = m_readOnly->refusal(Risk::Change); !refusal.isEmpty())
+            return dialog->finishSaving(refusal);
+        // Where the host is now: the file may have been reloaded while the dialog was open.
+        const Workspace &current = m_document->workspace();
+        int environmentIndex = -1, hostIndex = -1;
+        for (int e = 0; e < current.environments.size() && environmentIndex < 0; ++e) {
+            const QList<Host> &hosts = current.environments[e].hosts;
+            for (int h = 0; h < hosts.size(); ++h) {
+                if (hosts[h].name == hostName && !current.environments[e].imported) {
+                    environmentIndex = e;
+                    hostIndex = h;
+                    break;
+                }
+            }
+        }
+        if (environmentIndex < 0)
+            return dialog->finishSaving(tr("%1 is no longer in the workspace.").arg(hostName));
+        // Runs on a worker thread: everything it needs is copied in.
+        const auto edit = [changes, environmentIndex, hostIndex](const QByteArray &text) {
             YamlTextEdit::Result result{text, {}};
             for (const auto &[key, value] : changes) {
                 result = YamlTextEdit::setValue(result.text,
@@ -680,11 +699,11 @@ void MainWindow::editHost(const QString &hostName)
                     break;
             }
             return result;
-        });
-        if (error.isEmpty())
-            return;
-        dialog.setError(error);
-    }
+        };
+        m_document->applyEdit(edit, dialog,
+                              [dialog](const QString &error) { dialog->finishSaving(error); });
+    });
+    dialog->open();
 }
 
 void MainWindow::addHost(const QString &environmentName)
@@ -705,21 +724,36 @@ void MainWindow::addHost(const QString &environmentName)
     if (environmentIndex < 0 || workspace.environments[environmentIndex].imported)
         return showError(tr("Add Host"),
                          tr("In the workspace tree, select the environment for the new host."));
-    HostEditDialog dialog(nullptr, hostNames, this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const auto entries = dialog.changes();
-        const QString error = m_document->applyEdit([&](const QByteArray &text) {
-            return YamlTextEdit::appendMapping(
-                text, {QStringLiteral("environments"), environmentIndex, QStringLiteral("hosts")},
-                entries);
-        });
-        if (error.isEmpty()) {
-            m_tree->selectId(workspace.environments[environmentIndex].name + u'/' +
-                             entries.constFirst().second);
-            return;
+    const QString environment = workspace.environments[environmentIndex].name;
+    auto *dialog = new HostEditDialog(nullptr, hostNames, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HostEditDialog::saveRequested, this, [this, dialog, environment] {
+        if (const QString refusal = m_readOnly->refusal(Risk::Change); !refusal.isEmpty())
+            return dialog->finishSaving(refusal);
+        // Where the environment is now: the file may have been reloaded meanwhile.
+        const Workspace &current = m_document->workspace();
+        int index = -1;
+        for (int e = 0; e < current.environments.size() && index < 0; ++e) {
+            if (current.environments[e].name == environment && !current.environments[e].imported)
+                index = e;
         }
-        dialog.setError(error);
-    }
+        if (index < 0)
+            return dialog->finishSaving(
+                tr("The environment %1 is no longer in the workspace.").arg(environment));
+        const auto entries = dialog->changes();
+        // Runs on a worker thread: everything it needs is copied in.
+        const auto edit = [entries, index](const QByteArray &text) {
+            return YamlTextEdit::appendMapping(
+                text, {QStringLiteral("environments"), index, QStringLiteral("hosts")}, entries);
+        };
+        const QString newHostId = environment + u'/' + entries.constFirst().second;
+        m_document->applyEdit(edit, dialog, [this, dialog, newHostId](const QString &error) {
+            if (error.isEmpty())
+                m_tree->selectId(newHostId);
+            dialog->finishSaving(error);
+        });
+    });
+    dialog->open();
 }
 
 void MainWindow::showSettings()

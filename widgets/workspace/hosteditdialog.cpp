@@ -29,6 +29,7 @@ HostEditDialog::HostEditDialog(const Host *host, const QStringList &otherHosts, 
     , m_jump(new QComboBox(this))
     , m_tags(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_form(new QWidget(this))
 {
     setWindowTitle(m_isNew ? tr("Add Host") : tr("Edit Host %1").arg(m_original.name));
 
@@ -56,13 +57,15 @@ HostEditDialog::HostEditDialog(const Host *host, const QStringList &otherHosts, 
     m_jump->setCurrentIndex(std::max(0, m_jump->findData(m_original.jumpHost)));
     m_tags->setText(m_original.tags.join(QStringLiteral(", ")));
     m_tags->setPlaceholderText(tr("comma-separated, e.g. web, frontend"));
+    m_error->setObjectName(QStringLiteral("hostEditError"));
     m_error->setWordWrap(true);
     QPalette errorPalette = m_error->palette();
     errorPalette.setColor(QPalette::WindowText, StatusColours::bad(errorPalette));
     m_error->setPalette(errorPalette);
     m_error->hide();
 
-    auto *form = new QFormLayout;
+    auto *form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Connection:"), m_connection);
     form->addRow(tr("&Address:"), m_address);
@@ -74,20 +77,20 @@ HostEditDialog::HostEditDialog(const Host *host, const QStringList &otherHosts, 
     form->addRow(tr("Ta&gs:"), m_tags);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    m_save = buttons->button(QDialogButtonBox::Save);
+    m_saveText = m_save->text();
+    connect(buttons, &QDialogButtonBox::accepted, this, &HostEditDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_name, &QLineEdit::textChanged, this, [this, buttons] {
-        buttons->button(QDialogButtonBox::Save)->setEnabled(!m_name->text().trimmed().isEmpty());
-    });
-    buttons->button(QDialogButtonBox::Save)->setEnabled(!m_name->text().trimmed().isEmpty());
+    connect(m_name, &QLineEdit::textChanged, this, [this] { setSaving(m_saving); });
     connect(m_connection, &QComboBox::currentIndexChanged, this, &HostEditDialog::updateFields);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &HostEditDialog::updateFields);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     updateFields();
+    setSaving(false);
 }
 
 HostEditDialog::~HostEditDialog() = default;
@@ -106,6 +109,33 @@ void HostEditDialog::setError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+}
+
+void HostEditDialog::accept()
+{
+    if (m_saving)
+        return;
+    setError({});
+    setSaving(true);
+    Q_EMIT saveRequested();
+}
+
+void HostEditDialog::finishSaving(const QString &error)
+{
+    setSaving(false);
+    if (error.isEmpty())
+        return QDialog::accept();
+    setError(error);
+}
+
+void HostEditDialog::setSaving(bool saving)
+{
+    m_saving = saving;
+    // The fields stay as they were while the file is written; Cancel closes the dialog without
+    // waiting (the change in flight still completes).
+    m_form->setEnabled(!saving);
+    m_save->setEnabled(!saving && !m_name->text().trimmed().isEmpty());
+    m_save->setText(saving ? tr("Saving…") : m_saveText);
 }
 
 QList<QPair<QString, QString>> HostEditDialog::changes() const

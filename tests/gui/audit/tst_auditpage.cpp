@@ -311,8 +311,23 @@ void AuditPageTest::exportsAndCopiesCsv()
     // Sorted by host ascending in the view: the export follows the view's order.
     view->sortByColumn(AuditModel::HostColumn, Qt::AscendingOrder);
     const QString path = m_directory->filePath(u"audit.csv"_s);
-    QString error;
-    QVERIFY2(page.exportCsv(path, &error), qPrintable(error));
+    auto *exportAction = page.findChild<QAction *>(u"auditExport"_s);
+    auto *exportStatus = page.findChild<QLabel *>(u"auditExportStatus"_s);
+    QVERIFY(exportAction && exportStatus);
+    QVERIFY(exportAction->isEnabled());
+    QSignalSpy exported(&page, &AuditPage::exported);
+    page.exportCsv(path);
+    // Written off the GUI thread: the answer comes later, the action waits for it.
+    QVERIFY(exported.isEmpty());
+    QVERIFY(page.isExporting());
+    QVERIFY(!exportAction->isEnabled());
+    QVERIFY(exportStatus->text().contains(QDir::toNativeSeparators(path).toHtmlEscaped()));
+    QTRY_COMPARE(exported.size(), 1);
+    QCOMPARE(exported.at(0).at(0).toString(), path);
+    QVERIFY2(exported.at(0).at(1).toBool(), qPrintable(exported.at(0).at(2).toString()));
+    QVERIFY(!page.isExporting());
+    QVERIFY(exportAction->isEnabled());
+    QVERIFY(exportStatus->text().contains(QDir::toNativeSeparators(path).toHtmlEscaped()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString csv = QString::fromUtf8(file.readAll());
@@ -344,10 +359,16 @@ void AuditPageTest::exportsAndCopiesCsv()
     QVERIFY(started.isValid());
     QCOMPARE(started.timeSpec(), Qt::UTC);
 
-    // A folder that does not exist: false and a sentence naming the file.
+    // A folder that does not exist: not ok, and a sentence naming the file, also on the page.
     const QString bad = m_directory->filePath(u"missing/folder/audit.csv"_s);
-    QVERIFY(!page.exportCsv(bad, &error));
+    page.exportCsv(bad);
+    QTRY_COMPARE(exported.size(), 2);
+    QVERIFY(!exported.at(1).at(1).toBool());
+    const QString error = exported.at(1).at(2).toString();
     QVERIFY2(error.contains(QDir::toNativeSeparators(bad)), qPrintable(error));
+    QVERIFY(exportStatus->text().contains(error.toHtmlEscaped()));
+    QVERIFY(!QFile::exists(bad));
+    QVERIFY(exportAction->isEnabled());
 
     // Ctrl+C on two selected rows: CSV with the header, in the view's order.
     view->sortByColumn(AuditModel::StartedColumn, Qt::DescendingOrder);

@@ -495,9 +495,15 @@ void IncidentPanelsTest::reportExportsMarkdownAndHtml()
 
     QSignalSpy exported(&panel, &IncidentReportPanel::exported);
     const QString markdownPath = m_directory->filePath(u"report.md"_s);
+    QVERIFY(panel.exportMarkdownButton()->isEnabled());
     panel.exportTo(markdownPath, IncidentReportPanel::Format::Markdown);
     QVERIFY(exported.isEmpty()); // asynchronous
+    // While it is written, the buttons wait for the answer.
+    QVERIFY(!panel.exportMarkdownButton()->isEnabled());
+    QVERIFY(!panel.exportHtmlButton()->isEnabled());
     QTRY_COMPARE(exported.size(), 1);
+    QVERIFY(panel.exportMarkdownButton()->isEnabled());
+    QVERIFY(panel.exportHtmlButton()->isEnabled());
     QCOMPARE(exported.at(0).at(0).toString(), markdownPath);
     QVERIFY2(exported.at(0).at(1).toBool(), qPrintable(exported.at(0).at(2).toString()));
     const QString markdown = QString::fromUtf8(readFile(markdownPath));
@@ -515,6 +521,7 @@ void IncidentPanelsTest::reportExportsMarkdownAndHtml()
     const QString error = exported.at(1).at(2).toString();
     QVERIFY2(error.contains(QDir::toNativeSeparators(bad)), qPrintable(error));
     QVERIFY(!QFile::exists(bad));
+    QVERIFY(panel.exportMarkdownButton()->isEnabled());
 
     // HTML, over an existing file: replaced, every text escaped.
     const QString htmlPath = m_directory->filePath(u"report.html"_s);

@@ -8,6 +8,7 @@
 #include "widgets/common/appearance.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/mainwindow.h"
+#include "widgets/workspace/hosteditdialog.h"
 #include "widgets/workspace/workspacetree.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -254,17 +256,40 @@ void MainWindowTest::editHostDialogChangesOnlyThoseLines()
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
     window.workspaceTree()->selectId(u"production/web-1"_s);
 
-    // Drive the modal dialog from a timer: change the port, save.
-    QTimer::singleShot(0, this, [] {
-        QWidget *dialog = QApplication::activeModalWidget();
-        QVERIFY(dialog);
-        saveScreenshot(*dialog, u"edit-host-dialog"_s);
-        auto *port = dialog->findChild<QSpinBox *>();
-        QVERIFY(port);
-        port->setValue(2222);
-        QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
-    });
+    // An edit the file cannot take: web-1 renamed to a name db-1 has. The dialog stays open
+    // with the reason, and the file is not touched.
     action(window, "editHost")->trigger();
+    auto *dialog = qobject_cast<HostEditDialog *>(QApplication::activeModalWidget());
+    QVERIFY(dialog);
+    auto *name = dialog->findChild<QLineEdit *>();
+    QVERIFY(name);
+    QCOMPARE(name->text(), u"web-1"_s);
+    name->setText(u"db-1"_s);
+    QMetaObject::invokeMethod(dialog, "accept");
+    QVERIFY(dialog->isSaving()); // the answer comes from the worker
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSaving(), 5000);
+    QVERIFY(dialog->isVisible());
+    auto *error = dialog->findChild<QLabel *>(u"hostEditError"_s);
+    QVERIFY(error);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"so it was not saved"_s), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(u"db-1"_s), qPrintable(error->text()));
+    QCOMPARE(readFile(path), before);
+    const QPointer<QWidget> rejected(dialog);
+    dialog->reject();
+    QTRY_VERIFY(rejected.isNull()); // deleted on close
+
+    // Change the port, save: the dialog closes once the file is written.
+    action(window, "editHost")->trigger();
+    dialog = qobject_cast<HostEditDialog *>(QApplication::activeModalWidget());
+    QVERIFY(dialog);
+    saveScreenshot(*dialog, u"edit-host-dialog"_s);
+    auto *port = dialog->findChild<QSpinBox *>();
+    QVERIFY(port);
+    port->setValue(2222);
+    const QPointer<QWidget> saved(dialog);
+    QMetaObject::invokeMethod(dialog, "accept");
+    QTRY_VERIFY_WITH_TIMEOUT(saved.isNull(), 5000);
     QCOMPARE(window.document()->workspace().findHost(u"web-1")->port, 2222);
     QByteArray expected = before;
     expected.replace("        jump: bastion\n        tags: [web, frontend]\n",

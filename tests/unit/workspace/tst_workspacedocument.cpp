@@ -3,10 +3,15 @@
 #include "testfiles.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QThreadPool>
+
+#include <memory>
+#include <optional>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -21,6 +26,28 @@ void writeFile(const QString &path, const QByteArray &text)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(file.write(text), text.size());
+}
+
+YamlTextEdit::Result setAddress(const QByteArray &text, const QString &address)
+{
+    return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s},
+                                  address);
+}
+
+// Asks for an edit and waits for its answer: empty when saved, else the error. The answer
+// never comes before applyEdit() returns; when it comes too early or not at all, the text says
+// so (and the comparison that follows fails).
+QString applyEditAndWait(WorkspaceDocument &document, WorkspaceDocument::TextEdit edit)
+{
+    QObject context;
+    std::optional<QString> answer;
+    document.applyEdit(std::move(edit), &context,
+                       [&answer](const QString &error) { answer = error; });
+    if (answer)
+        return u"(answered before applyEdit() returned)"_s;
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
+        return u"(no answer within five seconds)"_s;
+    return *answer;
 }
 
 } // namespace
@@ -40,6 +67,8 @@ private Q_SLOTS:
     void editRefusedWhenFileChangedOnDisk();
     void editRefusedWhenResultIsInvalid();
     void builtInCannotBeEdited();
+    void secondEditWhileOneIsSavedIsRefused();
+    void editCompletesWhenItsContextIsGone();
     void useBuiltInDropsPendingLoad();
 
 private:
@@ -96,6 +125,16 @@ void WorkspaceDocumentTest::brokenFileKeepsLastGoodWorkspaceAndIsNotWritten()
     QCOMPARE(document.diagnostics().size(), 1);
     QCOMPARE(document.diagnostics()[0].line, 5);
     QCOMPARE(readFile(m_path), broken); // never overwritten
+
+    // Nor edited: the edit is refused before anything reads the file.
+    bool edited = false;
+    const QString error = applyEditAndWait(document, [&edited](const QByteArray &) {
+        edited = true;
+        return YamlTextEdit::Result{valid, {}};
+    });
+    QCOMPARE(error, u"workspace.yaml has errors; fix them in the file before editing it here."_s);
+    QVERIFY(!edited);
+    QCOMPARE(readFile(m_path), broken);
 }
 
 void WorkspaceDocumentTest::reloadsWhenFileChangesOnDisk()
@@ -133,11 +172,15 @@ void WorkspaceDocumentTest::editKeepsCommentsAndReloadsNothing()
     QSignalSpy changed(&document, &WorkspaceDocument::workspaceChanged);
     document.open(m_path);
     QVERIFY(changed.wait(5000));
-    const QString error = document.applyEdit([](const QByteArray &text) {
-        return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s},
-                                      u"10.9.9.9"_s);
+    QThread *editedOn = nullptr;
+    const QString error = applyEditAndWait(document, [&editedOn](const QByteArray &text) {
+        editedOn = QThread::currentThread();
+        return setAddress(text, u"10.9.9.9"_s);
     });
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!document.isEditing());
+    // Read, edited and saved off the document's thread.
+    QVERIFY(editedOn && editedOn != QThread::currentThread());
     QCOMPARE(changed.size(), 2);
     QCOMPARE(document.workspace().findHost(u"web-1")->address, u"10.9.9.9"_s);
     QCOMPARE(readFile(m_path), QByteArray(valid).replace("10.0.0.1", "10.9.9.9"));
@@ -158,10 +201,8 @@ void WorkspaceDocumentTest::editRefusedWhenFileChangedOnDisk()
         // Block the watcher's signal so the document still holds the old text when editing.
         const QSignalBlocker blocker(&document);
         writeFile(m_path, external);
-        const QString error = document.applyEdit([](const QByteArray &text) {
-            return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"address"_s},
-                                          u"10.9.9.9"_s);
-        });
+        const QString error = applyEditAndWait(
+            document, [](const QByteArray &text) { return setAddress(text, u"10.9.9.9"_s); });
         QCOMPARE(error, u"workspace.yaml changed on disk since it was loaded. It is being "
                         "reloaded; make the change again."_s);
     }
@@ -175,7 +216,7 @@ void WorkspaceDocumentTest::editRefusedWhenResultIsInvalid()
     QSignalSpy changed(&document, &WorkspaceDocument::workspaceChanged);
     document.open(m_path);
     QVERIFY(changed.wait(5000));
-    const QString error = document.applyEdit([](const QByteArray &text) {
+    const QString error = applyEditAndWait(document, [](const QByteArray &text) {
         return YamlTextEdit::setValue(text, {u"environments"_s, 0, u"hosts"_s, 0, u"port"_s},
                                       u"99999"_s);
     });
@@ -188,10 +229,87 @@ void WorkspaceDocumentTest::editRefusedWhenResultIsInvalid()
 void WorkspaceDocumentTest::builtInCannotBeEdited()
 {
     WorkspaceDocument document;
-    const QString error = document.applyEdit([](const QByteArray &text) {
+    const QString error = applyEditAndWait(document, [](const QByteArray &text) {
         return YamlTextEdit::Result{text, {}};
     });
-    QVERIFY(!error.isEmpty());
+    QCOMPARE(error, u"The built-in workspace cannot be edited; open or create a workspace file "
+                    "first."_s);
+}
+
+void WorkspaceDocumentTest::secondEditWhileOneIsSavedIsRefused()
+{
+    WorkspaceDocument document;
+    QSignalSpy changed(&document, &WorkspaceDocument::workspaceChanged);
+    document.open(m_path);
+    QVERIFY(changed.wait(5000));
+
+    // The first edit waits in its worker until the second one has had its answer.
+    QSemaphore editing, mayFinish;
+    QObject context;
+    std::optional<QString> first;
+    document.applyEdit(
+        [&editing, &mayFinish](const QByteArray &text) {
+            editing.release();
+            mayFinish.acquire();
+            return setAddress(text, u"10.9.9.9"_s);
+        },
+        &context, [&first](const QString &error) { first = error; });
+    QVERIFY(document.isEditing());
+    editing.acquire();
+
+    bool secondRan = false;
+    const QString second = applyEditAndWait(document, [&secondRan](const QByteArray &text) {
+        secondRan = true;
+        return setAddress(text, u"10.7.7.7"_s);
+    });
+    QCOMPARE(second, u"The previous change to workspace.yaml is still being saved; try again "
+                     "when it is done."_s);
+    QVERIFY(!secondRan);
+    QVERIFY(!first);
+
+    mayFinish.release();
+    QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 5000);
+    QVERIFY2(first->isEmpty(), qPrintable(*first));
+    QVERIFY(!document.isEditing());
+    QCOMPARE(document.workspace().findHost(u"web-1")->address, u"10.9.9.9"_s);
+    QCOMPARE(readFile(m_path), QByteArray(valid).replace("10.0.0.1", "10.9.9.9"));
+
+    // And the next edit goes through.
+    const QString third = applyEditAndWait(
+        document, [](const QByteArray &text) { return setAddress(text, u"10.7.7.7"_s); });
+    QVERIFY2(third.isEmpty(), qPrintable(third));
+    QCOMPARE(readFile(m_path), QByteArray(valid).replace("10.0.0.1", "10.7.7.7"));
+}
+
+void WorkspaceDocumentTest::editCompletesWhenItsContextIsGone()
+{
+    WorkspaceDocument document;
+    QSignalSpy changed(&document, &WorkspaceDocument::workspaceChanged);
+    document.open(m_path);
+    QVERIFY(changed.wait(5000));
+
+    // E.g. the dialog that asked is closed while the file is being written.
+    QSemaphore editing, mayFinish;
+    auto context = std::make_unique<QObject>();
+    bool answered = false;
+    document.applyEdit(
+        [&editing, &mayFinish](const QByteArray &text) {
+            editing.release();
+            mayFinish.acquire();
+            return setAddress(text, u"10.9.9.9"_s);
+        },
+        context.get(), [&answered](const QString &) { answered = true; });
+    editing.acquire();
+    context.reset();
+    mayFinish.release();
+
+    // The document still takes the saved text as its own; nobody is told.
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(document.workspace().findHost(u"web-1")->address, u"10.9.9.9"_s);
+    QCOMPARE(readFile(m_path), QByteArray(valid).replace("10.0.0.1", "10.9.9.9"));
+    QVERIFY(!document.isEditing());
+    QCoreApplication::processEvents();
+    QVERIFY(!answered);
 }
 
 void WorkspaceDocumentTest::useBuiltInDropsPendingLoad()
