@@ -15,9 +15,9 @@ namespace OpsDeck {
 
 class SshAbortSwitch;
 
-// The libssh side of an SshExecutor: one session and the parts that share it. Lives in the
-// executor's thread and is only called through queued invocations; results go back as the
-// parts' signals. Never used directly.
+// The libssh side of an SshExecutor: one session and the parts that share it. Lives in its own
+// thread (the session's) and is only called through queued invocations; results go back as
+// the parts' signals. Never used directly.
 class SshConnection final : public QObject
 {
     Q_OBJECT
@@ -42,8 +42,8 @@ public:
 private:
     bool hasWaitingWork() const;
 
-    // The session is declared first, so it goes last: every channel and SFTP handle of the
-    // parts holds it until freed, and the parts free theirs before it.
+    // Declared first, so destroyed last; the channels and SFTP handles of the parts hold the
+    // libssh session anyway until they are freed.
     SshSession m_session;
     SshShellPool m_shells;
     SshTunnels m_tunnels;
