@@ -3211,10 +3211,162 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     </message>
 </context>
 <context>
+    <name>OpsDeck::SftpClient</name>
+    <message>
+        <source>%1 on %2: no such file or directory</source>
+        <translation>%1 auf %2: Datei oder Verzeichnis existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 on %2: permission denied</source>
+        <translation>%1 auf %2: Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 offers no SFTP: %2</source>
+        <translation>%1 bietet kein SFTP an: %2</translation>
+    </message>
+    <message>
+        <source>a read of %1 bytes at %2 is out of range (at most %3 bytes)</source>
+        <translation>ein Lesen von %1 Bytes ab %2 liegt außerhalb des Bereichs (höchstens %3 Bytes)</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::SshExecutor</name>
     <message>
         <source>OpsDeck is closing the connection to %1</source>
         <translation>OpsDeck schließt die Verbindung zu %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SshSession</name>
+    <message>
+        <source>Cannot resolve the host name %1 (DNS): %2</source>
+        <translation>Der Hostname %1 kann nicht aufgelöst werden (DNS): %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 refused: is sshd running and listening on that port?</source>
+        <translation>Verbindung zu %1 abgelehnt: Läuft sshd und lauscht es auf diesem Port?</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: the host is down or a firewall drops the connection.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s: Der Host ist nicht erreichbar oder eine Firewall verwirft die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 sent no usable host key.</source>
+        <translation>Der Server %1 hat keinen verwendbaren Hostschlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>The %1 host key of %2 (%3) is marked @revoked in %4 line %5. OpsDeck refuses to connect.</source>
+        <translation>Der %1-Hostschlüssel von %2 (%3) ist in %4 Zeile %5 als @revoked markiert. OpsDeck verweigert die Verbindung.</translation>
+    </message>
+    <message>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1 (%2 port %3)! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %4 key sent by the server has fingerprint %5. The known key is in %6 line %7. OpsDeck refuses to connect. If the change is expected, remove that line (for example with: ssh-keygen -R %8 -f %6) and connect again.</source>
+        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT für %1 (%2 Port %3)! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Hostschlüssel wurde eben geändert. Der vom Server gesendete %4-Schlüssel hat den Fingerabdruck %5. Der bekannte Schlüssel steht in %6 Zeile %7. OpsDeck verweigert die Verbindung. Wenn die Änderung erwartet ist, entfernen Sie diese Zeile (zum Beispiel mit: ssh-keygen -R %8 -f %6) und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>waiting for the host key to be accepted</source>
+        <translation>wartet auf die Bestätigung des Hostschlüssels</translation>
+    </message>
+    <message>
+        <source>The host key of %1 was not accepted.</source>
+        <translation>Der Hostschlüssel von %1 wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The authenticity of %1 (%2 port %3) cannot be established: its %4 key %5 is in no known_hosts file, and nobody is here to accept it.</source>
+        <translation>Die Echtheit von %1 (%2 Port %3) kann nicht festgestellt werden: Sein %4-Schlüssel %5 steht in keiner known_hosts-Datei, und niemand ist da, um ihn zu akzeptieren.</translation>
+    </message>
+    <message>
+        <source>agent (no SSH_AUTH_SOCK)</source>
+        <translation>Agent (kein SSH_AUTH_SOCK)</translation>
+    </message>
+    <message>
+        <source>agent (no key accepted)</source>
+        <translation>Agent (kein Schlüssel akzeptiert)</translation>
+    </message>
+    <message>
+        <source>key (no key file)</source>
+        <translation>Schlüssel (keine Schlüsseldatei)</translation>
+    </message>
+    <message>
+        <source>key %1 (cannot be read: wrong or missing passphrase?)</source>
+        <translation>Schlüssel %1 (nicht lesbar: falsche oder fehlende Passphrase?)</translation>
+    </message>
+    <message>
+        <source>key %1 (no such file)</source>
+        <translation>Schlüssel %1 (Datei existiert nicht)</translation>
+    </message>
+    <message>
+        <source>key %1 (refused)</source>
+        <translation>Schlüssel %1 (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>password (none given)</source>
+        <translation>Passwort (keines angegeben)</translation>
+    </message>
+    <message>
+        <source>password (refused)</source>
+        <translation>Passwort (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive (refused)</source>
+        <translation>tastaturinteraktiv (abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Authentication with %1 broke off: %2</source>
+        <translation>Die Authentifizierung bei %1 brach ab: %2</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1@%2. Tried: %3. The server accepts: %4.</source>
+        <translation>Authentifizierung für %1@%2 fehlgeschlagen. Versucht: %3. Der Server akzeptiert: %4.</translation>
+    </message>
+    <message>
+        <source>nothing that the server offers</source>
+        <translation>nichts, was der Server anbietet</translation>
+    </message>
+    <message>
+        <source>waiting for the password</source>
+        <translation>wartet auf das Passwort</translation>
+    </message>
+    <message>
+        <source>waiting for the key&apos;s passphrase</source>
+        <translation>wartet auf die Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: the server closed it.</source>
+        <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SshShellPool</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 refused to start a shell: %2</source>
+        <translation>%1 hat den Start einer Shell abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>the remote shell on %1 ended unexpectedly</source>
+        <translation>die entfernte Shell auf %1 wurde unerwartet beendet</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SshTunnels</name>
+    <message>
+        <source>Cannot listen on a local port: %1</source>
+        <translation>Kein lokaler Port zum Lauschen verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -3689,165 +3841,6 @@ Fortfahren?</translation>
     <message>
         <source>Hosts from your OpenSSH configuration; edit them there.</source>
         <translation>Hosts aus Ihrer OpenSSH-Konfiguration; bearbeiten Sie sie dort.</translation>
-    </message>
-</context>
-<context>
-    <name>SshConnection</name>
-    <message>
-        <source>agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>keyboard-interactive</source>
-        <translation>tastaturinteraktiv</translation>
-    </message>
-    <message>
-        <source>Cannot resolve the host name %1 (DNS): %2</source>
-        <translation>Der Hostname %1 kann nicht aufgelöst werden (DNS): %2</translation>
-    </message>
-    <message>
-        <source>Connection to %1 refused: is sshd running and listening on that port?</source>
-        <translation>Verbindung zu %1 abgelehnt: Läuft sshd und lauscht es auf diesem Port?</translation>
-    </message>
-    <message>
-        <source>No answer from %1 within %2 s: the host is down or a firewall drops the connection.</source>
-        <translation>Keine Antwort von %1 innerhalb von %2 s: Der Host ist nicht erreichbar oder eine Firewall verwirft die Verbindung.</translation>
-    </message>
-    <message>
-        <source>Cannot connect to %1: %2</source>
-        <translation>Verbindung zu %1 nicht möglich: %2</translation>
-    </message>
-    <message>
-        <source>The server %1 sent no usable host key.</source>
-        <translation>Der Server %1 hat keinen verwendbaren Hostschlüssel gesendet.</translation>
-    </message>
-    <message>
-        <source>The %1 host key of %2 (%3) is marked @revoked in %4 line %5. OpsDeck refuses to connect.</source>
-        <translation>Der %1-Hostschlüssel von %2 (%3) ist in %4 Zeile %5 als @revoked markiert. OpsDeck verweigert die Verbindung.</translation>
-    </message>
-    <message>
-        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1 (%2 port %3)! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %4 key sent by the server has fingerprint %5. The known key is in %6 line %7. OpsDeck refuses to connect. If the change is expected, remove that line (for example with: ssh-keygen -R %8 -f %6) and connect again.</source>
-        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT für %1 (%2 Port %3)! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Hostschlüssel wurde eben geändert. Der vom Server gesendete %4-Schlüssel hat den Fingerabdruck %5. Der bekannte Schlüssel steht in %6 Zeile %7. OpsDeck verweigert die Verbindung. Wenn die Änderung erwartet ist, entfernen Sie diese Zeile (zum Beispiel mit: ssh-keygen -R %8 -f %6) und verbinden Sie sich erneut.</translation>
-    </message>
-    <message>
-        <source>waiting for the host key to be accepted</source>
-        <translation>wartet auf die Bestätigung des Hostschlüssels</translation>
-    </message>
-    <message>
-        <source>The host key of %1 was not accepted.</source>
-        <translation>Der Hostschlüssel von %1 wurde nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>The authenticity of %1 (%2 port %3) cannot be established: its %4 key %5 is in no known_hosts file, and nobody is here to accept it.</source>
-        <translation>Die Echtheit von %1 (%2 Port %3) kann nicht festgestellt werden: Sein %4-Schlüssel %5 steht in keiner known_hosts-Datei, und niemand ist da, um ihn zu akzeptieren.</translation>
-    </message>
-    <message>
-        <source>agent (no SSH_AUTH_SOCK)</source>
-        <translation>Agent (kein SSH_AUTH_SOCK)</translation>
-    </message>
-    <message>
-        <source>agent (no key accepted)</source>
-        <translation>Agent (kein Schlüssel akzeptiert)</translation>
-    </message>
-    <message>
-        <source>key (no key file)</source>
-        <translation>Schlüssel (keine Schlüsseldatei)</translation>
-    </message>
-    <message>
-        <source>key %1 (cannot be read: wrong or missing passphrase?)</source>
-        <translation>Schlüssel %1 (nicht lesbar: falsche oder fehlende Passphrase?)</translation>
-    </message>
-    <message>
-        <source>key %1 (no such file)</source>
-        <translation>Schlüssel %1 (Datei existiert nicht)</translation>
-    </message>
-    <message>
-        <source>key %1 (refused)</source>
-        <translation>Schlüssel %1 (abgelehnt)</translation>
-    </message>
-    <message>
-        <source>password (none given)</source>
-        <translation>Passwort (keines angegeben)</translation>
-    </message>
-    <message>
-        <source>password (refused)</source>
-        <translation>Passwort (abgelehnt)</translation>
-    </message>
-    <message>
-        <source>keyboard-interactive (refused)</source>
-        <translation>tastaturinteraktiv (abgelehnt)</translation>
-    </message>
-    <message>
-        <source>Authentication with %1 broke off: %2</source>
-        <translation>Die Authentifizierung bei %1 brach ab: %2</translation>
-    </message>
-    <message>
-        <source>Authentication failed for %1@%2. Tried: %3. The server accepts: %4.</source>
-        <translation>Authentifizierung für %1@%2 fehlgeschlagen. Versucht: %3. Der Server akzeptiert: %4.</translation>
-    </message>
-    <message>
-        <source>nothing that the server offers</source>
-        <translation>nichts, was der Server anbietet</translation>
-    </message>
-    <message>
-        <source>cancelled before it started</source>
-        <translation>vor dem Start abgebrochen</translation>
-    </message>
-    <message>
-        <source>%1 refused to start a shell: %2</source>
-        <translation>%1 hat den Start einer Shell abgelehnt: %2</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost: %2</source>
-        <translation>Verbindung zu %1 verloren: %2</translation>
-    </message>
-    <message>
-        <source>the remote shell on %1 ended unexpectedly</source>
-        <translation>die entfernte Shell auf %1 wurde unerwartet beendet</translation>
-    </message>
-    <message>
-        <source>Connection to %1 lost: the server closed it.</source>
-        <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on a local port: %1</source>
-        <translation>Kein lokaler Port zum Lauschen verfügbar: %1</translation>
-    </message>
-    <message>
-        <source>%1 on %2: no such file or directory</source>
-        <translation>%1 auf %2: Datei oder Verzeichnis existiert nicht</translation>
-    </message>
-    <message>
-        <source>%1 on %2: permission denied</source>
-        <translation>%1 auf %2: Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1 auf %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 offers no SFTP: %2</source>
-        <translation>%1 bietet kein SFTP an: %2</translation>
-    </message>
-    <message>
-        <source>a read of %1 bytes at %2 is out of range (at most %3 bytes)</source>
-        <translation>ein Lesen von %1 Bytes ab %2 liegt außerhalb des Bereichs (höchstens %3 Bytes)</translation>
-    </message>
-    <message>
-        <source>waiting for the password</source>
-        <translation>wartet auf das Passwort</translation>
-    </message>
-    <message>
-        <source>waiting for the key&apos;s passphrase</source>
-        <translation>wartet auf die Passphrase des Schlüssels</translation>
     </message>
 </context>
 <context>

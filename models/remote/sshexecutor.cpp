@@ -2,12 +2,97 @@
 #include "models/remote/sshexecutor.h"
 
 #include "models/core/paths.h"
+#include "models/remote/sshabortswitch.h"
 #include "models/remote/sshconnection.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QMetaMethod>
+#include <QMutex>
+#include <QThread>
 #include <QTimer>
 
+#include <map>
+
 namespace OpsDeck {
+
+namespace {
+
+// Every session thread until it has ended. An executor never waits for its thread, which may
+// sit in a blocking libssh call: it aborts that call and tells the thread to end; the thread's
+// QThread is deleted here once it has. At process exit (QCoreApplication's destructor), the
+// threads still running are aborted and told to end, and waited for up to
+// SessionThreadExitWaitMs in all; one still stuck then (in a DNS lookup, which nothing can
+// abort) is left to the process's exit.
+class SessionThreads
+{
+public:
+    static SessionThreads &instance()
+    {
+        static auto *threads = new SessionThreads; // never destroyed: it may outlive main()
+        return *threads;
+    }
+
+    void start(QThread *thread, std::shared_ptr<SshAbortSwitch> abortSwitch)
+    {
+        {
+            const QMutexLocker lock(&m_mutex);
+            m_threads.emplace(thread, std::move(abortSwitch));
+            if (!m_waitAtExit) {
+                qAddPostRoutine(&SessionThreads::atExit);
+                m_waitAtExit = true;
+            }
+        }
+        QObject::connect(thread, &QThread::finished, QCoreApplication::instance(), [thread] {
+            if (instance().forget(thread))
+                delete thread; // done with the network: quick even if still finishing
+        });
+        thread->start();
+    }
+
+    int running() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return int(std::ranges::count_if(
+            m_threads, [](const auto &entry) { return !entry.first->isFinished(); }));
+    }
+
+private:
+    bool forget(QThread *thread)
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_threads.erase(thread) > 0;
+    }
+
+    static void atExit()
+    {
+        std::map<QThread *, std::shared_ptr<SshAbortSwitch>> threads;
+        {
+            SessionThreads &self = instance();
+            const QMutexLocker lock(&self.m_mutex);
+            threads.swap(self.m_threads);
+            self.m_waitAtExit = false;
+        }
+        for (const auto &[thread, abortSwitch] : threads) {
+            abortSwitch->abort();
+            thread->quit();
+        }
+        const QDeadlineTimer deadline(SshExecutor::SessionThreadExitWaitMs);
+        for (const auto &[thread, abortSwitch] : threads) {
+            if (thread->wait(deadline))
+                delete thread;
+            else
+                qWarning("OpsDeck: the SSH thread %s did not end in time; left to exit",
+                         qPrintable(thread->objectName()));
+        }
+    }
+
+    mutable QMutex m_mutex;
+    std::map<QThread *, std::shared_ptr<SshAbortSwitch>> m_threads;
+    bool m_waitAtExit = false;
+};
+
+} // namespace
 
 QStringList defaultKnownHostsFiles()
 {
@@ -90,49 +175,55 @@ private:
 SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
     : Executor(parent)
     , m_settings(std::move(settings))
-    , m_connection(new SshConnection(m_settings))
+    , m_abort(std::make_shared<SshAbortSwitch>())
+    , m_connection(new SshConnection(m_settings, m_abort))
 {
-    m_thread.setObjectName(u"ssh:" + m_settings.hostName);
-    m_connection->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_connection, &QObject::deleteLater);
-    connect(m_connection, &SshConnection::stateChanged, this,
+    auto *thread = new QThread;
+    thread->setObjectName(u"ssh:" + m_settings.hostName);
+    m_connection->moveToThread(thread);
+    connect(thread, &QThread::finished, m_connection, &QObject::deleteLater);
+
+    SshSession *session = m_connection->session();
+    connect(session, &SshSession::stateChanged, this,
             [this](ConnectionState state, const QString &reason) {
                 m_state = state;
                 m_stateReason = reason;
                 Q_EMIT stateChanged(state, reason);
             });
-    connect(m_connection, &SshConnection::hostKeyQuestion, this,
+    connect(session, &SshSession::hostKeyQuestion, this,
             [this](const QString &host, const QString &keyType, const QString &fingerprint) {
                 if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::hostKeyQuestion)))
                     Q_EMIT hostKeyQuestion(host, keyType, fingerprint);
                 else
                     answerHostKey(HostKeyAnswer::Unattended);
             });
-    connect(m_connection, &SshConnection::jobStarted, this, [this](quint64 id) {
-        if (SshRun *run = m_runs.value(id))
-            run->onStarted();
-    });
-    connect(m_connection, &SshConnection::jobOutput, this, &SshExecutor::onJobOutput);
-    connect(m_connection, &SshConnection::credentialNeeded, this,
+    connect(session, &SshSession::credentialNeeded, this,
             [this](Credential kind, const QString &what) {
                 if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::credentialNeeded)))
                     Q_EMIT credentialNeeded(kind, what);
                 else
                     provideCredential(kind, {}); // headless: fail with the authentication error
             });
-    connect(m_connection, &SshConnection::tunnelOpened, this, &SshExecutor::tunnelOpened);
-    connect(m_connection, &SshConnection::tunnelFailed, this, &SshExecutor::tunnelFailed);
-    connect(m_connection, &SshConnection::directoryListed, this, &SshExecutor::directoryListed);
-    connect(m_connection, &SshConnection::pathStatted, this, &SshExecutor::pathStatted);
-    connect(m_connection, &SshConnection::fileRead, this, &SshExecutor::fileRead);
-    connect(m_connection, &SshConnection::jobFinished, this, &SshExecutor::onJobFinished);
-    m_thread.start();
+    SshShellPool *shells = m_connection->shells();
+    connect(shells, &SshShellPool::jobStarted, this, [this](quint64 id) {
+        if (SshRun *run = m_runs.value(id))
+            run->onStarted();
+    });
+    connect(shells, &SshShellPool::jobOutput, this, &SshExecutor::onJobOutput);
+    connect(shells, &SshShellPool::jobFinished, this, &SshExecutor::onJobFinished);
+    connect(m_connection->tunnels(), &SshTunnels::tunnelOpened, this, &SshExecutor::tunnelOpened);
+    connect(m_connection->tunnels(), &SshTunnels::tunnelFailed, this, &SshExecutor::tunnelFailed);
+    SftpClient *files = m_connection->files();
+    connect(files, &SftpClient::directoryListed, this, &SshExecutor::directoryListed);
+    connect(files, &SftpClient::pathStatted, this, &SshExecutor::pathStatted);
+    connect(files, &SftpClient::fileRead, this, &SshExecutor::fileRead);
+    SessionThreads::instance().start(thread, m_abort);
 }
 
 template<typename Function>
 void SshExecutor::post(Function function)
 {
-    // The connection lives in m_thread: run there, in order, without waiting.
+    // The connection lives in its thread: run there, in order, without waiting.
     QMetaObject::invokeMethod(
         m_connection, [connection = m_connection, function] { function(connection); },
         Qt::QueuedConnection);
@@ -140,23 +231,30 @@ void SshExecutor::post(Function function)
 
 SshExecutor::~SshExecutor()
 {
+    const QString reason = tr("OpsDeck is closing the connection to %1").arg(hostName());
     for (const QPointer<SshRun> &run : std::as_const(m_runs)) {
         if (run)
-            run->onFinished(-1, tr("OpsDeck is closing the connection to %1").arg(hostName()));
+            run->onFinished(-1, reason);
     }
-    QMetaObject::invokeMethod(m_connection, &SshConnection::shutdown, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // The session thread may sit in ssh_connect() on a silent host, in authentication or in a
+    // read: break that call, and let the thread close the session and end by itself.
+    m_abort->abort();
+    QMetaObject::invokeMethod(m_connection, &SshConnection::shutdown, Qt::QueuedConnection);
+}
+
+int SshExecutor::runningSessionThreads()
+{
+    return SessionThreads::instance().running();
 }
 
 void SshExecutor::connectToHost()
 {
-    QMetaObject::invokeMethod(m_connection, &SshConnection::connectToHost, Qt::QueuedConnection);
+    post([](SshConnection *connection) { connection->session()->connectToHost(); });
 }
 
 void SshExecutor::answerHostKey(HostKeyAnswer answer)
 {
-    post([=](SshConnection *connection) { connection->answerHostKey(answer); });
+    post([=](SshConnection *connection) { connection->session()->answerHostKey(answer); });
 }
 
 void SshExecutor::setPassword(const QString &password)
@@ -177,33 +275,37 @@ void SshExecutor::setRoute(const QString &address, int port)
 quint64 SshExecutor::openTunnel(const QString &remoteHost, int remotePort)
 {
     const quint64 id = ++m_lastTunnelId;
-    post([=](SshConnection *connection) { connection->openTunnel(id, remoteHost, remotePort); });
+    post([=](SshConnection *connection) {
+        connection->tunnels()->openTunnel(id, remoteHost, remotePort);
+    });
     return id;
 }
 
 void SshExecutor::closeTunnel(quint64 id)
 {
-    post([=](SshConnection *connection) { connection->closeTunnel(id); });
+    post([=](SshConnection *connection) { connection->tunnels()->closeTunnel(id); });
 }
 
 quint64 SshExecutor::listDirectory(const QString &path)
 {
     const quint64 id = ++m_lastFileRequestId;
-    post([=](SshConnection *connection) { connection->listDirectory(id, path); });
+    post([=](SshConnection *connection) { connection->files()->listDirectory(id, path); });
     return id;
 }
 
 quint64 SshExecutor::statPath(const QString &path)
 {
     const quint64 id = ++m_lastFileRequestId;
-    post([=](SshConnection *connection) { connection->statPath(id, path); });
+    post([=](SshConnection *connection) { connection->files()->statPath(id, path); });
     return id;
 }
 
 quint64 SshExecutor::readFile(const QString &path, qint64 offset, qint64 length)
 {
     const quint64 id = ++m_lastFileRequestId;
-    post([=](SshConnection *connection) { connection->readFile(id, path, offset, length); });
+    post([=](SshConnection *connection) {
+        connection->files()->readFile(id, path, offset, length);
+    });
     return id;
 }
 
@@ -214,13 +316,13 @@ CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)
     m_runs.insert(id, run);
     const QString command = composeShellCommand(request);
     const QString script = request.script;
-    post([=](SshConnection *connection) { connection->startJob(id, command, script); });
+    post([=](SshConnection *connection) { connection->shells()->startJob(id, command, script); });
     return run;
 }
 
 void SshExecutor::cancelJob(quint64 id)
 {
-    post([=](SshConnection *connection) { connection->cancelJob(id); });
+    post([=](SshConnection *connection) { connection->shells()->cancelJob(id); });
 }
 
 void SshExecutor::onJobOutput(quint64 id, const QByteArray &data, bool isStandardError)

@@ -7,10 +7,12 @@
 
 #include <QHash>
 #include <QPointer>
-#include <QThread>
+
+#include <memory>
 
 namespace OpsDeck {
 
+class SshAbortSwitch;
 class SshConnection;
 class SshRun;
 
@@ -51,6 +53,10 @@ QStringList defaultKnownHostsFiles();
 // Runs commands on one host over one libssh session that lives in its own thread. Each
 // command goes to one of a few long-lived remote shells, so a command costs a round trip
 // rather than a channel set-up and a shell start.
+//
+// Deleting the executor never waits for that thread: its commands fail at once, a blocking
+// libssh call there (a silent host, a stalled read) is aborted, and the thread ends by itself.
+// At process exit, session threads still running get a bounded wait (SessionThreadExitWaitMs).
 class SshExecutor final : public Executor
 {
     Q_OBJECT
@@ -65,6 +71,10 @@ public:
 
     explicit SshExecutor(SshSettings settings, QObject *parent = nullptr);
     ~SshExecutor() override;
+
+    // Session threads still running, those of deleted executors included.
+    static int runningSessionThreads();
+    static constexpr int SessionThreadExitWaitMs = 3000;
 
     QString hostName() const override { return m_settings.hostName; }
     ConnectionState state() const override { return m_state; }
@@ -118,8 +128,8 @@ private:
     void onJobFinished(quint64 id, int exitCode, const QString &error);
 
     SshSettings m_settings;
-    QThread m_thread;
-    SshConnection *m_connection; // lives in m_thread
+    std::shared_ptr<SshAbortSwitch> m_abort; // shared with the session
+    SshConnection *m_connection;             // lives in its own thread, which deletes it
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_stateReason;
     quint64 m_lastJobId = 0;

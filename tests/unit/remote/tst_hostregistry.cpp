@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandtesting.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/localexecutor.h"
 #include "models/workspace/workspaceloader.h"
+#include "stallmeter.h"
+#include "threadtesting.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -30,6 +36,7 @@ private Q_SLOTS:
     void makesTheRightExecutor();
     void keepsConnectionsAcrossReloads();
     void settingsFollowTheWorkspace();
+    void deadHostNeverFreezesTheWindow();
 };
 
 void HostRegistryTest::makesTheRightExecutor()
@@ -77,6 +84,59 @@ void HostRegistryTest::settingsFollowTheWorkspace()
     QCOMPARE(settings.identityFiles, QStringList{u"~/.ssh/deploy"_s});
     QCOMPARE(settings.knownHostsFiles.size(), 2);
     QVERIFY(settings.knownHostsFiles.back().endsWith(u".ssh/known_hosts"));
+}
+
+void HostRegistryTest::deadHostNeverFreezesTheWindow()
+{
+    // Takes the TCP connection and never says a word, like a host that died after the
+    // handshake: the client sits in ssh_connect() waiting for the banner for the whole
+    // connect timeout (10 s).
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy connected(&silent, &QTcpServer::newConnection);
+    const QByteArray host = "      - name: blackhole\n        address: 127.0.0.1\n        port: " +
+                            QByteArray::number(silent.serverPort()) + '\n';
+    // The executors of the other tests are gone: so are their threads.
+    QTRY_COMPARE_WITH_TIMEOUT(SshExecutor::runningSessionThreads(), 0, 3000);
+
+    auto registry = std::make_unique<HostRegistry>(nullptr);
+    registry->setWorkspace(workspaceWith(host));
+    std::unique_ptr<CommandRun> first(
+        registry->executor(u"blackhole"_s)->start(CommandTesting::argv({u"true"_s}), nullptr));
+    QVERIFY(connected.wait(5000)); // the session thread is in ssh_connect() now
+    QCOMPARE(SshExecutor::runningSessionThreads(), 1);
+    QCOMPARE(threadsNamed(u"ssh:blackhole"_s), 1);
+
+    StallMeter meter;
+    QElapsedTimer clock;
+    clock.start();
+    // The host is edited: its executor is replaced while the old connect is still blocked.
+    registry->setWorkspace(workspaceWith(host + "        user: someone-else\n"));
+    const qint64 replaceMs = clock.elapsed();
+    QVERIFY2(replaceMs < 100, qPrintable(u"replacing took %1 ms"_s.arg(replaceMs)));
+    // Its command fails at once, and says why.
+    QVERIFY(first->isFinished());
+    QVERIFY(first->result().outcome == CommandResult::Outcome::Failed);
+    QCOMPARE(first->result().error, u"OpsDeck is closing the connection to blackhole"_s);
+
+    // The new executor goes to the same silent host.
+    std::unique_ptr<CommandRun> second(
+        registry->executor(u"blackhole"_s)->start(CommandTesting::argv({u"true"_s}), nullptr));
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(connected.size(), 2);
+    clock.restart();
+    registry.reset(); // and the window closes
+    const qint64 destroyMs = clock.elapsed();
+    QVERIFY2(destroyMs < 100, qPrintable(u"destroying took %1 ms"_s.arg(destroyMs)));
+    QVERIFY(second->isFinished());
+    QCOMPARE(second->result().error, u"OpsDeck is closing the connection to blackhole"_s);
+
+    // Both session threads end by themselves, long before their 10 s connect timeout: the
+    // connect was aborted, not waited for.
+    QTRY_COMPARE_WITH_TIMEOUT(SshExecutor::runningSessionThreads(), 0, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(threadsNamed(u"ssh:blackhole"_s), 0, 1000);
+    QVERIFY2(meter.longestMs() < 100,
+             qPrintable(u"event loop stalled %1 ms"_s.arg(meter.longestMs())));
 }
 
 QTEST_GUILESS_MAIN(HostRegistryTest)
