@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/core/risk.h"
 #include "models/core/connectionstate.h"
+#include "models/core/risk.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

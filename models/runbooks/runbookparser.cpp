@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/runbookparser.h"
 
+#include "models/audit/auditentry.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/shellquote.h"
-#include "models/audit/auditentry.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidenttimelinepanel.h"
 
+#include "models/audit/auditmodel.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidenttimelinemodel.h"
-#include "widgets/runbooks/runbookstepcard.h"
-#include "models/audit/auditmodel.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/runbooks/runbookstepcard.h"
 
 #include <QAction>
 #include <QApplication>

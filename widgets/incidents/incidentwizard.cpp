@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/incidents/incidentwizard.h"
 
-#include "widgets/incidents/communicationpanel.h"
-#include "widgets/incidents/incidentreportpanel.h"
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
+#include "widgets/incidents/communicationpanel.h"
+#include "widgets/incidents/incidentreportpanel.h"
 #include "widgets/runbooks/runbookview.h"
 
 #include <QButtonGroup>

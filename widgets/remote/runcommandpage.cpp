@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/remote/runcommandpage.h"
 
-#include "widgets/common/confirmation.h"
 #include "models/core/risk.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/commandsessionmodel.h"
 #include "models/remote/hostregistry.h"
+#include "widgets/common/confirmation.h"
 #include "widgets/common/themedicon.h"
 
 #include <QAction>

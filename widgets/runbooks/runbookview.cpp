@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/runbooks/runbookview.h"
 
-#include "widgets/common/confirmation.h"
 #include "models/runbooks/runbookoutlinemodel.h"
-#include "widgets/runbooks/runbookstepcard.h"
+#include "widgets/common/confirmation.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/runbooks/runbookstepcard.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/shell/settingsdialog.h"
 
-#include "widgets/common/appearance.h"
 #include "models/core/translations.h"
+#include "widgets/common/appearance.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/workspace/workspacetree.h"
 
-#include "widgets/common/themedicon.h"
 #include "models/workspace/workspacemodel.h"
+#include "widgets/common/themedicon.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Port forwarding and jump hosts against real servers: two sshd instances and a PostgreSQL.
-#include "postgresfixture.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/sshexecutor.h"
-#include "sshfixture.h"
 #include "models/workspace/workspaceloader.h"
+#include "postgresfixture.h"
+#include "sshfixture.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -3,12 +3,12 @@
 // stopped at its failing step — the same engine the runbook view and the wizards use.
 #include "commandtesting.h"
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/runbooks/runbooksession.h"
-#include "sshfixture.h"
-#include "models/persistence/statestore.h"
 #include "models/workspace/workspaceloader.h"
+#include "sshfixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

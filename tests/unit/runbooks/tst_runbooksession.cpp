@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandtesting.h"
 #include "models/core/risk.h"
+#include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
 #include "models/remote/shellquote.h"
 #include "models/runbooks/runbooksession.h"
-#include "models/persistence/statestore.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "testfiles.h"
 #include "models/workspace/workspacedocument.h"
+#include "testfiles.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "testfiles.h"
 #include "models/workspace/workspaceloader.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
