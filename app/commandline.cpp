@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
+#include "app/services.h"
 #include "models/core/risk.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrisk.h"
@@ -89,8 +90,9 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
     // A single word is a command line as typed; several words are a program and its arguments.
     const QString text = command.size() == 1 ? command.front() : shellJoin(command);
     const RiskAssessment risk = assessCommandRisk(text);
-    ReadOnlyMode readOnly(parser.isSet(QStringLiteral("read-only")));
-    if (const QString refusal = readOnly.refusal(risk.risk); !refusal.isEmpty()) {
+    const bool readOnly = parser.isSet(QStringLiteral("read-only"));
+    // Refused before anything is built: a refused command does not even create the database.
+    if (const QString refusal = ReadOnlyMode(readOnly).refusal(risk.risk); !refusal.isEmpty()) {
         err << refusal << ' ' << risk.reason << '\n';
         return 255;
     }
@@ -108,27 +110,17 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
         return 255;
     }
 
-    StateStore store;
-    QEventLoop loop;
-    bool opened = false;
-    QString openError;
-    QObject::connect(&store, &StateStore::opened, &loop,
-                     [&](quint64, bool ok, const QString &error) {
-                         opened = ok;
-                         openError = error;
-                         loop.quit();
-                     });
-    store.open();
-    loop.exec();
-    if (!opened) {
-        err << Text::tr("opsdeck: not run, the audit log cannot be opened: %1").arg(openError)
+    ServiceOptions options;
+    options.readOnly = readOnly;
+    options.keychain = false; // nobody to unlock one, and no password prompt either
+    options.acceptUnknownHostKeys = parser.isSet(QStringLiteral("accept-unknown-host-key"));
+    Services services(options);
+    if (const StoreResult<QString> opened = services.waitUntilOpen(); !opened) {
+        err << Text::tr("opsdeck: not run, the audit log cannot be opened: %1").arg(opened.error())
             << '\n';
         return 255;
     }
-    HostRegistry hosts(nullptr);
-    hosts.setAcceptUnknownHostKeys(parser.isSet(QStringLiteral("accept-unknown-host-key")));
-    hosts.setWorkspace(workspace);
-    CommandRunner runner(&store, &readOnly);
+    services.hosts()->setWorkspace(workspace);
     CommandRequest request;
     if (command.size() == 1)
         request.script = text;
@@ -137,7 +129,8 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
     request.sudo = parser.isSet(QStringLiteral("sudo"));
     request.timeoutMs = parser.value(QStringLiteral("timeout")).toInt() * 1000;
     request.risk = risk.risk;
-    CommandRun *run = runner.run(hosts.executor(hostName), request, &loop);
+    QEventLoop loop;
+    CommandRun *run = services.runner()->run(services.hosts()->executor(hostName), request, &loop);
     QFile out;
     out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
     QFile errors;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
+#include "app/desktop.h"
 #include "models/core/translations.h"
 #include "widgets/common/appearance.h"
-#include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -63,10 +63,11 @@ int main(int argc, char **argv)
     OpsDeck::CommandLine::describe(parser);
     parser.process(app);
 
-    OpsDeck::MainWindow::Options options;
+    OpsDeck::DesktopOptions options;
     options.workspaceFile = parser.value(QStringLiteral("workspace"));
     options.readOnly = parser.isSet(QStringLiteral("read-only"));
-    OpsDeck::MainWindow window(options);
+    OpsDeck::Desktop desktop(options);
+    OpsDeck::MainWindow &window = desktop.window();
     window.show();
 
     const QString screenshot = parser.value(QStringLiteral("screenshot"));

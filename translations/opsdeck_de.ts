@@ -950,6 +950,33 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::AuditLog</name>
+    <message>
+        <source>Cannot write an audit entry without host or command to the state database %1.</source>
+        <translation>Ein Prüfprotokolleintrag ohne Host oder Befehl kann nicht in die Zustandsdatenbank %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the start of &apos;%1&apos; on %2 to the audit log in %3: %4</source>
+        <translation>Der Start von &apos;%1&apos; auf %2 kann nicht in das Prüfprotokoll in %3 geschrieben werden: %4</translation>
+    </message>
+    <message>
+        <source>Cannot finish audit entry %1 in %2 with status &apos;running&apos;.</source>
+        <translation>Prüfprotokolleintrag %1 in %2 kann nicht mit dem Status &apos;running&apos; abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the end of audit entry %1 to %2: %3</source>
+        <translation>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 in %2 does not exist or is already finished.</source>
+        <translation>Prüfprotokolleintrag %1 in %2 existiert nicht oder ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log from %1: %2</source>
+        <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::AuditModel</name>
     <message>
         <source>Read</source>
@@ -1761,6 +1788,45 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Incident %1 is still being written; try again in a moment.</source>
         <translation>Vorfall %1 wird noch geschrieben; bitte gleich noch einmal versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentStore</name>
+    <message>
+        <source>a timeline event needs a summary</source>
+        <translation>ein Ereignis der Zeitleiste braucht eine Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Cannot declare an incident without a title in the state database %1.</source>
+        <translation>Ein Vorfall ohne Titel kann in der Zustandsdatenbank %1 nicht eröffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot declare the incident &apos;%1&apos; in the state database %2: %3</source>
+        <translation>Der Vorfall &apos;%1&apos; kann in der Zustandsdatenbank %2 nicht eröffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>no such incident</source>
+        <translation>Vorfall existiert nicht</translation>
+    </message>
+    <message>
+        <source>Incident %1 does not exist in the state database %2.</source>
+        <translation>Vorfall %1 existiert nicht in der Zustandsdatenbank %2.</translation>
+    </message>
+    <message>
+        <source>Cannot update incident %1 in the state database %2: %3</source>
+        <translation>Vorfall %1 kann in der Zustandsdatenbank %2 nicht aktualisiert werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot add to the timeline of incident %1 in the state database %2: %3</source>
+        <translation>Die Zeitleiste von Vorfall %1 in der Zustandsdatenbank %2 kann nicht ergänzt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read incident %1 from the state database %2: %3</source>
+        <translation>Vorfall %1 kann nicht aus der Zustandsdatenbank %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the incidents from the state database %1: %2</source>
+        <translation>Die Vorfälle können nicht aus der Zustandsdatenbank %1 gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3400,64 +3466,8 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <translation>Die Zustandsdatenbank %1 ist nicht geöffnet.</translation>
     </message>
     <message>
-        <source>Cannot write an audit entry without host or command to the state database %1.</source>
-        <translation>Ein Prüfprotokolleintrag ohne Host oder Befehl kann nicht in die Zustandsdatenbank %1 geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write the start of &apos;%1&apos; on %2 to the audit log in %3: %4</source>
-        <translation>Der Start von &apos;%1&apos; auf %2 kann nicht in das Prüfprotokoll in %3 geschrieben werden: %4</translation>
-    </message>
-    <message>
-        <source>Cannot finish audit entry %1 in %2 with status &apos;running&apos;.</source>
-        <translation>Prüfprotokolleintrag %1 in %2 kann nicht mit dem Status &apos;running&apos; abgeschlossen werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write the end of audit entry %1 to %2: %3</source>
-        <translation>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden: %3</translation>
-    </message>
-    <message>
-        <source>Audit entry %1 in %2 does not exist or is already finished.</source>
-        <translation>Prüfprotokolleintrag %1 in %2 existiert nicht oder ist bereits abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Cannot read the audit log from %1: %2</source>
-        <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>a timeline event needs a summary</source>
-        <translation>ein Ereignis der Zeitleiste braucht eine Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Cannot declare an incident without a title in the state database %1.</source>
-        <translation>Ein Vorfall ohne Titel kann in der Zustandsdatenbank %1 nicht eröffnet werden.</translation>
-    </message>
-    <message>
-        <source>Cannot declare the incident &apos;%1&apos; in the state database %2: %3</source>
-        <translation>Der Vorfall &apos;%1&apos; kann in der Zustandsdatenbank %2 nicht eröffnet werden: %3</translation>
-    </message>
-    <message>
-        <source>no such incident</source>
-        <translation>Vorfall existiert nicht</translation>
-    </message>
-    <message>
-        <source>Incident %1 does not exist in the state database %2.</source>
-        <translation>Vorfall %1 existiert nicht in der Zustandsdatenbank %2.</translation>
-    </message>
-    <message>
-        <source>Cannot update incident %1 in the state database %2: %3</source>
-        <translation>Vorfall %1 kann in der Zustandsdatenbank %2 nicht aktualisiert werden: %3</translation>
-    </message>
-    <message>
-        <source>Cannot add to the timeline of incident %1 in the state database %2: %3</source>
-        <translation>Die Zeitleiste von Vorfall %1 in der Zustandsdatenbank %2 kann nicht ergänzt werden: %3</translation>
-    </message>
-    <message>
-        <source>Cannot read incident %1 from the state database %2: %3</source>
-        <translation>Vorfall %1 kann nicht aus der Zustandsdatenbank %2 gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>Cannot read the incidents from the state database %1: %2</source>
-        <translation>Die Vorfälle können nicht aus der Zustandsdatenbank %1 gelesen werden: %2</translation>
+        <source>The state database %1 is not open: %2</source>
+        <translation>Die Zustandsdatenbank %1 ist nicht geöffnet: %2</translation>
     </message>
 </context>
 <context>

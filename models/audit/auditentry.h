@@ -42,7 +42,7 @@ struct AuditEntry {
     friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
 };
 
-// What queryAudit() returns, newest first. Empty / invalid members do not filter.
+// What AuditLog::query() returns, newest first. Empty / invalid members do not filter.
 struct AuditQuery {
     QString host;     // exact host name
     QString text;     // substring of the command, case-insensitive for ASCII

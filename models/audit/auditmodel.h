@@ -7,7 +7,7 @@
 
 namespace OpsDeck {
 
-// The audit log as a table, newest first, as StateStore::queryAudit() returns it.
+// The audit log as a table, newest first, as AuditLog::query() returns it.
 //
 // Fed in bulk by setEntries(), which is called again and again while commands run: rows whose
 // id is already shown are updated in place (dataChanged), rows that are gone are removed and

@@ -3,23 +3,18 @@
 
 #include "models/core/units.h"
 #include "models/incidents/communicationtemplates.h"
+#include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
-#include "models/persistence/statestore.h"
 
 namespace OpsDeck {
 
-IncidentSession::IncidentSession(StateStore *store, QObject *parent)
+IncidentSession::IncidentSession(IncidentStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_timeline(new IncidentTimelineModel(this))
     , m_author(qEnvironmentVariable("USER"))
 {
     Q_ASSERT(store);
-    connect(m_store, &StateStore::incidentCreated, this, &IncidentSession::onCreated);
-    connect(m_store, &StateStore::incidentLoaded, this, &IncidentSession::onLoaded);
-    connect(m_store, &StateStore::incidentUpdated, this, &IncidentSession::onUpdated);
-    connect(m_store, &StateStore::incidentEventAppended, this, &IncidentSession::onAppended);
-    connect(m_store, &StateStore::failed, this, &IncidentSession::onStoreFailed);
 }
 
 IncidentSession::~IncidentSession() = default;
@@ -37,7 +32,16 @@ bool IncidentSession::declare(const Incident &incident)
     if (!record.declaredAt.isValid())
         record.declaredAt = QDateTime::currentDateTimeUtc();
     m_opening = true;
-    m_pending.insert(m_store->createIncident(record), {RequestKind::Create, record, {}});
+    ++m_inFlight;
+    m_store->create(record, this, [this, record](const StoreResult<IncidentEvent> &declared) {
+        --m_inFlight;
+        m_opening = false;
+        if (!declared) {
+            Q_EMIT failed(declared.error());
+            return;
+        }
+        onCreated(record, *declared);
+    });
     return true;
 }
 
@@ -46,13 +50,22 @@ bool IncidentSession::resume(qint64 incidentId)
     if (!ensureNoIncident())
         return false;
     m_opening = true;
-    m_pending.insert(m_store->loadIncident(incidentId), {RequestKind::Load, {}, {}});
+    ++m_inFlight;
+    m_store->load(incidentId, this, [this](const StoreResult<IncidentRecord> &loaded) {
+        --m_inFlight;
+        m_opening = false;
+        if (!loaded) {
+            Q_EMIT failed(loaded.error());
+            return;
+        }
+        onLoaded(loaded->incident, loaded->events);
+    });
     return true;
 }
 
 bool IncidentSession::release()
 {
-    if (m_opening || !m_pending.isEmpty()) {
+    if (m_opening || m_inFlight > 0) {
         Q_EMIT failed(tr("Incident %1 is still being written; try again in a moment.")
                           .arg(m_incident.reference()));
         return false;
@@ -222,9 +235,17 @@ bool IncidentSession::writeFieldChange(IncidentField field, const Incident &next
 
 void IncidentSession::writeUpdate(const Incident &next, IncidentEvent event)
 {
-    const quint64 requestId = m_store->updateIncident(next, event);
-    m_pending.insert(requestId, {RequestKind::Update, next, event});
-    m_pendingUpdates.append(requestId);
+    const quint64 serial = ++m_lastSerial;
+    ++m_inFlight;
+    m_store->update(next, event, this,
+                    [this, serial, next, event](const StoreResult<qint64> &eventId) {
+                        --m_inFlight;
+                        if (eventId)
+                            onUpdated(serial, next, event, *eventId);
+                        else
+                            onUpdateFailed(serial, eventId.error());
+                    });
+    m_pendingUpdates.append({serial, next});
     m_wanted = next;
 }
 
@@ -309,7 +330,18 @@ bool IncidentSession::recordCommunication(const QString &templateName, const QSt
 bool IncidentSession::append(IncidentEvent event)
 {
     event.incidentId = m_incident.id;
-    m_pending.insert(m_store->appendIncidentEvent(event), {RequestKind::Append, {}, event});
+    ++m_inFlight;
+    m_store->appendEvent(event, this, [this, event](const StoreResult<qint64> &eventId) {
+        --m_inFlight;
+        if (!eventId) {
+            Q_EMIT failed(eventId.error());
+            return;
+        }
+        IncidentEvent line = event;
+        line.id = *eventId;
+        commitEvent(line);
+        Q_EMIT changed();
+    });
     return true;
 }
 
@@ -320,16 +352,9 @@ void IncidentSession::commitEvent(const IncidentEvent &event)
     Q_EMIT eventRecorded(event);
 }
 
-void IncidentSession::onCreated(quint64 requestId, qint64 incidentId,
-                                const IncidentEvent &declaration)
+void IncidentSession::onCreated(Incident incident, const IncidentEvent &declaration)
 {
-    const auto it = m_pending.constFind(requestId);
-    if (it == m_pending.constEnd())
-        return;
-    Incident incident = it->incident;
-    m_pending.erase(it);
-    incident.id = incidentId;
-    m_opening = false;
+    incident.id = declaration.incidentId;
     m_incident = incident;
     m_wanted = incident;
     m_events.clear();
@@ -339,12 +364,8 @@ void IncidentSession::onCreated(quint64 requestId, qint64 incidentId,
     Q_EMIT changed();
 }
 
-void IncidentSession::onLoaded(quint64 requestId, const Incident &incident,
-                               const QList<IncidentEvent> &events)
+void IncidentSession::onLoaded(const Incident &incident, const QList<IncidentEvent> &events)
 {
-    if (!m_pending.remove(requestId))
-        return;
-    m_opening = false;
     m_incident = incident;
     m_wanted = incident;
     m_events = events;
@@ -353,63 +374,31 @@ void IncidentSession::onLoaded(quint64 requestId, const Incident &incident,
     Q_EMIT changed();
 }
 
-void IncidentSession::onUpdated(quint64 requestId, qint64 incidentId, qint64 eventId)
+void IncidentSession::onUpdated(quint64 serial, const Incident &incident,
+                                const IncidentEvent &event, qint64 eventId)
 {
-    Q_UNUSED(incidentId)
-    const auto it = m_pending.constFind(requestId);
-    if (it == m_pending.constEnd())
-        return;
-    const Pending pending = *it;
-    m_pending.erase(it);
-    m_pendingUpdates.removeOne(requestId);
+    m_pendingUpdates.removeIf(
+        [serial](const PendingUpdate &update) { return update.serial == serial; });
     // The store answers in request order, so this is the newest committed state.
-    m_incident = pending.incident;
+    m_incident = incident;
     if (m_timeline->declaredAt() != m_incident.declaredAt)
         m_timeline->setDeclaredAt(m_incident.declaredAt);
-    if (pending.event && eventId > 0) {
-        IncidentEvent event = *pending.event;
-        event.id = eventId;
-        event.incidentId = m_incident.id;
-        commitEvent(event);
+    if (eventId > 0) {
+        IncidentEvent line = event;
+        line.id = eventId;
+        line.incidentId = m_incident.id;
+        commitEvent(line);
     }
     Q_EMIT changed();
 }
 
-void IncidentSession::onAppended(quint64 requestId, qint64 eventId)
+void IncidentSession::onUpdateFailed(quint64 serial, const QString &message)
 {
-    const auto it = m_pending.constFind(requestId);
-    if (it == m_pending.constEnd())
-        return;
-    IncidentEvent event = *it->event;
-    m_pending.erase(it);
-    event.id = eventId;
-    commitEvent(event);
-    Q_EMIT changed();
-}
-
-void IncidentSession::onStoreFailed(quint64 requestId, const QString &message)
-{
-    const auto it = m_pending.constFind(requestId);
-    if (it == m_pending.constEnd())
-        return;
-    const RequestKind kind = it->kind;
-    m_pending.erase(it);
-    switch (kind) {
-    case RequestKind::Create:
-    case RequestKind::Load:
-        m_opening = false;
-        break;
-    case RequestKind::Update:
-        // Later updates were built on this one; they still carry its change and may succeed.
-        // The next wish starts from the newest state that can still be committed.
-        m_pendingUpdates.removeOne(requestId);
-        m_wanted = m_pendingUpdates.isEmpty()
-                       ? m_incident
-                       : m_pending.value(m_pendingUpdates.constLast()).incident;
-        break;
-    case RequestKind::Append:
-        break;
-    }
+    // Later updates were built on this one; they still carry its change and may succeed.
+    // The next wish starts from the newest state that can still be committed.
+    m_pendingUpdates.removeIf(
+        [serial](const PendingUpdate &update) { return update.serial == serial; });
+    m_wanted = m_pendingUpdates.isEmpty() ? m_incident : m_pendingUpdates.constLast().incident;
     Q_EMIT failed(message);
 }
 

@@ -4,16 +4,15 @@
 #include "models/incidents/incident.h"
 #include "models/remote/executor.h"
 
-#include <QHash>
 #include <QObject>
 
 namespace OpsDeck {
 
+class IncidentStore;
 class IncidentTimelineModel;
-class StateStore;
 
 // Drives one incident: declares or resumes it, and writes everything that happens to it into
-// the state store as it happens.
+// the incident store as it happens.
 //
 // Nothing is shown before it is committed: incident() and events() (and the timeline model)
 // change only when the store confirms the write, so whatever a user has seen survives a
@@ -33,7 +32,7 @@ class IncidentSession final : public QObject
     Q_DISABLE_COPY_MOVE(IncidentSession)
 
 public:
-    explicit IncidentSession(StateStore *store, QObject *parent = nullptr);
+    explicit IncidentSession(IncidentStore *store, QObject *parent = nullptr);
     ~IncidentSession() override;
 
     // Writes a new incident (declaredAt invalid = now) and its Declared line. Refused when
@@ -95,11 +94,10 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    enum class RequestKind { Create, Load, Update, Append };
-    struct Pending {
-        RequestKind kind = RequestKind::Append;
-        Incident incident; // Create, Update: the record as it will be once committed
-        std::optional<IncidentEvent> event;
+    // An update on its way: the record as it will be once committed.
+    struct PendingUpdate {
+        quint64 serial = 0;
+        Incident incident;
     };
 
     bool ensureIncident();
@@ -112,19 +110,20 @@ private:
     IncidentEvent newEvent(IncidentEvent::Kind kind, const QString &summary) const;
     void commitEvent(const IncidentEvent &event);
 
-    void onCreated(quint64 requestId, qint64 incidentId, const IncidentEvent &declaration);
-    void onLoaded(quint64 requestId, const Incident &incident, const QList<IncidentEvent> &events);
-    void onUpdated(quint64 requestId, qint64 incidentId, qint64 eventId);
-    void onAppended(quint64 requestId, qint64 eventId);
-    void onStoreFailed(quint64 requestId, const QString &message);
+    void onCreated(Incident incident, const IncidentEvent &declaration);
+    void onLoaded(const Incident &incident, const QList<IncidentEvent> &events);
+    void onUpdated(quint64 serial, const Incident &incident, const IncidentEvent &event,
+                   qint64 eventId);
+    void onUpdateFailed(quint64 serial, const QString &message);
 
-    StateStore *m_store;
+    IncidentStore *m_store;
     IncidentTimelineModel *m_timeline;
     Incident m_incident; // committed
     Incident m_wanted;   // committed plus the updates still on their way: the base of the next
     QList<IncidentEvent> m_events;
-    QHash<quint64, Pending> m_pending;
-    QList<quint64> m_pendingUpdates; // in request order, to roll m_wanted back on failure
+    QList<PendingUpdate> m_pendingUpdates; // in request order, to roll m_wanted back on failure
+    quint64 m_lastSerial = 0;
+    int m_inFlight = 0; // writes and reads the store has not answered yet
     QString m_author;
     bool m_opening = false;
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/remote/commandrunner.h"
 
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
-#include "models/persistence/statestore.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -56,34 +56,29 @@ protected:
 class AuditedRun final : public CommandRun
 {
 public:
-    AuditedRun(StateStore *store, Executor *executor, const CommandRequest &request,
+    AuditedRun(AuditLog *auditLog, Executor *executor, const CommandRequest &request,
                std::optional<qint64> incidentId, QObject *parent)
         : CommandRun(executor->hostName(), parent)
-        , m_store(store)
+        , m_auditLog(auditLog)
         , m_executor(executor)
         , m_request(request)
     {
-        QObject::connect(store, &StateStore::auditStarted, this,
-                         [this](quint64 requestId, qint64 rowId) {
-                             if (requestId == m_beginRequest)
-                                 onAuditRowWritten(rowId);
-                         });
-        QObject::connect(
-            store, &StateStore::failed, this, [this](quint64 requestId, const QString &message) {
-                if (requestId != m_beginRequest)
-                    return;
-                CommandResult result;
-                result.error =
-                    Text::tr("Not run: the audit log cannot be written (%1).").arg(message);
-                finish(result);
-            });
         AuditEntry entry;
         entry.host = executor->hostName();
         entry.remoteUser = executor->userName();
         entry.command = request.displayText();
         entry.risk = request.risk;
         entry.incidentId = incidentId;
-        m_beginRequest = store->beginAudit(entry);
+        auditLog->begin(entry, this, [this](const StoreResult<qint64> &rowId) {
+            if (rowId) {
+                onAuditRowWritten(*rowId);
+                return;
+            }
+            CommandResult result;
+            result.error =
+                Text::tr("Not run: the audit log cannot be written (%1).").arg(rowId.error());
+            finish(result);
+        });
     }
 
 protected:
@@ -114,28 +109,30 @@ private:
 
     void complete(const CommandResult &result)
     {
-        m_store->finishAudit(m_rowId,
-                             result.outcome == CommandResult::Outcome::Exited
-                                 ? std::optional<int>(result.exitCode)
-                                 : std::nullopt,
-                             result.signalName, m_inner ? m_inner->result().durationMs : 0,
-                             m_inner ? m_inner->result().outputBytes : 0, auditStatusFor(result));
+        AuditOutcome outcome;
+        if (result.outcome == CommandResult::Outcome::Exited)
+            outcome.exitCode = result.exitCode;
+        outcome.signalName = result.signalName;
+        outcome.durationMs = m_inner ? m_inner->result().durationMs : 0;
+        outcome.outputBytes = m_inner ? m_inner->result().outputBytes : 0;
+        outcome.status = auditStatusFor(result);
+        // Written even when this run is deleted right after finish(); nobody waits for it.
+        m_auditLog->finish(m_rowId, outcome);
         finish(result);
     }
 
-    StateStore *m_store;
+    AuditLog *m_auditLog;
     QPointer<Executor> m_executor;
     CommandRequest m_request;
-    quint64 m_beginRequest = 0;
     qint64 m_rowId = 0;
     CommandRun *m_inner = nullptr;
 };
 
 } // namespace
 
-CommandRunner::CommandRunner(StateStore *store, ReadOnlyMode *readOnly, QObject *parent)
+CommandRunner::CommandRunner(AuditLog *auditLog, ReadOnlyMode *readOnly, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_auditLog(auditLog)
     , m_readOnly(readOnly)
 {
 }
@@ -149,7 +146,7 @@ CommandRun *CommandRunner::run(Executor *executor, const CommandRequest &request
         return new RefusedRun(executor->hostName(), invalid, owner);
     if (const QString refusal = m_readOnly->refusal(request.risk); !refusal.isEmpty())
         return new RefusedRun(executor->hostName(), refusal, owner);
-    return new AuditedRun(m_store, executor, request, incidentId, owner);
+    return new AuditedRun(m_auditLog, executor, request, incidentId, owner);
 }
 
 } // namespace OpsDeck

@@ -7,8 +7,8 @@
 
 namespace OpsDeck {
 
+class AuditLog;
 class ReadOnlyMode;
-class StateStore;
 
 // The one way OpsDeck runs a command. Read-only mode refuses anything not marked Read; the
 // audit log gets its row committed before the command starts and its outcome when it ends;
@@ -19,7 +19,7 @@ class CommandRunner final : public QObject
     Q_DISABLE_COPY_MOVE(CommandRunner)
 
 public:
-    CommandRunner(StateStore *store, ReadOnlyMode *readOnly, QObject *parent = nullptr);
+    CommandRunner(AuditLog *auditLog, ReadOnlyMode *readOnly, QObject *parent = nullptr);
     ~CommandRunner() override;
 
     // Never null. A refused or invalid request comes back as a run that finishes (queued)
@@ -28,7 +28,7 @@ public:
                     std::optional<qint64> incidentId = {});
 
 private:
-    StateStore *m_store;
+    AuditLog *m_auditLog;
     ReadOnlyMode *m_readOnly;
 };
 

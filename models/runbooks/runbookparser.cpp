@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/runbookparser.h"
 
+#include "models/audit/auditentry.h"
 #include "models/core/risk.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/shellquote.h"

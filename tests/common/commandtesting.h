@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
@@ -10,8 +11,10 @@
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
+#include <optional>
 
 // Helpers shared by the executor tests (local and SSH): build requests, run one to its end
 // and keep what came out.
@@ -58,15 +61,33 @@ inline OpsDeck::CommandRequest script(const QString &text)
 struct AuditedRunner {
     QTemporaryDir directory;
     OpsDeck::StateStore store;
+    OpsDeck::AuditLog auditLog{&store};
     OpsDeck::ReadOnlyMode readOnly{false};
-    OpsDeck::CommandRunner runner{&store, &readOnly};
+    OpsDeck::CommandRunner runner{&auditLog, &readOnly};
 
     // Opens the store and waits for it; false when it did not open.
     bool open()
     {
-        QSignalSpy opened(&store, &OpsDeck::StateStore::opened);
-        store.open(directory.filePath(QStringLiteral("state.sqlite")));
-        return opened.wait(10000) && opened.at(0).at(1).toBool();
+        QObject context;
+        std::optional<bool> opened;
+        store.open(
+            directory.filePath(QStringLiteral("state.sqlite")), &context,
+            [&opened](const OpsDeck::StoreResult<QString> &result) { opened = result.ok(); });
+        return QTest::qWaitFor([&] { return opened.has_value(); }, 10000) && *opened;
+    }
+
+    // The audit log's rows, newest first; std::nullopt when it could not be read.
+    std::optional<QList<OpsDeck::AuditEntry>> entries(const OpsDeck::AuditQuery &filter = {})
+    {
+        QObject context;
+        std::optional<OpsDeck::StoreResult<QList<OpsDeck::AuditEntry>>> answer;
+        auditLog.query(filter, &context,
+                       [&answer](const OpsDeck::StoreResult<QList<OpsDeck::AuditEntry>> &result) {
+                           answer = result;
+                       });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000) || !answer->ok())
+            return std::nullopt;
+        return answer->value();
     }
 };
 

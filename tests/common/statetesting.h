@@ -4,6 +4,7 @@
 #include "models/persistence/statestore.h"
 
 #include <QDebug>
+#include <QObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -13,10 +14,12 @@
 #include <QTest>
 #include <QVariant>
 
+#include <optional>
 #include <signal.h>
 
-// Helpers for the tests of the state store and what is built on it: a second, plain SQLite
-// connection to look at the file as another process would, and opening a store and waiting.
+// Helpers for the tests of the state store and the domain stores built on it: a second, plain
+// SQLite connection to look at the file as another process would, waiting for a store's answer,
+// and a writer process to kill.
 namespace StateTesting {
 
 using OpsDeck::StateStore;
@@ -88,29 +91,49 @@ private:
     bool m_ok = false;
 };
 
+// Calls call(context, done) with a context of its own and waits for done's answer: the result,
+// or std::nullopt when none came in time (the context is gone then, so a late one is dropped).
+//   waitFor<qint64>([&](QObject *context, auto done) { log.begin(entry, context, done); })
+template<typename T, typename Call>
+std::optional<OpsDeck::StoreResult<T>> waitFor(Call &&call, int timeoutMs = 10000)
+{
+    QObject context;
+    std::optional<OpsDeck::StoreResult<T>> answer;
+    call(&context, OpsDeck::StateStore::Done<T>(
+                       [&answer](const OpsDeck::StoreResult<T> &result) { answer = result; }));
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, timeoutMs))
+        qWarning() << "no answer from the state store within" << timeoutMs << "ms";
+    return answer;
+}
+
+// The value of an answer that came and succeeded; otherwise a warning and fallback.
+template<typename T>
+T valueOr(const std::optional<OpsDeck::StoreResult<T>> &answer, T fallback)
+{
+    if (!answer)
+        return fallback;
+    if (!answer->ok()) {
+        qWarning() << "state store failed:" << answer->error();
+        return fallback;
+    }
+    return answer->value();
+}
+
+// The error of an answer that came and failed; a null string when none came or it succeeded.
+template<typename T>
+QString errorOf(const std::optional<OpsDeck::StoreResult<T>> &answer)
+{
+    return answer && !answer->ok() ? answer->error() : QString();
+}
+
 // Opens store on path and waits for the answer; error gets the store's message.
 inline bool openStore(StateStore &store, const QString &path, QString *error = nullptr)
 {
-    QSignalSpy spy(&store, &StateStore::opened);
-    const quint64 id = store.open(path);
-    if (!spy.wait(10000) || spy.size() != 1)
-        return false;
-    const QList<QVariant> arguments = spy.takeFirst();
-    if (arguments.at(0).value<quint64>() != id)
-        return false;
+    const auto opened = waitFor<QString>(
+        [&](QObject *context, auto done) { store.open(path, context, std::move(done)); });
     if (error)
-        *error = arguments.at(2).toString();
-    return arguments.at(1).toBool();
-}
-
-// The message of the store's failed() answering request `id`, or a null string when none came.
-inline QString waitForFailure(QSignalSpy &failed, quint64 id)
-{
-    if (failed.isEmpty() && !failed.wait(10000))
-        return {};
-    if (failed.size() != 1 || failed.at(0).at(0).value<quint64>() != id)
-        return {};
-    return failed.at(0).at(1).toString();
+        *error = opened ? opened->error() : QStringLiteral("no answer to open()");
+    return opened && opened->ok();
 }
 
 // A writer process for the SIGKILL tests. It prints one committed id per line (and may print

@@ -2,9 +2,9 @@
 #include "widgets/audit/auditpage.h"
 
 #include "models/audit/auditcsv.h"
+#include "models/audit/auditlog.h"
 #include "models/audit/auditmodel.h"
 #include "models/core/filewriter.h"
-#include "models/persistence/statestore.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 
@@ -104,9 +104,9 @@ private:
 
 } // namespace
 
-AuditPage::AuditPage(StateStore *store, QWidget *parent)
+AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_auditLog(auditLog)
     , m_model(new AuditModel(this))
     , m_sorter(new QSortFilterProxyModel(this))
     , m_hostFilter(new QComboBox(this))
@@ -230,21 +230,17 @@ AuditPage::AuditPage(StateStore *store, QWidget *parent)
     m_autoRefresh->setInterval(AutoRefreshMs);
     connect(m_autoRefresh, &QTimer::timeout, this, [this] {
         // A slow answer is waited for rather than replaced again and again.
-        if (m_pendingRequest == 0)
+        if (!m_querying)
             refresh();
     });
     m_soonRefresh->setSingleShot(true);
     m_soonRefresh->setInterval(StoreChangeDelayMs);
     connect(m_soonRefresh, &QTimer::timeout, this, &AuditPage::refresh);
-    if (m_store) {
-        connect(m_store, &StateStore::auditQueried, this, &AuditPage::onAuditQueried);
-        connect(m_store, &StateStore::failed, this, &AuditPage::onFailed);
-        const auto storeChanged = [this] {
+    if (m_auditLog) {
+        connect(m_auditLog, &AuditLog::rowWritten, this, [this] {
             if (isVisible())
                 m_soonRefresh->start();
-        };
-        connect(m_store, &StateStore::auditStarted, this, storeChanged);
-        connect(m_store, &StateStore::auditFinished, this, storeChanged);
+        });
     }
     updateStatus();
 }
@@ -288,21 +284,29 @@ void AuditPage::refresh()
 {
     m_filterDelay->stop();
     m_soonRefresh->stop();
-    if (!m_store) {
+    if (!m_auditLog) {
         m_error = tr("The audit log is not available: there is no state database.");
         updateStatus();
         return;
     }
     // Any answer still on its way is stale from now on.
-    m_pendingRequest = m_store->queryAudit(currentQuery());
+    const quint64 number = ++m_lastQuery;
+    m_querying = true;
+    m_auditLog->query(currentQuery(), this,
+                      [this, number](const StoreResult<QList<AuditEntry>> &entries) {
+                          if (number != m_lastQuery)
+                              return;
+                          m_querying = false;
+                          if (entries)
+                              onAuditQueried(*entries);
+                          else
+                              onFailed(entries.error());
+                      });
 }
 
-void AuditPage::onAuditQueried(quint64 requestId, const QList<AuditEntry> &entries)
+void AuditPage::onAuditQueried(const QList<AuditEntry> &entries)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    if (requestId == 0 || requestId != m_pendingRequest)
-        return;
-    m_pendingRequest = 0;
     m_loaded = true;
     m_error.clear();
     m_model->setEntries(entries);
@@ -318,12 +322,9 @@ void AuditPage::onAuditQueried(quint64 requestId, const QList<AuditEntry> &entri
     updateStatus();
 }
 
-void AuditPage::onFailed(quint64 requestId, const QString &message)
+void AuditPage::onFailed(const QString &message)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    if (requestId == 0 || requestId != m_pendingRequest)
-        return;
-    m_pendingRequest = 0;
     m_error = message; // the rows of the last answer stay
     updateStatus();
 }

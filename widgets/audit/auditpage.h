@@ -17,14 +17,14 @@ class QTimer;
 
 namespace OpsDeck {
 
+class AuditLog;
 class AuditModel;
-class StateStore;
 
 // Every command OpsDeck ran, from the audit log: filter bar (host, command text, time range),
 // a sortable table, refresh (F5), CSV export and Ctrl+C as CSV.
 //
 // Filtering happens in SQL: each change of the filters, each refresh() and, while the page is
-// visible, a timer every two seconds ask the store with queryAudit(); only the answer to the
+// visible, a timer every two seconds ask the log with AuditLog::query(); only the answer to the
 // newest request is shown. Rows update in place, so selection and scroll position survive.
 class AuditPage final : public QWidget
 {
@@ -34,7 +34,8 @@ class AuditPage final : public QWidget
 public:
     enum class TimeRange { LastHour, Last24Hours, Last7Days, All };
 
-    explicit AuditPage(StateStore *store, QWidget *parent = nullptr);
+    // Without a log (no state database) the page says so.
+    explicit AuditPage(AuditLog *auditLog, QWidget *parent = nullptr);
     ~AuditPage() override;
 
     // Hosts offered in the host filter besides those seen in the log (e.g. the workspace's).
@@ -66,8 +67,8 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void onAuditQueried(quint64 requestId, const QList<OpsDeck::AuditEntry> &entries);
-    void onFailed(quint64 requestId, const QString &message);
+    void onAuditQueried(const QList<OpsDeck::AuditEntry> &entries);
+    void onFailed(const QString &message);
     void addHostChoices(const QStringList &hosts);
     void exportWithDialog();
     void onExported(const QString &path, const QString &reason);
@@ -75,7 +76,7 @@ private:
     void updateStatus();
     QList<AuditEntry> entriesInViewOrder(bool selectedOnly) const;
 
-    QPointer<StateStore> m_store;
+    QPointer<AuditLog> m_auditLog;
     AuditModel *m_model;
     QSortFilterProxyModel *m_sorter;
     QComboBox *m_hostFilter;
@@ -90,7 +91,8 @@ private:
     QTimer *m_filterDelay;
     QTimer *m_soonRefresh;
     QSet<QString> m_hostChoices;
-    quint64 m_pendingRequest = 0;
+    quint64 m_lastQuery = 0; // the newest query's number; its answer is the one shown
+    bool m_querying = false; // the newest query is not answered yet
     int m_exportsRunning = 0;
     // Exports started from the file dialog, whose errors also get a message box.
     QList<QString> m_dialogExports;

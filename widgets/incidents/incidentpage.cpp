@@ -4,7 +4,7 @@
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
-#include "models/persistence/statestore.h"
+#include "models/incidents/incidentstore.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
 #include "widgets/incidents/communicationpanel.h"
@@ -29,7 +29,7 @@ using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
 
-IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorProvider executors,
+IncidentPage::IncidentPage(IncidentStore *store, CommandRunner *runner, ExecutorProvider executors,
                            RunbookLibrary *library, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
@@ -101,28 +101,6 @@ IncidentPage::IncidentPage(StateStore *store, CommandRunner *runner, ExecutorPro
         m_runbook->setRunbook(runbook, path);
     });
     connect(m_reminders, &EscalationReminders::planChanged, this, &IncidentPage::updateClock);
-    connect(
-        m_store, &StateStore::incidentsQueried, this,
-        [this](quint64 requestId, const QList<Incident> &incidents) {
-            if (requestId != m_historyQuery)
-                return;
-            m_historyQuery = 0;
-            m_history->clear();
-            for (const Incident &incident : incidents) {
-                auto *item = new QTreeWidgetItem(
-                    m_history,
-                    {incident.reference(), incident.title, severityName(incident.severity),
-                     incidentStatusText(incident.status),
-                     QLocale().toString(incident.declaredAt.toLocalTime(), QLocale::ShortFormat)});
-                item->setData(0, Qt::UserRole, incident.id);
-            }
-            // Newest first: the first open one is the incident to carry on with.
-            const auto open = std::ranges::find_if(incidents, &Incident::isOpen);
-            if (std::exchange(m_resumeOpen, false) && open != incidents.cend() &&
-                !m_incident->hasIncident())
-                m_incident->resume(open->id);
-        });
-
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &IncidentPage::updateClock);
@@ -299,7 +277,33 @@ void IncidentPage::resumeOpenIncident()
 
 void IncidentPage::refreshHistory()
 {
-    m_historyQuery = m_store->queryIncidents(false);
+    const quint64 number = ++m_lastHistoryQuery;
+    m_store->query(false, this, [this, number](const StoreResult<QList<Incident>> &incidents) {
+        if (number != m_lastHistoryQuery)
+            return;
+        // A store that cannot be read is reported by the main window ("History is not kept");
+        // the list stays as it was.
+        if (incidents)
+            showHistory(*incidents);
+    });
+}
+
+void IncidentPage::showHistory(const QList<Incident> &incidents)
+{
+    m_history->clear();
+    for (const Incident &incident : incidents) {
+        auto *item = new QTreeWidgetItem(
+            m_history,
+            {incident.reference(), incident.title, severityName(incident.severity),
+             incidentStatusText(incident.status),
+             QLocale().toString(incident.declaredAt.toLocalTime(), QLocale::ShortFormat)});
+        item->setData(0, Qt::UserRole, incident.id);
+    }
+    // Newest first: the first open one is the incident to carry on with.
+    const auto open = std::ranges::find_if(incidents, &Incident::isOpen);
+    if (std::exchange(m_resumeOpen, false) && open != incidents.cend() &&
+        !m_incident->hasIncident())
+        m_incident->resume(open->id);
 }
 
 IncidentWizard *IncidentPage::startWizard(const QString &runbookPath)

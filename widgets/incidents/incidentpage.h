@@ -26,11 +26,11 @@ class CommunicationPanel;
 class EscalationReminders;
 class IncidentReportPanel;
 class IncidentSession;
+class IncidentStore;
 class IncidentTimelinePanel;
 class RunbookLibrary;
 class RunbookSession;
 class RunbookView;
-class StateStore;
 
 // The incident being handled: severity, status and the clock since declaration on top; the
 // runbook, the timeline, communication and the report in tabs. It owns the incident and the
@@ -44,7 +44,7 @@ class IncidentPage final : public QWidget
 public:
     using ExecutorProvider = std::function<class Executor *(const QString &hostName)>;
 
-    IncidentPage(StateStore *store, CommandRunner *runner, ExecutorProvider executors,
+    IncidentPage(IncidentStore *store, CommandRunner *runner, ExecutorProvider executors,
                  RunbookLibrary *library, QWidget *parent = nullptr);
     ~IncidentPage() override;
 
@@ -72,10 +72,11 @@ private:
     void updateHeader();
     void updateClock();
     void refreshHistory();
+    void showHistory(const QList<Incident> &incidents);
     void onReminderDue(const EscalationStep &step, const QString &who);
     void restoreRunbook(const QString &path);
 
-    StateStore *m_store;
+    IncidentStore *m_store;
     IncidentSession *m_incident;
     RunbookSession *m_runbook;
     EscalationReminders *m_reminders;
@@ -83,9 +84,9 @@ private:
     Workspace m_workspace;
     QPointer<IncidentWizard> m_wizard;
     QFutureWatcher<Runbook> m_runbookLoad;
-    QString m_runbookToRestore; // waiting for the library's scan or the file's reading
-    bool m_resumeOpen = false;  // the next history answer also resumes the newest open incident
-    quint64 m_historyQuery = 0;
+    QString m_runbookToRestore;     // waiting for the library's scan or the file's reading
+    bool m_resumeOpen = false;      // the next history answer also resumes the newest open incident
+    quint64 m_lastHistoryQuery = 0; // the newest query's number; only its answer is shown
     bool m_updatingHeader = false;
 
     QStackedWidget *m_stack = nullptr;

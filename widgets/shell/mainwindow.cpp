@@ -54,16 +54,16 @@ const QString RunbooksPageId = QStringLiteral("runbooks");
 const QString IncidentsPageId = QStringLiteral("incident");
 } // namespace
 
-MainWindow::MainWindow(const Options &options, QWidget *parent)
+MainWindow::MainWindow(const ShellServices &services, const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_document(new WorkspaceDocument(this))
     , m_model(new WorkspaceModel(this))
-    , m_readOnly(new ReadOnlyMode(
-          options.readOnly || QSettings().value(QStringLiteral("startup/readOnly")).toBool(), this))
-    , m_stateStore(new StateStore(this))
-    , m_credentials(new CredentialStore(this))
-    , m_hostRegistry(new HostRegistry(m_credentials, this))
-    , m_runner(new CommandRunner(m_stateStore, m_readOnly, this))
+    , m_readOnly(services.readOnly)
+    , m_stateStore(services.stateStore)
+    , m_credentials(services.credentials)
+    , m_hostRegistry(services.hosts)
+    , m_runner(services.runner)
+    , m_library(services.runbooks)
     , m_recentFiles(QStringLiteral("workspace/recent"))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_navigation(new QListWidget(this))
@@ -72,13 +72,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_overview(new OverviewPage(this))
     , m_problems(new ProblemsPage(this))
     , m_console(new RunCommandPage(m_hostRegistry, m_runner, m_readOnly, this))
-    , m_audit(new AuditPage(m_stateStore, this))
-    , m_library(new RunbookLibrary(this))
+    , m_audit(new AuditPage(services.auditLog, this))
     , m_runbooks(new RunbooksPage(
           m_runner, [this](const QString &host) { return m_hostRegistry->executor(host); },
           m_library, this))
     , m_incidents(new IncidentPage(
-          m_stateStore, m_runner,
+          services.incidentStore, m_runner,
           [this](const QString &host) { return m_hostRegistry->executor(host); }, m_library, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
@@ -202,17 +201,15 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 }
             });
 
-    // Opened in the background; a store that cannot open (a newer schema, a full disk) is
-    // reported and OpsDeck goes on without history.
-    connect(m_stateStore, &StateStore::opened, this,
-            [this](quint64, bool ok, const QString &error) {
-                if (!ok)
-                    statusBar()->showMessage(tr("History is not kept: %1").arg(error));
-            });
-    m_stateStore->open();
+    // Opened in the background by the application; a store that cannot open (a newer schema, a
+    // full disk) is reported and OpsDeck goes on without history.
+    m_stateStore->whenOpen(this, [this](const StoreResult<QString> &opened) {
+        if (!opened)
+            statusBar()->showMessage(tr("History is not kept: %1").arg(opened.error()));
+    });
     m_runbooks->session()->setCredentialStore(m_credentials);
     m_incidents->runbookSession()->setCredentialStore(m_credentials);
-    // Queued behind open(): the incident that was open when OpsDeck stopped comes back.
+    // Queued behind the open: the incident that was open when OpsDeck stopped comes back.
     m_incidents->resumeOpenIncident();
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
         showPage(IncidentsPageId);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/recentfiles.h"
+#include "widgets/shell/shellservices.h"
 
 #include <QMainWindow>
 
@@ -17,18 +18,12 @@ namespace OpsDeck {
 
 class AuditPage;
 class CommandPalette;
-class CommandRunner;
-class CredentialStore;
-class HostRegistry;
 class IncidentPage;
-class RunbookLibrary;
 class RunbooksPage;
 class RunCommandPage;
 class OverviewPage;
 class ProblemsPage;
-class ReadOnlyMode;
 class SshExecutor;
-class StateStore;
 class WorkspaceDocument;
 class WorkspaceModel;
 class WorkspaceTree;
@@ -36,6 +31,9 @@ class WorkspaceTree;
 // The shell: navigation sidebar with the workspace tree, pages in the middle, connection and
 // safety state in the status bar, Ctrl+K command palette. Later features add pages through
 // addPage() and their own actions; nothing else needs to change.
+//
+// The services (state store, command runner, hosts, …) come from the application's
+// composition root (app/), which builds them once and keeps them beyond the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -44,10 +42,9 @@ class MainWindow final : public QMainWindow
 public:
     struct Options {
         QString workspaceFile; // empty: the last one (if the setting says so), else built-in
-        bool readOnly = false;
     };
 
-    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    MainWindow(const ShellServices &services, const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     WorkspaceDocument *document() const { return m_document; }
@@ -109,6 +106,7 @@ private:
     CredentialStore *m_credentials;
     HostRegistry *m_hostRegistry;
     CommandRunner *m_runner;
+    RunbookLibrary *m_library;
     RecentFiles m_recentFiles;
     QList<Page> m_pages;
 
@@ -120,7 +118,6 @@ private:
     ProblemsPage *m_problems;
     RunCommandPage *m_console;
     AuditPage *m_audit;
-    RunbookLibrary *m_library;
     RunbooksPage *m_runbooks;
     IncidentPage *m_incidents;
     CommandPalette *m_palette;

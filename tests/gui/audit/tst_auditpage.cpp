@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/audit/auditlog.h"
 #include "models/audit/auditmodel.h"
 #include "models/persistence/statestore.h"
 #include "screenshots.h"
+#include "statetesting.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/appearance.h"
 
@@ -30,26 +32,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Waits for the answer to one request: the signal whose first argument is its id.
-template<typename Signal>
-QList<QVariant> waitForAnswer(StateStore &store, Signal signal, quint64 requestId)
+using StateTesting::openStore;
+using StateTesting::valueOr;
+using StateTesting::waitFor;
+
+qint64 beginRow(AuditLog &log, const AuditEntry &entry)
 {
-    QSignalSpy answered(&store, signal);
-    QSignalSpy failed(&store, &StateStore::failed);
-    for (int round = 0; round < 100; ++round) {
-        for (const QList<QVariant> &arguments : std::as_const(answered)) {
-            if (arguments.at(0).value<quint64>() == requestId)
-                return arguments;
-        }
-        for (const QList<QVariant> &arguments : std::as_const(failed)) {
-            if (arguments.at(0).value<quint64>() == requestId) {
-                qWarning() << "store failed:" << arguments.at(1).toString();
-                return {};
-            }
-        }
-        answered.wait(100);
-    }
-    return {};
+    return valueOr(waitFor<qint64>([&](QObject *context, auto done) {
+                       log.begin(entry, context, std::move(done));
+                   }),
+                   qint64(-1));
 }
 
 QStringList columnTexts(const QAbstractItemModel *model, int column)
@@ -92,6 +84,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<StateStore> m_store;
+    std::unique_ptr<AuditLog> m_auditLog;
     QDateTime m_now;
     qint64 m_runningRow = 0;
 };
@@ -108,15 +101,16 @@ void AuditPageTest::init()
     m_directory = std::make_unique<QTemporaryDir>();
     QVERIFY(m_directory->isValid());
     m_store = std::make_unique<StateStore>();
-    const QList<QVariant> opened = waitForAnswer(
-        *m_store, &StateStore::opened, m_store->open(m_directory->filePath(u"state.sqlite"_s)));
-    QVERIFY(!opened.isEmpty());
-    QVERIFY2(opened.at(1).toBool(), qPrintable(opened.at(2).toString()));
+    QString error;
+    QVERIFY2(openStore(*m_store, m_directory->filePath(u"state.sqlite"_s), &error),
+             qPrintable(error));
+    m_auditLog = std::make_unique<AuditLog>(m_store.get());
     m_now = QDateTime::currentDateTimeUtc();
 }
 
 void AuditPageTest::cleanup()
 {
+    m_auditLog.reset();
     m_store.reset();
     m_directory.reset();
 }
@@ -131,18 +125,17 @@ qint64 AuditPageTest::begin(const QString &host, const QString &command, Risk ri
     entry.remoteUser = user;
     entry.incidentId = incident;
     entry.startedAt = m_now.addSecs(-60 * minutesAgo);
-    const QList<QVariant> started =
-        waitForAnswer(*m_store, &StateStore::auditStarted, m_store->beginAudit(entry));
-    return started.isEmpty() ? -1 : started.at(1).toLongLong();
+    return beginRow(*m_auditLog, entry);
 }
 
 bool AuditPageTest::finish(qint64 rowId, std::optional<int> exitCode, const QString &signal,
                            qint64 durationMs, qint64 outputBytes, AuditStatus status)
 {
-    return !waitForAnswer(
-                *m_store, &StateStore::auditFinished,
-                m_store->finishAudit(rowId, exitCode, signal, durationMs, outputBytes, status))
-                .isEmpty();
+    const auto finished = waitFor<qint64>([&](QObject *context, auto done) {
+        m_auditLog->finish(rowId, {exitCode, signal, durationMs, outputBytes, status}, context,
+                           std::move(done));
+    });
+    return valueOr(finished, qint64(0)) == rowId;
 }
 
 void AuditPageTest::writeSampleLog()
@@ -170,7 +163,7 @@ void AuditPageTest::writeSampleLog()
 void AuditPageTest::showsTheLogAndFiltersInSql()
 {
     writeSampleLog();
-    AuditPage page(m_store.get());
+    AuditPage page(m_auditLog.get());
     page.setHostNames({u"web-1"_s, u"bastion"_s});
     QTableView *view = page.view();
     new QAbstractItemModelTester(view->model(),
@@ -252,8 +245,8 @@ void AuditPageTest::showsTheLogAndFiltersInSql()
     QTRY_COMPARE(view->model()->rowCount(), 6);
     AuditQuery other;
     other.host = u"bastion"_s;
-    QVERIFY(
-        !waitForAnswer(*m_store, &StateStore::auditQueried, m_store->queryAudit(other)).isEmpty());
+    QVERIFY(waitFor<QList<AuditEntry>>(
+        [&](QObject *context, auto done) { m_auditLog->query(other, context, std::move(done)); }));
     QCOMPARE(view->model()->rowCount(), 6);
 
     // The screenshot: every status, risk colours, a selected row.
@@ -269,7 +262,7 @@ void AuditPageTest::showsTheLogAndFiltersInSql()
 void AuditPageTest::runningRowFinishesWhileShown()
 {
     writeSampleLog();
-    AuditPage page(m_store.get());
+    AuditPage page(m_auditLog.get());
     page.resize(1000, 360);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -300,7 +293,7 @@ void AuditPageTest::runningRowFinishesWhileShown()
 void AuditPageTest::exportsAndCopiesCsv()
 {
     writeSampleLog();
-    AuditPage page(m_store.get());
+    AuditPage page(m_auditLog.get());
     page.setTimeRange(AuditPage::TimeRange::All);
     page.show();
     page.activateWindow();
@@ -392,7 +385,7 @@ void AuditPageTest::autoRefreshOnlyWhileVisible()
     // In a window that, like the main window, binds F5 to something else.
     QWidget window;
     auto *outside = new QLineEdit(&window);
-    auto *page = new AuditPage(m_store.get(), &window);
+    auto *page = new AuditPage(m_auditLog.get(), &window);
     auto *layout = new QVBoxLayout(&window);
     layout->addWidget(outside);
     layout->addWidget(page);
@@ -416,13 +409,12 @@ void AuditPageTest::autoRefreshOnlyWhileVisible()
     // the timer stopped only the key can bring it in.
     timer->stop();
     StateStore other;
-    QVERIFY(!waitForAnswer(other, &StateStore::opened,
-                           other.open(m_directory->filePath(u"state.sqlite"_s)))
-                 .isEmpty());
+    QVERIFY(openStore(other, m_directory->filePath(u"state.sqlite"_s)));
+    AuditLog otherLog(&other);
     AuditEntry entry;
     entry.host = u"web-1"_s;
     entry.command = u"hostname"_s;
-    QVERIFY(!waitForAnswer(other, &StateStore::auditStarted, other.beginAudit(entry)).isEmpty());
+    QVERIFY(beginRow(otherLog, entry) > 0);
     QCOMPARE(page->model()->rowCount(), 0);
     page->view()->setFocus();
     QTest::keyClick(page->view(), Qt::Key_F5);

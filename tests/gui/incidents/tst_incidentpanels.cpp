@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
 #include "models/persistence/statestore.h"
 #include "screenshots.h"
+#include "statetesting.h"
 #include "testfiles.h"
 #include "widgets/common/appearance.h"
 #include "widgets/incidents/communicationpanel.h"
@@ -96,6 +98,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<StateStore> m_store;
+    std::unique_ptr<IncidentStore> m_incidents;
     std::unique_ptr<IncidentSession> m_session;
 };
 
@@ -111,12 +114,12 @@ void IncidentPanelsTest::init()
     m_directory = std::make_unique<QTemporaryDir>();
     QVERIFY(m_directory->isValid());
     m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_directory->filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(10000));
-    QVERIFY2(opened.constFirst().at(1).toBool(), qPrintable(opened.constFirst().at(2).toString()));
+    QString error;
+    QVERIFY2(StateTesting::openStore(*m_store, m_directory->filePath(u"state.sqlite"_s), &error),
+             qPrintable(error));
+    m_incidents = std::make_unique<IncidentStore>(m_store.get());
 
-    m_session = std::make_unique<IncidentSession>(m_store.get());
+    m_session = std::make_unique<IncidentSession>(m_incidents.get());
     m_session->setAuthor(u"dana"_s);
     Incident incident;
     incident.title = Title;
@@ -131,6 +134,7 @@ void IncidentPanelsTest::init()
 void IncidentPanelsTest::cleanup()
 {
     m_session.reset();
+    m_incidents.reset();
     m_store.reset();
     m_directory.reset();
 }
@@ -313,7 +317,7 @@ void IncidentPanelsTest::timelineFollowsNewestUnlessScrolledUp()
 
 void IncidentPanelsTest::timelineWithoutIncidentTakesNoNotes()
 {
-    IncidentSession empty(m_store.get());
+    IncidentSession empty(m_incidents.get());
     IncidentTimelinePanel panel(&empty);
     QVERIFY(!panel.noteEdit()->isEnabled());
     QVERIFY(!panel.addNoteButton()->isEnabled());
@@ -405,7 +409,7 @@ void IncidentPanelsTest::communicationFillsEditsAndCopies()
     saveScreenshot(panel, u"incident-communication-panel"_s);
 
     // Without an incident nothing can be copied.
-    IncidentSession empty(m_store.get());
+    IncidentSession empty(m_incidents.get());
     CommunicationPanel idle(&empty);
     QVERIFY(!idle.copyButton()->isEnabled());
     QVERIFY(idle.editor()->isReadOnly());

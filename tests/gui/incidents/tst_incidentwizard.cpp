@@ -6,6 +6,7 @@
 #include "models/core/risk.h"
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
@@ -79,6 +80,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
 {
     CommandTesting::AuditedRunner audited;
     QVERIFY(audited.open());
+    IncidentStore incidents(&audited.store);
     LocalExecutor executor(u"this-computer"_s);
     RunbookLibrary library;
     QSignalSpy scanned(&library, &RunbookLibrary::scanned);
@@ -92,7 +94,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     const Workspace workspace = CommandTesting::localWorkspace(u"this-computer"_s);
 
     IncidentPage page(
-        &audited.store, &audited.runner,
+        &incidents, &audited.runner,
         [&](const QString &name) -> Executor * {
             return name == executor.hostName() ? &executor : nullptr;
         },
@@ -233,7 +235,8 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     {
         StateStore store;
         store.open(database);
-        IncidentSession session(&store);
+        IncidentStore incidents(&store);
+        IncidentSession session(&incidents);
         Incident incident;
         incident.title = u"Queue backlog on workers"_s;
         incident.severity = IncidentSeverity::Sev3;
@@ -246,11 +249,13 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
 
     StateStore store;
     store.open(database);
+    AuditLog auditLog(&store);
+    IncidentStore incidents(&store);
     ReadOnlyMode readOnly(false);
-    CommandRunner runner(&store, &readOnly);
+    CommandRunner runner(&auditLog, &readOnly);
     RunbookLibrary library;
     IncidentPage page(
-        &store, &runner, [](const QString &) { return nullptr; }, &library);
+        &incidents, &runner, [](const QString &) { return nullptr; }, &library);
     page.resize(1000, 600);
     page.show();
     page.resumeOpenIncident();
@@ -295,11 +300,13 @@ void IncidentWizardTest::escalationRemindersReachTheTimeline()
 {
     StateStore store;
     store.open(m_directory.filePath(u"escalation.sqlite"_s));
+    AuditLog auditLog(&store);
+    IncidentStore incidents(&store);
     ReadOnlyMode readOnly(false);
-    CommandRunner runner(&store, &readOnly);
+    CommandRunner runner(&auditLog, &readOnly);
     RunbookLibrary library;
     IncidentPage page(
-        &store, &runner, [](const QString &) { return nullptr; }, &library);
+        &incidents, &runner, [](const QString &) { return nullptr; }, &library);
     page.setWorkspace(builtInWorkspace()); // no escalation matrix: the seeds' one applies
     QDateTime now = QDateTime::currentDateTimeUtc();
     page.reminders()->setClock([&now] { return now; });

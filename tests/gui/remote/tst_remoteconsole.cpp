@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window against a real sshd: the host-key dialog, then a command on the host.
+#include "app/desktop.h"
 #include "models/remote/commandsessionmodel.h"
 #include "models/remote/hostregistry.h"
 #include "models/workspace/workspacedocument.h"
@@ -62,7 +63,8 @@ void RemoteConsoleTest::unknownHostKeyIsShownThenTheCommandRuns()
                    .toUtf8());
     file.close();
 
-    MainWindow window({workspace, false});
+    Desktop desktop({workspace, false});
+    MainWindow &window = desktop.window();
     window.resize(1180, 740);
     window.show();
     // A known_hosts that knows nothing: the key must be asked about.
@@ -116,7 +118,8 @@ void RemoteConsoleTest::passwordIsAskedForAndWrittenNowhere()
                    .toUtf8());
     file.close();
     {
-        MainWindow window({workspace, false});
+        Desktop desktop({workspace, false});
+        MainWindow &window = desktop.window();
         window.show();
         window.hostRegistry()->setKnownHostsFiles({m_sshd->value(u"KNOWN_HOSTS"_s)});
         QTRY_VERIFY_WITH_TIMEOUT(!window.document()->workspace().isBuiltIn(), 5000);

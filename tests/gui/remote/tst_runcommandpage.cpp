@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/desktop.h"
 #include "models/core/paths.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandsessionmodel.h"
@@ -63,7 +64,8 @@ void RunCommandPageTest::init()
 
 void RunCommandPageTest::runsOnThisComputerAndStreamsOutput()
 {
-    MainWindow window({});
+    Desktop desktop;
+    MainWindow &window = desktop.window();
     window.resize(1180, 740);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -89,7 +91,8 @@ void RunCommandPageTest::readOnlyModeRefusesADestructiveCommand()
     QTemporaryDir directory;
     const QString victim = directory.filePath(u"keep"_s);
     QFile(victim).open(QIODevice::WriteOnly);
-    MainWindow window({QString(), true});
+    Desktop desktop({QString(), true});
+    MainWindow &window = desktop.window();
     window.show();
     RunCommandPage *page = window.runCommandPage();
     page->checkOnly(window.document()->workspace().environments[0].hosts[0].name);
@@ -111,7 +114,8 @@ void RunCommandPageTest::destructiveCommandNeedsTheHostNameTyped()
     QTemporaryDir directory;
     const QString victim = directory.filePath(u"remove-me"_s);
     QFile(victim).open(QIODevice::WriteOnly);
-    MainWindow window({});
+    Desktop desktop;
+    MainWindow &window = desktop.window();
     window.show();
     RunCommandPage *page = window.runCommandPage();
     const QString host = window.document()->workspace().environments[0].hosts[0].name;
@@ -139,7 +143,8 @@ void RunCommandPageTest::destructiveCommandNeedsTheHostNameTyped()
 
 void RunCommandPageTest::historyWalksWithUpAndDown()
 {
-    MainWindow window({});
+    Desktop desktop;
+    MainWindow &window = desktop.window();
     window.show();
     RunCommandPage *page = window.runCommandPage();
     page->checkOnly(window.document()->workspace().environments[0].hosts[0].name);

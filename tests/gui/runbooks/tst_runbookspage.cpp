@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The runbooks page: the library (built-in runbooks and a folder), opening one from the list
 // and any Markdown file from disk, in the background.
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
@@ -41,8 +42,9 @@ void RunbooksPageTest::listsOpensAndReportsErrors()
     QTemporaryDir directory;
     StateStore store;
     store.open(directory.filePath(u"state.sqlite"_s));
+    AuditLog auditLog(&store);
     ReadOnlyMode readOnly(false);
-    CommandRunner runner(&store, &readOnly);
+    CommandRunner runner(&auditLog, &readOnly);
     RunbookLibrary library;
     RunbooksPage page(
         &runner, [](const QString &) { return nullptr; }, &library);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/audit/auditlog.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
@@ -7,6 +8,7 @@
 #include "models/runbooks/runbooksession.h"
 #include "models/workspace/workspace.h"
 #include "screenshots.h"
+#include "statetesting.h"
 #include "widgets/runbooks/runbookstepcard.h"
 #include "widgets/runbooks/runbookview.h"
 
@@ -101,6 +103,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<StateStore> m_store;
+    std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<LocalExecutor> m_local;
     std::unique_ptr<CommandRunner> m_runner;
@@ -120,12 +123,10 @@ void RunbookViewTest::init()
     QSettings().clear();
     m_directory = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_directory->filePath(u"state.sqlite"_s));
-    QVERIFY(opened.wait(5000));
-    QVERIFY(opened.at(0).at(1).toBool());
+    QVERIFY(StateTesting::openStore(*m_store, m_directory->filePath(u"state.sqlite"_s)));
+    m_auditLog = std::make_unique<AuditLog>(m_store.get());
     m_readOnly = std::make_unique<ReadOnlyMode>(false);
-    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
+    m_runner = std::make_unique<CommandRunner>(m_auditLog.get(), m_readOnly.get());
     m_workspace = builtInWorkspace();
     // A second name for this computer, so steps have a host to choose.
     Host spare = m_workspace.environments[0].hosts[0];
@@ -147,6 +148,7 @@ void RunbookViewTest::cleanup()
     m_session.reset();
     m_runner.reset();
     m_local.reset();
+    m_auditLog.reset();
     m_store.reset();
 }
 

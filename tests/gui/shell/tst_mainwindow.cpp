@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/desktop.h"
 #include "models/core/paths.h"
 #include "models/core/risk.h"
 #include "models/workspace/workspacedocument.h"
@@ -92,7 +93,8 @@ void MainWindowTest::init()
 
 void MainWindowTest::opensOnThisComputer()
 {
-    MainWindow window({});
+    Desktop desktop;
+    MainWindow &window = desktop.window();
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -118,8 +120,9 @@ void MainWindowTest::opensOnThisComputer()
 
 void MainWindowTest::showsWorkspaceFileAndItsDetails()
 {
-    MainWindow window(
+    Desktop desktop(
         {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    MainWindow &window = desktop.window();
     // One load, one rebuild of the views (not one per signal the load sends).
     QSignalSpy resets(window.workspaceTree()->view()->model(), &QAbstractItemModel::modelReset);
     window.resize(1180, 740);
@@ -159,7 +162,8 @@ void MainWindowTest::brokenWorkspaceShowsProblemsWithLocations()
     QFile::copy(
         QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/broken/thresholds-escalation.yaml"), path);
     const QByteArray before = readFile(path);
-    MainWindow window({path, false});
+    Desktop desktop({path, false});
+    MainWindow &window = desktop.window();
     window.resize(1180, 600);
     window.show();
     QSignalSpy failed(window.document(), &WorkspaceDocument::loadFailed);
@@ -181,8 +185,9 @@ void MainWindowTest::brokenWorkspaceShowsProblemsWithLocations()
 
 void MainWindowTest::commandPaletteJumpsToPagesHostsAndActions()
 {
-    MainWindow window(
+    Desktop desktop(
         {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    MainWindow &window = desktop.window();
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -227,8 +232,9 @@ void MainWindowTest::commandPaletteJumpsToPagesHostsAndActions()
 
 void MainWindowTest::readOnlyModeBlocksWorkspaceEdits()
 {
-    MainWindow window(
+    Desktop desktop(
         {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), true});
+    MainWindow &window = desktop.window();
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -251,7 +257,8 @@ void MainWindowTest::editHostDialogChangesOnlyThoseLines()
         QFile::copy(QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), path));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     const QByteArray before = readFile(path);
-    MainWindow window({path, false});
+    Desktop desktop({path, false});
+    MainWindow &window = desktop.window();
     window.show();
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);
     window.workspaceTree()->selectId(u"production/web-1"_s);
@@ -300,7 +307,8 @@ void MainWindowTest::editHostDialogChangesOnlyThoseLines()
 void MainWindowTest::windowStateIsRemembered()
 {
     {
-        MainWindow window({});
+        Desktop desktop;
+        MainWindow &window = desktop.window();
         window.resize(1000, 650);
         window.show();
         window.activateWindow();
@@ -309,7 +317,8 @@ void MainWindowTest::windowStateIsRemembered()
         QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_B)); // hide the sidebar
         window.close();
     }
-    MainWindow again({});
+    Desktop againDesktop;
+    MainWindow &again = againDesktop.window();
     again.show();
     again.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&again));
@@ -321,7 +330,8 @@ void MainWindowTest::windowStateIsRemembered()
 
 void MainWindowTest::keyboardReachesEverything()
 {
-    MainWindow window({});
+    Desktop desktop;
+    MainWindow &window = desktop.window();
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -347,8 +357,9 @@ void MainWindowTest::keyboardReachesEverything()
 
 void MainWindowTest::settingsSwitchToDarkPalette()
 {
-    MainWindow window(
+    Desktop desktop(
         {QStringLiteral(OPSDECK_TEST_DATA_DIR "/workspace/valid/commented.yaml"), false});
+    MainWindow &window = desktop.window();
     window.resize(1180, 740);
     window.show();
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->workspace().name, u"Acme"_s, 5000);

@@ -7,7 +7,7 @@
 //
 // usage: incident_writer DBPATH [MAXEVENTS]
 #include "models/incidents/incidentsession.h"
-#include "models/persistence/statestore.h"
+#include "models/incidents/incidentstore.h"
 
 #include <QCoreApplication>
 
@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
     const qint64 maxEvents = arguments.size() > 2 ? arguments.at(2).toLongLong() : 1000000;
 
     OpsDeck::StateStore store;
-    OpsDeck::IncidentSession session(&store);
+    OpsDeck::IncidentStore incidents(&store);
+    OpsDeck::IncidentSession session(&incidents);
     session.setAuthor(QStringLiteral("writer"));
     qint64 requested = 0;
     qint64 confirmed = 0;
@@ -55,19 +56,18 @@ int main(int argc, char *argv[])
         }
     };
 
-    QObject::connect(&store, &OpsDeck::StateStore::opened, &app,
-                     [&](quint64, bool ok, const QString &error) {
-                         if (!ok) {
-                             std::fprintf(stderr, "%s\n", qPrintable(error));
-                             QCoreApplication::exit(1);
-                             return;
-                         }
-                         OpsDeck::Incident incident;
-                         incident.title = QStringLiteral("Writer incident");
-                         incident.severity = OpsDeck::IncidentSeverity::Sev2;
-                         incident.commander = QStringLiteral("writer");
-                         session.declare(incident);
-                     });
+    const auto declare = [&](const OpsDeck::StoreResult<QString> &opened) {
+        if (!opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        OpsDeck::Incident incident;
+        incident.title = QStringLiteral("Writer incident");
+        incident.severity = OpsDeck::IncidentSeverity::Sev2;
+        incident.commander = QStringLiteral("writer");
+        session.declare(incident);
+    };
     QObject::connect(&session, &OpsDeck::IncidentSession::changed, &app, [&] {
         if (announced || !session.hasIncident())
             return;
@@ -96,6 +96,6 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(1);
     });
 
-    store.open(arguments.at(1));
+    store.open(arguments.at(1), &app, declare);
     return app.exec();
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
-#include "models/persistence/migrations.h"
 #include "models/persistence/statestore.h"
 #include "statetesting.h"
 
@@ -89,13 +89,13 @@ CommandResult exited(int code, qint64 durationMs)
     return result;
 }
 
-std::optional<QList<Incident>> queryIncidents(StateStore &store, bool openOnly)
+std::optional<QList<Incident>> queryIncidents(IncidentStore &store, bool openOnly)
 {
-    QSignalSpy spy(&store, &StateStore::incidentsQueried);
-    const quint64 id = store.queryIncidents(openOnly);
-    if (!spy.wait(10000) || spy.size() != 1 || spy.at(0).at(0).value<quint64>() != id)
+    const auto answer = waitFor<QList<Incident>>(
+        [&](QObject *context, auto done) { store.query(openOnly, context, std::move(done)); });
+    if (!answer || !answer->ok())
         return std::nullopt;
-    return spy.at(0).at(1).value<QList<Incident>>();
+    return answer->value();
 }
 
 QStringList kinds(const QList<IncidentEvent> &events)
@@ -116,11 +116,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void schemaOfIncidents();
-    void upgradesVersionOneDatabase();
     void storeNotOpen();
-    void storeRoundTrip();
-    void storeRefusesBadWrites();
     void recordsAndResumes();
     void eventsAppearOnlyAfterCommit();
     void refusesWhatIsNotAllowed();
@@ -146,87 +142,11 @@ void tst_IncidentSession::cleanup()
     m_dir.reset();
 }
 
-void tst_IncidentSession::schemaOfIncidents()
-{
-    {
-        StateStore store;
-        QVERIFY(openStore(store, databasePath()));
-    }
-    PlainConnection db(databasePath());
-    QVERIFY(db.isOpen());
-    QVERIFY(Migrations::latestVersion() >= 2);
-    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), Migrations::latestVersion());
-    QCOMPARE(
-        db.column(u"SELECT name FROM pragma_table_info('incidents')"_s),
-        (QStringList{u"id"_s, u"title"_s, u"severity"_s, u"status"_s, u"services"_s, u"commander"_s,
-                     u"declared_at"_s, u"resolved_at"_s, u"closed_at"_s, u"runbook"_s, u"impact"_s,
-                     u"root_cause"_s, u"detection"_s, u"lessons"_s, u"action_items"_s}));
-    QCOMPARE(db.column(u"SELECT name FROM pragma_table_info('incident_events')"_s),
-             (QStringList{u"id"_s, u"incident_id"_s, u"at"_s, u"kind"_s, u"subject"_s, u"summary"_s,
-                          u"host"_s, u"command"_s, u"exit_code"_s, u"duration_ms"_s, u"output"_s,
-                          u"author"_s}));
-    QCOMPARE(db.column(u"SELECT \"table\" || '.' || \"from\" || ' -> ' || \"to\""
-                       " FROM pragma_foreign_key_list('incident_events')"_s),
-             QStringList{u"incidents.incident_id -> id"_s});
-    QCOMPARE(db.column(u"SELECT ii.name FROM pragma_index_list('incident_events') AS il,"
-                       " pragma_index_info(il.name) AS ii WHERE il.origin = 'c'"_s),
-             QStringList{u"incident_id"_s});
-
-    // CHECK constraints, the foreign key and the append-only triggers hold without the store.
-    QVERIFY(db.exec(u"PRAGMA foreign_keys = ON"_s));
-    QVERIFY(!db.exec(u"INSERT INTO incidents (title, severity, status, declared_at)"
-                     " VALUES ('t', 'SEV-9', 'investigating', 'x')"_s,
-                     true));
-    QVERIFY(!db.exec(u"INSERT INTO incidents (title, severity, status, declared_at)"
-                     " VALUES ('t', 'SEV-1', 'panicking', 'x')"_s,
-                     true));
-    QVERIFY(!db.exec(u"INSERT INTO incident_events (incident_id, at, kind, summary)"
-                     " VALUES (999, 'x', 'note', 's')"_s,
-                     true));
-    QVERIFY(db.exec(u"INSERT INTO incidents (id, title, severity, status, declared_at)"
-                    " VALUES (1, 't', 'SEV-1', 'investigating', 'x')"_s));
-    QVERIFY(!db.exec(u"INSERT INTO incident_events (incident_id, at, kind, summary)"
-                     " VALUES (1, 'x', 'gossip', 's')"_s,
-                     true));
-    QVERIFY(db.exec(u"INSERT INTO incident_events (incident_id, at, kind, summary)"
-                    " VALUES (1, 'x', 'note', 's')"_s));
-    QVERIFY(!db.exec(u"UPDATE incident_events SET summary = 'rewritten'"_s, true));
-    QVERIFY(!db.exec(u"DELETE FROM incident_events"_s, true));
-    QCOMPARE(db.scalar(u"SELECT summary FROM incident_events"_s).toString(), u"s"_s);
-}
-
-void tst_IncidentSession::upgradesVersionOneDatabase()
-{
-    // A state database from before incidents existed: audit rows only.
-    {
-        PlainConnection db(databasePath());
-        QVERIFY(db.isOpen());
-        QString error;
-        QVERIFY2(Migrations::apply(db.database(), {Migrations::steps().at(0)}, &error),
-                 qPrintable(error));
-        QVERIFY(db.exec(u"INSERT INTO audit_log (started_at, host, command, risk, status)"
-                        " VALUES ('2024-03-01T12:00:00.000Z', 'web-1', 'uptime', 'read',"
-                        " 'finished')"_s));
-        QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), 1);
-    }
-    {
-        StateStore store;
-        QVERIFY(openStore(store, databasePath()));
-        IncidentSession session(&store);
-        QVERIFY(session.declare(newIncident()));
-        QVERIFY(waitUntilOpen(session));
-    }
-    PlainConnection db(databasePath());
-    QCOMPARE(db.scalar(u"PRAGMA user_version"_s).toInt(), Migrations::latestVersion());
-    QCOMPARE(db.scalar(u"SELECT command FROM audit_log"_s).toString(), u"uptime"_s);
-    QCOMPARE(db.scalar(u"SELECT count(*) FROM incidents"_s).toInt(), 1);
-    QCOMPARE(db.scalar(u"SELECT kind FROM incident_events"_s).toString(), u"declared"_s);
-}
-
 void tst_IncidentSession::storeNotOpen()
 {
     StateStore store; // never opened
-    IncidentSession session(&store);
+    IncidentStore incidents(&store);
+    IncidentSession session(&incidents);
     QSignalSpy failed(&session, &IncidentSession::failed);
     QVERIFY(session.declare(newIncident()));
     QVERIFY(failed.wait(10000));
@@ -242,160 +162,6 @@ void tst_IncidentSession::storeNotOpen()
     QVERIFY(waitUntilOpen(session));
 }
 
-void tst_IncidentSession::storeRoundTrip()
-{
-    StateStore store;
-    QVERIFY(openStore(store, databasePath()));
-
-    Incident incident = newIncident();
-    incident.declaredAt =
-        QDateTime(QDate(2024, 3, 1), QTime(13, 0, 0, 250), Qt::OffsetFromUTC, 3600);
-    incident.services = {u"a, with comma"_s, u"b"_s};
-    QSignalSpy created(&store, &StateStore::incidentCreated);
-    const quint64 createId = store.createIncident(incident);
-    QVERIFY(created.wait(10000));
-    QCOMPARE(created.at(0).at(0).value<quint64>(), createId);
-    const qint64 incidentId = created.at(0).at(1).toLongLong();
-    QVERIFY(incidentId > 0);
-    const auto declaration = created.at(0).at(2).value<IncidentEvent>();
-    QVERIFY(declaration.id > 0);
-    QCOMPARE(declaration.incidentId, incidentId);
-    QVERIFY(declaration.kind == IncidentEvent::Kind::Declared);
-    QCOMPARE(declaration.at, incident.declaredAt);
-
-    {
-        PlainConnection db(databasePath());
-        QCOMPARE(
-            db.scalar(u"SELECT declared_at FROM incidents WHERE id = ?"_s, {incidentId}).toString(),
-            u"2024-03-01T12:00:00.250Z"_s);
-        QCOMPARE(db.scalar(u"SELECT services FROM incidents"_s).toString(),
-                 u"[\"a, with comma\",\"b\"]"_s);
-    }
-
-    // A second, older incident, closed.
-    Incident older = newIncident();
-    older.title = u"Old"_s;
-    older.declaredAt = incident.declaredAt.addDays(-1);
-    older.status = IncidentStatus::Closed;
-    store.createIncident(older);
-    QVERIFY(created.wait(10000));
-    const qint64 olderId = created.at(1).at(1).toLongLong();
-
-    // Update with a line, in one transaction.
-    Incident changed = incident;
-    changed.id = incidentId;
-    changed.status = IncidentStatus::Resolved;
-    changed.resolvedAt = incident.declaredAt.addSecs(600);
-    changed.rootCause = u"a bad deploy"_s;
-    IncidentEvent line;
-    line.kind = IncidentEvent::Kind::StatusChanged;
-    line.summary = u"Status changed"_s;
-    line.subject = u"resolved"_s;
-    QSignalSpy updated(&store, &StateStore::incidentUpdated);
-    const quint64 updateId = store.updateIncident(changed, line);
-    QVERIFY(updated.wait(10000));
-    QCOMPARE(updated.at(0).at(0).value<quint64>(), updateId);
-    QCOMPARE(updated.at(0).at(1).toLongLong(), incidentId);
-    const qint64 lineId = updated.at(0).at(2).toLongLong();
-    QVERIFY(lineId > declaration.id);
-
-    // And one without.
-    store.updateIncident(changed);
-    QVERIFY(updated.wait(10000));
-    QCOMPARE(updated.at(1).at(2).toLongLong(), 0);
-
-    IncidentEvent step;
-    step.incidentId = incidentId;
-    step.kind = IncidentEvent::Kind::StepRun;
-    step.summary = u"Ran on web-1: exit 3 in 5 ms"_s;
-    step.host = u"web-1"_s;
-    step.command = u"false"_s;
-    step.exitCode = 3;
-    step.durationMs = 5;
-    step.output = u"out\nput"_s;
-    step.author = u"me"_s;
-    QSignalSpy appended(&store, &StateStore::incidentEventAppended);
-    store.appendIncidentEvent(step);
-    QVERIFY(appended.wait(10000));
-    const qint64 stepId = appended.at(0).at(1).toLongLong();
-
-    QSignalSpy loaded(&store, &StateStore::incidentLoaded);
-    const quint64 loadId = store.loadIncident(incidentId);
-    QVERIFY(loaded.wait(10000));
-    QCOMPARE(loaded.at(0).at(0).value<quint64>(), loadId);
-    const auto record = loaded.at(0).at(1).value<Incident>();
-    QVERIFY(record == changed);
-    const auto events = loaded.at(0).at(2).value<QList<IncidentEvent>>();
-    QCOMPARE(events.size(), 3);
-    QCOMPARE(events.at(0), declaration);
-    QCOMPARE(events.at(1).id, lineId);
-    QCOMPARE(events.at(1).subject, u"resolved"_s);
-    QVERIFY(!events.at(1).exitCode);
-    QVERIFY(events.at(1).at.isValid());
-    IncidentEvent expectedStep = step;
-    expectedStep.id = stepId;
-    expectedStep.at = events.at(2).at; // stamped by the store when appended
-    QCOMPARE(events.at(2), expectedStep);
-    QVERIFY(events.at(2).at >= events.at(1).at);
-
-    const auto all = queryIncidents(store, false);
-    QVERIFY(all);
-    QCOMPARE(all->size(), 2);
-    QCOMPARE(all->at(0).id, incidentId); // newest first
-    QCOMPARE(all->at(1).id, olderId);
-    const auto open = queryIncidents(store, true);
-    QVERIFY(open);
-    QCOMPARE(open->size(), 1);
-    QCOMPARE(open->at(0).id, incidentId);
-}
-
-void tst_IncidentSession::storeRefusesBadWrites()
-{
-    StateStore store;
-    QVERIFY(openStore(store, databasePath()));
-    QSignalSpy failed(&store, &StateStore::failed);
-
-    quint64 id = store.createIncident(Incident{});
-    QVERIFY(waitForFailure(failed, id).contains(databasePath()));
-    failed.clear();
-
-    Incident ghost = newIncident();
-    ghost.id = 4242;
-    ghost.declaredAt = QDateTime::currentDateTimeUtc();
-    id = store.updateIncident(ghost);
-    QString message = waitForFailure(failed, id);
-    QVERIFY2(message.contains(u"4242") && message.contains(databasePath()), qPrintable(message));
-    failed.clear();
-
-    IncidentEvent orphan;
-    orphan.incidentId = 4242;
-    orphan.summary = u"nobody's"_s;
-    id = store.appendIncidentEvent(orphan);
-    message = waitForFailure(failed, id);
-    QVERIFY2(message.contains(u"4242"), qPrintable(message));
-    failed.clear();
-
-    id = store.loadIncident(4242);
-    QVERIFY(waitForFailure(failed, id).contains(u"4242"));
-    failed.clear();
-
-    // An update whose line cannot be written leaves the row as it was.
-    QSignalSpy created(&store, &StateStore::incidentCreated);
-    store.createIncident(newIncident());
-    QVERIFY(created.wait(10000));
-    Incident real = newIncident();
-    real.id = created.at(0).at(1).toLongLong();
-    real.declaredAt = created.at(0).at(2).value<IncidentEvent>().at;
-    real.title = u"Changed"_s;
-    IncidentEvent empty; // no summary
-    id = store.updateIncident(real, empty);
-    QVERIFY(!waitForFailure(failed, id).isEmpty());
-    PlainConnection db(databasePath());
-    QCOMPARE(db.scalar(u"SELECT title FROM incidents WHERE id = ?"_s, {real.id}).toString(),
-             newIncident().title);
-    QCOMPARE(db.scalar(u"SELECT count(*) FROM incident_events"_s).toInt(), 1);
-}
-
 void tst_IncidentSession::recordsAndResumes()
 {
     Incident finalRecord;
@@ -403,7 +169,8 @@ void tst_IncidentSession::recordsAndResumes()
     {
         StateStore store;
         QVERIFY(openStore(store, databasePath()));
-        IncidentSession session(&store);
+        IncidentStore incidents(&store);
+        IncidentSession session(&incidents);
         session.setAuthor(u"tester"_s);
         QVERIFY(!session.hasIncident());
         QVERIFY(!session.isActive());
@@ -515,10 +282,11 @@ void tst_IncidentSession::recordsAndResumes()
     // The next start: a new store and session find everything, in order.
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
-    const auto open = queryIncidents(store, true);
+    IncidentStore incidents(&store);
+    const auto open = queryIncidents(incidents, true);
     QVERIFY(open);
     QVERIFY(open->isEmpty()); // it was closed
-    IncidentSession session(&store);
+    IncidentSession session(&incidents);
     QSignalSpy changed(&session, &IncidentSession::changed);
     QVERIFY(session.resume(finalRecord.id));
     QVERIFY(waitUntilOpen(session));
@@ -534,9 +302,10 @@ void tst_IncidentSession::eventsAppearOnlyAfterCommit()
 {
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
+    IncidentStore incidents(&store);
     PlainConnection other(databasePath());
     QVERIFY(other.isOpen());
-    IncidentSession session(&store);
+    IncidentSession session(&incidents);
 
     // Checked the moment each line is announced, from another connection.
     QList<qint64> invisible;
@@ -576,7 +345,8 @@ void tst_IncidentSession::refusesWhatIsNotAllowed()
 {
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
-    IncidentSession session(&store);
+    IncidentStore incidents(&store);
+    IncidentSession session(&incidents);
     QSignalSpy failed(&session, &IncidentSession::failed);
 
     // Nothing to act on yet.
@@ -637,7 +407,8 @@ void tst_IncidentSession::failedUpdateLeavesRecordAsCommitted()
 {
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
-    IncidentSession session(&store);
+    IncidentStore incidents(&store);
+    IncidentSession session(&incidents);
     QVERIFY(session.declare(newIncident()));
     QVERIFY(waitUntilOpen(session));
     QSignalSpy failed(&session, &IncidentSession::failed);
@@ -669,7 +440,8 @@ void tst_IncidentSession::timelineModel()
 {
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
-    IncidentSession session(&store);
+    IncidentStore incidents(&store);
+    IncidentSession session(&incidents);
     IncidentTimelineModel *model = session.timelineModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
@@ -741,7 +513,7 @@ void tst_IncidentSession::timelineModel()
     QCOMPARE(model->wallTimeText(declared), declared.toLocalTime().toString(u"HH:mm:ss"_s));
 
     // Resuming fills the model in one go; clear() empties it.
-    IncidentSession resumed(&store);
+    IncidentSession resumed(&incidents);
     QAbstractItemModelTester resumedTester(resumed.timelineModel(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(resumed.resume(session.incident().id));
@@ -759,9 +531,10 @@ void tst_IncidentSession::remindersFollowSession()
     // recorded on the timeline, and a resumed incident is not reminded again.
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
+    IncidentStore incidents(&store);
     qint64 incidentId = 0;
     {
-        IncidentSession session(&store);
+        IncidentSession session(&incidents);
         EscalationReminders reminders;
         connect(&session, &IncidentSession::changed, &reminders,
                 [&] { reminders.setIncident(session.incident(), session.events()); });
@@ -781,7 +554,7 @@ void tst_IncidentSession::remindersFollowSession()
         incidentId = session.incident().id;
     }
 
-    IncidentSession session(&store);
+    IncidentSession session(&incidents);
     EscalationReminders reminders;
     QSignalSpy due(&reminders, &EscalationReminders::reminderDue);
     connect(&session, &IncidentSession::changed, &reminders,
@@ -825,12 +598,13 @@ void tst_IncidentSession::survivesSigkill()
     // The next start finds the open incident and resumes it with everything shown before.
     StateStore store;
     QVERIFY(openStore(store, databasePath()));
-    const auto open = queryIncidents(store, true);
+    IncidentStore incidents(&store);
+    const auto open = queryIncidents(incidents, true);
     QVERIFY(open);
     QCOMPARE(open->size(), 1);
     QCOMPARE(open->at(0).id, incidentId);
 
-    IncidentSession session(&store);
+    IncidentSession session(&incidents);
     QVERIFY(session.resume(incidentId));
     QVERIFY(waitUntilOpen(session));
     QVERIFY(session.isActive());

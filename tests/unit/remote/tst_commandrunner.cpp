@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
+#include "statetesting.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -31,6 +33,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_directory;
     std::unique_ptr<StateStore> m_store;
+    std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<LocalExecutor> m_executor;
     std::unique_ptr<CommandRunner> m_runner;
@@ -42,29 +45,28 @@ void CommandRunnerTest::init()
     m_directory = std::make_unique<QTemporaryDir>();
     m_databasePath = m_directory->filePath(u"state.sqlite"_s);
     m_store = std::make_unique<StateStore>();
-    QSignalSpy opened(m_store.get(), &StateStore::opened);
-    m_store->open(m_databasePath);
-    QVERIFY(opened.wait(5000));
-    QVERIFY(opened.at(0).at(1).toBool());
+    QString error;
+    QVERIFY2(StateTesting::openStore(*m_store, m_databasePath, &error), qPrintable(error));
+    m_auditLog = std::make_unique<AuditLog>(m_store.get());
     m_readOnly = std::make_unique<ReadOnlyMode>(false);
     m_executor = std::make_unique<LocalExecutor>(u"this-computer"_s);
-    m_runner = std::make_unique<CommandRunner>(m_store.get(), m_readOnly.get());
+    m_runner = std::make_unique<CommandRunner>(m_auditLog.get(), m_readOnly.get());
 }
 
 void CommandRunnerTest::cleanup()
 {
     m_runner.reset();
     m_executor.reset();
+    m_auditLog.reset();
     m_store.reset(); // waits for queued writes
 }
 
 QList<AuditEntry> CommandRunnerTest::queryAll()
 {
-    QSignalSpy queried(m_store.get(), &StateStore::auditQueried);
-    m_store->queryAudit({});
-    if (!queried.wait(5000))
-        return {};
-    return queried.at(0).at(1).value<QList<AuditEntry>>();
+    return StateTesting::valueOr(
+        StateTesting::waitFor<QList<AuditEntry>>(
+            [&](QObject *context, auto done) { m_auditLog->query({}, context, std::move(done)); }),
+        QList<AuditEntry>());
 }
 
 void CommandRunnerTest::auditRowIsCommittedBeforeTheCommandStarts()

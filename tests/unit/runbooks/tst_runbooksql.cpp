@@ -106,10 +106,9 @@ void RunbookSqlTest::sqlStepRunsWithThePasswordFromTheKeychain()
              u"SELECT current_user AS who;\nSELECT 40 + 2 AS answer, 'it''s' AS label;"_s);
 
     // The audit log has the command, the password masked.
-    QSignalSpy queried(&m_audited->store, &StateStore::auditQueried);
-    m_audited->store.queryAudit({});
-    QVERIFY(queried.wait(5000));
-    const auto entries = queried.at(0).at(1).value<QList<AuditEntry>>();
+    const auto answer = m_audited->entries();
+    QVERIFY(answer);
+    const QList<AuditEntry> entries = *answer;
     QVERIFY(!entries.isEmpty());
     QVERIFY(entries.constFirst().command.contains(u"psql"_s));
     QVERIFY(!entries.constFirst().command.contains(m_postgres->value(u"PASSWORD"_s)));

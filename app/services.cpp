@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/services.h"
+
+#include "models/audit/auditlog.h"
+#include "models/core/risk.h"
+#include "models/incidents/incidentstore.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/hostregistry.h"
+#include "models/runbooks/runbooklibrary.h"
+#include "models/secrets/credentialstore.h"
+
+#include <QEventLoop>
+
+namespace OpsDeck {
+
+Services::Services(const ServiceOptions &options)
+    : m_stateStore(std::make_unique<StateStore>())
+    , m_auditLog(std::make_unique<AuditLog>(m_stateStore.get()))
+    , m_incidentStore(std::make_unique<IncidentStore>(m_stateStore.get()))
+    , m_credentials(options.keychain ? std::make_unique<CredentialStore>() : nullptr)
+    , m_hosts(std::make_unique<HostRegistry>(m_credentials.get()))
+    , m_readOnly(std::make_unique<ReadOnlyMode>(options.readOnly))
+    , m_runner(std::make_unique<CommandRunner>(m_auditLog.get(), m_readOnly.get()))
+    , m_runbooks(std::make_unique<RunbookLibrary>())
+{
+    m_hosts->setAcceptUnknownHostKeys(options.acceptUnknownHostKeys);
+    // First in the store's queue: every job submitted from here on waits for it.
+    m_stateStore->open(options.stateDatabase);
+}
+
+// Members go in reverse order: users first, the state store (draining its queue) last.
+Services::~Services() = default;
+
+ShellServices Services::shell() const
+{
+    Q_ASSERT_X(m_credentials, "Services::shell", "the main window needs the keychain");
+    return {m_stateStore.get(), m_auditLog.get(), m_incidentStore.get(), m_credentials.get(),
+            m_hosts.get(),      m_readOnly.get(), m_runner.get(),        m_runbooks.get()};
+}
+
+StoreResult<QString> Services::waitUntilOpen() const
+{
+    QEventLoop loop;
+    std::optional<StoreResult<QString>> answer;
+    m_stateStore->whenOpen(&loop, [&](const StoreResult<QString> &opened) {
+        answer = opened;
+        loop.quit();
+    });
+    loop.exec();
+    return *answer;
+}
+
+} // namespace OpsDeck

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/persistence/statestore.h"
+#include "widgets/shell/shellservices.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace OpsDeck {
+
+class AuditLog;
+class CommandRunner;
+class CredentialStore;
+class HostRegistry;
+class IncidentStore;
+class ReadOnlyMode;
+class RunbookLibrary;
+class StateStore;
+
+struct ServiceOptions {
+    QString stateDatabase; // empty: Paths::stateDatabaseFile()
+    bool readOnly = false; // start in read-only mode
+    // SSH passwords remembered in the desktop keychain (the desktop). Without, the command line
+    // never waits for a keychain that may not exist.
+    bool keychain = true;
+    // Accept a host key that no known_hosts file has, where nobody can be asked (headless).
+    bool acceptUnknownHostKeys = false;
+};
+
+// The composition root: builds the services OpsDeck runs on (state store and the domain stores
+// on it, credentials, hosts, read-only mode, command runner, runbook library) once, in the
+// order they depend on each other, for the desktop and the command line alike, and starts
+// opening the state database: whatever is submitted to it afterwards waits for the open.
+//
+// Destroyed in the reverse order, the state store last: its destructor runs the writes still
+// queued (audit rows are not lost).
+class Services final
+{
+    Q_DISABLE_COPY_MOVE(Services)
+
+public:
+    explicit Services(const ServiceOptions &options = {});
+    ~Services();
+
+    StateStore *stateStore() const { return m_stateStore.get(); }
+    AuditLog *auditLog() const { return m_auditLog.get(); }
+    IncidentStore *incidentStore() const { return m_incidentStore.get(); }
+    CredentialStore *credentials() const { return m_credentials.get(); } // null without keychain
+    HostRegistry *hosts() const { return m_hosts.get(); }
+    ReadOnlyMode *readOnly() const { return m_readOnly.get(); }
+    CommandRunner *runner() const { return m_runner.get(); }
+    RunbookLibrary *runbooks() const { return m_runbooks.get(); }
+
+    // What the main window needs (with the keychain).
+    ShellServices shell() const;
+
+    // Waits, in a local event loop, until the state database is open: the file, or why it
+    // cannot be used.
+    StoreResult<QString> waitUntilOpen() const;
+
+private:
+    std::unique_ptr<StateStore> m_stateStore;
+    std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<IncidentStore> m_incidentStore;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<HostRegistry> m_hosts;
+    std::unique_ptr<ReadOnlyMode> m_readOnly;
+    std::unique_ptr<CommandRunner> m_runner;
+    std::unique_ptr<RunbookLibrary> m_runbooks;
+};
+
+} // namespace OpsDeck

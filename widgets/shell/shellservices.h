@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace OpsDeck {
+
+class AuditLog;
+class CommandRunner;
+class CredentialStore;
+class HostRegistry;
+class IncidentStore;
+class ReadOnlyMode;
+class RunbookLibrary;
+class StateStore;
+
+// What the main window works with. Built once by the application's composition root (app/),
+// which owns every service and outlives the window; none is null.
+struct ShellServices {
+    StateStore *stateStore = nullptr;
+    AuditLog *auditLog = nullptr;
+    IncidentStore *incidentStore = nullptr;
+    CredentialStore *credentials = nullptr;
+    HostRegistry *hosts = nullptr;
+    ReadOnlyMode *readOnly = nullptr;
+    CommandRunner *runner = nullptr;
+    RunbookLibrary *runbooks = nullptr;
+};
+
+} // namespace OpsDeck
