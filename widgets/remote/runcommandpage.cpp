@@ -310,7 +310,7 @@ void RunCommandPage::appendOutput(const QByteArray &bytes, bool isStandardError)
     cursor.movePosition(QTextCursor::End);
     QTextCharFormat format;
     if (isStandardError)
-        format.setForeground(QColor(0xd3, 0x2f, 0x2f));
+        format.setForeground(StatusColours::bad(m_output->palette()));
     cursor.insertText(QString::fromUtf8(bytes), format);
     m_output->ensureCursorVisible();
 }
