@@ -114,7 +114,8 @@ void LocalExecutorTest::cancelStopsTheWholeProcessGroup()
     QSignalSpy output(run.get(), &CommandRun::standardOutput);
     QSignalSpy finished(run.get(), &CommandRun::finished);
     QVERIFY(output.wait(5000));
-    QVERIFY(processWithMarkerAlive(marker));
+    // "started" can come before the background sh has been exec'd with the marker in its argv.
+    QTRY_VERIFY_WITH_TIMEOUT(processWithMarkerAlive(marker), 5000);
     run->cancel();
     QVERIFY(finished.wait(5000));
     QVERIFY(run->result().outcome == CommandResult::Outcome::Cancelled);
