@@ -3,10 +3,12 @@
 
 #include "models/audit/auditlog.h"
 #include "models/core/risk.h"
+#include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentstore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/runbooks/runbooklibrary.h"
+#include "models/runbooks/runbooksession.h"
 #include "models/secrets/credentialstore.h"
 
 #include <QEventLoop>
@@ -22,8 +24,13 @@ Services::Services(const ServiceOptions &options)
     , m_readOnly(std::make_unique<ReadOnlyMode>(options.readOnly))
     , m_runner(std::make_unique<CommandRunner>(m_auditLog.get(), m_readOnly.get()))
     , m_runbooks(std::make_unique<RunbookLibrary>())
+    , m_incidentResponse(std::make_unique<IncidentResponse>(
+          m_incidentStore.get(), m_runner.get(),
+          [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); },
+          m_runbooks.get()))
 {
     m_hosts->setAcceptUnknownHostKeys(options.acceptUnknownHostKeys);
+    m_incidentResponse->runbookSession()->setCredentialStore(m_credentials.get());
     // First in the store's queue: every job submitted from here on waits for it.
     m_stateStore->open(options.stateDatabase);
 }
@@ -34,8 +41,14 @@ Services::~Services() = default;
 ShellServices Services::shell() const
 {
     Q_ASSERT_X(m_credentials, "Services::shell", "the main window needs the keychain");
-    return {m_stateStore.get(), m_auditLog.get(), m_incidentStore.get(), m_credentials.get(),
-            m_hosts.get(),      m_readOnly.get(), m_runner.get(),        m_runbooks.get()};
+    return {.stateStore = m_stateStore.get(),
+            .auditLog = m_auditLog.get(),
+            .credentials = m_credentials.get(),
+            .hosts = m_hosts.get(),
+            .readOnly = m_readOnly.get(),
+            .runner = m_runner.get(),
+            .runbooks = m_runbooks.get(),
+            .incidentResponse = m_incidentResponse.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

@@ -14,6 +14,7 @@ class AuditLog;
 class CommandRunner;
 class CredentialStore;
 class HostRegistry;
+class IncidentResponse;
 class IncidentStore;
 class ReadOnlyMode;
 class RunbookLibrary;
@@ -30,9 +31,10 @@ struct ServiceOptions {
 };
 
 // The composition root: builds the services OpsDeck runs on (state store and the domain stores
-// on it, credentials, hosts, read-only mode, command runner, runbook library) once, in the
-// order they depend on each other, for the desktop and the command line alike, and starts
-// opening the state database: whatever is submitted to it afterwards waits for the open.
+// on it, credentials, hosts, read-only mode, command runner, runbook library, incident
+// response) once, in the order they depend on each other, for the desktop and the command line
+// alike, and starts opening the state database: whatever is submitted to it afterwards waits
+// for the open.
 //
 // Destroyed in the reverse order, the state store last: its destructor runs the writes still
 // queued (audit rows are not lost).
@@ -52,6 +54,8 @@ public:
     ReadOnlyMode *readOnly() const { return m_readOnly.get(); }
     CommandRunner *runner() const { return m_runner.get(); }
     RunbookLibrary *runbooks() const { return m_runbooks.get(); }
+    // The incident being handled, the runbook session following it and its escalations.
+    IncidentResponse *incidentResponse() const { return m_incidentResponse.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -69,6 +73,7 @@ private:
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<CommandRunner> m_runner;
     std::unique_ptr<RunbookLibrary> m_runbooks;
+    std::unique_ptr<IncidentResponse> m_incidentResponse;
 };
 
 } // namespace OpsDeck

@@ -1558,28 +1558,12 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>Nächste Eskalation: %1 bei %2 (%3)</translation>
     </message>
     <message>
-        <source>Escalate now: notify %1 (%2 after declaration).</source>
-        <translation>Jetzt eskalieren: %1 benachrichtigen (%2 nach Eröffnung).</translation>
-    </message>
-    <message>
-        <source>On the step at line %1 of the runbook: %2</source>
-        <translation>Zum Schritt in Zeile %1 des Runbooks: %2</translation>
-    </message>
-    <message>
-        <source>Checked: %1</source>
-        <translation>Geprüft: %1</translation>
-    </message>
-    <message>
         <source>All &amp;Incidents</source>
         <translation>Alle &amp;Vorfälle</translation>
     </message>
     <message>
         <source>Leave this closed incident and show the list</source>
         <translation>Diesen abgeschlossenen Vorfall verlassen und die Liste zeigen</translation>
-    </message>
-    <message>
-        <source>The runbook of this incident cannot be opened: %1</source>
-        <translation>Das Runbook dieses Vorfalls lässt sich nicht öffnen: %1</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1657,25 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Markdown files (*.md *.markdown);;All files (*)</source>
         <translation>Markdown-Dateien (*.md *.markdown);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::IncidentResponse</name>
+    <message>
+        <source>On the step at line %1 of the runbook: %2</source>
+        <translation>Zum Schritt in Zeile %1 des Runbooks: %2</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Escalate now: notify %1 (%2 after declaration).</source>
+        <translation>Jetzt eskalieren: %1 benachrichtigen (%2 nach Eröffnung).</translation>
+    </message>
+    <message>
+        <source>The runbook of this incident cannot be opened: %1</source>
+        <translation>Das Runbook dieses Vorfalls lässt sich nicht öffnen: %1</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/runbooklibrary.h"
 
+#include "models/core/background.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -53,13 +54,14 @@ QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeB
 RunbookLibrary::RunbookLibrary(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<QList<RunbookEntry>>::finished, this,
-            &RunbookLibrary::onScanned);
 }
 
-RunbookLibrary::~RunbookLibrary()
+RunbookLibrary::~RunbookLibrary() = default;
+
+void RunbookLibrary::readFile(const QString &path, QObject *context, ReadDone done)
 {
-    m_watcher.waitForFinished(); // the scan reads files only; it ends soon
+    runInBackground(
+        context, [path] { return loadRunbookFile(path); }, std::move(done));
 }
 
 void RunbookLibrary::setFolders(const QStringList &folders, const QString &baseDirectory)
@@ -82,22 +84,26 @@ void RunbookLibrary::setFolders(const QStringList &folders, const QString &baseD
 
 void RunbookLibrary::rescan()
 {
-    if (m_watcher.isRunning()) {
+    if (m_scanning) {
         m_rescanPending = true; // one more scan when this one ends, with the newest folders
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(scanRunbookFolders, m_folders, true));
+    m_scanning = true;
+    runInBackground(
+        this, [folders = m_folders] { return scanRunbookFolders(folders, true); },
+        [this](const QList<RunbookEntry> &entries) { onScanned(entries); });
 }
 
-void RunbookLibrary::onScanned()
+void RunbookLibrary::onScanned(const QList<RunbookEntry> &entries)
 {
+    m_scanning = false;
     if (m_rescanPending) {
         m_rescanPending = false;
         rescan();
         return;
     }
     beginResetModel();
-    m_entries = m_watcher.result();
+    m_entries = entries;
     for (const RunbookEntry &opened : std::as_const(m_opened)) {
         if (rowOfPath(opened.path) < 0)
             m_entries.append(opened);

@@ -4,7 +4,8 @@
 #include "models/runbooks/runbookparser.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
+
+#include <functional>
 
 namespace OpsDeck {
 
@@ -32,7 +33,8 @@ RunbookEntry runbookEntry(const QString &path, const Runbook &runbook, const QSt
 QList<RunbookEntry> scanRunbookFolders(const QStringList &folders, bool includeBuiltIn = true);
 
 // The runbooks there are, as a table for the runbook list and the incident wizard. Folders are
-// scanned on a worker thread; the model changes once the scan is done.
+// scanned on a worker thread; the model changes once the scan is done. Destroying it never
+// waits for a scan: its result is dropped.
 class RunbookLibrary final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,15 +44,22 @@ public:
     enum Column { TitleColumn, SymptomColumn, SeverityColumn, SourceColumn, ColumnCount };
     enum Role { PathRole = Qt::UserRole + 1, BuiltInRole };
 
+    using ReadDone = std::function<void(const Runbook &runbook)>;
+
     explicit RunbookLibrary(QObject *parent = nullptr);
     ~RunbookLibrary() override;
+
+    // Reads and parses one runbook file on a worker thread; done gets it (with an error
+    // diagnostic when the file cannot be read) in context's thread, never once context is gone.
+    // Call it from context's thread. The file is not listed: addOpened() does that.
+    static void readFile(const QString &path, QObject *context, ReadDone done);
 
     // Scans again when the folders change; "~/x" is in the home folder, relative folders are
     // taken from baseDirectory (empty: the current directory).
     void setFolders(const QStringList &folders, const QString &baseDirectory = {});
     QStringList folders() const { return m_folders; }
     void rescan();
-    bool isScanning() const { return m_watcher.isRunning(); }
+    bool isScanning() const { return m_scanning; }
 
     const QList<RunbookEntry> &entries() const { return m_entries; }
     // A runbook opened from a file outside the folders: listed too (after the scanned ones, and
@@ -68,12 +77,12 @@ Q_SIGNALS:
     void scanned();
 
 private:
-    void onScanned();
+    void onScanned(const QList<RunbookEntry> &entries);
 
     QStringList m_folders;
     QList<RunbookEntry> m_entries;
     QList<RunbookEntry> m_opened; // see addOpened()
-    QFutureWatcher<QList<RunbookEntry>> m_watcher;
+    bool m_scanning = false;
     bool m_rescanPending = false;
 };
 

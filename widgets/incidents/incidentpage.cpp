@@ -3,10 +3,9 @@
 
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/escalationschedule.h"
+#include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
-#include "models/runbooks/runbooklibrary.h"
-#include "models/runbooks/runbooksession.h"
 #include "widgets/incidents/communicationpanel.h"
 #include "widgets/incidents/incidentreportpanel.h"
 #include "widgets/incidents/incidenttimelinepanel.h"
@@ -23,23 +22,19 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
 
-IncidentPage::IncidentPage(IncidentStore *store, CommandRunner *runner, ExecutorProvider executors,
-                           RunbookLibrary *library, QWidget *parent)
+IncidentPage::IncidentPage(IncidentResponse *response, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_incident(new IncidentSession(store, this))
-    , m_runbook(new RunbookSession(runner, std::move(executors), this))
-    , m_reminders(new EscalationReminders(this))
-    , m_library(library)
+    , m_response(response)
+    , m_incident(response->incident())
+    , m_runbook(response->runbookSession())
+    , m_reminders(response->reminders())
 {
     setObjectName(u"IncidentPage"_s);
-    m_incident->setAuthor(qEnvironmentVariable("USER"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_stack = new QStackedWidget(this);
@@ -47,85 +42,30 @@ IncidentPage::IncidentPage(IncidentStore *store, CommandRunner *runner, Executor
     m_stack->addWidget(createIncidentView());
     layout->addWidget(m_stack);
 
-    // Every step that ran goes on the timeline: host, command, exit, duration, full output.
-    connect(m_runbook, &RunbookSession::stepFinished, this,
-            [this](RunbookStepId, const StepRun &run) {
-                if (m_incident->isActive())
-                    m_incident->recordStepRun(run.target, run.command, run.result, run.output);
-            });
-    // What the operator ticks and writes beside a step belongs on the record too.
-    connect(m_runbook, &RunbookSession::notesCommitted, this,
-            [this](RunbookStepId step, const QString &notes) {
-                if (m_incident->isActive())
-                    m_incident->addNote(tr("On the step at line %1 of the runbook: %2")
-                                            .arg(m_runbook->block(step).line)
-                                            .arg(notes));
-            });
-    connect(m_runbook, &RunbookSession::markedDone, this, [this](RunbookStepId step, bool done) {
-        const RunbookBlock &block = m_runbook->block(step);
-        if (m_incident->isActive() && done && block.kind == RunbookBlock::ManualCheck)
-            m_incident->addNote(tr("Checked: %1").arg(block.text));
-    });
     connect(m_incident, &IncidentSession::changed, this, [this] {
-        if (m_incident->hasIncident()) {
-            m_runbook->setIncidentId(m_incident->incident().id);
-            restoreRunbook(m_incident->incident().runbook);
-        } else {
-            m_runbook->setIncidentId({});
-        }
-        m_reminders->setIncident(m_incident->incident(), m_incident->events());
         updateHeader();
         Q_EMIT incidentChanged();
     });
-    connect(m_incident, &IncidentSession::failed, this, [this](const QString &message) {
-        m_notice->setText(message);
-        m_notice->show();
-    });
-    connect(m_reminders, &EscalationReminders::reminderDue, this, &IncidentPage::onReminderDue);
-    connect(m_library, &RunbookLibrary::scanned, this, [this] {
-        const QString path = std::exchange(m_runbookToRestore, QString());
-        if (m_incident->hasIncident())
-            restoreRunbook(path);
-    });
-    connect(&m_runbookLoad, &QFutureWatcher<Runbook>::finished, this, [this] {
-        const QString path = std::exchange(m_runbookToRestore, QString());
-        const Runbook runbook = m_runbookLoad.result();
-        if (!m_incident->hasIncident() || m_incident->incident().runbook != path)
-            return;
-        if (!runbook.diagnostics.isEmpty() && runbook.diagnostics.constFirst().isError()) {
-            m_notice->setText(tr("The runbook of this incident cannot be opened: %1")
-                                  .arg(runbook.diagnostics.constFirst().toString()));
-            m_notice->show();
-            return;
-        }
-        m_runbook->setRunbook(runbook, path);
+    connect(m_incident, &IncidentSession::failed, this, &IncidentPage::showNotice);
+    connect(m_response, &IncidentResponse::runbookUnavailable, this, &IncidentPage::showNotice);
+    connect(m_response, &IncidentResponse::escalationDue, this, [this](const QString &text) {
+        showNotice(text);
+        Q_EMIT notification(text);
     });
     connect(m_reminders, &EscalationReminders::planChanged, this, &IncidentPage::updateClock);
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &IncidentPage::updateClock);
     updateHeader();
+    refreshHistory();
 }
 
-IncidentPage::~IncidentPage()
-{
-    m_runbookLoad.waitForFinished();
-}
+IncidentPage::~IncidentPage() = default;
 
-void IncidentPage::restoreRunbook(const QString &path)
+void IncidentPage::showNotice(const QString &text)
 {
-    // A resumed incident comes back with the runbook it was following.
-    if (path.isEmpty() || m_runbook->sourceId() == path || m_runbookToRestore == path)
-        return;
-    const int row = m_library->rowOfPath(path);
-    if (row >= 0) {
-        m_runbook->setRunbook(m_library->entries().at(row).runbook, path);
-        return;
-    }
-    m_runbookToRestore = path;
-    if (path.startsWith(u':') || m_library->isScanning())
-        return; // a built-in one, or the library is still reading: wait for scanned()
-    m_runbookLoad.setFuture(QtConcurrent::run(loadRunbookFile, path));
+    m_notice->setText(text);
+    m_notice->show();
 }
 
 QWidget *IncidentPage::createEmptyState()
@@ -263,29 +203,22 @@ QWidget *IncidentPage::createIncidentView()
 void IncidentPage::setWorkspace(const Workspace &workspace)
 {
     m_workspace = workspace;
-    m_runbook->setWorkspace(workspace);
-    m_reminders->setSchedule(EscalationSchedule(workspace.escalation, workspace.contacts));
     m_communication->setTemplates(CommunicationTemplates(workspace.communicationTemplates));
     m_runbookView->reload();
-}
-
-void IncidentPage::resumeOpenIncident()
-{
-    m_resumeOpen = true; // the list answers both: what to show and what to resume
-    refreshHistory();
 }
 
 void IncidentPage::refreshHistory()
 {
     const quint64 number = ++m_lastHistoryQuery;
-    m_store->query(false, this, [this, number](const StoreResult<QList<Incident>> &incidents) {
+    const auto show = [this, number](const StoreResult<QList<Incident>> &incidents) {
         if (number != m_lastHistoryQuery)
             return;
         // A store that cannot be read is reported by the main window ("History is not kept");
         // the list stays as it was.
         if (incidents)
             showHistory(*incidents);
-    });
+    };
+    m_response->store()->query(false, this, show);
 }
 
 void IncidentPage::showHistory(const QList<Incident> &incidents)
@@ -299,11 +232,6 @@ void IncidentPage::showHistory(const QList<Incident> &incidents)
              QLocale().toString(incident.declaredAt.toLocalTime(), QLocale::ShortFormat)});
         item->setData(0, Qt::UserRole, incident.id);
     }
-    // Newest first: the first open one is the incident to carry on with.
-    const auto open = std::ranges::find_if(incidents, &Incident::isOpen);
-    if (std::exchange(m_resumeOpen, false) && open != incidents.cend() &&
-        !m_incident->hasIncident())
-        m_incident->resume(open->id);
 }
 
 IncidentWizard *IncidentPage::startWizard(const QString &runbookPath)
@@ -316,7 +244,7 @@ IncidentWizard *IncidentPage::startWizard(const QString &runbookPath)
     // A closed incident on screen is history: a new one starts from a clean page.
     if (m_incident->hasIncident() && !m_incident->isActive() && !m_incident->release())
         return nullptr;
-    m_wizard = new IncidentWizard(m_incident, m_runbook, m_library, m_workspace, window());
+    m_wizard = new IncidentWizard(m_response, m_workspace, window());
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (m_incident->isActive()) {
         // Carry on where the incident stands rather than declaring a second one.
@@ -372,19 +300,6 @@ void IncidentPage::updateClock()
                 .arg(next.who, elapsedLabel(incident.declaredAt, next.dueAt),
                      QLocale().toString(next.dueAt.toLocalTime().time(), QLocale::ShortFormat)));
     }
-}
-
-void IncidentPage::onReminderDue(const EscalationStep &step, const QString &who)
-{
-    if (!m_incident->isActive())
-        return;
-    const QString text = tr("Escalate now: notify %1 (%2 after declaration).")
-                             .arg(who, escalationDelayText(step.afterMinutes));
-    // On the timeline at once, so a restart does not remind again.
-    m_incident->recordEscalation(step.notify, who);
-    m_notice->setText(text);
-    m_notice->show();
-    Q_EMIT notification(text);
 }
 
 } // namespace OpsDeck

@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/runbooks/runbookparser.h"
+#include "models/incidents/incident.h"
 #include "models/workspace/workspace.h"
 #include "widgets/incidents/incidentwizard.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
-
-#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -21,42 +18,35 @@ class QTreeWidget;
 
 namespace OpsDeck {
 
-class CommandRunner;
 class CommunicationPanel;
 class EscalationReminders;
 class IncidentReportPanel;
+class IncidentResponse;
 class IncidentSession;
-class IncidentStore;
 class IncidentTimelinePanel;
-class RunbookLibrary;
 class RunbookSession;
 class RunbookView;
 
 // The incident being handled: severity, status and the clock since declaration on top; the
-// runbook, the timeline, communication and the report in tabs. It owns the incident and the
-// runbook sessions, records every step run on the timeline, reminds of escalations when they
-// fall due, and on start resumes the incident that was open when OpsDeck last stopped.
+// runbook, the timeline, communication and the report in tabs; the earlier incidents when none
+// is open. It shows what the IncidentResponse records (the page writes no evidence itself) and
+// passes its escalation reminders on as notifications.
 class IncidentPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IncidentPage)
 
 public:
-    using ExecutorProvider = std::function<class Executor *(const QString &hostName)>;
-
-    IncidentPage(IncidentStore *store, CommandRunner *runner, ExecutorProvider executors,
-                 RunbookLibrary *library, QWidget *parent = nullptr);
+    explicit IncidentPage(IncidentResponse *response, QWidget *parent = nullptr);
     ~IncidentPage() override;
 
+    // For the communication templates and the wizard. Give the response the workspace first:
+    // the runbook tab shows the hosts its session got.
     void setWorkspace(const Workspace &workspace);
-    // Looks for an open incident in the state store and resumes the newest.
-    void resumeOpenIncident();
     // Opens the wizard (non-modal); runbookPath preselects a runbook.
     IncidentWizard *startWizard(const QString &runbookPath = {});
 
-    IncidentSession *incident() const { return m_incident; }
-    RunbookSession *runbookSession() const { return m_runbook; }
-    EscalationReminders *reminders() const { return m_reminders; }
+    IncidentResponse *response() const { return m_response; }
     IncidentWizard *wizard() const { return m_wizard; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -73,19 +63,14 @@ private:
     void updateClock();
     void refreshHistory();
     void showHistory(const QList<Incident> &incidents);
-    void onReminderDue(const EscalationStep &step, const QString &who);
-    void restoreRunbook(const QString &path);
+    void showNotice(const QString &text);
 
-    IncidentStore *m_store;
+    IncidentResponse *m_response;
     IncidentSession *m_incident;
     RunbookSession *m_runbook;
     EscalationReminders *m_reminders;
-    RunbookLibrary *m_library;
     Workspace m_workspace;
     QPointer<IncidentWizard> m_wizard;
-    QFutureWatcher<Runbook> m_runbookLoad;
-    QString m_runbookToRestore;     // waiting for the library's scan or the file's reading
-    bool m_resumeOpen = false;      // the next history answer also resumes the newest open incident
     quint64 m_lastHistoryQuery = 0; // the newest query's number; only its answer is shown
     bool m_updatingHeader = false;
 

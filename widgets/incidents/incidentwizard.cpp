@@ -3,6 +3,7 @@
 
 #include "models/incidents/communicationtemplates.h"
 #include "models/incidents/escalationschedule.h"
+#include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentsession.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
@@ -95,12 +96,13 @@ QList<int> sectionsOfPhase(const Runbook &runbook, RunbookPhase phase)
     return sections;
 }
 
-IncidentWizard::IncidentWizard(IncidentSession *incident, RunbookSession *runbook,
-                               RunbookLibrary *library, const Workspace &workspace, QWidget *parent)
+IncidentWizard::IncidentWizard(IncidentResponse *response, const Workspace &workspace,
+                               QWidget *parent)
     : QWizard(parent)
-    , m_incident(incident)
-    , m_runbookSession(runbook)
-    , m_library(library)
+    , m_response(response)
+    , m_incident(response->incident())
+    , m_runbookSession(response->runbookSession())
+    , m_library(response->library())
     , m_workspace(workspace)
 {
     setObjectName(u"IncidentWizard"_s);
@@ -361,13 +363,9 @@ bool IncidentWizard::declare()
     const QString path = selectedRunbookPath();
     incident.runbook = path;
     QSettings().setValue(u"incident/commander"_s, incident.commander);
-    if (!m_incident->declare(incident))
+    if (!m_response->declare(incident))
         return false;
-    // The runbook chosen, or none: a previous incident's runbook must not linger.
-    const int row = m_library->rowOfPath(path);
-    m_runbookSession->setRunbook(row >= 0 ? m_library->entries().at(row).runbook : Runbook(),
-                                 row >= 0 ? path : QString());
-    m_loadedRunbook = row >= 0 ? path : QString();
+    m_loadedRunbook = m_runbookSession->sourceId(); // the runbook chosen, or none
     return true;
 }
 

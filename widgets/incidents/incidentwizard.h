@@ -18,6 +18,7 @@ namespace OpsDeck {
 
 class CommunicationPanel;
 class IncidentReportPanel;
+class IncidentResponse;
 class IncidentSession;
 class RunbookLibrary;
 class RunbookSession;
@@ -31,8 +32,8 @@ QList<int> sectionsOfPhase(const Runbook &runbook, RunbookPhase phase);
 
 // Walks an incident commander from the symptom to the report: symptom and runbook → severity
 // (declares the incident) → diagnosis → resolution → verification → communication → report.
-// Steps run through the RunbookSession; the IncidentSession records everything as it happens,
-// so closing the wizard half-way loses nothing: the incident page carries on.
+// Steps run through the response's RunbookSession, which records everything on the timeline as
+// it happens, so closing the wizard half-way loses nothing: the incident page carries on.
 class IncidentWizard final : public QWizard
 {
     Q_OBJECT
@@ -49,8 +50,8 @@ public:
         ReportPageId
     };
 
-    IncidentWizard(IncidentSession *incident, RunbookSession *runbook, RunbookLibrary *library,
-                   const Workspace &workspace, QWidget *parent = nullptr);
+    IncidentWizard(IncidentResponse *response, const Workspace &workspace,
+                   QWidget *parent = nullptr);
     ~IncidentWizard() override;
 
     // Preselects a runbook of the library by path (the runbooks page's "Start incident").
@@ -84,6 +85,7 @@ private:
     bool declare();
     void advanceStatus(IncidentStatus status);
 
+    IncidentResponse *m_response;
     IncidentSession *m_incident;
     RunbookSession *m_runbookSession;
     RunbookLibrary *m_library;

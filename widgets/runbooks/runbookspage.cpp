@@ -20,7 +20,6 @@
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -122,21 +121,9 @@ RunbooksPage::RunbooksPage(CommandRunner *runner, ExecutorProvider executors,
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
-
-    connect(&m_loading, &QFutureWatcher<Runbook>::finished, this, [this] {
-        const Runbook runbook = m_loading.result();
-        if (!runbook.diagnostics.isEmpty() && runbook.diagnostics.constFirst().isError()) {
-            m_message->setText(runbook.diagnostics.constFirst().toString());
-            return;
-        }
-        showRunbook(runbook, m_loadingPath);
-    });
 }
 
-RunbooksPage::~RunbooksPage()
-{
-    m_loading.waitForFinished();
-}
+RunbooksPage::~RunbooksPage() = default;
 
 void RunbooksPage::setWorkspace(const Workspace &workspace)
 {
@@ -164,15 +151,24 @@ void RunbooksPage::openEntry(const QModelIndex &index)
     if (row < 0)
         return;
     const RunbookEntry &entry = m_library->entries().at(row);
+    ++m_lastRead; // the latest choice wins over a file still being read
     if (entry.path != m_openPath)
         showRunbook(entry.runbook, entry.path);
 }
 
 void RunbooksPage::openFile(const QString &path)
 {
-    m_loadingPath = path;
+    const quint64 read = ++m_lastRead;
     m_message->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    m_loading.setFuture(QtConcurrent::run(loadRunbookFile, path));
+    RunbookLibrary::readFile(path, this, [this, read, path](const Runbook &runbook) {
+        if (read != m_lastRead)
+            return; // another file was asked for meanwhile
+        if (!runbook.diagnostics.isEmpty() && runbook.diagnostics.constFirst().isError()) {
+            m_message->setText(runbook.diagnostics.constFirst().toString());
+            return;
+        }
+        showRunbook(runbook, path);
+    });
 }
 
 void RunbooksPage::openFileDialog()

@@ -4,7 +4,6 @@
 #include "models/runbooks/runbookparser.h"
 #include "models/workspace/workspace.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <functional>
@@ -63,8 +62,7 @@ private:
     RunbookLibrary *m_library;
     Workspace m_workspace;
     QString m_openPath;
-    QFutureWatcher<Runbook> m_loading;
-    QString m_loadingPath;
+    quint64 m_lastRead = 0; // the newest openFile()'s number; only its file is shown
 
     QSplitter *m_splitter;
     QLineEdit *m_filter;

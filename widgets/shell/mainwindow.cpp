@@ -3,6 +3,7 @@
 
 #include "models/core/risk.h"
 #include "models/core/versions.h"
+#include "models/incidents/incidentresponse.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_hostRegistry(services.hosts)
     , m_runner(services.runner)
     , m_library(services.runbooks)
+    , m_incidentResponse(services.incidentResponse)
     , m_recentFiles(QStringLiteral("workspace/recent"))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_navigation(new QListWidget(this))
@@ -76,9 +78,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_runbooks(new RunbooksPage(
           m_runner, [this](const QString &host) { return m_hostRegistry->executor(host); },
           m_library, this))
-    , m_incidents(new IncidentPage(
-          services.incidentStore, m_runner,
-          [this](const QString &host) { return m_hostRegistry->executor(host); }, m_library, this))
+    , m_incidents(new IncidentPage(m_incidentResponse, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -208,9 +208,8 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
             statusBar()->showMessage(tr("History is not kept: %1").arg(opened.error()));
     });
     m_runbooks->session()->setCredentialStore(m_credentials);
-    m_incidents->runbookSession()->setCredentialStore(m_credentials);
     // Queued behind the open: the incident that was open when OpsDeck stopped comes back.
-    m_incidents->resumeOpenIncident();
+    m_incidentResponse->resumeOpenIncident();
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
         showPage(IncidentsPageId);
         m_incidents->startWizard(path);
@@ -518,6 +517,7 @@ void MainWindow::onWorkspaceChanged()
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     m_runbooks->setWorkspace(workspace);
+    m_incidentResponse->setWorkspace(workspace); // before the page, which shows its steps
     m_incidents->setWorkspace(workspace);
     setWindowTitle(workspace.name);
     updateWorkspaceStatus();

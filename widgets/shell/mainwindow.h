@@ -107,6 +107,7 @@ private:
     HostRegistry *m_hostRegistry;
     CommandRunner *m_runner;
     RunbookLibrary *m_library;
+    IncidentResponse *m_incidentResponse;
     RecentFiles m_recentFiles;
     QList<Page> m_pages;
 

@@ -7,7 +7,7 @@ class AuditLog;
 class CommandRunner;
 class CredentialStore;
 class HostRegistry;
-class IncidentStore;
+class IncidentResponse;
 class ReadOnlyMode;
 class RunbookLibrary;
 class StateStore;
@@ -17,12 +17,12 @@ class StateStore;
 struct ShellServices {
     StateStore *stateStore = nullptr;
     AuditLog *auditLog = nullptr;
-    IncidentStore *incidentStore = nullptr;
     CredentialStore *credentials = nullptr;
     HostRegistry *hosts = nullptr;
     ReadOnlyMode *readOnly = nullptr;
     CommandRunner *runner = nullptr;
     RunbookLibrary *runbooks = nullptr;
+    IncidentResponse *incidentResponse = nullptr;
 };
 
 } // namespace OpsDeck

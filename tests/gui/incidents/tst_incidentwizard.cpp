@@ -5,6 +5,7 @@
 #include "commandtesting.h"
 #include "models/core/risk.h"
 #include "models/incidents/escalationschedule.h"
+#include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
@@ -93,12 +94,14 @@ void IncidentWizardTest::walksFromDeclarationToReport()
 
     const Workspace workspace = CommandTesting::localWorkspace(u"this-computer"_s);
 
-    IncidentPage page(
+    IncidentResponse response(
         &incidents, &audited.runner,
         [&](const QString &name) -> Executor * {
             return name == executor.hostName() ? &executor : nullptr;
         },
         &library);
+    response.setWorkspace(workspace);
+    IncidentPage page(&response);
     page.setWorkspace(workspace);
     page.resize(1100, 720);
     page.show();
@@ -106,7 +109,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     IncidentWizard *wizard = page.startWizard(drillPath);
     QVERIFY(wizard);
     wizard->resize(1060, 760);
-    RunbookSession *steps = page.runbookSession();
+    RunbookSession *steps = response.runbookSession();
     int confirmations = 0;
     const auto confirmAll = [&] {
         steps->setConfirmation([&](const PreparedStep &) {
@@ -128,8 +131,8 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QCOMPARE(wizard->severityButtons()->checkedId(), int(IncidentSeverity::Sev2));
     saveScreenshot(*wizard, u"incident-wizard-2-severity"_s);
     wizard->next();
-    QTRY_VERIFY_WITH_TIMEOUT(page.incident()->isActive(), 5000);
-    const Incident declared = page.incident()->incident();
+    QTRY_VERIFY_WITH_TIMEOUT(response.incident()->isActive(), 5000);
+    const Incident declared = response.incident()->incident();
     QCOMPARE(declared.title, u"Drill service unhealthy"_s);
     QVERIFY(declared.severity == IncidentSeverity::Sev2);
     QCOMPARE(declared.services, (QStringList{u"drill"_s, u"api"_s}));
@@ -148,26 +151,27 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(steps->runSection(2));
     QVERIFY(sectionDone.wait(20000));
     QCOMPARE(sectionDone.last().at(1).toBool(), true);
-    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 3); // declared + 2 steps
+    QTRY_COMPARE(response.incident()->timelineModel()->rowCount(), 3); // declared + 2 steps
     // A symptom ticked and a note beside a step go on the record as notes.
     const RunbookStepId symptom = steps->stepsOfSection(1).constFirst();
     QVERIFY(steps->block(symptom).kind == RunbookBlock::ManualCheck);
     steps->setDone(symptom, true);
-    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 4);
-    QVERIFY(
-        page.incident()->events().constLast().output.contains(u"The drill dashboard is red"_s) ||
-        page.incident()->events().constLast().summary.contains(u"The drill dashboard is red"_s));
+    QTRY_COMPARE(response.incident()->timelineModel()->rowCount(), 4);
+    QVERIFY(response.incident()->events().constLast().output.contains(
+                u"The drill dashboard is red"_s) ||
+            response.incident()->events().constLast().summary.contains(
+                u"The drill dashboard is red"_s));
     const RunbookStepId loadStep = steps->stepsOfSection(3).constFirst();
     steps->setNotes(loadStep, u"load is normal for a Monday"_s);
     steps->commitNotes(loadStep);
-    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), 5);
+    QTRY_COMPARE(response.incident()->timelineModel()->rowCount(), 5);
     QVERIFY(steps->variables().value(u"ROOT_USE"_s).endsWith(u'%'));
     saveScreenshot(*wizard, u"incident-wizard-3-diagnosis"_s);
     wizard->next();
 
     // 4. Resolution: the status moves to Identified; the change step asks first.
     QCOMPARE(wizard->currentId(), int(IncidentWizard::ResolutionPageId));
-    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Identified);
+    QTRY_VERIFY(response.incident()->incident().status == IncidentStatus::Identified);
     QVERIFY(steps->runSection(5));
     QVERIFY(sectionDone.wait(20000));
     QCOMPARE(sectionDone.last().at(1).toBool(), true);
@@ -180,7 +184,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
 
     // 5. Verification: Monitoring.
     QCOMPARE(wizard->currentId(), int(IncidentWizard::VerificationPageId));
-    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Monitoring);
+    QTRY_VERIFY(response.incident()->incident().status == IncidentStatus::Monitoring);
     QVERIFY(steps->runSection(7));
     QVERIFY(sectionDone.wait(20000));
     QCOMPARE(sectionDone.last().at(1).toBool(), true);
@@ -189,17 +193,17 @@ void IncidentWizardTest::walksFromDeclarationToReport()
 
     // 6. Communication: copying a message records it.
     QCOMPARE(wizard->currentId(), int(IncidentWizard::CommunicationPageId));
-    const int before = page.incident()->timelineModel()->rowCount();
+    const int before = response.incident()->timelineModel()->rowCount();
     QTest::mouseClick(wizard->communicationPanel()->copyButton(), Qt::LeftButton);
-    QTRY_COMPARE(page.incident()->timelineModel()->rowCount(), before + 1);
+    QTRY_COMPARE(response.incident()->timelineModel()->rowCount(), before + 1);
     QVERIFY(QApplication::clipboard()->text().contains(u"Drill service unhealthy"_s));
     saveScreenshot(*wizard, u"incident-wizard-6-communication"_s);
     wizard->next();
 
     // 7. Report: the root cause is saved, the export holds what happened, Finish resolves.
     QCOMPARE(wizard->currentId(), int(IncidentWizard::ReportPageId));
-    QVERIFY(page.incident()->setRootCause(u"The drill service ran out of patience."_s));
-    QTRY_COMPARE(page.incident()->incident().rootCause,
+    QVERIFY(response.incident()->setRootCause(u"The drill service ran out of patience."_s));
+    QTRY_COMPARE(response.incident()->incident().rootCause,
                  u"The drill service ran out of patience."_s);
     saveScreenshot(*wizard, u"incident-wizard-7-report"_s);
 
@@ -224,7 +228,7 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(report.contains(u"load is normal for a Monday"_s));
 
     wizard->button(QWizard::FinishButton)->click(); // closes and deletes the wizard
-    QTRY_VERIFY(page.incident()->incident().status == IncidentStatus::Resolved);
+    QTRY_VERIFY(response.incident()->incident().status == IncidentStatus::Resolved);
     page.tabs()->setCurrentIndex(0);
     saveScreenshot(page, u"incident-page-timeline"_s);
 }
@@ -254,27 +258,28 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     ReadOnlyMode readOnly(false);
     CommandRunner runner(&auditLog, &readOnly);
     RunbookLibrary library;
-    IncidentPage page(
+    IncidentResponse response(
         &incidents, &runner, [](const QString &) { return nullptr; }, &library);
+    IncidentPage page(&response);
     page.resize(1000, 600);
     page.show();
-    page.resumeOpenIncident();
-    QTRY_VERIFY_WITH_TIMEOUT(page.incident()->isActive(), 5000);
-    QCOMPARE(page.incident()->incident().title, u"Queue backlog on workers"_s);
+    response.resumeOpenIncident();
+    QTRY_VERIFY_WITH_TIMEOUT(response.incident()->isActive(), 5000);
+    QCOMPARE(response.incident()->incident().title, u"Queue backlog on workers"_s);
     // The runbook it followed comes back with it, once the library has been read.
     library.setFolders({});
-    QTRY_COMPARE(page.runbookSession()->sourceId(), u":/runbooks/queue-backlog.md"_s);
-    QVERIFY(page.runbookSession()->stepCount() > 0);
-    QCOMPARE(page.incident()->timelineModel()->rowCount(), 2);
-    const IncidentEvent &note = page.incident()->events().constLast();
+    QTRY_COMPARE(response.runbookSession()->sourceId(), u":/runbooks/queue-backlog.md"_s);
+    QVERIFY(response.runbookSession()->stepCount() > 0);
+    QCOMPARE(response.incident()->timelineModel()->rowCount(), 2);
+    const IncidentEvent &note = response.incident()->events().constLast();
     QVERIFY(note.kind == IncidentEvent::Kind::Note);
     QVERIFY(note.output.contains(u"workers scaled to 6"_s) ||
             note.summary.contains(u"workers scaled to 6"_s));
     saveScreenshot(page, u"incident-page-resumed"_s);
 
     // Closed, it is history: the page goes back to the list and a new incident can start.
-    QVERIFY(page.incident()->setStatus(IncidentStatus::Closed));
-    QTRY_VERIFY(!page.incident()->isActive());
+    QVERIFY(response.incident()->setStatus(IncidentStatus::Closed));
+    QTRY_VERIFY(!response.incident()->isActive());
     QPushButton *back = nullptr;
     for (QPushButton *button : page.findChildren<QPushButton *>()) {
         if (button->text().contains(u"All"_s) && button->isVisibleTo(&page))
@@ -282,17 +287,17 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     }
     QVERIFY(back);
     back->click();
-    QVERIFY(!page.incident()->hasIncident());
+    QVERIFY(!response.incident()->hasIncident());
     IncidentWizard *wizard = page.startWizard();
     QVERIFY(wizard);
     QCOMPARE(wizard->currentId(), int(IncidentWizard::SymptomPageId));
     wizard->titleEdit()->setText(u"Second incident"_s);
     wizard->next();
     wizard->next(); // declares
-    QTRY_VERIFY(page.incident()->isActive());
-    QCOMPARE(page.incident()->incident().title, u"Second incident"_s);
-    QVERIFY(page.incident()->incident().id > 1);
-    QVERIFY(page.runbookSession()->runbook().sections.isEmpty()); // no runbook was chosen
+    QTRY_VERIFY(response.incident()->isActive());
+    QCOMPARE(response.incident()->incident().title, u"Second incident"_s);
+    QVERIFY(response.incident()->incident().id > 1);
+    QVERIFY(response.runbookSession()->runbook().sections.isEmpty()); // no runbook was chosen
     wizard->reject();
 }
 
@@ -305,24 +310,26 @@ void IncidentWizardTest::escalationRemindersReachTheTimeline()
     ReadOnlyMode readOnly(false);
     CommandRunner runner(&auditLog, &readOnly);
     RunbookLibrary library;
-    IncidentPage page(
+    IncidentResponse response(
         &incidents, &runner, [](const QString &) { return nullptr; }, &library);
-    page.setWorkspace(builtInWorkspace()); // no escalation matrix: the seeds' one applies
+    IncidentPage page(&response);
+    response.setWorkspace(builtInWorkspace()); // no escalation matrix: the seeds' one applies
+    page.setWorkspace(builtInWorkspace());
     QDateTime now = QDateTime::currentDateTimeUtc();
-    page.reminders()->setClock([&now] { return now; });
+    response.reminders()->setClock([&now] { return now; });
     QSignalSpy notified(&page, &IncidentPage::notification);
 
     Incident incident;
     incident.title = u"Checkout is down"_s;
     incident.severity = IncidentSeverity::Sev1;
     incident.declaredAt = now;
-    QVERIFY(page.incident()->declare(incident));
+    QVERIFY(response.incident()->declare(incident));
     // SEV-1 calls the on-call engineer at once: a notification, and a line on the timeline.
     QVERIFY(notified.wait(5000));
     QVERIFY(notified.at(0).at(0).toString().contains(u"On-call"_s));
     const auto escalations = [&] {
         QStringList who;
-        for (const IncidentEvent &event : page.incident()->events()) {
+        for (const IncidentEvent &event : response.incident()->events()) {
             if (event.kind == IncidentEvent::Kind::Escalation)
                 who.append(event.subject);
         }
@@ -332,9 +339,9 @@ void IncidentWizardTest::escalationRemindersReachTheTimeline()
 
     // Fifteen minutes on, the platform lead; nobody twice.
     now = now.addSecs(16 * 60);
-    page.reminders()->checkNow();
+    response.reminders()->checkNow();
     QTRY_COMPARE(escalations(), (QStringList{u"On-call"_s, u"Platform Lead"_s}));
-    page.reminders()->checkNow();
+    response.reminders()->checkNow();
     QTest::qWait(100);
     QCOMPARE(escalations().size(), 2);
     QCOMPARE(notified.size(), 2);
