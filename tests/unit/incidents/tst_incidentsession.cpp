@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidenttesting.h"
 #include "models/incidents/escalationschedule.h"
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
@@ -22,24 +23,8 @@
 
 using namespace OpsDeck;
 using namespace StateTesting;
+using namespace IncidentTesting;
 using namespace Qt::StringLiterals;
-
-namespace OpsDeck {
-// Readable QCOMPARE failures.
-char *toString(const IncidentEvent &event)
-{
-    const QString text =
-        u"IncidentEvent(id=%1 incident=%2 at=%3 kind=%4 subject=%5 summary=%6 "
-        "host=%7 command=%8 exit=%9 duration=%10 output=%11 author=%12)"_s
-            .arg(QString::number(event.id), QString::number(event.incidentId),
-                 event.at.toString(Qt::ISODateWithMs), incidentEventKindId(event.kind),
-                 event.subject, event.summary, event.host, event.command,
-                 event.exitCode ? QString::number(*event.exitCode) : u"-"_s)
-            .arg(event.durationMs)
-            .arg(event.output, event.author);
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace OpsDeck
 
 namespace {
 
@@ -67,17 +52,6 @@ bool waitUntilOpen(IncidentSession &session)
     if (!failed.isEmpty())
         qWarning() << "session failed:" << failed.at(0).at(0).toString();
     return session.hasIncident();
-}
-
-Incident newIncident()
-{
-    Incident incident;
-    incident.title = u"Checkout API returns 502"_s;
-    incident.severity = IncidentSeverity::Sev2;
-    incident.services = {u"api"_s, u"checkout"_s};
-    incident.commander = u"Jane Roe"_s;
-    incident.runbook = u"runbooks/api-down.md"_s;
-    return incident;
 }
 
 CommandResult exited(int code, qint64 durationMs)

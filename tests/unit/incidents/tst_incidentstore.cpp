@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The incidents' tables in the state store: schema, writes in one transaction with their
 // timeline line, reads, and what is refused.
+#include "incidenttesting.h"
 #include "models/incidents/incidentstore.h"
 #include "models/persistence/migrations.h"
 #include "models/persistence/statestore.h"
@@ -13,37 +14,10 @@
 
 using namespace OpsDeck;
 using namespace StateTesting;
+using namespace IncidentTesting;
 using namespace Qt::StringLiterals;
 
-namespace OpsDeck {
-// Readable QCOMPARE failures.
-char *toString(const IncidentEvent &event)
-{
-    const QString text =
-        u"IncidentEvent(id=%1 incident=%2 at=%3 kind=%4 subject=%5 summary=%6 "
-        "host=%7 command=%8 exit=%9 duration=%10 output=%11 author=%12)"_s
-            .arg(QString::number(event.id), QString::number(event.incidentId),
-                 event.at.toString(Qt::ISODateWithMs), incidentEventKindId(event.kind),
-                 event.subject, event.summary, event.host, event.command,
-                 event.exitCode ? QString::number(*event.exitCode) : u"-"_s)
-            .arg(event.durationMs)
-            .arg(event.output, event.author);
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace OpsDeck
-
 namespace {
-
-Incident newIncident()
-{
-    Incident incident;
-    incident.title = u"Checkout API returns 502"_s;
-    incident.severity = IncidentSeverity::Sev2;
-    incident.services = {u"api"_s, u"checkout"_s};
-    incident.commander = u"Jane Roe"_s;
-    incident.runbook = u"runbooks/api-down.md"_s;
-    return incident;
-}
 
 std::optional<StoreResult<IncidentEvent>> create(IncidentStore &store, const Incident &incident)
 {
