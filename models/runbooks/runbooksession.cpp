@@ -3,6 +3,7 @@
 
 #include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
+#include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
 #include "models/secrets/credentialstore.h"
 
@@ -44,12 +45,6 @@ bool isVariablePlaceholder(const QString &placeholder)
     return placeholder.startsWith(u'$') && !isPositional(placeholder);
 }
 
-// The logical lines of `script` that touch lines [first, last].
-QString linesOf(const QString &script, const ShellLine &line)
-{
-    return script.split(u'\n').mid(line.firstLine, line.lastLine - line.firstLine + 1).join(u'\n');
-}
-
 } // namespace
 
 QString stepStateName(StepState state)
@@ -73,116 +68,86 @@ QString stepStateName(StepState state)
 
 namespace {
 
-// What is still open at the end of a line: a quote, parentheses, a { } group or a compound
-// command (if/for/while/until/case/select ... fi/done/esac). While anything is open, the
-// next line belongs to the same command.
-struct OpenConstructs {
-    bool single = false;
-    bool doubled = false;
-    int parentheses = 0;
-    int blocks = 0; // compound commands and { } groups
+// Compound commands, groups and subshells that a logical line keeps open until they close.
+class OpenConstructs
+{
+public:
+    bool any() const { return !m_open.isEmpty(); }
 
-    bool any() const { return single || doubled || parentheses > 0 || blocks > 0; }
-
-    // Returns the here-document delimiters opened on the line outside quotes.
-    QStringList scan(const QString &line)
+    void follow(const ShellToken &token)
     {
-        static const QSet<QString> opening = {u"if"_s,   u"for"_s,    u"while"_s, u"until"_s,
-                                              u"case"_s, u"select"_s, u"{"_s};
-        static const QSet<QString> closing = {u"fi"_s, u"done"_s, u"esac"_s, u"}"_s};
-        static const QSet<QString> leading = {u"then"_s, u"do"_s, u"else"_s, u"elif"_s,
-                                              u"!"_s,    u"{"_s,  u"time"_s};
-        const bool startedQuoted = single || doubled;
-        QString word;
-        bool commandStart = !startedQuoted;
-        const auto endWord = [&] {
-            if (word.isEmpty())
-                return;
-            if (commandStart && opening.contains(word))
-                ++blocks;
-            else if (commandStart && closing.contains(word))
-                blocks = std::max(0, blocks - 1);
-            commandStart = leading.contains(word);
-            word.clear();
-        };
-        for (qsizetype i = 0; i < line.size(); ++i) {
-            const QChar c = line[i];
-            if (single) {
-                single = c != u'\'';
-                continue;
-            }
-            if (c == u'\\') {
-                word += c;
-                ++i;
-                continue;
-            }
-            if (doubled) {
-                doubled = c != u'"';
-                continue;
-            }
-            if (c == u'\'') {
-                single = true;
-                word += c;
-            } else if (c == u'"') {
-                doubled = true;
-                word += c;
-            } else if (c == u'#' && word.isEmpty()) {
-                break; // a comment
-            } else if (c.isSpace()) {
-                endWord();
-            } else if (c == u';' || c == u'&' || c == u'|') {
-                endWord();
-                commandStart = true;
-            } else if (c == u'(') {
-                endWord();
-                ++parentheses;
-                commandStart = true;
-            } else if (c == u')') {
-                endWord();
-                parentheses = std::max(0, parentheses - 1); // case patterns close nothing
-            } else {
-                word += c;
-            }
+        if (token.kind == ShellToken::Kind::Operator) {
+            if (token.op == u"(" || token.op == u"{")
+                m_open.append(token.op.front());
+            else if (token.op == u")") // a case pattern's ')' closes nothing
+                close(u'(', false);
+            else if (token.op == u"}")
+                close(u'{', true);
+        } else if (token.kind == ShellToken::Kind::Word && token.commandPosition) {
+            static const QStringList opening = {u"if"_s,    u"for"_s,  u"while"_s,
+                                                u"until"_s, u"case"_s, u"select"_s};
+            static const QStringList closing = {u"fi"_s, u"done"_s, u"esac"_s};
+            if (opening.contains(token.text) && token.isWord(token.text))
+                m_open.append(u'c');
+            else if (closing.contains(token.text) && token.isWord(token.text))
+                close(u'c', true);
         }
-        endWord();
-        return startedQuoted ? QStringList() : heredocDelimiters(line);
     }
+
+private:
+    // Closes the innermost `opener`; deeper ones left open by a mistake close with it.
+    void close(QChar opener, bool throughOthers)
+    {
+        const qsizetype at = m_open.lastIndexOf(opener);
+        if (at >= 0 && (throughOthers || at == m_open.size() - 1))
+            m_open.resize(at);
+    }
+
+    QList<QChar> m_open;
 };
 
 } // namespace
 
 QList<ShellLine> logicalShellLines(const QString &script)
 {
+    const ShellLexResult lexed = lexShell(script);
     const QStringList lines = script.split(u'\n');
     QList<ShellLine> result;
-    for (int i = 0; i < lines.size(); ++i) {
-        ShellLine line{i, i, lines[i]};
-        OpenConstructs open;
-        int k = i;
-        while (true) {
-            const QString &current = lines[k];
-            const QStringList delimiters = open.scan(current);
-            // Here-document bodies follow the line that opened them, in order.
-            for (const QString &delimiter : delimiters) {
-                while (k + 1 < lines.size()) {
-                    ++k;
-                    if (lines[k].trimmed() == delimiter)
-                        break;
-                }
-            }
-            const bool continued = current.endsWith(u'\\') || open.any();
-            if (continued && k + 1 < lines.size()) {
-                ++k;
-                continue;
-            }
-            break;
-        }
-        line.lastLine = k;
-        line.text = linesOf(script, line);
+    qsizetype from = 0; // where the logical line being collected starts
+    const auto endLine = [&](qsizetype end) {
+        if (end <= from)
+            return;
+        ShellLine line;
+        line.firstLine = lexed.lineOf(from);
+        line.lastLine = lexed.lineOf(end - 1);
+        line.text = lines.mid(line.firstLine, line.lastLine - line.firstLine + 1).join(u'\n');
         if (!line.text.trimmed().isEmpty())
             result.append(line);
-        i = k;
+        from = end;
+    };
+    OpenConstructs open;
+    bool wantsMore = false; // a line ending in | && || goes on on the next one
+    const std::vector<ShellToken> &tokens = lexed.tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const ShellToken &token = tokens[i];
+        if (token.isOperator(u"\n")) {
+            if (open.any() || wantsMore)
+                continue;
+            // The bodies of the here-documents it opened follow the newline and belong to it.
+            qsizetype end = token.span.end();
+            while (i + 1 < tokens.size() && tokens[i + 1].kind == ShellToken::Kind::HereDocument)
+                end = tokens[++i].span.end();
+            endLine(end);
+            continue;
+        }
+        if (token.kind == ShellToken::Kind::Operator || token.kind == ShellToken::Kind::Word ||
+            token.kind == ShellToken::Kind::Redirection) {
+            open.follow(token);
+            wantsMore = token.isOperator(u"|") || token.isOperator(u"|&") ||
+                        token.isOperator(u"&&") || token.isOperator(u"||");
+        }
     }
+    endLine(script.size());
     return result;
 }
 

@@ -145,6 +145,20 @@ void RunbookSessionTest::logicalLines_data()
     QTest::newRow("heredoc in a loop") << u"while read l; do\n  cat <<EOF\ndone\nEOF\ndone\nid"_s
                                        << QStringList{u"0-4"_s, u"5-5"_s};
     QTest::newRow("comment with a quote") << u"# don't\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
+    // The shell reads on after a line that ends in | && or ||.
+    QTest::newRow("pipe at the end of a line")
+        << u"ps aux |\n  grep nginx &&\n  echo found\nid"_s << QStringList{u"0-2"_s, u"3-3"_s};
+    QTest::newRow("comment after a pipe")
+        << u"ps aux | # all\n  head\nid"_s << QStringList{u"0-1"_s, u"2-2"_s};
+    QTest::newRow("case in a subshell")
+        << u"(\n  case $1 in\n    a) echo a ;;\n  esac\n)\nid"_s << QStringList{u"0-4"_s, u"5-5"_s};
+    QTest::newRow("brace group on one line")
+        << u"{ echo a; echo b; } > log\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
+    QTest::newRow("function") << u"f() {\n  echo hi\n}\nf"_s << QStringList{u"0-2"_s, u"3-3"_s};
+    QTest::newRow("escaped backslash ends the line")
+        << u"echo a\\\\\necho b"_s << QStringList{u"0-0"_s, u"1-1"_s};
+    QTest::newRow("heredoc opened in a substitution")
+        << u"x=$(cat <<EOF\n)\nEOF\n)\necho \"$x\""_s << QStringList{u"0-3"_s, u"4-4"_s};
 }
 
 void RunbookSessionTest::logicalLines()
