@@ -3,6 +3,7 @@
 
 #include "models/remote/executor.h"
 #include "models/runbooks/runbookparser.h"
+#include "models/runbooks/stepscript.h"
 #include "models/workspace/workspace.h"
 
 #include <QDateTime>
@@ -22,19 +23,6 @@ namespace OpsDeck {
 
 class CommandRunner;
 class CredentialStore;
-
-// A step of a runbook: a runnable block (command or SQL) or a manual check, by position.
-struct RunbookStepId {
-    int section = -1;
-    int block = -1;
-    bool isValid() const { return section >= 0 && block >= 0; }
-    friend bool operator==(const RunbookStepId &, const RunbookStepId &) = default;
-};
-
-inline size_t qHash(const RunbookStepId &id, size_t seed = 0) noexcept
-{
-    return qHashMulti(seed, id.section, id.block);
-}
 
 enum class StepState {
     NotRun,
@@ -58,34 +46,6 @@ struct StepRun {
     QDateTime startedAt;
     bool done = false; // ticked by the operator, or set when the step succeeds
     QString notes;
-};
-
-// A logical line of a shell block: one command with everything that belongs to it: `\`
-// continuations, here-document bodies, quotes over several lines, loops, if/case, { } groups
-// and subshells. Lines are 0-based within the block's text.
-struct ShellLine {
-    int firstLine = 0;
-    int lastLine = 0;
-    QString text;
-};
-QList<ShellLine> logicalShellLines(const QString &script);
-
-// A step ready to run: the text that goes to the host, after placeholders and carried
-// variables are filled in.
-struct PreparedStep {
-    RunbookStepId step;
-    QString target;            // host name, or "host/database" for SQL
-    int line = -1;             // Run Line: the command's first line in the block, 0-based
-    CommandRequest request;    // request.risk from the block; script or argv filled in
-    QString shownCommand;      // the block's text (or the chosen line) with values filled in
-    QStringList missingValues; // placeholders without a value: the step cannot run
-    QString error;             // no host chosen, unknown database, ...: the step cannot run
-    QString riskReason;
-    QString passwordEntry;         // SQL: the keychain entry of the database's password, if any
-    QStringList capturedVariables; // variables the step assigns, read back after it ran
-    QByteArray variablesMarker;    // the line that ends its output and starts those variables
-
-    bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
 };
 
 // Runs one runbook step by step on chosen hosts, keeping what each step did.
@@ -143,7 +103,8 @@ public:
     void clearVariables();
 
     // What would run for step, or with line >= 0 (a 0-based line of the block) only the
-    // logical line that contains it (see logicalShellLines()).
+    // logical line that contains it (see logicalShellLines()): prepareStep() with the step's
+    // target, the values typed and the variables carried so far.
     PreparedStep prepare(RunbookStepId step, int line = -1) const;
 
     // Starts step; false (and the step Refused, with the reason) when it cannot start. A step
@@ -226,5 +187,3 @@ private:
 };
 
 } // namespace OpsDeck
-
-Q_DECLARE_METATYPE(OpsDeck::RunbookStepId)

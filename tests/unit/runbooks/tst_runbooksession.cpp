@@ -39,8 +39,6 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void logicalLines_data();
-    void logicalLines();
     void filledValuesReachTheShellVerbatim_data();
     void filledValuesReachTheShellVerbatim();
     void valuesRunAsVariablesWherever_data();
@@ -111,64 +109,6 @@ StepRun RunbookSessionTest::runAndWait(RunbookSession &session, RunbookStepId st
     if (session.run(step, line))
         finished.wait(20000);
     return session.stepRun(step);
-}
-
-void RunbookSessionTest::logicalLines_data()
-{
-    QTest::addColumn<QString>("script");
-    QTest::addColumn<QStringList>("expected"); // "first-last" per logical line
-
-    QTest::newRow("plain lines") << u"uptime\nfree -m"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("blank lines skipped")
-        << u"uptime\n\n  \nfree -m"_s << QStringList{u"0-0"_s, u"3-3"_s};
-    QTest::newRow("continuation") << u"curl -fsS \\\n  -o /dev/null \\\n  http://x\nid"_s
-                                  << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("heredoc body belongs to its command")
-        << u"cat > f <<'EOF'\na=1\nEOF\necho done"_s << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("two heredocs on one line")
-        << u"paste <<A <<B\n1\nA\n2\nB\nls"_s << QStringList{u"0-4"_s, u"5-5"_s};
-    QTest::newRow("unclosed heredoc runs to the end")
-        << u"cat <<EOF\nx\ny"_s << QStringList{u"0-2"_s};
-    QTest::newRow("quote across lines")
-        << u"kubectl exec api -- sh -c '\n  rm -rf /tmp/cache\n'\nuptime"_s
-        << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("loop") << u"for dir in a b; do\n  rm -rf \"$dir\"/tmp\ndone\nls"_s
-                          << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("if with else") << u"if pgrep nginx; then\n  echo up\nelse\n  echo down\nfi"_s
-                                  << QStringList{u"0-4"_s};
-    QTest::newRow("case patterns") << u"case $x in\n  a) echo a ;;\n  *) echo b ;;\nesac\nid"_s
-                                   << QStringList{u"0-3"_s, u"4-4"_s};
-    QTest::newRow("done as an argument")
-        << u"echo done\necho fi"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("group and subshell") << u"{\n  echo a\n}\n(\n  cd /tmp && ls\n)\nid"_s
-                                        << QStringList{u"0-2"_s, u"3-5"_s, u"6-6"_s};
-    QTest::newRow("heredoc in a loop") << u"while read l; do\n  cat <<EOF\ndone\nEOF\ndone\nid"_s
-                                       << QStringList{u"0-4"_s, u"5-5"_s};
-    QTest::newRow("comment with a quote") << u"# don't\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    // The shell reads on after a line that ends in | && or ||.
-    QTest::newRow("pipe at the end of a line")
-        << u"ps aux |\n  grep nginx &&\n  echo found\nid"_s << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("comment after a pipe")
-        << u"ps aux | # all\n  head\nid"_s << QStringList{u"0-1"_s, u"2-2"_s};
-    QTest::newRow("case in a subshell")
-        << u"(\n  case $1 in\n    a) echo a ;;\n  esac\n)\nid"_s << QStringList{u"0-4"_s, u"5-5"_s};
-    QTest::newRow("brace group on one line")
-        << u"{ echo a; echo b; } > log\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("function") << u"f() {\n  echo hi\n}\nf"_s << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("escaped backslash ends the line")
-        << u"echo a\\\\\necho b"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("heredoc opened in a substitution")
-        << u"x=$(cat <<EOF\n)\nEOF\n)\necho \"$x\""_s << QStringList{u"0-3"_s, u"4-4"_s};
-}
-
-void RunbookSessionTest::logicalLines()
-{
-    QFETCH(QString, script);
-    QFETCH(QStringList, expected);
-    QStringList actual;
-    for (const ShellLine &line : logicalShellLines(script))
-        actual.append(u"%1-%2"_s.arg(line.firstLine).arg(line.lastLine));
-    QCOMPARE(actual, expected);
 }
 
 void RunbookSessionTest::filledValuesReachTheShellVerbatim_data()
