@@ -50,6 +50,7 @@ RunbookSession::RunbookSession(CommandRunner *runner, ExecutorProvider executors
     , m_executors(std::move(executors))
 {
     qRegisterMetaType<RunbookStepId>();
+    qRegisterMetaType<ConfirmationRequest>();
 }
 
 RunbookSession::~RunbookSession()
@@ -72,6 +73,8 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
     m_current = {};
     m_awaitingPassword = 0;
     m_waitingStep = {};
+    const std::optional<ConfirmationRequest> asked = std::exchange(m_confirming, std::nullopt);
+    m_confirmingStep = {};
     m_sectionQueue.clear();
     m_runningSection = -1;
     m_runbook = runbook;
@@ -93,6 +96,8 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
     Q_EMIT runbookChanged();
     Q_EMIT placeholderValuesChanged();
     Q_EMIT progressChanged(completedCount(), stepCount());
+    if (asked)
+        Q_EMIT confirmationSettled(asked->id);
     if (wasRunning)
         Q_EMIT runningChanged(false);
 }
@@ -304,10 +309,49 @@ bool RunbookSession::run(RunbookStepId step, int line)
         refuse(step, prepared.error);
         return false;
     }
-    if (prepared.request.risk != Risk::Read && (!m_confirmation || !m_confirmation(prepared))) {
-        refuse(step, Text::tr("not confirmed"));
-        return false;
+    if (prepared.request.risk != Risk::Read) {
+        // Asked, not waited for: the answer comes back through answerConfirmation().
+        ConfirmationRequest request;
+        request.id = ++m_lastConfirmationId;
+        request.step = step;
+        request.target = prepared.target;
+        request.line = prepared.line;
+        request.risk = prepared.request.risk;
+        request.reason = prepared.riskReason;
+        request.command = prepared.shownCommand;
+        if (request.risk == Risk::Destroy)
+            request.typedConfirmation = prepared.target.section(u'/', 0, 0);
+        m_confirming = request;
+        m_confirmingStep = prepared;
+        Q_EMIT runningChanged(true);
+        Q_EMIT confirmationRequested(request); // may be answered before it returns
+        return true;
     }
+    return proceed(prepared);
+}
+
+void RunbookSession::answerConfirmation(quint64 id, bool accepted)
+{
+    if (id == 0 || !m_confirming || m_confirming->id != id)
+        return; // stale: stopped, another runbook, or answered already
+    m_confirming.reset();
+    const PreparedStep prepared = std::exchange(m_confirmingStep, PreparedStep());
+    Q_EMIT confirmationSettled(id);
+    if (!accepted) {
+        refuse(prepared.step, Text::tr("not confirmed"));
+        Q_EMIT runningChanged(false);
+        endSection(false);
+        return;
+    }
+    if (!proceed(prepared)) {
+        Q_EMIT runningChanged(false);
+        endSection(false);
+    }
+}
+
+bool RunbookSession::proceed(const PreparedStep &prepared)
+{
+    const RunbookStepId step = prepared.step;
     if (!prepared.passwordEntry.isEmpty()) {
         if (!m_credentials) {
             refuse(step, Text::tr("the database's password is in the keychain, which this window "
@@ -527,6 +571,15 @@ void RunbookSession::endSection(bool succeeded)
 void RunbookSession::stop()
 {
     m_sectionQueue.clear();
+    if (m_confirming) {
+        const quint64 id = std::exchange(m_confirming, std::nullopt)->id;
+        const RunbookStepId step = std::exchange(m_confirmingStep, PreparedStep()).step;
+        refuse(step, Text::tr("stopped before it started"));
+        Q_EMIT confirmationSettled(id);
+        Q_EMIT runningChanged(false);
+        endSection(false);
+        return;
+    }
     if (m_awaitingPassword != 0) {
         m_awaitingPassword = 0;
         const RunbookStepId step = std::exchange(m_waitingStep, PreparedStep()).step;
