@@ -309,6 +309,7 @@ private:
                 ++m_pos;
                 tokens.push_back(operatorToken(start, state));
                 state.commandPosition = true;
+                state.doubleBracket = state.regexNext = false; // a [[ without ]] ends here
                 hereDocumentBodies(tokens);
             } else if (c == u'#') {
                 while (m_pos < m_limit && m_text[m_pos] != u'\n')
@@ -355,6 +356,8 @@ private:
                 m_pos += match->size();
                 tokens.push_back(operatorToken(start, state));
                 state.commandPosition = true;
+                if (*match != u"&&" && *match != u"||") // [[ a && b ]] goes on
+                    state.doubleBracket = state.regexNext = false;
             } else if ((c == u'<' || c == u'>') && next != u'(') {
                 if (state.doubleBracket) { // [[ a < b ]] compares
                     ShellToken comparison;

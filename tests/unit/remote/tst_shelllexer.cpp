@@ -236,6 +236,9 @@ void ShellLexerTest::tokens_data()
         << u"[[ a < b && $x =~ ^(a|b)+$ ]]"_s
         << QStringList{u"w:[["_s, u"w:a"_s,  u"w:<"_s,        u"w:b"_s, u"o:&&"_s,
                        u"w:$x"_s, u"w:=~"_s, u"w:^(a|b)+$"_s, u"w:]]"_s};
+    QTest::addRow("unclosed double brackets end with the command")
+        << u"[[ -f x; cat < in"_s
+        << QStringList{u"w:[["_s, u"w:-f"_s, u"w:x"_s, u"o:;"_s, u"w:cat"_s, u"r:< in"_s};
     QTest::addRow("array") << u"a=(x 'y z') b+=(1)"_s
                            << QStringList{u"w:a=(x 'y z')"_s, u"w:b+=(1)"_s};
     QTest::addRow("backticks") << u"echo `date` `echo \\`id\\``"_s
