@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/remote/commandrisk.h"
 
+#include "models/remote/shelllexer.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -109,50 +111,12 @@ const QList<Rule> &rules()
 
 } // namespace
 
-// The text without shell comments: a '#' that starts a word outside quotes runs to the end of
-// its line. Quotes are tracked so that `echo '#'; rm -rf /` keeps its rm.
-static QString withoutComments(const QString &text)
-{
-    QString kept;
-    kept.reserve(text.size());
-    QChar quote;
-    bool inComment = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (inComment) {
-            if (c == u'\n') {
-                inComment = false;
-                kept += c;
-            }
-            continue;
-        }
-        if (!quote.isNull()) {
-            if (c == u'\\' && quote == u'"' && i + 1 < text.size()) {
-                kept += c;
-                kept += text[++i];
-                continue;
-            }
-            if (c == quote)
-                quote = QChar();
-        } else if (c == u'\'' || c == u'"') {
-            quote = c;
-        } else if (c == u'\\' && i + 1 < text.size()) {
-            kept += c;
-            kept += text[++i];
-            continue;
-        } else if (c == u'#' && (i == 0 || text[i - 1].isSpace() || text[i - 1] == u';')) {
-            inComment = true;
-            continue;
-        }
-        kept += c;
-    }
-    return kept;
-}
-
 RiskAssessment assessCommandRisk(const QString &commandText)
 {
     RiskAssessment worst;
-    const QString commands = withoutComments(commandText);
+    // Comments are not commands: `df -h # then rm` reads. The lexer decides what is one, so
+    // `echo '#'; rm -rf /` keeps its rm and a here-document's "# ..." lines stay.
+    const QString commands = withoutShellComments(lexShell(commandText));
     for (const Rule &rule : rules()) {
         if (int(rule.risk) <= int(worst.risk))
             continue;

@@ -4,6 +4,7 @@
 #include "models/audit/auditentry.h"
 #include "models/core/risk.h"
 #include "models/remote/commandrisk.h"
+#include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
 
 #include <QCoreApplication>
@@ -121,30 +122,8 @@ bool isHtmlTag(const QString &name)
     return names.contains(name);
 }
 
-struct HeredocOpen {
-    QString delimiter;
-    bool quoted = false;
-    qsizetype start = 0; // where "<<" stands in the line
-};
-
-// The here-documents a line opens: <<EOF, <<-EOF, <<'EOF', <<"EOF" and <<\EOF (the last
-// three quoted: nothing expands in their bodies). A here-string (<<<) opens none.
-QList<HeredocOpen> heredocOpeners(const QString &line)
-{
-    static const QRegularExpression opener(
-        uR"((?<!<)<<(?!<)(-?)[ \t]*(\\?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)\3)"_s);
-    QList<HeredocOpen> found;
-    for (auto it = opener.globalMatch(line); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        found.append({match.captured(4),
-                      !match.captured(2).isEmpty() || !match.captured(3).isEmpty(),
-                      match.capturedStart()});
-    }
-    return found;
-}
-
-// Walks shell text once: placeholders (with the assignments that hide variables), and the
-// here-documents that are never closed.
+// Walks shell text once, as the shell lexer splits it: placeholders (with the assignments that
+// hide variables), and the here-documents that are never closed.
 class ShellScanner
 {
 public:
@@ -155,33 +134,26 @@ public:
 
     void scan(const QString &text)
     {
-        const QStringList lines = text.split(u'\n');
-        QList<HeredocOpen> queue;
-        bool inBody = false;
-        HeredocOpen body;
-        m_lineNumber = -1;
-        for (const QString &line : lines) {
-            ++m_lineNumber;
-            if (inBody) {
-                if (line.trimmed() == body.delimiter) {
-                    inBody = !queue.isEmpty();
-                    if (inBody)
-                        body = queue.takeFirst();
-                } else {
-                    scanLine(line, false, !body.quoted, nullptr);
-                }
-                continue;
-            }
-            scanLine(line, true, true, &queue);
-            if (!queue.isEmpty()) {
-                body = queue.takeFirst();
-                inBody = true;
-            }
+        const ShellLexResult lexed = lexShell(text);
+        m_code = QList<bool>(text.size(), true);
+        m_expands = QList<bool>(text.size(), false);
+        m_quoting = QList<Quoting>(text.size(), Quoting::None);
+        markTokens(lexed.tokens, false);
+        for (const ShellLexProblem &problem : lexed.problems) {
+            if (problem.kind == ShellLexProblem::Kind::UnterminatedHereDocument)
+                m_unterminated.append(problem.delimiter);
         }
-        if (inBody) {
-            m_unterminated.append(body.delimiter);
-            for (const HeredocOpen &open : std::as_const(queue))
-                m_unterminated.append(open.delimiter);
+        const QList<std::pair<qsizetype, QString>> assigned = assignments(lexed.tokens);
+        for (qsizetype line = 0; line < lexed.lineStarts.size(); ++line) {
+            const qsizetype start = lexed.lineStarts[line];
+            const qsizetype end =
+                line + 1 < lexed.lineStarts.size() ? lexed.lineStarts[line + 1] - 1 : text.size();
+            QList<std::pair<qsizetype, QString>> onLine;
+            for (const auto &[position, name] : assigned) {
+                if (position >= start && position < end)
+                    onLine.append({position - start, name});
+            }
+            scanLine(int(line), text.mid(start, end - start), start, onLine);
         }
     }
 
@@ -190,97 +162,166 @@ public:
     const QList<PlaceholderOccurrence> &occurrences() const { return m_occurrences; }
 
 private:
+    using Quoting = PlaceholderOccurrence::Quoting;
+
+    void mark(ShellSpan span, Quoting quoting)
+    {
+        for (qsizetype i = span.start; i < span.end(); ++i)
+            m_quoting[i] = quoting;
+    }
+
+    // inSubstitution: inside $( ), backticks or arithmetic, where a variable may be set by the
+    // substitution itself, so a '$' there is not asked for.
+    void markTokens(const std::vector<ShellToken> &tokens, bool inSubstitution)
+    {
+        for (const ShellToken &token : tokens) {
+            mark(token.span, Quoting::None);
+            switch (token.kind) {
+            case ShellToken::Kind::Comment:
+                for (qsizetype i = token.span.start; i < token.span.end(); ++i)
+                    m_code[i] = false;
+                break;
+            case ShellToken::Kind::Word:
+            case ShellToken::Kind::Redirection:
+                markParts(token.parts, Quoting::None, inSubstitution);
+                break;
+            case ShellToken::Kind::HereDocument:
+                mark(token.content, token.expands ? Quoting::ExpandingHeredoc : Quoting::Literal);
+                if (token.expands)
+                    markParts(token.parts, Quoting::ExpandingHeredoc, inSubstitution);
+                for (qsizetype i = token.content.end(); i < token.span.end(); ++i)
+                    m_code[i] = false; // the closing line
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    void markParts(const std::vector<ShellWordPart> &parts, Quoting quoting, bool inSubstitution)
+    {
+        using Kind = ShellWordPart::Kind;
+        for (const ShellWordPart &part : parts) {
+            switch (part.kind) {
+            case Kind::SingleQuoted:
+            case Kind::AnsiCQuoted:
+                mark(part.span, Quoting::Single);
+                break;
+            case Kind::DoubleQuoted:
+                mark(part.span, Quoting::Double);
+                markParts(part.parts, Quoting::Double, inSubstitution);
+                break;
+            case Kind::Parameter:
+                mark(part.span, quoting);
+                for (qsizetype i = part.span.start; i < part.span.end(); ++i)
+                    m_expands[i] = !inSubstitution;
+                markParts(part.parts, quoting, inSubstitution);
+                break;
+            case Kind::Arithmetic:
+                mark(part.span, quoting);
+                markParts(part.parts, quoting, true);
+                break;
+            case Kind::CommandSubstitution:
+            case Kind::Backticks:
+            case Kind::ProcessSubstitution:
+                mark(part.span, quoting);
+                markTokens(part.tokens, true);
+                break;
+            case Kind::ArrayLiteral:
+                mark(part.span, quoting);
+                markTokens(part.tokens, inSubstitution);
+                break;
+            case Kind::Literal:
+            case Kind::Escaped:
+            case Kind::LineContinuation:
+                mark(part.span, quoting);
+                break;
+            }
+        }
+    }
+
+    // Where the commands (not their substitutions) assign a variable: NAME=value where a
+    // command begins, after export, local, declare or readonly, and the NAME of for NAME in.
+    static QList<std::pair<qsizetype, QString>> assignments(const std::vector<ShellToken> &tokens)
+    {
+        static const QStringList declarations = {u"export"_s, u"local"_s, u"declare"_s,
+                                                 u"readonly"_s};
+        QList<std::pair<qsizetype, QString>> found;
+        const auto name = [](const ShellToken &word) {
+            qsizetype end = 0;
+            while (end < word.text.size() && word.text[end] != u'=' && word.text[end] != u'[' &&
+                   word.text[end] != u'+')
+                ++end;
+            return word.text.left(end);
+        };
+        bool prefix = false;      // only assignments so far in this command
+        bool declaration = false; // after export and the like
+        const ShellToken *forWord = nullptr;
+        const ShellToken *forName = nullptr;
+        for (const ShellToken &token : tokens) {
+            if (token.kind != ShellToken::Kind::Word) {
+                if (token.kind == ShellToken::Kind::Operator)
+                    prefix = declaration = false;
+                continue;
+            }
+            if (forName && token.isWord(u"in"))
+                found.append({forName->span.start, forName->text});
+            forName = forWord && isAssignableName(token.text) && token.parts.size() == 1 ? &token
+                                                                                         : nullptr;
+            forWord = token.commandPosition && token.isWord(u"for") ? &token : nullptr;
+            const bool starts = token.commandPosition || prefix;
+            if (token.isAssignment() && (starts || declaration)) {
+                found.append({token.span.start, name(token)});
+                prefix = starts;
+                continue;
+            }
+            if (starts && declarations.contains(token.text)) {
+                declaration = true;
+            } else if (!(declaration && token.text.startsWith(u'-'))) {
+                declaration = false;
+            }
+            prefix = false;
+        }
+        return found;
+    }
+
+    static bool isAssignableName(const QString &word)
+    {
+        static const QRegularExpression name(uR"(^[A-Za-z_][A-Za-z0-9_]*$)"_s);
+        return name.match(word).hasMatch();
+    }
+
     void add(const QString &placeholder)
     {
         if (!m_placeholders.contains(placeholder))
             m_placeholders.append(placeholder);
     }
 
-    // shellSyntax: quotes and comments count (false in a here-document body); expansions: a
-    // '$' can expand (false in a body with a quoted delimiter).
-    void scanLine(const QString &line, bool shellSyntax, bool expansions,
-                  QList<HeredocOpen> *heredocs)
+    // line: the text of one line, which starts at offset of the scanned text; assigned: the
+    // assignments on it, by column.
+    void scanLine(int lineNumber, const QString &line, qsizetype offset,
+                  const QList<std::pair<qsizetype, QString>> &assigned)
     {
         const qsizetype size = line.size();
-        QList<bool> code(size, true);      // not a comment, not a Go template
-        QList<bool> expands(size, false);  // a '$' here is a shell expansion we can fill in
-        QList<bool> unquoted(size, false); // outside quotes (a substitution may open a heredoc)
-        using Quoting = PlaceholderOccurrence::Quoting;
-        const Quoting bodyQuoting = expansions ? Quoting::ExpandingHeredoc : Quoting::Literal;
-        QList<Quoting> quoting(size, shellSyntax ? Quoting::None : bodyQuoting);
-        for (qsizetype i = 0; i < size; ++i) {
-            const QChar c = line[i];
-            const QChar next = i + 1 < size ? line[i + 1] : QChar();
-            if (shellSyntax)
-                quoting[i] =
-                    m_single ? Quoting::Single : (m_double ? Quoting::Double : Quoting::None);
-            if (c == u'{' && next == u'{') {
-                const qsizetype close = line.indexOf(u"}}"_s, i + 2);
-                const qsizetype end =
-                    close < 0 ? size : close + 2; // unclosed: the rest of the line
-                for (qsizetype k = i; k < end; ++k)
-                    code[k] = false;
-                i = end - 1;
-                continue;
-            }
-            if (m_single) {
-                if (c == u'\'')
-                    m_single = false;
-                continue;
-            }
-            const bool outside = m_substitutions.isEmpty() && !m_backtick;
-            expands[i] = expansions && outside;
-            unquoted[i] = !m_double;
-            if (c == u'\\') {
-                ++i;
-                continue;
-            }
-            if (shellSyntax && !m_double && outside && c == u'#' &&
-                (i == 0 || line[i - 1].isSpace())) {
-                for (qsizetype k = i; k < size; ++k)
-                    code[k] = false;
-                break;
-            }
-            if (shellSyntax && c == u'\'' && !m_double) {
-                m_single = true;
-            } else if (shellSyntax && c == u'"') {
-                m_double = !m_double;
-            } else if (c == u'`') {
-                // A command substitution starts a quoting context of its own.
-                m_backtick = !m_backtick;
-                if (m_backtick)
-                    m_backtickOuterDouble = std::exchange(m_double, false);
-                else
-                    m_double = m_backtickOuterDouble;
-            } else if (c == u'$' && next == u'(') {
-                m_substitutions.append({0, m_double});
-                m_double = false;
-                ++i;
-            } else if (c == u'(' && !m_substitutions.isEmpty() && !m_double) {
-                ++m_substitutions.last().parentheses;
-            } else if (c == u')' && !m_substitutions.isEmpty() && !m_double) {
-                if (m_substitutions.last().parentheses > 0)
-                    --m_substitutions.last().parentheses;
-                else
-                    m_double = m_substitutions.takeLast().outerDouble;
-            }
+        QList<bool> code = m_code.mid(offset, size); // not a comment, not a Go template
+        // Go templates ({{.Names}}, {{ $x }}) are docker's and helm's, not the shell's.
+        for (qsizetype open = line.indexOf(u"{{"_s); open >= 0;
+             open = line.indexOf(u"{{"_s, open)) {
+            const qsizetype close = line.indexOf(u"}}"_s, open + 2);
+            const qsizetype end = close < 0 ? size : close + 2; // unclosed: the rest of the line
+            for (qsizetype k = open; k < end; ++k)
+                code[k] = false;
+            open = end;
         }
+        const auto expands = [&](qsizetype i) { return m_expands.value(offset + i); };
+        const auto quotingAt = [&](qsizetype i) { return m_quoting.value(offset + i); };
 
         QList<std::pair<qsizetype, QString>> found;
         const auto record = [&](qsizetype start, const QString &placeholder) {
             found.append({start, placeholder});
-            m_occurrences.append(
-                {m_lineNumber, start, placeholder, quoting.value(start, Quoting::None)});
+            m_occurrences.append({lineNumber, start, placeholder, quotingAt(start)});
         };
         // Assignments on this line hide the variable from that point on.
-        static const QRegularExpression assignment(
-            uR"((?:^\s*|[;&|]\s*|\b(?:export|local|declare|readonly)\s+(?:-\w+\s+)*|\bfor\s+)([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?(?:=|\s+in\b))"_s);
-        QList<std::pair<qsizetype, QString>> assigned;
-        for (auto it = assignment.globalMatch(line); it.hasNext();) {
-            const QRegularExpressionMatch match = it.next();
-            if (code.value(match.capturedStart(1)))
-                assigned.append({match.capturedStart(1), match.captured(1)});
-        }
         const auto isKnown = [&](const QString &name, qsizetype position) {
             if (isEnvironmentVariable(name) || m_known->contains(name))
                 return true;
@@ -321,7 +362,7 @@ private:
         }
 
         for (qsizetype i = 0; i + 1 < size; ++i) {
-            if (line[i] != u'$' || !code[i] || !expands[i])
+            if (line[i] != u'$' || !code[i] || !expands(i))
                 continue;
             const QChar next = line[i + 1];
             if (next >= u'1' && next <= u'9') {
@@ -364,32 +405,17 @@ private:
         std::ranges::stable_sort(found, {}, &std::pair<qsizetype, QString>::first);
         for (const auto &entry : std::as_const(found))
             add(entry.second);
-        for (const auto &entry : std::as_const(assigned))
+        for (const auto &entry : assigned)
             m_known->insert(entry.second);
-
-        if (heredocs) {
-            for (const HeredocOpen &open : heredocOpeners(line)) {
-                if (!code.value(open.start) || !unquoted.value(open.start))
-                    continue;
-                heredocs->append(open);
-            }
-        }
     }
 
     QSet<QString> *m_known;
-    int m_lineNumber = 0;
+    QList<bool> m_code;    // not a comment, not a here-document's closing line
+    QList<bool> m_expands; // a '$' here expands in the commands themselves
+    QList<Quoting> m_quoting;
     QList<PlaceholderOccurrence> m_occurrences;
     QStringList m_placeholders;
     QStringList m_unterminated;
-    bool m_single = false;
-    bool m_double = false;
-    bool m_backtick = false;
-    struct Substitution {
-        int parentheses = 0;      // inner ( ) still open
-        bool outerDouble = false; // whether the $( stood inside "...", restored at its )
-    };
-    QList<Substitution> m_substitutions; // open $( ... )
-    bool m_backtickOuterDouble = false;
 };
 
 // A heredoc whose markers were lost in copying: `cat > file` (no input of its own) followed by
@@ -448,86 +474,57 @@ bool isSqlOnly(const QString &code)
     return any && !inStatement;
 }
 
+// The lines (0-based) that belong to a here-document's body, its closing line included: text
+// for another program, not shell.
+QList<bool> hereDocumentLines(const ShellLexResult &lexed)
+{
+    QList<bool> inBody(lexed.lineStarts.size(), false);
+    forEachShellToken(lexed.tokens, [&](const ShellToken &token, int) {
+        if (token.kind != ShellToken::Kind::HereDocument)
+            return;
+        const int last = lexed.lineOf(token.span.end() - 1);
+        for (int line = lexed.lineOf(token.span.start); line <= last; ++line)
+            inBody[line] = true;
+    });
+    return inBody;
+}
+
 // The 0-based line of the first SQL statement among shell commands (`psql $URL` and then the
 // statements to type in it), or -1.
-// Follows here-documents through a block line by line: true for a line of a body (including
-// its closing line), which then is text, not shell.
-class HeredocBodies
-{
-public:
-    bool isBody(const QString &line)
-    {
-        if (!m_end.isEmpty()) {
-            if (line.trimmed() == m_end)
-                m_end.clear();
-            return true;
-        }
-        if (const QList<HeredocOpen> opened = heredocOpeners(line); !opened.isEmpty())
-            m_end = opened.constFirst().delimiter;
-        return false;
-    }
-
-private:
-    QString m_end; // inside a body until this line
-};
-
 int lineOfSqlStatement(const QString &code)
 {
     static const QRegularExpression statement(
         uR"(^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(?:table|index|view|unique|extension|role|database)|drop\s+(?:table|index|view|database|role)|alter\s+(?:table|index|system|database|role)|vacuum|analyze|reindex)\b.*;\s*$)"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QStringList lines = code.split(u'\n');
-    HeredocBodies bodies; // SQL fed to psql in a here-document is where it belongs
+    // SQL fed to psql in a here-document is where it belongs.
+    const QList<bool> inBody = hereDocumentLines(lexShell(code));
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (bodies.isBody(lines[i]))
-            continue;
-        if (statement.match(lines[i]).hasMatch())
+        if (!inBody.value(i) && statement.match(lines[i]).hasMatch())
             return int(i);
     }
     return -1;
 }
 
 // The 1-based line of a '}' that closes no shell group, or 0: a config file (logrotate, nginx)
-// under a shell fence, which a shell would refuse. Quotes are followed across lines, so an
-// awk program's closing "}'" is not counted.
+// under a shell fence, which a shell would refuse. Only a '}' where a command begins closes a
+// group; one in quotes (an awk program), in ${...} or in a here-document is text.
 int lineOfUnopenedBrace(const QString &code)
 {
-    static const QRegularExpression opensGroup(
-        uR"((?:^|[;&|]\s*|\)\s*|\bfunction\s+[\w-]+\s*)\{\s*$|^\s*\{\s)"_s);
+    const ShellLexResult lexed = lexShell(code);
     int depth = 0;
-    bool inSingle = false;
-    bool inDouble = false;
-    HeredocBodies bodies;
-    const QStringList lines = code.split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString &line = lines[i];
-        if (bodies.isBody(line))
-            continue;
-        const bool startsQuoted = inSingle || inDouble;
-        for (qsizetype k = 0; k < line.size(); ++k) {
-            const QChar c = line[k];
-            if (c == u'\\' && !inSingle) {
-                ++k;
-            } else if (c == u'\'' && !inDouble) {
-                inSingle = !inSingle;
-            } else if (c == u'"' && !inSingle) {
-                inDouble = !inDouble;
-            } else if (c == u'#' && !inSingle && !inDouble && (k == 0 || line[k - 1].isSpace())) {
-                break;
-            }
-        }
-        if (startsQuoted)
-            continue;
-        const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(u'}')) {
-            if (depth == 0)
-                return int(i) + 1;
-            --depth;
-        }
-        if (!inSingle && !inDouble && opensGroup.match(trimmed).hasMatch())
+    int unopened = 0;
+    forEachShellToken(lexed.tokens, [&](const ShellToken &token, int) {
+        if (unopened > 0 || token.kind != ShellToken::Kind::Operator)
+            return;
+        if (token.op == u"{")
             ++depth;
-    }
-    return 0;
+        else if (token.op == u"}" && depth > 0)
+            --depth;
+        else if (token.op == u"}")
+            unopened = lexed.lineOf(token.span.start) + 1;
+    });
+    return unopened;
 }
 
 // An untyped fence whose first line (comments aside) reads like a shell command.
@@ -1256,14 +1253,6 @@ QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &v
         i += name->size();
     }
     return filled;
-}
-
-QStringList heredocDelimiters(const QString &line)
-{
-    QStringList delimiters;
-    for (const HeredocOpen &open : heredocOpeners(line))
-        delimiters.append(open.delimiter);
-    return delimiters;
 }
 
 QStringList unterminatedHeredocs(const QString &text)

@@ -108,9 +108,6 @@ QString fillTextPlaceholdersByReference(const QString &text,
 QString fillSqlPlaceholders(const QString &text, const QMap<QString, QString> &values,
                             QString *error);
 
-// The delimiters of the here-documents one line opens, in order (<<EOF, <<-'EOF', <<\EOF).
-QStringList heredocDelimiters(const QString &line);
-
 // The here-document delimiters opened in text but never closed.
 QStringList unterminatedHeredocs(const QString &text);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/runbooksession.h"
 
-#include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/shellquote.h"
 #include "models/secrets/credentialstore.h"
@@ -24,32 +23,6 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(RunbookSession)
 };
 
-QString interpreterFor(const QString &language)
-{
-    if (language == u"sh")
-        return u"sh"_s;
-    if (language == u"zsh")
-        return u"zsh"_s;
-    return u"bash"_s; // bash, shell, console and untyped blocks were written for a terminal
-}
-
-bool isPositional(const QString &placeholder)
-{
-    return placeholder.size() == 2 && placeholder[0] == u'$' && placeholder[1] >= u'1' &&
-           placeholder[1] <= u'9';
-}
-
-bool isVariablePlaceholder(const QString &placeholder)
-{
-    return placeholder.startsWith(u'$') && !isPositional(placeholder);
-}
-
-// The logical lines of `script` that touch lines [first, last].
-QString linesOf(const QString &script, const ShellLine &line)
-{
-    return script.split(u'\n').mid(line.firstLine, line.lastLine - line.firstLine + 1).join(u'\n');
-}
-
 } // namespace
 
 QString stepStateName(StepState state)
@@ -71,127 +44,13 @@ QString stepStateName(StepState state)
     return {};
 }
 
-namespace {
-
-// What is still open at the end of a line: a quote, parentheses, a { } group or a compound
-// command (if/for/while/until/case/select ... fi/done/esac). While anything is open, the
-// next line belongs to the same command.
-struct OpenConstructs {
-    bool single = false;
-    bool doubled = false;
-    int parentheses = 0;
-    int blocks = 0; // compound commands and { } groups
-
-    bool any() const { return single || doubled || parentheses > 0 || blocks > 0; }
-
-    // Returns the here-document delimiters opened on the line outside quotes.
-    QStringList scan(const QString &line)
-    {
-        static const QSet<QString> opening = {u"if"_s,   u"for"_s,    u"while"_s, u"until"_s,
-                                              u"case"_s, u"select"_s, u"{"_s};
-        static const QSet<QString> closing = {u"fi"_s, u"done"_s, u"esac"_s, u"}"_s};
-        static const QSet<QString> leading = {u"then"_s, u"do"_s, u"else"_s, u"elif"_s,
-                                              u"!"_s,    u"{"_s,  u"time"_s};
-        const bool startedQuoted = single || doubled;
-        QString word;
-        bool commandStart = !startedQuoted;
-        const auto endWord = [&] {
-            if (word.isEmpty())
-                return;
-            if (commandStart && opening.contains(word))
-                ++blocks;
-            else if (commandStart && closing.contains(word))
-                blocks = std::max(0, blocks - 1);
-            commandStart = leading.contains(word);
-            word.clear();
-        };
-        for (qsizetype i = 0; i < line.size(); ++i) {
-            const QChar c = line[i];
-            if (single) {
-                single = c != u'\'';
-                continue;
-            }
-            if (c == u'\\') {
-                word += c;
-                ++i;
-                continue;
-            }
-            if (doubled) {
-                doubled = c != u'"';
-                continue;
-            }
-            if (c == u'\'') {
-                single = true;
-                word += c;
-            } else if (c == u'"') {
-                doubled = true;
-                word += c;
-            } else if (c == u'#' && word.isEmpty()) {
-                break; // a comment
-            } else if (c.isSpace()) {
-                endWord();
-            } else if (c == u';' || c == u'&' || c == u'|') {
-                endWord();
-                commandStart = true;
-            } else if (c == u'(') {
-                endWord();
-                ++parentheses;
-                commandStart = true;
-            } else if (c == u')') {
-                endWord();
-                parentheses = std::max(0, parentheses - 1); // case patterns close nothing
-            } else {
-                word += c;
-            }
-        }
-        endWord();
-        return startedQuoted ? QStringList() : heredocDelimiters(line);
-    }
-};
-
-} // namespace
-
-QList<ShellLine> logicalShellLines(const QString &script)
-{
-    const QStringList lines = script.split(u'\n');
-    QList<ShellLine> result;
-    for (int i = 0; i < lines.size(); ++i) {
-        ShellLine line{i, i, lines[i]};
-        OpenConstructs open;
-        int k = i;
-        while (true) {
-            const QString &current = lines[k];
-            const QStringList delimiters = open.scan(current);
-            // Here-document bodies follow the line that opened them, in order.
-            for (const QString &delimiter : delimiters) {
-                while (k + 1 < lines.size()) {
-                    ++k;
-                    if (lines[k].trimmed() == delimiter)
-                        break;
-                }
-            }
-            const bool continued = current.endsWith(u'\\') || open.any();
-            if (continued && k + 1 < lines.size()) {
-                ++k;
-                continue;
-            }
-            break;
-        }
-        line.lastLine = k;
-        line.text = linesOf(script, line);
-        if (!line.text.trimmed().isEmpty())
-            result.append(line);
-        i = k;
-    }
-    return result;
-}
-
 RunbookSession::RunbookSession(CommandRunner *runner, ExecutorProvider executors, QObject *parent)
     : QObject(parent)
     , m_runner(runner)
     , m_executors(std::move(executors))
 {
     qRegisterMetaType<RunbookStepId>();
+    qRegisterMetaType<ConfirmationRequest>();
 }
 
 RunbookSession::~RunbookSession()
@@ -214,6 +73,8 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
     m_current = {};
     m_awaitingPassword = 0;
     m_waitingStep = {};
+    const std::optional<ConfirmationRequest> asked = std::exchange(m_confirming, std::nullopt);
+    m_confirmingStep = {};
     m_sectionQueue.clear();
     m_runningSection = -1;
     m_runbook = runbook;
@@ -235,6 +96,8 @@ void RunbookSession::setRunbook(const Runbook &runbook, const QString &sourceId)
     Q_EMIT runbookChanged();
     Q_EMIT placeholderValuesChanged();
     Q_EMIT progressChanged(completedCount(), stepCount());
+    if (asked)
+        Q_EMIT confirmationSettled(asked->id);
     if (wasRunning)
         Q_EMIT runningChanged(false);
 }
@@ -407,202 +270,16 @@ void RunbookSession::clearVariables()
 
 PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
 {
-    PreparedStep prepared;
+    StepInputs inputs;
+    inputs.target = targetOf(step);
+    inputs.line = line;
+    inputs.values = m_values;
+    inputs.variables = m_variables;
+    // A random token in the marker: output that happens to hold "a marker" cannot pose as the
+    // variables.
+    inputs.markerToken = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    PreparedStep prepared = prepareStep(block(step), m_workspace, inputs);
     prepared.step = step;
-    prepared.target = targetOf(step);
-    const RunbookBlock &source = block(step);
-    prepared.request.risk = source.risk;
-    prepared.riskReason = source.riskReason;
-    if (!source.isRunnable()) {
-        prepared.error = Text::tr("this step is a manual check; tick it when done");
-        return prepared;
-    }
-
-    QString text = source.text;
-    if (line >= 0) {
-        const QList<ShellLine> lines = logicalShellLines(source.text);
-        const auto chosen = std::ranges::find_if(lines, [line](const ShellLine &l) {
-            return line >= l.firstLine && line <= l.lastLine;
-        });
-        if (chosen == lines.cend()) {
-            prepared.error = Text::tr("line %1 of this step holds no command").arg(line + 1);
-            return prepared;
-        }
-        text = chosen->text;
-        prepared.line = chosen->firstLine;
-        const RiskAssessment risk = assessCommandRisk(text);
-        prepared.request.risk = risk.risk;
-        prepared.riskReason = risk.reason;
-    } else if (!source.wholeRunProblem.isEmpty()) {
-        prepared.error = Text::tr("%1; run its lines one at a time, or fix the runbook")
-                             .arg(source.wholeRunProblem);
-        return prepared;
-    }
-
-    QMap<QString, QString> values;
-    QStringList positional;
-    QStringList assignments;
-    for (const QString &placeholder : source.placeholders) {
-        if (!text.contains(placeholder.startsWith(u'$') ? placeholder.mid(1) : placeholder))
-            continue; // not on the chosen line
-        const QString value = m_values.value(placeholder);
-        if (isVariablePlaceholder(placeholder) && m_variables.contains(placeholder.mid(1)))
-            continue; // an earlier step of this run set it
-        if (value.contains(QChar(0))) {
-            prepared.error = Text::tr("the value of %1 holds a NUL character, which no command "
-                                      "can take")
-                                 .arg(placeholder);
-            return prepared;
-        }
-        if (value.isEmpty()) {
-            prepared.missingValues.append(placeholder);
-            continue;
-        }
-        if (isPositional(placeholder)) {
-            const int index = placeholder[1].digitValue();
-            while (positional.size() < index)
-                positional.append(QString());
-            positional[index - 1] = value;
-        } else if (isVariablePlaceholder(placeholder)) {
-            assignments.append(placeholder.mid(1) + u'=' + shellQuote(value));
-        } else {
-            values.insert(placeholder, value);
-        }
-    }
-
-    if (source.kind == RunbookBlock::Sql) {
-        const qsizetype slash = prepared.target.indexOf(u'/');
-        const Host *host = slash > 0 ? m_workspace.findHost(prepared.target.left(slash)) : nullptr;
-        const Database *database = nullptr;
-        if (host) {
-            for (const Database &candidate : host->databases) {
-                if (candidate.name == prepared.target.mid(slash + 1))
-                    database = &candidate;
-            }
-        }
-        if (!database) {
-            prepared.error =
-                prepared.target.isEmpty()
-                    ? Text::tr("choose a database for this SQL step")
-                    : Text::tr("the workspace has no database '%1'").arg(prepared.target);
-            return prepared;
-        }
-        QString fillError;
-        prepared.shownCommand = fillSqlPlaceholders(text, values, &fillError);
-        if (!fillError.isEmpty()) {
-            prepared.error = fillError;
-            return prepared;
-        }
-        QStringList psql{u"psql"_s, u"-X"_s,        u"-v"_s, u"ON_ERROR_STOP=1"_s,
-                         u"-h"_s,   database->host, u"-p"_s, QString::number(database->port)};
-        if (!database->user.isEmpty())
-            psql << u"-U"_s << database->user;
-        psql << u"-d"_s << (database->database.isEmpty() ? database->name : database->database);
-        // A here-document, not -c: psql then runs statement by statement and shows each result.
-        QString delimiter = u"OPSDECK_SQL"_s;
-        while (prepared.shownCommand.contains(delimiter))
-            delimiter += u'_';
-        prepared.request.script = shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s +
-                                  prepared.shownCommand + u'\n' + delimiter + u'\n';
-        prepared.passwordEntry = database->password.entry;
-        prepared.request.environment.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
-        if (!database->sslMode.isEmpty())
-            prepared.request.environment.insert(u"PGSSLMODE"_s, database->sslMode);
-        return prepared;
-    }
-
-    if (prepared.target.isEmpty()) {
-        prepared.error = Text::tr("choose a host for this step");
-        return prepared;
-    }
-    // Shown (timeline, card) with the values written in; run with each value in a variable
-    // of its own, so that no value is ever read as shell.
-    prepared.shownCommand = fillTextPlaceholders(text, values);
-    QMap<QString, QString> references;
-    QStringList prologue;
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        QString base = u"__opsdeck_"_s;
-        for (const QChar c : it.key()) {
-            if (c.isLetterOrNumber() && c.unicode() < 128)
-                base += c.toLower();
-            else if (!base.endsWith(u'_'))
-                base += u'_';
-        }
-        while (base.endsWith(u'_'))
-            base.chop(1);
-        QString name = base;
-        for (int suffix = 2; references.values().contains(name); ++suffix)
-            name = base + u'_' + QString::number(suffix);
-        references.insert(it.key(), name);
-        prologue.append(name + u'=' + shellQuote(it.value()));
-    }
-    QString fillError;
-    const QString body = fillTextPlaceholdersByReference(text, references, values, &fillError);
-    if (!fillError.isEmpty()) {
-        prepared.error = fillError;
-        return prepared;
-    }
-
-    // Variables an earlier step set, as far as this step uses them. One that the runbook sets
-    // in a step that has not run must not quietly expand to nothing (rm -rf "$DIR"/cache).
-    QSet<QString> known(m_variables.keyBegin(), m_variables.keyEnd());
-    QStringList unset;
-    for (const QString &placeholder : findPlaceholders(text, &known)) {
-        if (isVariablePlaceholder(placeholder) && !source.placeholders.contains(placeholder))
-            unset.append(placeholder);
-    }
-    if (!unset.isEmpty()) {
-        prepared.error = Text::tr("%1 is set by an earlier step that has not run yet; run that "
-                                  "step first")
-                             .arg(unset.join(u", "_s));
-        return prepared;
-    }
-    static const QRegularExpression usesVariable(uR"(\$\{?([A-Za-z_][A-Za-z0-9_]*))"_s);
-    QSet<QString> used;
-    for (auto it = usesVariable.globalMatch(text); it.hasNext();)
-        used.insert(it.next().captured(1));
-    for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it) {
-        if (used.contains(it.key()))
-            prologue.append(it.key() + u'=' + shellQuote(it.value()));
-    }
-    prologue += assignments;
-    if (!positional.isEmpty()) {
-        QStringList quoted;
-        for (const QString &value : std::as_const(positional))
-            quoted.append(shellQuote(value));
-        prologue.append(u"set -- "_s + quoted.join(u' '));
-    }
-
-    QSet<QString> assigned;
-    findPlaceholders(text, &assigned);
-    prepared.capturedVariables = QStringList(assigned.cbegin(), assigned.cend());
-    prepared.capturedVariables.sort();
-    QString script = prologue.isEmpty() ? QString() : prologue.join(u'\n') + u'\n';
-    script += body;
-    if (!prepared.capturedVariables.isEmpty()) {
-        // A random token in the marker: output that happens to hold "a marker" cannot pose as
-        // the variables.
-        const QByteArray token = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
-        prepared.variablesMarker = "\n\036OPSDECK-VARIABLES-" + token + "\036\n";
-        script += u"\n__opsdeck_status=$?\nprintf '\\n\\036OPSDECK-VARIABLES-"_s +
-                  QString::fromLatin1(token) + u"\\036\\n'\n"_s;
-        for (const QString &name : std::as_const(prepared.capturedVariables)) {
-            script += u"[ \"${%1+set}\" = set ] && printf '%s\\0%s\\0' %1 \"$%1\"\n"_s.arg(name);
-        }
-        script += u"exit $__opsdeck_status"_s;
-    }
-    // A command line holds 128 KiB at most on Linux: say so rather than fail obscurely.
-    constexpr qsizetype MaximumScriptBytes = 120 * 1024;
-    if (const qsizetype bytes = script.toUtf8().size(); bytes > MaximumScriptBytes) {
-        prepared.error = Text::tr("this step with its values and carried variables is %1 KiB, "
-                                  "more than a command line takes; forget the variables of "
-                                  "earlier steps or shorten the values")
-                             .arg(bytes / 1024);
-        return prepared;
-    }
-    // An argument, not stdin: a command in the block that reads stdin (cat, psql, read) must
-    // not swallow the rest of the script.
-    prepared.request.argv = {interpreterFor(source.language), u"-c"_s, script};
     return prepared;
 }
 
@@ -632,10 +309,49 @@ bool RunbookSession::run(RunbookStepId step, int line)
         refuse(step, prepared.error);
         return false;
     }
-    if (prepared.request.risk != Risk::Read && (!m_confirmation || !m_confirmation(prepared))) {
-        refuse(step, Text::tr("not confirmed"));
-        return false;
+    if (prepared.request.risk != Risk::Read) {
+        // Asked, not waited for: the answer comes back through answerConfirmation().
+        ConfirmationRequest request;
+        request.id = ++m_lastConfirmationId;
+        request.step = step;
+        request.target = prepared.target;
+        request.line = prepared.line;
+        request.risk = prepared.request.risk;
+        request.reason = prepared.riskReason;
+        request.command = prepared.shownCommand;
+        if (request.risk == Risk::Destroy)
+            request.typedConfirmation = prepared.target.section(u'/', 0, 0);
+        m_confirming = request;
+        m_confirmingStep = prepared;
+        Q_EMIT runningChanged(true);
+        Q_EMIT confirmationRequested(request); // may be answered before it returns
+        return true;
     }
+    return proceed(prepared);
+}
+
+void RunbookSession::answerConfirmation(quint64 id, bool accepted)
+{
+    if (id == 0 || !m_confirming || m_confirming->id != id)
+        return; // stale: stopped, another runbook, or answered already
+    m_confirming.reset();
+    const PreparedStep prepared = std::exchange(m_confirmingStep, PreparedStep());
+    Q_EMIT confirmationSettled(id);
+    if (!accepted) {
+        refuse(prepared.step, Text::tr("not confirmed"));
+        Q_EMIT runningChanged(false);
+        endSection(false);
+        return;
+    }
+    if (!proceed(prepared)) {
+        Q_EMIT runningChanged(false);
+        endSection(false);
+    }
+}
+
+bool RunbookSession::proceed(const PreparedStep &prepared)
+{
+    const RunbookStepId step = prepared.step;
     if (!prepared.passwordEntry.isEmpty()) {
         if (!m_credentials) {
             refuse(step, Text::tr("the database's password is in the keychain, which this window "
@@ -855,6 +571,15 @@ void RunbookSession::endSection(bool succeeded)
 void RunbookSession::stop()
 {
     m_sectionQueue.clear();
+    if (m_confirming) {
+        const quint64 id = std::exchange(m_confirming, std::nullopt)->id;
+        const RunbookStepId step = std::exchange(m_confirmingStep, PreparedStep()).step;
+        refuse(step, Text::tr("stopped before it started"));
+        Q_EMIT confirmationSettled(id);
+        Q_EMIT runningChanged(false);
+        endSection(false);
+        return;
+    }
     if (m_awaitingPassword != 0) {
         m_awaitingPassword = 0;
         const RunbookStepId step = std::exchange(m_waitingStep, PreparedStep()).step;

@@ -3,6 +3,7 @@
 
 #include "models/remote/executor.h"
 #include "models/runbooks/runbookparser.h"
+#include "models/runbooks/stepscript.h"
 #include "models/workspace/workspace.h"
 
 #include <QDateTime>
@@ -22,19 +23,6 @@ namespace OpsDeck {
 
 class CommandRunner;
 class CredentialStore;
-
-// A step of a runbook: a runnable block (command or SQL) or a manual check, by position.
-struct RunbookStepId {
-    int section = -1;
-    int block = -1;
-    bool isValid() const { return section >= 0 && block >= 0; }
-    friend bool operator==(const RunbookStepId &, const RunbookStepId &) = default;
-};
-
-inline size_t qHash(const RunbookStepId &id, size_t seed = 0) noexcept
-{
-    return qHashMulti(seed, id.section, id.block);
-}
 
 enum class StepState {
     NotRun,
@@ -60,32 +48,17 @@ struct StepRun {
     QString notes;
 };
 
-// A logical line of a shell block: one command with everything that belongs to it: `\`
-// continuations, here-document bodies, quotes over several lines, loops, if/case, { } groups
-// and subshells. Lines are 0-based within the block's text.
-struct ShellLine {
-    int firstLine = 0;
-    int lastLine = 0;
-    QString text;
-};
-QList<ShellLine> logicalShellLines(const QString &script);
-
-// A step ready to run: the text that goes to the host, after placeholders and carried
-// variables are filled in.
-struct PreparedStep {
+// What the operator is asked before a step that changes or destroys something starts.
+struct ConfirmationRequest {
+    quint64 id = 0; // answerConfirmation() takes it back; a newer request makes it stale
     RunbookStepId step;
-    QString target;            // host name, or "host/database" for SQL
-    int line = -1;             // Run Line: the command's first line in the block, 0-based
-    CommandRequest request;    // request.risk from the block; script or argv filled in
-    QString shownCommand;      // the block's text (or the chosen line) with values filled in
-    QStringList missingValues; // placeholders without a value: the step cannot run
-    QString error;             // no host chosen, unknown database, ...: the step cannot run
-    QString riskReason;
-    QString passwordEntry;         // SQL: the keychain entry of the database's password, if any
-    QStringList capturedVariables; // variables the step assigns, read back after it ran
-    QByteArray variablesMarker;    // the line that ends its output and starts those variables
-
-    bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
+    QString target; // the host, or "host/database" for SQL
+    int line = -1;  // Run Line: the command's first line in the block, 0-based; -1: all of it
+    Risk risk = Risk::Change;
+    QString reason;  // what makes it risky, e.g. "restart: starts, stops or restarts something"
+    QString command; // what runs, with the values filled in
+    // Destroy: what the operator types to confirm (the host's name); empty for Change.
+    QString typedConfirmation;
 };
 
 // Runs one runbook step by step on chosen hosts, keeping what each step did.
@@ -94,7 +67,9 @@ struct PreparedStep {
 // once) and remembered per runbook and host across sessions. Variables a block assigns
 // (`PID=$(pgrep nginx)`) are read back after it runs and set before later blocks, so a
 // runbook written for one terminal works step by step. Everything runs through
-// CommandRunner: audit log, read-only mode and its refusals apply.
+// CommandRunner: audit log, read-only mode and its refusals apply. A step that is not a plain
+// read asks first, request then answer: run() emits confirmationRequested() and returns; the
+// step starts, and a running section goes on, only when answerConfirmation() says yes.
 class RunbookSession final : public QObject
 {
     Q_OBJECT
@@ -102,8 +77,6 @@ class RunbookSession final : public QObject
 
 public:
     using ExecutorProvider = std::function<Executor *(const QString &hostName)>;
-    // Asked before a step whose risk is Change or Destroy starts; false refuses it.
-    using Confirmation = std::function<bool(const PreparedStep &)>;
 
     RunbookSession(CommandRunner *runner, ExecutorProvider executors, QObject *parent = nullptr);
     ~RunbookSession() override;
@@ -113,7 +86,6 @@ public:
     const Runbook &runbook() const { return m_runbook; }
     QString sourceId() const { return m_sourceId; }
     void setWorkspace(const Workspace &workspace); // hosts and databases to choose from
-    void setConfirmation(Confirmation confirmation) { m_confirmation = std::move(confirmation); }
     void setIncidentId(std::optional<qint64> incidentId) { m_incidentId = incidentId; }
     // Where SQL steps find their databases' passwords (`password: keychain:ENTRY`).
     void setCredentialStore(CredentialStore *credentials);
@@ -143,16 +115,27 @@ public:
     void clearVariables();
 
     // What would run for step, or with line >= 0 (a 0-based line of the block) only the
-    // logical line that contains it (see logicalShellLines()).
+    // logical line that contains it (see logicalShellLines()): prepareStep() with the step's
+    // target, the values typed and the variables carried so far.
     PreparedStep prepare(RunbookStepId step, int line = -1) const;
 
-    // Starts step; false (and the step Refused, with the reason) when it cannot start. A step
+    // Starts step, or asks to confirm it first (confirmationRequested()); true then, whatever
+    // the answer. False (and the step Refused, with the reason) when it cannot start. A step
     // that is already running, or another step of a running section, is refused too.
     bool run(RunbookStepId step, int line = -1);
+    // The operator's answer to the request `id`: yes starts the step, no refuses it (and ends
+    // a running section). An answer to a request no longer pending changes nothing.
+    void answerConfirmation(quint64 id, bool accepted);
+    // The request waiting for an answer, if any.
+    std::optional<ConfirmationRequest> pendingConfirmation() const { return m_confirming; }
     // Runs the section's runnable steps in order, stopping at the first that does not succeed.
     bool runSection(int section);
     void stop(); // cancels the running step and the rest of a running section
-    bool isRunning() const { return m_current.isValid() || m_awaitingPassword != 0; }
+    // A step runs, or waits for its password or for the operator's confirmation.
+    bool isRunning() const
+    {
+        return m_current.isValid() || m_awaitingPassword != 0 || m_confirming.has_value();
+    }
     RunbookStepId currentStep() const { return m_current; }
 
     // The operator ticks or unticks a step (a succeeding step ticks itself without this).
@@ -180,9 +163,15 @@ Q_SIGNALS:
     void markedDone(OpsDeck::RunbookStepId step, bool done);
     void notesCommitted(OpsDeck::RunbookStepId step, const QString &notes);
     void runningChanged(bool running);
+    // A step waits for the operator: show the request and answer it (answerConfirmation()).
+    void confirmationRequested(const OpsDeck::ConfirmationRequest &request);
+    // The request was answered or withdrawn (stopped, another runbook): a dialog showing it
+    // closes.
+    void confirmationSettled(quint64 id);
 
 private:
     void refuse(RunbookStepId step, const QString &message);
+    bool proceed(const PreparedStep &prepared);       // confirmed: password, then start
     bool startPrepared(const PreparedStep &prepared); // false: refused (no such host)
     void endSection(bool succeeded);                  // a running section is over
     void onPasswordRead(quint64 requestId, bool found, const QString &password);
@@ -195,7 +184,6 @@ private:
 
     CommandRunner *m_runner;
     ExecutorProvider m_executors;
-    Confirmation m_confirmation;
     std::optional<qint64> m_incidentId;
     Runbook m_runbook;
     QString m_sourceId;
@@ -211,6 +199,9 @@ private:
     QMap<QString, QString> m_variables;
 
     QPointer<CredentialStore> m_credentials;
+    std::optional<ConfirmationRequest> m_confirming; // asked, not yet answered
+    PreparedStep m_confirmingStep;                   // what runs when it is confirmed
+    quint64 m_lastConfirmationId = 0;
     quint64 m_awaitingPassword = 0; // the keychain read a SQL step waits for
     PreparedStep m_waitingStep;
     RunbookStepId m_current;
@@ -227,4 +218,4 @@ private:
 
 } // namespace OpsDeck
 
-Q_DECLARE_METATYPE(OpsDeck::RunbookStepId)
+Q_DECLARE_METATYPE(OpsDeck::ConfirmationRequest)

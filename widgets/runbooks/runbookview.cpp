@@ -2,9 +2,9 @@
 #include "widgets/runbooks/runbookview.h"
 
 #include "models/runbooks/runbookoutlinemodel.h"
-#include "widgets/common/confirmation.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/runbooks/runbookconfirmation.h"
 #include "widgets/runbooks/runbookstepcard.h"
 
 #include <QAction>
@@ -35,37 +35,12 @@ namespace {
 
 const QString SplitterKey = QStringLiteral("runbookView/splitter");
 constexpr int MaximumWarningLines = 6;
-constexpr int ShownCommandLength = 600;
 
 bool hasRunnableSteps(const RunbookSession *session, int section)
 {
     const QList<RunbookStepId> steps = session->stepsOfSection(section);
     return std::ranges::any_of(
         steps, [session](const RunbookStepId &step) { return session->block(step).isRunnable(); });
-}
-
-QString sectionTitle(const RunbookSession *session, int section)
-{
-    const RunbookSection &entry = session->runbook().sections.at(section);
-    if (!entry.title.isEmpty())
-        return entry.title;
-    return entry.level == 0 ? RunbookView::tr("Introduction") : RunbookView::tr("Untitled section");
-}
-
-// Change asks; Destroy wants the host's name typed. Works without a parent window too, so a
-// session that outlives its view still asks instead of running unconfirmed.
-bool confirmPrepared(QWidget *parent, const RunbookSession *session, const PreparedStep &prepared)
-{
-    const RunbookBlock &block = session->block(prepared.step);
-    QString command = prepared.shownCommand;
-    if (command.size() > ShownCommandLength)
-        command = command.left(ShownCommandLength) + QStringLiteral("…");
-    const QString action =
-        RunbookView::tr("Run the step at line %1 of “%2” on %3:\n\n%4")
-            .arg(block.line + std::max(prepared.line, 0)) // Run Line: the chosen line
-            .arg(sectionTitle(session, prepared.step.section), prepared.target, command);
-    const QString host = prepared.target.section(u'/', 0, 0);
-    return confirmRisk(parent, prepared.request.risk, action, prepared.riskReason, host);
 }
 
 } // namespace
@@ -104,6 +79,22 @@ private:
     std::function<bool(int)> m_allowed;
 };
 
+QString RunbookView::sectionTitle(const RunbookSession *session, int section)
+{
+    const RunbookSection &entry = session->runbook().sections.at(section);
+    if (!entry.title.isEmpty())
+        return entry.title;
+    return entry.level == 0 ? tr("Introduction") : tr("Untitled section");
+}
+
+void RunbookView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // A step may have asked while no view of the session was on screen.
+    if (m_session)
+        RunbookConfirmation::of(m_session)->offer();
+}
+
 RunbookView::RunbookView(RunbookSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
@@ -124,9 +115,7 @@ RunbookView::RunbookView(RunbookSession *session, QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_scroll(new QScrollArea(this))
 {
-    session->setConfirmation([view = QPointer<RunbookView>(this), session](const PreparedStep &p) {
-        return confirmPrepared(view.data(), session, p);
-    });
+    RunbookConfirmation::of(session)->addView(this);
 
     m_title->setObjectName(QStringLiteral("runbookTitle"));
     m_title->setTextFormat(Qt::PlainText);

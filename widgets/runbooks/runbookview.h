@@ -38,7 +38,8 @@ class RunbookView final : public QWidget
 public:
     using SectionFilter = std::function<bool(const RunbookSection &)>;
 
-    // Sets the session's confirmation: Change asks, Destroy wants the target host typed.
+    // Answers the session's confirmations (RunbookConfirmation): Change asks, Destroy wants the
+    // target host typed.
     explicit RunbookView(RunbookSession *session, QWidget *parent = nullptr);
     ~RunbookView() override;
 
@@ -81,8 +82,14 @@ public:
     QLabel *warningLabel() const { return m_warningText; }
     QScrollArea *documentArea() const { return m_scroll; }
 
+    // The section's title as the outline and the document show it.
+    static QString sectionTitle(const RunbookSession *session, int section);
+
 Q_SIGNALS:
     void currentSectionChanged(int section);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void onCurrentOutlineRowChanged(const QModelIndex &current);

@@ -28,12 +28,14 @@
 #include <QClipboard>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace OpsDeck;
@@ -110,11 +112,16 @@ void IncidentWizardTest::walksFromDeclarationToReport()
     QVERIFY(wizard);
     wizard->resize(1060, 760);
     RunbookSession *steps = response.runbookSession();
+    // Confirmations are answered the way the operator does: Yes in the dialog the wizard opens.
     int confirmations = 0;
     const auto confirmAll = [&] {
-        steps->setConfirmation([&](const PreparedStep &) {
+        QObject::connect(steps, &RunbookSession::confirmationRequested, &page, [&] {
             ++confirmations;
-            return true;
+            QTimer::singleShot(0, &page, [] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(QMessageBox::Yes)->click();
+            });
         });
     };
 

@@ -9,6 +9,7 @@
 #include "models/workspace/workspace.h"
 #include "screenshots.h"
 #include "statetesting.h"
+#include "widgets/runbooks/runbookconfirmation.h"
 #include "widgets/runbooks/runbookstepcard.h"
 #include "widgets/runbooks/runbookview.h"
 
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void runLineRunsOnlyTheLineUnderTheCursor();
     void keyboardRunsTheFocusedCardAndFiltersSections();
     void destructiveStepWantsTheHostNameTyped();
+    void confirmationDoesNotBlock();
     void showsTheRunbooksWarnings();
     void sectionFilterAndHiddenOutline();
     void splitterIsRemembered();
@@ -426,8 +428,9 @@ void RunbookViewTest::destructiveStepWantsTheHostNameTyped()
         qobject_cast<QDialog *>(dialog)->reject();
     });
     QTest::mouseClick(card(remove)->runButton(), Qt::LeftButton);
-    QVERIFY(m_session->stepRun(remove).state == StepState::Refused);
-    QCOMPARE(card(remove)->statusLabel()->text(), u"refused: not confirmed"_s);
+    // The dialog does not block: it is answered from the event loop after the click.
+    QTRY_VERIFY(m_session->stepRun(remove).state == StepState::Refused);
+    QTRY_COMPARE(card(remove)->statusLabel()->text(), u"refused: not confirmed"_s);
     QVERIFY(QFile::exists(victim));
 
     QString shown;
@@ -441,6 +444,49 @@ void RunbookViewTest::destructiveStepWantsTheHostNameTyped()
     QVERIFY(!QFile::exists(victim));
     QVERIFY2(shown.contains(hostName()), qPrintable(shown));
     QVERIFY(shown.contains(u"line 4"_s));
+}
+
+void RunbookViewTest::confirmationDoesNotBlock()
+{
+    createView(parseRunbook("# Restart\n\n```bash\nsystemctl restart opsdeck-none 2>/dev/null "
+                            "|| echo restarted\n```\n",
+                            u"restart.md"_s),
+               QString());
+    const RunbookStepId restart{0, 0};
+    QVERIFY(m_session->block(restart).risk == Risk::Change);
+    RunbookConfirmation *confirmation = RunbookConfirmation::of(m_session.get());
+    QCOMPARE(RunbookConfirmation::of(m_session.get()), confirmation); // one per session
+
+    // The click returns with the question open: no nested event loop ran it.
+    QTest::mouseClick(card(restart)->runButton(), Qt::LeftButton);
+    auto *box = qobject_cast<QMessageBox *>(confirmation->dialog());
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QVERIFY2(box->text().contains(u"line 4"_s), qPrintable(box->text()));
+    QVERIFY(box->text().contains(u"restart: "_s));
+    QVERIFY(m_session->pendingConfirmation());
+    QVERIFY(m_session->stepRun(restart).state == StepState::NotRun);
+    QVERIFY(!m_view->runSectionButton()->isEnabled()); // waiting counts as running
+
+    // Withdrawn by Stop: the dialog closes, and its late answer counts for nothing.
+    m_session->stop();
+    QTRY_VERIFY(!confirmation->dialog());
+    QCOMPARE(m_session->stepRun(restart).message, u"stopped before it started"_s);
+    QVERIFY(!m_session->isRunning());
+
+    // Asked while no view shows the session: the question waits for one.
+    m_view->hide();
+    QVERIFY(m_session->run(restart));
+    QVERIFY(!confirmation->dialog());
+    m_view->show();
+    QTRY_VERIFY(confirmation->dialog());
+    box = qobject_cast<QMessageBox *>(confirmation->dialog());
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->stepRun(restart).state == StepState::Succeeded, 10000);
+    QVERIFY(m_session->stepRun(restart).output.contains(u"restarted"_s));
+    QTRY_VERIFY(!confirmation->dialog());
 }
 
 void RunbookViewTest::showsTheRunbooksWarnings()

@@ -69,6 +69,19 @@ void CommandRiskTest::classifies_data()
     QTest::addRow("trailing comment") << u"df -h  # then rm old files"_s << read << u""_s;
     QTest::addRow("quoted hash") << u"echo '#'; rm -rf /tmp/x"_s << destroy << u"rm: "_s;
     QTest::addRow("quoted hash 2") << u"echo \"a # b\"; reboot"_s << destroy << u"reboot: "_s;
+    QTest::addRow("escaped hash") << u"echo \\# ; reboot"_s << destroy << u"reboot: "_s;
+    QTest::addRow("hash in a parameter") << u"echo ${x#*/}; rm -f y"_s << destroy << u"rm: "_s;
+    QTest::addRow("comment right after ;") << u"uptime;# rm -rf /"_s << read << u""_s;
+    QTest::addRow("comment in a substitution")
+        << u"n=$(ls /srv | wc -l # rm the rest\n)"_s << read << u""_s;
+    QTest::addRow("apostrophe in a comment")
+        << u"# don't panic\nsystemctl restart nginx # it's fine"_s << change << u"restart: "_s;
+    // A here-document's body is text for another program, never a shell comment.
+    QTest::addRow("hash line in a here-document")
+        << u"ssh db sh <<'EOF'\n# rm -rf /var/lib/old\nrm -rf /var/lib/old\nEOF"_s << destroy
+        << u"rm: "_s;
+    QTest::addRow("hash in a here-document is kept")
+        << u"psql <<SQL\n# DROP TABLE sessions;\nSQL"_s << destroy << u"DROP TABLE: "_s;
     // Words inside other words are not commands.
     QTest::addRow("restarted in text") << u"grep restarted /var/log/syslog"_s << read << u""_s;
     QTest::addRow("firmware") << u"ls /lib/firmware"_s << read << u""_s;

@@ -29,6 +29,19 @@ QString shellOutput(const QString &script)
     return QString::fromUtf8(sh.readAllStandardOutput());
 }
 
+// Says yes to every confirmation the session asks for, as an operator would; returns how many
+// it answered.
+std::shared_ptr<int> confirmAll(RunbookSession *session)
+{
+    auto answered = std::make_shared<int>(0);
+    QObject::connect(session, &RunbookSession::confirmationRequested, session,
+                     [session, answered](const ConfirmationRequest &request) {
+                         ++*answered;
+                         session->answerConfirmation(request.id, true);
+                     });
+    return answered;
+}
+
 } // namespace
 
 class RunbookSessionTest : public QObject
@@ -39,8 +52,6 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void logicalLines_data();
-    void logicalLines();
     void filledValuesReachTheShellVerbatim_data();
     void filledValuesReachTheShellVerbatim();
     void valuesRunAsVariablesWherever_data();
@@ -62,6 +73,9 @@ private Q_SLOTS:
     void runSectionStopsAtTheFirstFailure();
     void stopCancelsTheRunningStep();
     void riskyStepsNeedConfirmation();
+    void confirmationIsAnsweredLater();
+    void sectionWaitsForTheAnswer();
+    void stopWithdrawsTheRequest();
     void readOnlyModeRefusesChanges();
     void unterminatedHeredocIsRefusedAsAWhole();
     void manualChecksCountTowardsProgress();
@@ -111,50 +125,6 @@ StepRun RunbookSessionTest::runAndWait(RunbookSession &session, RunbookStepId st
     if (session.run(step, line))
         finished.wait(20000);
     return session.stepRun(step);
-}
-
-void RunbookSessionTest::logicalLines_data()
-{
-    QTest::addColumn<QString>("script");
-    QTest::addColumn<QStringList>("expected"); // "first-last" per logical line
-
-    QTest::newRow("plain lines") << u"uptime\nfree -m"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("blank lines skipped")
-        << u"uptime\n\n  \nfree -m"_s << QStringList{u"0-0"_s, u"3-3"_s};
-    QTest::newRow("continuation") << u"curl -fsS \\\n  -o /dev/null \\\n  http://x\nid"_s
-                                  << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("heredoc body belongs to its command")
-        << u"cat > f <<'EOF'\na=1\nEOF\necho done"_s << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("two heredocs on one line")
-        << u"paste <<A <<B\n1\nA\n2\nB\nls"_s << QStringList{u"0-4"_s, u"5-5"_s};
-    QTest::newRow("unclosed heredoc runs to the end")
-        << u"cat <<EOF\nx\ny"_s << QStringList{u"0-2"_s};
-    QTest::newRow("quote across lines")
-        << u"kubectl exec api -- sh -c '\n  rm -rf /tmp/cache\n'\nuptime"_s
-        << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("loop") << u"for dir in a b; do\n  rm -rf \"$dir\"/tmp\ndone\nls"_s
-                          << QStringList{u"0-2"_s, u"3-3"_s};
-    QTest::newRow("if with else") << u"if pgrep nginx; then\n  echo up\nelse\n  echo down\nfi"_s
-                                  << QStringList{u"0-4"_s};
-    QTest::newRow("case patterns") << u"case $x in\n  a) echo a ;;\n  *) echo b ;;\nesac\nid"_s
-                                   << QStringList{u"0-3"_s, u"4-4"_s};
-    QTest::newRow("done as an argument")
-        << u"echo done\necho fi"_s << QStringList{u"0-0"_s, u"1-1"_s};
-    QTest::newRow("group and subshell") << u"{\n  echo a\n}\n(\n  cd /tmp && ls\n)\nid"_s
-                                        << QStringList{u"0-2"_s, u"3-5"_s, u"6-6"_s};
-    QTest::newRow("heredoc in a loop") << u"while read l; do\n  cat <<EOF\ndone\nEOF\ndone\nid"_s
-                                       << QStringList{u"0-4"_s, u"5-5"_s};
-    QTest::newRow("comment with a quote") << u"# don't\nid"_s << QStringList{u"0-0"_s, u"1-1"_s};
-}
-
-void RunbookSessionTest::logicalLines()
-{
-    QFETCH(QString, script);
-    QFETCH(QStringList, expected);
-    QStringList actual;
-    for (const ShellLine &line : logicalShellLines(script))
-        actual.append(u"%1-%2"_s.arg(line.firstLine).arg(line.lastLine));
-    QCOMPARE(actual, expected);
 }
 
 void RunbookSessionTest::filledValuesReachTheShellVerbatim_data()
@@ -290,7 +260,7 @@ void RunbookSessionTest::earlierVariablesMustHaveBeenSet()
 {
     auto session = makeSession("# Clean\n\n```bash\nDATA_DIR=/srv/data\n```\n\n"
                                "```bash\necho rm -rf \"$DATA_DIR\"/cache\n```\n");
-    session->setConfirmation([](const PreparedStep &) { return true; });
+    confirmAll(session.get());
     const RunbookStepId clean = session->steps().at(1);
     QVERIFY(!session->run(clean)); // the step that sets DATA_DIR has not run
     QVERIFY(session->stepRun(clean).message.contains(u"$DATA_DIR"_s));
@@ -477,29 +447,151 @@ void RunbookSessionTest::riskyStepsNeedConfirmation()
                                "|| echo restarted\n```\n");
     const RunbookStepId step = session->steps().constFirst();
     QVERIFY(session->block(step).risk == Risk::Change);
-    QVERIFY(!session->run(step)); // no one to ask: refused
+    QSignalSpy asked(session.get(), &RunbookSession::confirmationRequested);
+    QSignalSpy settled(session.get(), &RunbookSession::confirmationSettled);
+
+    // Asked and declined: refused, nothing ran.
+    QVERIFY(session->run(step));
+    QCOMPARE(asked.size(), 1);
+    const auto request = asked.at(0).at(0).value<ConfirmationRequest>();
+    QVERIFY(request.id != 0);
+    QCOMPARE(request.step, step);
+    QVERIFY(request.risk == Risk::Change);
+    QVERIFY(request.reason.startsWith(u"restart: "_s));
+    QCOMPARE(request.target, u"this-computer"_s);
+    QCOMPARE(request.line, -1);
+    QVERIFY(request.command.startsWith(u"systemctl restart opsdeck-none"_s));
+    QVERIFY(request.typedConfirmation.isEmpty()); // a change needs a yes, no name typed
+    QVERIFY(session->isRunning());
+    QCOMPARE(session->pendingConfirmation()->id, request.id);
+    QVERIFY(session->stepRun(step).state == StepState::NotRun);
+    session->answerConfirmation(request.id, false);
+    QVERIFY(session->stepRun(step).state == StepState::Refused);
+    QCOMPARE(session->stepRun(step).message, u"not confirmed"_s);
+    QCOMPARE(settled.size(), 1);
+    QCOMPARE(settled.at(0).at(0).value<quint64>(), request.id);
+    QVERIFY(!session->isRunning());
+    QVERIFY(!session->pendingConfirmation());
+
+    // Asked again, a new request; the old answer is stale and changes nothing.
+    QVERIFY(session->run(step));
+    QCOMPARE(asked.size(), 2);
+    const auto again = asked.at(1).at(0).value<ConfirmationRequest>();
+    QVERIFY(again.id != request.id);
+    session->answerConfirmation(request.id, true);
+    QVERIFY(session->pendingConfirmation());
+    QVERIFY(session->stepRun(step).state == StepState::Refused); // still the earlier refusal
+    QSignalSpy finished(session.get(), &RunbookSession::stepFinished);
+    session->answerConfirmation(again.id, true);
+    QVERIFY(!session->pendingConfirmation());
+    QVERIFY(session->stepRun(step).state == StepState::Running);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(session->stepRun(step).state == StepState::Succeeded);
+    session->answerConfirmation(again.id, false); // answered twice: the second is stale
+    QVERIFY(session->stepRun(step).state == StepState::Succeeded);
+    QCOMPARE(settled.size(), 2);
+}
+
+void RunbookSessionTest::confirmationIsAnsweredLater()
+{
+    // A destructive step: the host's name is what the operator types; nothing runs while the
+    // question is open, and another step cannot start meanwhile.
+    QTemporaryDir directory;
+    const QString victim = directory.filePath(u"victim"_s);
+    QVERIFY(QFile(victim).open(QIODevice::WriteOnly));
+    auto session = makeSession("# Clean\n\n```bash\necho keep\nrm -f '" + victim.toUtf8() +
+                               "'\n```\n\n```bash\nuptime\n```\n");
+    const RunbookStepId remove = session->steps().at(0);
+    QSignalSpy asked(session.get(), &RunbookSession::confirmationRequested);
+    QSignalSpy running(session.get(), &RunbookSession::runningChanged);
+    QVERIFY(session->run(remove, 1)); // Run Line: only the rm
+    QCOMPARE(asked.size(), 1);
+    const auto request = asked.at(0).at(0).value<ConfirmationRequest>();
+    QVERIFY(request.risk == Risk::Destroy);
+    QCOMPARE(request.typedConfirmation, u"this-computer"_s);
+    QCOMPARE(request.line, 1);
+    QCOMPARE(request.command, u"rm -f '"_s + victim + u'\'');
+    QCOMPARE(running.size(), 1);
+    QCOMPARE(running.at(0).at(0).toBool(), true);
+    QVERIFY(!session->run(session->steps().at(1)));
+    QVERIFY(session->stepRun(session->steps().at(1)).message.contains(u"another step"_s));
+    QTest::qWait(200);
+    QVERIFY(QFile::exists(victim));
+    QSignalSpy finished(session.get(), &RunbookSession::stepFinished);
+    session->answerConfirmation(request.id, true);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!QFile::exists(victim));
+    QCOMPARE(session->stepRun(remove).command, u"rm -f '"_s + victim + u'\'');
+}
+
+void RunbookSessionTest::sectionWaitsForTheAnswer()
+{
+    auto session = makeSession("# Fix\n\n```bash\necho first\n```\n\n```bash\n"
+                               "systemctl restart opsdeck-none 2>/dev/null || echo second\n```\n"
+                               "\n```bash\necho third\n```\n");
+    const QList<RunbookStepId> steps = session->steps();
+    QSignalSpy asked(session.get(), &RunbookSession::confirmationRequested);
+    QSignalSpy sectionFinished(session.get(), &RunbookSession::sectionFinished);
+    QVERIFY(session->runSection(0));
+    QVERIFY(asked.wait(20000)); // after the first step, the second asks
+    QVERIFY(session->stepRun(steps[0]).state == StepState::Succeeded);
+    QTest::qWait(200);
+    QVERIFY(session->stepRun(steps[1]).state == StepState::NotRun); // waits for the answer
+    QVERIFY(session->stepRun(steps[2]).state == StepState::NotRun);
+    QVERIFY(sectionFinished.isEmpty());
+    session->answerConfirmation(asked.at(0).at(0).value<ConfirmationRequest>().id, true);
+    QVERIFY(sectionFinished.wait(20000));
+    QCOMPARE(sectionFinished.at(0).at(1).toBool(), true);
+    QCOMPARE(session->stepRun(steps[2]).output, u"third\n"_s);
+
+    // Declined, the section ends there.
+    asked.clear();
+    sectionFinished.clear();
+    QVERIFY(session->runSection(0));
+    QVERIFY(asked.wait(20000));
+    session->answerConfirmation(asked.at(0).at(0).value<ConfirmationRequest>().id, false);
+    QCOMPARE(sectionFinished.size(), 1);
+    QCOMPARE(sectionFinished.at(0).at(1).toBool(), false);
+    QVERIFY(session->stepRun(steps[1]).state == StepState::Refused);
+    QVERIFY(!session->isRunning());
+}
+
+void RunbookSessionTest::stopWithdrawsTheRequest()
+{
+    auto session = makeSession("# Fix\n\n```bash\nkill -9 999999\n```\n");
+    const RunbookStepId step = session->steps().constFirst();
+    QSignalSpy asked(session.get(), &RunbookSession::confirmationRequested);
+    QSignalSpy settled(session.get(), &RunbookSession::confirmationSettled);
+    QVERIFY(session->run(step));
+    const quint64 id = asked.at(0).at(0).value<ConfirmationRequest>().id;
+    session->stop();
+    QCOMPARE(settled.size(), 1);
+    QCOMPARE(settled.at(0).at(0).value<quint64>(), id);
+    QVERIFY(!session->isRunning());
+    QCOMPARE(session->stepRun(step).message, u"stopped before it started"_s);
+    session->answerConfirmation(id, true); // too late: nothing starts
+    QVERIFY(!session->isRunning());
     QVERIFY(session->stepRun(step).state == StepState::Refused);
 
-    QList<PreparedStep> asked;
-    session->setConfirmation([&](const PreparedStep &prepared) {
-        asked.append(prepared);
-        return false;
-    });
-    QVERIFY(!session->run(step));
-    QCOMPARE(asked.size(), 1);
-    QVERIFY(asked[0].request.risk == Risk::Change);
-    QVERIFY(!asked[0].riskReason.isEmpty());
-
-    session->setConfirmation([](const PreparedStep &) { return true; });
-    QVERIFY(runAndWait(*session, step).state != StepState::Refused);
+    // Another runbook withdraws it too.
+    QVERIFY(session->run(step));
+    const quint64 second = asked.at(1).at(0).value<ConfirmationRequest>().id;
+    session->setRunbook(parseRunbook("# Other\n\n```bash\necho other\n```\n", u"o.md"_s),
+                        u"o.md"_s);
+    QCOMPARE(settled.size(), 2);
+    QCOMPARE(settled.at(1).at(0).value<quint64>(), second);
+    QVERIFY(!session->pendingConfirmation());
+    session->answerConfirmation(second, true);
+    QVERIFY(!session->isRunning());
 }
 
 void RunbookSessionTest::readOnlyModeRefusesChanges()
 {
     m_audited->readOnly.setEnabled(true);
     auto session = makeSession("# Fix\n\n```bash\nkill -9 999999\n```\n");
-    session->setConfirmation([](const PreparedStep &) { return true; });
+    const std::shared_ptr<int> answered = confirmAll(session.get());
     const StepRun run = runAndWait(*session, session->steps().constFirst());
+    QCOMPARE(*answered, 1); // confirmed, then refused by read-only mode
     QVERIFY(run.state == StepState::Failed);
     QVERIFY(run.result.outcome == CommandResult::Outcome::Failed);
     QVERIFY(!run.message.isEmpty());
