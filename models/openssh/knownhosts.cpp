@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/openssh/knownhosts.h"
 
+#include "models/core/textlines.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -163,19 +165,9 @@ public:
 
     void parse(const QByteArray &text)
     {
-        qsizetype start = 0;
-        int lineNumber = 0;
-        while (start < text.size()) {
-            qsizetype end = text.indexOf('\n', start);
-            if (end < 0)
-                end = text.size();
-            ++lineNumber;
-            QByteArrayView bytes(text.constData() + start, end - start);
-            if (bytes.endsWith('\r'))
-                bytes.chop(1);
-            parseLine(QString::fromUtf8(bytes), lineNumber);
-            start = end + 1;
-        }
+        forEachLine(text, [this](QByteArrayView line, int lineNumber) {
+            parseLine(QString::fromUtf8(line), lineNumber);
+        });
     }
 
 private:

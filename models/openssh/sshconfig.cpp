@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/openssh/sshconfig.h"
 
+#include "models/core/textlines.h"
 #include "models/openssh/knownhosts.h"
 
 #include <QCoreApplication>
@@ -329,17 +330,9 @@ public:
         m_config.m_files.append(path);
         m_stack.append(QDir::cleanPath(path));
         FileState state{path, outer, outer, false};
-        qsizetype start = 0;
-        int lineNumber = 0;
-        while (start < text.size()) {
-            qsizetype end = text.indexOf('\n', start);
-            if (end < 0)
-                end = text.size();
-            ++lineNumber;
-            parseLine(state, QString::fromUtf8(text.constData() + start, end - start), lineNumber,
-                      depth);
-            start = end + 1;
-        }
+        forEachLine(text, [&](QByteArrayView line, int lineNumber) {
+            parseLine(state, QString::fromUtf8(line), lineNumber, depth);
+        });
         m_stack.removeLast();
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/fuzzymatch.h"
 #include "models/core/risk.h"
+#include "models/core/textlines.h"
 #include "models/core/units.h"
 
 #include <QLocale>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void riskIdsRoundTrip();
     void editDistanceCountsEdits_data();
     void editDistanceCountsEdits();
+    void linesAreCutOnceForEveryFormat_data();
+    void linesAreCutOnceForEveryFormat();
 };
 
 void UnitsTest::initTestCase()
@@ -116,6 +119,32 @@ void UnitsTest::editDistanceCountsEdits()
     QFETCH(int, distance);
     QCOMPARE(editDistance(a, b), distance);
     QCOMPARE(editDistance(b, a), distance);
+}
+
+void UnitsTest::linesAreCutOnceForEveryFormat_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<QByteArray>>("lines");
+    QTest::addRow("empty") << QByteArray() << QList<QByteArray>{};
+    QTest::addRow("final newline") << QByteArray("a\nb\n") << QList<QByteArray>{"a", "b"};
+    QTest::addRow("no final newline") << QByteArray("a\nb") << QList<QByteArray>{"a", "b"};
+    QTest::addRow("crlf") << QByteArray("a\r\nb\r\n") << QList<QByteArray>{"a", "b"};
+    QTest::addRow("blank lines count") << QByteArray("\n\nc\n") << QList<QByteArray>{"", "", "c"};
+    QTest::addRow("lone cr stays") << QByteArray("a\rb\n") << QList<QByteArray>{"a\rb"};
+    QTest::addRow("only the last cr goes") << QByteArray("a\r\r\n") << QList<QByteArray>{"a\r"};
+}
+
+void UnitsTest::linesAreCutOnceForEveryFormat()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<QByteArray>, lines);
+    QList<QByteArray> seen;
+    int expectedNumber = 0;
+    forEachLine(text, [&](QByteArrayView line, int number) {
+        QCOMPARE(number, ++expectedNumber);
+        seen.append(line.toByteArray());
+    });
+    QCOMPARE(seen, lines);
 }
 
 QTEST_GUILESS_MAIN(UnitsTest)
