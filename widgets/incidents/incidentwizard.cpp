@@ -365,7 +365,6 @@ bool IncidentWizard::declare()
     QSettings().setValue(u"incident/commander"_s, incident.commander);
     if (!m_response->declare(incident))
         return false;
-    m_loadedRunbook = m_runbookSession->sourceId(); // the runbook chosen, or none
     return true;
 }
 
@@ -392,7 +391,8 @@ void IncidentWizard::initializePage(int id)
         view->showOnlySections(sections);
         QLabel *hint = m_stepHints.value(id);
         hint->setVisible(sections.isEmpty());
-        hint->setText(m_loadedRunbook.isEmpty()
+        // The session's runbook, not the one this wizard declared: a resumed incident has one too.
+        hint->setText(m_runbookSession->sourceId().isEmpty()
                           ? tr("No runbook was chosen; record what you do as notes on the "
                                "incident page.")
                           : tr("This runbook has no steps for this phase."));

@@ -104,7 +104,6 @@ private:
     CommunicationPanel *m_communication = nullptr;
     IncidentReportPanel *m_report = nullptr;
     QCheckBox *m_resolve = nullptr;
-    QString m_loadedRunbook; // the path the runbook session holds
     bool m_declared = false; // this wizard declared the incident it is about
     QString m_pendingChoice;
 };

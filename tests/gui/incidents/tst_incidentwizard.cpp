@@ -27,6 +27,7 @@
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -283,6 +284,16 @@ void IncidentWizardTest::openIncidentIsResumedOnStart()
     QVERIFY(note.output.contains(u"workers scaled to 6"_s) ||
             note.summary.contains(u"workers scaled to 6"_s));
     saveScreenshot(page, u"incident-page-resumed"_s);
+
+    // The wizard opened on the resumed incident knows its runbook: it picks up at diagnosis and
+    // never claims that no runbook was chosen.
+    IncidentWizard *resumed = page.startWizard();
+    QVERIFY(resumed);
+    QCOMPARE(resumed->currentId(), int(IncidentWizard::DiagnosisPageId));
+    for (const QLabel *label : resumed->findChildren<QLabel *>())
+        QVERIFY2(!label->text().contains(u"No runbook was chosen"_s), qPrintable(label->text()));
+    resumed->reject();
+    QTRY_VERIFY(!page.findChild<IncidentWizard *>());
 
     // Closed, it is history: the page goes back to the list and a new incident can start.
     QVERIFY(response.incident()->setStatus(IncidentStatus::Closed));
