@@ -261,12 +261,8 @@ void prepareShell(const RunbookBlock &block, const QString &text, const StepInpu
             prologue.append(it.key() + u'=' + shellQuote(it.value()));
     }
     prologue += values.assignments;
-    if (!values.positional.isEmpty()) {
-        QStringList quoted;
-        for (const QString &value : values.positional)
-            quoted.append(shellQuote(value));
-        prologue.append(u"set -- "_s + quoted.join(u' '));
-    }
+    if (!values.positional.isEmpty())
+        prologue.append(u"set -- "_s + shellJoin(values.positional));
 
     QSet<QString> assigned;
     findPlaceholders(text, &assigned);
