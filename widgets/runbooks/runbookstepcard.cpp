@@ -211,11 +211,8 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
     }
 
     // Placeholders: one field each; the session shares values across the runbook.
-    QStringList placeholders;
-    for (const QString &placeholder : block.placeholders) {
-        if (!placeholders.contains(placeholder))
-            placeholders.append(placeholder);
-    }
+    // The parser lists each placeholder once.
+    const QStringList &placeholders = block.placeholders;
     if (!placeholders.isEmpty()) {
         auto *form = new QFormLayout;
         form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
