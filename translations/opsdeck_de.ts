@@ -2437,18 +2437,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>Integrierter Arbeitsbereich: dieser Computer, kein SSH nötig. Öffnen Sie die Arbeitsbereichsdatei Ihres Teams mit Strg+O.</translation>
     </message>
     <message>
-        <source>immediately</source>
-        <translation>sofort</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
         <source>No escalation matrix in this workspace</source>
         <translation>Keine Eskalationsmatrix in diesem Arbeitsbereich</translation>
     </message>

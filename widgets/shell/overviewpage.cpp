@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/shell/overviewpage.h"
 
+#include "models/incidents/escalationschedule.h"
+
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -174,11 +176,7 @@ void OverviewPage::fillEscalation()
             const int row = m_escalation->rowCount();
             m_escalation->insertRow(row);
             m_escalation->setItem(row, 0, cell(policy.severity));
-            m_escalation->setItem(row, 1,
-                                  cell(step.afterMinutes == 0 ? tr("immediately")
-                                       : step.afterMinutes % 60 == 0
-                                           ? tr("%1 h").arg(step.afterMinutes / 60)
-                                           : tr("%1 min").arg(step.afterMinutes)));
+            m_escalation->setItem(row, 1, cell(escalationDelayText(step.afterMinutes)));
             m_escalation->setItem(row, 2, cell(step.notify));
         }
     }
