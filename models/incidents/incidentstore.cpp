@@ -300,12 +300,15 @@ void IncidentStore::query(bool openOnly, QObject *context, Done<QList<Incident>>
             QString sql =
                 QStringLiteral("SELECT %1 FROM incidents").arg(QLatin1String(IncidentColumns));
             if (openOnly)
-                sql += u" WHERE status <> 'closed'";
+                sql += u" WHERE status <> ?";
             sql += u" ORDER BY declared_at DESC, id DESC";
 
             QSqlQuery query(db.database());
             query.setForwardOnly(true);
-            if (!query.exec(sql)) {
+            query.prepare(sql);
+            if (openOnly)
+                query.addBindValue(incidentStatusId(IncidentStatus::Closed));
+            if (!query.exec()) {
                 return StoreError{tr("Cannot read the incidents from the state database %1: %2")
                                       .arg(db.path(), query.lastError().text())};
             }
