@@ -2,6 +2,7 @@
 #include "models/workspace/yamlreader.h"
 
 #include "models/core/fuzzymatch.h"
+#include "models/core/textlines.h"
 
 #include <QHash>
 
@@ -152,19 +153,20 @@ std::optional<YAML::Node> readYamlDocument(const QByteArray &rawText, YamlDiagno
     }
 
     // yaml-cpp's tab message points after the fact; point at the tab itself.
-    int lineNumber = 1;
-    for (const QByteArrayView line : text.split('\n')) {
+    std::optional<SourceLocation> tab;
+    forEachLine(text, [&](QByteArrayView line, int lineNumber) {
         for (qsizetype column = 0;
-             column < line.size() && (line[column] == ' ' || line[column] == '\t'); ++column) {
-            if (line[column] == '\t') {
-                reporter.error({lineNumber, int(column) + 1},
-                               QCoreApplication::translate("YamlReader",
-                                                           "tab character in indentation: YAML "
-                                                           "indents with spaces only"));
-                return std::nullopt;
-            }
+             !tab && column < line.size() && (line[column] == ' ' || line[column] == '\t');
+             ++column) {
+            if (line[column] == '\t')
+                tab = SourceLocation{lineNumber, int(column) + 1};
         }
-        ++lineNumber;
+    });
+    if (tab) {
+        reporter.error(*tab, QCoreApplication::translate("YamlReader",
+                                                         "tab character in indentation: YAML "
+                                                         "indents with spaces only"));
+        return std::nullopt;
     }
 
     YAML::Node root;
