@@ -71,22 +71,18 @@ public:
     }
 
 private:
-    static QBrush amber() { return StatusColours::caution(QApplication::palette()); }
     static QBrush red() { return StatusColours::bad(QApplication::palette()); }
 
     QVariant foreground(const QModelIndex &index) const
     {
         switch (index.column()) {
-        case AuditModel::RiskColumn:
-            switch (Risk(index.data(AuditModel::RiskRole).toInt())) {
-            case Risk::Change:
-                return amber();
-            case Risk::Destroy:
-                return red();
-            case Risk::Read:
+        case AuditModel::RiskColumn: {
+            // Read stays in the view's own text colour: only what changes things stands out.
+            const auto risk = Risk(index.data(AuditModel::RiskRole).toInt());
+            if (risk == Risk::Read)
                 return {};
-            }
-            return {};
+            return QBrush(StatusColours::forRisk(risk, QApplication::palette()));
+        }
         case AuditModel::StatusColumn:
             if (index.data(AuditModel::StatusRole).toInt() == int(AuditStatus::Failed))
                 return red();
