@@ -126,7 +126,7 @@ void SshTunnels::openForwardChannel(Forward *forward)
     m_session->keepPolling();
 }
 
-void SshTunnels::closeForward(Forward *forward)
+void SshTunnels::closeForward(Forward *forward, Ending ending)
 {
     const auto found = std::ranges::find_if(
         m_forwards, [forward](const std::unique_ptr<Forward> &f) { return f.get() == forward; });
@@ -134,9 +134,16 @@ void SshTunnels::closeForward(Forward *forward)
         return;
     const std::unique_ptr<Forward> closing = std::move(*found);
     m_forwards.erase(found);
-    closing->socket->disconnect(this);
-    closing->socket->abort();
-    closing->socket->deleteLater();
+    QTcpSocket *socket = closing->socket;
+    socket->disconnect(this);
+    if (ending == Ending::Drain && socket->state() == QAbstractSocket::ConnectedState) {
+        // Closes once everything written to it has reached the client.
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        return;
+    }
+    socket->abort();
+    socket->deleteLater();
 }
 
 void SshTunnels::onReady()
@@ -166,10 +173,10 @@ void SshTunnels::pump()
         while ((read = ssh_channel_read_nonblocking(forward->channel.get(), buffer.data(),
                                                     uint32_t(buffer.size()), 0)) > 0)
             forward->socket->write(buffer.data(), read);
-        if (read == SSH_ERROR || ssh_channel_is_eof(forward->channel.get())) {
-            forward->socket->flush();
-            closeForward(forward);
-        }
+        if (read == SSH_ERROR)
+            closeForward(forward, Ending::Abort);
+        else if (ssh_channel_is_eof(forward->channel.get()))
+            closeForward(forward, Ending::Drain);
     }
     if (!m_forwards.empty())
         m_session->keepPolling();

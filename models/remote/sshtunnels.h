@@ -57,7 +57,10 @@ private:
 
     void acceptForwards(Tunnel *tunnel);
     void openForwardChannel(Forward *forward);
-    void closeForward(Forward *forward);
+    // Abort drops what the client has not taken yet (errors, the session going away); Drain
+    // hands it over first (the far end finished).
+    enum class Ending { Abort, Drain };
+    void closeForward(Forward *forward, Ending ending = Ending::Abort);
     void onReady();
     void pump();
 

@@ -11,6 +11,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void initTestCase();
     void tunnelReachesARealPostgres();
     void jumpHostsOneAndTwoHops();
+    void tunnelDeliversEverythingBeforeTheServerCloses();
 
 private:
     std::unique_ptr<SshFixture> m_first;
@@ -160,6 +163,44 @@ void SshTunnelsTest::jumpHostsOneAndTwoHops()
     QCOMPARE(registry.state(u"a"_s), ConnectionState::Ready);
     QCOMPARE(registry.state(u"b"_s), ConnectionState::Ready);
     QCOMPARE(registry.state(u"c"_s), ConnectionState::Ready);
+}
+
+void SshTunnelsTest::tunnelDeliversEverythingBeforeTheServerCloses()
+{
+    // A server that answers with 8 MiB and hangs up at once, as an HTTP/1.0 server does, to a
+    // client that reads slowly: when the channel reports EOF the end of the answer is still
+    // waiting in the tunnel's socket, and must still arrive.
+    QByteArray payload(8 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char('a' + (i * 7 + i / 4096) % 26);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    bool serverDone = false;
+    connect(&server, &QTcpServer::newConnection, &server, [&] {
+        QTcpSocket *peer = server.nextPendingConnection();
+        connect(peer, &QTcpSocket::disconnected, &server, [&serverDone] { serverDone = true; });
+        peer->write(payload);
+        peer->disconnectFromHost();
+    });
+
+    SshExecutor executor(settingsFor(*m_first));
+    QSignalSpy opened(&executor, &SshExecutor::tunnelOpened);
+    executor.openTunnel(u"127.0.0.1"_s, server.serverPort());
+    QVERIFY(opened.wait(5000));
+    QTcpSocket client;
+    client.setReadBufferSize(64 * 1024); // reads nothing more until the test takes it
+    client.connectToHost(QHostAddress::LocalHost, quint16(opened.at(0).at(1).toInt()));
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(serverDone, 30000);
+
+    QByteArray received;
+    QSignalSpy closed(&client, &QTcpSocket::disconnected);
+    connect(&client, &QTcpSocket::readyRead, &client, [&] { received += client.readAll(); });
+    received += client.readAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), 30000);
+    received += client.readAll();
+    QCOMPARE(received.size(), payload.size());
+    QVERIFY(received == payload);
 }
 
 QTEST_GUILESS_MAIN(SshTunnelsTest)
