@@ -116,14 +116,16 @@ RunbooksPage::RunbooksPage(CommandRunner *runner, ExecutorProvider executors,
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({260, 900});
     m_splitter->restoreState(QSettings().value(u"runbooksPage/splitter"_s).toByteArray());
-    connect(m_splitter, &QSplitter::splitterMoved, this,
-            [this] { QSettings().setValue(u"runbooksPage/splitter"_s, m_splitter->saveState()); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 }
 
-RunbooksPage::~RunbooksPage() = default;
+RunbooksPage::~RunbooksPage()
+{
+    // Once, not on every drag step: each QSettings write goes to disk.
+    QSettings().setValue(u"runbooksPage/splitter"_s, m_splitter->saveState());
+}
 
 void RunbooksPage::setWorkspace(const Workspace &workspace)
 {

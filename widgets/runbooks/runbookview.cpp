@@ -247,7 +247,6 @@ RunbookView::RunbookView(RunbookSession *session, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({300, 900});
     m_splitter->restoreState(QSettings().value(SplitterKey).toByteArray());
-    connect(m_splitter, &QSplitter::splitterMoved, this, &RunbookView::saveSplitter);
 
     auto *controls = new QHBoxLayout;
     controls->setSpacing(8);
