@@ -102,6 +102,13 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
             << '\n';
         return 255;
     }
+    if (risk.risk == Risk::Unknown && !parser.isSet(QStringLiteral("yes"))) {
+        err << Text::tr("opsdeck: OpsDeck cannot tell what this command does on %1 (%2); add "
+                        "--yes to run it.")
+                   .arg(hostName, risk.reason)
+            << '\n';
+        return 255;
+    }
     if (risk.risk == Risk::Destroy && parser.value(QStringLiteral("confirm")) != hostName) {
         err << Text::tr("opsdeck: this command can destroy data on %1 (%2); confirm with "
                         "--confirm %1.")
@@ -210,9 +217,7 @@ int showRunbook(const QString &file, bool json)
             QString entry =
                 Text::tr("%1  [%2] line %3: %4").arg(indent, tag).arg(block.line).arg(first);
             if (block.isRunnable()) {
-                const QString risk = block.risk == Risk::Read     ? Text::tr("read")
-                                     : block.risk == Risk::Change ? Text::tr("change")
-                                                                  : Text::tr("destroy");
+                const QString risk = riskName(block.risk).toLower();
                 entry += block.riskReason.isEmpty()
                              ? Text::tr(" (risk: %1)").arg(risk)
                              : Text::tr(" (risk: %1 \u2014 %2)").arg(risk, block.riskReason);

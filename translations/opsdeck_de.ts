@@ -155,18 +155,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>%1  [%2] Zeile %3: %4</translation>
     </message>
     <message>
-        <source>read</source>
-        <translation>lesend</translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation>ändernd</translation>
-    </message>
-    <message>
-        <source>destroy</source>
-        <translation>zerstörend</translation>
-    </message>
-    <message>
         <source> (risk: %1)</source>
         <translation> (Risiko: %1)</translation>
     </message>
@@ -215,6 +203,10 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>usage: opsdeck runbook show FILE [--json]</source>
         <translation>Aufruf: opsdeck runbook show FILE [--json]</translation>
+    </message>
+    <message>
+        <source>opsdeck: OpsDeck cannot tell what this command does on %1 (%2); add --yes to run it.</source>
+        <translation>opsdeck: OpsDeck kann nicht erkennen, was dieser Befehl auf %1 tut (%2); mit --yes ausführen.</translation>
     </message>
 </context>
 <context>
@@ -978,18 +970,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
 </context>
 <context>
     <name>OpsDeck::AuditModel</name>
-    <message>
-        <source>Read</source>
-        <translation>Lesen</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Ändern</translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Zerstören</translation>
-    </message>
     <message>
         <source>Running</source>
         <translation>Läuft</translation>
@@ -2710,14 +2690,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>Alle &amp;Hosts kopieren</translation>
     </message>
     <message>
-        <source>Destructive: %1</source>
-        <translation>Zerstörerisch: %1</translation>
-    </message>
-    <message>
-        <source>Changes: %1</source>
-        <translation>Ändert: %1</translation>
-    </message>
-    <message>
         <source>Timeout:</source>
         <translation>Zeitlimit:</translation>
     </message>
@@ -2750,6 +2722,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
 </source>
         <translation>[der Anfang der Ausgabe wurde verworfen, um Speicher zu sparen]
 </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2826,18 +2802,6 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
 </context>
 <context>
     <name>OpsDeck::RunbookStepCard</name>
-    <message>
-        <source>Read</source>
-        <translation>Lesen</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Ändern</translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Zerstören</translation>
-    </message>
     <message>
         <source>Only reads; runs without asking</source>
         <translation>Nur lesend; wird ohne Rückfrage ausgeführt</translation>
@@ -3595,6 +3559,41 @@ Fortfahren?</translation>
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>%1
+
+OpsDeck cannot tell whether this only reads: %2
+
+Go ahead?</source>
+        <translation>%1
+
+OpsDeck kann nicht erkennen, ob dies nur liest: %2
+
+Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Confirm Unknown Command</source>
+        <translation>Unbekannten Befehl bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Zerstören</translation>
     </message>
 </context>
 <context>

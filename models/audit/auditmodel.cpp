@@ -135,19 +135,6 @@ QString AuditModel::formatExit(const AuditEntry &entry)
     return {};
 }
 
-QString AuditModel::riskText(Risk risk)
-{
-    switch (risk) {
-    case Risk::Read:
-        return tr("Read");
-    case Risk::Change:
-        return tr("Change");
-    case Risk::Destroy:
-        return tr("Destroy");
-    }
-    return {};
-}
-
 QString AuditModel::statusText(AuditStatus status)
 {
     switch (status) {
@@ -222,7 +209,7 @@ QVariant AuditModel::displayData(const AuditEntry &entry, int column) const
     case CommandColumn:
         return singleLine(entry.command);
     case RiskColumn:
-        return riskText(entry.risk);
+        return riskName(entry.risk);
     case StatusColumn:
         return statusText(entry.status);
     case ExitColumn:

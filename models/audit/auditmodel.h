@@ -53,7 +53,6 @@ public:
     int rowOfId(qint64 id) const;
     // The signal's name when the command died of one, else the exit code, else empty.
     static QString formatExit(const AuditEntry &entry);
-    static QString riskText(Risk risk);
     static QString statusText(AuditStatus status);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/risk.h"
 
+#include <QCoreApplication>
+
 namespace OpsDeck {
 
 ReadOnlyMode::ReadOnlyMode(bool enabled, QObject *parent)
@@ -32,15 +34,32 @@ QString riskId(Risk risk)
         return QStringLiteral("read");
     case Risk::Change:
         return QStringLiteral("change");
+    case Risk::Unknown:
+        return QStringLiteral("unknown");
     case Risk::Destroy:
         return QStringLiteral("destroy");
     }
     return {};
 }
 
+QString riskName(Risk risk)
+{
+    switch (risk) {
+    case Risk::Read:
+        return QCoreApplication::translate("Risk", "Read");
+    case Risk::Change:
+        return QCoreApplication::translate("Risk", "Change");
+    case Risk::Unknown:
+        return QCoreApplication::translate("Risk", "Unknown");
+    case Risk::Destroy:
+        return QCoreApplication::translate("Risk", "Destroy");
+    }
+    return {};
+}
+
 std::optional<Risk> riskFromId(QStringView name)
 {
-    for (const Risk risk : {Risk::Read, Risk::Change, Risk::Destroy}) {
+    for (const Risk risk : {Risk::Read, Risk::Change, Risk::Unknown, Risk::Destroy}) {
         if (name == riskId(risk))
             return risk;
     }

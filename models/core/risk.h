@@ -7,14 +7,23 @@
 
 namespace OpsDeck {
 
-// What an action can do to a system. Read-only mode allows only Read; Destroy needs the
-// target's name typed to confirm.
-enum class Risk { Read, Change, Destroy };
+// What an action can do to a system, in rising order. Read is proven by the allow-list; what
+// is not known to be read-only is Unknown (asked like Change, refused by read-only mode);
+// Destroy needs the target's name typed to confirm.
+enum class Risk { Read, Change, Unknown, Destroy };
 
-// The stable, untranslated names ("read", "change", "destroy") stored in the audit log and
-// printed by --json.
+// The higher of two risks: a command is as risky as its riskiest part.
+constexpr Risk higherRisk(Risk a, Risk b)
+{
+    return int(a) >= int(b) ? a : b;
+}
+
+// The stable, untranslated names ("read", "change", "unknown", "destroy") stored in the audit
+// log and printed by --json.
 QString riskId(Risk risk);
 std::optional<Risk> riskFromId(QStringView id);
+// The translated badge text: "Read", "Change", "Unknown", "Destroy".
+QString riskName(Risk risk);
 
 // The global read-only switch (--read-only, the toolbar toggle). Every action asks it before
 // running; widgets listen to disable what is not allowed.

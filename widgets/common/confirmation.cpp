@@ -18,11 +18,17 @@ namespace {
 QDialog *riskDialog(QWidget *parent, Risk risk, const QString &action, const QString &reason,
                     const QString &typedName)
 {
-    if (risk == Risk::Change) {
-        auto *box = new QMessageBox(
-            QMessageBox::Question, QObject::tr("Confirm Change"),
-            QObject::tr("%1\n\nThis changes the system: %2\n\nGo ahead?").arg(action, reason),
-            QMessageBox::Yes | QMessageBox::Cancel, parent);
+    if (risk == Risk::Change || risk == Risk::Unknown) {
+        const QString question =
+            risk == Risk::Change
+                ? QObject::tr("%1\n\nThis changes the system: %2\n\nGo ahead?")
+                : QObject::tr("%1\n\nOpsDeck cannot tell whether this only reads: %2\n\nGo "
+                              "ahead?");
+        auto *box = new QMessageBox(QMessageBox::Question,
+                                    risk == Risk::Change ? QObject::tr("Confirm Change")
+                                                         : QObject::tr("Confirm Unknown Command"),
+                                    question.arg(action, reason),
+                                    QMessageBox::Yes | QMessageBox::Cancel, parent);
         box->setDefaultButton(QMessageBox::Cancel);
         return box;
     }

@@ -46,6 +46,7 @@ QColor forRisk(Risk risk, const QPalette &palette)
     case Risk::Read:
         return good(palette);
     case Risk::Change:
+    case Risk::Unknown:
         return caution(palette);
     case Risk::Destroy:
         return bad(palette);

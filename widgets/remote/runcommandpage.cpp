@@ -114,11 +114,9 @@ RunCommandPage::RunCommandPage(HostRegistry *hosts, CommandRunner *runner, ReadO
     connect(m_command, &QLineEdit::returnPressed, this, &RunCommandPage::run);
     connect(m_command, &QLineEdit::textChanged, this, [this](const QString &text) {
         const RiskAssessment risk = assessCommandRisk(text);
-        m_riskLabel->setText(
-            risk.risk == Risk::Read
-                ? QString()
-                : (risk.risk == Risk::Destroy ? tr("Destructive: %1") : tr("Changes: %1"))
-                      .arg(risk.reason));
+        m_riskLabel->setText(risk.risk == Risk::Read
+                                 ? QString()
+                                 : tr("%1: %2").arg(riskName(risk.risk), risk.reason));
         QPalette riskPalette = m_riskLabel->palette();
         riskPalette.setColor(QPalette::WindowText, StatusColours::forRisk(risk.risk, palette()));
         m_riskLabel->setPalette(riskPalette);

@@ -46,19 +46,6 @@ QColor stepStateColour(StepState state, const QPalette &palette)
 
 namespace {
 
-QString riskName(Risk risk)
-{
-    switch (risk) {
-    case Risk::Read:
-        return RunbookStepCard::tr("Read");
-    case Risk::Change:
-        return RunbookStepCard::tr("Change");
-    case Risk::Destroy:
-        return RunbookStepCard::tr("Destroy");
-    }
-    return {};
-}
-
 QLabel *smallGreyLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);

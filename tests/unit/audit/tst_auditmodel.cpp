@@ -185,8 +185,8 @@ void AuditModelTest::showsColumns()
                                        std::pair{AuditStatus::Failed, u"Failed"_s},
                                        std::pair{AuditStatus::Cancelled, u"Cancelled"_s}})
         QCOMPARE(AuditModel::statusText(status), name);
-    QCOMPARE(AuditModel::riskText(Risk::Read), u"Read"_s);
-    QCOMPARE(AuditModel::riskText(Risk::Change), u"Change"_s);
+    QCOMPARE(riskName(Risk::Read), u"Read"_s);
+    QCOMPARE(riskName(Risk::Change), u"Change"_s);
 }
 
 void AuditModelTest::formatsExit()
