@@ -89,7 +89,14 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
 
     // A single word is a command line as typed; several words are a program and its arguments.
     const QString text = command.size() == 1 ? command.front() : shellJoin(command);
-    const RiskAssessment risk = assessCommandRisk(text);
+    CommandRequest request;
+    if (command.size() == 1)
+        request.script = text;
+    else
+        request.argv = command;
+    request.sudo = parser.isSet(QStringLiteral("sudo"));
+    request.timeoutMs = parser.value(QStringLiteral("timeout")).toInt() * 1000;
+    const RiskAssessment risk = CommandRunner::assess(request);
     const bool readOnly = parser.isSet(QStringLiteral("read-only"));
     // Refused before anything is built: a refused command does not even create the database.
     if (const QString refusal = ReadOnlyMode(readOnly).refusal(risk.risk); !refusal.isEmpty()) {
@@ -128,14 +135,13 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
         return 255;
     }
     services.hosts()->setWorkspace(workspace);
-    CommandRequest request;
-    if (command.size() == 1)
-        request.script = text;
-    else
-        request.argv = command;
-    request.sudo = parser.isSet(QStringLiteral("sudo"));
-    request.timeoutMs = parser.value(QStringLiteral("timeout")).toInt() * 1000;
-    request.risk = risk.risk;
+    // What the flags confirmed; the runner checks it against its own judgement again.
+    if (parser.isSet(QStringLiteral("yes")))
+        request.confirmedRisk = Risk::Unknown;
+    if (parser.value(QStringLiteral("confirm")) == hostName) {
+        request.confirmedRisk = Risk::Destroy;
+        request.confirmedHosts = {hostName};
+    }
     QEventLoop loop;
     CommandRun *run = services.runner()->run(services.hosts()->executor(hostName), request, &loop);
     QFile out;

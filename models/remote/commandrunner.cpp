@@ -10,6 +10,8 @@
 
 namespace OpsDeck {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 class Text
@@ -139,14 +141,47 @@ CommandRunner::CommandRunner(AuditLog *auditLog, ReadOnlyMode *readOnly, QObject
 
 CommandRunner::~CommandRunner() = default;
 
+RiskAssessment CommandRunner::assess(const CommandRequest &request)
+{
+    RiskAssessment judged =
+        request.argv.isEmpty() ? assessCommandRisk(request.script) : assessArgv(request.argv);
+    for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it) {
+        if (!isHarmlessEnvironmentName(it.key()) && int(judged.risk) < int(Risk::Unknown))
+            judged = {
+                Risk::Unknown,
+                Text::tr("`%1` in the environment can change what a program does").arg(it.key())};
+    }
+    if (int(request.risk) > int(judged.risk))
+        judged = {request.risk, Text::tr("the action is declared %1").arg(riskName(request.risk))};
+    return judged;
+}
+
 CommandRun *CommandRunner::run(Executor *executor, const CommandRequest &request, QObject *owner,
                                std::optional<qint64> incidentId)
 {
     if (const QString invalid = validateRequest(request); !invalid.isEmpty())
         return new RefusedRun(executor->hostName(), invalid, owner);
-    if (const QString refusal = m_readOnly->refusal(request.risk); !refusal.isEmpty())
-        return new RefusedRun(executor->hostName(), refusal, owner);
-    return new AuditedRun(m_auditLog, executor, request, incidentId, owner);
+    const RiskAssessment judged = assess(request);
+    if (const QString refusal = m_readOnly->refusal(judged.risk); !refusal.isEmpty())
+        return new RefusedRun(executor->hostName(), Text::tr("%1 (%2)").arg(refusal, judged.reason),
+                              owner);
+    if (int(request.confirmedRisk) < int(judged.risk))
+        return new RefusedRun(executor->hostName(),
+                              Text::tr("Not run: this needs confirming as %1 first (%2).")
+                                  .arg(riskName(judged.risk), judged.reason),
+                              owner);
+    if (judged.risk == Risk::Destroy && !request.confirmedHosts.contains(executor->hostName()))
+        return new RefusedRun(executor->hostName(),
+                              Text::tr("Not run: this can destroy data on %1; its name must be "
+                                       "typed to confirm (%2).")
+                                  .arg(executor->hostName(), judged.reason),
+                              owner);
+    CommandRequest gated = request;
+    gated.risk = judged.risk;
+    // psql and libpq programs then refuse to write even if the judgement were wrong.
+    if (m_readOnly->isEnabled())
+        gated.environment.insert(u"PGOPTIONS"_s, u"-c default_transaction_read_only=on"_s);
+    return new AuditedRun(m_auditLog, executor, gated, incidentId, owner);
 }
 
 } // namespace OpsDeck

@@ -20,7 +20,13 @@ struct CommandRequest {
     QString workingDirectory;           // empty: the login directory
     bool sudo = false;                  // run through `sudo -n`: a password prompt is an error
     int timeoutMs = 0;                  // 0: no limit
+    // The least risk the caller knows the action has (its kind). The runner judges the text
+    // itself and takes the higher of the two: nobody can hand it a lower risk.
     Risk risk = Risk::Read;
+    // What the operator confirmed for this request: the risk they were asked about and, for
+    // Destroy, the hosts whose names they typed. The runner refuses what needs more.
+    Risk confirmedRisk = Risk::Read;
+    QStringList confirmedHosts;
     QStringList secrets; // texts to mask wherever the command is shown or logged
 
     // The command as people read it in the console and the audit log, secrets masked.

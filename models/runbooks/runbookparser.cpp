@@ -691,14 +691,21 @@ private:
         block.language = language;
         block.text = text;
         block.line = line;
-        const RiskAssessment assessment = assessCommandRisk(text);
-        block.risk = assessment.risk;
-        block.riskReason = assessment.reason;
         ShellScanner scanner(&m_assigned);
         scanner.scan(text);
         block.placeholders = scanner.placeholders();
         if (kind == RunbookBlock::Sql) // $1 and $body$ are SQL's own, not for a form
             block.placeholders.removeIf([](const QString &p) { return p.startsWith(u'$'); });
+        // The template's risk, with each <placeholder> standing for a plain value: what it
+        // will be once filled in (the filled-in step is judged again before it runs).
+        QString plain = text;
+        for (const QString &placeholder : std::as_const(block.placeholders)) {
+            if (!placeholder.startsWith(u'$'))
+                plain.replace(placeholder, u"PLACEHOLDER"_s);
+        }
+        const RiskAssessment assessment = assessCommandRisk(plain);
+        block.risk = assessment.risk;
+        block.riskReason = assessment.reason;
         if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
             block.unterminatedHeredoc = true;
             block.wholeRunProblem = Text::tr("the here-document '%1' has no terminating line")

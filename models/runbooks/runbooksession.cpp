@@ -343,7 +343,11 @@ void RunbookSession::answerConfirmation(quint64 id, bool accepted)
         endSection(false);
         return;
     }
-    if (!proceed(prepared)) {
+    PreparedStep confirmed = prepared;
+    confirmed.request.confirmedRisk = prepared.request.risk;
+    if (prepared.request.risk == Risk::Destroy)
+        confirmed.request.confirmedHosts = {prepared.target.section(u'/', 0, 0)};
+    if (!proceed(confirmed)) {
         Q_EMIT runningChanged(false);
         endSection(false);
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/stepscript.h"
 
-#include "models/remote/commandrisk.h"
+#include "models/remote/commandrunner.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
 
@@ -110,9 +110,6 @@ bool chooseText(const RunbookBlock &block, int line, QString *text, PreparedStep
     }
     *text = chosen->text;
     prepared->line = chosen->firstLine;
-    const RiskAssessment risk = assessCommandRisk(*text);
-    prepared->request.risk = risk.risk;
-    prepared->riskReason = risk.reason;
     return true;
 }
 
@@ -362,6 +359,13 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepareSql(text, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
+    if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
+        // Judged as the runner will judge it: on the filled-in text that runs, not the template.
+        prepared.request.risk = Risk::Read;
+        const RiskAssessment judged = CommandRunner::assess(prepared.request);
+        prepared.request.risk = judged.risk;
+        prepared.riskReason = judged.reason;
+    }
     return prepared;
 }
 

@@ -113,7 +113,9 @@ RunCommandPage::RunCommandPage(HostRegistry *hosts, CommandRunner *runner, ReadO
     connect(m_cancelButton, &QPushButton::clicked, this, &RunCommandPage::cancel);
     connect(m_command, &QLineEdit::returnPressed, this, &RunCommandPage::run);
     connect(m_command, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const RiskAssessment risk = assessCommandRisk(text);
+        CommandRequest request;
+        request.script = text;
+        const RiskAssessment risk = CommandRunner::assess(request);
         m_riskLabel->setText(risk.risk == Risk::Read
                                  ? QString()
                                  : tr("%1: %2").arg(riskName(risk.risk), risk.reason));
@@ -240,7 +242,11 @@ void RunCommandPage::run()
     const QStringList hosts = checkedHosts();
     if (command.isEmpty() || hosts.isEmpty() || m_session->isRunning())
         return;
-    const RiskAssessment risk = assessCommandRisk(command);
+    CommandRequest request;
+    request.script = command;
+    request.sudo = m_sudo->isChecked();
+    request.timeoutMs = m_timeout->value() * 1000;
+    const RiskAssessment risk = CommandRunner::assess(request);
     if (const QString refusal = m_readOnly->refusal(risk.risk); !refusal.isEmpty()) {
         QMessageBox::warning(this, tr("Run Command"), tr("%1\n\n%2").arg(refusal, risk.reason));
         return;
@@ -254,11 +260,8 @@ void RunCommandPage::run()
     m_runs.clear();
     m_output->clear();
     m_shownRow = -1;
-    CommandRequest request;
-    request.script = command;
-    request.sudo = m_sudo->isChecked();
-    request.timeoutMs = m_timeout->value() * 1000;
-    request.risk = risk.risk;
+    request.confirmedRisk = risk.risk;
+    request.confirmedHosts = hosts; // typed as "N hosts" when there are several
     for (int row = 0; row < hosts.size(); ++row) {
         Executor *executor = m_hosts->executor(hosts[row]);
         if (!executor)

@@ -27,6 +27,10 @@ private Q_SLOTS:
     void readOnlyModeRefusesChanges();
     void invalidRequestIsRefused();
     void cancelBeforeStartRunsNothing();
+    void gateJudgesTheTextNotTheCaller();
+    void destroyNeedsTheHostTyped();
+    void unknownNeedsConfirming();
+    void readOnlyModeMakesPostgresRefuseWrites();
 
 private:
     QList<AuditEntry> queryAll();
@@ -76,6 +80,7 @@ void CommandRunnerTest::auditRowIsCommittedBeforeTheCommandStarts()
     CommandRequest request;
     request.argv = {u"sqlite3"_s, m_databasePath,
                     u"select status || ' ' || command from audit_log"_s};
+    request.confirmedRisk = Risk::Unknown; // sqlite3 is not on the allow-list
     std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
     QByteArray output;
     connect(run.get(), &CommandRun::standardOutput, this,
@@ -90,7 +95,8 @@ void CommandRunnerTest::outcomeCompletesTheRow()
 {
     CommandRequest request;
     request.script = u"printf abc; exit 3"_s;
-    request.risk = Risk::Change;
+    request.risk = Risk::Change; // declared by the action: higher than what the text does
+    request.confirmedRisk = Risk::Change;
     std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr, 42));
     QSignalSpy finished(run.get(), &CommandRun::finished);
     QVERIFY(finished.wait(10000));
@@ -133,7 +139,8 @@ void CommandRunnerTest::readOnlyModeRefusesChanges()
     QFile(victim).open(QIODevice::WriteOnly);
     CommandRequest request;
     request.argv = {u"rm"_s, victim};
-    request.risk = Risk::Destroy;
+    request.confirmedRisk = Risk::Destroy;
+    request.confirmedHosts = {m_executor->hostName()};
     std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
     QSignalSpy finished(run.get(), &CommandRun::finished);
     QVERIFY(finished.wait(5000));
@@ -142,8 +149,7 @@ void CommandRunnerTest::readOnlyModeRefusesChanges()
     QVERIFY(QFile::exists(victim));
     QVERIFY(queryAll().isEmpty()); // nothing ran, nothing to log
 
-    request.argv = {u"ls"_s, victim};
-    request.risk = Risk::Read; // reading is still allowed
+    request.argv = {u"ls"_s, victim}; // reading is still allowed
     std::unique_ptr<CommandRun> reading(m_runner->run(m_executor.get(), request, nullptr));
     QSignalSpy readFinished(reading.get(), &CommandRun::finished);
     QVERIFY(readFinished.wait(5000));
@@ -167,7 +173,7 @@ void CommandRunnerTest::cancelBeforeStartRunsNothing()
     const QString marker = directory.filePath(u"ran"_s);
     CommandRequest request;
     request.argv = {u"touch"_s, marker};
-    request.risk = Risk::Change;
+    request.confirmedRisk = Risk::Change;
     std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
     run->cancel(); // before the audit row is even written
     QSignalSpy finished(run.get(), &CommandRun::finished);
@@ -175,6 +181,76 @@ void CommandRunnerTest::cancelBeforeStartRunsNothing()
     QVERIFY(run->result().outcome == CommandResult::Outcome::Cancelled);
     QVERIFY(!QFile::exists(marker));
     QTRY_COMPARE_WITH_TIMEOUT(queryAll().value(0).status, AuditStatus::Cancelled, 5000);
+}
+
+void CommandRunnerTest::gateJudgesTheTextNotTheCaller()
+{
+    QTemporaryDir directory;
+    const QString victim = directory.filePath(u"keep-me"_s);
+    QFile(victim).open(QIODevice::WriteOnly);
+    CommandRequest request;
+    request.script = u"ls; rm -f "_s + victim;
+    request.risk = Risk::Read;            // a caller that claims it only reads
+    request.confirmedRisk = Risk::Change; // and had only a Change confirmed
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(run->result().outcome == CommandResult::Outcome::Failed);
+    QVERIFY2(run->result().error.contains(u"Destroy"), qPrintable(run->result().error));
+    QVERIFY(QFile::exists(victim));
+    QVERIFY(queryAll().isEmpty());
+}
+
+void CommandRunnerTest::destroyNeedsTheHostTyped()
+{
+    QTemporaryDir directory;
+    const QString victim = directory.filePath(u"victim"_s);
+    QFile(victim).open(QIODevice::WriteOnly);
+    CommandRequest request;
+    request.argv = {u"rm"_s, victim};
+    request.confirmedRisk = Risk::Destroy;
+    request.confirmedHosts = {u"another-host"_s};
+    std::unique_ptr<CommandRun> refused(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy refusedFinished(refused.get(), &CommandRun::finished);
+    QVERIFY(refusedFinished.wait(5000));
+    QVERIFY2(refused->result().error.contains(m_executor->hostName()),
+             qPrintable(refused->result().error));
+    QVERIFY(QFile::exists(victim));
+
+    request.confirmedHosts = {m_executor->hostName()};
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(run->result().succeeded(), qPrintable(run->result().summary()));
+    QVERIFY(!QFile::exists(victim));
+    QTRY_COMPARE_WITH_TIMEOUT(queryAll().value(0).status, AuditStatus::Finished, 5000);
+    QVERIFY(queryAll().at(0).risk == Risk::Destroy); // the judged risk, in the log
+}
+
+void CommandRunnerTest::unknownNeedsConfirming()
+{
+    CommandRequest request;
+    request.script = u"frobnicate --now"_s;
+    request.confirmedRisk = Risk::Change; // not enough for something unknown
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(run->result().error.contains(u"`frobnicate` is not known to be read-only"),
+             qPrintable(run->result().error));
+}
+
+void CommandRunnerTest::readOnlyModeMakesPostgresRefuseWrites()
+{
+    m_readOnly->setEnabled(true);
+    CommandRequest request;
+    request.argv = {u"printenv"_s, u"PGOPTIONS"_s};
+    std::unique_ptr<CommandRun> run(m_runner->run(m_executor.get(), request, nullptr));
+    QByteArray output;
+    connect(run.get(), &CommandRun::standardOutput, this,
+            [&](const QByteArray &d) { output += d; });
+    QSignalSpy finished(run.get(), &CommandRun::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(output, QByteArray("-c default_transaction_read_only=on\n"));
 }
 
 QTEST_GUILESS_MAIN(CommandRunnerTest)

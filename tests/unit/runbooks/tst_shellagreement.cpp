@@ -168,10 +168,15 @@ void ShellAgreementTest::probes()
     });
     QCOMPARE(runs, isCommand);
 
-    // Risk sees the rm unless it is a comment: text that another program gets is judged too.
+    // The gate sees every rm that bash runs, and never one in a comment. Text that another
+    // program gets (cat's here-document) may go either way: it is not run.
     const RiskAssessment risk = assessCommandRisk(script);
-    QCOMPARE(risk.risk == Risk::Destroy, !isComment);
-    QCOMPARE(risk.reason.startsWith(u"rm: "_s), !isComment);
+    if (isCommand) {
+        QVERIFY(risk.risk == Risk::Destroy);
+        QVERIFY2(risk.reason.contains(u"`rm`"_s), qPrintable(risk.reason));
+    }
+    if (isComment)
+        QVERIFY(risk.risk != Risk::Destroy);
     QCOMPARE(withoutShellComments(lexed).contains(Probe), !isComment);
 
     // The placeholder is asked for unless it is a comment, quoted for where it stands.

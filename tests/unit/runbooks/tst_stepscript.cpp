@@ -94,7 +94,8 @@ void StepScriptTest::prepares_data()
     QTest::addColumn<int>("risk");
     QTest::addColumn<int>("chosenLine");
 
-    const int read = int(Risk::Read), change = int(Risk::Change), destroy = int(Risk::Destroy);
+    const int read = int(Risk::Read), change = int(Risk::Change), destroy = int(Risk::Destroy),
+              unknown = int(Risk::Unknown);
     const QString host = u"web-1"_s;
     QTest::addRow("plain") << QString() << u"bash"_s << u"echo hello"_s << host << -1
                            << QStringList{} << QStringList{} << QString() << QStringList{}
@@ -119,7 +120,7 @@ void StepScriptTest::prepares_data()
     QTest::addRow("positional") << QString() << u"bash"_s << u"./restore.sh \"$1\" \"$2\""_s << host
                                 << -1 << QStringList{u"$1=a"_s, u"$2=b c"_s} << QStringList{}
                                 << QString() << QStringList{} << u"./restore.sh \"$1\" \"$2\""_s
-                                << u"set -- a 'b c'\n./restore.sh \"$1\" \"$2\""_s << read << -1;
+                                << u"set -- a 'b c'\n./restore.sh \"$1\" \"$2\""_s << destroy << -1;
     QTest::addRow("variable placeholder")
         << QString() << u"bash"_s << u"echo \"${BACKUP_DATE}\""_s << host << -1
         << QStringList{u"$BACKUP_DATE=2026-11-30"_s} << QStringList{} << QString() << QStringList{}
@@ -155,7 +156,7 @@ void StepScriptTest::prepares_data()
     QTest::addRow("unterminated here-document, whole")
         << QString() << u"bash"_s << u"echo before\ncat <<EOF\nkey=1"_s << host << -1
         << QStringList{} << QStringList{} << u"the here-document 'EOF' has no terminating line"_s
-        << QStringList{} << QString() << QString() << read << -1;
+        << QStringList{} << QString() << QString() << unknown << -1;
     QTest::addRow("unterminated here-document, a line")
         << QString() << u"bash"_s << u"echo before\ncat <<EOF\nkey=1"_s << host << 0
         << QStringList{} << QStringList{} << QString() << QStringList{} << u"echo before"_s
