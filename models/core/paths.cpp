@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/core/paths.h"
 
+#include "models/core/privatefiles.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -9,7 +11,9 @@ namespace OpsDeck::Paths {
 QString dataDirectory()
 {
     const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(directory);
+    // Private (0700), also when an older OpsDeck made it under a lax umask; whoever uses the
+    // folder reports a failure when it writes there.
+    (void)PrivateFiles::makeDirectory(directory, PrivateFiles::Tighten::Own);
     return directory;
 }
 
