@@ -3,7 +3,9 @@
 
 #include "models/core/privatefiles.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace OpsDeck::Paths {
@@ -11,9 +13,14 @@ namespace OpsDeck::Paths {
 QString dataDirectory()
 {
     const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    // Private (0700), also when an older OpsDeck made it under a lax umask; whoever uses the
-    // folder reports a failure when it writes there.
+    // Private (0700), also when an older OpsDeck made it under a lax umask, and so is the
+    // organisation's folder above it ($XDG_DATA_HOME/OpsDeck/opsdeck). Whoever uses the folder
+    // reports a failure when it writes there.
     (void)PrivateFiles::makeDirectory(directory, PrivateFiles::Tighten::Own);
+    const QFileInfo parent(QFileInfo(directory).absolutePath());
+    if (!QCoreApplication::organizationName().isEmpty() &&
+        parent.fileName() == QCoreApplication::organizationName())
+        (void)PrivateFiles::makeDirectory(parent.absoluteFilePath(), PrivateFiles::Tighten::Own);
     return directory;
 }
 
