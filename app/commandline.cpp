@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/services.h"
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrisk.h"
@@ -134,6 +135,12 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
             << '\n';
         return 255;
     }
+    // The command's own exit status stays the answer; a lost audit write is said on stderr.
+    QObject::connect(services.auditLog(), &AuditLog::writeFailed, services.auditLog(),
+                     [&](const QString &message) {
+                         err << Text::tr("opsdeck: %1").arg(message) << '\n';
+                         err.flush();
+                     });
     services.hosts()->setWorkspace(workspace);
     // What the flags confirmed; the runner checks it against its own judgement again.
     if (parser.isSet(QStringLiteral("yes")))
@@ -154,11 +161,49 @@ int runOnHost(const QCommandLineParser &parser, const QStringList &words)
                      [&](const QByteArray &data) { errors.write(data); });
     QObject::connect(run, &CommandRun::finished, &loop, [&] { loop.quit(); });
     loop.exec();
+    // Until the end of the command is in the audit log (or reported as lost): the answer comes
+    // behind the audit log's write, and with it writeFailed() if that write failed.
+    (void)services.waitUntilOpen();
     const CommandResult &result = run->result();
     if (result.outcome == CommandResult::Outcome::Exited)
         return result.exitCode;
     err << Text::tr("opsdeck: %1: %2").arg(hostName, result.summary()) << '\n';
     return 255;
+}
+
+// `opsdeck audit verify [--json]`: walks the audit log's hash chain.
+int verifyAuditLog(bool json)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    ServiceOptions options;
+    options.keychain = false;
+    Services services(options);
+    if (const StoreResult<QString> opened = services.waitUntilOpen(); !opened) {
+        err << Text::tr("opsdeck: the audit log cannot be opened: %1").arg(opened.error()) << '\n';
+        return 2;
+    }
+    QEventLoop loop;
+    std::optional<StoreResult<AuditChainReport>> answer;
+    services.auditLog()->verify(&loop, [&](const StoreResult<AuditChainReport> &report) {
+        answer = report;
+        loop.quit();
+    });
+    loop.exec();
+    if (!answer->ok()) {
+        err << Text::tr("opsdeck: %1").arg(answer->error()) << '\n';
+        return 2;
+    }
+    const AuditChainReport &report = answer->value();
+    if (json)
+        out << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+    else if (report.intact() && report.rows > 0)
+        out << Text::tr("%1; head %2").arg(report.summary(), report.headHash) << '\n';
+    else if (report.intact())
+        out << report.summary() << '\n';
+    else
+        out << Text::tr("audit log: %1").arg(report.summary()) << '\n';
+    return report.intact() ? 0 : 1;
 }
 
 // `opsdeck runbook show FILE [--json]`: what OpsDeck reads from a runbook, as an outline.
@@ -263,7 +308,10 @@ void describe(QCommandLineParser &parser)
                  "                              this computer), audited; exit status is the\n"
                  "                              command's, 255 when it could not run\n"
                  "  runbook show FILE [--json]  print the sections, steps, risks and\n"
-                 "                              placeholders OpsDeck reads from a runbook"));
+                 "                              placeholders OpsDeck reads from a runbook\n"
+                 "  audit verify [--json]       check that no audit log row was edited,\n"
+                 "                              removed or reordered; exit status 1 names\n"
+                 "                              the first bad row"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -285,7 +333,7 @@ void describe(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("confirm"),
                       Text::tr("run: allow a destructive command by naming the HOST it runs on."),
                       Text::tr("HOST")});
-    parser.addOption({QStringLiteral("json"), Text::tr("runbook show: print JSON.")});
+    parser.addOption({QStringLiteral("json"), Text::tr("runbook show, audit verify: print JSON.")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  Text::tr("A headless command, such as 'workspace validate'."),
                                  Text::tr("[command]"));
@@ -334,6 +382,13 @@ int runHeadless(const QStringList &arguments)
             return 2;
         }
         return showRunbook(words[2], parser.isSet(QStringLiteral("json")));
+    }
+    if (words.size() >= 2 && words[0] == u"audit" && words[1] == u"verify") {
+        if (words.size() != 2) {
+            err << Text::tr("usage: opsdeck audit verify [--json]") << '\n';
+            return 2;
+        }
+        return verifyAuditLog(parser.isSet(QStringLiteral("json")));
     }
     err << Text::tr("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
         << '\n';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 #include "app/desktop.h"
+#include "models/core/privatefiles.h"
 #include "models/core/translations.h"
 #include "widgets/common/appearance.h"
 
@@ -16,6 +17,15 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
+}
+
+// Before anything writes a setting: QSettings would create the file and its folder with the
+// umask's permissions.
+void makeSettingsPrivate()
+{
+    const QString error = OpsDeck::PrivateFiles::prepareSettingsFile(QSettings().fileName());
+    if (!error.isEmpty())
+        QTextStream(stderr) << "opsdeck: " << error << '\n';
 }
 
 void installTranslations(QCoreApplication &app)
@@ -44,6 +54,7 @@ int main(int argc, char **argv)
     if (OpsDeck::CommandLine::isHeadless(argc, argv) || !hasDisplay(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();
+        makeSettingsPrivate();
         installTranslations(app);
         if (!hasDisplay(argc, argv) && !OpsDeck::CommandLine::isHeadless(argc, argv)) {
             QTextStream(stderr) << OpsDeck::CommandLine::noDisplayMessage() << '\n';
@@ -54,6 +65,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     describeApplication();
+    makeSettingsPrivate();
     QApplication::setApplicationDisplayName(QStringLiteral("OpsDeck"));
     QApplication::setDesktopFileName(QStringLiteral("io.opsdeck.OpsDeck"));
     installTranslations(app);

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditChainVerifier</name>
+    <message numerus="yes">
+        <source>%n row(s), chain intact</source>
+        <translation>
+            <numerusform>%n Zeile, Kette intakt</numerusform>
+            <numerusform>%n Zeilen, Kette intakt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log from %1: %2</source>
+        <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: its completion record was removed (the completion records jump from %2 to %3).</source>
+        <translation>Zeile %1 wurde bearbeitet: Ihr Abschlusseintrag wurde entfernt (die Abschlusseinträge springen von %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>Completion records were removed (they jump from %1 to %2): a row shown as running was finished.</source>
+        <translation>Abschlusseinträge wurden entfernt (sie springen von %1 auf %2): Eine als laufend angezeigte Zeile war bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: its completion record %2 does not follow record %3, so completion records were removed, inserted or reordered.</source>
+        <translation>Zeile %1 wurde bearbeitet: Ihr Abschlusseintrag %2 folgt nicht auf Eintrag %3, also wurden Abschlusseinträge entfernt, eingefügt oder umsortiert.</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: its completion record %2 does not match its hash.</source>
+        <translation>Zeile %1 wurde bearbeitet: Ihr Abschlusseintrag %2 passt nicht zu seinem Hash.</translation>
+    </message>
+    <message>
+        <source>Row %1 is missing: it was removed (its completion record %2 is still there).</source>
+        <translation>Zeile %1 fehlt: Sie wurde entfernt (ihr Abschlusseintrag %2 ist noch da).</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: it was completed (completion record %2), but its outcome is not that completion any more.</source>
+        <translation>Zeile %1 wurde bearbeitet: Sie wurde abgeschlossen (Abschlusseintrag %2), aber ihr Ergebnis entspricht diesem Abschluss nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Row %1 is missing: it was removed (the ids jump from %2 to %3).</source>
+        <translation>Zeile %1 fehlt: Sie wurde entfernt (die IDs springen von %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>Rows %1 to %2 are missing: they were removed (the ids jump from %3 to %4).</source>
+        <translation>Die Zeilen %1 bis %2 fehlen: Sie wurden entfernt (die IDs springen von %3 auf %4).</translation>
+    </message>
+    <message>
+        <source>Row %1 does not start the chain: its previous_hash is not the chain&apos;s start, so rows were removed, inserted or reordered.</source>
+        <translation>Zeile %1 beginnt die Kette nicht: Ihr previous_hash ist nicht der Anfang der Kette, also wurden Zeilen entfernt, eingefügt oder umsortiert.</translation>
+    </message>
+    <message>
+        <source>Row %1 does not follow row %2: its previous_hash is not the row_hash of row %2, so rows were removed, inserted or reordered.</source>
+        <translation>Zeile %1 folgt nicht auf Zeile %2: Ihr previous_hash ist nicht der row_hash von Zeile %2, also wurden Zeilen entfernt, eingefügt oder umsortiert.</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: its host, user, command, risk, start or incident does not match its row_hash.</source>
+        <translation>Zeile %1 wurde bearbeitet: Host, Benutzer, Befehl, Risiko, Start oder Incident passen nicht zu ihrem row_hash.</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: its outcome (end, exit code, signal, duration, output size or status) does not match its final_hash.</source>
+        <translation>Zeile %1 wurde bearbeitet: Ihr Ergebnis (Ende, Exit-Code, Signal, Dauer, Ausgabegröße oder Status) passt nicht zu ihrem final_hash.</translation>
+    </message>
+    <message>
+        <source>Row %1 is missing: it was removed from the end (the highest id given out is %1).</source>
+        <translation>Zeile %1 fehlt: Sie wurde am Ende entfernt (die höchste vergebene ID ist %1).</translation>
+    </message>
+    <message>
+        <source>Rows %1 to %2 are missing: they were removed from the end (the highest id given out is %2).</source>
+        <translation>Die Zeilen %1 bis %2 fehlen: Sie wurden am Ende entfernt (die höchste vergebene ID ist %2).</translation>
+    </message>
+    <message>
+        <source>Row %1 was edited: it shows an outcome, but no completion record of it is left.</source>
+        <translation>Zeile %1 wurde bearbeitet: Sie zeigt ein Ergebnis, aber es gibt keinen Abschlusseintrag mehr dazu.</translation>
+    </message>
+    <message>
+        <source>Completion records %1 to %2 were removed from the end: a row shown as running was finished.</source>
+        <translation>Die Abschlusseinträge %1 bis %2 wurden am Ende entfernt: Eine als laufend angezeigte Zeile war bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The rows are chained intact, but the audit log in %1 is no longer append-only: its triggers %2 were dropped.</source>
+        <translation>Die Kette der Zeilen ist intakt, aber das Prüfprotokoll in %1 ist nicht mehr nur erweiterbar: Seine Trigger %2 wurden gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>BuiltInWorkspace</name>
     <message>
         <source>System journal</source>
@@ -175,6 +257,30 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Abschnitte: %1, ausführbare Schritte: %2, Referenzblöcke: %3, manuelle Prüfungen: %4, Platzhalter: %5</translation>
     </message>
     <message>
+        <source>usage: opsdeck runbook show FILE [--json]</source>
+        <translation>Aufruf: opsdeck runbook show FILE [--json]</translation>
+    </message>
+    <message>
+        <source>opsdeck: OpsDeck cannot tell what this command does on %1 (%2); add --yes to run it.</source>
+        <translation>opsdeck: OpsDeck kann nicht erkennen, was dieser Befehl auf %1 tut (%2); mit --yes ausführen.</translation>
+    </message>
+    <message>
+        <source>opsdeck: %1</source>
+        <translation>opsdeck: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit log cannot be opened: %1</source>
+        <translation>opsdeck: Das Prüfprotokoll kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1; head %2</source>
+        <translation>%1; Kopf %2</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>Prüfprotokoll: %1</translation>
+    </message>
+    <message>
         <source>OpsDeck, the operations console.
 
 Commands that need no display:
@@ -184,7 +290,10 @@ Commands that need no display:
                               this computer), audited; exit status is the
                               command&apos;s, 255 when it could not run
   runbook show FILE [--json]  print the sections, steps, risks and
-                              placeholders OpsDeck reads from a runbook</source>
+                              placeholders OpsDeck reads from a runbook
+  audit verify [--json]       check that no audit log row was edited,
+                              removed or reordered; exit status 1 names
+                              the first bad row</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -194,19 +303,18 @@ Befehle, die keine Anzeige benötigen:
                               (oder diesem Computer) ausführen, protokolliert;
                               Exit-Code des Befehls, 255 wenn er nicht lief
   runbook show FILE [--json]  die Abschnitte, Schritte, Risiken und Platzhalter
-                              ausgeben, die OpsDeck aus einem Runbook liest</translation>
+                              ausgeben, die OpsDeck aus einem Runbook liest
+  audit verify [--json]       prüfen, dass keine Zeile des Prüfprotokolls
+                              bearbeitet, entfernt oder umsortiert wurde;
+                              Exit-Code 1 nennt die erste fehlerhafte Zeile</translation>
     </message>
     <message>
-        <source>runbook show: print JSON.</source>
-        <translation>runbook show: JSON ausgeben.</translation>
+        <source>runbook show, audit verify: print JSON.</source>
+        <translation>runbook show, audit verify: JSON ausgeben.</translation>
     </message>
     <message>
-        <source>usage: opsdeck runbook show FILE [--json]</source>
-        <translation>Aufruf: opsdeck runbook show FILE [--json]</translation>
-    </message>
-    <message>
-        <source>opsdeck: OpsDeck cannot tell what this command does on %1 (%2); add --yes to run it.</source>
-        <translation>opsdeck: OpsDeck kann nicht erkennen, was dieser Befehl auf %1 tut (%2); mit --yes ausführen.</translation>
+        <source>usage: opsdeck audit verify [--json]</source>
+        <translation>Aufruf: opsdeck audit verify [--json]</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1048,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Internal error: schema steps for %1 are not numbered 1, 2, 3, ...</source>
         <translation>Interner Fehler: Die Schemaschritte für %1 sind nicht mit 1, 2, 3, ... nummeriert</translation>
     </message>
+    <message>
+        <source>Cannot chain the existing audit log rows in the state database %1: %2</source>
+        <translation>Die vorhandenen Zeilen des Prüfprotokolls in der Zustandsdatenbank %1 können nicht verkettet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::AuditLog</name>
@@ -956,16 +1068,19 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>Prüfprotokolleintrag %1 in %2 kann nicht mit dem Status &apos;running&apos; abgeschlossen werden.</translation>
     </message>
     <message>
-        <source>Cannot write the end of audit entry %1 to %2: %3</source>
-        <translation>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden: %3</translation>
-    </message>
-    <message>
         <source>Audit entry %1 in %2 does not exist or is already finished.</source>
         <translation>Prüfprotokolleintrag %1 in %2 existiert nicht oder ist bereits abgeschlossen.</translation>
     </message>
     <message>
         <source>Cannot read the audit log from %1: %2</source>
         <translation>Das Prüfprotokoll kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot write the end of audit entry %1 to %2 (%n attempt(s)): %3</source>
+        <translation>
+            <numerusform>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuch): %3</numerusform>
+            <numerusform>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuche): %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1249,26 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Exported to &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
         <translation>Exportiert nach &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check that no row of the audit log was edited, removed or reordered</source>
+        <translation>Prüfen, dass keine Zeile des Prüfprotokolls bearbeitet, entfernt oder umsortiert wurde</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>Das Prüfprotokoll wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Hash of the newest row: %1</source>
+        <translation>Hash der neuesten Zeile: %1</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2480,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>The environment %1 is no longer in the workspace.</source>
         <translation>Die Umgebung %1 ist nicht mehr im Arbeitsbereich.</translation>
     </message>
+    <message>
+        <source>Audit log incomplete: %1</source>
+        <translation>Prüfprotokoll unvollständig: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::OverviewPage</name>
@@ -3393,10 +3532,6 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
 <context>
     <name>OpsDeck::StateStoreWorker</name>
     <message>
-        <source>Cannot create the folder %1 for the state database %2.</source>
-        <translation>Der Ordner %1 für die Zustandsdatenbank %2 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
         <source>Cannot open the state database %1: the Qt SQLite driver (QSQLITE) is not installed.</source>
         <translation>Die Zustandsdatenbank %1 kann nicht geöffnet werden: Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert.</translation>
     </message>
@@ -3423,6 +3558,10 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>The state database %1 is not open: %2</source>
         <translation>Die Zustandsdatenbank %1 ist nicht geöffnet: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the state database %1: %2</source>
+        <translation>Der Ordner für die Zustandsdatenbank %1 kann nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3663,29 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>&amp;Run Command on This Host…</source>
         <translation>Befehl auf diesem Host &amp;ausführen…</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private: %2</source>
+        <translation>Der Ordner %1 kann nicht privat gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 as a folder: it is not one.</source>
+        <translation>%1 kann nicht als Ordner verwendet werden: Es ist keiner.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private: %2</source>
+        <translation>%1 kann nicht privat gemacht werden: %2</translation>
     </message>
 </context>
 <context>

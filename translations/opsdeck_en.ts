@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditChainVerifier</name>
+    <message numerus="yes">
+        <source>%n row(s), chain intact</source>
+        <translation>
+            <numerusform>%n row, chain intact</numerusform>
+            <numerusform>%n rows, chain intact</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message numerus="yes">
         <source>… %n more line(s) …</source>
@@ -25,6 +35,16 @@
         <translation>
             <numerusform>%n command run, %1 without success</numerusform>
             <numerusform>%n commands run, %1 without success</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::AuditLog</name>
+    <message numerus="yes">
+        <source>Cannot write the end of audit entry %1 to %2 (%n attempt(s)): %3</source>
+        <translation>
+            <numerusform>Cannot write the end of audit entry %1 to %2 (%n attempt): %3</numerusform>
+            <numerusform>Cannot write the end of audit entry %1 to %2 (%n attempts): %3</numerusform>
         </translation>
     </message>
 </context>

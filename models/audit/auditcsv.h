@@ -13,9 +13,10 @@ namespace OpsDeck {
 //   output_bytes,incident_id
 // then one record per entry in the given order. Times are ISO-8601 UTC with milliseconds, risk
 // and status use the database names ('destroy', 'running'), unset values are empty fields.
-// Fields holding a comma, a double quote, CR or LF are quoted with inner quotes doubled; every
-// record ends with CRLF. Text that could start a spreadsheet formula is defused (see the .cpp).
-// Write the result as UTF-8.
+// Fields holding a comma, a semicolon, a tab, a double quote, CR or LF are quoted with inner
+// quotes doubled; every record ends with CRLF. A cell that a spreadsheet could run as a formula
+// (starting with = + - @, also after blanks or quotes, or with a tab or CR) gets a leading ',
+// in every column (see the .cpp). Write the result as UTF-8.
 QString auditEntriesToCsv(const QList<AuditEntry> &entries);
 
 } // namespace OpsDeck

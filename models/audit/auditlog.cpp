@@ -1,15 +1,69 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/audit/auditlog.h"
 
+#include "models/persistence/recordhash.h"
 #include "models/persistence/sqlvalues.h"
 
 #include <QPointer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
 
 namespace OpsDeck {
 
 using namespace SqlValues;
+
+namespace {
+
+// Rows per verification job: long enough to be quick, short enough that a command waiting for
+// its audit row does not notice.
+constexpr int VerifyRowsPerJob = 1000;
+
+// The id and row_hash a new row follows. The id comes after the highest one ever given out
+// (sqlite_sequence), not after the highest one still there: a row removed from the end stays a
+// gap that verification reports.
+StoreResult<std::pair<qint64, QString>> chainEnd(StoreConnection &db)
+{
+    QSqlQuery last(db.database());
+    if (!last.exec(QStringLiteral("SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+        return StoreError{last.lastError().text()};
+    qint64 lastId = 0;
+    QString previous = RecordHash::genesis();
+    if (last.next()) {
+        lastId = last.value(0).toLongLong();
+        previous = last.value(1).toString();
+    }
+    QSqlQuery sequence(db.database());
+    if (!sequence.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")))
+        return StoreError{sequence.lastError().text()};
+    const qint64 highest = sequence.next() ? sequence.value(0).toLongLong() : 0;
+    return std::pair{std::max(lastId, highest), previous};
+}
+
+// The seq and completion_hash a new completion record follows, like chainEnd().
+StoreResult<std::pair<qint64, QString>> completionChainEnd(StoreConnection &db)
+{
+    QSqlQuery last(db.database());
+    if (!last.exec(QStringLiteral(
+            "SELECT seq, completion_hash FROM audit_completion ORDER BY seq DESC LIMIT 1")))
+        return StoreError{last.lastError().text()};
+    qint64 lastSeq = 0;
+    QString previous = RecordHash::genesis();
+    if (last.next()) {
+        lastSeq = last.value(0).toLongLong();
+        previous = last.value(1).toString();
+    }
+    QSqlQuery sequence(db.database());
+    if (!sequence.exec(
+            QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit_completion'")))
+        return StoreError{sequence.lastError().text()};
+    const qint64 highest = sequence.next() ? sequence.value(0).toLongLong() : 0;
+    return std::pair{std::max(lastSeq, highest), previous};
+}
+
+} // namespace
 
 AuditLog::AuditLog(StateStore *store, QObject *parent)
     : QObject(parent)
@@ -20,17 +74,21 @@ AuditLog::AuditLog(StateStore *store, QObject *parent)
 
 AuditLog::~AuditLog() = default;
 
-void AuditLog::write(StateStore::Work<qint64> work, QObject *context, Done<qint64> done)
+void AuditLog::write(StateStore::Work<qint64> work, QObject *context, Done<qint64> done,
+                     OnFailure onFailure)
 {
     Q_ASSERT_X(!done || context, "AuditLog", "an answer needs a context");
     Q_ASSERT_X(!context || context->thread() == thread(), "AuditLog",
                "the context must live in the log's thread");
-    // Answered to the log first, so rowWritten() is emitted even when the caller is gone.
+    // Answered to the log first, so rowWritten() and writeFailed() are emitted even when the
+    // caller is gone.
     m_store->submit<qint64>(this, std::move(work),
-                            [this, caller = QPointer<QObject>(context),
+                            [this, onFailure, caller = QPointer<QObject>(context),
                              done = std::move(done)](const StoreResult<qint64> &result) {
                                 if (result)
                                     Q_EMIT rowWritten(*result);
+                                else if (onFailure == OnFailure::Report)
+                                    Q_EMIT writeFailed(result.error());
                                 if (done && caller)
                                     done(result);
                             });
@@ -50,24 +108,45 @@ void AuditLog::begin(const AuditEntry &entry, QObject *context, Done<qint64> don
                                      "state database %1.")
                                       .arg(db.path())};
             }
-            QSqlQuery query(db.database());
-            query.prepare(QStringLiteral("INSERT INTO audit_log (started_at, host, remote_user,"
-                                         " command, risk, incident_id, status)"
-                                         " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-            query.addBindValue(timeText(row.startedAt));
-            query.addBindValue(row.host);
-            query.addBindValue(nullIfEmpty(row.remoteUser));
-            query.addBindValue(row.command);
-            query.addBindValue(riskId(row.risk));
-            query.addBindValue(nullIfUnset(row.incidentId));
-            query.addBindValue(auditStatusName(AuditStatus::Running));
-            // Autocommit: exec() returning true means the row is committed to the WAL.
-            if (!query.exec()) {
+            // One write transaction from reading the chain's end to the insert: another process
+            // writing to the same file cannot slip a row in between.
+            const StoreResult<qint64> written =
+                db.inTransaction(StoreConnection::Transaction::Write, [&]() -> StoreResult<qint64> {
+                    const auto end = chainEnd(db);
+                    if (!end)
+                        return StoreError{end.error()};
+                    const qint64 id = end->first + 1;
+                    const QVariantHash content{
+                        {QStringLiteral("id"), id},
+                        {QStringLiteral("started_at"), timeText(row.startedAt)},
+                        {QStringLiteral("host"), row.host},
+                        {QStringLiteral("remote_user"), nullIfEmpty(row.remoteUser)},
+                        {QStringLiteral("command"), row.command},
+                        {QStringLiteral("risk"), riskId(row.risk)},
+                        {QStringLiteral("incident_id"), nullIfUnset(row.incidentId)},
+                    };
+                    QSqlQuery query(db.database());
+                    query.prepare(QStringLiteral(
+                        "INSERT INTO audit_log (id, started_at, host, remote_user, command, risk,"
+                        " incident_id, status, previous_hash, row_hash)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                    for (const char *column : {"id", "started_at", "host", "remote_user", "command",
+                                               "risk", "incident_id"})
+                        query.addBindValue(content.value(QLatin1StringView(column)));
+                    query.addBindValue(auditStatusName(AuditStatus::Running));
+                    query.addBindValue(end->second);
+                    query.addBindValue(AuditChain::rowHash(content, end->second));
+                    if (!query.exec())
+                        return StoreError{query.lastError().text()};
+                    return id;
+                });
+            // Returned only once committed: the command may start when the id arrives.
+            if (!written) {
                 return StoreError{
                     tr("Cannot write the start of '%1' on %2 to the audit log in %3: %4")
-                        .arg(row.command, row.host, db.path(), query.lastError().text())};
+                        .arg(row.command, row.host, db.path(), written.error())};
             }
-            return query.lastInsertId().toLongLong();
+            return written;
         },
         context, std::move(done));
 }
@@ -77,36 +156,89 @@ void AuditLog::finish(qint64 rowId, const AuditOutcome &outcome, QObject *contex
 {
     const QDateTime finishedAt = QDateTime::currentDateTimeUtc();
     write(
-        [rowId, outcome, finishedAt](StoreConnection &db) -> StoreResult<qint64> {
+        [rowId, outcome, finishedAt,
+         delays = m_finishRetryDelays](StoreConnection &db) -> StoreResult<qint64> {
             if (outcome.status == AuditStatus::Running) {
                 return StoreError{tr("Cannot finish audit entry %1 in %2 with status 'running'.")
                                       .arg(rowId)
                                       .arg(db.path())};
             }
-            QSqlQuery query(db.database());
-            query.prepare(QStringLiteral(
-                "UPDATE audit_log SET finished_at = ?, exit_code = ?, signal_name = ?,"
-                " duration_ms = ?, output_bytes = ?, status = ? WHERE id = ? AND status = ?"));
-            query.addBindValue(timeText(finishedAt));
-            query.addBindValue(nullIfUnset(outcome.exitCode));
-            query.addBindValue(nullIfEmpty(outcome.signalName));
-            query.addBindValue(outcome.durationMs);
-            query.addBindValue(outcome.outputBytes);
-            query.addBindValue(auditStatusName(outcome.status));
-            query.addBindValue(rowId);
-            query.addBindValue(auditStatusName(AuditStatus::Running));
-            if (!query.exec()) {
-                return StoreError{
-                    tr("Cannot write the end of audit entry %1 to %2: %3")
-                        .arg(QString::number(rowId), db.path(), query.lastError().text())};
+            const QVariantHash values{
+                {QStringLiteral("finished_at"), timeText(finishedAt)},
+                {QStringLiteral("exit_code"), nullIfUnset(outcome.exitCode)},
+                {QStringLiteral("signal_name"), nullIfEmpty(outcome.signalName)},
+                {QStringLiteral("duration_ms"), outcome.durationMs},
+                {QStringLiteral("output_bytes"), outcome.outputBytes},
+                {QStringLiteral("status"), auditStatusName(outcome.status)},
+            };
+            for (qsizetype attempt = 0;; ++attempt) {
+                bool notRunning = false;
+                const StoreResult<qint64> written = db.inTransaction(
+                    StoreConnection::Transaction::Write, [&]() -> StoreResult<qint64> {
+                        QSqlQuery row(db.database());
+                        row.prepare(QStringLiteral(
+                            "SELECT row_hash FROM audit_log WHERE id = ? AND status = ?"));
+                        row.addBindValue(rowId);
+                        row.addBindValue(auditStatusName(AuditStatus::Running));
+                        if (!row.exec())
+                            return StoreError{row.lastError().text()};
+                        if (!row.next()) {
+                            notRunning = true;
+                            return StoreError{QString()};
+                        }
+                        const QString finalHash =
+                            AuditChain::finalHash(row.value(0).toString(), values);
+                        QSqlQuery query(db.database());
+                        query.prepare(QStringLiteral(
+                            "UPDATE audit_log SET finished_at = ?, exit_code = ?,"
+                            " signal_name = ?, duration_ms = ?, output_bytes = ?, status = ?,"
+                            " final_hash = ? WHERE id = ?"));
+                        for (const char *column : {"finished_at", "exit_code", "signal_name",
+                                                   "duration_ms", "output_bytes", "status"})
+                            query.addBindValue(values.value(QLatin1StringView(column)));
+                        query.addBindValue(finalHash);
+                        query.addBindValue(rowId);
+                        if (!query.exec())
+                            return StoreError{query.lastError().text()};
+                        // And in the order of completions, so an outcome erased later from the
+                        // row is still on record.
+                        const auto end = completionChainEnd(db);
+                        if (!end)
+                            return StoreError{end.error()};
+                        const qint64 seq = end->first + 1;
+                        QSqlQuery record(db.database());
+                        record.prepare(QStringLiteral(
+                            "INSERT INTO audit_completion (seq, audit_id, final_hash,"
+                            " previous_hash, completion_hash) VALUES (?, ?, ?, ?, ?)"));
+                        record.addBindValue(seq);
+                        record.addBindValue(rowId);
+                        record.addBindValue(finalHash);
+                        record.addBindValue(end->second);
+                        record.addBindValue(
+                            AuditChain::completionHash(seq, rowId, finalHash, end->second));
+                        if (!record.exec())
+                            return StoreError{record.lastError().text()};
+                        return rowId;
+                    });
+                if (written)
+                    return written;
+                if (notRunning) {
+                    return StoreError{
+                        tr("Audit entry %1 in %2 does not exist or is already finished.")
+                            .arg(QString::number(rowId), db.path())};
+                }
+                if (attempt >= delays.size()) {
+                    return StoreError{
+                        tr("Cannot write the end of audit entry %1 to %2 (%n attempt(s)): %3",
+                           nullptr, int(attempt + 1))
+                            .arg(QString::number(rowId), db.path(), written.error())};
+                }
+                // On the store's thread, which nobody waits for: the GUI goes on, and the jobs
+                // behind this one wait, as they would for the lock that is likely the cause.
+                QThread::msleep(ulong(std::max(0, delays.at(attempt))));
             }
-            if (query.numRowsAffected() != 1) {
-                return StoreError{tr("Audit entry %1 in %2 does not exist or is already finished.")
-                                      .arg(QString::number(rowId), db.path())};
-            }
-            return rowId;
         },
-        context, std::move(done));
+        context, std::move(done), OnFailure::Report);
 }
 
 void AuditLog::query(const AuditQuery &filter, QObject *context, Done<QList<AuditEntry>> done)
@@ -177,6 +309,32 @@ void AuditLog::query(const AuditQuery &filter, QObject *context, Done<QList<Audi
             return entries;
         },
         std::move(done));
+}
+
+void AuditLog::verify(QObject *context, Done<AuditChainReport> done)
+{
+    Q_ASSERT(context && done);
+    verifyMore(std::make_shared<AuditChainVerifier>(), context, std::move(done));
+}
+
+void AuditLog::verifyMore(const std::shared_ptr<AuditChainVerifier> &verifier, QObject *context,
+                          Done<AuditChainReport> done)
+{
+    // Used by one job at a time: the store's thread runs a step, this thread asks for the next
+    // one only after its answer.
+    m_store->submit<bool>(
+        this, [verifier](StoreConnection &db) { return verifier->step(db, VerifyRowsPerJob); },
+        [this, verifier, caller = QPointer<QObject>(context),
+         done = std::move(done)](const StoreResult<bool> &finished) {
+            if (!caller)
+                return;
+            if (!finished)
+                done(StoreError{finished.error()});
+            else if (*finished)
+                done(verifier->report());
+            else
+                verifyMore(verifier, caller, done);
+        });
 }
 
 } // namespace OpsDeck

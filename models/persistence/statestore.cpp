@@ -2,9 +2,9 @@
 #include "models/persistence/statestore.h"
 
 #include "models/core/paths.h"
+#include "models/core/privatefiles.h"
 #include "models/persistence/migrations.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,6 +12,8 @@
 #include <atomic>
 
 namespace OpsDeck {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 std::atomic<quint64> s_connectionCounter{0};
@@ -81,6 +83,24 @@ private:
     std::unique_ptr<StoreConnection> m_connection; // set while open
 };
 
+namespace {
+
+// The database holds every command run and where: 0600 before SQLite first opens it. SQLite
+// gives the -wal and -shm files it creates the database file's permissions; ones left by an
+// older OpsDeck are tightened here.
+QString makePrivate(const QString &databaseFile)
+{
+    if (QString error = PrivateFiles::makeFile(databaseFile); !error.isEmpty())
+        return error;
+    for (const QLatin1StringView suffix : {"-wal"_L1, "-shm"_L1, "-journal"_L1}) {
+        if (QString error = PrivateFiles::tightenIfExists(databaseFile + suffix); !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+} // namespace
+
 StoreResult<QString> StateStoreWorker::open(const QString &requestedPath)
 {
     assertThread();
@@ -89,9 +109,13 @@ StoreResult<QString> StateStoreWorker::open(const QString &requestedPath)
 
     QString error;
     const QString directory = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(directory)) {
-        error = tr("Cannot create the folder %1 for the state database %2.")
-                    .arg(QDir::toNativeSeparators(directory), m_path);
+    const QString folderProblem = PrivateFiles::makeDirectory(directory);
+    const QString fileProblem = folderProblem.isEmpty() ? makePrivate(m_path) : QString();
+    if (!folderProblem.isEmpty()) {
+        error =
+            tr("Cannot create the folder for the state database %1: %2").arg(m_path, folderProblem);
+    } else if (!fileProblem.isEmpty()) {
+        error = tr("Cannot open the state database %1: %2").arg(m_path, fileProblem);
     } else {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(m_path);

@@ -131,9 +131,10 @@ public:
     ~StateStore() override;
 
     // Opens (creating if needed) and migrates the database; an empty path means
-    // Paths::stateDatabaseFile(). done (optional) gets the file, or why it cannot be used. A
-    // database written by a newer OpsDeck is refused and left byte for byte as it was. Opening
-    // again closes the previous file first.
+    // Paths::stateDatabaseFile(). The file, its -wal and -shm, and folders created for it are
+    // the user's alone (0600, 0700), whatever the umask. done (optional) gets the file, or why it
+    // cannot be used. A database written by a newer OpsDeck is refused and left byte for byte as it
+    // was. Opening again closes the previous file first.
     void open(const QString &path = {}, QObject *context = nullptr, Done<QString> done = {});
     // Answers, after everything submitted so far, with the open file or the reason the last
     // open() failed (or that none was asked for).

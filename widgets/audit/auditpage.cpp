@@ -111,8 +111,10 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
     , m_exportStatus(new QLabel(this))
+    , m_chainStatus(new QLabel(this))
     , m_refreshAction(new QAction(themedIcon(QStringLiteral("reload")), tr("&Refresh"), this))
     , m_exportAction(new QAction(tr("&Export CSV…"), this))
+    , m_verifyAction(new QAction(tr("&Verify"), this))
     , m_autoRefresh(new QTimer(this))
     , m_filterDelay(new QTimer(this))
     , m_soonRefresh(new QTimer(this))
@@ -165,6 +167,15 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     exportButton->setDefaultAction(m_exportAction);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
+    m_verifyAction->setObjectName(QStringLiteral("auditVerify"));
+    m_verifyAction->setToolTip(
+        tr("Check that no row of the audit log was edited, removed or reordered"));
+    m_verifyAction->setEnabled(m_auditLog != nullptr);
+    connect(m_verifyAction, &QAction::triggered, this, &AuditPage::verifyChain);
+    auto *verifyButton = new QToolButton(this);
+    verifyButton->setDefaultAction(m_verifyAction);
+    verifyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     // Table: colours, then sorting on raw values.
     auto *style = new AuditStyleProxy(this);
     style->setSourceModel(m_model);
@@ -193,6 +204,7 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     m_view->addAction(copy);
     m_view->addAction(m_refreshAction);
     m_view->addAction(m_exportAction);
+    m_view->addAction(m_verifyAction);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_status->setObjectName(QStringLiteral("auditStatus"));
@@ -204,6 +216,9 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     m_exportStatus->setOpenExternalLinks(true);
     m_exportStatus->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_exportStatus->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_chainStatus->setObjectName(QStringLiteral("auditChainStatus"));
+    m_chainStatus->setWordWrap(true);
+    m_chainStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_hostFilter);
@@ -211,12 +226,14 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
     bar->addWidget(m_timeRange);
     bar->addWidget(refreshButton);
     bar->addWidget(exportButton);
+    bar->addWidget(verifyButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_chainStatus, 1);
     statusRow->addWidget(m_exportStatus, 1);
     layout->addLayout(statusRow);
     setFocusProxy(m_view);
@@ -236,6 +253,9 @@ AuditPage::AuditPage(AuditLog *auditLog, QWidget *parent)
         connect(m_auditLog, &AuditLog::rowWritten, this, [this] {
             if (isVisible())
                 m_soonRefresh->start();
+        });
+        connect(m_auditLog, &AuditLog::writeFailed, this, [this](const QString &message) {
+            showChainStatus(tr("Incomplete: %1").arg(message), true);
         });
     }
     updateStatus();
@@ -435,6 +455,38 @@ void AuditPage::exportWithDialog()
         return;
     m_dialogExports.append(path);
     exportCsv(path);
+}
+
+void AuditPage::verifyChain()
+{
+    if (!m_auditLog || m_verifying)
+        return;
+    m_verifying = true;
+    m_verifyAction->setEnabled(false);
+    showChainStatus(tr("Verifying the audit log…"), false);
+    m_auditLog->verify(this, [this](const StoreResult<AuditChainReport> &report) {
+        m_verifying = false;
+        m_verifyAction->setEnabled(true);
+        if (!report) {
+            showChainStatus(report.error(), true);
+            Q_EMIT verified(false, report.error());
+            return;
+        }
+        showChainStatus(report->summary(), !report->intact());
+        if (report->intact())
+            m_chainStatus->setToolTip(tr("Hash of the newest row: %1").arg(report->headHash));
+        Q_EMIT verified(report->intact(), report->summary());
+    });
+}
+
+void AuditPage::showChainStatus(const QString &text, bool bad)
+{
+    m_chainStatus->setToolTip(QString());
+    m_chainStatus->setText(text);
+    QPalette palette = m_chainStatus->palette();
+    palette.setBrush(QPalette::WindowText, bad ? QBrush(StatusColours::bad(this->palette()))
+                                               : this->palette().brush(QPalette::WindowText));
+    m_chainStatus->setPalette(palette);
 }
 
 void AuditPage::copySelection()

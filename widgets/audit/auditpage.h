@@ -21,7 +21,9 @@ class AuditLog;
 class AuditModel;
 
 // Every command OpsDeck ran, from the audit log: filter bar (host, command text, time range),
-// a sortable table, refresh (F5), CSV export and Ctrl+C as CSV.
+// a sortable table, refresh (F5), CSV export, Ctrl+C as CSV, and Verify, which walks the log's
+// hash chain in the store's thread and says whether it is intact or which row is not. An end of
+// a command that could not be written is said there too.
 //
 // Filtering happens in SQL: each change of the filters, each refresh() and, while the page is
 // visible, a timer every two seconds ask the log with AuditLog::query(); only the answer to the
@@ -47,6 +49,10 @@ public:
     // exported() answers; meanwhile the export action is disabled and the page says so.
     void exportCsv(const QString &path);
     bool isExporting() const { return m_exportsRunning > 0; }
+    // Checks the whole hash chain (AuditLog::verify()); verified() answers, and the page shows
+    // the result. Meanwhile the action is disabled.
+    void verifyChain();
+    bool isVerifying() const { return m_verifying; }
     // The selected rows, in the order shown, as CSV with its header row; empty without selection.
     QString selectionAsCsv() const;
     // The query the filter bar stands for now.
@@ -59,6 +65,8 @@ public:
 Q_SIGNALS:
     // error: a sentence for the user naming the file; empty when ok.
     void exported(const QString &path, bool ok, const QString &error);
+    // summary: "N rows, chain intact", or what is wrong and where (or why it could not be read).
+    void verified(bool intact, const QString &summary);
 
 protected:
     bool event(QEvent *event) override;
@@ -73,6 +81,7 @@ private:
     void exportWithDialog();
     void onExported(const QString &path, const QString &reason);
     void copySelection();
+    void showChainStatus(const QString &text, bool bad);
     void updateStatus();
     QList<AuditEntry> entriesInViewOrder(bool selectedOnly) const;
 
@@ -85,8 +94,10 @@ private:
     QTableView *m_view;
     QLabel *m_status;
     QLabel *m_exportStatus;
+    QLabel *m_chainStatus;
     QAction *m_refreshAction;
     QAction *m_exportAction;
+    QAction *m_verifyAction;
     QTimer *m_autoRefresh;
     QTimer *m_filterDelay;
     QTimer *m_soonRefresh;
@@ -94,6 +105,7 @@ private:
     quint64 m_lastQuery = 0; // the newest query's number; its answer is the one shown
     bool m_querying = false; // the newest query is not answered yet
     int m_exportsRunning = 0;
+    bool m_verifying = false;
     // Exports started from the file dialog, whose errors also get a message box.
     QList<QString> m_dialogExports;
     QString m_error;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/shell/mainwindow.h"
 
+#include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
 #include "models/incidents/incidentresponse.h"
@@ -213,6 +214,12 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
         showPage(IncidentsPageId);
         m_incidents->startWizard(path);
+    });
+    // A command whose end could not be written to the audit log, even after retrying: said
+    // until another message replaces it, and the window asks for attention.
+    connect(services.auditLog, &AuditLog::writeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Audit log incomplete: %1").arg(message));
+        QApplication::alert(this);
     });
     connect(m_incidents, &IncidentPage::notification, this, [this](const QString &text) {
         statusBar()->showMessage(text, 60000);

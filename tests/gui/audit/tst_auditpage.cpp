@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/audit/auditlog.h"
 #include "models/audit/auditmodel.h"
+#include "models/persistence/migrations.h"
 #include "models/persistence/statestore.h"
 #include "screenshots.h"
 #include "statetesting.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/appearance.h"
+#include "widgets/common/statuscolours.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -74,6 +76,8 @@ private Q_SLOTS:
     void runningRowFinishesWhileShown();
     void exportsAndCopiesCsv();
     void autoRefreshOnlyWhileVisible();
+    void verifiesTheChain();
+    void showsALostCompletion();
 
 private:
     qint64 begin(const QString &host, const QString &command, Risk risk, qint64 minutesAgo,
@@ -432,6 +436,63 @@ void AuditPageTest::autoRefreshOnlyWhileVisible()
     QTRY_COMPARE(page->model()->rowCount(), 2);
     page->show();
     QVERIFY(timer->isActive());
+}
+
+void AuditPageTest::verifiesTheChain()
+{
+    writeSampleLog();
+    AuditPage page(m_auditLog.get());
+    page.resize(1180, 420);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *verify = page.findChild<QAction *>(u"auditVerify"_s);
+    auto *chain = page.findChild<QLabel *>(u"auditChainStatus"_s);
+    QVERIFY(verify && chain);
+    QVERIFY(verify->isEnabled());
+
+    QSignalSpy verified(&page, &AuditPage::verified);
+    verify->trigger();
+    // Asked of the store's thread: the page answers later, and one check runs at a time.
+    QVERIFY(page.isVerifying());
+    QVERIFY(!verify->isEnabled());
+    QVERIFY(verified.wait(10000));
+    QCOMPARE(verified.at(0).at(0).toBool(), true);
+    QCOMPARE(chain->text(), u"6 row(s), chain intact"_s);
+    {
+        // The newest row's hash, to note down elsewhere.
+        StateTesting::PlainConnection db(m_directory->filePath(u"state.sqlite"_s));
+        const QString head =
+            db.scalar(u"SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1"_s).toString();
+        QVERIFY(!head.isEmpty());
+        QVERIFY2(chain->toolTip().contains(head), qPrintable(chain->toolTip()));
+    }
+    QVERIFY(verify->isEnabled());
+    saveScreenshot(page, u"audit-page-verified"_s);
+
+    // Someone edits a row behind OpsDeck's back.
+    {
+        StateTesting::PlainConnection db(m_directory->filePath(u"state.sqlite"_s));
+        for (const QString &trigger : Migrations::auditTriggers())
+            QVERIFY(db.exec(u"DROP TRIGGER "_s + trigger));
+        QVERIFY(db.exec(u"UPDATE audit_log SET command = 'true' WHERE id = 3"_s));
+    }
+    verify->trigger();
+    QVERIFY(verified.wait(10000));
+    QCOMPARE(verified.at(1).at(0).toBool(), false);
+    QVERIFY2(chain->text().startsWith(u"Row 3 was edited"_s), qPrintable(chain->text()));
+    QCOMPARE(chain->palette().color(QPalette::WindowText), StatusColours::bad(page.palette()));
+}
+
+void AuditPageTest::showsALostCompletion()
+{
+    writeSampleLog();
+    AuditPage page(m_auditLog.get());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *chain = page.findChild<QLabel *>(u"auditChainStatus"_s);
+    Q_EMIT m_auditLog->writeFailed(u"Cannot write the end of audit entry 6: disk full"_s);
+    QCOMPARE(chain->text(), u"Incomplete: Cannot write the end of audit entry 6: disk full"_s);
+    QCOMPARE(chain->palette().color(QPalette::WindowText), StatusColours::bad(page.palette()));
 }
 
 QTEST_MAIN(AuditPageTest)

