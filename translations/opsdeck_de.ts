@@ -320,84 +320,512 @@ Befehle, die keine Anzeige benötigen:
 <context>
     <name>CommandRisk</name>
     <message>
-        <source>deletes or overwrites data</source>
-        <translation>löscht oder überschreibt Daten</translation>
+        <source>`%1` deletes or overwrites data</source>
+        <translation>`%1` löscht oder überschreibt Daten</translation>
     </message>
     <message>
-        <source>drops or empties database objects</source>
-        <translation>löscht oder leert Datenbankobjekte</translation>
+        <source>`%1` stops the machine</source>
+        <translation>`%1` hält die Maschine an</translation>
     </message>
     <message>
-        <source>deletes database rows</source>
-        <translation>löscht Datenbankzeilen</translation>
+        <source>`%1` changes files</source>
+        <translation>`%1` ändert Dateien</translation>
     </message>
     <message>
-        <source>terminates sessions or wipes a cache</source>
-        <translation>beendet Sitzungen oder leert einen Cache</translation>
+        <source>`%1` changes accounts</source>
+        <translation>`%1` ändert Konten</translation>
     </message>
     <message>
-        <source>stops the machine</source>
-        <translation>hält die Maschine an</translation>
+        <source>`%1` installs or removes software</source>
+        <translation>`%1` installiert oder entfernt Software</translation>
     </message>
     <message>
-        <source>kills processes without letting them clean up</source>
-        <translation>beendet Prozesse, ohne sie aufräumen zu lassen</translation>
+        <source>`%1` changes the running system</source>
+        <translation>`%1` ändert das laufende System</translation>
     </message>
     <message>
-        <source>forces an operation past its safety checks</source>
-        <translation>erzwingt einen Vorgang an seinen Sicherheitsprüfungen vorbei</translation>
+        <source>`%1` changes a database cluster</source>
+        <translation>`%1` ändert einen Datenbank-Cluster</translation>
     </message>
     <message>
-        <source>restores data over what is there</source>
-        <translation>stellt Daten über die vorhandenen wieder her</translation>
+        <source>`%1` edits files interactively</source>
+        <translation>`%1` bearbeitet Dateien interaktiv</translation>
     </message>
     <message>
-        <source>removes containers, images or volumes</source>
-        <translation>entfernt Container, Images oder Volumes</translation>
+        <source>`%1` is not known to be read-only</source>
+        <translation>`%1` ist nicht als nur lesend bekannt</translation>
     </message>
     <message>
-        <source>deletes Kubernetes objects</source>
-        <translation>löscht Kubernetes-Objekte</translation>
+        <source>the command nests shells too deeply to be judged</source>
+        <translation>der Befehl verschachtelt Shells zu tief, um beurteilt zu werden</translation>
     </message>
     <message>
-        <source>starts, stops or restarts something</source>
-        <translation>startet, stoppt oder startet etwas neu</translation>
+        <source>the command is incomplete (an unterminated quote, substitution or here-document)</source>
+        <translation>der Befehl ist unvollständig (ein nicht geschlossenes Anführungszeichen, eine Ersetzung oder ein Here-Dokument)</translation>
     </message>
     <message>
-        <source>installs or upgrades software</source>
-        <translation>installiert oder aktualisiert Software</translation>
+        <source>the subscript of `%1` is evaluated and can run commands</source>
+        <translation>der Index von `%1` wird ausgewertet und kann Befehle ausführen</translation>
     </message>
     <message>
-        <source>changes files or accounts</source>
-        <translation>ändert Dateien oder Konten</translation>
+        <source>setting `%1` changes what the shell runs</source>
+        <translation>das Setzen von `%1` ändert, was die Shell ausführt</translation>
     </message>
     <message>
-        <source>edits files in place</source>
-        <translation>bearbeitet Dateien direkt</translation>
+        <source>`%1` in the environment of `%2` can change what it does</source>
+        <translation>`%1` in der Umgebung von `%2` kann ändern, was es tut</translation>
     </message>
     <message>
-        <source>changes a database or its settings</source>
-        <translation>ändert eine Datenbank oder ihre Einstellungen</translation>
+        <source>the command name `%1` is computed when it runs</source>
+        <translation>der Befehlsname `%1` wird erst bei der Ausführung berechnet</translation>
     </message>
     <message>
-        <source>changes a deployment or a checkout</source>
-        <translation>ändert ein Deployment oder einen Checkout</translation>
+        <source>`%1` writes to the file %2</source>
+        <translation>`%1` schreibt in die Datei %2</translation>
     </message>
     <message>
-        <source>writes to a file</source>
-        <translation>schreibt in eine Datei</translation>
+        <source>`%1` is evaluated as arithmetic after the script set `%2`, which can run commands</source>
+        <translation>`%1` wird arithmetisch ausgewertet, nachdem das Skript `%2` gesetzt hat, was Befehle ausführen kann</translation>
     </message>
     <message>
-        <source>deletes queued messages or cached keys</source>
-        <translation>löscht Nachrichten aus Warteschlangen oder zwischengespeicherte Schlüssel</translation>
+        <source>`find` is given `%1`, which is computed when it runs and could be an action such as -delete</source>
+        <translation>`find` erhält `%1`, das erst bei der Ausführung berechnet wird und eine Aktion wie -delete sein könnte</translation>
     </message>
     <message>
-        <source>changes firewall rules</source>
-        <translation>ändert Firewall-Regeln</translation>
+        <source>`find -delete` deletes what it finds</source>
+        <translation>`find -delete` löscht, was es findet</translation>
     </message>
     <message>
-        <source>changes a running service, process or its data</source>
-        <translation>ändert einen laufenden Dienst, einen Prozess oder deren Daten</translation>
+        <source>`find %1` writes to a file</source>
+        <translation>`find %1` schreibt in eine Datei</translation>
+    </message>
+    <message>
+        <source>`find %1` is not known to be read-only</source>
+        <translation>`find %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>the sed script writes to a file (w)</source>
+        <translation>das sed-Skript schreibt in eine Datei (w)</translation>
+    </message>
+    <message>
+        <source>the sed script runs commands (e)</source>
+        <translation>das sed-Skript führt Befehle aus (e)</translation>
+    </message>
+    <message>
+        <source>the sed command `%1` is not known to be read-only</source>
+        <translation>der sed-Befehl `%1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`sed` is given `%1`, which is computed when it runs and could be -i</source>
+        <translation>`sed` erhält `%1`, das erst bei der Ausführung berechnet wird und -i sein könnte</translation>
+    </message>
+    <message>
+        <source>`sed -i` edits files in place</source>
+        <translation>`sed -i` bearbeitet Dateien direkt</translation>
+    </message>
+    <message>
+        <source>`sed -f` runs a script from a file</source>
+        <translation>`sed -f` führt ein Skript aus einer Datei aus</translation>
+    </message>
+    <message>
+        <source>the awk program runs commands</source>
+        <translation>das awk-Programm führt Befehle aus</translation>
+    </message>
+    <message>
+        <source>the awk program pipes to or from a command</source>
+        <translation>das awk-Programm leitet in einen oder aus einem Befehl um</translation>
+    </message>
+    <message>
+        <source>the awk program prints to a file</source>
+        <translation>das awk-Programm schreibt in eine Datei</translation>
+    </message>
+    <message>
+        <source>`%1` runs a program from a file</source>
+        <translation>`%1` führt ein Programm aus einer Datei aus</translation>
+    </message>
+    <message>
+        <source>the awk program is computed when it runs</source>
+        <translation>das awk-Programm wird erst bei der Ausführung berechnet</translation>
+    </message>
+    <message>
+        <source>`curl` is given `%1`, which is computed when it runs and could be an option that sends or saves data</source>
+        <translation>`curl` erhält `%1`, das erst bei der Ausführung berechnet wird und eine Option sein könnte, die Daten sendet oder speichert</translation>
+    </message>
+    <message>
+        <source>`curl -X %1` sends a request that can change things</source>
+        <translation>`curl -X %1` sendet eine Anfrage, die etwas ändern kann</translation>
+    </message>
+    <message>
+        <source>`curl --%1` sends data</source>
+        <translation>`curl --%1` sendet Daten</translation>
+    </message>
+    <message>
+        <source>`curl -%1` sends data</source>
+        <translation>`curl -%1` sendet Daten</translation>
+    </message>
+    <message>
+        <source>`curl --config` reads its options from a file</source>
+        <translation>`curl --config` liest seine Optionen aus einer Datei</translation>
+    </message>
+    <message>
+        <source>`curl %1 %2` writes a file</source>
+        <translation>`curl %1 %2` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`curl -O` saves what it downloads</source>
+        <translation>`curl -O` speichert, was es herunterlädt</translation>
+    </message>
+    <message>
+        <source>`wget` is given `%1`, which is computed when it runs</source>
+        <translation>`wget` erhält `%1`, das erst bei der Ausführung berechnet wird</translation>
+    </message>
+    <message>
+        <source>`wget --%1` sends data</source>
+        <translation>`wget --%1` sendet Daten</translation>
+    </message>
+    <message>
+        <source>`wget` writes a log file or runs wgetrc commands</source>
+        <translation>`wget` schreibt eine Protokolldatei oder führt wgetrc-Befehle aus</translation>
+    </message>
+    <message>
+        <source>`wget` saves what it downloads</source>
+        <translation>`wget` speichert, was es herunterlädt</translation>
+    </message>
+    <message>
+        <source>`git -c` can make git run other programs</source>
+        <translation>`git -c` kann git andere Programme ausführen lassen</translation>
+    </message>
+    <message>
+        <source>`git %1 --output` writes a file</source>
+        <translation>`git %1 --output` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`git %1` is given `%2`, which is computed when it runs</source>
+        <translation>`git %1` erhält `%2`, das erst bei der Ausführung berechnet wird</translation>
+    </message>
+    <message>
+        <source>`git %1` throws work away</source>
+        <translation>`git %1` verwirft Arbeit</translation>
+    </message>
+    <message>
+        <source>`git %1` changes the repository</source>
+        <translation>`git %1` ändert das Repository</translation>
+    </message>
+    <message>
+        <source>`redis-cli --%1` writes a dump file</source>
+        <translation>`redis-cli --%1` schreibt eine Dump-Datei</translation>
+    </message>
+    <message>
+        <source>`redis-cli --%1` is not known to be read-only</source>
+        <translation>`redis-cli --%1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`redis-cli` without a command reads commands from its input</source>
+        <translation>`redis-cli` ohne Befehl liest Befehle aus seiner Eingabe</translation>
+    </message>
+    <message>
+        <source>`redis-cli %1` deletes data or stops the server</source>
+        <translation>`redis-cli %1` löscht Daten oder hält den Server an</translation>
+    </message>
+    <message>
+        <source>`redis-cli %1` changes the server&apos;s data or settings</source>
+        <translation>`redis-cli %1` ändert Daten oder Einstellungen des Servers</translation>
+    </message>
+    <message>
+        <source>`redis-cli %1` is not known to be read-only</source>
+        <translation>`redis-cli %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` deletes Kubernetes objects</source>
+        <translation>`%1` löscht Kubernetes-Objekte</translation>
+    </message>
+    <message>
+        <source>`%1` changes Kubernetes objects</source>
+        <translation>`%1` ändert Kubernetes-Objekte</translation>
+    </message>
+    <message>
+        <source>`%1 exec` without `--` is not known to be read-only</source>
+        <translation>`%1 exec` ohne `--` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`oc rsh` opens a shell inside a pod</source>
+        <translation>`oc rsh` öffnet eine Shell in einem Pod</translation>
+    </message>
+    <message>
+        <source>`%1 --root` is not known to be read-only</source>
+        <translation>`%1 --root` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` removes containers, images or volumes</source>
+        <translation>`%1` entfernt Container, Images oder Volumes</translation>
+    </message>
+    <message>
+        <source>`%1` changes containers or images</source>
+        <translation>`%1` ändert Container oder Images</translation>
+    </message>
+    <message>
+        <source>`systemctl %1` stops the machine or its services</source>
+        <translation>`systemctl %1` hält die Maschine oder ihre Dienste an</translation>
+    </message>
+    <message>
+        <source>`systemctl clean` deletes a unit&apos;s state and cache</source>
+        <translation>`systemctl clean` löscht Zustand und Cache einer Unit</translation>
+    </message>
+    <message>
+        <source>`systemctl %1` changes services</source>
+        <translation>`systemctl %1` ändert Dienste</translation>
+    </message>
+    <message>
+        <source>`service %1` changes a service</source>
+        <translation>`service %1` ändert einen Dienst</translation>
+    </message>
+    <message>
+        <source>`journalctl --%1` changes the journal files</source>
+        <translation>`journalctl --%1` ändert die Journaldateien</translation>
+    </message>
+    <message>
+        <source>`top` without -b is interactive: add -b -n 1</source>
+        <translation>`top` ohne -b ist interaktiv: -b -n 1 angeben</translation>
+    </message>
+    <message>
+        <source>`sort -o` writes a file</source>
+        <translation>`sort -o` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`sort` is given `%1`, which is computed when it runs and could be -o</source>
+        <translation>`sort` erhält `%1`, das erst bei der Ausführung berechnet wird und -o sein könnte</translation>
+    </message>
+    <message>
+        <source>`uniq` writes its second file argument</source>
+        <translation>`uniq` schreibt in sein zweites Dateiargument</translation>
+    </message>
+    <message>
+        <source>`%1 -9` kills processes without letting them clean up</source>
+        <translation>`%1 -9` beendet Prozesse, ohne sie aufräumen zu lassen</translation>
+    </message>
+    <message>
+        <source>`%1` signals processes</source>
+        <translation>`%1` sendet Signale an Prozesse</translation>
+    </message>
+    <message>
+        <source>`crontab -r` deletes the crontab</source>
+        <translation>`crontab -r` löscht die Crontab</translation>
+    </message>
+    <message>
+        <source>`crontab` replaces or edits the crontab</source>
+        <translation>`crontab` ersetzt oder bearbeitet die Crontab</translation>
+    </message>
+    <message>
+        <source>`tar` writes files</source>
+        <translation>`tar` schreibt Dateien</translation>
+    </message>
+    <message>
+        <source>`%1` replaces files with their (de)compressed form</source>
+        <translation>`%1` ersetzt Dateien durch ihre (de)komprimierte Form</translation>
+    </message>
+    <message>
+        <source>`openssl %1` is not known to be read-only</source>
+        <translation>`openssl %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`openssl %1 %2` writes a file</source>
+        <translation>`openssl %1 %2` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`dmesg -%1` changes the kernel log</source>
+        <translation>`dmesg -%1` ändert das Kernel-Protokoll</translation>
+    </message>
+    <message>
+        <source>`dmesg --%1` changes the kernel log</source>
+        <translation>`dmesg --%1` ändert das Kernel-Protokoll</translation>
+    </message>
+    <message>
+        <source>`date` sets the clock</source>
+        <translation>`date` stellt die Uhr</translation>
+    </message>
+    <message>
+        <source>`hostname` sets the host name</source>
+        <translation>`hostname` setzt den Hostnamen</translation>
+    </message>
+    <message>
+        <source>`ss -K` closes sockets</source>
+        <translation>`ss -K` schließt Sockets</translation>
+    </message>
+    <message>
+        <source>`ss -D` writes a file</source>
+        <translation>`ss -D` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`ip -batch` runs commands from a file</source>
+        <translation>`ip -batch` führt Befehle aus einer Datei aus</translation>
+    </message>
+    <message>
+        <source>`ip %1 %2` changes the network configuration</source>
+        <translation>`ip %1 %2` ändert die Netzwerkkonfiguration</translation>
+    </message>
+    <message>
+        <source>`mount` changes what is mounted</source>
+        <translation>`mount` ändert, was eingehängt ist</translation>
+    </message>
+    <message>
+        <source>`%1 %2` changes the system&apos;s settings</source>
+        <translation>`%1 %2` ändert die Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>`sysctl` changes kernel settings</source>
+        <translation>`sysctl` ändert Kernel-Einstellungen</translation>
+    </message>
+    <message>
+        <source>`%1` changes firewall rules</source>
+        <translation>`%1` ändert Firewall-Regeln</translation>
+    </message>
+    <message>
+        <source>`%1 %2` installs or removes software</source>
+        <translation>`%1 %2` installiert oder entfernt Software</translation>
+    </message>
+    <message>
+        <source>`helm %1` removes a release</source>
+        <translation>`helm %1` entfernt ein Release</translation>
+    </message>
+    <message>
+        <source>`helm %1` changes releases</source>
+        <translation>`helm %1` ändert Releases</translation>
+    </message>
+    <message>
+        <source>`rabbitmqctl %1` deletes messages or settings</source>
+        <translation>`rabbitmqctl %1` löscht Nachrichten oder Einstellungen</translation>
+    </message>
+    <message>
+        <source>`rabbitmqctl %1` changes the broker</source>
+        <translation>`rabbitmqctl %1` ändert den Broker</translation>
+    </message>
+    <message>
+        <source>`%1 -f` writes a dump file</source>
+        <translation>`%1 -f` schreibt eine Dump-Datei</translation>
+    </message>
+    <message>
+        <source>`pg_restore` restores data over what is there</source>
+        <translation>`pg_restore` stellt Daten über die vorhandenen wieder her</translation>
+    </message>
+    <message>
+        <source>`%1 -c` runs text computed when it runs</source>
+        <translation>`%1 -c` führt Text aus, der erst bei der Ausführung berechnet wird</translation>
+    </message>
+    <message>
+        <source>`%1 --rcfile` runs a file</source>
+        <translation>`%1 --rcfile` führt eine Datei aus</translation>
+    </message>
+    <message>
+        <source>`%1 %2` runs a script file</source>
+        <translation>`%1 %2` führt eine Skriptdatei aus</translation>
+    </message>
+    <message>
+        <source>the here-document fed to `%1` pastes values into the script it runs; quote its delimiter (&lt;&lt;&apos;EOF&apos;)</source>
+        <translation>das Here-Dokument für `%1` fügt Werte in das auszuführende Skript ein; setzen Sie seinen Begrenzer in Anführungszeichen (&lt;&lt;&apos;EOF&apos;)</translation>
+    </message>
+    <message>
+        <source>`%1` reads the script it runs from its input</source>
+        <translation>`%1` liest das auszuführende Skript aus seiner Eingabe</translation>
+    </message>
+    <message>
+        <source>`%1` runs code that is not known to be read-only</source>
+        <translation>`%1` führt Code aus, der nicht als nur lesend bekannt ist</translation>
+    </message>
+    <message>
+        <source>`sudo -e` edits files</source>
+        <translation>`sudo -e` bearbeitet Dateien</translation>
+    </message>
+    <message>
+        <source>`env -S` splits a string into a command</source>
+        <translation>`env -S` zerlegt eine Zeichenkette in einen Befehl</translation>
+    </message>
+    <message>
+        <source>`%1` in the environment can change what a program does</source>
+        <translation>`%1` in der Umgebung kann ändern, was ein Programm tut</translation>
+    </message>
+    <message>
+        <source>`ionice -p` changes a process&apos;s priority</source>
+        <translation>`ionice -p` ändert die Priorität eines Prozesses</translation>
+    </message>
+    <message>
+        <source>`%1` without a command is not known to be read-only</source>
+        <translation>`%1` ohne Befehl ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`ssh -o %1` is not known to be read-only</source>
+        <translation>`ssh -o %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`ssh` without a command opens an interactive shell</source>
+        <translation>`ssh` ohne Befehl öffnet eine interaktive Shell</translation>
+    </message>
+    <message>
+        <source>the command given to `ssh` is computed when it runs</source>
+        <translation>der an `ssh` übergebene Befehl wird erst bei der Ausführung berechnet</translation>
+    </message>
+    <message>
+        <source>the here-document sent through `ssh` pastes values into what the remote side runs; quote its delimiter (&lt;&lt;&apos;EOF&apos;)</source>
+        <translation>das über `ssh` gesendete Here-Dokument fügt Werte in das ein, was die Gegenseite ausführt; setzen Sie seinen Begrenzer in Anführungszeichen (&lt;&lt;&apos;EOF&apos;)</translation>
+    </message>
+    <message>
+        <source>`eval` runs text computed when it runs</source>
+        <translation>`eval` führt Text aus, der erst bei der Ausführung berechnet wird</translation>
+    </message>
+    <message>
+        <source>`%1 -C` runs a callback</source>
+        <translation>`%1 -C` führt einen Callback aus</translation>
+    </message>
+    <message>
+        <source>exporting `%1` can change what later programs do</source>
+        <translation>das Exportieren von `%1` kann ändern, was spätere Programme tun</translation>
+    </message>
+    <message>
+        <source>`%1 -%2` is not known to be read-only</source>
+        <translation>`%1 -%2` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` is given the name `%2`, whose subscript is evaluated and can run commands</source>
+        <translation>`%1` erhält den Namen `%2`, dessen Index ausgewertet wird und Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`%1 -v %2` evaluates a subscript, which can run commands</source>
+        <translation>`%1 -v %2` wertet einen Index aus, was Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`set %1` is not known to be read-only</source>
+        <translation>`set %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` evaluates arithmetic, which can run commands</source>
+        <translation>`%1` wertet Arithmetik aus, was Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`%1` runs a file as shell code</source>
+        <translation>`%1` führt eine Datei als Shell-Code aus</translation>
+    </message>
+    <message>
+        <source>`%1` sends data; only `%1 -z` (a port check) is known to be read-only</source>
+        <translation>`%1` sendet Daten; nur `%1 -z` (eine Portprüfung) ist als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1 %2` starts or signals the web server</source>
+        <translation>`%1 %2` startet den Webserver oder sendet ihm ein Signal</translation>
+    </message>
+    <message>
+        <source>`certbot %1` changes certificates</source>
+        <translation>`certbot %1` ändert Zertifikate</translation>
+    </message>
+    <message>
+        <source>`%1` sounds destructive and is not known</source>
+        <translation>`%1` klingt zerstörerisch und ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` is not a program OpsDeck knows</source>
+        <translation>`%1` ist kein Programm, das OpsDeck kennt</translation>
+    </message>
+    <message>
+        <source>the command has no program name</source>
+        <translation>der Befehl hat keinen Programmnamen</translation>
     </message>
 </context>
 <context>
@@ -405,6 +833,26 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>Not run: the audit log cannot be written (%1).</source>
         <translation>Nicht ausgeführt: Das Prüfprotokoll kann nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>`%1` in the environment can change what a program does</source>
+        <translation>`%1` in der Umgebung kann ändern, was ein Programm tut</translation>
+    </message>
+    <message>
+        <source>the action is declared %1</source>
+        <translation>die Aktion ist als %1 deklariert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not run: this needs confirming as %1 first (%2).</source>
+        <translation>Nicht ausgeführt: Dies muss zuerst als %1 bestätigt werden (%2).</translation>
+    </message>
+    <message>
+        <source>Not run: this can destroy data on %1; its name must be typed to confirm (%2).</source>
+        <translation>Nicht ausgeführt: Dies kann Daten auf %1 zerstören; zur Bestätigung muss sein Name eingegeben werden (%2).</translation>
     </message>
 </context>
 <context>

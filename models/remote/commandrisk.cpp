@@ -17,6 +17,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandRisk)
+};
+
+// A reason kept untranslated in a table (QT_TRANSLATE_NOOP), translated when it is shown.
 QString text(const char *source)
 {
     return QCoreApplication::translate("CommandRisk", source);
@@ -145,24 +151,24 @@ public:
     void unknown(const QString &reason) { note(Risk::Unknown, reason); }
     void notKnown(const QString &program)
     {
-        unknown(text("`%1` is not known to be read-only").arg(program));
+        unknown(Text::tr("`%1` is not known to be read-only").arg(program));
     }
 
     // Shell text: a command line, a script, what `sh -c` or ssh is given.
     void script(const QString &shellText)
     {
         if (++m_nesting > 16) {
-            unknown(text("the command nests shells too deeply to be judged"));
+            unknown(Text::tr("the command nests shells too deeply to be judged"));
             --m_nesting;
             return;
         }
         const ShellLexResult lexed = lexShell(shellText);
         if (!lexed.problems.isEmpty())
-            unknown(text("the command is incomplete (an unterminated quote, substitution or "
-                         "here-document)"));
+            unknown(Text::tr("the command is incomplete (an unterminated quote, substitution or "
+                             "here-document)"));
         const ShellCommandList list = parseShellCommands(lexed);
         for (const QString &construct : list.unsupported)
-            unknown(text("`%1` is not known to be read-only").arg(construct));
+            unknown(Text::tr("`%1` is not known to be read-only").arg(construct));
         for (const ShellCommand &command : list.commands)
             simpleCommand(command, list);
         --m_nesting;
@@ -180,12 +186,12 @@ private:
         for (const ShellToken *assignment : command.assignments) {
             const QString name = assignment->text.section(QRegularExpression(u"[+\\[=]"_s), 0, 0);
             if (assignment->text.section(u'=', 0, 0).contains(u'['))
-                unknown(text("the subscript of `%1` is evaluated and can run commands")
+                unknown(Text::tr("the subscript of `%1` is evaluated and can run commands")
                             .arg(assignment->text.section(u'=', 0, 0)));
             else if (isInterpreterVariable(name))
-                unknown(text("setting `%1` changes what the shell runs").arg(name));
+                unknown(Text::tr("setting `%1` changes what the shell runs").arg(name));
             else if (!command.words.empty() && !isHarmlessEnvironmentName(name))
-                unknown(text("`%1` in the environment of `%2` can change what it does")
+                unknown(Text::tr("`%1` in the environment of `%2` can change what it does")
                             .arg(name, command.name()));
         }
         if (command.words.empty())
@@ -194,7 +200,7 @@ private:
         if (first.parts.size() == 1 && first.parts.front().kind == ShellWordPart::Kind::Arithmetic)
             return; // (( ... )): judged as arithmetic above
         if (isComputedWord(first)) {
-            unknown(text("the command name `%1` is computed when it runs").arg(first.text));
+            unknown(Text::tr("the command name `%1` is computed when it runs").arg(first.text));
             return;
         }
         Invocation call;
@@ -227,7 +233,7 @@ private:
         if (!computed && redirection.op != u"<>" && harmless.contains(target))
             return;
         note(Risk::Change,
-             text("`%1` writes to the file %2").arg(redirection.text.trimmed(), target));
+             Text::tr("`%1` writes to the file %2").arg(redirection.text.trimmed(), target));
     }
 
     void judgeArithmetic(const ShellWordPart &arithmetic, const ShellCommandList &list)
@@ -235,8 +241,8 @@ private:
         static const QRegularExpression name(u"[A-Za-z_][A-Za-z0-9_]*"_s);
         for (const QRegularExpressionMatch &match : name.globalMatch(arithmetic.text)) {
             if (list.assignedNames.contains(match.captured())) {
-                unknown(text("`%1` is evaluated as arithmetic after the script set `%2`, which "
-                             "can run commands")
+                unknown(Text::tr("`%1` is evaluated as arithmetic after the script set `%2`, which "
+                                 "can run commands")
                             .arg(arithmetic.text, match.captured()));
                 return;
             }
@@ -545,15 +551,15 @@ void ruleFind(Judge &judge, const Invocation &call)
         {u"-L"_s, 0},         {u"-H"_s, 0},          {u"-P"_s, 0},         {u"-O1"_s, 0},
         {u"-O2"_s, 0},        {u"-O3"_s, 0}};
     if (call.anyComputed()) {
-        judge.unknown(text("`find` is given `%1`, which is computed when it runs and could be "
-                           "an action such as -delete")
+        judge.unknown(Text::tr("`find` is given `%1`, which is computed when it runs and could be "
+                               "an action such as -delete")
                           .arg(call.computedArgument()));
         return;
     }
     for (qsizetype i = 0; i < call.args.size(); ++i) {
         const QString &arg = call.args[i];
         if (arg == u"-delete") {
-            judge.note(Risk::Destroy, text("`find -delete` deletes what it finds"));
+            judge.note(Risk::Destroy, Text::tr("`find -delete` deletes what it finds"));
         } else if (arg == u"-exec" || arg == u"-execdir" || arg == u"-ok" || arg == u"-okdir") {
             qsizetype end = i + 1;
             while (end < call.args.size() && call.args[end] != u";" && call.args[end] != u"+")
@@ -566,12 +572,12 @@ void ruleFind(Judge &judge, const Invocation &call)
             judge.invocation(carried);
             i = end;
         } else if (arg.startsWith(u"-fprint") || arg == u"-fls") {
-            judge.note(Risk::Change, text("`find %1` writes to a file").arg(arg));
+            judge.note(Risk::Change, Text::tr("`find %1` writes to a file").arg(arg));
             ++i;
         } else if (tests.contains(arg)) {
             i += tests.value(arg);
         } else if (arg.startsWith(u'-') && !arg.startsWith(u"-newer")) {
-            judge.unknown(text("`find %1` is not known to be read-only").arg(arg));
+            judge.unknown(Text::tr("`find %1` is not known to be read-only").arg(arg));
         } else if (arg.startsWith(u"-newer")) {
             ++i;
         }
@@ -626,20 +632,20 @@ void judgeSedScript(Judge &judge, const QString &script)
             while (i < script.size() && script[i] != u';' && script[i] != u'\n' &&
                    script[i] != u'}') {
                 if (script[i] == u'w') {
-                    judge.note(Risk::Change, text("the sed script writes to a file (w)"));
+                    judge.note(Risk::Change, Text::tr("the sed script writes to a file (w)"));
                     return;
                 }
                 if (script[i] == u'e') {
-                    judge.unknown(text("the sed script runs commands (e)"));
+                    judge.unknown(Text::tr("the sed script runs commands (e)"));
                     return;
                 }
                 ++i;
             }
         } else if (c == u'w' || c == u'W') {
-            judge.note(Risk::Change, text("the sed script writes to a file (w)"));
+            judge.note(Risk::Change, Text::tr("the sed script writes to a file (w)"));
             return;
         } else {
-            judge.unknown(text("the sed command `%1` is not known to be read-only").arg(c));
+            judge.unknown(Text::tr("the sed command `%1` is not known to be read-only").arg(c));
             return;
         }
     }
@@ -648,18 +654,19 @@ void judgeSedScript(Judge &judge, const QString &script)
 void ruleSed(Judge &judge, const Invocation &call)
 {
     if (call.anyComputed()) {
-        judge.unknown(text("`sed` is given `%1`, which is computed when it runs and could be -i")
-                          .arg(call.computedArgument()));
+        judge.unknown(
+            Text::tr("`sed` is given `%1`, which is computed when it runs and could be -i")
+                .arg(call.computedArgument()));
         return;
     }
     const Options options = parseOptions(call.args, u"eflE"_s.remove(u'E'),
                                          {u"expression"_s, u"file"_s, u"line-length"_s});
     if (options.shortFlags.contains(u'i') || options.longFlags.contains(u"in-place"_s)) {
-        judge.note(Risk::Change, text("`sed -i` edits files in place"));
+        judge.note(Risk::Change, Text::tr("`sed -i` edits files in place"));
         return;
     }
     if (options.shortFlags.contains(u'f') || options.longFlags.contains(u"file"_s)) {
-        judge.unknown(text("`sed -f` runs a script from a file"));
+        judge.unknown(Text::tr("`sed -f` runs a script from a file"));
         return;
     }
     QStringList scripts = options.values.value(u"-e"_s) + options.values.value(u"--expression"_s);
@@ -697,13 +704,13 @@ void judgeAwkProgram(Judge &judge, const QString &program)
     }
     static const QRegularExpression runs(u"\\bsystem\\s*\\(|@include|@load|\\|&"_s);
     if (runs.match(code).hasMatch()) {
-        judge.unknown(text("the awk program runs commands"));
+        judge.unknown(Text::tr("the awk program runs commands"));
         return;
     }
     for (qsizetype i = 0; i < code.size(); ++i) {
         if (code[i] == u'|' && (i + 1 >= code.size() || code[i + 1] != u'|') &&
             (i == 0 || code[i - 1] != u'|')) {
-            judge.unknown(text("the awk program pipes to or from a command"));
+            judge.unknown(Text::tr("the awk program pipes to or from a command"));
             return;
         }
     }
@@ -720,7 +727,7 @@ void judgeAwkProgram(Judge &judge, const QString &program)
             else if (depth <= 0 && (c == u';' || c == u'}' || c == u'\n'))
                 break;
             else if (depth == 0 && c == u'>') {
-                judge.note(Risk::Change, text("the awk program prints to a file"));
+                judge.note(Risk::Change, Text::tr("the awk program prints to a file"));
                 return;
             }
         }
@@ -735,14 +742,14 @@ void ruleAwk(Judge &judge, const Invocation &call)
     if (options.shortFlags.contains(u'f') || options.shortFlags.contains(u'i') ||
         options.longFlags.contains(u"file"_s) || options.longFlags.contains(u"include"_s) ||
         options.longFlags.contains(u"load"_s)) {
-        judge.unknown(text("`%1` runs a program from a file").arg(call.program));
+        judge.unknown(Text::tr("`%1` runs a program from a file").arg(call.program));
         return;
     }
     if (options.operands.isEmpty())
         return;
     const qsizetype programIndex = call.args.indexOf(options.operands.front());
     if (programIndex >= 0 && call.computed.value(programIndex)) {
-        judge.unknown(text("the awk program is computed when it runs"));
+        judge.unknown(Text::tr("the awk program is computed when it runs"));
         return;
     }
     judgeAwkProgram(judge, options.operands.front());
@@ -751,8 +758,8 @@ void ruleAwk(Judge &judge, const Invocation &call)
 void ruleCurl(Judge &judge, const Invocation &call)
 {
     if (call.anyComputed()) {
-        judge.unknown(text("`curl` is given `%1`, which is computed when it runs and could be "
-                           "an option that sends or saves data")
+        judge.unknown(Text::tr("`curl` is given `%1`, which is computed when it runs and could be "
+                               "an option that sends or saves data")
                           .arg(call.computedArgument()));
         return;
     }
@@ -790,7 +797,7 @@ void ruleCurl(Judge &judge, const Invocation &call)
         if (method.compare(u"GET"_s, Qt::CaseInsensitive) != 0 &&
             method.compare(u"HEAD"_s, Qt::CaseInsensitive) != 0) {
             judge.note(Risk::Change,
-                       text("`curl -X %1` sends a request that can change things").arg(method));
+                       Text::tr("`curl -X %1` sends a request that can change things").arg(method));
             return;
         }
     }
@@ -799,18 +806,18 @@ void ruleCurl(Judge &judge, const Invocation &call)
                                         u"form-string"_s,    u"upload-file"_s, u"json"_s};
     for (const QString &name : sending) {
         if (options.longFlags.contains(name)) {
-            judge.note(Risk::Change, text("`curl --%1` sends data").arg(name));
+            judge.note(Risk::Change, Text::tr("`curl --%1` sends data").arg(name));
             return;
         }
     }
     for (const QChar letter : {u'd', u'F', u'T'}) {
         if (options.shortFlags.contains(letter)) {
-            judge.note(Risk::Change, text("`curl -%1` sends data").arg(letter));
+            judge.note(Risk::Change, Text::tr("`curl -%1` sends data").arg(letter));
             return;
         }
     }
     if (options.shortFlags.contains(u'K') || options.longFlags.contains(u"config"_s)) {
-        judge.unknown(text("`curl --config` reads its options from a file"));
+        judge.unknown(Text::tr("`curl --config` reads its options from a file"));
         return;
     }
     const auto writesFile = [](const QString &target) {
@@ -824,20 +831,20 @@ void ruleCurl(Judge &judge, const Invocation &call)
           std::pair{u"--stderr"_s, u"--stderr"_s}, std::pair{u"--libcurl"_s, u"--libcurl"_s}}) {
         for (const QString &target : options.values.value(option)) {
             if (writesFile(target)) {
-                judge.note(Risk::Change, text("`curl %1 %2` writes a file").arg(name, target));
+                judge.note(Risk::Change, Text::tr("`curl %1 %2` writes a file").arg(name, target));
                 return;
             }
         }
     }
     if (options.shortFlags.contains(u'O') || options.longFlags.contains(u"remote-name"_s) ||
         options.longFlags.contains(u"remote-name-all"_s))
-        judge.note(Risk::Change, text("`curl -O` saves what it downloads"));
+        judge.note(Risk::Change, Text::tr("`curl -O` saves what it downloads"));
 }
 
 void ruleWget(Judge &judge, const Invocation &call)
 {
     if (call.anyComputed()) {
-        judge.unknown(text("`wget` is given `%1`, which is computed when it runs")
+        judge.unknown(Text::tr("`wget` is given `%1`, which is computed when it runs")
                           .arg(call.computedArgument()));
         return;
     }
@@ -848,13 +855,13 @@ void ruleWget(Judge &judge, const Invocation &call)
     for (const QString &name :
          {u"post-data"_s, u"post-file"_s, u"method"_s, u"body-data"_s, u"body-file"_s}) {
         if (options.longFlags.contains(name)) {
-            judge.note(Risk::Change, text("`wget --%1` sends data").arg(name));
+            judge.note(Risk::Change, Text::tr("`wget --%1` sends data").arg(name));
             return;
         }
     }
     if (!options.values.value(u"-o"_s).isEmpty() || options.longFlags.contains(u"output-file"_s) ||
         options.shortFlags.contains(u'e') || options.longFlags.contains(u"execute"_s)) {
-        judge.note(Risk::Change, text("`wget` writes a log file or runs wgetrc commands"));
+        judge.note(Risk::Change, Text::tr("`wget` writes a log file or runs wgetrc commands"));
         return;
     }
     if (options.longFlags.contains(u"spider"_s))
@@ -864,7 +871,7 @@ void ruleWget(Judge &judge, const Invocation &call)
     if (documents.isEmpty() || std::ranges::any_of(documents, [](const QString &d) {
             return d != u"-" && d != u"/dev/null";
         }))
-        judge.note(Risk::Change, text("`wget` saves what it downloads"));
+        judge.note(Risk::Change, Text::tr("`wget` saves what it downloads"));
 }
 
 void ruleGit(Judge &judge, const Invocation &call)
@@ -873,7 +880,7 @@ void ruleGit(Judge &judge, const Invocation &call)
         call.args, u"Cc"_s, {u"git-dir"_s, u"work-tree"_s, u"namespace"_s, u"exec-path"_s}, true);
     if (global.shortFlags.contains(u'c') || global.longFlags.contains(u"exec-path"_s) ||
         global.longFlags.contains(u"config-env"_s)) {
-        judge.unknown(text("`git -c` can make git run other programs"));
+        judge.unknown(Text::tr("`git -c` can make git run other programs"));
         return;
     }
     const QString verb = global.operands.value(0);
@@ -885,20 +892,20 @@ void ruleGit(Judge &judge, const Invocation &call)
         if (call.args.contains(u"--output"_s) ||
             std::ranges::any_of(call.args,
                                 [](const QString &a) { return a.startsWith(u"--output="); }))
-            judge.note(Risk::Change, text("`git %1 --output` writes a file").arg(verb));
+            judge.note(Risk::Change, Text::tr("`git %1 --output` writes a file").arg(verb));
         else if (call.anyComputed())
-            judge.unknown(text("`git %1` is given `%2`, which is computed when it runs")
+            judge.unknown(Text::tr("`git %1` is given `%2`, which is computed when it runs")
                               .arg(verb, call.computedArgument()));
         return;
     }
     const QStringList rest = global.operands.mid(1);
     if (destroying.contains(verb) || (verb == u"reset" && rest.contains(u"--hard"_s)) ||
         (verb == u"push" && (rest.contains(u"--force"_s) || rest.contains(u"-f"_s)))) {
-        judge.note(Risk::Destroy, text("`git %1` throws work away").arg(verb));
+        judge.note(Risk::Destroy, Text::tr("`git %1` throws work away").arg(verb));
         return;
     }
     judge.note(Risk::Change,
-               text("`git %1` changes the repository").arg(verb.isEmpty() ? u"…"_s : verb));
+               Text::tr("`git %1` changes the repository").arg(verb.isEmpty() ? u"…"_s : verb));
 }
 
 void ruleRedisCli(Judge &judge, const Invocation &call)
@@ -911,13 +918,13 @@ void ruleRedisCli(Judge &judge, const Invocation &call)
         true);
     for (const QString &name : {u"rdb"_s, u"functions-rdb"_s}) {
         if (options.longFlags.contains(name)) {
-            judge.note(Risk::Change, text("`redis-cli --%1` writes a dump file").arg(name));
+            judge.note(Risk::Change, Text::tr("`redis-cli --%1` writes a dump file").arg(name));
             return;
         }
     }
     for (const QString &name : {u"pipe"_s, u"eval"_s, u"replica"_s, u"cluster"_s}) {
         if (options.longFlags.contains(name)) {
-            judge.unknown(text("`redis-cli --%1` is not known to be read-only").arg(name));
+            judge.unknown(Text::tr("`redis-cli --%1` is not known to be read-only").arg(name));
             return;
         }
     }
@@ -928,7 +935,7 @@ void ruleRedisCli(Judge &judge, const Invocation &call)
             if (options.longFlags.contains(name))
                 return;
         }
-        judge.unknown(text("`redis-cli` without a command reads commands from its input"));
+        judge.unknown(Text::tr("`redis-cli` without a command reads commands from its input"));
         return;
     }
     const QString command = options.operands.front().toUpper();
@@ -973,18 +980,18 @@ void ruleRedisCli(Judge &judge, const Invocation &call)
     if (destroying.contains(command) || (command == u"CLIENT" && sub == u"KILL") ||
         (command == u"SCRIPT" && sub == u"FLUSH") || (command == u"FUNCTION" && sub == u"FLUSH")) {
         judge.note(Risk::Destroy,
-                   text("`redis-cli %1` deletes data or stops the server")
+                   Text::tr("`redis-cli %1` deletes data or stops the server")
                        .arg(options.operands.mid(0, sub.isEmpty() ? 1 : 2).join(u' ')));
         return;
     }
     if (changing.contains(command)) {
         judge.note(Risk::Change,
-                   text("`redis-cli %1` changes the server's data or settings")
+                   Text::tr("`redis-cli %1` changes the server's data or settings")
                        .arg(options.operands.mid(0, sub.isEmpty() ? 1 : 2).join(u' ')));
         return;
     }
     judge.unknown(
-        text("`redis-cli %1` is not known to be read-only").arg(options.operands.front()));
+        Text::tr("`redis-cli %1` is not known to be read-only").arg(options.operands.front()));
 }
 
 // kubectl and oc: the verb decides; exec carries a command of its own.
@@ -1044,29 +1051,29 @@ void ruleKubectl(Judge &judge, const Invocation &call)
         (verb == u"auth" && (sub == u"can-i" || sub == u"whoami")))
         return;
     if (destroying.contains(verb)) {
-        judge.note(Risk::Destroy, text("`%1` deletes Kubernetes objects").arg(what));
+        judge.note(Risk::Destroy, Text::tr("`%1` deletes Kubernetes objects").arg(what));
         return;
     }
     if (verb == u"rollout" || verb == u"config" || changing.contains(verb)) {
         judge.note(Risk::Change,
-                   text("`%1` changes Kubernetes objects")
+                   Text::tr("`%1` changes Kubernetes objects")
                        .arg(verb == u"rollout" || verb == u"config" ? what + u' ' + sub : what));
         return;
     }
     if (verb == u"exec") {
         if (dashes < 0) {
             judge.unknown(
-                text("`%1 exec` without `--` is not known to be read-only").arg(call.program));
+                Text::tr("`%1 exec` without `--` is not known to be read-only").arg(call.program));
             return;
         }
         judge.invocation(call.shifted(dashes + 2));
         return;
     }
     if (verb == u"rsh") {
-        judge.unknown(text("`oc rsh` opens a shell inside a pod"));
+        judge.unknown(Text::tr("`oc rsh` opens a shell inside a pod"));
         return;
     }
-    judge.unknown(text("`%1` is not known to be read-only").arg(what));
+    judge.unknown(Text::tr("`%1` is not known to be read-only").arg(what));
 }
 
 // docker, podman and docker-compose: the verb (and the object's verb) decides.
@@ -1080,7 +1087,7 @@ void ruleContainers(Judge &judge, const Invocation &call)
         u"identity"_s,     u"tlscacert"_s, u"tlscert"_s, u"tlskey"_s,     u"project-directory"_s};
     const Options global = parseOptions(call.args, u"Hcfpl"_s, withValue, true);
     if (global.longFlags.contains(u"root"_s) || global.longFlags.contains(u"runroot"_s)) {
-        judge.unknown(text("`%1 --root` is not known to be read-only").arg(call.program));
+        judge.unknown(Text::tr("`%1 --root` is not known to be read-only").arg(call.program));
         return;
     }
     QStringList words = global.operands;
@@ -1121,13 +1128,13 @@ void ruleContainers(Judge &judge, const Invocation &call)
         u"attach"_s, u"login"_s, u"logout"_s,  u"init"_s,  u"join"_s,    u"leave"_s,
         u"deploy"_s, u"wait"_s};
     if (verb == u"config" && object.isEmpty() && !compose) {
-        judge.unknown(text("`%1` is not known to be read-only").arg(what));
+        judge.unknown(Text::tr("`%1` is not known to be read-only").arg(what));
         return;
     }
     if (reading.contains(verb) && !(object == u"system" && verb == u"prune"))
         return;
     if (destroying.contains(verb)) {
-        judge.note(Risk::Destroy, text("`%1` removes containers, images or volumes").arg(what));
+        judge.note(Risk::Destroy, Text::tr("`%1` removes containers, images or volumes").arg(what));
         return;
     }
     if (verb == u"exec") {
@@ -1136,7 +1143,7 @@ void ruleContainers(Judge &judge, const Invocation &call)
             words.mid(verbIndex + 1), u"euwT"_s,
             {u"env"_s, u"user"_s, u"workdir"_s, u"env-file"_s, u"detach-keys"_s, u"index"_s}, true);
         if (exec.operands.size() < 2) {
-            judge.unknown(text("`%1` is not known to be read-only").arg(what));
+            judge.unknown(Text::tr("`%1` is not known to be read-only").arg(what));
             return;
         }
         Invocation carried;
@@ -1147,10 +1154,10 @@ void ruleContainers(Judge &judge, const Invocation &call)
         return;
     }
     if (changing.contains(verb)) {
-        judge.note(Risk::Change, text("`%1` changes containers or images").arg(what));
+        judge.note(Risk::Change, Text::tr("`%1` changes containers or images").arg(what));
         return;
     }
-    judge.unknown(text("`%1` is not known to be read-only").arg(what));
+    judge.unknown(Text::tr("`%1` is not known to be read-only").arg(what));
 }
 
 void ruleSystemctl(Judge &judge, const Invocation &call)
@@ -1187,21 +1194,21 @@ void ruleSystemctl(Judge &judge, const Invocation &call)
         return;
     if (stopping.contains(verb)) {
         judge.note(Risk::Destroy,
-                   text("`systemctl %1` stops the machine or its services").arg(verb));
+                   Text::tr("`systemctl %1` stops the machine or its services").arg(verb));
         return;
     }
     if (verb == u"clean") {
-        judge.note(Risk::Destroy, text("`systemctl clean` deletes a unit's state and cache"));
+        judge.note(Risk::Destroy, Text::tr("`systemctl clean` deletes a unit's state and cache"));
         return;
     }
-    judge.note(Risk::Change, text("`systemctl %1` changes services").arg(verb));
+    judge.note(Risk::Change, Text::tr("`systemctl %1` changes services").arg(verb));
 }
 
 void ruleService(Judge &judge, const Invocation &call)
 {
     if (call.args == QStringList{u"--status-all"_s} || call.args.value(1) == u"status")
         return;
-    judge.note(Risk::Change, text("`service %1` changes a service").arg(call.args.join(u' ')));
+    judge.note(Risk::Change, Text::tr("`service %1` changes a service").arg(call.args.join(u' ')));
 }
 
 void ruleJournalctl(Judge &judge, const Invocation &call)
@@ -1216,7 +1223,8 @@ void ruleJournalctl(Judge &judge, const Invocation &call)
                                           u"grep"_s, u"boot"_s, u"identifier"_s, u"field"_s});
     for (const QString &name : writing) {
         if (options.longFlags.contains(name)) {
-            judge.note(Risk::Change, text("`journalctl --%1` changes the journal files").arg(name));
+            judge.note(Risk::Change,
+                       Text::tr("`journalctl --%1` changes the journal files").arg(name));
             return;
         }
     }
@@ -1226,7 +1234,7 @@ void ruleTop(Judge &judge, const Invocation &call)
 {
     const Options options = parseOptions(call.args, u"dnpuUowE"_s, {});
     if (!options.shortFlags.contains(u'b'))
-        judge.unknown(text("`top` without -b is interactive: add -b -n 1"));
+        judge.unknown(Text::tr("`top` without -b is interactive: add -b -n 1"));
 }
 
 void ruleSort(Judge &judge, const Invocation &call)
@@ -1235,17 +1243,18 @@ void ruleSort(Judge &judge, const Invocation &call)
         call.args, u"okTtS"_s,
         {u"output"_s, u"key"_s, u"temporary-directory"_s, u"field-separator"_s, u"buffer-size"_s});
     if (options.shortFlags.contains(u'o') || options.longFlags.contains(u"output"_s))
-        judge.note(Risk::Change, text("`sort -o` writes a file"));
+        judge.note(Risk::Change, Text::tr("`sort -o` writes a file"));
     else if (call.anyComputed())
-        judge.unknown(text("`sort` is given `%1`, which is computed when it runs and could be -o")
-                          .arg(call.computedArgument()));
+        judge.unknown(
+            Text::tr("`sort` is given `%1`, which is computed when it runs and could be -o")
+                .arg(call.computedArgument()));
 }
 
 void ruleUniq(Judge &judge, const Invocation &call)
 {
     const Options options = parseOptions(call.args, u"fsw"_s, {});
     if (options.operands.size() > 1)
-        judge.note(Risk::Change, text("`uniq` writes its second file argument"));
+        judge.note(Risk::Change, Text::tr("`uniq` writes its second file argument"));
 }
 
 void ruleKill(Judge &judge, const Invocation &call)
@@ -1254,19 +1263,20 @@ void ruleKill(Judge &judge, const Invocation &call)
         (call.args.value(0) == u"-0" || call.args.value(0) == u"-l" || call.args.value(0) == u"-L"))
         return;
     if (hasSignalKill(call.args))
-        judge.note(Risk::Destroy,
-                   text("`%1 -9` kills processes without letting them clean up").arg(call.program));
+        judge.note(
+            Risk::Destroy,
+            Text::tr("`%1 -9` kills processes without letting them clean up").arg(call.program));
     else
-        judge.note(Risk::Change, text("`%1` signals processes").arg(call.program));
+        judge.note(Risk::Change, Text::tr("`%1` signals processes").arg(call.program));
 }
 
 void ruleCrontab(Judge &judge, const Invocation &call)
 {
     const Options options = parseOptions(call.args, u"u"_s, {});
     if (options.shortFlags.contains(u'r'))
-        judge.note(Risk::Destroy, text("`crontab -r` deletes the crontab"));
+        judge.note(Risk::Destroy, Text::tr("`crontab -r` deletes the crontab"));
     else if (!options.shortFlags.contains(u'l') || !options.operands.isEmpty())
-        judge.note(Risk::Change, text("`crontab` replaces or edits the crontab"));
+        judge.note(Risk::Change, Text::tr("`crontab` replaces or edits the crontab"));
 }
 
 void ruleTar(Judge &judge, const Invocation &call)
@@ -1280,7 +1290,7 @@ void ruleTar(Judge &judge, const Invocation &call)
     if (!listing || call.args.contains(u"--to-command"_s) ||
         std::ranges::any_of(call.args,
                             [](const QString &a) { return a.startsWith(u"--to-command"); }))
-        judge.note(Risk::Change, text("`tar` writes files"));
+        judge.note(Risk::Change, Text::tr("`tar` writes files"));
 }
 
 void ruleCompressor(Judge &judge, const Invocation &call)
@@ -1292,7 +1302,7 @@ void ruleCompressor(Judge &judge, const Invocation &call)
         options.longFlags.contains(u"test"_s))
         return;
     judge.note(Risk::Change,
-               text("`%1` replaces files with their (de)compressed form").arg(call.program));
+               Text::tr("`%1` replaces files with their (de)compressed form").arg(call.program));
 }
 
 void ruleOpenssl(Judge &judge, const Invocation &call)
@@ -1304,7 +1314,7 @@ void ruleOpenssl(Judge &judge, const Invocation &call)
         u"errstr"_s,   u"pkcs12"_s,    u"s_time"_s, u"ocsp"_s,    u"crl2pkcs7"_s, u"pkcs7"_s};
     const QString sub = call.args.value(0);
     if (!reading.contains(sub)) {
-        judge.unknown(text("`openssl %1` is not known to be read-only").arg(sub));
+        judge.unknown(Text::tr("`openssl %1` is not known to be read-only").arg(sub));
         return;
     }
     static const QStringList writing = {u"-out"_s,        u"-keyout"_s,        u"-sess_out"_s,
@@ -1312,7 +1322,7 @@ void ruleOpenssl(Judge &judge, const Invocation &call)
                                         u"-new"_s,        u"-CAcreateserial"_s};
     for (const QString &arg : call.args) {
         if (writing.contains(arg)) {
-            judge.note(Risk::Change, text("`openssl %1 %2` writes a file").arg(sub, arg));
+            judge.note(Risk::Change, Text::tr("`openssl %1 %2` writes a file").arg(sub, arg));
             return;
         }
     }
@@ -1323,14 +1333,14 @@ void ruleDmesg(Judge &judge, const Invocation &call)
     const Options options = parseOptions(call.args, u"nFfls"_s, {u"level"_s, u"facility"_s});
     for (const QChar letter : {u'c', u'C', u'D', u'E', u'n'}) {
         if (options.shortFlags.contains(letter)) {
-            judge.note(Risk::Change, text("`dmesg -%1` changes the kernel log").arg(letter));
+            judge.note(Risk::Change, Text::tr("`dmesg -%1` changes the kernel log").arg(letter));
             return;
         }
     }
     for (const QString &name :
          {u"clear"_s, u"read-clear"_s, u"console-off"_s, u"console-on"_s, u"console-level"_s}) {
         if (options.longFlags.contains(name)) {
-            judge.note(Risk::Change, text("`dmesg --%1` changes the kernel log").arg(name));
+            judge.note(Risk::Change, Text::tr("`dmesg --%1` changes the kernel log").arg(name));
             return;
         }
     }
@@ -1342,7 +1352,7 @@ void ruleDate(Judge &judge, const Invocation &call)
         parseOptions(call.args, u"dfrI"_s, {u"date"_s, u"file"_s, u"reference"_s});
     if (options.shortFlags.contains(u's') || options.longFlags.contains(u"set"_s) ||
         std::ranges::any_of(options.operands, [](const QString &o) { return !o.startsWith(u'+'); }))
-        judge.note(Risk::Change, text("`date` sets the clock"));
+        judge.note(Risk::Change, Text::tr("`date` sets the clock"));
 }
 
 void ruleHostname(Judge &judge, const Invocation &call)
@@ -1351,16 +1361,16 @@ void ruleHostname(Judge &judge, const Invocation &call)
     if (!options.operands.isEmpty() || options.shortFlags.contains(u'F') ||
         options.shortFlags.contains(u'b') || options.longFlags.contains(u"file"_s) ||
         options.longFlags.contains(u"boot"_s))
-        judge.note(Risk::Change, text("`hostname` sets the host name"));
+        judge.note(Risk::Change, Text::tr("`hostname` sets the host name"));
 }
 
 void ruleSs(Judge &judge, const Invocation &call)
 {
     const Options options = parseOptions(call.args, u"fANFD"_s, {u"filter"_s, u"diag"_s});
     if (options.shortFlags.contains(u'K') || options.longFlags.contains(u"kill"_s))
-        judge.note(Risk::Destroy, text("`ss -K` closes sockets"));
+        judge.note(Risk::Destroy, Text::tr("`ss -K` closes sockets"));
     else if (options.shortFlags.contains(u'D') || options.longFlags.contains(u"diag"_s))
-        judge.note(Risk::Change, text("`ss -D` writes a file"));
+        judge.note(Risk::Change, Text::tr("`ss -D` writes a file"));
 }
 
 void ruleIp(Judge &judge, const Invocation &call)
@@ -1369,7 +1379,7 @@ void ruleIp(Judge &judge, const Invocation &call)
         parseOptions(call.args, u"nfbrl"_s,
                      {u"netns"_s, u"family"_s, u"batch"_s, u"rcvbuf"_s, u"loops"_s}, true);
     if (options.shortFlags.contains(u'b') || options.longFlags.contains(u"batch"_s)) {
-        judge.unknown(text("`ip -batch` runs commands from a file"));
+        judge.unknown(Text::tr("`ip -batch` runs commands from a file"));
         return;
     }
     const QString command = options.operands.value(1);
@@ -1377,7 +1387,7 @@ void ruleIp(Judge &judge, const Invocation &call)
                                         u"sho"_s,  u"l"_s,    u"li"_s, u"lis"_s, u"get"_s};
     if (options.operands.size() <= 1 || reading.contains(command))
         return;
-    judge.note(Risk::Change, text("`ip %1 %2` changes the network configuration")
+    judge.note(Risk::Change, Text::tr("`ip %1 %2` changes the network configuration")
                                  .arg(options.operands.value(0), command));
 }
 
@@ -1387,7 +1397,7 @@ void ruleMount(Judge &judge, const Invocation &call)
     if (options.operands.isEmpty() && !options.shortFlags.contains(u'a') &&
         !options.longFlags.contains(u"all"_s))
         return;
-    judge.note(Risk::Change, text("`mount` changes what is mounted"));
+    judge.note(Risk::Change, Text::tr("`mount` changes what is mounted"));
 }
 
 void ruleSystemConfig(Judge &judge, const Invocation &call)
@@ -1397,7 +1407,8 @@ void ruleSystemConfig(Judge &judge, const Invocation &call)
         verb == u"show-timesync" || verb == u"timesync-status") {
         return;
     }
-    judge.note(Risk::Change, text("`%1 %2` changes the system's settings").arg(call.program, verb));
+    judge.note(Risk::Change,
+               Text::tr("`%1 %2` changes the system's settings").arg(call.program, verb));
 }
 
 void ruleSysctl(Judge &judge, const Invocation &call)
@@ -1407,7 +1418,7 @@ void ruleSysctl(Judge &judge, const Invocation &call)
         options.longFlags.contains(u"write"_s) || options.longFlags.contains(u"load"_s) ||
         options.longFlags.contains(u"system"_s) ||
         std::ranges::any_of(options.operands, [](const QString &o) { return o.contains(u'='); }))
-        judge.note(Risk::Change, text("`sysctl` changes kernel settings"));
+        judge.note(Risk::Change, Text::tr("`sysctl` changes kernel settings"));
 }
 
 void ruleFirewall(Judge &judge, const Invocation &call)
@@ -1438,7 +1449,7 @@ void ruleFirewall(Judge &judge, const Invocation &call)
                    a == u"--state" || a.startsWith(u"--zone");
         }))
         return;
-    judge.note(Risk::Change, text("`%1` changes firewall rules").arg(call.program));
+    judge.note(Risk::Change, Text::tr("`%1` changes firewall rules").arg(call.program));
 }
 
 void rulePackages(Judge &judge, const Invocation &call)
@@ -1454,7 +1465,8 @@ void rulePackages(Judge &judge, const Invocation &call)
         u"outdated"_s, u"view"_s,     u"ls"_s};
     if (call.program == u"apt-cache" || call.program == u"dpkg-query" || reading.contains(verb))
         return;
-    judge.note(Risk::Change, text("`%1 %2` installs or removes software").arg(call.program, verb));
+    judge.note(Risk::Change,
+               Text::tr("`%1 %2` installs or removes software").arg(call.program, verb));
 }
 
 void ruleHelm(Judge &judge, const Invocation &call)
@@ -1468,9 +1480,9 @@ void ruleHelm(Judge &judge, const Invocation &call)
     if (reading.contains(verb))
         return;
     if (verb == u"uninstall" || verb == u"delete" || verb == u"del")
-        judge.note(Risk::Destroy, text("`helm %1` removes a release").arg(verb));
+        judge.note(Risk::Destroy, Text::tr("`helm %1` removes a release").arg(verb));
     else
-        judge.note(Risk::Change, text("`helm %1` changes releases").arg(verb));
+        judge.note(Risk::Change, Text::tr("`helm %1` changes releases").arg(verb));
 }
 
 void ruleRabbitmqctl(Judge &judge, const Invocation &call)
@@ -1482,9 +1494,10 @@ void ruleRabbitmqctl(Judge &judge, const Invocation &call)
         return;
     if (verb == u"purge_queue" || verb == u"delete_queue" || verb == u"reset" ||
         verb == u"force_reset" || verb == u"delete_user" || verb == u"delete_vhost")
-        judge.note(Risk::Destroy, text("`rabbitmqctl %1` deletes messages or settings").arg(verb));
+        judge.note(Risk::Destroy,
+                   Text::tr("`rabbitmqctl %1` deletes messages or settings").arg(verb));
     else
-        judge.note(Risk::Change, text("`rabbitmqctl %1` changes the broker").arg(verb));
+        judge.note(Risk::Change, Text::tr("`rabbitmqctl %1` changes the broker").arg(verb));
 }
 
 void rulePgDump(Judge &judge, const Invocation &call)
@@ -1493,7 +1506,7 @@ void rulePgDump(Judge &judge, const Invocation &call)
         parseOptions(call.args, u"fFhpUdnNtTZjS"_s,
                      {u"file"_s, u"format"_s, u"host"_s, u"port"_s, u"username"_s, u"dbname"_s});
     if (options.shortFlags.contains(u'f') || options.longFlags.contains(u"file"_s))
-        judge.note(Risk::Change, text("`%1 -f` writes a dump file").arg(call.program));
+        judge.note(Risk::Change, Text::tr("`%1 -f` writes a dump file").arg(call.program));
 }
 
 void rulePgRestore(Judge &judge, const Invocation &call)
@@ -1503,7 +1516,7 @@ void rulePgRestore(Judge &judge, const Invocation &call)
                      {u"file"_s, u"dbname"_s, u"format"_s, u"host"_s, u"port"_s, u"username"_s});
     if (options.shortFlags.contains(u'l') || options.longFlags.contains(u"list"_s))
         return;
-    judge.note(Risk::Destroy, text("`pg_restore` restores data over what is there"));
+    judge.note(Risk::Destroy, Text::tr("`pg_restore` restores data over what is there"));
 }
 
 // Shells: -c TEXT and here-documents are judged as shell text; files and pipes are not known.
@@ -1513,19 +1526,19 @@ void ruleShell(Judge &judge, const Invocation &call)
     if (options.shortFlags.contains(u'c')) {
         const qsizetype index = call.args.indexOf(options.operands.value(0));
         if (options.operands.isEmpty() || (index >= 0 && call.computed.value(index))) {
-            judge.unknown(text("`%1 -c` runs text computed when it runs").arg(call.program));
+            judge.unknown(Text::tr("`%1 -c` runs text computed when it runs").arg(call.program));
             return;
         }
         judge.script(options.operands.front());
         return;
     }
     if (options.longFlags.contains(u"rcfile"_s) || options.longFlags.contains(u"init-file"_s)) {
-        judge.unknown(text("`%1 --rcfile` runs a file").arg(call.program));
+        judge.unknown(Text::tr("`%1 --rcfile` runs a file").arg(call.program));
         return;
     }
     if (!options.operands.isEmpty()) {
         judge.unknown(
-            text("`%1 %2` runs a script file").arg(call.program, options.operands.front()));
+            Text::tr("`%1 %2` runs a script file").arg(call.program, options.operands.front()));
         return;
     }
     if (options.longFlags.contains(u"version"_s))
@@ -1533,15 +1546,15 @@ void ruleShell(Judge &judge, const Invocation &call)
     if (call.command && call.command->hereDocuments.size() == 1 && !call.command->readsPipe) {
         const ShellToken &body = *call.command->hereDocuments.front();
         if (body.expands && containsExpansion(body.parts)) {
-            judge.unknown(text("the here-document fed to `%1` pastes values into the script it "
-                               "runs; quote its delimiter (<<'EOF')")
+            judge.unknown(Text::tr("the here-document fed to `%1` pastes values into the script it "
+                                   "runs; quote its delimiter (<<'EOF')")
                               .arg(call.program));
             return;
         }
         judge.script(body.text.mid(body.content.start - body.span.start, body.content.length));
         return;
     }
-    judge.unknown(text("`%1` reads the script it runs from its input").arg(call.program));
+    judge.unknown(Text::tr("`%1` reads the script it runs from its input").arg(call.program));
 }
 
 void ruleInterpreter(Judge &judge, const Invocation &call)
@@ -1554,7 +1567,7 @@ void ruleInterpreter(Judge &judge, const Invocation &call)
         options.values.value(u"-m"_s) == QStringList{u"json.tool"_s} &&
         options.operands.size() <= 1)
         return;
-    judge.unknown(text("`%1` runs code that is not known to be read-only").arg(call.program));
+    judge.unknown(Text::tr("`%1` runs code that is not known to be read-only").arg(call.program));
 }
 
 // Programs that run another program: the one they run decides.
@@ -1614,7 +1627,7 @@ void ruleWrapper(Judge &judge, const Invocation &call)
     }
     if (call.program == u"sudo" || call.program == u"doas") {
         if (options.shortFlags.contains(u'e') || options.longFlags.contains(u"edit"_s)) {
-            judge.note(Risk::Change, text("`sudo -e` edits files"));
+            judge.note(Risk::Change, Text::tr("`sudo -e` edits files"));
             return;
         }
         if ((options.shortFlags.contains(u'i') || options.shortFlags.contains(u's') ||
@@ -1631,7 +1644,7 @@ void ruleWrapper(Judge &judge, const Invocation &call)
     }
     if (call.program == u"env") {
         if (options.shortFlags.contains(u'S') || options.longFlags.contains(u"split-string"_s)) {
-            judge.unknown(text("`env -S` splits a string into a command"));
+            judge.unknown(Text::tr("`env -S` splits a string into a command"));
             return;
         }
         // env NAME=value ... COMMAND
@@ -1640,7 +1653,7 @@ void ruleWrapper(Judge &judge, const Invocation &call)
             const QString name = call.args[start].section(u'=', 0, 0);
             if (!isHarmlessEnvironmentName(name)) {
                 judge.unknown(
-                    text("`%1` in the environment can change what a program does").arg(name));
+                    Text::tr("`%1` in the environment can change what a program does").arg(name));
                 return;
             }
             ++start;
@@ -1651,14 +1664,14 @@ void ruleWrapper(Judge &judge, const Invocation &call)
     if (call.program == u"timeout" && start < call.args.size())
         ++start; // the duration
     if (call.program == u"ionice" && !options.values.value(u"-p"_s).isEmpty()) {
-        judge.note(Risk::Change, text("`ionice -p` changes a process's priority"));
+        judge.note(Risk::Change, Text::tr("`ionice -p` changes a process's priority"));
         return;
     }
     if (start >= call.args.size()) {
         if (call.program == u"xargs" || call.program == u"exec")
             return; // xargs echoes; exec alone only applies its redirections
         judge.unknown(
-            text("`%1` without a command is not known to be read-only").arg(call.program));
+            Text::tr("`%1` without a command is not known to be read-only").arg(call.program));
         return;
     }
     if (call.program == u"watch" && !options.shortFlags.contains(u'x') &&
@@ -1704,17 +1717,17 @@ void ruleSsh(Judge &judge, const Invocation &call)
     for (const QString &option : options.values.value(u"-o"_s)) {
         const QString key = option.section(QRegularExpression(u"[=\\s]"_s), 0, 0).toLower();
         if (!harmlessOptions.contains(key)) {
-            judge.unknown(text("`ssh -o %1` is not known to be read-only").arg(option));
+            judge.unknown(Text::tr("`ssh -o %1` is not known to be read-only").arg(option));
             return;
         }
     }
     if (options.operands.size() < 2) {
-        judge.unknown(text("`ssh` without a command opens an interactive shell"));
+        judge.unknown(Text::tr("`ssh` without a command opens an interactive shell"));
         return;
     }
     const qsizetype hostIndex = call.args.indexOf(options.operands.front());
     if (call.computed.mid(hostIndex + 1).contains(true)) {
-        judge.unknown(text("the command given to `ssh` is computed when it runs"));
+        judge.unknown(Text::tr("the command given to `ssh` is computed when it runs"));
         return;
     }
     // The remote shell reads the words; a here-document goes on to its input.
@@ -1722,8 +1735,8 @@ void ruleSsh(Judge &judge, const Invocation &call)
     if (call.command && call.command->hereDocuments.size() == 1) {
         const ShellToken &body = *call.command->hereDocuments.front();
         if (body.expands && containsExpansion(body.parts)) {
-            judge.unknown(text("the here-document sent through `ssh` pastes values into what "
-                               "the remote side runs; quote its delimiter (<<'EOF')"));
+            judge.unknown(Text::tr("the here-document sent through `ssh` pastes values into what "
+                                   "the remote side runs; quote its delimiter (<<'EOF')"));
             return;
         }
         const QString content =
@@ -1739,7 +1752,7 @@ void ruleSsh(Judge &judge, const Invocation &call)
 void ruleEval(Judge &judge, const Invocation &call)
 {
     if (call.anyComputed()) {
-        judge.unknown(text("`eval` runs text computed when it runs"));
+        judge.unknown(Text::tr("`eval` runs text computed when it runs"));
         return;
     }
     judge.script(call.args.join(u' '));
@@ -1758,7 +1771,7 @@ void ruleNameTaking(Judge &judge, const Invocation &call)
         const Options options = parseOptions(call.args, u"adnpstuCcO"_s, {});
         if (call.program == u"mapfile" || call.program == u"readarray") {
             if (options.shortFlags.contains(u'C')) {
-                judge.unknown(text("`%1 -C` runs a callback").arg(call.program));
+                judge.unknown(Text::tr("`%1 -C` runs a callback").arg(call.program));
                 return;
             }
         }
@@ -1772,20 +1785,20 @@ void ruleNameTaking(Judge &judge, const Invocation &call)
                             const QString name = operand.section(u'=', 0, 0);
                             if (isInterpreterVariable(name)) {
                                 judge.unknown(
-                                    text("setting `%1` changes what the shell runs").arg(name));
+                                    Text::tr("setting `%1` changes what the shell runs").arg(name));
                                 return;
                             }
                             if (!isHarmlessEnvironmentName(name)) {
                                 judge.unknown(
-                                    text("exporting `%1` can change what later programs do")
+                                    Text::tr("exporting `%1` can change what later programs do")
                                         .arg(name));
                                 return;
                             }
                         }
                         continue;
                     }
-                    judge.unknown(
-                        text("`%1 -%2` is not known to be read-only").arg(call.program, letter));
+                    judge.unknown(Text::tr("`%1 -%2` is not known to be read-only")
+                                      .arg(call.program, letter));
                     return;
                 }
             }
@@ -1797,13 +1810,14 @@ void ruleNameTaking(Judge &judge, const Invocation &call)
     }
     for (const QString &name : std::as_const(names)) {
         if (!isIdentifier(name)) {
-            judge.unknown(text("`%1` is given the name `%2`, whose subscript is evaluated and can "
-                               "run commands")
-                              .arg(call.program, name));
+            judge.unknown(
+                Text::tr("`%1` is given the name `%2`, whose subscript is evaluated and can "
+                         "run commands")
+                    .arg(call.program, name));
             return;
         }
         if (isInterpreterVariable(name)) {
-            judge.unknown(text("setting `%1` changes what the shell runs").arg(name));
+            judge.unknown(Text::tr("setting `%1` changes what the shell runs").arg(name));
             return;
         }
     }
@@ -1814,7 +1828,7 @@ void ruleTest(Judge &judge, const Invocation &call)
     for (qsizetype i = 0; i < call.args.size(); ++i) {
         if ((call.args[i] == u"-v" || call.args[i] == u"-R") &&
             !isIdentifier(call.args.value(i + 1))) {
-            judge.unknown(text("`%1 -v %2` evaluates a subscript, which can run commands")
+            judge.unknown(Text::tr("`%1 -v %2` evaluates a subscript, which can run commands")
                               .arg(call.program, call.args.value(i + 1)));
             return;
         }
@@ -1831,7 +1845,7 @@ void ruleSet(Judge &judge, const Invocation &call)
     const qsizetype dashes = call.args.indexOf(u"--"_s);
     for (const QString &arg : call.args.mid(0, dashes < 0 ? call.args.size() : dashes)) {
         if (!harmless.contains(arg)) {
-            judge.unknown(text("`set %1` is not known to be read-only").arg(arg));
+            judge.unknown(Text::tr("`set %1` is not known to be read-only").arg(arg));
             return;
         }
     }
@@ -1839,20 +1853,21 @@ void ruleSet(Judge &judge, const Invocation &call)
 
 void ruleLet(Judge &judge, const Invocation &call)
 {
-    judge.unknown(text("`%1` evaluates arithmetic, which can run commands").arg(call.program));
+    judge.unknown(Text::tr("`%1` evaluates arithmetic, which can run commands").arg(call.program));
 }
 
 void ruleSource(Judge &judge, const Invocation &call)
 {
-    judge.unknown(text("`%1` runs a file as shell code").arg(call.program));
+    judge.unknown(Text::tr("`%1` runs a file as shell code").arg(call.program));
 }
 
 void ruleNetcat(Judge &judge, const Invocation &call)
 {
     const Options options = parseOptions(call.args, u"wpsiq"_s, {});
     if (!options.shortFlags.contains(u'z'))
-        judge.unknown(text("`%1` sends data; only `%1 -z` (a port check) is known to be read-only")
-                          .arg(call.program));
+        judge.unknown(
+            Text::tr("`%1` sends data; only `%1 -z` (a port check) is known to be read-only")
+                .arg(call.program));
 }
 
 // Web servers: testing and printing the configuration reads; signals and starts change.
@@ -1871,9 +1886,8 @@ void ruleWebServer(Judge &judge, const Invocation &call)
             [](const QString &a) { return reading.contains(a) || !a.startsWith(u'-'); }) &&
         !call.args.contains(u"-s"_s))
         return;
-    judge.note(
-        Risk::Change,
-        text("`%1 %2` starts or signals the web server").arg(call.program, call.args.join(u' ')));
+    judge.note(Risk::Change, Text::tr("`%1 %2` starts or signals the web server")
+                                 .arg(call.program, call.args.join(u' ')));
 }
 
 void ruleCertbot(Judge &judge, const Invocation &call)
@@ -1882,12 +1896,12 @@ void ruleCertbot(Judge &judge, const Invocation &call)
     if (verb == u"certificates" || verb == u"plugins" || verb == u"--version" ||
         (verb == u"renew" && call.args.contains(u"--dry-run"_s)))
         return;
-    judge.note(Risk::Change, text("`certbot %1` changes certificates").arg(verb));
+    judge.note(Risk::Change, Text::tr("`certbot %1` changes certificates").arg(verb));
 }
 
 void rulePsqlPending(Judge &judge, const Invocation &call)
 {
-    judge.unknown(text("`%1` is not known to be read-only").arg(call.program));
+    judge.unknown(Text::tr("`%1` is not known to be read-only").arg(call.program));
 }
 
 const QHash<QString, Rule> &rules()
@@ -1993,18 +2007,18 @@ void Judge::invocation(const Invocation &given)
         if (!isStandardDirectory(directory)) {
             if (soundsDestructive(call))
                 note(Risk::Destroy,
-                     text("`%1` sounds destructive and is not known").arg(call.program));
-            unknown(text("`%1` is not a program OpsDeck knows").arg(call.program));
+                     Text::tr("`%1` sounds destructive and is not known").arg(call.program));
+            unknown(Text::tr("`%1` is not a program OpsDeck knows").arg(call.program));
             return;
         }
         call.program = call.program.section(u'/', -1);
     }
     if (call.program.isEmpty()) {
-        unknown(text("the command has no program name"));
+        unknown(Text::tr("the command has no program name"));
         return;
     }
     if (call.program.startsWith(u"mkfs")) {
-        note(Risk::Destroy, text("`%1` deletes or overwrites data").arg(call.program));
+        note(Risk::Destroy, Text::tr("`%1` deletes or overwrites data").arg(call.program));
         return;
     }
     if (const auto rule = rules().constFind(call.program); rule != rules().cend()) {
@@ -2019,7 +2033,7 @@ void Judge::invocation(const Invocation &given)
         return;
     }
     if (soundsDestructive(call))
-        note(Risk::Destroy, text("`%1` sounds destructive and is not known").arg(call.program));
+        note(Risk::Destroy, Text::tr("`%1` sounds destructive and is not known").arg(call.program));
     notKnown(call.program);
 }
 
