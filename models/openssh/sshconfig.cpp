@@ -42,6 +42,8 @@ enum class Keyword {
     ServerAliveInterval,
     StrictHostKeyChecking,
     UserKnownHostsFile,
+    GlobalKnownHostsFile,
+    HostKeyAlias,
 };
 
 struct KeywordInfo {
@@ -64,6 +66,8 @@ constexpr KeywordInfo Keywords[] = {
     {Keyword::ServerAliveInterval, "ServerAliveInterval"_L1},
     {Keyword::StrictHostKeyChecking, "StrictHostKeyChecking"_L1},
     {Keyword::UserKnownHostsFile, "UserKnownHostsFile"_L1},
+    {Keyword::GlobalKnownHostsFile, "GlobalKnownHostsFile"_L1},
+    {Keyword::HostKeyAlias, "HostKeyAlias"_L1},
 };
 
 // Keywords ssh collects every value of instead of keeping the first.
@@ -484,7 +488,8 @@ private:
         // An empty "" value is a missing one, except where each value is checked on its own.
         const bool checksEachValue = keyword == Keyword::Unknown || keyword == Keyword::Host ||
                                      keyword == Keyword::Include ||
-                                     keyword == Keyword::UserKnownHostsFile;
+                                     keyword == Keyword::UserKnownHostsFile ||
+                                     keyword == Keyword::GlobalKnownHostsFile;
         if (arguments.isEmpty() || (!checksEachValue && arguments[0].text.isEmpty()))
             return missingValue();
 
@@ -496,6 +501,7 @@ private:
         case Keyword::Unknown:
             break;
         case Keyword::UserKnownHostsFile:
+        case Keyword::GlobalKnownHostsFile:
             for (const Argument &argument : arguments) {
                 if (argument.text.isEmpty()) {
                     error(state, lineNumber, argument.column,
@@ -645,6 +651,16 @@ private:
             if (!strictHostKeyChecking(lower))
                 return invalid(tr("one of yes, no, ask, accept-new, off"));
             return true;
+        case Keyword::HostKeyAlias:
+            // The name goes into known_hosts lines as it is: no blanks, commas or markers.
+            for (QChar c : value.text) {
+                if (c.unicode() <= 0x20 || c.unicode() == 0x7f || c == u',')
+                    return invalid(tr("a single name without blanks or commas"));
+            }
+            if (value.text.startsWith(u'@') || value.text.startsWith(u'|') ||
+                value.text.startsWith(u'!') || value.text.startsWith(u'#'))
+                return invalid(tr("a name that does not start with @, |, ! or #"));
+            return true;
         case Keyword::ProxyJump: {
             if (lower == u"none")
                 return true;
@@ -788,6 +804,8 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
     QStringList identityFiles;
     QStringList knownHostsFiles;
     bool knownHostsFilesSet = false;
+    QStringList globalKnownHostsFiles;
+    bool globalKnownHostsFilesSet = false;
     QSet<QString> seen;
     for (const Line &line : m_lines) {
         if (!applies(line.conditions, alias))
@@ -841,6 +859,12 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
             knownHostsFilesSet = true;
             if (!(values.size() == 1 && lower == u"none"))
                 knownHostsFiles = values;
+        } else if (keyword == u"globalknownhostsfile") {
+            globalKnownHostsFilesSet = true;
+            if (!(values.size() == 1 && lower == u"none"))
+                globalKnownHostsFiles = values;
+        } else if (keyword == u"hostkeyalias") {
+            settings.hostKeyAlias = lower;
         } else {
             settings.otherOptions.append({keyword, values, line.file, line.line});
         }
@@ -875,6 +899,12 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
         for (const QString &file : std::as_const(knownHostsFiles))
             expanded.append(expandPath(file, tokens, home));
         settings.userKnownHostsFiles = expanded;
+    }
+    if (globalKnownHostsFilesSet) {
+        QStringList expanded;
+        for (const QString &file : std::as_const(globalKnownHostsFiles))
+            expanded.append(expandPath(file, tokens, home));
+        settings.globalKnownHostsFiles = expanded;
     }
     return settings;
 }

@@ -64,8 +64,14 @@ struct SshHostSettings {
     std::optional<int> connectTimeoutSeconds;      // 0: none
     std::optional<int> serverAliveIntervalSeconds; // 0: off
     std::optional<SshStrictHostKeyChecking> strictHostKeyChecking;
-    // Expanded like identityFiles; empty for "none"; not set means ssh's default files.
+    // Expanded like identityFiles; empty for "none"; not set means ssh's default files
+    // (~/.ssh/known_hosts and ~/.ssh/known_hosts2, /etc/ssh/ssh_known_hosts and
+    // /etc/ssh/ssh_known_hosts2).
     std::optional<QStringList> userKnownHostsFiles;
+    std::optional<QStringList> globalKnownHostsFiles;
+    // The name host keys are looked up and remembered under instead of the host name and
+    // port, in lower case; empty when not set.
+    QString hostKeyAlias;
     // Every other keyword that applies: the first occurrence, or all of them for keywords ssh
     // accumulates (CertificateFile, LocalForward, RemoteForward, DynamicForward, SendEnv).
     QList<SshConfigOption> otherOptions;

@@ -15,7 +15,7 @@ bool sameConnection(const Host &a, const Host &b)
 {
     return a.connection == b.connection && a.address == b.address && a.port == b.port &&
            a.user == b.user && a.auth == b.auth && a.identityFile == b.identityFile &&
-           a.jumpHost == b.jumpHost && a.secret == b.secret;
+           a.jumpHost == b.jumpHost && a.secret == b.secret && a.sshConfigAlias == b.sshConfigAlias;
 }
 
 } // namespace
@@ -33,6 +33,10 @@ SshSettings sshSettingsFor(const Host &host)
     if (!host.identityFile.isEmpty())
         settings.identityFiles = {host.identityFile};
     settings.knownHostsFiles = defaultKnownHostsFiles();
+    settings.userKnownHostsFiles = defaultUserKnownHostsFiles();
+    settings.globalKnownHostsFiles = defaultGlobalKnownHostsFiles();
+    settings.sshConfigFiles = defaultSshConfigFiles();
+    settings.sshConfigName = host.sshConfigAlias.isEmpty() ? host.address : host.sshConfigAlias;
     return settings;
 }
 
@@ -148,14 +152,12 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
                 else
                     ssh->provideCredential(kind, {});
             });
-    connect(
-        ssh, &SshExecutor::hostKeyQuestion, this,
-        [this, ssh](const QString &hostName, const QString &keyType, const QString &fingerprint) {
-            if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::hostKeyQuestion)))
-                Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
-            else
-                ssh->answerHostKey(SshExecutor::HostKeyAnswer::Unattended);
-        });
+    connect(ssh, &SshExecutor::hostKeyQuestion, this, [this, ssh](const HostKeyQuestion &question) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::hostKeyQuestion)))
+            Q_EMIT hostKeyQuestion(ssh, question);
+        else
+            ssh->answerHostKey(SshExecutor::HostKeyAnswer::Unattended);
+    });
     // Through a jump host: a tunnel on it to this host's SSH port, and the connection goes to
     // the tunnel's local end. The jump host may itself be reached through another one.
     if (auto *jump = qobject_cast<SshExecutor *>(executor(host.jumpHost))) {

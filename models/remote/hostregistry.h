@@ -28,6 +28,7 @@ public:
 
     void setWorkspace(const Workspace &workspace);
     // For tests and headless tools: SSH settings applied to every host made from now on.
+    // OpsDeck's own known_hosts files (OpenSSH's and ssh_config are still read).
     void setKnownHostsFiles(const QStringList &files) { m_knownHostsFiles = files; }
     // Headless use only: take keys no known_hosts file has (changed or revoked keys are still
     // refused).
@@ -43,8 +44,7 @@ Q_SIGNALS:
     void stateChanged(const QString &hostName, OpsDeck::ConnectionState state,
                       const QString &reason);
     // An SSH host showed a key no known_hosts file has: answer through the executor.
-    void hostKeyQuestion(OpsDeck::SshExecutor *executor, const QString &hostName,
-                         const QString &keyType, const QString &fingerprint);
+    void hostKeyQuestion(OpsDeck::SshExecutor *executor, const OpsDeck::HostKeyQuestion &question);
     // A password or passphrase is needed; answer through the executor. `keychainEntry` is
     // where "remember" stores it (the host's `secret:` entry, or OpsDeck's default one).
     void credentialNeeded(OpsDeck::SshExecutor *executor, const QString &hostName,

@@ -64,7 +64,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(OpsDeck::ConnectionState state, const QString &reason);
-    void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    void hostKeyQuestion(const OpsDeck::HostKeyQuestion &question);
     void credentialNeeded(OpsDeck::SshExecutor::Credential kind, const QString &what);
     // Authenticated: serve what waited.
     void ready();
@@ -80,6 +80,10 @@ private:
     void setState(ConnectionState state, const QString &reason = {});
     QString describeConnectError() const;
     bool checkHostKey(); // false: refused, or waiting for answerHostKey()
+    // The host as messages name it: "name (address port N)", with the HostKeyAlias if any.
+    QString describeHost() const;
+    // Appends the pending key to the policy's file; why it could not, empty when it did.
+    QString rememberHostKey();
     void authenticate();
     void becomeReady();
     void askForCredential(SshExecutor::Credential kind, const QString &what);
@@ -101,6 +105,8 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     QByteArray m_pendingKeyType;
     QByteArray m_pendingKeyBlob;
+    QString m_hostKeyAlias; // HostKeyAlias of the last check; empty when none
+    QString m_rememberFile; // where an accepted key goes
     // A prompt is out: nothing connects until provideCredential(). Asked once per missing secret.
     bool m_waitingForCredential = false;
     bool m_askedForPassword = false;

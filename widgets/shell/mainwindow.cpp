@@ -772,10 +772,9 @@ void MainWindow::showAbout()
                  componentVersions().join(QStringLiteral(", ")).toHtmlEscaped()));
 }
 
-void MainWindow::askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
-                            const QString &fingerprint)
+void MainWindow::askHostKey(SshExecutor *executor, const HostKeyQuestion &question)
 {
-    auto *dialog = new HostKeyDialog(host, keyType, fingerprint, this);
+    auto *dialog = new HostKeyDialog(question, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<SshExecutor> target(executor);
     connect(dialog, &QDialog::finished, this, [dialog, target] {

@@ -84,6 +84,10 @@ void RemoteConsoleTest::unknownHostKeyIsShownThenTheCommandRuns()
     const QString text = dialog->findChild<QLabel *>()->text();
     QVERIFY2(text.contains(m_sshd->value(u"HOST_KEY_ED25519_FP"_s)), qPrintable(text));
     QVERIFY(text.contains(u"ssh-ed25519"));
+    // Not only the name: the address and port the key was presented by.
+    QVERIFY2(text.contains(u"Address: <b>127.0.0.1</b> port <b>%1</b>"_s.arg(m_sshd->port())),
+             qPrintable(text));
+    QVERIFY2(text.contains(m_sshd->directory() + u"/console_known_hosts"_s), qPrintable(text));
     QCoreApplication::processEvents();
     QVERIFY(
         dialog->grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/host-key-dialog.png")));

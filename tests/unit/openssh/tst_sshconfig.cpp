@@ -120,6 +120,9 @@ private Q_SLOTS:
     void valueErrors_data();
     void valueErrors();
     void tokens();
+    void hostKeyOptions();
+    void hostKeyOptionErrors_data();
+    void hostKeyOptionErrors();
     void proxies_data();
     void proxies();
     void times_data();
@@ -559,6 +562,83 @@ void SshConfigTest::tokens()
     const SshHostSettings h2 = config.resolve(u"h2"_s);
     QCOMPARE(h2.userKnownHostsFiles, QStringList{});         // "none": no file at all
     QCOMPARE(h2.identityFiles, QStringList{u"id_tester"_s}); // %r: the local user by default
+}
+
+void SshConfigTest::hostKeyOptions()
+{
+    const SshConfig config =
+        SshConfig::parse("Host db-*\n"
+                         "  HostKeyAlias DB-Cluster\n"
+                         "  GlobalKnownHostsFile /etc/opsdeck/known_hosts ~/shared/%h_%u\n"
+                         "  StrictHostKeyChecking accept-new\n"
+                         "Host db-2\n"
+                         "  HostKeyAlias ignored-first-wins\n"
+                         "  StrictHostKeyChecking yes\n"
+                         "Host lab\n"
+                         "  GlobalKnownHostsFile none\n"
+                         "  StrictHostKeyChecking off\n"
+                         "Host *\n"
+                         "  UserKnownHostsFile ~/.ssh/known_hosts ~/.ssh/team_%d\n"
+                         "  StrictHostKeyChecking ask\n",
+                         u"config"_s, testEnvironment());
+    QCOMPARE(render(config.diagnostics()), QStringList{});
+    const SshHostSettings db = config.resolve(u"db-2"_s);
+    QCOMPARE(db.hostKeyAlias, u"db-cluster"_s); // looked up like any host name: lower case
+    QCOMPARE(db.globalKnownHostsFiles,
+             (QStringList{u"/etc/opsdeck/known_hosts"_s, u"/home/tester/shared/db-2_tester"_s}));
+    QCOMPARE(db.strictHostKeyChecking, SshStrictHostKeyChecking::AcceptNew);
+    QCOMPARE(db.userKnownHostsFiles, (QStringList{u"/home/tester/.ssh/known_hosts"_s,
+                                                  u"/home/tester/.ssh/team_/home/tester"_s}));
+    const SshHostSettings lab = config.resolve(u"lab"_s);
+    QCOMPARE(lab.hostKeyAlias, QString());
+    QCOMPARE(lab.globalKnownHostsFiles, QStringList{}); // "none"
+    QCOMPARE(lab.strictHostKeyChecking, SshStrictHostKeyChecking::No);
+    const SshHostSettings other = config.resolve(u"web"_s);
+    QCOMPARE(other.globalKnownHostsFiles, std::nullopt);
+    QCOMPARE(other.strictHostKeyChecking, SshStrictHostKeyChecking::Ask);
+    // Known to the reader, so not among the others.
+    QCOMPARE(optionsText(db.otherOptions), QStringList{});
+}
+
+void SshConfigTest::hostKeyOptionErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("diagnostic");
+
+    QTest::addRow("alias with a comma")
+        << QByteArray("HostKeyAlias a,b\n")
+        << u"config:1:14: error: 'HostKeyAlias' must be a single name without blanks or commas, "
+           "found 'a,b'"_s;
+    QTest::addRow("alias that is a marker")
+        << QByteArray("HostKeyAlias @revoked\n")
+        << u"config:1:14: error: 'HostKeyAlias' must be a name that does not start with @, |, ! "
+           "or #, found '@revoked'"_s;
+    QTest::addRow("two aliases")
+        << QByteArray("HostKeyAlias a b\n")
+        << u"config:1:16: error: 'HostKeyAlias' takes a single value; 'b' is one too many"_s;
+    QTest::addRow("empty global file")
+        << QByteArray("GlobalKnownHostsFile \"\"\n")
+        << u"config:1:22: error: empty file name in 'GlobalKnownHostsFile'"_s;
+    QTest::addRow("unknown token in a global file")
+        << QByteArray("GlobalKnownHostsFile /etc/%q\n")
+        << u"config:1:22: error: unknown token '%q' in the value of 'GlobalKnownHostsFile'"_s;
+    QTest::addRow("strictness misspelt")
+        << QByteArray("StrictHostKeyChecking accept_new\n")
+        << u"config:1:23: error: 'StrictHostKeyChecking' must be one of yes, no, ask, accept-new, "
+           "off, found 'accept_new'"_s;
+}
+
+void SshConfigTest::hostKeyOptionErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, diagnostic);
+    const SshConfig config = SshConfig::parse(text, u"config"_s, testEnvironment());
+    QCOMPARE(render(config.diagnostics()), QStringList{diagnostic});
+    // The line is skipped: nothing is set from it.
+    const SshHostSettings settings = config.resolve(u"any"_s);
+    QCOMPARE(settings.hostKeyAlias, QString());
+    QCOMPARE(settings.globalKnownHostsFiles, std::nullopt);
+    QCOMPARE(settings.strictHostKeyChecking, std::nullopt);
 }
 
 void SshConfigTest::proxies_data()
