@@ -272,9 +272,9 @@ void SshExecutor::answerHostKey(HostKeyAnswer answer)
     post([=](SshConnection *connection) { connection->session()->answerHostKey(answer); });
 }
 
-void SshExecutor::setPassword(const QString &password)
+void SshExecutor::setPassword(const QString &password, const QString &whyNone)
 {
-    post([=](SshConnection *connection) { connection->setPassword(password); });
+    post([=](SshConnection *connection) { connection->setPassword(password, whyNone); });
 }
 
 void SshExecutor::provideCredential(Credential kind, const QString &secret)

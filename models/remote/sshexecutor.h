@@ -117,8 +117,9 @@ public:
     void connectToHost();
     // The answer to hostKeyQuestion().
     void answerHostKey(HostKeyAnswer answer);
-    // Delivers the password (see SshSettings::waitForPassword); empty when there is none.
-    void setPassword(const QString &password);
+    // Delivers the password (see SshSettings::waitForPassword); empty when there is none, and
+    // then whyNone may say why (the keychain refused it), for the authentication error.
+    void setPassword(const QString &password, const QString &whyNone = {});
     // The answer to credentialNeeded(): the secret, or an empty one to give up (the waiting
     // commands then fail with the authentication error).
     void provideCredential(Credential kind, const QString &secret);

@@ -302,8 +302,9 @@ void SshSession::answerHostKey(SshExecutor::HostKeyAnswer answer)
     authenticate();
 }
 
-void SshSession::setPassword(const QString &password)
+void SshSession::setPassword(const QString &password, const QString &whyNone)
 {
+    m_passwordWithheld = whyNone;
     // The keychain entry of a host holds its password or its key's passphrase.
     m_settings.password = password;
     if (m_settings.passphrase.isEmpty())
@@ -407,7 +408,9 @@ void SshSession::authenticate()
                 continue;
             if (m_settings.password.isEmpty()) {
                 passwordMissing = true;
-                tried.append(tr("password (none given)"));
+                tried.append(m_passwordWithheld.isEmpty()
+                                 ? tr("password (none given)")
+                                 : tr("password (none given: %1)").arg(m_passwordWithheld));
                 continue;
             }
             rc = ssh_userauth_password(session, nullptr, m_settings.password.toUtf8().constData());

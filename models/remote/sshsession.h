@@ -43,7 +43,7 @@ public:
     // or a credential, or the session was aborted; cuts a pending reconnect short.
     void connectToHost();
     void answerHostKey(SshExecutor::HostKeyAnswer answer);
-    void setPassword(const QString &password);
+    void setPassword(const QString &password, const QString &whyNone = {});
     void setRoute(const QString &address, int port);
     // True when a prompt was out and the secret was taken: connect again. An empty secret gives
     // up and fails with the authentication error.
@@ -112,6 +112,7 @@ private:
     bool m_askedForPassword = false;
     bool m_askedForPassphrase = false;
     QString m_lastAuthenticationError;
+    QString m_passwordWithheld; // why the keychain's password was not handed over
 };
 
 } // namespace OpsDeck

@@ -18,6 +18,7 @@
 #include "widgets/remote/credentialdialog.h"
 #include "widgets/remote/hostkeydialog.h"
 #include "widgets/remote/runcommandpage.h"
+#include "widgets/remote/secretaddressdialog.h"
 #include "widgets/runbooks/runbookspage.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/overviewpage.h"
@@ -168,9 +169,10 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     connect(m_hostRegistry, &HostRegistry::hostKeyQuestion, this, &MainWindow::askHostKey);
     connect(m_hostRegistry, &HostRegistry::credentialNeeded, this,
             [this](SshExecutor *executor, const QString &host, SshExecutor::Credential kind,
-                   const QString &what, const QString &entry) {
-                askCredential(executor, host, int(kind), what, entry);
+                   const QString &what, const QString &entry, const QString &address) {
+                askCredential(executor, host, int(kind), what, entry, address);
             });
+    connect(m_credentials, &CredentialStore::addressQuestion, this, &MainWindow::askSecretAddress);
     connect(m_credentials, &CredentialStore::memoryOnlyChanged, this, [this](bool memoryOnly) {
         m_secretsLabel->setVisible(memoryOnly);
         m_secretsLabel->setToolTip(m_credentials->memoryOnlyReason());
@@ -785,7 +787,8 @@ void MainWindow::askHostKey(SshExecutor *executor, const HostKeyQuestion &questi
 }
 
 void MainWindow::askCredential(SshExecutor *executor, const QString &, int kind,
-                               const QString &what, const QString &keychainEntry)
+                               const QString &what, const QString &keychainEntry,
+                               const QString &secretAddress)
 {
     const auto credential = SshExecutor::Credential(kind);
     auto *dialog =
@@ -793,13 +796,24 @@ void MainWindow::askCredential(SshExecutor *executor, const QString &, int kind,
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<SshExecutor> target(executor);
     connect(dialog, &QDialog::finished, this,
-            [this, dialog, target, credential, keychainEntry](int result) {
+            [this, dialog, target, credential, keychainEntry, secretAddress](int result) {
                 const QString secret = result == QDialog::Accepted ? dialog->secret() : QString();
                 if (target)
                     target->provideCredential(credential, secret);
                 if (!secret.isEmpty() && dialog->remember())
-                    m_credentials->write(keychainEntry, secret);
+                    m_credentials->write(keychainEntry, secret, secretAddress);
             });
+    dialog->open();
+}
+
+void MainWindow::askSecretAddress(quint64 requestId, const QString &entry,
+                                  const QString &boundAddress, const QString &address)
+{
+    auto *dialog = new SecretAddressDialog(entry, boundAddress, address, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, requestId](int result) {
+        m_credentials->answerAddressQuestion(requestId, result == QDialog::Accepted);
+    });
     dialog->open();
 }
 

@@ -97,7 +97,9 @@ private:
     void showError(const QString &title, const QString &message);
     void askHostKey(SshExecutor *executor, const HostKeyQuestion &question);
     void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
-                       const QString &keychainEntry);
+                       const QString &keychainEntry, const QString &secretAddress);
+    void askSecretAddress(quint64 requestId, const QString &entry, const QString &boundAddress,
+                          const QString &address);
 
     WorkspaceDocument *m_document;
     WorkspaceModel *m_model;

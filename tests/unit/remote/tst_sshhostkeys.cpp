@@ -2,16 +2,21 @@
 // Host keys checked as OpenSSH checks them, against a real OpenSSH server on loopback: the
 // known_hosts files, the ssh_config options that choose them (UserKnownHostsFile,
 // GlobalKnownHostsFile, HostKeyAlias, StrictHostKeyChecking), and the errors that must never
-// turn into "unknown key, accept it?".
+// turn into "unknown key, accept it?". And the other half of "bound to where they belong": a
+// keychain password goes only to the address it was stored for.
 #include "commandtesting.h"
 #include "models/openssh/knownhosts.h"
+#include "models/remote/hostregistry.h"
 #include "models/remote/sshexecutor.h"
+#include "models/secrets/credentialstore.h"
+#include "models/workspace/workspaceloader.h"
 #include "sshfixture.h"
 #include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +98,8 @@ private Q_SLOTS:
     void configurationErrorRefuses();
     void hostBlocksAndFileOrder_data();
     void hostBlocksAndFileOrder();
+    void keychainPasswordGoesOnlyToItsAddress_data();
+    void keychainPasswordGoesOnlyToItsAddress();
 
 private:
     SshSettings settings() const;
@@ -501,6 +508,66 @@ void SshHostKeysTest::hostBlocksAndFileOrder()
     s.sshConfigName = name;
     const Outcome outcome = connectWith(s);
     QVERIFY2(outcome.connected == connects, qPrintable(outcome.error));
+}
+
+void SshHostKeysTest::keychainPasswordGoesOnlyToItsAddress_data()
+{
+    QTest::addColumn<QString>("storedFor");
+    QTest::addColumn<int>("send"); // -1: nobody to ask (headless); 0: the user says no; 1: yes
+    QTest::addColumn<bool>("connects");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("stored for this host") << u"127.0.0.1:PORT"_s << -1 << true << QString();
+    QTest::newRow("stored for another host, headless")
+        << u"10.9.9.9:22"_s << -1 << false
+        << u"password (none given: 'keychain:fixture/password' was stored for 10.9.9.9:22. "
+           "OpsDeck does not send it to 127.0.0.1:PORT without your consent, and nobody is "
+           "here to give it.)"_s;
+    QTest::newRow("stored for another host, the user says no")
+        << u"10.9.9.9:22"_s << 0 << false
+        << u"password (none given: 'keychain:fixture/password' was not sent to 127.0.0.1:PORT"_s;
+    QTest::newRow("stored for another host, the user says yes")
+        << u"10.9.9.9:22"_s << 1 << true << QString();
+}
+
+void SshHostKeysTest::keychainPasswordGoesOnlyToItsAddress()
+{
+    QFETCH(QString, storedFor);
+    QFETCH(int, send);
+    QFETCH(bool, connects);
+    QFETCH(QString, message);
+    const QString port = QString::number(m_sshd->port());
+    // No keychain on this machine's test run: the store keeps secrets (and bindings) in memory.
+    CredentialStore credentials;
+    QSignalSpy written(&credentials, &CredentialStore::written);
+    credentials.write(u"fixture/password"_s, m_sshd->value(u"PASSWORD"_s),
+                      storedFor.replace(u"PORT"_s, port));
+    QVERIFY(written.wait(20000));
+    int asked = 0;
+    if (send >= 0) {
+        connect(&credentials, &CredentialStore::addressQuestion, this,
+                [&](quint64 id, const QString &, const QString &, const QString &address) {
+                    ++asked;
+                    QCOMPARE(address, u"127.0.0.1:"_s + port);
+                    credentials.answerAddressQuestion(id, send == 1);
+                });
+    }
+    const WorkspaceLoadResult loaded = parseWorkspace(
+        u"environments:\n  - name: lab\n    hosts:\n"
+        "      - {name: pw, address: 127.0.0.1, port: %1, user: %2, auth: password,"
+        " secret: 'keychain:fixture/password'}\n"_s.arg(port, m_sshd->value(u"USER"_s))
+            .toUtf8(),
+        u"lab.yaml"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
+    HostRegistry registry(&credentials);
+    registry.setKnownHostsFiles({m_sshd->value(u"KNOWN_HOSTS"_s)});
+    registry.setWorkspace(loaded.workspace);
+    const Collected c = runToEnd(*registry.executor(u"pw"_s), argv({u"true"_s}));
+    QCOMPARE(asked, send >= 0 ? 1 : 0);
+    QVERIFY2(c.result.succeeded() == connects, qPrintable(c.result.error));
+    if (!connects)
+        QVERIFY2(c.result.error.contains(message.replace(u"PORT"_s, port)),
+                 qPrintable(c.result.error));
 }
 
 QTEST_GUILESS_MAIN(SshHostKeysTest)
