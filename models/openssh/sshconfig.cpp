@@ -555,8 +555,10 @@ private:
             {"localuser"_L1, Criterion::Kind::LocalUser},
         };
         static const QStringList withoutArgument{u"all"_s, u"canonical"_s, u"final"_s};
-        static const QStringList notEvaluated{u"exec"_s,    u"localnetwork"_s, u"tagged"_s,
-                                              u"command"_s, u"version"_s,      u"sessiontype"_s};
+        // Known to newer ssh versions too; they need the network, a command line or a tag.
+        static const QStringList notEvaluated{
+            u"exec"_s,        u"localnetwork"_s, u"tagged"_s,       u"command"_s,   u"version"_s,
+            u"sessiontype"_s, u"address"_s,      u"localaddress"_s, u"localport"_s, u"rdomain"_s};
         SshConfig::HostBlock block{{}, {}, true, true, {}};
         QString skipped;
         bool all = false;
