@@ -59,7 +59,9 @@ HostKeyDialog::HostKeyDialog(const HostKeyQuestion &question, QWidget *parent)
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    buttons->button(QDialogButtonBox::Cancel)->setDefault(true); // never accept by a stray Enter
+    // Never accepted by a stray Enter or Space: Cancel is the default and has the focus.
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setFocus();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addWidget(buttons);

@@ -31,7 +31,9 @@ SecretAddressDialog::SecretAddressDialog(const QString &entry, const QString &bo
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_send->setAutoDefault(false);
-    buttons->button(QDialogButtonBox::Cancel)->setDefault(true); // never sent by a stray Enter
+    // Never sent by a stray Enter or Space: Cancel is the default and has the focus.
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setFocus();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addWidget(buttons);
