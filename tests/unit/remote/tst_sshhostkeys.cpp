@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <optional>
+#include <sys/stat.h>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -327,7 +328,10 @@ void SshHostKeysTest::strictHostKeyChecking()
     std::function<Answer(const HostKeyQuestion &)> answering;
     if (answer >= 0)
         answering = [answer](const HostKeyQuestion &) { return Answer(answer); };
+    // The laxest umask: what OpsDeck writes must be private anyway.
+    const mode_t previousMask = ::umask(0);
     const Outcome outcome = connectWith(s, answering);
+    ::umask(previousMask);
     QCOMPARE(!outcome.asked.isEmpty(), asked);
     QVERIFY2(outcome.connected == connects, qPrintable(outcome.error));
     if (!error.isEmpty())
@@ -335,6 +339,12 @@ void SshHostKeysTest::strictHostKeyChecking()
     const KnownHostsParseResult own = loadKnownHostsFile(path(u"opsdeck/known_hosts"_s));
     QCOMPARE(own.entries.size(), remembered ? 1 : 0);
     if (remembered) {
+        struct stat status {};
+        QVERIFY(::stat(QFile::encodeName(path(u"opsdeck/known_hosts"_s)).constData(), &status) ==
+                0);
+        QCOMPARE(status.st_mode & 07777, mode_t(0600));
+        QVERIFY(::stat(QFile::encodeName(path(u"opsdeck"_s)).constData(), &status) == 0);
+        QCOMPARE(status.st_mode & 07777, mode_t(0700));
         QVERIFY(own.entries[0].hashed);
         QVERIFY(knownHostEntryMatches(own.entries[0], u"127.0.0.1"_s, m_sshd->port()));
         // And trusted from now on, whatever the policy says about unknown keys.
