@@ -7,7 +7,6 @@
 #include "models/remote/sshabortswitch.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMetaMethod>
 #include <QSocketNotifier>
