@@ -1477,6 +1477,22 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>cannot read the file: %1</source>
         <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>cannot open the file: it is a directory</source>
+        <translation>die Datei kann nicht geöffnet werden: sie ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>the line to add is empty or more than one line</source>
+        <translation>die hinzuzufügende Zeile ist leer oder mehr als eine Zeile</translation>
+    </message>
+    <message>
+        <source>another program holds the lock file %1</source>
+        <translation>ein anderes Programm hält die Sperrdatei %1</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1920,6 +1936,34 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>No system keychain is available (%1); passwords are kept in memory until OpsDeck quits.</source>
         <translation>Kein Schlüsselbund des Systems verfügbar (%1); Passwörter werden nur im Arbeitsspeicher gehalten, bis OpsDeck beendet wird.</translation>
     </message>
+    <message>
+        <source>&apos;keychain:%1&apos; is to be bound to no address.</source>
+        <translation>&apos;keychain:%1&apos; soll an keine Adresse gebunden werden.</translation>
+    </message>
+    <message>
+        <source>Cannot store the address &apos;keychain:%1&apos; is bound to: %2</source>
+        <translation>Die Adresse, an die &apos;keychain:%1&apos; gebunden ist, kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;keychain:%1&apos; is asked for without the address it goes to.</source>
+        <translation>&apos;keychain:%1&apos; wird ohne die Adresse angefordert, an die es gehen soll.</translation>
+    </message>
+    <message>
+        <source>Cannot read the address &apos;keychain:%1&apos; is bound to: %2</source>
+        <translation>Die Adresse, an die &apos;keychain:%1&apos; gebunden ist, kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The address &apos;keychain:%1&apos; is bound to cannot be read; store the secret again to bind it anew.</source>
+        <translation>Die Adresse, an die &apos;keychain:%1&apos; gebunden ist, ist unlesbar; speichern Sie das Geheimnis erneut, um es neu zu binden.</translation>
+    </message>
+    <message>
+        <source>&apos;keychain:%1&apos; was stored for %2. OpsDeck does not send it to %3 without your consent, and nobody is here to give it.</source>
+        <translation>&apos;keychain:%1&apos; wurde für %2 gespeichert. OpsDeck sendet es ohne Ihre Zustimmung nicht an %3, und niemand ist da, um sie zu geben.</translation>
+    </message>
+    <message>
+        <source>&apos;keychain:%1&apos; was not sent to %2: it was stored for %3, and you did not agree to send it elsewhere.</source>
+        <translation>&apos;keychain:%1&apos; wurde nicht an %2 gesendet: Es wurde für %3 gespeichert, und Sie haben nicht zugestimmt, es anderswohin zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::DiagnosticsModel</name>
@@ -2038,16 +2082,28 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>Unbekannter Hostschlüssel</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The authenticity of host &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is in no known_hosts file.&lt;/p&gt;&lt;p&gt;Key type: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Fingerprint: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare the fingerprint with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host) before you accept it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Echtheit des Hosts &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel steht in keiner known_hosts-Datei.&lt;/p&gt;&lt;p&gt;Schlüsseltyp: &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Fingerabdruck: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; auf dem Host), bevor Sie ihn akzeptieren.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Accept and &amp;Remember</source>
         <translation>Akzeptieren und &amp;merken</translation>
     </message>
     <message>
         <source>Accept &amp;Once</source>
         <translation>&amp;Einmal akzeptieren</translation>
+    </message>
+    <message>
+        <source>Address: &lt;b&gt;%1&lt;/b&gt; port &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Adresse: &lt;b&gt;%1&lt;/b&gt; Port &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Host key alias (ssh_config HostKeyAlias): &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Alias für den Hostschlüssel (ssh_config HostKeyAlias): &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Accept and Remember&lt;/i&gt; adds it to %1.</source>
+        <translation>&lt;i&gt;Akzeptieren und merken&lt;/i&gt; trägt ihn in %1 ein.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The authenticity of host &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is in no known_hosts file.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Key type: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Fingerprint: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare the fingerprint with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host) before you accept it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Echtheit des Hosts &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel steht in keiner known_hosts-Datei.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Schlüsseltyp: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Fingerabdruck: &lt;tt&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; auf dem Host), bevor Sie ihn akzeptieren.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3771,26 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <source>Nothing to run in this section</source>
         <translation>In diesem Abschnitt gibt es nichts auszuführen</translation>
     </message>
+    <message>
+        <source>Link Not Opened</source>
+        <translation>Link nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>OpsDeck opens only http and https links from a runbook, and links to its own sections. This link was not opened: %1.</source>
+        <translation>OpsDeck öffnet aus einem Runbook nur http- und https-Links sowie Links auf seine eigenen Abschnitte. Dieser Link wurde nicht geöffnet: %1.</translation>
+    </message>
+    <message>
+        <source>Open Link?</source>
+        <translation>Link öffnen?</translation>
+    </message>
+    <message>
+        <source>This runbook links to a web page. Open it in your browser?</source>
+        <translation>Dieses Runbook verweist auf eine Webseite. Im Browser öffnen?</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::RunbooksPage</name>
@@ -3769,6 +3845,21 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Runbooks as checklists that run.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Pick a runbook on the left, or open any Markdown file (Ctrl+Shift+O). Its code blocks become steps you run on a host of the workspace, one by one or a section at a time, with their output, exit status and risk.&lt;/p&gt;&lt;p&gt;The built-in runbooks guide incidents; add your team&apos;s folders with &lt;i&gt;Add Folder…&lt;/i&gt; or under &lt;code&gt;runbooks:&lt;/code&gt; in the workspace.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Runbooks als Checklisten, die selbst laufen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Wählen Sie links ein Runbook oder öffnen Sie eine beliebige Markdown-Datei (Strg+Umschalt+O). Ihre Codeblöcke werden zu Schritten, die Sie auf einem Host des Arbeitsbereichs ausführen – einzeln oder abschnittsweise, mit Ausgabe, Exit-Status und Risiko.&lt;/p&gt;&lt;p&gt;Die eingebauten Runbooks führen durch Vorfälle; die Ordner Ihres Teams fügen Sie mit &lt;i&gt;Ordner hinzufügen…&lt;/i&gt; oder unter &lt;code&gt;runbooks:&lt;/code&gt; im Arbeitsbereich hinzu.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SecretAddressDialog</name>
+    <message>
+        <source>Send a Secret to Another Address?</source>
+        <translation>Geheimnis an eine andere Adresse senden?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The workspace sends the secret &lt;b&gt;keychain:%1&lt;/b&gt; to &lt;b&gt;%2&lt;/b&gt;, but it was stored for &lt;b&gt;%3&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;If someone changed the workspace file, this would hand your password to a machine that may not be yours. Send it only if you know why the address changed.&lt;/p&gt;&lt;p&gt;OpsDeck remembers a yes for this secret and this address.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Arbeitsbereich sendet das Geheimnis &lt;b&gt;keychain:%1&lt;/b&gt; an &lt;b&gt;%2&lt;/b&gt;, gespeichert wurde es aber für &lt;b&gt;%3&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Hat jemand die Arbeitsbereichsdatei geändert, ginge Ihr Passwort an einen Rechner, der vielleicht nicht Ihrer ist. Senden Sie es nur, wenn Sie wissen, warum sich die Adresse geändert hat.&lt;/p&gt;&lt;p&gt;OpsDeck merkt sich ein Ja für dieses Geheimnis und diese Adresse.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Send to %1</source>
+        <translation>An %1 &amp;senden</translation>
     </message>
 </context>
 <context>
@@ -3875,20 +3966,12 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <translation>Der %1-Hostschlüssel von %2 (%3) ist in %4 Zeile %5 als @revoked markiert. OpsDeck verweigert die Verbindung.</translation>
     </message>
     <message>
-        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1 (%2 port %3)! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %4 key sent by the server has fingerprint %5. The known key is in %6 line %7. OpsDeck refuses to connect. If the change is expected, remove that line (for example with: ssh-keygen -R %8 -f %6) and connect again.</source>
-        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT für %1 (%2 Port %3)! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Hostschlüssel wurde eben geändert. Der vom Server gesendete %4-Schlüssel hat den Fingerabdruck %5. Der bekannte Schlüssel steht in %6 Zeile %7. OpsDeck verweigert die Verbindung. Wenn die Änderung erwartet ist, entfernen Sie diese Zeile (zum Beispiel mit: ssh-keygen -R %8 -f %6) und verbinden Sie sich erneut.</translation>
-    </message>
-    <message>
         <source>waiting for the host key to be accepted</source>
         <translation>wartet auf die Bestätigung des Hostschlüssels</translation>
     </message>
     <message>
         <source>The host key of %1 was not accepted.</source>
         <translation>Der Hostschlüssel von %1 wurde nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>The authenticity of %1 (%2 port %3) cannot be established: its %4 key %5 is in no known_hosts file, and nobody is here to accept it.</source>
-        <translation>Die Echtheit von %1 (%2 Port %3) kann nicht festgestellt werden: Sein %4-Schlüssel %5 steht in keiner known_hosts-Datei, und niemand ist da, um ihn zu akzeptieren.</translation>
     </message>
     <message>
         <source>agent (no SSH_AUTH_SOCK)</source>
@@ -3953,6 +4036,50 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Connection to %1 lost: the server closed it.</source>
         <translation>Verbindung zu %1 verloren: Der Server hat sie geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 port %3, host key alias %4)</source>
+        <translation>%1 (%2 Port %3, Alias für den Hostschlüssel %4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 port %3)</source>
+        <translation>%1 (%2 Port %3)</translation>
+    </message>
+    <message>
+        <source>Cannot check the host key of %1: the ssh configuration has an error: %2</source>
+        <translation>Der Hostschlüssel von %1 kann nicht geprüft werden: Die ssh-Konfiguration enthält einen Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Cannot check the host key of %1: %2. OpsDeck does not connect while a known_hosts file cannot be read completely; fix or remove it.</source>
+        <translation>Der Hostschlüssel von %1 kann nicht geprüft werden: %2. OpsDeck verbindet sich nicht, solange eine known_hosts-Datei nicht vollständig gelesen werden kann; korrigieren oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The host %1 is to be checked against the certificate authority in %2 line %3, but OpsDeck does not verify host certificates, so it refuses to connect. Its %4 key has fingerprint %5; if you trust it, add it to a known_hosts file for %6.</source>
+        <translation>Der Host %1 soll gegen die Zertifizierungsstelle in %2 Zeile %3 geprüft werden, aber OpsDeck prüft keine Host-Zertifikate und verweigert daher die Verbindung. Sein %4-Schlüssel hat den Fingerabdruck %5; wenn Sie ihm vertrauen, tragen Sie ihn für %6 in eine known_hosts-Datei ein.</translation>
+    </message>
+    <message>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %2 key sent by the server has fingerprint %3. The known key is in %4 line %5. OpsDeck refuses to connect. If the change is expected, remove that line (for example with: ssh-keygen -R %6 -f %4) and connect again.</source>
+        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT für %1! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Hostschlüssel wurde eben geändert. Der vom Server gesendete %2-Schlüssel hat den Fingerabdruck %3. Der bekannte Schlüssel steht in %4 Zeile %5. OpsDeck verweigert die Verbindung. Wenn die Änderung erwartet ist, entfernen Sie diese Zeile (zum Beispiel mit: ssh-keygen -R %6 -f %4) und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>The %1 key %2 of %3 is in no known_hosts file, and StrictHostKeyChecking is yes in the ssh configuration: OpsDeck refuses to connect. Add the key to a known_hosts file once you have checked it.</source>
+        <translation>Der %1-Schlüssel %2 von %3 steht in keiner known_hosts-Datei, und StrictHostKeyChecking ist in der ssh-Konfiguration yes: OpsDeck verweigert die Verbindung. Tragen Sie den Schlüssel in eine known_hosts-Datei ein, sobald Sie ihn geprüft haben.</translation>
+    </message>
+    <message>
+        <source>the host name cannot be written in a known_hosts line</source>
+        <translation>der Hostname lässt sich nicht in eine known_hosts-Zeile schreiben</translation>
+    </message>
+    <message>
+        <source>Cannot remember the host key of %1 in %2: %3</source>
+        <translation>Der Hostschlüssel von %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>The authenticity of %1 cannot be established: its %2 key %3 is in no known_hosts file, and nobody is here to accept it.</source>
+        <translation>Die Echtheit von %1 kann nicht festgestellt werden: Sein %2-Schlüssel %3 steht in keiner known_hosts-Datei, und niemand ist da, um ihn zu akzeptieren.</translation>
+    </message>
+    <message>
+        <source>password (none given: %1)</source>
+        <translation>Passwort (keines angegeben: %1)</translation>
     </message>
 </context>
 <context>
@@ -4207,6 +4334,37 @@ Fortfahren?</translation>
     </message>
 </context>
 <context>
+    <name>RunbookLinks</name>
+    <message>
+        <source>it is not a valid address</source>
+        <translation>er ist keine gültige Adresse</translation>
+    </message>
+    <message>
+        <source>it has no http:// or https:// in front (a path or a relative link)</source>
+        <translation>vor ihm steht kein http:// oder https:// (ein Pfad oder ein relativer Link)</translation>
+    </message>
+    <message>
+        <source>file: links open files on this computer</source>
+        <translation>file:-Links öffnen Dateien auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>javascript: links run code</source>
+        <translation>javascript:-Links führen Code aus</translation>
+    </message>
+    <message>
+        <source>data: links carry their own content</source>
+        <translation>data:-Links bringen ihren eigenen Inhalt mit</translation>
+    </message>
+    <message>
+        <source>%1: links hand the address to another program</source>
+        <translation>%1:-Links übergeben die Adresse an ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>it names no host</source>
+        <translation>er nennt keinen Host</translation>
+    </message>
+</context>
+<context>
     <name>RunbookParser</name>
     <message>
         <source>the here-document &apos;%1&apos; has no terminating line</source>
@@ -4362,10 +4520,6 @@ Fortfahren?</translation>
         <translation>vor &apos;=&apos; wird ein Schlüsselwort erwartet</translation>
     </message>
     <message>
-        <source>Match blocks are not supported; ignored</source>
-        <translation>Match-Blöcke werden nicht unterstützt; ignoriert</translation>
-    </message>
-    <message>
         <source>missing value after &apos;%1&apos;</source>
         <translation>fehlender Wert nach &apos;%1&apos;</translation>
     </message>
@@ -4444,6 +4598,30 @@ Fortfahren?</translation>
     <message>
         <source>invalid hop &apos;%1&apos; in &apos;ProxyJump&apos;; expected [user@]host[:port]</source>
         <translation>ungültiger Sprung &apos;%1&apos; in &apos;ProxyJump&apos;; erwartet wird [user@]host[:port]</translation>
+    </message>
+    <message>
+        <source>unknown Match criterion &apos;%1&apos;</source>
+        <translation>unbekanntes Match-Kriterium &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;Match %1&apos; needs a value</source>
+        <translation>&apos;Match %1&apos; braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>&apos;Match all&apos; cannot be combined with other criteria</source>
+        <translation>&apos;Match all&apos; lässt sich nicht mit anderen Kriterien kombinieren</translation>
+    </message>
+    <message>
+        <source>OpsDeck does not evaluate &apos;Match %1&apos;; the block is ignored</source>
+        <translation>OpsDeck wertet &apos;Match %1&apos; nicht aus; der Block wird übergangen</translation>
+    </message>
+    <message>
+        <source>a single name without blanks or commas</source>
+        <translation>ein einzelner Name ohne Leerzeichen oder Kommas</translation>
+    </message>
+    <message>
+        <source>a name that does not start with @, |, ! or #</source>
+        <translation>ein Name, der nicht mit @, |, ! oder # beginnt</translation>
     </message>
 </context>
 <context>
@@ -4693,6 +4871,14 @@ Fortfahren?</translation>
     <message>
         <source>the template &apos;%1&apos; must be a text value, found %2</source>
         <translation>die Vorlage &apos;%1&apos; muss ein Textwert sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>the database name is a libpq connection string that says where to connect (&apos;%1&apos;): the host must come from the tree (this database&apos;s &apos;host&apos; and &apos;port&apos;, and the host it belongs to), not from the database name</source>
+        <translation>der Datenbankname ist eine libpq-Verbindungszeichenkette, die das Verbindungsziel angibt (&apos;%1&apos;): Der Host muss aus dem Baum kommen (&apos;host&apos; und &apos;port&apos; dieser Datenbank und der Host, zu dem sie gehört), nicht aus dem Datenbanknamen</translation>
+    </message>
+    <message>
+        <source>the database name is a libpq connection string; write only the name (host, port, user and sslmode have keys of their own)</source>
+        <translation>der Datenbankname ist eine libpq-Verbindungszeichenkette; schreiben Sie nur den Namen (host, port, user und sslmode haben eigene Schlüssel)</translation>
     </message>
 </context>
 <context>

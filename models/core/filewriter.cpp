@@ -15,10 +15,15 @@ QString FileWriteResult::errorMessage() const
     return FileWriter::tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), reason);
 }
 
-FileWriteResult FileWriter::save(const QString &path, const QByteArray &bytes)
+namespace {
+
+FileWriteResult saveFile(const QString &path, const QByteArray &bytes, bool ownerOnly)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
+        return {path, file.errorString()};
+    // The temporary file is what gets renamed: its mode is the file's from the start.
+    if (ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return {path, file.errorString()};
     // A short write reports no error; the next one says why (disk full, file too large).
     qint64 written = 0;
@@ -32,8 +37,20 @@ FileWriteResult FileWriter::save(const QString &path, const QByteArray &bytes)
         return {path, {}};
     // QSaveFile discards its temporary file on every failure; the old file stays untouched.
     if (file.error() == QFileDevice::NoError)
-        return {path, tr("the file could not be written completely")};
+        return {path, FileWriter::tr("the file could not be written completely")};
     return {path, file.errorString()};
+}
+
+} // namespace
+
+FileWriteResult FileWriter::save(const QString &path, const QByteArray &bytes)
+{
+    return saveFile(path, bytes, false);
+}
+
+FileWriteResult FileWriter::savePrivate(const QString &path, const QByteArray &bytes)
+{
+    return saveFile(path, bytes, true);
 }
 
 QFuture<FileWriteResult> FileWriter::saveInBackground(const QString &path, Produce produce,

@@ -37,6 +37,10 @@ public:
 
     // Saves bytes to path on the calling thread: for code that already runs in a worker.
     static FileWriteResult save(const QString &path, const QByteArray &bytes);
+    // save(), the file readable and writable by its owner only (0600) from its first byte on,
+    // whatever the umask or the mode of the file it replaces: for files that are nobody
+    // else's business (known_hosts, state).
+    static FileWriteResult savePrivate(const QString &path, const QByteArray &bytes);
 
     // Calls produce() and saves what it returns to path, both in the thread pool, then calls
     // done() in context's thread; never once context is destroyed (the file is still written).

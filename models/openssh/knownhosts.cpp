@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/openssh/knownhosts.h"
 
+#include "models/core/filewriter.h"
 #include "models/core/textlines.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
 
 namespace OpsDeck {
 
@@ -201,6 +208,8 @@ private:
     void error(int line, qsizetype index, const QString &message)
     {
         report(Diagnostic::Severity::Error, line, index, message);
+        if (m_markerLine)
+            m_result.blockingErrors.append(m_result.diagnostics.constLast());
     }
 
     void warning(int line, qsizetype index, const QString &message)
@@ -218,7 +227,8 @@ private:
         entry.file = m_fileName;
         entry.line = lineNumber;
 
-        if (line[field.start] == u'@') {
+        m_markerLine = line[field.start] == u'@';
+        if (m_markerLine) {
             const QStringView marker = text(line, field);
             if (marker == u"@cert-authority") {
                 entry.marker = KnownHostEntry::CertAuthority;
@@ -332,6 +342,7 @@ private:
 
     const QString &m_fileName;
     KnownHostsParseResult &m_result;
+    bool m_markerLine = false; // the line being read starts with a marker
 };
 
 class KnownHostsFile
@@ -342,13 +353,24 @@ public:
     static KnownHostsParseResult load(const QString &path)
     {
         KnownHostsParseResult result;
-        QFile file(path);
-        if (!file.exists())
-            return result;
         auto fail = [&](const QString &message) {
             result.diagnostics.append({Diagnostic::Severity::Error, path, 0, 0, message});
+            result.blockingErrors.append(result.diagnostics.constLast());
             return result;
         };
+        // Only "there is no such file" means nothing is known; QFile::exists() would say the
+        // same of a file behind a directory that cannot be searched.
+        struct stat status {};
+        if (::stat(QFile::encodeName(path).constData(), &status) != 0) {
+            const int error = errno;
+            if (error == ENOENT || error == ENOTDIR)
+                return result;
+            return fail(
+                tr("cannot open the file: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
+        }
+        if (S_ISDIR(status.st_mode))
+            return fail(tr("cannot open the file: it is a directory"));
+        QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return fail(tr("cannot open the file: %1").arg(file.errorString()));
         if (file.size() > MaximumKnownHostsFileSize) {
@@ -361,6 +383,56 @@ public:
         if (file.error() != QFileDevice::NoError)
             return fail(tr("cannot read the file: %1").arg(file.errorString()));
         return parseKnownHosts(text, path);
+    }
+
+    static QString append(const QString &path, const QByteArray &line)
+    {
+        if (line.isEmpty() || line.contains('\n') || line.contains('\r'))
+            return tr("the line to add is empty or more than one line");
+        const QFileInfo info(path);
+        if (const QString error = makeDirectories(info.absolutePath()); !error.isEmpty())
+            return error;
+        // Other OpsDeck threads and processes add lines too: one at a time, each reading what
+        // the last one wrote.
+        QLockFile lock(info.absoluteFilePath() + u".lock"_s);
+        lock.setStaleLockTime(30000);
+        if (!lock.tryLock(10000))
+            return tr("another program holds the lock file %1").arg(lock.fileName());
+        QByteArray text;
+        if (info.exists()) {
+            QFile existing(path);
+            if (!existing.open(QIODevice::ReadOnly))
+                return tr("cannot read the file: %1").arg(existing.errorString());
+            text = existing.readAll();
+            if (existing.error() != QFileDevice::NoError)
+                return tr("cannot read the file: %1").arg(existing.errorString());
+            if (!text.isEmpty() && !text.endsWith('\n'))
+                text += '\n';
+        }
+        text += line + '\n';
+        return FileWriter::savePrivate(info.absoluteFilePath(), text).reason;
+    }
+
+private:
+    // Creates what is missing of a directory path, each new directory 0700.
+    static QString makeDirectories(const QString &directory)
+    {
+        QStringList missing;
+        for (QString path = QDir::cleanPath(directory); !QFileInfo::exists(path);
+             path = QFileInfo(path).path()) {
+            missing.prepend(path);
+            if (QFileInfo(path).path() == path)
+                break;
+        }
+        for (const QString &path : std::as_const(missing)) {
+            const QFileDevice::Permissions ownerOnly =
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+            if (!QDir().mkdir(path, ownerOnly) && !QFileInfo(path).isDir())
+                return tr("cannot create the directory %1").arg(path);
+            // mkdir() is subject to the umask, which can only take bits away: set it exactly.
+            QFile::setPermissions(path, ownerOnly);
+        }
+        return {};
     }
 };
 
@@ -376,6 +448,11 @@ KnownHostsParseResult parseKnownHosts(const QByteArray &text, const QString &fil
 KnownHostsParseResult loadKnownHostsFile(const QString &path)
 {
     return KnownHostsFile::load(path);
+}
+
+QString appendKnownHostsLine(const QString &path, const QByteArray &line)
+{
+    return KnownHostsFile::append(path, line);
 }
 
 QString knownHostsLookupName(const QString &host, int port)
@@ -431,7 +508,7 @@ HostKeyVerdict verifyHostKey(const QList<KnownHostEntry> &entries, const QString
         }
     }
     const QString lookupName = knownHostsLookupName(host, port);
-    const HostKeyVerdict verdict = checkPlainLines(entries, lookupName, keyType, keyBlob);
+    HostKeyVerdict verdict = checkPlainLines(entries, lookupName, keyType, keyBlob);
     if (verdict.status != HostKeyVerdict::Unknown)
         return verdict;
     // ssh: nothing known for "[host]:port", so a line for the bare host that holds this very
@@ -443,6 +520,14 @@ HostKeyVerdict verifyHostKey(const QList<KnownHostEntry> &entries, const QString
         if (fallback.status == HostKeyVerdict::Trusted) {
             fallback.matchedWithoutPort = true;
             return fallback;
+        }
+    }
+    for (const KnownHostEntry &entry : entries) {
+        if (entry.marker == KnownHostEntry::CertAuthority && matchesName(entry, lookupName)) {
+            verdict.status = HostKeyVerdict::CertificateAuthority;
+            verdict.file = entry.file;
+            verdict.line = entry.line;
+            return verdict;
         }
     }
     return verdict;

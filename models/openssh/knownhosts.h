@@ -37,6 +37,11 @@ struct KnownHostsParseResult {
     // Errors name lines that were skipped (as ssh skips them); warnings name lines that are kept
     // but cannot do what they seem to say.
     Diagnostics diagnostics;
+    // The errors no host key may be judged past: a file that exists but cannot be read, and a
+    // line that starts with a marker but cannot be read (a revocation that was meant but would
+    // be lost). Skipping them could turn a revoked key into an unknown one that the user then
+    // accepts. Each is in diagnostics too.
+    Diagnostics blockingErrors;
 };
 
 // A known_hosts file is one line per host key; the cap only keeps a wrongly chosen file (a
@@ -48,9 +53,18 @@ inline constexpr qint64 MaximumKnownHostsFileSize = 64 * 1024 * 1024;
 // crash.
 KnownHostsParseResult parseKnownHosts(const QByteArray &text, const QString &fileName);
 
-// Reads and parses a file. A missing file is an empty result without diagnostics: that is
-// simply a user who has not connected anywhere yet.
+// Reads and parses a file. A missing file (or a missing directory on its path) is an empty
+// result without diagnostics: that is simply a user who has not connected anywhere yet. A file
+// that exists but cannot be read (permissions, a directory, an I/O error, too large) is a
+// blocking error.
 KnownHostsParseResult loadKnownHostsFile(const QString &path);
+
+// Adds one line (without its line end) to a known_hosts file, creating it and its missing
+// directories. The file is replaced atomically with its old lines and the new one, so a crash
+// leaves either; concurrent writers in this and other processes wait for each other. The file
+// ends up 0600 and directories created here 0700, whatever the umask. Returns why it failed,
+// empty on success; an existing file that cannot be read is left alone.
+QString appendKnownHostsLine(const QString &path, const QByteArray &line);
 
 // The name ssh looks a host up by: "host" on port 22, "[host]:port" otherwise; lower case.
 QString knownHostsLookupName(const QString &host, int port);
@@ -65,11 +79,12 @@ bool matchSshPattern(QStringView text, QStringView pattern);
 bool knownHostEntryMatches(const KnownHostEntry &entry, const QString &host, int port);
 
 struct HostKeyVerdict {
-    enum Status { Trusted, Unknown, Changed, Revoked };
+    enum Status { Trusted, Unknown, Changed, Revoked, CertificateAuthority };
 
     Status status = Unknown;
     // Trusted: the line that vouches for the key. Changed: the offending line, the one to fix
     // (ssh's "Offending ED25519 key in ~/.ssh/known_hosts:12"). Revoked: the @revoked line.
+    // CertificateAuthority: the @cert-authority line that names the host.
     QString file;
     int line = 0;
     QString knownKeyType; // Changed: the type of the key that line holds
@@ -90,8 +105,10 @@ struct HostKeyVerdict {
 //  - Trusted: a plain line that matches the host holds this key.
 //  - Changed: a plain matching line holds another key of the same type, or only keys of other
 //    types are known (otherKeyTypesKnown).
-//  - Unknown: no plain line matches the host. @cert-authority lines never vouch for a plain
-//    key.
+//  - CertificateAuthority: no plain line matches the host, but a @cert-authority line does:
+//    the host's keys are meant to be checked as certificates, which OpsDeck does not do. Not
+//    Unknown, so that nobody is asked to accept a key a CA was supposed to vouch for.
+//  - Unknown: no line matches the host. @cert-authority lines never vouch for a plain key.
 HostKeyVerdict verifyHostKey(const QList<KnownHostEntry> &entries, const QString &host, int port,
                              const QString &keyType, const QByteArray &keyBlob);
 

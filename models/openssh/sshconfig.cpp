@@ -42,6 +42,8 @@ enum class Keyword {
     ServerAliveInterval,
     StrictHostKeyChecking,
     UserKnownHostsFile,
+    GlobalKnownHostsFile,
+    HostKeyAlias,
 };
 
 struct KeywordInfo {
@@ -64,6 +66,8 @@ constexpr KeywordInfo Keywords[] = {
     {Keyword::ServerAliveInterval, "ServerAliveInterval"_L1},
     {Keyword::StrictHostKeyChecking, "StrictHostKeyChecking"_L1},
     {Keyword::UserKnownHostsFile, "UserKnownHostsFile"_L1},
+    {Keyword::GlobalKnownHostsFile, "GlobalKnownHostsFile"_L1},
+    {Keyword::HostKeyAlias, "HostKeyAlias"_L1},
 };
 
 // Keywords ssh collects every value of instead of keeping the first.
@@ -329,7 +333,7 @@ public:
     {
         m_config.m_files.append(path);
         m_stack.append(QDir::cleanPath(path));
-        FileState state{path, outer, outer, false};
+        FileState state{path, outer, outer};
         forEachLine(text, [&](QByteArrayView line, int lineNumber) {
             parseLine(state, QString::fromUtf8(line), lineNumber, depth);
         });
@@ -340,8 +344,7 @@ private:
     struct FileState {
         QString path;
         QList<int> outer;      // conditions of the Include that brought this file in
-        QList<int> conditions; // for the lines below the latest Host line
-        bool inMatch = false;  // inside a Match block: skip until the next Host or Match
+        QList<int> conditions; // for the lines below the latest Host or Match line
     };
 
     using Argument = SshConfig::Argument;
@@ -362,10 +365,15 @@ private:
     // a broken Host line do not land in the block above it.
     void startHostBlock(FileState &state, const QStringList &patterns)
     {
-        m_config.m_hostBlocks.append({patterns, state.outer});
+        startBlock(state, {patterns, state.outer, false, true, {}});
+    }
+
+    void startBlock(FileState &state, SshConfig::HostBlock block)
+    {
+        block.conditions = state.outer;
+        m_config.m_hostBlocks.append(block);
         state.conditions = state.outer;
         state.conditions.append(int(m_config.m_hostBlocks.size() - 1));
-        state.inMatch = false;
     }
 
     // argv_split() of ssh: blanks separate arguments, "..." and '...' quote (also inside an
@@ -457,19 +465,17 @@ private:
         const Keyword keyword = info ? info->keyword : Keyword::Unknown;
         const QString name = info ? QString(info->name) : written;
 
-        if (keyword == Keyword::Match) {
-            warning(state, lineNumber, keywordColumn,
-                    tr("Match blocks are not supported; ignored"));
-            state.inMatch = true;
-            return;
-        }
-        if (state.inMatch && keyword != Keyword::Host)
-            return;
-
-        const auto missingValue = [&] {
-            error(state, lineNumber, keywordColumn, tr("missing value after '%1'").arg(name));
+        // A broken Host or Match line still ends the block before it, and its own lines
+        // apply nowhere.
+        const auto neverMatching = [&] {
             if (keyword == Keyword::Host)
                 startHostBlock(state, {});
+            else if (keyword == Keyword::Match)
+                startBlock(state, {{}, {}, true, false, {}});
+        };
+        const auto missingValue = [&] {
+            error(state, lineNumber, keywordColumn, tr("missing value after '%1'").arg(name));
+            neverMatching();
         };
         if (valueStart >= line.size())
             return missingValue();
@@ -477,25 +483,28 @@ private:
         if (const qsizetype quote = splitArguments(line, valueStart, &arguments); quote >= 0) {
             error(state, lineNumber, int(quote) + 1,
                   tr("unterminated quote in the value of '%1'").arg(name));
-            if (keyword == Keyword::Host)
-                startHostBlock(state, {});
+            neverMatching();
             return;
         }
         // An empty "" value is a missing one, except where each value is checked on its own.
         const bool checksEachValue = keyword == Keyword::Unknown || keyword == Keyword::Host ||
-                                     keyword == Keyword::Include ||
-                                     keyword == Keyword::UserKnownHostsFile;
+                                     keyword == Keyword::Match || keyword == Keyword::Include ||
+                                     keyword == Keyword::UserKnownHostsFile ||
+                                     keyword == Keyword::GlobalKnownHostsFile;
         if (arguments.isEmpty() || (!checksEachValue && arguments[0].text.isEmpty()))
             return missingValue();
 
         switch (keyword) {
         case Keyword::Host:
             return parseHost(state, lineNumber, arguments);
+        case Keyword::Match:
+            return parseMatch(state, lineNumber, keywordColumn, arguments);
         case Keyword::Include:
             return parseInclude(state, lineNumber, arguments, depth);
         case Keyword::Unknown:
             break;
         case Keyword::UserKnownHostsFile:
+        case Keyword::GlobalKnownHostsFile:
             for (const Argument &argument : arguments) {
                 if (argument.text.isEmpty()) {
                     error(state, lineNumber, argument.column,
@@ -532,6 +541,74 @@ private:
             patterns.append(argument.text);
         }
         startHostBlock(state, patterns);
+    }
+
+    // "Match [!]criterion [patterns] ...", as ssh's match_cfg_line() reads it.
+    void parseMatch(FileState &state, int lineNumber, int keywordColumn,
+                    const QList<Argument> &arguments)
+    {
+        using Criterion = SshConfig::MatchCriterion;
+        static const QList<std::pair<QLatin1StringView, Criterion::Kind>> evaluated{
+            {"host"_L1, Criterion::Kind::Host},
+            {"originalhost"_L1, Criterion::Kind::OriginalHost},
+            {"user"_L1, Criterion::Kind::User},
+            {"localuser"_L1, Criterion::Kind::LocalUser},
+        };
+        static const QStringList withoutArgument{u"all"_s, u"canonical"_s, u"final"_s};
+        // Known to newer ssh versions too; they need the network, a command line or a tag.
+        static const QStringList notEvaluated{
+            u"exec"_s,        u"localnetwork"_s, u"tagged"_s,       u"command"_s,   u"version"_s,
+            u"sessiontype"_s, u"address"_s,      u"localaddress"_s, u"localport"_s, u"rdomain"_s};
+        SshConfig::HostBlock block{{}, {}, true, true, {}};
+        QString skipped;
+        bool all = false;
+        for (qsizetype i = 0; i < arguments.size(); ++i) {
+            const Argument &argument = arguments[i];
+            Criterion criterion;
+            criterion.negated = argument.text.startsWith(u'!');
+            const QString word = sshLowerCase(QStringView(argument.text).mid(criterion.negated));
+            const auto broken = [&](const QString &message) {
+                error(state, lineNumber, argument.column, message);
+                startBlock(state, {{}, {}, true, false, {}});
+            };
+            if (withoutArgument.contains(word)) {
+                if (word == u"all") {
+                    all = true;
+                    criterion.kind = Criterion::Kind::All;
+                    block.criteria.append(criterion);
+                } else if (skipped.isEmpty()) {
+                    skipped = word;
+                }
+                continue;
+            }
+            const auto known = std::ranges::find_if(
+                evaluated, [&](const auto &entry) { return entry.first == word; });
+            if (known == evaluated.end() && !notEvaluated.contains(word))
+                return broken(tr("unknown Match criterion '%1'").arg(argument.text));
+            if (i + 1 >= arguments.size() || arguments[i + 1].text.isEmpty())
+                return broken(tr("'Match %1' needs a value").arg(word));
+            const QString value = arguments[++i].text;
+            if (known == evaluated.end()) {
+                if (skipped.isEmpty())
+                    skipped = word;
+                continue;
+            }
+            criterion.kind = known->second;
+            criterion.patterns = value.split(u',');
+            block.criteria.append(criterion);
+        }
+        if (all && block.criteria.size() > 1) {
+            error(state, lineNumber, keywordColumn,
+                  tr("'Match all' cannot be combined with other criteria"));
+            startBlock(state, {{}, {}, true, false, {}});
+            return;
+        }
+        if (!skipped.isEmpty()) {
+            warning(state, lineNumber, keywordColumn,
+                    tr("OpsDeck does not evaluate 'Match %1'; the block is ignored").arg(skipped));
+            block.evaluated = false;
+        }
+        startBlock(state, block);
     }
 
     void parseInclude(FileState &state, int lineNumber, const QList<Argument> &arguments, int depth)
@@ -645,6 +722,16 @@ private:
             if (!strictHostKeyChecking(lower))
                 return invalid(tr("one of yes, no, ask, accept-new, off"));
             return true;
+        case Keyword::HostKeyAlias:
+            // The name goes into known_hosts lines as it is: no blanks, commas or markers.
+            for (QChar c : value.text) {
+                if (c.unicode() <= 0x20 || c.unicode() == 0x7f || c == u',')
+                    return invalid(tr("a single name without blanks or commas"));
+            }
+            if (value.text.startsWith(u'@') || value.text.startsWith(u'|') ||
+                value.text.startsWith(u'!') || value.text.startsWith(u'#'))
+                return invalid(tr("a name that does not start with @, |, ! or #"));
+            return true;
         case Keyword::ProxyJump: {
             if (lower == u"none")
                 return true;
@@ -755,11 +842,48 @@ SshConfig SshConfig::load(const QString &path, const SshConfigEnvironment &envir
     return parse(read.text, file, complete);
 }
 
-bool SshConfig::applies(const QList<int> &conditions, const QString &alias) const
+bool SshConfig::blockMatches(const HostBlock &block, const MatchContext &context) const
 {
-    return std::ranges::all_of(conditions, [&](int block) {
-        return hostPatternsMatch(m_hostBlocks[block].patterns, alias);
+    if (!block.isMatch)
+        return hostPatternsMatch(block.patterns, context.originalHost);
+    if (!block.evaluated)
+        return false;
+    return std::ranges::all_of(block.criteria, [&](const MatchCriterion &criterion) {
+        bool matched = true;
+        switch (criterion.kind) {
+        case MatchCriterion::Kind::All:
+            break;
+        case MatchCriterion::Kind::Host: {
+            // ssh compares host names in lower case, patterns too.
+            QStringList lowered;
+            for (const QString &pattern : criterion.patterns)
+                lowered.append(sshLowerCase(pattern));
+            matched = hostPatternsMatch(lowered, context.host);
+            break;
+        }
+        case MatchCriterion::Kind::OriginalHost:
+            matched = hostPatternsMatch(criterion.patterns, context.originalHost);
+            break;
+        case MatchCriterion::Kind::User:
+            matched = hostPatternsMatch(criterion.patterns, context.user);
+            break;
+        case MatchCriterion::Kind::LocalUser:
+            matched = hostPatternsMatch(criterion.patterns, context.localUser);
+            break;
+        }
+        return matched != criterion.negated;
     });
+}
+
+bool SshConfig::applies(const QList<int> &conditions, const MatchContext &context) const
+{
+    return std::ranges::all_of(
+        conditions, [&](int block) { return blockMatches(m_hostBlocks[block], context); });
+}
+
+SshConfig::MatchContext SshConfig::contextFor(const QString &alias) const
+{
+    return {alias, sshLowerCase(alias), m_environment.localUser, m_environment.localUser};
 }
 
 QStringList SshConfig::listedHostAliases() const
@@ -767,11 +891,14 @@ QStringList SshConfig::listedHostAliases() const
     QStringList aliases;
     QSet<QString> listed;
     for (const HostBlock &block : m_hostBlocks) {
+        if (block.isMatch)
+            continue; // Match blocks name no host
         for (const QString &pattern : block.patterns) {
             if (pattern.startsWith(u'!') || pattern.contains(u'*') || pattern.contains(u'?') ||
                 listed.contains(pattern))
                 continue;
-            if (hostPatternsMatch(block.patterns, pattern) && applies(block.conditions, pattern)) {
+            if (hostPatternsMatch(block.patterns, pattern) &&
+                applies(block.conditions, contextFor(pattern))) {
                 aliases.append(pattern);
                 listed.insert(pattern);
             }
@@ -788,9 +915,17 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
     QStringList identityFiles;
     QStringList knownHostsFiles;
     bool knownHostsFilesSet = false;
+    QStringList globalKnownHostsFiles;
+    bool globalKnownHostsFilesSet = false;
     QSet<QString> seen;
+    MatchContext context = contextFor(alias);
     for (const Line &line : m_lines) {
-        if (!applies(line.conditions, alias))
+        // Match host and user see what the lines before have set, as in ssh.
+        context.host = hostName.isEmpty()
+                           ? sshLowerCase(alias)
+                           : sshLowerCase(expandTokens(hostName, {{u'h', alias}, {u'%', u"%"_s}}));
+        context.user = settings.user.isEmpty() ? m_environment.localUser : settings.user;
+        if (!applies(line.conditions, context))
             continue;
         const QString &keyword = line.keyword;
         const QString value = line.arguments.value(0).text;
@@ -841,6 +976,12 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
             knownHostsFilesSet = true;
             if (!(values.size() == 1 && lower == u"none"))
                 knownHostsFiles = values;
+        } else if (keyword == u"globalknownhostsfile") {
+            globalKnownHostsFilesSet = true;
+            if (!(values.size() == 1 && lower == u"none"))
+                globalKnownHostsFiles = values;
+        } else if (keyword == u"hostkeyalias") {
+            settings.hostKeyAlias = lower;
         } else {
             settings.otherOptions.append({keyword, values, line.file, line.line});
         }
@@ -875,6 +1016,12 @@ SshHostSettings SshConfig::resolve(const QString &alias) const
         for (const QString &file : std::as_const(knownHostsFiles))
             expanded.append(expandPath(file, tokens, home));
         settings.userKnownHostsFiles = expanded;
+    }
+    if (globalKnownHostsFilesSet) {
+        QStringList expanded;
+        for (const QString &file : std::as_const(globalKnownHostsFiles))
+            expanded.append(expandPath(file, tokens, home));
+        settings.globalKnownHostsFiles = expanded;
     }
     return settings;
 }

@@ -64,18 +64,27 @@ struct SshHostSettings {
     std::optional<int> connectTimeoutSeconds;      // 0: none
     std::optional<int> serverAliveIntervalSeconds; // 0: off
     std::optional<SshStrictHostKeyChecking> strictHostKeyChecking;
-    // Expanded like identityFiles; empty for "none"; not set means ssh's default files.
+    // Expanded like identityFiles; empty for "none"; not set means ssh's default files
+    // (~/.ssh/known_hosts and ~/.ssh/known_hosts2, /etc/ssh/ssh_known_hosts and
+    // /etc/ssh/ssh_known_hosts2).
     std::optional<QStringList> userKnownHostsFiles;
+    std::optional<QStringList> globalKnownHostsFiles;
+    // The name host keys are looked up and remembered under instead of the host name and
+    // port, in lower case; empty when not set.
+    QString hostKeyAlias;
     // Every other keyword that applies: the first occurrence, or all of them for keywords ssh
     // accumulates (CertificateFile, LocalForward, RemoteForward, DynamicForward, SendEnv).
     QList<SshConfigOption> otherOptions;
 };
 
 // An OpenSSH client configuration (ssh_config(5)) with its Include files, read once and then
-// asked about any number of aliases. Host blocks (several patterns, '*', '?', '!'), Include
+// asked about any number of aliases. Host blocks (several patterns, '*', '?', '!'), Match
+// blocks on all, host, originalhost, user and localuser (each may be negated), Include
 // (relative to ~/.ssh, wildcards, loops refused, at most 16 levels), "Key value", "Key=value",
-// quotes and comments are understood; Match blocks are skipped with a warning. Keywords are
-// case-insensitive and unknown ones are kept without complaint: ssh has hundreds.
+// quotes and comments are understood. A Match block with a criterion OpsDeck does not
+// evaluate (exec, canonical, final, localnetwork, tagged, ...) is skipped with a warning: it
+// would run commands or need state OpsDeck does not have. Keywords are case-insensitive and
+// unknown ones are kept without complaint: ssh has hundreds.
 class SshConfig final
 {
 public:
@@ -116,12 +125,30 @@ private:
         QString rawValue;      // everything after the keyword, for ProxyCommand
         QList<int> conditions; // indexes of the Host blocks that must all match
     };
+    struct MatchCriterion {
+        enum class Kind { All, Host, OriginalHost, User, LocalUser };
+        Kind kind = Kind::All;
+        bool negated = false;
+        QStringList patterns; // the comma-separated list, each may start with '!'
+    };
     struct HostBlock {
-        QStringList patterns; // empty: never matches
+        QStringList patterns; // Host: empty never matches
         QList<int> conditions;
+        bool isMatch = false;
+        bool evaluated = true; // Match: false when a criterion cannot be evaluated (never applies)
+        QList<MatchCriterion> criteria;
+    };
+    // What Match blocks are judged on, as far as the lines read so far have set it.
+    struct MatchContext {
+        QString originalHost; // the alias as typed
+        QString host;         // HostName so far (%h expanded), else the alias; lower case
+        QString user;         // User so far, else the local user
+        QString localUser;
     };
 
-    bool applies(const QList<int> &conditions, const QString &alias) const;
+    bool applies(const QList<int> &conditions, const MatchContext &context) const;
+    bool blockMatches(const HostBlock &block, const MatchContext &context) const;
+    MatchContext contextFor(const QString &alias) const;
 
     SshConfigEnvironment m_environment;
     QList<HostBlock> m_hostBlocks;

@@ -4,6 +4,7 @@
 #include "models/remote/localexecutor.h"
 #include "models/secrets/credentialstore.h"
 
+#include <QHostAddress>
 #include <QMetaMethod>
 
 namespace OpsDeck {
@@ -15,7 +16,7 @@ bool sameConnection(const Host &a, const Host &b)
 {
     return a.connection == b.connection && a.address == b.address && a.port == b.port &&
            a.user == b.user && a.auth == b.auth && a.identityFile == b.identityFile &&
-           a.jumpHost == b.jumpHost && a.secret == b.secret;
+           a.jumpHost == b.jumpHost && a.secret == b.secret && a.sshConfigAlias == b.sshConfigAlias;
 }
 
 } // namespace
@@ -33,7 +34,23 @@ SshSettings sshSettingsFor(const Host &host)
     if (!host.identityFile.isEmpty())
         settings.identityFiles = {host.identityFile};
     settings.knownHostsFiles = defaultKnownHostsFiles();
+    settings.userKnownHostsFiles = defaultUserKnownHostsFiles();
+    settings.globalKnownHostsFiles = defaultGlobalKnownHostsFiles();
+    settings.sshConfigFiles = defaultSshConfigFiles();
+    settings.sshConfigName = host.sshConfigAlias.isEmpty() ? host.address : host.sshConfigAlias;
     return settings;
+}
+
+QString secretAddressFor(const Host &host)
+{
+    return secretAddress(host.address, host.port);
+}
+
+QString databaseSecretAddress(const Host &host, const Database &database)
+{
+    const QString server = database.host.toLower();
+    const bool loopback = server == u"localhost" || QHostAddress(server).isLoopback();
+    return secretAddress(loopback && !host.isLocal() ? host.address : server, database.port);
 }
 
 QString keychainEntryFor(const Host &host)
@@ -141,21 +158,19 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
     // Relayed only when someone listens here; headless use refuses at once instead of
     // waiting for an answer that never comes.
     connect(ssh, &SshExecutor::credentialNeeded, this,
-            [this, ssh, entry = keychainEntryFor(host),
+            [this, ssh, entry = keychainEntryFor(host), address = secretAddressFor(host),
              name = host.name](SshExecutor::Credential kind, const QString &what) {
                 if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::credentialNeeded)))
-                    Q_EMIT credentialNeeded(ssh, name, kind, what, entry);
+                    Q_EMIT credentialNeeded(ssh, name, kind, what, entry, address);
                 else
                     ssh->provideCredential(kind, {});
             });
-    connect(
-        ssh, &SshExecutor::hostKeyQuestion, this,
-        [this, ssh](const QString &hostName, const QString &keyType, const QString &fingerprint) {
-            if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::hostKeyQuestion)))
-                Q_EMIT hostKeyQuestion(ssh, hostName, keyType, fingerprint);
-            else
-                ssh->answerHostKey(SshExecutor::HostKeyAnswer::Unattended);
-        });
+    connect(ssh, &SshExecutor::hostKeyQuestion, this, [this, ssh](const HostKeyQuestion &question) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&HostRegistry::hostKeyQuestion)))
+            Q_EMIT hostKeyQuestion(ssh, question);
+        else
+            ssh->answerHostKey(SshExecutor::HostKeyAnswer::Unattended);
+    });
     // Through a jump host: a tunnel on it to this host's SSH port, and the connection goes to
     // the tunnel's local end. The jump host may itself be reached through another one.
     if (auto *jump = qobject_cast<SshExecutor *>(executor(host.jumpHost))) {
@@ -167,7 +182,10 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
         });
     }
     if (settings.waitForPassword) {
-        const quint64 request = m_credentials->read(keychainEntryFor(host));
+        // Bound to this address: a workspace that points the entry at another host gets it only
+        // with the user's consent (CredentialStore::addressQuestion()).
+        const quint64 request =
+            m_credentials->readFor(keychainEntryFor(host), secretAddressFor(host));
         const QPointer<SshExecutor> target(ssh);
         connect(m_credentials, &CredentialStore::readFinished, ssh,
                 [target, request](quint64 id, const QString &, bool found, const QString &secret) {
@@ -175,9 +193,9 @@ std::unique_ptr<Executor> HostRegistry::makeExecutor(const Host &host)
                         target->setPassword(found ? secret : QString());
                 });
         connect(m_credentials, &CredentialStore::failed, ssh,
-                [target, request](quint64 id, const QString &, const QString &) {
+                [target, request](quint64 id, const QString &, const QString &message) {
                     if (id == request && target)
-                        target->setPassword({});
+                        target->setPassword({}, message);
                 });
     }
     return made;

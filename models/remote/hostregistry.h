@@ -28,6 +28,7 @@ public:
 
     void setWorkspace(const Workspace &workspace);
     // For tests and headless tools: SSH settings applied to every host made from now on.
+    // OpsDeck's own known_hosts files (OpenSSH's and ssh_config are still read).
     void setKnownHostsFiles(const QStringList &files) { m_knownHostsFiles = files; }
     // Headless use only: take keys no known_hosts file has (changed or revoked keys are still
     // refused).
@@ -43,13 +44,13 @@ Q_SIGNALS:
     void stateChanged(const QString &hostName, OpsDeck::ConnectionState state,
                       const QString &reason);
     // An SSH host showed a key no known_hosts file has: answer through the executor.
-    void hostKeyQuestion(OpsDeck::SshExecutor *executor, const QString &hostName,
-                         const QString &keyType, const QString &fingerprint);
+    void hostKeyQuestion(OpsDeck::SshExecutor *executor, const OpsDeck::HostKeyQuestion &question);
     // A password or passphrase is needed; answer through the executor. `keychainEntry` is
-    // where "remember" stores it (the host's `secret:` entry, or OpsDeck's default one).
+    // where "remember" stores it (the host's `secret:` entry, or OpsDeck's default one), bound
+    // to secretAddress.
     void credentialNeeded(OpsDeck::SshExecutor *executor, const QString &hostName,
                           OpsDeck::SshExecutor::Credential kind, const QString &what,
-                          const QString &keychainEntry);
+                          const QString &keychainEntry, const QString &secretAddress);
 
 private:
     struct Entry {
@@ -71,5 +72,10 @@ SshSettings sshSettingsFor(const Host &host);
 // The keychain entry that holds a host's password or passphrase: the workspace's `secret:`
 // entry, else "ssh/user@address:port".
 QString keychainEntryFor(const Host &host);
+// The address that entry is bound to (CredentialStore): "address:port" of the host.
+QString secretAddressFor(const Host &host);
+// The address a database's password is bound to: the database server's host and port, a
+// loopback one on a remote host being that host's address ("db1.example.com:5432").
+QString databaseSecretAddress(const Host &host, const Database &database);
 
 } // namespace OpsDeck

@@ -21,9 +21,9 @@ bool SshConnection::hasWaitingWork() const
            m_tunnels.hasWaitingForwards();
 }
 
-void SshConnection::setPassword(const QString &password)
+void SshConnection::setPassword(const QString &password, const QString &whyNone)
 {
-    m_session.setPassword(password);
+    m_session.setPassword(password, whyNone);
     if (hasWaitingWork())
         m_session.connectToHost();
 }

@@ -33,7 +33,7 @@ public:
     SftpClient *files() { return &m_files; }
 
     // What the session waited for has come: connect when there is work.
-    void setPassword(const QString &password);
+    void setPassword(const QString &password, const QString &whyNone);
     void provideCredential(SshExecutor::Credential kind, const QString &secret);
     void setRoute(const QString &address, int port);
     // Closes everything and ends the thread the connection lives in, which deletes it.

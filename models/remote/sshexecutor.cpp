@@ -96,7 +96,23 @@ private:
 
 QStringList defaultKnownHostsFiles()
 {
-    return {Paths::dataDirectory() + u"/known_hosts", QStringLiteral("~/.ssh/known_hosts")};
+    return {Paths::dataDirectory() + u"/known_hosts"};
+}
+
+QStringList defaultUserKnownHostsFiles()
+{
+    return {QStringLiteral("~/.ssh/known_hosts"), QStringLiteral("~/.ssh/known_hosts2")};
+}
+
+QStringList defaultGlobalKnownHostsFiles()
+{
+    return {QStringLiteral("/etc/ssh/ssh_known_hosts"),
+            QStringLiteral("/etc/ssh/ssh_known_hosts2")};
+}
+
+QStringList defaultSshConfigFiles()
+{
+    return {QStringLiteral("~/.ssh/config"), QStringLiteral("/etc/ssh/ssh_config")};
 }
 
 // The GUI-thread face of one job on an SshConnection.
@@ -190,13 +206,12 @@ SshExecutor::SshExecutor(SshSettings settings, QObject *parent)
                 m_stateReason = reason;
                 Q_EMIT stateChanged(state, reason);
             });
-    connect(session, &SshSession::hostKeyQuestion, this,
-            [this](const QString &host, const QString &keyType, const QString &fingerprint) {
-                if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::hostKeyQuestion)))
-                    Q_EMIT hostKeyQuestion(host, keyType, fingerprint);
-                else
-                    answerHostKey(HostKeyAnswer::Unattended);
-            });
+    connect(session, &SshSession::hostKeyQuestion, this, [this](const HostKeyQuestion &question) {
+        if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::hostKeyQuestion)))
+            Q_EMIT hostKeyQuestion(question);
+        else
+            answerHostKey(HostKeyAnswer::Unattended);
+    });
     connect(session, &SshSession::credentialNeeded, this,
             [this](Credential kind, const QString &what) {
                 if (isSignalConnected(QMetaMethod::fromSignal(&SshExecutor::credentialNeeded)))
@@ -257,9 +272,9 @@ void SshExecutor::answerHostKey(HostKeyAnswer answer)
     post([=](SshConnection *connection) { connection->session()->answerHostKey(answer); });
 }
 
-void SshExecutor::setPassword(const QString &password)
+void SshExecutor::setPassword(const QString &password, const QString &whyNone)
 {
-    post([=](SshConnection *connection) { connection->setPassword(password); });
+    post([=](SshConnection *connection) { connection->setPassword(password, whyNone); });
 }
 
 void SshExecutor::provideCredential(Credential kind, const QString &secret)

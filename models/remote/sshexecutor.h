@@ -36,10 +36,23 @@ struct SshSettings {
     // The route is on its way (the jump host's tunnel): queue commands until it is set.
     bool waitForRoute = false;
     QString passphrase;
-    // Read to verify the server's key; the first is where "accept and remember" writes.
+    // Host keys (see hostkeypolicy.h). OpsDeck's own known_hosts files, read first; the first
+    // is where accepted keys are remembered.
     QStringList knownHostsFiles;
-    // Headless use (tests, CLI): accept a key no known_hosts file mentions. A changed or
-    // revoked key is refused whatever this says.
+    // OpenSSH's user and global known_hosts files, unless ssh_config's UserKnownHostsFile or
+    // GlobalKnownHostsFile name others. Empty here; sshSettingsFor() gives OpenSSH's defaults.
+    QStringList userKnownHostsFiles;
+    QStringList globalKnownHostsFiles;
+    // The OpenSSH client configurations asked for UserKnownHostsFile, GlobalKnownHostsFile,
+    // HostKeyAlias and StrictHostKeyChecking, the first that sets one wins (as ssh reads
+    // ~/.ssh/config before /etc/ssh/ssh_config); and the name their Host blocks are matched
+    // against, as it would be typed after `ssh`: the alias of a host from ~/.ssh/config, else
+    // the address. Empty: no configuration is read.
+    QStringList sshConfigFiles;
+    QString sshConfigName;
+    // Headless use (tests, CLI): accept a key no known_hosts file mentions, once. A changed or
+    // revoked key, and an unknown one under StrictHostKeyChecking yes, is refused whatever
+    // this says.
     bool acceptUnknownHostKeys = false;
     int connectTimeoutMs = 10000;
     int keepaliveIntervalMs = 15000;
@@ -47,8 +60,26 @@ struct SshSettings {
     bool reconnect = true;       // after a lost connection, with backoff
 };
 
-// Where OpsDeck's own known_hosts lives; OpenSSH's ~/.ssh/known_hosts is read too.
+// A key no known_hosts file has, with what the user needs to judge it.
+struct HostKeyQuestion {
+    QString hostName; // the workspace's name for the host
+    QString address;  // where OpsDeck connects (through a jump host: the far end)
+    int port = 22;
+    QString keyAlias; // HostKeyAlias: the name the key is looked up and remembered under
+    QString keyType;
+    QString fingerprint;  // "SHA256:..."
+    QString rememberFile; // where "accept and remember" writes; empty: nowhere
+
+    friend bool operator==(const HostKeyQuestion &, const HostKeyQuestion &) = default;
+};
+
+// Where OpsDeck's own known_hosts lives.
 QStringList defaultKnownHostsFiles();
+// OpenSSH's: ~/.ssh/known_hosts and ~/.ssh/known_hosts2; /etc/ssh/ssh_known_hosts and
+// /etc/ssh/ssh_known_hosts2; ~/.ssh/config and /etc/ssh/ssh_config.
+QStringList defaultUserKnownHostsFiles();
+QStringList defaultGlobalKnownHostsFiles();
+QStringList defaultSshConfigFiles();
 
 // Runs commands on one host over one libssh session that lives in its own thread. Each
 // command goes to one of a few long-lived remote shells, so a command costs a round trip
@@ -86,8 +117,9 @@ public:
     void connectToHost();
     // The answer to hostKeyQuestion().
     void answerHostKey(HostKeyAnswer answer);
-    // Delivers the password (see SshSettings::waitForPassword); empty when there is none.
-    void setPassword(const QString &password);
+    // Delivers the password (see SshSettings::waitForPassword); empty when there is none, and
+    // then whyNone may say why (the keychain refused it), for the authentication error.
+    void setPassword(const QString &password, const QString &whyNone = {});
     // The answer to credentialNeeded(): the secret, or an empty one to give up (the waiting
     // commands then fail with the authentication error).
     void provideCredential(Credential kind, const QString &secret);
@@ -106,8 +138,9 @@ public:
     quint64 readFile(const QString &path, qint64 offset, qint64 length);
 
 Q_SIGNALS:
-    // The server's key is in no known_hosts file: the user decides (see answerHostKey()).
-    void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    // The server's key is in no known_hosts file and StrictHostKeyChecking is ask: the user
+    // decides (see answerHostKey()).
+    void hostKeyQuestion(const OpsDeck::HostKeyQuestion &question);
     // Authentication needs a password (or a key's passphrase) OpsDeck does not have; commands
     // wait until provideCredential(). `what` is "user@host" or the key file.
     void credentialNeeded(OpsDeck::SshExecutor::Credential kind, const QString &what);

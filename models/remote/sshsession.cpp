@@ -3,10 +3,10 @@
 
 #include "models/core/paths.h"
 #include "models/openssh/knownhosts.h"
+#include "models/remote/hostkeypolicy.h"
 #include "models/remote/sshabortswitch.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMetaMethod>
 #include <QSocketNotifier>
@@ -145,6 +145,17 @@ QString SshSession::describeConnectError() const
     return tr("Cannot connect to %1: %2").arg(where, detail);
 }
 
+QString SshSession::describeHost() const
+{
+    if (!m_hostKeyAlias.isEmpty()) {
+        return tr("%1 (%2 port %3, host key alias %4)")
+            .arg(m_settings.hostName, m_settings.address)
+            .arg(m_settings.port)
+            .arg(m_hostKeyAlias);
+    }
+    return tr("%1 (%2 port %3)").arg(m_settings.hostName, m_settings.address).arg(m_settings.port);
+}
+
 bool SshSession::checkHostKey()
 {
     ssh_key rawKey = nullptr;
@@ -160,16 +171,28 @@ bool SshSession::checkHostKey()
     m_pendingKeyType = QByteArray(ssh_key_type_to_char(ssh_key_type(key.get())));
     m_pendingKeyBlob = QByteArray::fromBase64(QByteArray(base64 ? base64.get() : ""));
 
-    QList<KnownHostEntry> entries;
-    for (const QString &file : std::as_const(m_settings.knownHostsFiles)) {
-        QFile known(Paths::expandHome(file));
-        if (known.open(QIODevice::ReadOnly))
-            entries += parseKnownHosts(known.readAll(), known.fileName()).entries;
+    // Read here, on the session's thread, each time: a file edited meanwhile counts.
+    const HostKeyPolicy policy = hostKeyPolicyFor(m_settings);
+    m_hostKeyAlias = policy.alias;
+    m_rememberFile = policy.rememberFile;
+    if (!policy.configErrors.isEmpty()) {
+        fail(tr("Cannot check the host key of %1: the ssh configuration has an error: %2")
+                 .arg(describeHost(), policy.configErrors.constFirst().toString()));
+        return false;
     }
     const QString keyType = QString::fromLatin1(m_pendingKeyType);
     const QString fingerprint = sha256Fingerprint(m_pendingKeyBlob);
-    const HostKeyVerdict verdict =
-        verifyHostKey(entries, m_settings.address, m_settings.port, keyType, m_pendingKeyBlob);
+    const HostKeyCheck check = checkHostKeyAgainstKnownHosts(
+        policy, m_settings.address, m_settings.port, keyType, m_pendingKeyBlob);
+    if (!check.blockingErrors.isEmpty()) {
+        // Never "unknown": that would let the user accept a key the unread part may revoke.
+        fail(tr("Cannot check the host key of %1: %2. OpsDeck does not connect while a "
+                "known_hosts file cannot be read completely; fix or remove it.")
+                 .arg(describeHost(), check.blockingErrors.constFirst().toString()));
+        return false;
+    }
+    const HostKeyVerdict &verdict = check.verdict;
+    const QString lookupName = hostKeyLookupName(policy, m_settings.address, m_settings.port);
     switch (verdict.status) {
     case HostKeyVerdict::Trusted:
         return true;
@@ -179,30 +202,78 @@ bool SshSession::checkHostKey()
                  .arg(keyType, m_settings.hostName, fingerprint, verdict.file)
                  .arg(verdict.line));
         return false;
-    case HostKeyVerdict::Changed:
-        fail(tr("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1 (%2 port %3)! "
-                "Someone could be eavesdropping on you right now (man-in-the-middle "
-                "attack), or the host key has just been changed. The %4 key sent by the "
-                "server has fingerprint %5. The known key is in %6 line %7. OpsDeck "
-                "refuses to connect. If the change is expected, remove that line (for "
-                "example with: ssh-keygen -R %8 -f %6) and connect again.")
-                 .arg(m_settings.hostName, m_settings.address)
-                 .arg(m_settings.port)
-                 .arg(keyType, fingerprint, verdict.file)
+    case HostKeyVerdict::CertificateAuthority:
+        fail(tr("The host %1 is to be checked against the certificate authority in %2 line %3, "
+                "but OpsDeck does not verify host certificates, so it refuses to connect. Its "
+                "%4 key has fingerprint %5; if you trust it, add it to a known_hosts file for "
+                "%6.")
+                 .arg(describeHost(), verdict.file)
                  .arg(verdict.line)
-                 .arg(m_settings.port == 22 ? m_settings.address
-                                            : QStringLiteral("'[%1]:%2'")
-                                                  .arg(m_settings.address)
-                                                  .arg(m_settings.port)));
+                 .arg(keyType, fingerprint, lookupName));
+        return false;
+    case HostKeyVerdict::Changed:
+        fail(tr("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for %1! "
+                "Someone could be eavesdropping on you right now (man-in-the-middle "
+                "attack), or the host key has just been changed. The %2 key sent by the "
+                "server has fingerprint %3. The known key is in %4 line %5. OpsDeck "
+                "refuses to connect. If the change is expected, remove that line (for "
+                "example with: ssh-keygen -R %6 -f %4) and connect again.")
+                 .arg(describeHost(), keyType, fingerprint, verdict.file)
+                 .arg(verdict.line)
+                 .arg(lookupName.contains(u'[') ? u'\'' + lookupName + u'\'' : lookupName));
         return false;
     case HostKeyVerdict::Unknown:
+        break;
+    }
+    switch (policy.strictness) {
+    case SshStrictHostKeyChecking::Yes:
+        fail(tr("The %1 key %2 of %3 is in no known_hosts file, and StrictHostKeyChecking is "
+                "yes in the ssh configuration: OpsDeck refuses to connect. Add the key to a "
+                "known_hosts file once you have checked it.")
+                 .arg(keyType, fingerprint, describeHost()));
+        return false;
+    case SshStrictHostKeyChecking::AcceptNew:
+    case SshStrictHostKeyChecking::No:
+        // What ssh does: take the new key and remember it, without asking. Not being able to
+        // write it down only means the same happens next time.
+        if (const QString error = rememberHostKey(); !error.isEmpty())
+            qWarning("OpsDeck: %s", qPrintable(error));
+        return true;
+    case SshStrictHostKeyChecking::Ask:
         break;
     }
     if (m_settings.acceptUnknownHostKeys)
         return true;
     setState(ConnectionState::Connecting, tr("waiting for the host key to be accepted"));
-    Q_EMIT hostKeyQuestion(m_settings.hostName, keyType, fingerprint);
+    HostKeyQuestion question;
+    question.hostName = m_settings.hostName;
+    question.address = m_settings.address;
+    question.port = m_settings.port;
+    question.keyAlias = m_hostKeyAlias;
+    question.keyType = keyType;
+    question.fingerprint = fingerprint;
+    question.rememberFile = m_rememberFile;
+    Q_EMIT hostKeyQuestion(question);
     return false; // answerHostKey() goes on
+}
+
+QString SshSession::rememberHostKey()
+{
+    if (m_rememberFile.isEmpty())
+        return {};
+    // Under the alias when there is one, as ssh stores it.
+    const QByteArray line =
+        m_hostKeyAlias.isEmpty()
+            ? formatKnownHostsLine(m_settings.address, m_settings.port,
+                                   QString::fromLatin1(m_pendingKeyType), m_pendingKeyBlob, true)
+            : formatKnownHostsLine(m_hostKeyAlias, 22, QString::fromLatin1(m_pendingKeyType),
+                                   m_pendingKeyBlob, true);
+    QString error = line.isEmpty() ? tr("the host name cannot be written in a known_hosts line")
+                                   : appendKnownHostsLine(m_rememberFile, line);
+    if (error.isEmpty())
+        return {};
+    return tr("Cannot remember the host key of %1 in %2: %3")
+        .arg(describeHost(), m_rememberFile, error);
 }
 
 void SshSession::answerHostKey(SshExecutor::HostKeyAnswer answer)
@@ -214,36 +285,25 @@ void SshSession::answerHostKey(SshExecutor::HostKeyAnswer answer)
         return;
     }
     if (answer == SshExecutor::HostKeyAnswer::Unattended) {
-        fail(tr("The authenticity of %1 (%2 port %3) cannot be established: its %4 key %5 "
+        fail(tr("The authenticity of %1 cannot be established: its %2 key %3 "
                 "is in no known_hosts file, and nobody is here to accept it.")
-                 .arg(m_settings.hostName, m_settings.address)
-                 .arg(m_settings.port)
-                 .arg(QString::fromLatin1(m_pendingKeyType), sha256Fingerprint(m_pendingKeyBlob)));
+                 .arg(describeHost(), QString::fromLatin1(m_pendingKeyType),
+                      sha256Fingerprint(m_pendingKeyBlob)));
         return;
     }
-    if (answer == SshExecutor::HostKeyAnswer::AcceptAndRemember &&
-        !m_settings.knownHostsFiles.isEmpty()) {
-        QFile known(Paths::expandHome(m_settings.knownHostsFiles.constFirst()));
-        QDir().mkpath(QFileInfo(known).absolutePath());
-        const bool needsNewline = known.exists() && known.size() > 0 && [&] {
-            QFile reader(known.fileName());
-            return reader.open(QIODevice::ReadOnly) && reader.seek(reader.size() - 1) &&
-                   reader.read(1) != "\n";
-        }();
-        if (known.open(QIODevice::Append)) {
-            if (needsNewline)
-                known.write("\n");
-            known.write(formatKnownHostsLine(m_settings.address, m_settings.port,
-                                             QString::fromLatin1(m_pendingKeyType),
-                                             m_pendingKeyBlob, true) +
-                        '\n');
+    if (answer == SshExecutor::HostKeyAnswer::AcceptAndRemember) {
+        // The user asked for it to be remembered: going on without would surprise them later.
+        if (const QString error = rememberHostKey(); !error.isEmpty()) {
+            fail(error);
+            return;
         }
     }
     authenticate();
 }
 
-void SshSession::setPassword(const QString &password)
+void SshSession::setPassword(const QString &password, const QString &whyNone)
 {
+    m_passwordWithheld = whyNone;
     // The keychain entry of a host holds its password or its key's passphrase.
     m_settings.password = password;
     if (m_settings.passphrase.isEmpty())
@@ -347,7 +407,9 @@ void SshSession::authenticate()
                 continue;
             if (m_settings.password.isEmpty()) {
                 passwordMissing = true;
-                tried.append(tr("password (none given)"));
+                tried.append(m_passwordWithheld.isEmpty()
+                                 ? tr("password (none given)")
+                                 : tr("password (none given: %1)").arg(m_passwordWithheld));
                 continue;
             }
             rc = ssh_userauth_password(session, nullptr, m_settings.password.toUtf8().constData());

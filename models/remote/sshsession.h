@@ -43,7 +43,7 @@ public:
     // or a credential, or the session was aborted; cuts a pending reconnect short.
     void connectToHost();
     void answerHostKey(SshExecutor::HostKeyAnswer answer);
-    void setPassword(const QString &password);
+    void setPassword(const QString &password, const QString &whyNone = {});
     void setRoute(const QString &address, int port);
     // True when a prompt was out and the secret was taken: connect again. An empty secret gives
     // up and fails with the authentication error.
@@ -64,7 +64,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(OpsDeck::ConnectionState state, const QString &reason);
-    void hostKeyQuestion(const QString &host, const QString &keyType, const QString &fingerprint);
+    void hostKeyQuestion(const OpsDeck::HostKeyQuestion &question);
     void credentialNeeded(OpsDeck::SshExecutor::Credential kind, const QString &what);
     // Authenticated: serve what waited.
     void ready();
@@ -80,6 +80,10 @@ private:
     void setState(ConnectionState state, const QString &reason = {});
     QString describeConnectError() const;
     bool checkHostKey(); // false: refused, or waiting for answerHostKey()
+    // The host as messages name it: "name (address port N)", with the HostKeyAlias if any.
+    QString describeHost() const;
+    // Appends the pending key to the policy's file; why it could not, empty when it did.
+    QString rememberHostKey();
     void authenticate();
     void becomeReady();
     void askForCredential(SshExecutor::Credential kind, const QString &what);
@@ -101,11 +105,14 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     QByteArray m_pendingKeyType;
     QByteArray m_pendingKeyBlob;
+    QString m_hostKeyAlias; // HostKeyAlias of the last check; empty when none
+    QString m_rememberFile; // where an accepted key goes
     // A prompt is out: nothing connects until provideCredential(). Asked once per missing secret.
     bool m_waitingForCredential = false;
     bool m_askedForPassword = false;
     bool m_askedForPassphrase = false;
     QString m_lastAuthenticationError;
+    QString m_passwordWithheld; // why the keychain's password was not handed over
 };
 
 } // namespace OpsDeck

@@ -363,7 +363,9 @@ bool RunbookSession::proceed(const PreparedStep &prepared)
             return false;
         }
         m_waitingStep = prepared;
-        m_awaitingPassword = m_credentials->read(prepared.passwordEntry);
+        // Bound to the database server: sent elsewhere only with the user's consent.
+        m_awaitingPassword =
+            m_credentials->readFor(prepared.passwordEntry, prepared.passwordAddress);
         Q_EMIT runningChanged(true);
         return true;
     }
@@ -382,18 +384,24 @@ void RunbookSession::setCredentialStore(CredentialStore *credentials)
                 onPasswordRead(requestId, found, secret);
             });
     connect(credentials, &CredentialStore::failed, this,
-            [this](quint64 requestId, const QString &, const QString &) {
-                onPasswordRead(requestId, false, {});
+            [this](quint64 requestId, const QString &, const QString &message) {
+                onPasswordRead(requestId, false, {}, message);
             });
 }
 
-void RunbookSession::onPasswordRead(quint64 requestId, bool found, const QString &password)
+void RunbookSession::onPasswordRead(quint64 requestId, bool found, const QString &password,
+                                    const QString &error)
 {
     if (requestId == 0 || requestId != m_awaitingPassword)
         return;
     m_awaitingPassword = 0;
     PreparedStep prepared = std::exchange(m_waitingStep, PreparedStep());
     Q_EMIT runningChanged(false);
+    if (!error.isEmpty()) {
+        refuse(prepared.step, error);
+        endSection(false);
+        return;
+    }
     if (!found) {
         refuse(prepared.step, Text::tr("the keychain has no entry '%1' for the database %2")
                                   .arg(prepared.passwordEntry, prepared.target));

@@ -174,7 +174,8 @@ private:
     bool proceed(const PreparedStep &prepared);       // confirmed: password, then start
     bool startPrepared(const PreparedStep &prepared); // false: refused (no such host)
     void endSection(bool succeeded);                  // a running section is over
-    void onPasswordRead(quint64 requestId, bool found, const QString &password);
+    void onPasswordRead(quint64 requestId, bool found, const QString &password,
+                        const QString &error = {});
     void onOutput(const QByteArray &data);
     void onFinished(const CommandResult &result);
     void runNextOfSection();

@@ -2,6 +2,7 @@
 #include "models/runbooks/stepscript.h"
 
 #include "models/remote/commandrunner.h"
+#include "models/remote/hostregistry.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
 
@@ -185,6 +186,7 @@ void prepareSql(const QString &text, const Workspace &workspace, const FilledVal
     prepared->request.script = shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s +
                                prepared->shownCommand + u'\n' + delimiter + u'\n';
     prepared->passwordEntry = database->password.entry;
+    prepared->passwordAddress = databaseSecretAddress(*host, *database);
     prepared->request.environment.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
     if (!database->sslMode.isEmpty())
         prepared->request.environment.insert(u"PGSSLMODE"_s, database->sslMode);

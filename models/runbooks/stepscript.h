@@ -51,6 +51,7 @@ struct PreparedStep {
     QString error;             // no host chosen, unknown database, ...: the step cannot run
     QString riskReason;
     QString passwordEntry;         // SQL: the keychain entry of the database's password, if any
+    QString passwordAddress;       // and the address it goes to (see databaseSecretAddress())
     QStringList capturedVariables; // variables the step assigns, read back after it ran
     QByteArray variablesMarker;    // the line that ends its output and starts those variables
 

@@ -58,6 +58,7 @@ Environment environmentFromSshConfig(const SshConfig &config, const QStringList 
         const SshHostSettings settings = config.resolve(alias);
         Host host;
         host.name = alias;
+        host.sshConfigAlias = alias;
         host.address = settings.hostName;
         host.port = settings.port;
         host.user = settings.user;

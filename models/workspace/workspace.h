@@ -83,6 +83,10 @@ struct Host {
     AuthMethod auth = AuthMethod::Agent;
     QString identityFile;
     QString jumpHost;
+    // The ~/.ssh/config alias the host was imported from: ssh_config's Host blocks match it,
+    // as they would for `ssh ALIAS`. Empty for the workspace's own hosts (they match the
+    // address).
+    QString sshConfigAlias;
     QStringList tags;
     SecretReference secret; // password or key passphrase
     QList<Service> services;

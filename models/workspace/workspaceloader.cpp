@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <functional>
@@ -22,6 +23,49 @@ namespace {
 QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
+}
+
+// libpq reads a database name as a whole connection string when it has an '=' or starts like
+// a URI (conninfo_parse / uri_prefix_length): psql -d would then take its host from there
+// instead of -h. What would decide where the connection goes, in the words of the error.
+enum class ConnectionString { None, Plain, WithAddress };
+
+struct ConnectionStringFinding {
+    ConnectionString kind = ConnectionString::None;
+    QString where; // WithAddress: "host=db2", or the URI's host
+};
+
+ConnectionStringFinding findConnectionString(const QString &value)
+{
+    static const QStringList addressKeys{u"host"_s, u"hostaddr"_s, u"port"_s, u"service"_s};
+    const QString lower = value.toLower();
+    for (const QStringView prefix : {u"postgresql://", u"postgres://"}) {
+        if (!lower.startsWith(prefix))
+            continue;
+        const QString rest = value.mid(prefix.size());
+        const qsizetype end = rest.indexOf(QRegularExpression(u"[/?]"_s));
+        QString authority = end < 0 ? rest : rest.left(end);
+        authority = authority.mid(authority.lastIndexOf(u'@') + 1); // after user:password@
+        if (!authority.isEmpty())
+            return {ConnectionString::WithAddress, authority};
+        const qsizetype query = rest.indexOf(u'?');
+        if (query >= 0) {
+            for (const QString &parameter : rest.mid(query + 1).split(u'&')) {
+                if (addressKeys.contains(parameter.section(u'=', 0, 0).toLower()))
+                    return {ConnectionString::WithAddress, parameter};
+            }
+        }
+        return {ConnectionString::Plain, {}};
+    }
+    if (!value.contains(u'='))
+        return {};
+    // "key = value" pairs; a key is what stands right before an '='.
+    static const QRegularExpression key(u"([A-Za-z_]+)\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)"_s);
+    for (const QRegularExpressionMatch &match : key.globalMatch(value)) {
+        if (addressKeys.contains(match.captured(1).toLower()))
+            return {ConnectionString::WithAddress, match.captured(0)};
+    }
+    return {ConnectionString::Plain, {}};
 }
 
 // Turns a parsed YAML document into a Workspace; one method per schema element.
@@ -152,8 +196,11 @@ private:
         map.readText("host", database.host);
         map.readInteger("port", database.port, 1, 65535);
         map.readText("database", database.database);
+        const YAML::Node databaseNode =
+            database.database.isEmpty() ? map.value("name") : map.value("database");
         if (database.database.isEmpty())
             database.database = database.name;
+        checkDatabaseName(databaseNode, database.database);
         map.readText("user", database.user);
         static const QStringList sslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
                                              u"require"_s, u"verify-ca"_s, u"verify-full"_s};
@@ -172,6 +219,28 @@ private:
         map.readSecret("password", database.password);
         map.finish();
         return database;
+    }
+
+    // The name goes to psql as -d, where a connection string would override the tree.
+    void checkDatabaseName(const YAML::Node &node, const QString &name)
+    {
+        const ConnectionStringFinding found = findConnectionString(name);
+        switch (found.kind) {
+        case ConnectionString::None:
+            return;
+        case ConnectionString::WithAddress:
+            m_reporter.error(node, tr("the database name is a libpq connection string that says "
+                                      "where to connect ('%1'): the host must come from the "
+                                      "tree (this database's 'host' and 'port', and the host it "
+                                      "belongs to), not from the database name")
+                                       .arg(found.where));
+            return;
+        case ConnectionString::Plain:
+            m_reporter.error(node, tr("the database name is a libpq connection string; write "
+                                      "only the name (host, port, user and sslmode have keys of "
+                                      "their own)"));
+            return;
+        }
     }
 
     RedisInstance readRedis(const YAML::Node &node)

@@ -34,6 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         check(diagnostic.file == fileName && !diagnostic.message.isEmpty() &&
               diagnostic.line >= 1 && diagnostic.column >= 1);
     }
+    // What stops a host-key check is an error the diagnostics name too.
+    for (const Diagnostic &blocking : result.blockingErrors)
+        check(blocking.isError() && result.diagnostics.contains(blocking));
     int roundTrips = 0;
     for (const KnownHostEntry &entry : result.entries) {
         check(entry.file == fileName && entry.line >= 1);

@@ -7,16 +7,16 @@
 
 namespace OpsDeck {
 
-// "The authenticity of host … can't be established": shows the key type and its SHA256
-// fingerprint and lets the user accept it once, accept and remember it, or cancel.
+// "The authenticity of host … can't be established": shows the host's name, the address and
+// port OpsDeck connected to (and the HostKeyAlias the key goes under), the key type and its
+// SHA256 fingerprint, and lets the user accept it once, accept and remember it, or cancel.
 class HostKeyDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HostKeyDialog)
 
 public:
-    HostKeyDialog(const QString &host, const QString &keyType, const QString &fingerprint,
-                  QWidget *parent = nullptr);
+    explicit HostKeyDialog(const HostKeyQuestion &question, QWidget *parent = nullptr);
     ~HostKeyDialog() override;
 
     SshExecutor::HostKeyAnswer answer() const { return m_answer; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/runbooks/runbookview.h"
 
+#include "models/runbooks/runbooklink.h"
 #include "models/runbooks/runbookoutlinemodel.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -595,33 +597,77 @@ QWidget *RunbookView::createProse(const RunbookBlock &block, QWidget *parent)
     label->setTextFormat(Qt::MarkdownText);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    // "[Backups](#backup-and-recovery)" in a table of contents goes to that section; other
-    // links open in the browser.
-    connect(label, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (!link.startsWith(u'#')) {
-            QDesktopServices::openUrl(QUrl(link));
+    connect(label, &QLabel::linkActivated, this, &RunbookView::followLink);
+    return label;
+}
+
+void RunbookView::followLink(const QString &href)
+{
+    const RunbookLink link = classifyRunbookLink(href);
+    switch (link.kind) {
+    case RunbookLink::Kind::Anchor:
+        goToAnchor(link.anchor);
+        return;
+    case RunbookLink::Kind::Refused: {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Link Not Opened"),
+                                    tr("OpsDeck opens only http and https links from a runbook, "
+                                       "and links to its own sections. This link was not "
+                                       "opened: %1.")
+                                        .arg(link.reason),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("refusedLink"));
+        box->setInformativeText(link.shown);
+        box->setTextFormat(Qt::PlainText); // the address is the runbook's text, never markup
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    case RunbookLink::Kind::Web:
+        break;
+    }
+    // The whole address, encoded, before anything opens: the text of a link can say anything.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Open Link?"),
+                                tr("This runbook links to a web page. Open it in your browser?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("openLink"));
+    box->setInformativeText(link.shown);
+    box->setTextFormat(Qt::PlainText);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton *open = box->addButton(tr("&Open in Browser"), QMessageBox::AcceptRole);
+    open->setObjectName(QStringLiteral("openLinkButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [open, url = link.url](QAbstractButton *button) {
+                if (button == open)
+                    QDesktopServices::openUrl(url);
+            });
+    box->open();
+}
+
+void RunbookView::goToAnchor(const QString &anchor)
+{
+    // "[Backups](#backup-and-recovery)" in a table of contents goes to that section, named as
+    // GitHub names heading anchors.
+    const auto slug = [](const QString &title) {
+        QString result;
+        for (const QChar c : title.toLower()) {
+            if (c.isLetterOrNumber() || c == u'-' || c == u'_')
+                result += c;
+            else if (c.isSpace())
+                result += u'-';
+        }
+        return result;
+    };
+    const QString wanted = anchor.toLower();
+    const QList<RunbookSection> &sections = m_session->runbook().sections;
+    for (int i = 0; i < sections.size(); ++i) {
+        if (slug(sections.at(i).title) == wanted) {
+            selectSection(i);
             return;
         }
-        const auto slug = [](const QString &title) {
-            QString result;
-            for (const QChar c : title.toLower()) {
-                if (c.isLetterOrNumber() || c == u'-' || c == u'_')
-                    result += c;
-                else if (c.isSpace())
-                    result += u'-';
-            }
-            return result;
-        };
-        const QString wanted = link.mid(1).toLower();
-        const QList<RunbookSection> &sections = m_session->runbook().sections;
-        for (int i = 0; i < sections.size(); ++i) {
-            if (slug(sections.at(i).title) == wanted) {
-                selectSection(i);
-                return;
-            }
-        }
-    });
-    return label;
+    }
 }
 
 QWidget *RunbookView::createReference(const RunbookBlock &block, QWidget *parent)

@@ -97,6 +97,10 @@ private:
     void rebuildDocument();
     QWidget *createSectionHeader(int section, QWidget *parent);
     QWidget *createProse(const RunbookBlock &block, QWidget *parent);
+    // A link in the prose: a section of this runbook, or a web page once the user saw its
+    // address and agreed; anything else is refused with the reason.
+    void followLink(const QString &href);
+    void goToAnchor(const QString &anchor);
     QWidget *createReference(const RunbookBlock &block, QWidget *parent);
     void updateSectionHeaders();
     void updateWarnings();

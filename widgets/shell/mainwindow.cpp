@@ -19,6 +19,7 @@
 #include "widgets/remote/credentialdialog.h"
 #include "widgets/remote/hostkeydialog.h"
 #include "widgets/remote/runcommandpage.h"
+#include "widgets/remote/secretaddressdialog.h"
 #include "widgets/runbooks/runbookspage.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/overviewpage.h"
@@ -169,9 +170,10 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     connect(m_hostRegistry, &HostRegistry::hostKeyQuestion, this, &MainWindow::askHostKey);
     connect(m_hostRegistry, &HostRegistry::credentialNeeded, this,
             [this](SshExecutor *executor, const QString &host, SshExecutor::Credential kind,
-                   const QString &what, const QString &entry) {
-                askCredential(executor, host, int(kind), what, entry);
+                   const QString &what, const QString &entry, const QString &address) {
+                askCredential(executor, host, int(kind), what, entry, address);
             });
+    connect(m_credentials, &CredentialStore::addressQuestion, this, &MainWindow::askSecretAddress);
     connect(m_credentials, &CredentialStore::memoryOnlyChanged, this, [this](bool memoryOnly) {
         m_secretsLabel->setVisible(memoryOnly);
         m_secretsLabel->setToolTip(m_credentials->memoryOnlyReason());
@@ -779,10 +781,9 @@ void MainWindow::showAbout()
                  componentVersions().join(QStringLiteral(", ")).toHtmlEscaped()));
 }
 
-void MainWindow::askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
-                            const QString &fingerprint)
+void MainWindow::askHostKey(SshExecutor *executor, const HostKeyQuestion &question)
 {
-    auto *dialog = new HostKeyDialog(host, keyType, fingerprint, this);
+    auto *dialog = new HostKeyDialog(question, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<SshExecutor> target(executor);
     connect(dialog, &QDialog::finished, this, [dialog, target] {
@@ -793,7 +794,8 @@ void MainWindow::askHostKey(SshExecutor *executor, const QString &host, const QS
 }
 
 void MainWindow::askCredential(SshExecutor *executor, const QString &, int kind,
-                               const QString &what, const QString &keychainEntry)
+                               const QString &what, const QString &keychainEntry,
+                               const QString &secretAddress)
 {
     const auto credential = SshExecutor::Credential(kind);
     auto *dialog =
@@ -801,13 +803,24 @@ void MainWindow::askCredential(SshExecutor *executor, const QString &, int kind,
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<SshExecutor> target(executor);
     connect(dialog, &QDialog::finished, this,
-            [this, dialog, target, credential, keychainEntry](int result) {
+            [this, dialog, target, credential, keychainEntry, secretAddress](int result) {
                 const QString secret = result == QDialog::Accepted ? dialog->secret() : QString();
                 if (target)
                     target->provideCredential(credential, secret);
                 if (!secret.isEmpty() && dialog->remember())
-                    m_credentials->write(keychainEntry, secret);
+                    m_credentials->write(keychainEntry, secret, secretAddress);
             });
+    dialog->open();
+}
+
+void MainWindow::askSecretAddress(quint64 requestId, const QString &entry,
+                                  const QString &boundAddress, const QString &address)
+{
+    auto *dialog = new SecretAddressDialog(entry, boundAddress, address, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, requestId](int result) {
+        m_credentials->answerAddressQuestion(requestId, result == QDialog::Accepted);
+    });
     dialog->open();
 }
 

@@ -24,6 +24,7 @@ class RunCommandPage;
 class OverviewPage;
 class ProblemsPage;
 class SshExecutor;
+struct HostKeyQuestion;
 class WorkspaceDocument;
 class WorkspaceModel;
 class WorkspaceTree;
@@ -94,10 +95,11 @@ private:
     void showSettings();
     void showAbout();
     void showError(const QString &title, const QString &message);
-    void askHostKey(SshExecutor *executor, const QString &host, const QString &keyType,
-                    const QString &fingerprint);
+    void askHostKey(SshExecutor *executor, const HostKeyQuestion &question);
     void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
-                       const QString &keychainEntry);
+                       const QString &keychainEntry, const QString &secretAddress);
+    void askSecretAddress(quint64 requestId, const QString &entry, const QString &boundAddress,
+                          const QString &address);
 
     WorkspaceDocument *m_document;
     WorkspaceModel *m_model;

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window against a real sshd: the host-key dialog, then a command on the host.
+// The window against a real sshd: the host-key dialog, then a command on the host; and the
+// question before a keychain secret goes to another address than it was stored for.
 #include "app/desktop.h"
 #include "models/remote/commandsessionmodel.h"
 #include "models/remote/hostregistry.h"
+#include "models/secrets/credentialstore.h"
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
+#include "screenshots.h"
 #include "sshfixture.h"
 #include "widgets/remote/credentialdialog.h"
 #include "widgets/remote/hostkeydialog.h"
 #include "widgets/remote/runcommandpage.h"
+#include "widgets/remote/secretaddressdialog.h"
 #include "widgets/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -22,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -37,6 +43,8 @@ private Q_SLOTS:
     void initTestCase();
     void unknownHostKeyIsShownThenTheCommandRuns();
     void passwordIsAskedForAndWrittenNowhere();
+    void hostKeyDialogNamesTheAliasItIsStoredUnder();
+    void secretGoesElsewhereOnlyAfterAskingOnce();
 
 private:
     std::unique_ptr<SshFixture> m_sshd;
@@ -84,6 +92,10 @@ void RemoteConsoleTest::unknownHostKeyIsShownThenTheCommandRuns()
     const QString text = dialog->findChild<QLabel *>()->text();
     QVERIFY2(text.contains(m_sshd->value(u"HOST_KEY_ED25519_FP"_s)), qPrintable(text));
     QVERIFY(text.contains(u"ssh-ed25519"));
+    // Not only the name: the address and port the key was presented by.
+    QVERIFY2(text.contains(u"Address: <b>127.0.0.1</b> port <b>%1</b>"_s.arg(m_sshd->port())),
+             qPrintable(text));
+    QVERIFY2(text.contains(m_sshd->directory() + u"/console_known_hosts"_s), qPrintable(text));
     QCoreApplication::processEvents();
     QVERIFY(
         dialog->grab().save(QStringLiteral(OPSDECK_BINARY_DIR "/screenshots/host-key-dialog.png")));
@@ -174,6 +186,71 @@ void RemoteConsoleTest::passwordIsAskedForAndWrittenNowhere()
         qPrintable(scanned.join(u'\n')));
     QVERIFY(
         std::ranges::any_of(scanned, [](const QString &f) { return f.endsWith(u"state.sqlite"); }));
+}
+
+void RemoteConsoleTest::hostKeyDialogNamesTheAliasItIsStoredUnder()
+{
+    HostKeyQuestion question;
+    question.hostName = u"db-1"_s;
+    question.address = u"10.0.0.21"_s;
+    question.port = 2222;
+    question.keyAlias = u"db-cluster"_s;
+    question.keyType = u"ssh-ed25519"_s;
+    question.fingerprint = u"SHA256:abc"_s;
+    question.rememberFile = u"/home/u/.local/share/OpsDeck/opsdeck/known_hosts"_s;
+    HostKeyDialog dialog(question);
+    const QString text = dialog.findChild<QLabel *>(u"hostKeyText"_s)->text();
+    QVERIFY2(text.contains(u"<b>db-1</b>"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Address: <b>10.0.0.21</b> port <b>2222</b>"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"HostKeyAlias): <b>db-cluster</b>"_s), qPrintable(text));
+    QVERIFY2(text.contains(question.rememberFile), qPrintable(text));
+    QCOMPARE(dialog.answer(), SshExecutor::HostKeyAnswer::Reject);
+}
+
+void RemoteConsoleTest::secretGoesElsewhereOnlyAfterAskingOnce()
+{
+    Desktop desktop({QString(), false});
+    MainWindow &window = desktop.window();
+    window.show();
+    CredentialStore *credentials = desktop.services().credentials();
+    QSignalSpy written(credentials, &CredentialStore::written);
+    QSignalSpy read(credentials, &CredentialStore::readFinished);
+    QSignalSpy failed(credentials, &CredentialStore::failed);
+    credentials->write(u"gui/secret"_s, u"s3cret"_s, u"db1.example.com:5432"_s);
+    QVERIFY(written.wait(20000));
+
+    // The window asks, Cancel first; a yes sends it.
+    const quint64 first = credentials->readFor(u"gui/secret"_s, u"db2.example.com:5432"_s);
+    SecretAddressDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<SecretAddressDialog *>()) != nullptr,
+                             10000);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString text = dialog->findChild<QLabel *>(u"secretAddressText"_s)->text();
+    QVERIFY2(text.contains(u"keychain:gui/secret"_s) && text.contains(u"db1.example.com:5432"_s) &&
+                 text.contains(u"db2.example.com:5432"_s),
+             qPrintable(text));
+    QVERIFY(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->isDefault());
+    QVERIFY(!dialog->sendButton()->isDefault());
+    QCoreApplication::processEvents();
+    saveScreenshot(*dialog, u"secret-address-dialog"_s);
+    dialog->sendButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, 10000);
+    QCOMPARE(read.at(0).at(0).toULongLong(), first);
+    QCOMPARE(read.at(0).at(3).toString(), u"s3cret"_s);
+
+    // Remembered: no second question for that address.
+    credentials->readFor(u"gui/secret"_s, u"db2.example.com:5432"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(read.size(), 2, 10000);
+    QVERIFY(!window.findChild<SecretAddressDialog *>());
+
+    // Another address, and the user cancels: refused.
+    const quint64 third = credentials->readFor(u"gui/secret"_s, u"evil.example.net:5432"_s);
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<SecretAddressDialog *>()) != nullptr,
+                             10000);
+    dialog->reject();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QCOMPARE(failed.at(0).at(0).toULongLong(), third);
+    QCOMPARE(read.size(), 2);
 }
 
 QTEST_MAIN(RemoteConsoleTest)

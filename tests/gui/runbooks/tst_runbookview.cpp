@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
@@ -55,6 +56,35 @@ void whenDialogOpens(const std::function<void(QWidget *)> &act)
         act(QApplication::activeModalWidget());
     });
 }
+
+// Takes the URLs QDesktopServices would hand to a browser or another program, so that a test
+// sees what would have opened and nothing really does.
+class UrlCatcher final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static const QStringList &schemes()
+    {
+        static const QStringList all{u"http"_s, u"https"_s, u"file"_s,   u"javascript"_s,
+                                     u"data"_s, u"ssh"_s,   u"vscode"_s, u"mailto"_s};
+        return all;
+    }
+    UrlCatcher()
+    {
+        for (const QString &scheme : schemes())
+            QDesktopServices::setUrlHandler(scheme, this, "open");
+    }
+    ~UrlCatcher() override
+    {
+        for (const QString &scheme : schemes())
+            QDesktopServices::unsetUrlHandler(scheme);
+    }
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 // Where the steps of view-sample.md are: {section, block}.
 const RunbookStepId Hello{1, 1};
@@ -97,6 +127,8 @@ private Q_SLOTS:
     void sectionFilterAndHiddenOutline();
     void splitterIsRemembered();
     void rendersASeedWithoutCuttingCode();
+    void proseLinksOpenOnlyWebPagesAfterAsking_data();
+    void proseLinksOpenOnlyWebPagesAfterAsking();
 
 private:
     void createView(const Runbook &runbook, const QString &sourceId);
@@ -580,6 +612,108 @@ void RunbookViewTest::rendersASeedWithoutCuttingCode()
                 code->blockCount() * code->fontMetrics().lineSpacing());
     }
     saveScreenshot(*m_view, u"runbook-view-seed"_s);
+}
+
+void RunbookViewTest::proseLinksOpenOnlyWebPagesAfterAsking_data()
+{
+    QTest::addColumn<QString>("href");
+    QTest::addColumn<QString>("dialog"); // "openLink", "refusedLink" or none
+    QTest::addColumn<QString>("shown");  // the address the dialog shows; "xn--": punycode
+    QTest::addColumn<bool>("accept");    // openLink: Open (true) or Cancel
+    QTest::addColumn<QString>("opened"); // what reached the browser
+    QTest::addColumn<QString>("reason"); // refusedLink: part of the message
+
+    const QString dashboard = u"https://example.org/dashboards/greeting?from=now-1h"_s;
+    QTest::newRow("https, opened")
+        << dashboard << u"openLink"_s << dashboard << true << dashboard << QString();
+    QTest::newRow("https, cancelled")
+        << dashboard << u"openLink"_s << dashboard << false << QString() << QString();
+    QTest::newRow("http") << u"http://grafana.internal:3000/d/abc"_s << u"openLink"_s
+                          << u"http://grafana.internal:3000/d/abc"_s << true
+                          << u"http://grafana.internal:3000/d/abc"_s << QString();
+    QTest::newRow("scheme and host in capitals")
+        << u"HTTPS://EXAMPLE.ORG/Status"_s << u"openLink"_s << u"https://example.org/Status"_s
+        << true << u"https://example.org/Status"_s << QString();
+    // The user sees which host it really is.
+    QTest::newRow("user info before the host")
+        << u"https://example.org@evil.example.net/login"_s << u"openLink"_s
+        << u"https://example.org@evil.example.net/login"_s << false << QString() << QString();
+    QTest::newRow("look-alike host (Cyrillic a)") << u"https://ex\u0430mple.org/"_s << u"openLink"_s
+                                                  << u"xn--"_s << false << QString() << QString();
+    QTest::newRow("anchor") << u"#checks"_s << QString() << QString() << false << QString()
+                            << QString();
+    QTest::newRow("file") << u"file:///etc/passwd"_s << u"refusedLink"_s << u"file:///etc/passwd"_s
+                          << false << QString() << u"file: links open files on this computer"_s;
+    QTest::newRow("javascript") << u"javascript:alert(1)"_s << u"refusedLink"_s
+                                << u"javascript:alert(1)"_s << false << QString()
+                                << u"javascript: links run code"_s;
+    QTest::newRow("data") << u"data:text/html;base64,PHNjcmlwdD4="_s << u"refusedLink"_s
+                          << u"data:text/html;base64,PHNjcmlwdD4="_s << false << QString()
+                          << u"data: links carry their own content"_s;
+    QTest::newRow("ssh") << u"ssh://root@db1.example.com"_s << u"refusedLink"_s
+                         << u"ssh://root@db1.example.com"_s << false << QString()
+                         << u"ssh: links hand the address to another program"_s;
+    QTest::newRow("custom scheme")
+        << u"vscode://file/etc/passwd"_s << u"refusedLink"_s << u"vscode://file/etc/passwd"_s
+        << false << QString() << u"vscode: links hand the address to another program"_s;
+    QTest::newRow("relative link")
+        << u"other-runbook.md"_s << u"refusedLink"_s << u"other-runbook.md"_s << false << QString()
+        << u"it has no http:// or https:// in front"_s;
+}
+
+void RunbookViewTest::proseLinksOpenOnlyWebPagesAfterAsking()
+{
+    QFETCH(QString, href);
+    QFETCH(QString, dialog);
+    QFETCH(QString, shown);
+    QFETCH(bool, accept);
+    QFETCH(QString, opened);
+    QFETCH(QString, reason);
+    UrlCatcher catcher;
+    createView(parseRunbook(u"# Links\n\n[Follow this link](%1) for more.\n\n## Checks\n\n"
+                            "Nothing to run here.\n"_s.arg(href)
+                                .toUtf8(),
+                            u"links.md"_s),
+               u"links.md"_s);
+    QCOMPARE(m_view->currentSection(), 0);
+    QLabel *prose = m_view->findChild<QLabel *>(u"prose"_s);
+    QVERIFY(prose);
+    QVERIFY2(prose->text().contains(href), qPrintable(prose->text()));
+    // A real click on the link's first words.
+    QTest::mouseClick(prose, Qt::LeftButton, {}, QPoint(12, prose->height() / 2));
+
+    if (dialog.isEmpty()) {
+        QTRY_COMPARE(m_view->currentSection(), 1); // "#checks" is the Checks section
+        QTest::qWait(50);
+        QVERIFY(!m_view->findChild<QMessageBox *>());
+        QVERIFY(catcher.opened.isEmpty());
+        return;
+    }
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_view->findChild<QMessageBox *>(dialog)) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(m_view->findChildren<QMessageBox *>().size(), 1); // one dialog, no second question
+    if (shown == u"xn--")
+        QVERIFY2(box->informativeText().startsWith(u"https://xn--"),
+                 qPrintable(box->informativeText()));
+    else
+        QCOMPARE(box->informativeText(), shown);
+    if (!reason.isEmpty())
+        QVERIFY2(box->text().contains(reason), qPrintable(box->text()));
+    if (dialog == u"openLink") {
+        // Cancel is what Enter does.
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        if (accept)
+            box->findChild<QPushButton *>(u"openLinkButton"_s)->click();
+        else
+            box->button(QMessageBox::Cancel)->click();
+    } else {
+        QVERIFY(!box->findChild<QPushButton *>(u"openLinkButton"_s));
+        box->button(QMessageBox::Ok)->click();
+    }
+    QTRY_VERIFY(!m_view->findChild<QMessageBox *>());
+    QCOMPARE(catcher.opened, opened.isEmpty() ? QList<QUrl>{} : QList<QUrl>{QUrl(opened)});
+    QCOMPARE(m_view->currentSection(), 0);
 }
 
 QTEST_MAIN(RunbookViewTest)

@@ -6,13 +6,18 @@
 #include "models/openssh/knownhosts.h"
 #include "testfiles.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -75,6 +80,8 @@ QString statusName(HostKeyVerdict::Status status)
         return u"Changed"_s;
     case HostKeyVerdict::Revoked:
         return u"Revoked"_s;
+    case HostKeyVerdict::CertificateAuthority:
+        return u"CertificateAuthority"_s;
     }
     return {};
 }
@@ -107,6 +114,14 @@ private Q_SLOTS:
     void generatedInput_data();
     void generatedInput();
     void missingFileIsEmpty();
+    void unreadableFileIsBlocking_data();
+    void unreadableFileIsBlocking();
+    void unreadableMarkerLinesAreBlocking_data();
+    void unreadableMarkerLinesAreBlocking();
+    void appendKeepsLinesAndIsPrivate();
+    void appendCreatesPrivateDirectories();
+    void concurrentAppendsLoseNothing();
+    void appendRefusesWhatItCannotRead();
 };
 
 void KnownHostsTest::sampleDiagnostics()
@@ -132,6 +147,11 @@ void KnownHostsTest::sampleDiagnostics()
              }));
     for (const Diagnostic &diagnostic : result.diagnostics)
         QCOMPARE(diagnostic.file, sampleFile());
+    // The unreadable marker lines could have been revocations: they stop any verification.
+    QList<int> blocking;
+    for (const Diagnostic &diagnostic : result.blockingErrors)
+        blocking.append(diagnostic.line);
+    QCOMPARE(blocking, (QList<int>{20, 26}));
     // Every usable line is an entry; the warned one stays (ssh reads it, it just never matches).
     QList<int> lines;
     for (const KnownHostEntry &entry : result.entries)
@@ -256,9 +276,20 @@ void KnownHostsTest::verify_data()
     QTest::addRow("revoked for another host pattern")
         << u"lost.example.com"_s << 22 << u"lost_ed25519"_s << u"Revoked"_s << 11 << QString()
         << false << false;
+    // Not Unknown: a host meant to show a certificate is refused, never offered for
+    // acceptance.
     QTest::addRow("cert authority never vouches for a plain key")
-        << u"x.ca.example.com"_s << 22 << u"ca_ed25519"_s << u"Unknown"_s << 0 << QString() << false
+        << u"x.ca.example.com"_s << 22 << u"ca_ed25519"_s << u"CertificateAuthority"_s << 13
+        << QString() << false << false;
+    QTest::addRow("cert authority host with any plain key")
+        << u"x.ca.example.com"_s << 22 << u"host_ed25519"_s << u"CertificateAuthority"_s << 13
+        << QString() << false << false;
+    QTest::addRow("cert authority pattern needs its dot")
+        << u"ca.example.com"_s << 22 << u"host_ed25519"_s << u"Unknown"_s << 0 << QString() << false
         << false;
+    QTest::addRow("cert authority pattern needs the port form")
+        << u"x.ca.example.com"_s << 2222 << u"host_ed25519"_s << u"Unknown"_s << 0 << QString()
+        << false << false;
     QTest::addRow("CRLF line") << u"crlf.example.com"_s << 22 << u"host_ed25519"_s << u"Trusted"_s
                                << 17 << QString() << false << false;
     QTest::addRow("only negated patterns never match")
@@ -595,6 +626,199 @@ void KnownHostsTest::missingFileIsEmpty()
     QCOMPARE(render(huge.diagnostics, path),
              QStringList{u"error: the file is too large (64.0 MiB); a known_hosts file may be at "
                          "most 64 MiB"_s});
+}
+
+void KnownHostsTest::unreadableFileIsBlocking_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+
+    QTest::addRow("directory") << u"directory"_s
+                               << u"error: cannot open the file: it is a directory"_s;
+    QTest::addRow("no permission")
+        << u"mode 000"_s << u"error: cannot open the file: Permission denied"_s;
+    QTest::addRow("behind a directory that cannot be searched")
+        << u"unsearchable"_s << u"error: cannot open the file: Permission denied"_s;
+    // Reading /proc/self/mem at offset 0 fails with EIO: a disk that gives up half-way.
+    QTest::addRow("I/O error") << u"I/O error"_s
+                               << u"error: cannot read the file: Input/output error"_s;
+}
+
+void KnownHostsTest::unreadableFileIsBlocking()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QString path = directory.filePath(u"known_hosts"_s);
+    const QByteArray line =
+        "h ssh-ed25519 "
+        "AAAAC3NzaC1lZDI1NTE5AAAAIEqIm7YsYJFmwgXQb2qr0ugXRZkQIhMEs81ka82fP5BU\n";
+    if (kind == u"directory") {
+        QVERIFY(QDir().mkdir(path));
+    } else if (kind == u"mode 000" || kind == u"unsearchable") {
+        const QString inner = directory.filePath(u"inner"_s);
+        QVERIFY(QDir().mkdir(inner));
+        path = inner + u"/known_hosts"_s;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(line);
+        file.close();
+        const QString locked = kind == u"mode 000" ? path : inner;
+        QVERIFY(::chmod(QFile::encodeName(locked).constData(), 0) == 0);
+        if (kind == u"mode 000")
+            QVERIFY(::chmod(QFile::encodeName(inner).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(directory.path()).constData(), 0755) == 0);
+    } else {
+        path = u"/proc/self/mem"_s;
+    }
+    // Root reads whatever the mode: look as nobody (65534) does, for this call only.
+    const bool asNobody = ::geteuid() == 0 && kind != u"I/O error" && kind != u"directory";
+    if (asNobody)
+        QVERIFY(::seteuid(65534) == 0);
+    const KnownHostsParseResult result = loadKnownHostsFile(path);
+    if (asNobody)
+        QVERIFY(::seteuid(0) == 0);
+    QVERIFY(result.entries.isEmpty());
+    QCOMPARE(render(result.diagnostics, path), QStringList{message});
+    QCOMPARE(result.blockingErrors, result.diagnostics);
+    QCOMPARE(result.blockingErrors.constFirst().file, path);
+    ::chmod(QFile::encodeName(directory.filePath(u"inner"_s)).constData(), 0700);
+}
+
+void KnownHostsTest::unreadableMarkerLinesAreBlocking_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("blocking");
+
+    const QByteArray key =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEqIm7YsYJFmwgXQb2qr0ugXRZkQIhMEs81ka82fP5BU";
+    QTest::addRow("revoked without a key")
+        << QByteArray("@revoked *\n")
+        << QStringList{u"1:11: error: the line ends after the host names; expected a key type "
+                       "and a key"_s};
+    QTest::addRow("revoked, key not base64")
+        << QByteArray("@revoked * ssh-ed25519 AAAA!\n")
+        << QStringList{u"1:24: error: the key is not valid base64"_s};
+    QTest::addRow("revoked, key of another type")
+        << QByteArray("@revoked * ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIEqIm7YsYJFmwgXQb2qr0ugXRZkQIhMEs"
+                      "81ka82fP5BU\n")
+        << QStringList{u"1:20: error: the key data holds a 'ssh-ed25519' key, but the line says "
+                       "'ssh-rsa'"_s};
+    QTest::addRow("revoked, bad hashed name")
+        << QByteArray("@revoked |1|c2hvcnQ=|x " + key + "\n")
+        << QStringList{u"1:10: error: invalid hashed host name; expected |1|salt|hash with a "
+                       "20-byte salt and hash in base64"_s};
+    QTest::addRow("misspelt marker") << QByteArray("@revokd * " + key + "\n")
+                                     << QStringList{u"1:1: error: unknown marker '@revokd'; "
+                                                    "expected @cert-authority or @revoked"_s};
+    QTest::addRow("cert authority without a key")
+        << QByteArray("@cert-authority *.example.com\n")
+        << QStringList{u"1:30: error: the line ends after the host names; expected a key type "
+                       "and a key"_s};
+    // ssh skips a broken plain line, and so does OpsDeck: it can only make a key unknown.
+    QTest::addRow("plain line without a key")
+        << QByteArray("host.example.com ssh-ed25519\n") << QStringList{};
+    QTest::addRow("well-formed revocation")
+        << QByteArray("@revoked * " + key + "\n") << QStringList{};
+}
+
+void KnownHostsTest::unreadableMarkerLinesAreBlocking()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, blocking);
+    const KnownHostsParseResult result = parseKnownHosts(text, u"k"_s);
+    QCOMPARE(render(result.blockingErrors, u"k"_s), blocking);
+}
+
+void KnownHostsTest::appendKeepsLinesAndIsPrivate()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(u"known_hosts"_s);
+    // An old file, world-readable and without a final newline.
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("# mine\nold.example.com ssh-ed25519 AAAA");
+    old.close();
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+    const mode_t previousMask = ::umask(0);
+    const QString error = appendKnownHostsLine(path, "new.example.com ssh-ed25519 BBBB");
+    ::umask(previousMask);
+    QCOMPARE(error, QString());
+    QCOMPARE(readFile(path), QByteArray("# mine\nold.example.com ssh-ed25519 AAAA\n"
+                                        "new.example.com ssh-ed25519 BBBB\n"));
+    struct stat status {};
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &status) == 0);
+    QCOMPARE(status.st_mode & 07777, mode_t(0600));
+    QVERIFY(!QFileInfo::exists(path + u".lock"_s));
+    QCOMPARE(appendKnownHostsLine(path, "two\nlines"),
+             u"the line to add is empty or more than one line"_s);
+}
+
+void KnownHostsTest::appendCreatesPrivateDirectories()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(u"a/b/known_hosts"_s);
+    const mode_t previousMask = ::umask(0);
+    const QString error = appendKnownHostsLine(path, "h ssh-ed25519 AAAA");
+    ::umask(previousMask);
+    QCOMPARE(error, QString());
+    QCOMPARE(readFile(path), QByteArray("h ssh-ed25519 AAAA\n"));
+    for (const QString &created : {directory.filePath(u"a"_s), directory.filePath(u"a/b"_s)}) {
+        struct stat status {};
+        QVERIFY(::stat(QFile::encodeName(created).constData(), &status) == 0);
+        QCOMPARE(status.st_mode & 07777, mode_t(0700));
+    }
+    struct stat status {};
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &status) == 0);
+    QCOMPARE(status.st_mode & 07777, mode_t(0600));
+}
+
+void KnownHostsTest::concurrentAppendsLoseNothing()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(u"known_hosts"_s);
+    constexpr int Threads = 4;
+    constexpr int LinesEach = 25;
+    QList<QThread *> threads;
+    for (int t = 0; t < Threads; ++t) {
+        threads.append(QThread::create([path, t] {
+            for (int i = 0; i < LinesEach; ++i) {
+                const QByteArray line = "host-" + QByteArray::number(t) + '-' +
+                                        QByteArray::number(i) + " ssh-ed25519 AAAA";
+                if (!appendKnownHostsLine(path, line).isEmpty())
+                    return;
+            }
+        }));
+        threads.constLast()->start();
+    }
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    const QList<QByteArray> lines = readFile(path).split('\n');
+    QCOMPARE(lines.size(), Threads * LinesEach + 1); // the last is empty
+    for (int t = 0; t < Threads; ++t) {
+        for (int i = 0; i < LinesEach; ++i) {
+            const QByteArray line =
+                "host-" + QByteArray::number(t) + '-' + QByteArray::number(i) + " ssh-ed25519 AAAA";
+            QVERIFY2(lines.contains(line), line.constData());
+        }
+    }
+}
+
+void KnownHostsTest::appendRefusesWhatItCannotRead()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    // A directory where the file should be: nothing is replaced.
+    const QString path = directory.filePath(u"known_hosts"_s);
+    QVERIFY(QDir().mkdir(path));
+    QVERIFY(!appendKnownHostsLine(path, "h ssh-ed25519 AAAA").isEmpty());
+    QVERIFY(QFileInfo(path).isDir());
 }
 
 QTEST_GUILESS_MAIN(KnownHostsTest)

@@ -120,6 +120,11 @@ private Q_SLOTS:
     void valueErrors_data();
     void valueErrors();
     void tokens();
+    void hostKeyOptions();
+    void matchBlocks_data();
+    void matchBlocks();
+    void hostKeyOptionErrors_data();
+    void hostKeyOptionErrors();
     void proxies_data();
     void proxies();
     void times_data();
@@ -164,9 +169,8 @@ void SshConfigTest::sampleResolution_data()
         << QStringList{defaultKey};
     QTest::addRow("negated pattern") << u"canary.prod"_s << u"canary.prod"_s << u"fallback"_s << 22
                                      << gateway << QStringList{defaultKey};
-    // ssh -G says "user ignored-by-opsdeck": it evaluates the Match block that OpsDeck skips.
-    QTest::addRow("Match block skipped") << u"x.staging"_s << u"x.staging"_s << u"fallback"_s << 22
-                                         << gateway << QStringList{defaultKey};
+    QTest::addRow("Match host block") << u"x.staging"_s << u"x.staging"_s << u"staging-user"_s << 22
+                                      << gateway << QStringList{defaultKey};
     QTest::addRow("from an included file") << u"build"_s << u"build.example.com"_s << u"fallback"_s
                                            << 2022 << gateway << QStringList{defaultKey};
     QTest::addRow("wildcard in an included file")
@@ -223,8 +227,7 @@ void SshConfigTest::sampleDetails()
 
 void SshConfigTest::sampleDiagnosticsAndFiles()
 {
-    QCOMPARE(render(sample().diagnostics()),
-             QStringList{u"config:38:1: warning: Match blocks are not supported; ignored"_s});
+    QCOMPARE(render(sample().diagnostics()), QStringList{});
     QCOMPARE(sample().files(),
              (QStringList{dataFile(u"config"_s), dataFile(u"config.d/10-team.conf"_s),
                           dataFile(u"config.d/20-files.conf"_s)}));
@@ -286,19 +289,18 @@ void SshConfigTest::brokenLines()
                  "'=22'"_s,
                  u"config-broken:17:1: error: expected a keyword before '='"_s,
                  u"config-broken:18:6: error: empty pattern in 'Host'"_s,
-                 u"config-broken:20:1: warning: Match blocks are not supported; ignored"_s,
              }));
     for (const Diagnostic &diagnostic : config.diagnostics())
         QCOMPARE(diagnostic.file, dataFile(u"config-broken"_s));
     // Refused lines are skipped, so the later good one counts; nothing leaks out of the broken
-    // Host line or the Match block.
+    // Host line; "Match all" applies to every host.
     const SshHostSettings broken = config.resolve(u"broken"_s);
     QCOMPARE(broken.port, 2022);
-    QCOMPARE(broken.user, QString());
+    QCOMPARE(broken.user, u"in-match"_s);
     QCOMPARE(broken.hostName, u"broken"_s);
     QVERIFY(broken.proxyJump.isEmpty());
     QVERIFY(broken.identityFiles.isEmpty());
-    QCOMPARE(config.resolve(u"other"_s).user, QString());
+    QCOMPARE(config.resolve(u"other"_s).user, u"in-match"_s);
 }
 
 void SshConfigTest::crlf()
@@ -405,16 +407,17 @@ void SshConfigTest::includes_data()
         << FileMap{{u"/home/tester/.ssh/secret"_s, "<unreadable>"}} << u"h"_s << u"u"_s << 22
         << QStringList{u"/home/tester/.ssh/config:1:9: error: cannot read the included file "
                        "'/home/tester/.ssh/secret': Permission denied"_s};
-    QTest::addRow("Include inside Match is skipped")
+    QTest::addRow("Include inside Match all")
         << QByteArray("Match all\nInclude x\n") << FileMap{{u"/home/tester/.ssh/x"_s, "User x\n"}}
-        << u"h"_s << QString() << 22
-        << QStringList{u"/home/tester/.ssh/config:1:1: warning: Match blocks are not supported; "
-                       "ignored"_s};
+        << u"h"_s << u"x"_s << 22 << QStringList{};
+    QTest::addRow("Include inside a Match that does not apply")
+        << QByteArray("Match host other\nInclude x\n")
+        << FileMap{{u"/home/tester/.ssh/x"_s, "User x\n"}} << u"h"_s << QString() << 22
+        << QStringList{};
     QTest::addRow("Match in an included file ends with it")
         << QByteArray("Include x\nUser after\n")
-        << FileMap{{u"/home/tester/.ssh/x"_s, "Match all\nUser x\n"}} << u"h"_s << u"after"_s << 22
-        << QStringList{u"/home/tester/.ssh/x:1:1: warning: Match blocks are not supported; "
-                       "ignored"_s};
+        << FileMap{{u"/home/tester/.ssh/x"_s, "Match user nobody-such\nUser x\n"}} << u"h"_s
+        << u"after"_s << 22 << QStringList{};
 }
 
 void SshConfigTest::includes()
@@ -559,6 +562,173 @@ void SshConfigTest::tokens()
     const SshHostSettings h2 = config.resolve(u"h2"_s);
     QCOMPARE(h2.userKnownHostsFiles, QStringList{});         // "none": no file at all
     QCOMPARE(h2.identityFiles, QStringList{u"id_tester"_s}); // %r: the local user by default
+}
+
+void SshConfigTest::hostKeyOptions()
+{
+    const SshConfig config =
+        SshConfig::parse("Host db-*\n"
+                         "  HostKeyAlias DB-Cluster\n"
+                         "  GlobalKnownHostsFile /etc/opsdeck/known_hosts ~/shared/%h_%u\n"
+                         "  StrictHostKeyChecking accept-new\n"
+                         "Host db-2\n"
+                         "  HostKeyAlias ignored-first-wins\n"
+                         "  StrictHostKeyChecking yes\n"
+                         "Host lab\n"
+                         "  GlobalKnownHostsFile none\n"
+                         "  StrictHostKeyChecking off\n"
+                         "Host *\n"
+                         "  UserKnownHostsFile ~/.ssh/known_hosts ~/.ssh/team_%d\n"
+                         "  StrictHostKeyChecking ask\n",
+                         u"config"_s, testEnvironment());
+    QCOMPARE(render(config.diagnostics()), QStringList{});
+    const SshHostSettings db = config.resolve(u"db-2"_s);
+    QCOMPARE(db.hostKeyAlias, u"db-cluster"_s); // looked up like any host name: lower case
+    QCOMPARE(db.globalKnownHostsFiles,
+             (QStringList{u"/etc/opsdeck/known_hosts"_s, u"/home/tester/shared/db-2_tester"_s}));
+    QCOMPARE(db.strictHostKeyChecking, SshStrictHostKeyChecking::AcceptNew);
+    QCOMPARE(db.userKnownHostsFiles, (QStringList{u"/home/tester/.ssh/known_hosts"_s,
+                                                  u"/home/tester/.ssh/team_/home/tester"_s}));
+    const SshHostSettings lab = config.resolve(u"lab"_s);
+    QCOMPARE(lab.hostKeyAlias, QString());
+    QCOMPARE(lab.globalKnownHostsFiles, QStringList{}); // "none"
+    QCOMPARE(lab.strictHostKeyChecking, SshStrictHostKeyChecking::No);
+    const SshHostSettings other = config.resolve(u"web"_s);
+    QCOMPARE(other.globalKnownHostsFiles, std::nullopt);
+    QCOMPARE(other.strictHostKeyChecking, SshStrictHostKeyChecking::Ask);
+    // Known to the reader, so not among the others.
+    QCOMPARE(optionsText(db.otherOptions), QStringList{});
+}
+
+void SshConfigTest::matchBlocks_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<QString>("strictness"); // what applies; empty: not set
+    QTest::addColumn<QStringList>("diagnostics");
+
+    // What `ssh -G ALIAS` says for StrictHostKeyChecking with these files.
+    const QByteArray hosts = "Host s1\n  HostName s1.Staging.example.com\n  User deploy\n";
+    QTest::addRow("host: the HostName set before")
+        << hosts + "Match host *.staging.example.com\n  StrictHostKeyChecking yes\n"
+        << u"s1"_s << u"yes"_s << QStringList{};
+    QTest::addRow("host: the alias without a HostName")
+        << QByteArray("Match host web-*\n  StrictHostKeyChecking yes\n") << u"web-1"_s << u"yes"_s
+        << QStringList{};
+    QTest::addRow("host: a HostName set after the Match does not count")
+        << QByteArray("Match host *.example.com\n  StrictHostKeyChecking yes\nHost s1\n"
+                      "  HostName s1.example.com\n")
+        << u"s1"_s << QString() << QStringList{};
+    QTest::addRow("host: list with a negation")
+        << QByteArray("Match host *.example.com,!canary.example.com\n"
+                      "  StrictHostKeyChecking yes\n")
+        << u"canary.example.com"_s << QString() << QStringList{};
+    QTest::addRow("!host") << QByteArray("Match !host *.lab\n  StrictHostKeyChecking yes\n")
+                           << u"db.prod"_s << u"yes"_s << QStringList{};
+    QTest::addRow("originalhost is the alias, not the HostName")
+        << hosts + "Match originalhost *.staging.example.com\n  StrictHostKeyChecking yes\n"
+        << u"s1"_s << QString() << QStringList{};
+    QTest::addRow("user set before")
+        << hosts + "Match user deploy\n  StrictHostKeyChecking accept-new\n"
+        << u"s1"_s << u"accept-new"_s << QStringList{};
+    QTest::addRow("user: the local one without User")
+        << QByteArray("Match user tester\n  StrictHostKeyChecking accept-new\n") << u"h"_s
+        << u"accept-new"_s << QStringList{};
+    QTest::addRow("localuser") << QByteArray("Match localuser root,tester\n"
+                                             "  StrictHostKeyChecking no\n")
+                               << u"h"_s << u"no"_s << QStringList{};
+    QTest::addRow("all criteria must match")
+        << hosts + "Match host *.staging.example.com user other\n  StrictHostKeyChecking yes\n"
+        << u"s1"_s << QString() << QStringList{};
+    QTest::addRow("a Match block ends at the next Host")
+        << QByteArray("Match host nothing\nHost *\n  StrictHostKeyChecking ask\n") << u"h"_s
+        << u"ask"_s << QStringList{};
+    QTest::addRow("exec is not run")
+        << QByteArray("Match exec \"touch /tmp/opsdeck-must-not-exist\"\n"
+                      "  StrictHostKeyChecking no\n")
+        << u"h"_s << QString()
+        << QStringList{u"config:1:1: warning: OpsDeck does not evaluate 'Match exec'; the block "
+                       "is ignored"_s};
+    QTest::addRow("final")
+        << QByteArray("Match final host h\n  StrictHostKeyChecking no\n") << u"h"_s << QString()
+        << QStringList{u"config:1:1: warning: OpsDeck does not evaluate 'Match final'; the block "
+                       "is ignored"_s};
+    QTest::addRow("unknown criterion")
+        << QByteArray("Match frobnicate x\n  StrictHostKeyChecking no\n") << u"h"_s << QString()
+        << QStringList{u"config:1:7: error: unknown Match criterion 'frobnicate'"_s};
+    QTest::addRow("criterion without its value")
+        << QByteArray("Match host\n  StrictHostKeyChecking no\n") << u"h"_s << QString()
+        << QStringList{u"config:1:7: error: 'Match host' needs a value"_s};
+    QTest::addRow("all with others")
+        << QByteArray("Match all host h\n  StrictHostKeyChecking no\n") << u"h"_s << QString()
+        << QStringList{u"config:1:1: error: 'Match all' cannot be combined with other "
+                       "criteria"_s};
+    QTest::addRow("Match without criteria")
+        << QByteArray("Match\n  StrictHostKeyChecking no\n") << u"h"_s << QString()
+        << QStringList{u"config:1:1: error: missing value after 'Match'"_s};
+}
+
+void SshConfigTest::matchBlocks()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, alias);
+    QFETCH(QString, strictness);
+    QFETCH(QStringList, diagnostics);
+    const SshConfig config = SshConfig::parse(text, u"config"_s, testEnvironment());
+    QCOMPARE(render(config.diagnostics()), diagnostics);
+    const std::optional<SshStrictHostKeyChecking> applied =
+        config.resolve(alias).strictHostKeyChecking;
+    const QHash<QString, SshStrictHostKeyChecking> names{
+        {u"yes"_s, SshStrictHostKeyChecking::Yes},
+        {u"no"_s, SshStrictHostKeyChecking::No},
+        {u"ask"_s, SshStrictHostKeyChecking::Ask},
+        {u"accept-new"_s, SshStrictHostKeyChecking::AcceptNew}};
+    if (strictness.isEmpty())
+        QCOMPARE(applied, std::nullopt);
+    else
+        QCOMPARE(applied, names.value(strictness));
+    QVERIFY(!QFileInfo::exists(u"/tmp/opsdeck-must-not-exist"_s));
+}
+
+void SshConfigTest::hostKeyOptionErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("diagnostic");
+
+    QTest::addRow("alias with a comma")
+        << QByteArray("HostKeyAlias a,b\n")
+        << u"config:1:14: error: 'HostKeyAlias' must be a single name without blanks or commas, "
+           "found 'a,b'"_s;
+    QTest::addRow("alias that is a marker")
+        << QByteArray("HostKeyAlias @revoked\n")
+        << u"config:1:14: error: 'HostKeyAlias' must be a name that does not start with @, |, ! "
+           "or #, found '@revoked'"_s;
+    QTest::addRow("two aliases")
+        << QByteArray("HostKeyAlias a b\n")
+        << u"config:1:16: error: 'HostKeyAlias' takes a single value; 'b' is one too many"_s;
+    QTest::addRow("empty global file")
+        << QByteArray("GlobalKnownHostsFile \"\"\n")
+        << u"config:1:22: error: empty file name in 'GlobalKnownHostsFile'"_s;
+    QTest::addRow("unknown token in a global file")
+        << QByteArray("GlobalKnownHostsFile /etc/%q\n")
+        << u"config:1:22: error: unknown token '%q' in the value of 'GlobalKnownHostsFile'"_s;
+    QTest::addRow("strictness misspelt")
+        << QByteArray("StrictHostKeyChecking accept_new\n")
+        << u"config:1:23: error: 'StrictHostKeyChecking' must be one of yes, no, ask, accept-new, "
+           "off, found 'accept_new'"_s;
+}
+
+void SshConfigTest::hostKeyOptionErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, diagnostic);
+    const SshConfig config = SshConfig::parse(text, u"config"_s, testEnvironment());
+    QCOMPARE(render(config.diagnostics()), QStringList{diagnostic});
+    // The line is skipped: nothing is set from it.
+    const SshHostSettings settings = config.resolve(u"any"_s);
+    QCOMPARE(settings.hostKeyAlias, QString());
+    QCOMPARE(settings.globalKnownHostsFiles, std::nullopt);
+    QCOMPARE(settings.strictHostKeyChecking, std::nullopt);
 }
 
 void SshConfigTest::proxies_data()

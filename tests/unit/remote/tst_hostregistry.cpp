@@ -82,8 +82,20 @@ void HostRegistryTest::settingsFollowTheWorkspace()
     QVERIFY(settings.methods.front() == AuthMethod::Password); // the workspace's choice first
     QCOMPARE(settings.methods.size(), 4);
     QCOMPARE(settings.identityFiles, QStringList{u"~/.ssh/deploy"_s});
-    QCOMPARE(settings.knownHostsFiles.size(), 2);
-    QVERIFY(settings.knownHostsFiles.back().endsWith(u".ssh/known_hosts"));
+    QCOMPARE(settings.knownHostsFiles.size(), 1);
+    QVERIFY(settings.knownHostsFiles.front().endsWith(u"/known_hosts"));
+    QVERIFY(!settings.knownHostsFiles.front().contains(u"/.ssh/"));
+    // OpenSSH's files and configuration, as `ssh -p 2200 deploy@10.0.0.5` reads them.
+    QCOMPARE(settings.userKnownHostsFiles,
+             (QStringList{u"~/.ssh/known_hosts"_s, u"~/.ssh/known_hosts2"_s}));
+    QCOMPARE(settings.globalKnownHostsFiles,
+             (QStringList{u"/etc/ssh/ssh_known_hosts"_s, u"/etc/ssh/ssh_known_hosts2"_s}));
+    QCOMPARE(settings.sshConfigFiles, (QStringList{u"~/.ssh/config"_s, u"/etc/ssh/ssh_config"_s}));
+    QCOMPARE(settings.sshConfigName, u"10.0.0.5"_s);
+    // A host from ~/.ssh/config is matched by its alias, as `ssh alias` would be.
+    Host imported = workspace.environments[0].hosts[0];
+    imported.sshConfigAlias = u"web-alias"_s;
+    QCOMPARE(sshSettingsFor(imported).sshConfigName, u"web-alias"_s);
 }
 
 void HostRegistryTest::deadHostNeverFreezesTheWindow()

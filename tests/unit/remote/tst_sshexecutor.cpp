@@ -348,15 +348,21 @@ void SshExecutorTest::unknownHostKeyAcceptedAndRemembered()
     s.knownHostsFiles = {known};
     {
         SshExecutor executor(s);
-        QStringList asked;
+        HostKeyQuestion asked;
         connect(&executor, &SshExecutor::hostKeyQuestion, this,
-                [&](const QString &host, const QString &type, const QString &fingerprint) {
-                    asked = {host, type, fingerprint};
+                [&](const HostKeyQuestion &question) {
+                    asked = question;
                     executor.answerHostKey(SshExecutor::HostKeyAnswer::AcceptAndRemember);
                 });
         QVERIFY(runToEnd(executor, argv({u"true"_s})).result.succeeded());
-        QCOMPARE(asked, (QStringList{u"fixture"_s, u"ssh-ed25519"_s,
-                                     m_sshd->value(u"HOST_KEY_ED25519_FP"_s)}));
+        HostKeyQuestion expected;
+        expected.hostName = u"fixture"_s;
+        expected.address = u"127.0.0.1"_s;
+        expected.port = m_sshd->port();
+        expected.keyType = u"ssh-ed25519"_s;
+        expected.fingerprint = m_sshd->value(u"HOST_KEY_ED25519_FP"_s);
+        expected.rememberFile = known;
+        QCOMPARE(asked, expected);
     }
     // Remembered, hashed like ssh-keygen -H: the next connection asks nothing.
     QFile file(known);

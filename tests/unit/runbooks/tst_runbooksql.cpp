@@ -26,9 +26,12 @@ private Q_SLOTS:
     void initTestCase();
     void sqlStepRunsWithThePasswordFromTheKeychain();
     void missingPasswordIsAClearRefusal();
+    void passwordGoesOnlyToTheServerItWasStoredFor_data();
+    void passwordGoesOnlyToTheServerItWasStoredFor();
 
 private:
-    std::unique_ptr<RunbookSession> makeSession(const QString &passwordEntry);
+    std::unique_ptr<RunbookSession> makeSession(const QString &passwordEntry,
+                                                const QString &server = {});
     StepRun runAndWait(RunbookSession &session, RunbookStepId step);
 
     std::unique_ptr<PostgresFixture> m_postgres;
@@ -51,12 +54,13 @@ void RunbookSqlTest::initTestCase()
     QVERIFY(written.wait(10000));
 }
 
-std::unique_ptr<RunbookSession> RunbookSqlTest::makeSession(const QString &passwordEntry)
+std::unique_ptr<RunbookSession> RunbookSqlTest::makeSession(const QString &passwordEntry,
+                                                            const QString &server)
 {
     Workspace workspace = CommandTesting::localWorkspace(u"db-host"_s);
     Database database;
     database.name = u"main"_s;
-    database.host = m_postgres->value(u"HOST"_s);
+    database.host = server.isEmpty() ? m_postgres->value(u"HOST"_s) : server;
     database.port = m_postgres->value(u"PORT"_s).toInt();
     database.database = m_postgres->value(u"DATABASE"_s);
     database.user = m_postgres->value(u"USER"_s);
@@ -125,6 +129,54 @@ void RunbookSqlTest::missingPasswordIsAClearRefusal()
     QVERIFY2(run.message.contains(u"test/no-such-entry"_s) &&
                  run.message.contains(u"db-host/main"_s),
              qPrintable(run.message));
+}
+
+void RunbookSqlTest::passwordGoesOnlyToTheServerItWasStoredFor_data()
+{
+    QTest::addColumn<int>("send"); // -1: nobody to ask; 0: the user says no; 1: yes
+    QTest::addColumn<bool>("runs");
+    QTest::addColumn<QString>("message");
+
+    // "localhost" is the same server as 127.0.0.1, but not the address the password was first
+    // sent to (sqlStepRunsWithThePasswordFromTheKeychain bound it): the workspace changed.
+    QTest::newRow("headless") << -1 << false
+                              << u"'keychain:test/pg' was stored for 127.0.0.1:%1. OpsDeck does "
+                                 "not send it to localhost:%1 without your consent"_s;
+    QTest::newRow("the user says no")
+        << 0 << false << u"'keychain:test/pg' was not sent to localhost:%1"_s;
+    QTest::newRow("the user says yes") << 1 << true << QString();
+}
+
+void RunbookSqlTest::passwordGoesOnlyToTheServerItWasStoredFor()
+{
+    QFETCH(int, send);
+    QFETCH(bool, runs);
+    QFETCH(QString, message);
+    auto session = makeSession(u"test/pg"_s, u"localhost"_s);
+    session->setPlaceholderValue(u"<site-name>"_s, u"x"_s);
+    int asked = 0;
+    QMetaObject::Connection question;
+    if (send >= 0) {
+        question =
+            connect(m_credentials.get(), &CredentialStore::addressQuestion, this,
+                    [&](quint64 id, const QString &, const QString &bound, const QString &address) {
+                        ++asked;
+                        QCOMPARE(bound, u"127.0.0.1:"_s + m_postgres->value(u"PORT"_s));
+                        QCOMPARE(address, u"localhost:"_s + m_postgres->value(u"PORT"_s));
+                        m_credentials->answerAddressQuestion(id, send == 1);
+                    });
+    }
+    const RunbookStepId step = session->steps().constFirst();
+    const StepRun run = runAndWait(*session, step);
+    disconnect(question);
+    QCOMPARE(asked, send >= 0 ? 1 : 0);
+    if (runs) {
+        QVERIFY2(run.state == StepState::Succeeded, qPrintable(run.message + run.output));
+    } else {
+        QVERIFY(run.state == StepState::Refused);
+        QVERIFY2(run.message.contains(message.arg(m_postgres->value(u"PORT"_s))),
+                 qPrintable(run.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(RunbookSqlTest)

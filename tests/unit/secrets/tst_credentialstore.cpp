@@ -25,6 +25,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -289,8 +290,21 @@ private Q_SLOTS:
     void noPlaintextOnDisk();
     void memoryOnlyWhenNoKeychain();
     void memoryOnlyWhenTheKeychainDoesNotAnswer();
+    void boundToTheAddressItWasStoredFor_data();
+    void boundToTheAddressItWasStoredFor();
+    void consentIsAskedOnceAndKept();
+    void writingWithAnAddressBindsAnew();
+    void removeForgetsTheBinding();
+    void missingEntryIsNotBound();
+    void addresses_data();
+    void addresses();
 
 private:
+    // readFor() with the user's answer given by `send` (nullopt: nobody listens); which
+    // questions came is added to `asked` as "entry: bound -> address".
+    Answer readAt(const QString &entry, const QString &address, std::optional<bool> send,
+                  QStringList *asked = nullptr);
+    Answer await(quint64 id);
     QString entryName(const QString &name) const { return m_prefix + name; }
     QString m_prefix;
     std::unique_ptr<CredentialStore> m_store;
@@ -678,6 +692,175 @@ void CredentialStoreTest::memoryOnlyWhenTheKeychainDoesNotAnswer()
     QVERIFY2(run.output.contains("memory-only"), run.output.constData());
 }
 
+Answer CredentialStoreTest::await(quint64 id)
+{
+    if (!m_answers->waitFor({id}))
+        return {};
+    return m_answers->answer(id);
+}
+
+Answer CredentialStoreTest::readAt(const QString &entry, const QString &address,
+                                   std::optional<bool> send, QStringList *asked)
+{
+    QMetaObject::Connection question;
+    if (send) {
+        question = connect(
+            m_store.get(), &CredentialStore::addressQuestion, this,
+            [&](quint64 id, const QString &name, const QString &bound, const QString &to) {
+                if (asked)
+                    asked->append(name.mid(m_prefix.size()) + u": "_s + bound + u" -> "_s + to);
+                m_store->answerAddressQuestion(id, *send);
+            });
+    }
+    const Answer answer = await(m_store->readFor(entry, address));
+    disconnect(question);
+    return answer;
+}
+
+void CredentialStoreTest::boundToTheAddressItWasStoredFor_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("send"); // -1: nobody to ask; 0: the user says no; 1: yes
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<bool>("asked");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("its own address, headless")
+        << u"db1.example.com:5432"_s << -1 << true << false << QString();
+    QTest::newRow("its own address, with someone to ask")
+        << u"db1.example.com:5432"_s << 0 << true << false << QString();
+    QTest::newRow("another port is another address")
+        << u"db1.example.com:5433"_s << -1 << false << false
+        << u"'keychain:%1' was stored for db1.example.com:5432. OpsDeck does not send it to "
+           "db1.example.com:5433 without your consent, and nobody is here to give it."_s;
+    QTest::newRow("another host, headless")
+        << u"evil.example.net:5432"_s << -1 << false << false
+        << u"'keychain:%1' was stored for db1.example.com:5432. OpsDeck does not send it to "
+           "evil.example.net:5432 without your consent, and nobody is here to give it."_s;
+    QTest::newRow("another host, the user says no")
+        << u"evil.example.net:5432"_s << 0 << false << true
+        << u"'keychain:%1' was not sent to evil.example.net:5432: it was stored for "
+           "db1.example.com:5432, and you did not agree to send it elsewhere."_s;
+    QTest::newRow("another host, the user says yes")
+        << u"replica.example.com:5432"_s << 1 << true << true << QString();
+}
+
+void CredentialStoreTest::boundToTheAddressItWasStoredFor()
+{
+    QFETCH(QString, address);
+    QFETCH(int, send);
+    QFETCH(bool, found);
+    QFETCH(bool, asked);
+    QFETCH(QString, message);
+    const QString entry = entryName(u"bound"_s);
+    const QString secret = u"bound-secret-"_s + uniqueSuffix();
+    QCOMPARE(await(m_store->write(entry, secret, u"db1.example.com:5432"_s)).kind,
+             Answer::Kind::Written);
+    QStringList questions;
+    const Answer answer = readAt(
+        entry, address, send < 0 ? std::nullopt : std::optional<bool>(send == 1), &questions);
+    QCOMPARE(answer.entry, entry);
+    QCOMPARE(questions.size(), asked ? 1 : 0);
+    if (asked)
+        QCOMPARE(questions[0], u"bound: db1.example.com:5432 -> "_s + address);
+    if (found) {
+        QCOMPARE(answer.kind, Answer::Kind::Read);
+        QVERIFY(answer.found);
+        QCOMPARE(answer.secret, secret);
+    } else {
+        QCOMPARE(answer.kind, Answer::Kind::Failed);
+        QCOMPARE(answer.message, message.arg(entry));
+        QVERIFY(answer.secret.isEmpty());
+    }
+    QCOMPARE(await(m_store->remove(entry)).kind, Answer::Kind::Removed);
+}
+
+void CredentialStoreTest::consentIsAskedOnceAndKept()
+{
+    const QString entry = entryName(u"consent"_s);
+    QCOMPARE(await(m_store->write(entry, u"s"_s, u"10.0.0.5:22"_s)).kind, Answer::Kind::Written);
+    QStringList asked;
+    QVERIFY(readAt(entry, u"10.0.0.6:22"_s, true, &asked).found);
+    // Remembered for this entry and address, in the keychain: another store (another run of
+    // OpsDeck) sends it without asking, even headless.
+    QVERIFY(readAt(entry, u"10.0.0.6:22"_s, true, &asked).found);
+    CredentialStore other;
+    Answers otherAnswers(&other);
+    const quint64 otherRead = other.readFor(entry, u"10.0.0.6:22"_s);
+    QVERIFY(otherAnswers.waitFor({otherRead}));
+    QVERIFY(otherAnswers.answer(otherRead).found);
+    // A no is not remembered: the next attempt asks again.
+    QCOMPARE(readAt(entry, u"10.0.0.7:22"_s, false, &asked).kind, Answer::Kind::Failed);
+    QCOMPARE(readAt(entry, u"10.0.0.7:22"_s, false, &asked).kind, Answer::Kind::Failed);
+    // The original address is never asked about.
+    QVERIFY(readAt(entry, u"10.0.0.5:22"_s, false, &asked).found);
+    QCOMPARE(asked, (QStringList{u"consent: 10.0.0.5:22 -> 10.0.0.6:22"_s,
+                                 u"consent: 10.0.0.5:22 -> 10.0.0.7:22"_s,
+                                 u"consent: 10.0.0.5:22 -> 10.0.0.7:22"_s}));
+    // The binding is in the keychain, next to the secret, not in a file.
+    const Answer binding = await(m_store->read(CredentialStore::bindingEntry(entry)));
+    QVERIFY(binding.found);
+    QVERIFY2(binding.secret.contains(u"10.0.0.6:22"_s), qPrintable(binding.secret));
+    QVERIFY2(!binding.secret.contains(u"10.0.0.7:22"_s), qPrintable(binding.secret));
+    QCOMPARE(await(m_store->remove(entry)).kind, Answer::Kind::Removed);
+}
+
+void CredentialStoreTest::writingWithAnAddressBindsAnew()
+{
+    const QString entry = entryName(u"rebind"_s);
+    QCOMPARE(await(m_store->write(entry, u"old"_s, u"a:22"_s)).kind, Answer::Kind::Written);
+    QVERIFY(readAt(entry, u"b:22"_s, true).found);
+    // A new secret typed for c: bound to c alone; the consent for b went with the old one.
+    QCOMPARE(await(m_store->write(entry, u"new"_s, u"c:22"_s)).kind, Answer::Kind::Written);
+    QCOMPARE(readAt(entry, u"c:22"_s, std::nullopt).secret, u"new"_s);
+    QCOMPARE(readAt(entry, u"b:22"_s, std::nullopt).kind, Answer::Kind::Failed);
+    QCOMPARE(readAt(entry, u"a:22"_s, std::nullopt).kind, Answer::Kind::Failed);
+    QCOMPARE(await(m_store->remove(entry)).kind, Answer::Kind::Removed);
+}
+
+void CredentialStoreTest::removeForgetsTheBinding()
+{
+    const QString entry = entryName(u"forgotten"_s);
+    QCOMPARE(await(m_store->write(entry, u"s"_s, u"a:22"_s)).kind, Answer::Kind::Written);
+    QCOMPARE(await(m_store->remove(entry)).kind, Answer::Kind::Removed);
+    QVERIFY(!await(m_store->read(CredentialStore::bindingEntry(entry))).found);
+    // Stored again by another tool (no address): the first use binds it.
+    QCOMPARE(await(m_store->write(entry, u"t"_s)).kind, Answer::Kind::Written);
+    QCOMPARE(readAt(entry, u"b:22"_s, std::nullopt).secret, u"t"_s);
+    QCOMPARE(readAt(entry, u"a:22"_s, std::nullopt).kind, Answer::Kind::Failed);
+    QCOMPARE(await(m_store->remove(entry)).kind, Answer::Kind::Removed);
+}
+
+void CredentialStoreTest::missingEntryIsNotBound()
+{
+    const QString entry = entryName(u"missing"_s);
+    const Answer answer = readAt(entry, u"a:22"_s, std::nullopt);
+    QCOMPARE(answer.kind, Answer::Kind::Read);
+    QVERIFY(!answer.found);
+    QVERIFY(!await(m_store->read(CredentialStore::bindingEntry(entry))).found);
+    QCOMPARE(await(m_store->readFor(entry, QString())).kind, Answer::Kind::Failed);
+}
+
+void CredentialStoreTest::addresses_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("address");
+
+    QTest::newRow("name") << u"DB1.Example.com"_s << 5432 << u"db1.example.com:5432"_s;
+    QTest::newRow("IPv4") << u"10.0.0.5"_s << 22 << u"10.0.0.5:22"_s;
+    QTest::newRow("IPv6") << u"fd00::5"_s << 22 << u"[fd00::5]:22"_s;
+    QTest::newRow("IPv6 in brackets") << u"[fd00::5]"_s << 22 << u"[fd00::5]:22"_s;
+}
+
+void CredentialStoreTest::addresses()
+{
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, address);
+    QCOMPARE(secretAddress(host, port), address);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Child process: no keychain reachable (DBUS_SESSION_BUS_ADDRESS points nowhere).
 
@@ -694,6 +877,7 @@ private Q_SLOTS:
     void invalidRequestsStillFail();
     void storesDoNotShareMemory();
     void noPlaintextOnDisk();
+    void bindingsInMemoryToo();
 };
 
 void MemoryOnlyTest::initTestCase()
@@ -931,6 +1115,22 @@ int childProbeTimeout()
 }
 
 } // namespace
+
+void MemoryOnlyTest::bindingsInMemoryToo()
+{
+    CredentialStore store;
+    Answers answers(&store);
+    const quint64 probe = store.probe();
+    QVERIFY(answers.waitFor({probe}));
+    QVERIFY(store.isMemoryOnly());
+    const QList<quint64> ids{store.write(u"m"_s, u"s"_s, u"a:22"_s),
+                             store.readFor(u"m"_s, u"a:22"_s), store.readFor(u"m"_s, u"b:22"_s)};
+    QVERIFY(answers.waitFor(ids));
+    QCOMPARE(answers.answer(ids.at(0)).kind, Answer::Kind::Written);
+    QCOMPARE(answers.answer(ids.at(1)).secret, u"s"_s);
+    QCOMPARE(answers.answer(ids.at(2)).kind, Answer::Kind::Failed);
+    QVERIFY(answers.duplicates().isEmpty());
+}
 
 int main(int argc, char *argv[])
 {

@@ -73,6 +73,9 @@ void SshConfigImportTest::hostsBecomeAnEnvironment()
     QCOMPARE(gate.port, 2200);
     QCOMPARE(gate.user, u"admin"_s);
     QCOMPARE(environment.hosts[3].jumpHost, u"bastion"_s);
+    // ssh_config's Host blocks match an alias as `ssh db-1` would; a bare hop by its address.
+    QCOMPARE(db.sshConfigAlias, u"db-1"_s);
+    QCOMPARE(gate.sshConfigAlias, QString());
 }
 
 void SshConfigImportTest::documentShowsThemAfterTheWorkspace()

@@ -66,6 +66,8 @@ private Q_SLOTS:
     void missingFileSaysWhy();
     void builtInWorkspaceIsThisComputer();
     void fuzzFindingsStayFixed();
+    void databaseNameIsNeverAConnectionString_data();
+    void databaseNameIsNeverAConnectionString();
 };
 
 void WorkspaceLoaderTest::brokenFiles_data()
@@ -355,6 +357,71 @@ void WorkspaceLoaderTest::builtInWorkspaceIsThisComputer()
     QVERIFY(host.isLocal());
     QVERIFY(!host.name.isEmpty());
     QCOMPARE(workspace.thresholds.size(), 3);
+}
+
+void WorkspaceLoaderTest::databaseNameIsNeverAConnectionString_data()
+{
+    QTest::addColumn<QByteArray>("line"); // the database's last line, after "- name: main"
+    QTest::addColumn<QString>("expected");
+
+    const QString where = u"7:23: error: the database name is a libpq connection string that "
+                          "says where to connect ('%1'): the host must come from the tree "
+                          "(this database's 'host' and 'port', and the host it belongs to), not "
+                          "from the database name"_s;
+    const QString plain = u"7:23: error: the database name is a libpq connection string; write "
+                          "only the name (host, port, user and sslmode have keys of their own)"_s;
+    QTest::addRow("plain name") << QByteArray("database: orders_2024") << QString();
+    QTest::addRow("name with dots and dashes") << QByteArray("database: app-db.v2") << QString();
+    QTest::addRow("host=") << QByteArray("database: 'host=evil.example.net dbname=main'")
+                           << where.arg(u"host=evil.example.net"_s);
+    QTest::addRow("hostaddr=") << QByteArray("database: 'dbname=main hostaddr=203.0.113.9'")
+                               << where.arg(u"hostaddr=203.0.113.9"_s);
+    QTest::addRow("service=") << QByteArray("database: service=prod")
+                              << where.arg(u"service=prod"_s);
+    QTest::addRow("port=") << QByteArray("database: 'dbname=main port=6543'")
+                           << where.arg(u"port=6543"_s);
+    QTest::addRow("spaces around =")
+        << QByteArray("database: 'dbname=main host = evil'") << where.arg(u"host = evil"_s);
+    QTest::addRow("upper-case key")
+        << QByteArray("database: 'HOST=evil dbname=main'") << where.arg(u"HOST=evil"_s);
+    QTest::addRow("host only inside a quoted option")
+        << QByteArray("database: \"dbname=main options='-c host=x'\"") << plain;
+    QTest::addRow("conninfo without a host")
+        << QByteArray("database: 'dbname=main sslmode=disable'") << plain;
+    QTest::addRow("URI with a host")
+        << QByteArray("database: 'postgresql://app@evil.example.net:5432/main'")
+        << where.arg(u"evil.example.net:5432"_s);
+    QTest::addRow("URI with user and password")
+        << QByteArray("database: 'postgres://app:pw@other/main'") << where.arg(u"other"_s);
+    QTest::addRow("URI, upper-case scheme")
+        << QByteArray("database: 'POSTGRESQL://evil/main'") << where.arg(u"evil"_s);
+    QTest::addRow("URI with the host in the query")
+        << QByteArray("database: 'postgresql:///main?host=/tmp/evil'")
+        << where.arg(u"host=/tmp/evil"_s);
+    QTest::addRow("URI without a host")
+        << QByteArray("database: 'postgresql:///main'")
+        << u"7:23: error: the database name is a libpq connection string; write only the name "
+           "(host, port, user and sslmode have keys of their own)"_s;
+    // Without 'database', the name is the database name: the same rule.
+    QTest::addRow("name used as the database")
+        << QByteArray("user: app")
+        << u"6:19: error: the database name is a libpq connection string that says where to "
+           "connect ('host=evil'): the host must come from the tree (this database's 'host' and "
+           "'port', and the host it belongs to), not from the database name"_s;
+}
+
+void WorkspaceLoaderTest::databaseNameIsNeverAConnectionString()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expected);
+    const bool nameIsTheDatabase = line.startsWith("user:");
+    const QByteArray text = "environments:\n  - name: p\n    hosts:\n      - name: h\n"
+                            "        databases:\n          - name: " +
+                            QByteArray(nameIsTheDatabase ? "'host=evil'" : "main") +
+                            "\n            " + line + '\n';
+    const WorkspaceLoadResult result = parseWorkspace(text, u"w.yaml"_s);
+    QCOMPARE(render(result.diagnostics, u"w.yaml"_s),
+             expected.isEmpty() ? QStringList{} : QStringList{expected});
 }
 
 void WorkspaceLoaderTest::fuzzFindingsStayFixed()
