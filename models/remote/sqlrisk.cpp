@@ -467,16 +467,26 @@ QString objectWords(Words words, qsizetype verb)
     return what;
 }
 
-// Statements judged by their first word alone (and, with objectKind, the kind of object
-// after it: "DROP TABLE").
-struct VerbRule {
-    const char *verbs;
+// Statements judged by their first word, and psql commands by their name, alone.
+struct WordRule {
+    const char *words; // the words it covers, separated by spaces
     Risk risk;
     const char *reason;
-    bool objectKind;
+    bool objectKind = false; // the reason names the kind of object too: "DROP TABLE"
 };
 
-const VerbRule VerbRules[] = {
+template<std::size_t N>
+QHash<QString, const WordRule *> byWord(const WordRule (&rules)[N])
+{
+    QHash<QString, const WordRule *> index;
+    for (const WordRule &rule : rules) {
+        for (const QString &word : wordSet(QString::fromLatin1(rule.words)))
+            index.insert(word, &rule);
+    }
+    return index;
+}
+
+const WordRule VerbRules[] = {
     {"SHOW", Risk::Read, QT_TRANSLATE_NOOP("SqlRisk", "`%1` only reads"), false},
     {"DEALLOCATE LISTEN UNLISTEN FETCH MOVE CLOSE", Risk::Read,
      QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes no data by itself"), false},
@@ -499,18 +509,25 @@ const VerbRule VerbRules[] = {
     {"CALL", Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs a procedure"), false},
 };
 
-const VerbRule *verbRule(const QString &verb)
-{
-    static const QHash<QString, const VerbRule *> rules = [] {
-        QHash<QString, const VerbRule *> byVerb;
-        for (const VerbRule &rule : VerbRules) {
-            for (const QString &word : wordSet(QString::fromLatin1(rule.verbs)))
-                byVerb.insert(word, &rule);
-        }
-        return byVerb;
-    }();
-    return rules.value(verb);
-}
+// psql's backslash commands but \copy, \o, \g, \w, \s and the \d family.
+const WordRule MetaCommandRules[] = {
+    {"!", Risk::Destroy, QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs a shell command")},
+    {"gexec", Risk::Destroy,
+     QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs the results of the query as SQL")},
+    {"lo_export", Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` writes a file")},
+    {"lo_import", Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes large objects")},
+    {"lo_unlink", Risk::Destroy, QT_TRANSLATE_NOOP("SqlRisk", "`%1` deletes large objects")},
+    {"password", Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes a password")},
+    {"i ir include include_relative", Risk::Unknown,
+     QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs the SQL in another file")},
+    {"e edit ef ev", Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` opens an editor")},
+    {"setenv", Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes psql's environment")},
+    {"x timing pset echo qecho warn conninfo c connect set unset q quit watch encoding ? h help "
+     "a C f H html t T errverbose copyright p print r reset prompt getenv if elif else endif "
+     "gset gdesc crosstabview sf sf+ sv sv+ cd bind l list l+ list+ z zS z+ zS+ lo_list "
+     "lo_list+",
+     Risk::Read, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes no data by itself")},
+};
 
 // Whether psql reads the lines after this statement as COPY data.
 bool isCopyFromStdin(Words words, qsizetype afterVerb, bool psql)
@@ -608,6 +625,7 @@ void Judge::statement(Words words, Verdict &verdict)
 
     static const QSet<QString> transaction =
         wordSet(u"BEGIN START COMMIT END ROLLBACK ABORT SAVEPOINT RELEASE"_s);
+    static const QHash<QString, const WordRule *> verbs = byWord(VerbRules);
     if (key == u"ALTER") {
         alter(words, verb, verdict);
     } else if (transaction.contains(key)) {
@@ -620,7 +638,7 @@ void Judge::statement(Words words, Verdict &verdict)
             verdict.raise(
                 Risk::Read,
                 said(QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes no data by itself"), key));
-    } else if (const VerbRule *rule = verbRule(key)) {
+    } else if (const WordRule *rule = verbs.value(key)) {
         verdict.raise(rule->risk,
                       said(rule->reason, rule->objectKind ? objectWords(words, verb) : key));
     } else {
@@ -962,35 +980,22 @@ bool Judge::metaCommand(const PsqlMetaCommand &command, Verdict &verdict)
 {
     const QString &name = command.name;
     const QString shown = u'\\' + name;
-    if (command.backquoted() && !command.wholeLine)
-        verdict.raise(
-            Risk::Destroy,
-            said(QT_TRANSLATE_NOOP("SqlRisk", "Backquotes in `%1` run a shell command"), shown));
     auto raise = [&](Risk risk, const char *reason, const QString &what) {
         verdict.raise(risk, said(reason, what));
     };
-    static const QSet<QString> reads = wordSet(
-        u"x timing pset echo qecho warn conninfo c connect set unset q quit watch encoding ? h "
-        u"help a C f H html t T errverbose copyright p print r reset prompt getenv if elif else "
-        u"endif gset gdesc crosstabview sf sf+ sv sv+ cd bind l list l+ list+ z zS z+ zS+ "
-        u"lo_list lo_list+"_s);
+    if (command.backquoted() && !command.wholeLine)
+        raise(Risk::Destroy, QT_TRANSLATE_NOOP("SqlRisk", "Backquotes in `%1` run a shell command"),
+              shown);
+    static const QHash<QString, const WordRule *> rules = byWord(MetaCommandRules);
     static const QSet<QString> filePipes = wordSet(u"o out g gx w write"_s);
-    if (name == u"!") {
-        raise(Risk::Destroy, QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs a shell command"), shown);
-    } else if (name.compare(u"copy"_s, Qt::CaseInsensitive) == 0) {
-        if (command.arguments.empty()) {
-            raise(Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` is not a known psql command"),
-                  shown);
-            return false;
-        }
+    if (const WordRule *rule = rules.value(name)) {
+        raise(rule->risk, rule->reason, shown);
+    } else if (name.compare(u"copy"_s, Qt::CaseInsensitive) == 0 && !command.arguments.empty()) {
         const QString &arguments = command.arguments.front().value;
         const std::vector<Word> words =
             wordsOf(arguments, {SqlDialect::Server, m_options.standardConformingStrings});
         copy(words, 0, true, verdict);
         return isCopyFromStdin(words, 0, true);
-    } else if (name == u"gexec") {
-        raise(Risk::Destroy,
-              QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs the results of the query as SQL"), shown);
     } else if (filePipes.contains(name)) {
         // \g (format=csv) file: options in parentheses come first.
         auto target = command.arguments.begin();
@@ -1014,29 +1019,16 @@ bool Judge::metaCommand(const PsqlMetaCommand &command, Verdict &verdict)
                   shown + u" |"_s);
         else
             raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` writes a file"), shown);
-    } else if (name == u"s" && !command.arguments.empty()) {
-        raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` writes a file"), shown);
-    } else if (name == u"lo_export") {
-        raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` writes a file"), shown);
-    } else if (name == u"lo_import") {
-        raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes large objects"), shown);
-    } else if (name == u"lo_unlink") {
-        raise(Risk::Destroy, QT_TRANSLATE_NOOP("SqlRisk", "`%1` deletes large objects"), shown);
-    } else if (name == u"password") {
-        raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes a password"), shown);
-    } else if (name == u"i" || name == u"ir" || name == u"include" || name == u"include_relative") {
-        raise(Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` runs the SQL in another file"),
-              shown);
-    } else if (name == u"e" || name == u"edit" || name == u"ef" || name == u"ev") {
-        raise(Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` opens an editor"), shown);
-    } else if (name == u"setenv") {
-        raise(Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes psql's environment"),
-              shown);
+    } else if (name == u"s") {
+        // \s shows the history; \s FILE writes it there.
+        if (command.arguments.empty())
+            raise(Risk::Read, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes no data by itself"),
+                  shown);
+        else
+            raise(Risk::Change, QT_TRANSLATE_NOOP("SqlRisk", "`%1` writes a file"), shown);
     } else if (name.startsWith(u'd')) {
         // \d, \dt+, \di, \dn, \du, \df, \dx, \dp, \dconfig …: psql's catalog queries.
         raise(Risk::Read, QT_TRANSLATE_NOOP("SqlRisk", "`%1` only reads"), shown);
-    } else if (reads.contains(name)) {
-        raise(Risk::Read, QT_TRANSLATE_NOOP("SqlRisk", "`%1` changes no data by itself"), shown);
     } else {
         raise(Risk::Unknown, QT_TRANSLATE_NOOP("SqlRisk", "`%1` is not a known psql command"),
               shown);
