@@ -827,6 +827,26 @@ Befehle, die keine Anzeige benötigen:
         <source>the command has no program name</source>
         <translation>der Befehl hat keinen Programmnamen</translation>
     </message>
+    <message>
+        <source>`psql %1` writes a file</source>
+        <translation>`psql %1` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`psql -f` runs SQL from a file</source>
+        <translation>`psql -f` führt SQL aus einer Datei aus</translation>
+    </message>
+    <message>
+        <source>the SQL given to `psql -c` is computed when it runs</source>
+        <translation>das an `psql -c` übergebene SQL wird erst bei der Ausführung berechnet</translation>
+    </message>
+    <message>
+        <source>the here-document fed to `psql` pastes values into its SQL; pass them with -v and :&apos;name&apos;, and quote the delimiter (&lt;&lt;&apos;SQL&apos;)</source>
+        <translation>das Here-Dokument für `psql` fügt Werte in sein SQL ein; übergeben Sie sie mit -v und :&apos;name&apos; und setzen Sie den Begrenzer in Anführungszeichen (&lt;&lt;&apos;SQL&apos;)</translation>
+    </message>
+    <message>
+        <source>`psql` without -c reads its SQL from its input</source>
+        <translation>`psql` ohne -c liest sein SQL aus seiner Eingabe</translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>
@@ -4499,6 +4519,249 @@ Fortfahren?</translation>
     <message>
         <source>this step with its values and carried variables is %1 KiB, more than a command line takes; forget the variables of earlier steps or shorten the values</source>
         <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
+    </message>
+</context>
+<context>
+    <name>SqlRisk</name>
+    <message>
+        <source>`%1` ends other sessions</source>
+        <translation>`%1` beendet andere Sitzungen</translation>
+    </message>
+    <message>
+        <source>`%1` drops replication state</source>
+        <translation>`%1` löscht Replikationszustand</translation>
+    </message>
+    <message>
+        <source>`%1` deletes large objects</source>
+        <translation>`%1` löscht Large Objects</translation>
+    </message>
+    <message>
+        <source>`%1` deletes a file on the database server</source>
+        <translation>`%1` löscht eine Datei auf dem Datenbankserver</translation>
+    </message>
+    <message>
+        <source>`%1` cancels other sessions&apos; queries</source>
+        <translation>`%1` bricht Abfragen anderer Sitzungen ab</translation>
+    </message>
+    <message>
+        <source>`%1` changes a setting</source>
+        <translation>`%1` ändert eine Einstellung</translation>
+    </message>
+    <message>
+        <source>`%1` changes a sequence</source>
+        <translation>`%1` ändert eine Sequenz</translation>
+    </message>
+    <message>
+        <source>`%1` takes or releases an advisory lock</source>
+        <translation>`%1` setzt oder löst eine Advisory-Sperre</translation>
+    </message>
+    <message>
+        <source>`%1` changes large objects</source>
+        <translation>`%1` ändert Large Objects</translation>
+    </message>
+    <message>
+        <source>`%1` runs SQL on another database</source>
+        <translation>`%1` führt SQL auf einer anderen Datenbank aus</translation>
+    </message>
+    <message>
+        <source>`%1` resets statistics</source>
+        <translation>`%1` setzt Statistiken zurück</translation>
+    </message>
+    <message>
+        <source>`%1` signals other sessions</source>
+        <translation>`%1` benachrichtigt andere Sitzungen</translation>
+    </message>
+    <message>
+        <source>`%1` writes a file on the database server</source>
+        <translation>`%1` schreibt eine Datei auf dem Datenbankserver</translation>
+    </message>
+    <message>
+        <source>`%1` changes the state of the database server</source>
+        <translation>`%1` ändert den Zustand des Datenbankservers</translation>
+    </message>
+    <message>
+        <source>`%1` changes replication state</source>
+        <translation>`%1` ändert Replikationszustand</translation>
+    </message>
+    <message>
+        <source>`%1` is not SQL</source>
+        <translation>`%1` ist kein SQL</translation>
+    </message>
+    <message>
+        <source>`%1` is not a known statement</source>
+        <translation>`%1` ist keine bekannte Anweisung</translation>
+    </message>
+    <message>
+        <source>`%1` only reads</source>
+        <translation>`%1` liest nur</translation>
+    </message>
+    <message>
+        <source>`%1` keeps or ends a prepared transaction</source>
+        <translation>`%1` bewahrt oder beendet eine vorbereitete Transaktion</translation>
+    </message>
+    <message>
+        <source>`%1` changes no data by itself</source>
+        <translation>`%1` ändert selbst keine Daten</translation>
+    </message>
+    <message>
+        <source>`%1` drops database objects</source>
+        <translation>`%1` löscht Datenbankobjekte</translation>
+    </message>
+    <message>
+        <source>`%1` empties tables</source>
+        <translation>`%1` leert Tabellen</translation>
+    </message>
+    <message>
+        <source>`%1` creates database objects</source>
+        <translation>`%1` legt Datenbankobjekte an</translation>
+    </message>
+    <message>
+        <source>`%1` changes database objects</source>
+        <translation>`%1` ändert Datenbankobjekte</translation>
+    </message>
+    <message>
+        <source>`%1` changes privileges</source>
+        <translation>`%1` ändert Berechtigungen</translation>
+    </message>
+    <message>
+        <source>`%1` changes settings of this session</source>
+        <translation>`%1` ändert Einstellungen dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>`%1` does maintenance that writes to the database</source>
+        <translation>`%1` wartet die Datenbank und schreibt dabei in sie</translation>
+    </message>
+    <message>
+        <source>`%1` locks tables against other sessions</source>
+        <translation>`%1` sperrt Tabellen für andere Sitzungen</translation>
+    </message>
+    <message>
+        <source>`%1` runs a procedure</source>
+        <translation>`%1` führt eine Prozedur aus</translation>
+    </message>
+    <message>
+        <source>`%1` adds rows</source>
+        <translation>`%1` fügt Zeilen hinzu</translation>
+    </message>
+    <message>
+        <source>`%1` changes rows</source>
+        <translation>`%1` ändert Zeilen</translation>
+    </message>
+    <message>
+        <source>`%1` deletes rows</source>
+        <translation>`%1` löscht Zeilen</translation>
+    </message>
+    <message>
+        <source>`%1` creates a table</source>
+        <translation>`%1` legt eine Tabelle an</translation>
+    </message>
+    <message>
+        <source>`%1` locks rows</source>
+        <translation>`%1` sperrt Zeilen</translation>
+    </message>
+    <message>
+        <source>`%1` only shows the plan</source>
+        <translation>`%1` zeigt nur den Plan</translation>
+    </message>
+    <message>
+        <source>`EXPLAIN ANALYZE` runs the statement: %1</source>
+        <translation>`EXPLAIN ANALYZE` führt die Anweisung aus: %1</translation>
+    </message>
+    <message>
+        <source>`%1` changes the server&apos;s configuration</source>
+        <translation>`%1` ändert die Konfiguration des Servers</translation>
+    </message>
+    <message>
+        <source>`%1` drops a column and its data</source>
+        <translation>`%1` löscht eine Spalte samt ihren Daten</translation>
+    </message>
+    <message>
+        <source>`%1` runs a block of code</source>
+        <translation>`%1` führt einen Codeblock aus</translation>
+    </message>
+    <message>
+        <source>`%1` runs code in a language this check cannot read</source>
+        <translation>`%1` führt Code in einer Sprache aus, die diese Prüfung nicht lesen kann</translation>
+    </message>
+    <message>
+        <source>`%1` runs a shell command on the database server</source>
+        <translation>`%1` führt einen Shell-Befehl auf dem Datenbankserver aus</translation>
+    </message>
+    <message>
+        <source>`%1` in a `DO` block runs SQL made while it runs</source>
+        <translation>`%1` in einem `DO`-Block führt SQL aus, das erst zur Laufzeit entsteht</translation>
+    </message>
+    <message>
+        <source>`%1` runs a prepared statement that is not in this text</source>
+        <translation>`%1` führt eine vorbereitete Anweisung aus, die nicht in diesem Text steht</translation>
+    </message>
+    <message>
+        <source>`%1` runs the prepared statement: %2</source>
+        <translation>`%1` führt die vorbereitete Anweisung aus: %2</translation>
+    </message>
+    <message>
+        <source>`%1` runs a shell command</source>
+        <translation>`%1` führt einen Shell-Befehl aus</translation>
+    </message>
+    <message>
+        <source>`%1` writes a file</source>
+        <translation>`%1` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`%1` is pasted into the SQL as raw text</source>
+        <translation>`%1` wird als roher Text in das SQL eingesetzt</translation>
+    </message>
+    <message>
+        <source>`%1` is not known to be read-only</source>
+        <translation>`%1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>Backquotes in `%1` run a shell command</source>
+        <translation>Backquotes in `%1` führen einen Shell-Befehl aus</translation>
+    </message>
+    <message>
+        <source>`%1` is not a known psql command</source>
+        <translation>`%1` ist kein bekannter psql-Befehl</translation>
+    </message>
+    <message>
+        <source>`%1` runs the results of the query as SQL</source>
+        <translation>`%1` führt die Ergebnisse der Abfrage als SQL aus</translation>
+    </message>
+    <message>
+        <source>`%1` writes to a file or command named by a variable</source>
+        <translation>`%1` schreibt in eine Datei oder einen Befehl, den eine Variable angibt</translation>
+    </message>
+    <message>
+        <source>`%1` changes a password</source>
+        <translation>`%1` ändert ein Passwort</translation>
+    </message>
+    <message>
+        <source>`%1` runs the SQL in another file</source>
+        <translation>`%1` führt das SQL einer anderen Datei aus</translation>
+    </message>
+    <message>
+        <source>`%1` opens an editor</source>
+        <translation>`%1` öffnet einen Editor</translation>
+    </message>
+    <message>
+        <source>`%1` changes psql&apos;s environment</source>
+        <translation>`%1` ändert die Umgebung von psql</translation>
+    </message>
+    <message>
+        <source>The string at line %1, column %2 is not closed</source>
+        <translation>Die Zeichenkette in Zeile %1, Spalte %2 ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>The quoted name at line %1, column %2 is not closed</source>
+        <translation>Der Name in Anführungszeichen in Zeile %1, Spalte %2 ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>The comment at line %1, column %2 is not closed</source>
+        <translation>Der Kommentar in Zeile %1, Spalte %2 ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>The dollar-quoted text at line %1, column %2 is not closed</source>
+        <translation>Der Text in Dollar-Quotes in Zeile %1, Spalte %2 ist nicht geschlossen</translation>
     </message>
 </context>
 <context>

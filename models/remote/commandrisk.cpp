@@ -3,6 +3,7 @@
 
 #include "models/remote/shellcommands.h"
 #include "models/remote/shelllexer.h"
+#include "models/remote/sqlrisk.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -143,6 +144,8 @@ public:
 
     void note(Risk risk, const QString &reason)
     {
+        if (risk == Risk::Read)
+            return; // what reads needs no reason; the first thing that does not sets one
         if (int(risk) > int(result.risk) || (risk == result.risk && result.reason.isEmpty())) {
             result.risk = risk;
             result.reason = reason;
@@ -387,6 +390,9 @@ const QSet<QString> &alwaysRead()
                                            u"pg_lsclusters"_s,
                                            u"pg_controldata"_s,
                                            u"pg_config"_s,
+                                           u"pg_amcheck"_s,
+                                           u"pg_verifybackup"_s,
+                                           u"pg_waldump"_s,
                                            u"systemd-analyze"_s,
                                            u"systemd-cgtop"_s,
                                            u"systemd-cgls"_s,
@@ -1899,9 +1905,57 @@ void ruleCertbot(Judge &judge, const Invocation &call)
     judge.note(Risk::Change, Text::tr("`certbot %1` changes certificates").arg(verb));
 }
 
-void rulePsqlPending(Judge &judge, const Invocation &call)
+// psql: the SQL it is given (-c, or a here-document on its input) decides.
+void rulePsql(Judge &judge, const Invocation &call)
 {
-    judge.unknown(Text::tr("`%1` is not known to be read-only").arg(call.program));
+    const Options options =
+        parseOptions(call.args, u"cfhpUdvoLPFRT"_s,
+                     {u"command"_s, u"file"_s, u"host"_s, u"port"_s, u"username"_s, u"dbname"_s,
+                      u"set"_s, u"variable"_s, u"output"_s, u"log-file"_s, u"pset"_s,
+                      u"field-separator"_s, u"record-separator"_s, u"table-attr"_s});
+    for (const QString &name : {u"-o"_s, u"--output"_s, u"-L"_s, u"--log-file"_s}) {
+        if (options.values.contains(name)) {
+            judge.note(Risk::Change, Text::tr("`psql %1` writes a file").arg(name));
+            return;
+        }
+    }
+    const QStringList files = options.values.value(u"-f"_s) + options.values.value(u"--file"_s);
+    if (std::ranges::any_of(files, [](const QString &f) { return f != u"-"; })) {
+        judge.unknown(Text::tr("`psql -f` runs SQL from a file"));
+        return;
+    }
+    const QStringList commands =
+        options.values.value(u"-c"_s) + options.values.value(u"--command"_s);
+    for (const QString &sql : commands) {
+        const qsizetype index = call.args.indexOf(sql);
+        if (index >= 0 && call.computed.value(index)) {
+            judge.unknown(Text::tr("the SQL given to `psql -c` is computed when it runs"));
+            return;
+        }
+        const RiskAssessment judged = assessPsqlScript(sql);
+        judge.note(judged.risk, judged.reason);
+    }
+    if (!commands.isEmpty() && files.isEmpty())
+        return;
+    if (files.isEmpty() &&
+        (options.shortFlags.contains(u'l') || options.longFlags.contains(u"list"_s) ||
+         options.shortFlags.contains(u'V') || options.longFlags.contains(u"version"_s)))
+        return;
+    // The SQL comes from its input: a here-document can be judged, anything else cannot.
+    if (call.command && call.command->hereDocuments.size() == 1 && !call.command->readsPipe) {
+        const ShellToken &body = *call.command->hereDocuments.front();
+        if (body.expands && containsExpansion(body.parts)) {
+            judge.unknown(Text::tr("the here-document fed to `psql` pastes values into its SQL; "
+                                   "pass them with -v and :'name', and quote the delimiter "
+                                   "(<<'SQL')"));
+            return;
+        }
+        const RiskAssessment judged = assessPsqlScript(
+            body.text.mid(body.content.start - body.span.start, body.content.length));
+        judge.note(judged.risk, judged.reason);
+        return;
+    }
+    judge.unknown(Text::tr("`psql` without -c reads its SQL from its input"));
 }
 
 const QHash<QString, Rule> &rules()
@@ -1982,7 +2036,7 @@ const QHash<QString, Rule> &rules()
         r.insert(u"."_s, ruleSource);
         for (const QString &nc : {u"nc"_s, u"ncat"_s, u"netcat"_s})
             r.insert(nc, ruleNetcat);
-        r.insert(u"psql"_s, rulePsqlPending);
+        r.insert(u"psql"_s, rulePsql);
         r.insert(u"certbot"_s, ruleCertbot);
         for (const QString &web : {u"nginx"_s, u"apachectl"_s, u"apache2ctl"_s, u"httpd"_s})
             r.insert(web, ruleWebServer);

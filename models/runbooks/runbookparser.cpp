@@ -6,6 +6,7 @@
 #include "models/remote/commandrisk.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
+#include "models/remote/sqlrisk.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -703,9 +704,11 @@ private:
             if (!placeholder.startsWith(u'$'))
                 plain.replace(placeholder, u"PLACEHOLDER"_s);
         }
-        const RiskAssessment assessment = assessCommandRisk(plain);
+        const RiskAssessment assessment =
+            kind == RunbookBlock::Sql ? assessPsqlScript(plain) : assessCommandRisk(plain);
         block.risk = assessment.risk;
-        block.riskReason = assessment.reason;
+        if (assessment.risk != Risk::Read) // what reads needs no reason
+            block.riskReason = assessment.reason;
         if (kind == RunbookBlock::Command && !scanner.unterminated().isEmpty()) {
             block.unterminatedHeredoc = true;
             block.wholeRunProblem = Text::tr("the here-document '%1' has no terminating line")

@@ -12,11 +12,12 @@ runs=${2:-10000}
 cd "$source_dir"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
-    fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer
+    fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer \
+    fuzz_sql_tokenizer
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
-    fuzz_runbook_parser fuzz_shell_lexer; do
+    fuzz_runbook_parser fuzz_shell_lexer fuzz_sql_tokenizer; do
     mkdir -p "$work/$target"
     # These two are slow per input (a real sh each; Include expansion): fewer inputs.
     target_runs=$runs
@@ -26,6 +27,7 @@ for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ss
     fuzz_shell_quote) corpus=("$source_dir/tests/data/shell") ;;
     fuzz_runbook_parser) corpus=("$source_dir/tests/data/runbooks") ;;
     fuzz_shell_lexer) corpus=("$source_dir/tests/data/shell" "$source_dir/tests/data/runbooks") ;;
+    fuzz_sql_tokenizer) corpus=("$source_dir/tests/data/sql" "$source_dir/tests/data/runbooks") ;;
     *) corpus=("$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken"
         "$source_dir/tests/data/workspace/fuzz-regressions") ;;
     esac

@@ -1,0 +1,2 @@
+SELECT 'never closed;
+DROP TABLE t; /* nor this
