@@ -847,6 +847,14 @@ Befehle, die keine Anzeige benötigen:
         <source>`psql` without -c reads its SQL from its input</source>
         <translation>`psql` ohne -c liest sein SQL aus seiner Eingabe</translation>
     </message>
+    <message>
+        <source>`%1` deletes cloud resources</source>
+        <translation>`%1` löscht Cloud-Ressourcen</translation>
+    </message>
+    <message>
+        <source>`%1 %2` is not known to be read-only</source>
+        <translation>`%1 %2` ist nicht als nur lesend bekannt</translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>

@@ -1146,7 +1146,7 @@ void ruleContainers(Judge &judge, const Invocation &call)
     if (verb == u"exec") {
         // exec [options] CONTAINER COMMAND...: the command decides.
         const Options exec = parseOptions(
-            words.mid(verbIndex + 1), u"euwT"_s,
+            words.mid(verbIndex + 1), u"euw"_s,
             {u"env"_s, u"user"_s, u"workdir"_s, u"env-file"_s, u"detach-keys"_s, u"index"_s}, true);
         if (exec.operands.size() < 2) {
             judge.unknown(Text::tr("`%1` is not known to be read-only").arg(what));
@@ -1458,6 +1458,28 @@ void ruleFirewall(Judge &judge, const Invocation &call)
     judge.note(Risk::Change, Text::tr("`%1` changes firewall rules").arg(call.program));
 }
 
+// AWS CLI: describe-, list- and get- operations read; s3 ls reads, s3 rm and rb delete.
+void ruleAws(Judge &judge, const Invocation &call)
+{
+    const Options options = parseOptions(call.args, {},
+                                         {u"region"_s, u"profile"_s, u"output"_s, u"query"_s,
+                                          u"endpoint-url"_s, u"cli-read-timeout"_s},
+                                         true);
+    const QString service = options.operands.value(0);
+    const QString operation = options.operands.value(1);
+    const QString what = u"aws "_s + service + u' ' + operation;
+    if (operation.startsWith(u"describe-") || operation.startsWith(u"list-") ||
+        operation.startsWith(u"get-") || operation == u"wait" ||
+        (service == u"s3" && operation == u"ls") || (service == u"sts" && operation.isEmpty()))
+        return;
+    if (operation.startsWith(u"delete-") || operation.startsWith(u"terminate-") ||
+        (service == u"s3" && (operation == u"rm" || operation == u"rb")))
+        judge.note(Risk::Destroy, Text::tr("`%1` deletes cloud resources").arg(what.trimmed()));
+    else
+        judge.note(Risk::Unknown,
+                   Text::tr("`%1` is not known to be read-only").arg(what.trimmed()));
+}
+
 void rulePackages(Judge &judge, const Invocation &call)
 {
     const QString verb = call.args.value(0);
@@ -1471,6 +1493,15 @@ void rulePackages(Judge &judge, const Invocation &call)
         u"outdated"_s, u"view"_s,     u"ls"_s};
     if (call.program == u"apt-cache" || call.program == u"dpkg-query" || reading.contains(verb))
         return;
+    static const QStringList installing = {
+        u"install"_s, u"uninstall"_s,    u"remove"_s,       u"purge"_s,      u"upgrade"_s,
+        u"update"_s,  u"dist-upgrade"_s, u"full-upgrade"_s, u"autoremove"_s, u"ci"_s,
+        u"-i"_s,      u"-r"_s,           u"-P"_s,           u"--install"_s,  u"--remove"_s,
+        u"--purge"_s, u"-U"_s,           u"-e"_s,           u"-Uvh"_s,       u"-ivh"_s};
+    if (!installing.contains(verb)) {
+        judge.unknown(Text::tr("`%1 %2` is not known to be read-only").arg(call.program, verb));
+        return;
+    }
     judge.note(Risk::Change,
                Text::tr("`%1 %2` installs or removes software").arg(call.program, verb));
 }
@@ -2006,6 +2037,7 @@ const QHash<QString, Rule> &rules()
                                  u"dnf"_s, u"yum"_s, u"pip"_s, u"pip3"_s, u"npm"_s, u"snap"_s})
             r.insert(p, rulePackages);
         r.insert(u"helm"_s, ruleHelm);
+        r.insert(u"aws"_s, ruleAws);
         r.insert(u"rabbitmqctl"_s, ruleRabbitmqctl);
         r.insert(u"pg_dump"_s, rulePgDump);
         r.insert(u"pg_dumpall"_s, rulePgDump);
