@@ -855,6 +855,54 @@ Befehle, die keine Anzeige benötigen:
         <source>`%1 %2` is not known to be read-only</source>
         <translation>`%1 %2` ist nicht als nur lesend bekannt</translation>
     </message>
+    <message>
+        <source>`git grep -O` runs a pager program</source>
+        <translation>`git grep -O` führt ein Pager-Programm aus</translation>
+    </message>
+    <message>
+        <source>`%1 --kubeconfig` can run the credential plugins it names</source>
+        <translation>`%1 --kubeconfig` kann die darin genannten Anmelde-Plugins ausführen</translation>
+    </message>
+    <message>
+        <source>`sort --compress-program` runs a program</source>
+        <translation>`sort --compress-program` führt ein Programm aus</translation>
+    </message>
+    <message>
+        <source>`tar --%1` is not known to be read-only</source>
+        <translation>`tar --%1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`tar -%1` writes files</source>
+        <translation>`tar -%1` schreibt Dateien</translation>
+    </message>
+    <message>
+        <source>`ssh -F` reads a configuration that can run commands</source>
+        <translation>`ssh -F` liest eine Konfiguration, die Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`ssh -E` writes a log file</source>
+        <translation>`ssh -E` schreibt eine Protokolldatei</translation>
+    </message>
+    <message>
+        <source>`%1` expands the array value `%2` as shell words</source>
+        <translation>`%1` expandiert den Array-Wert `%2` als Shell-Wörter</translation>
+    </message>
+    <message>
+        <source>`rg --pre` runs a program on every file</source>
+        <translation>`rg --pre` führt für jede Datei ein Programm aus</translation>
+    </message>
+    <message>
+        <source>`tree -o` writes a file</source>
+        <translation>`tree -o` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`file -C` writes a compiled magic file</source>
+        <translation>`file -C` schreibt eine kompilierte Magic-Datei</translation>
+    </message>
+    <message>
+        <source>`xxd` writes its second file argument</source>
+        <translation>`xxd` schreibt in sein zweites Dateiargument</translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>

@@ -273,7 +273,6 @@ const QSet<QString> &alwaysRead()
                                            u"xzcat"_s,
                                            u"bzcat"_s,
                                            u"zstdcat"_s,
-                                           u"rg"_s,
                                            u"wc"_s,
                                            u"cut"_s,
                                            u"tr"_s,
@@ -290,14 +289,11 @@ const QSet<QString> &alwaysRead()
                                            u"expand"_s,
                                            u"unexpand"_s,
                                            u"od"_s,
-                                           u"xxd"_s,
                                            u"hexdump"_s,
                                            u"strings"_s,
-                                           u"file"_s,
                                            u"stat"_s,
                                            u"ls"_s,
                                            u"dir"_s,
-                                           u"tree"_s,
                                            u"du"_s,
                                            u"df"_s,
                                            u"free"_s,
@@ -308,7 +304,6 @@ const QSet<QString> &alwaysRead()
                                            u"id"_s,
                                            u"groups"_s,
                                            u"last"_s,
-                                           u"lastlog"_s,
                                            u"users"_s,
                                            u"uname"_s,
                                            u"arch"_s,
@@ -396,11 +391,7 @@ const QSet<QString> &alwaysRead()
                                            u"systemd-analyze"_s,
                                            u"systemd-cgtop"_s,
                                            u"systemd-cgls"_s,
-                                           u"nstat"_s,
                                            u"iotop"_s,
-                                           u"dstat"_s,
-                                           u"sensors"_s,
-                                           u"ethtool"_s,
                                            u"mtr"_s,
                                            u"whois"_s,
                                            u"nproc"_s,
@@ -894,6 +885,12 @@ void ruleGit(Judge &judge, const Invocation &call)
                                         u"rev-parse"_s, u"ls-files"_s, u"blame"_s,   u"describe"_s,
                                         u"shortlog"_s,  u"grep"_s,     u"version"_s, u"help"_s};
     static const QStringList destroying = {u"clean"_s};
+    if (verb == u"grep" && std::ranges::any_of(call.args, [](const QString &a) {
+            return a.startsWith(u"-O") || a.startsWith(u"--open-files-in-pager");
+        })) {
+        judge.unknown(Text::tr("`git grep -O` runs a pager program"));
+        return;
+    }
     if (reading.contains(verb)) {
         if (call.args.contains(u"--output"_s) ||
             std::ranges::any_of(call.args,
@@ -1031,6 +1028,12 @@ void ruleKubectl(Judge &judge, const Invocation &call)
     const qsizetype dashes = call.args.indexOf(u"--"_s);
     const QStringList before = dashes < 0 ? call.args : call.args.mid(0, dashes);
     const Options options = parseOptions(before, u"nsolcf"_s, withValue);
+    if (options.longFlags.contains(u"kubeconfig"_s)) {
+        // Another kubeconfig can name credential plugins, which kubectl runs.
+        judge.unknown(Text::tr("`%1 --kubeconfig` can run the credential plugins it names")
+                          .arg(call.program));
+        return;
+    }
     const QString verb = options.operands.value(0);
     const QString sub = options.operands.value(1);
     const QString what = QStringList{call.program, verb}.join(u' ');
@@ -1248,7 +1251,9 @@ void ruleSort(Judge &judge, const Invocation &call)
     const Options options = parseOptions(
         call.args, u"okTtS"_s,
         {u"output"_s, u"key"_s, u"temporary-directory"_s, u"field-separator"_s, u"buffer-size"_s});
-    if (options.shortFlags.contains(u'o') || options.longFlags.contains(u"output"_s))
+    if (options.longFlags.contains(u"compress-program"_s))
+        judge.unknown(Text::tr("`sort --compress-program` runs a program"));
+    else if (options.shortFlags.contains(u'o') || options.longFlags.contains(u"output"_s))
         judge.note(Risk::Change, Text::tr("`sort -o` writes a file"));
     else if (call.anyComputed())
         judge.unknown(
@@ -1287,15 +1292,75 @@ void ruleCrontab(Judge &judge, const Invocation &call)
 
 void ruleTar(Judge &judge, const Invocation &call)
 {
-    const QString first = call.args.value(0);
-    const bool listing = call.args.contains(u"--list"_s) ||
-                         (!first.startsWith(u"--") && first.contains(u't')) ||
-                         std::ranges::any_of(call.args, [](const QString &a) {
-                             return a.startsWith(u'-') && !a.startsWith(u"--") && a.contains(u't');
-                         });
-    if (!listing || call.args.contains(u"--to-command"_s) ||
-        std::ranges::any_of(call.args,
-                            [](const QString &a) { return a.startsWith(u"--to-command"); }))
+    // Listing (or extracting to standard output) with options that only choose what and how
+    // to read; anything else may write files or run programs (--to-command, -I, checkpoints).
+    static const QString shortLetters = u"tvzjJfaOpPwkmC"_s;
+    static const QStringList longNames = {u"list"_s,
+                                          u"verbose"_s,
+                                          u"gzip"_s,
+                                          u"gunzip"_s,
+                                          u"bzip2"_s,
+                                          u"xz"_s,
+                                          u"zstd"_s,
+                                          u"file"_s,
+                                          u"auto-compress"_s,
+                                          u"wildcards"_s,
+                                          u"no-wildcards"_s,
+                                          u"exclude"_s,
+                                          u"numeric-owner"_s,
+                                          u"full-time"_s,
+                                          u"utc"_s,
+                                          u"ignore-case"_s,
+                                          u"occurrence"_s,
+                                          u"to-stdout"_s,
+                                          u"extract"_s,
+                                          u"get"_s,
+                                          u"anchored"_s,
+                                          u"quoting-style"_s,
+                                          u"show-transformed-names"_s};
+    QString first = call.args.value(0);
+    QStringList args = call.args;
+    if (!first.isEmpty() && !first.startsWith(u'-'))
+        args[0] = u'-' + first; // old style: tar tzf FILE
+    bool lists = false;
+    bool extracts = false;
+    bool toStandardOutput = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (arg.startsWith(u"--")) {
+            const QString name = arg.mid(2).section(u'=', 0, 0);
+            if (!longNames.contains(name)) {
+                judge.note(Risk::Unknown,
+                           Text::tr("`tar --%1` is not known to be read-only").arg(name));
+                return;
+            }
+            lists = lists || name == u"list";
+            extracts = extracts || name == u"extract" || name == u"get";
+            toStandardOutput = toStandardOutput || name == u"to-stdout";
+            if ((name == u"file" || name == u"exclude") && !arg.contains(u'='))
+                ++i;
+        } else if (arg.startsWith(u'-')) {
+            for (qsizetype c = 1; c < arg.size(); ++c) {
+                const QChar letter = arg[c];
+                if (letter == u'x') {
+                    extracts = true;
+                    continue;
+                }
+                if (!shortLetters.contains(letter)) {
+                    judge.note(Risk::Change, Text::tr("`tar -%1` writes files").arg(letter));
+                    return;
+                }
+                lists = lists || letter == u't';
+                toStandardOutput = toStandardOutput || letter == u'O';
+                if (letter == u'f' || letter == u'C') {
+                    if (c + 1 == arg.size())
+                        ++i; // the value is the next argument
+                    break;
+                }
+            }
+        }
+    }
+    if (!lists && !(extracts && toStandardOutput))
         judge.note(Risk::Change, Text::tr("`tar` writes files"));
 }
 
@@ -1758,6 +1823,14 @@ void ruleSsh(Judge &judge, const Invocation &call)
             return;
         }
     }
+    if (options.values.contains(u"-F"_s)) {
+        judge.unknown(Text::tr("`ssh -F` reads a configuration that can run commands"));
+        return;
+    }
+    if (options.values.contains(u"-E"_s)) {
+        judge.note(Risk::Change, Text::tr("`ssh -E` writes a log file"));
+        return;
+    }
     if (options.operands.size() < 2) {
         judge.unknown(Text::tr("`ssh` without a command opens an interactive shell"));
         return;
@@ -1840,10 +1913,17 @@ void ruleNameTaking(Judge &judge, const Invocation &call)
                 }
             }
         }
-        for (const QString &operand : options.operands)
+        for (const QString &operand : options.operands + options.values.value(u"-a"_s)) {
+            // declare -a x='($(cmd))': bash expands a quoted array value as code.
+            if (operand.section(u'=', 1).startsWith(u'(')) {
+                judge.unknown(Text::tr("`%1` expands the array value `%2` as shell words")
+                                  .arg(call.program, operand));
+                return;
+            }
             names.append(operand.section(u'=', 0, 0));
-        if (options.values.contains(u"-a"_s))
-            names += options.values.value(u"-a"_s);
+        }
+        for (const QString &name : options.values.value(u"-a"_s))
+            names.append(name.section(u'=', 0, 0));
     }
     for (const QString &name : std::as_const(names)) {
         if (!isIdentifier(name)) {
@@ -1937,6 +2017,30 @@ void ruleCertbot(Judge &judge, const Invocation &call)
 }
 
 // psql: the SQL it is given (-c, or a here-document on its input) decides.
+// Readers with one option or argument that writes or runs something.
+void ruleReaderWithAWriter(Judge &judge, const Invocation &call)
+{
+    const Options options = parseOptions(call.args, u"LPIoTmfFeEgr"_s.remove(u'F'),
+                                         {u"pre"_s, u"pre-glob"_s, u"output"_s});
+    if (call.program == u"rg" && (options.longFlags.contains(u"pre"_s))) {
+        judge.unknown(Text::tr("`rg --pre` runs a program on every file"));
+        return;
+    }
+    if (call.program == u"tree" &&
+        (options.shortFlags.contains(u'o') || options.longFlags.contains(u"output"_s))) {
+        judge.note(Risk::Change, Text::tr("`tree -o` writes a file"));
+        return;
+    }
+    if (call.program == u"file" && options.shortFlags.contains(u'C')) {
+        judge.note(Risk::Change, Text::tr("`file -C` writes a compiled magic file"));
+        return;
+    }
+    if (call.program == u"xxd" && options.operands.size() > 1) {
+        judge.note(Risk::Change, Text::tr("`xxd` writes its second file argument"));
+        return;
+    }
+}
+
 void rulePsql(Judge &judge, const Invocation &call)
 {
     const Options options =
@@ -2070,6 +2174,8 @@ const QHash<QString, Rule> &rules()
             r.insert(nc, ruleNetcat);
         r.insert(u"psql"_s, rulePsql);
         r.insert(u"certbot"_s, ruleCertbot);
+        for (const QString &reader : {u"rg"_s, u"tree"_s, u"file"_s, u"xxd"_s})
+            r.insert(reader, ruleReaderWithAWriter);
         for (const QString &web : {u"nginx"_s, u"apachectl"_s, u"apache2ctl"_s, u"httpd"_s})
             r.insert(web, ruleWebServer);
         return r;
