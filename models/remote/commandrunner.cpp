@@ -178,8 +178,10 @@ CommandRun *CommandRunner::run(Executor *executor, const CommandRequest &request
                               owner);
     CommandRequest gated = request;
     gated.risk = judged.risk;
-    // psql and libpq programs then refuse to write even if the judgement were wrong.
-    if (m_readOnly->isEnabled())
+    // What is judged Read (and everything in read-only mode) reaches PostgreSQL in read-only
+    // transactions: psql and libpq programs then refuse to write even if the judgement were
+    // wrong.
+    if (judged.risk == Risk::Read || m_readOnly->isEnabled())
         gated.environment.insert(u"PGOPTIONS"_s, u"-c default_transaction_read_only=on"_s);
     return new AuditedRun(m_auditLog, executor, gated, incidentId, owner);
 }

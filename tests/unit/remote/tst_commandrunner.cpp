@@ -251,6 +251,25 @@ void CommandRunnerTest::readOnlyModeMakesPostgresRefuseWrites()
     QSignalSpy finished(run.get(), &CommandRun::finished);
     QVERIFY(finished.wait(5000));
     QCOMPARE(output, QByteArray("-c default_transaction_read_only=on\n"));
+
+    // Outside read-only mode too, for what the gate judged Read; not for what changes.
+    m_readOnly->setEnabled(false);
+    for (const auto &[confirmed, expected] :
+         {std::pair{Risk::Read, QByteArray("-c default_transaction_read_only=on\n")},
+          std::pair{Risk::Change, QByteArray("unset\n")}}) {
+        CommandRequest judged;
+        judged.script = confirmed == Risk::Read
+                            ? u"printenv PGOPTIONS || echo unset"_s
+                            : u"printenv PGOPTIONS || echo unset; touch /dev/null"_s;
+        judged.confirmedRisk = confirmed;
+        std::unique_ptr<CommandRun> again(m_runner->run(m_executor.get(), judged, nullptr));
+        QByteArray seen;
+        connect(again.get(), &CommandRun::standardOutput, this,
+                [&](const QByteArray &d) { seen += d; });
+        QSignalSpy done(again.get(), &CommandRun::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(seen, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(CommandRunnerTest)
