@@ -42,4 +42,27 @@ status=0
 rows=$(sqlite3 "$XDG_DATA_HOME/OpsDeck/opsdeck/state.sqlite" \
     "select status || ':' || ifnull(exit_code, '-') from audit_log order by id")
 [ "$rows" = $'failed:-\nfinished:0\nfinished:7' ] || fail "audit log holds: $rows"
-echo "ok: refused without the flag, ran with it, exit status passed through, all audited"
+
+# The safety gate headless: a canary next to the sshd user, and commands that want it gone.
+mkdir -m 777 "$work/canaries"
+canary="$work/canaries/canary"
+echo alive >"$canary"
+chmod 666 "$canary"
+run() { status=0; output=$("$opsdeck" --workspace "$work/workspace.yaml" run lab-host --accept-unknown-host-key "$@" 2>&1) || status=$?; }
+run -- rm -f "$canary"
+[ "$status" -eq 255 ] && [ -f "$canary" ] || fail "rm without --confirm: exit $status: $output"
+grep -q -- "--confirm lab-host" <<<"$output" || fail "no --confirm hint: $output"
+run --yes -- rm -f "$canary"
+[ "$status" -eq 255 ] && [ -f "$canary" ] || fail "rm with only --yes: exit $status: $output"
+run --confirm other-host -- rm -f "$canary"
+[ "$status" -eq 255 ] && [ -f "$canary" ] || fail "rm confirmed for another host: exit $status"
+run --read-only --yes --confirm lab-host -- "X=rm; \$X -f $canary"
+[ "$status" -eq 255 ] && [ -f "$canary" ] || fail "read-only computed rm: exit $status: $output"
+grep -q "Read-only mode is on" <<<"$output" || fail "no read-only refusal: $output"
+run -- python3 -c "import os; os.remove('$canary')"
+[ "$status" -eq 255 ] && [ -f "$canary" ] || fail "python3 without --yes: exit $status: $output"
+grep -q "not known to be read-only" <<<"$output" || fail "no unknown reason: $output"
+run --confirm lab-host -- rm -f "$canary"
+[ "$status" -eq 0 ] && [ ! -e "$canary" ] || fail "rm with --confirm lab-host: exit $status: $output"
+echo "ok: refused without the flag, ran with it, exit status passed through, all audited;" \
+    "destroy needs --confirm HOST, unknown needs --yes, read-only refuses both"
