@@ -381,8 +381,13 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepareSql(text, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
-    if (prepared.error.isEmpty() && block.kind != RunbookBlock::Sql)
-        prepared.error = shellValueProblem(text, typedValues(block, text, inputs));
+    if (block.kind != RunbookBlock::Sql) {
+        // Refused before it can run, whatever else is missing: a second interpreter would read
+        // a value again, or a command would take it as an option.
+        if (QString problem = shellValueProblem(text, typedValues(block, text, inputs));
+            !problem.isEmpty())
+            prepared.error = problem;
+    }
     if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
         // Judged as the runner will judge it: on the filled-in text that runs, not the template.
         prepared.request.risk = Risk::Read;
