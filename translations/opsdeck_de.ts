@@ -4576,6 +4576,26 @@ Fortfahren?</translation>
         <source>this step with its values and carried variables is %1 KiB, more than a command line takes; forget the variables of earlier steps or shorten the values</source>
         <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
     </message>
+    <message>
+        <source>%1 is read again by %2, where a value must not start with &apos;-&apos;</source>
+        <translation>%1 wird von %2 erneut gelesen; dort darf ein Wert nicht mit „-“ beginnen</translation>
+    </message>
+    <message>
+        <source>%1 is read again by %2: only letters, digits and . _ - / : @ + are allowed there</source>
+        <translation>%1 wird von %2 erneut gelesen: Dort sind nur Buchstaben, Ziffern und . _ - / : @ + erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 would be read as an option by `%2` (it starts with &apos;-&apos;)</source>
+        <translation>%1 würde von `%2` als Option gelesen (der Wert beginnt mit „-“)</translation>
+    </message>
+    <message>
+        <source>%1 stands outside quotes in this SQL, so its value may only be a number or a name (letters, digits, _ and dots)</source>
+        <translation>%1 steht in diesem SQL außerhalb von Anführungszeichen, daher darf sein Wert nur eine Zahl oder ein Name sein (Buchstaben, Ziffern, _ und Punkte)</translation>
+    </message>
+    <message>
+        <source>%1 stands in quotes that psql passes no variables into (E&apos;…&apos;, $$…$$), so only letters, digits and . _ - / : @ + are allowed there</source>
+        <translation>%1 steht in Anführungszeichen, in die psql keine Variablen einsetzt (E&apos;…&apos;, $$…$$), daher sind dort nur Buchstaben, Ziffern und . _ - / : @ + erlaubt</translation>
+    </message>
 </context>
 <context>
     <name>SqlRisk</name>

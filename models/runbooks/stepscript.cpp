@@ -5,6 +5,7 @@
 #include "models/remote/hostregistry.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
+#include "models/runbooks/placeholdervalues.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -168,12 +169,13 @@ void prepareSql(const QString &text, const Workspace &workspace, const FilledVal
                 : Text::tr("the workspace has no database '%1'").arg(prepared->target);
         return;
     }
-    QString fillError;
-    prepared->shownCommand = fillSqlPlaceholders(text, values.text, &fillError);
-    if (!fillError.isEmpty()) {
-        prepared->error = fillError;
+    // The values go to psql as variables set on its stdin, never pasted into the SQL.
+    const SqlWithValues sql = sqlWithValueVariables(text, values.text);
+    if (!sql.error.isEmpty()) {
+        prepared->error = sql.error;
         return;
     }
+    prepared->shownCommand = sql.shown;
     QStringList psql{u"psql"_s, u"-X"_s,        u"-v"_s, u"ON_ERROR_STOP=1"_s,
                      u"-h"_s,   database->host, u"-p"_s, QString::number(database->port)};
     if (!database->user.isEmpty())
@@ -181,10 +183,10 @@ void prepareSql(const QString &text, const Workspace &workspace, const FilledVal
     psql << u"-d"_s << (database->database.isEmpty() ? database->name : database->database);
     // A here-document, not -c: psql then runs statement by statement and shows each result.
     QString delimiter = u"OPSDECK_SQL"_s;
-    while (prepared->shownCommand.contains(delimiter))
+    while (sql.script.contains(delimiter))
         delimiter += u'_';
-    prepared->request.script = shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s +
-                               prepared->shownCommand + u'\n' + delimiter + u'\n';
+    prepared->request.script =
+        shellJoin(psql) + u" <<'"_s + delimiter + u"'\n"_s + sql.script + u'\n' + delimiter + u'\n';
     prepared->passwordEntry = database->password.entry;
     prepared->passwordAddress = databaseSecretAddress(*host, *database);
     prepared->request.environment.insert(u"PGCONNECT_TIMEOUT"_s, u"10"_s);
@@ -214,6 +216,24 @@ QStringList valueVariables(const QMap<QString, QString> &values, QMap<QString, Q
         assignments.append(name + u'=' + shellQuote(it.value()));
     }
     return assignments;
+}
+
+// The values typed for the placeholders text uses, "$NAME" and "$1" ones included (but not those
+// an earlier step of this run set): what shellValueProblem() judges.
+QMap<QString, QString> typedValues(const RunbookBlock &block, const QString &text,
+                                   const StepInputs &inputs)
+{
+    QMap<QString, QString> typed;
+    for (const QString &placeholder : block.placeholders) {
+        const QString value = inputs.values.value(placeholder);
+        if (value.isEmpty() ||
+            !text.contains(placeholder.startsWith(u'$') ? placeholder.mid(1) : placeholder))
+            continue;
+        if (isVariablePlaceholder(placeholder) && inputs.variables.contains(placeholder.mid(1)))
+            continue;
+        typed.insert(placeholder, value);
+    }
+    return typed;
 }
 
 void prepareShell(const RunbookBlock &block, const QString &text, const StepInputs &inputs,
@@ -361,6 +381,13 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepareSql(text, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
+    if (block.kind != RunbookBlock::Sql) {
+        // Refused before it can run, whatever else is missing: a second interpreter would read
+        // a value again, or a command would take it as an option.
+        if (QString problem = shellValueProblem(text, typedValues(block, text, inputs));
+            !problem.isEmpty())
+            prepared.error = problem;
+    }
     if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
         // Judged as the runner will judge it: on the filled-in text that runs, not the template.
         prepared.request.risk = Risk::Read;

@@ -6,11 +6,16 @@
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/localexecutor.h"
+#include "models/runbooks/placeholdervalues.h"
 #include "models/runbooks/runbooksession.h"
+#include "models/runbooks/stepscript.h"
 #include "models/secrets/credentialstore.h"
 #include "postgresfixture.h"
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,8 +33,18 @@ private Q_SLOTS:
     void missingPasswordIsAClearRefusal();
     void passwordGoesOnlyToTheServerItWasStoredFor_data();
     void passwordGoesOnlyToTheServerItWasStoredFor();
+    void sqlValuesArriveVerbatim_data();
+    void sqlValuesArriveVerbatim();
+    void psqlCommandStringTakesPlainValues_data();
+    void psqlCommandStringTakesPlainValues();
 
 private:
+    // Prepares a step of `language` with <x> set to value, on db-host/main.
+    PreparedStep prepare(const QString &language, const QString &code, const QString &value);
+    // Runs it as the executor would (a script on sh's stdin, argv directly), the password in
+    // the environment, in dir.
+    QString runPrepared(const PreparedStep &prepared, const QString &dir, int *exitCode);
+
     std::unique_ptr<RunbookSession> makeSession(const QString &passwordEntry,
                                                 const QString &server = {});
     StepRun runAndWait(RunbookSession &session, RunbookStepId step);
@@ -177,6 +192,157 @@ void RunbookSqlTest::passwordGoesOnlyToTheServerItWasStoredFor()
         QVERIFY2(run.message.contains(message.arg(m_postgres->value(u"PORT"_s))),
                  qPrintable(run.message));
     }
+}
+
+namespace {
+
+// Values a user could type, and what an attacker would: quotes, backslashes, line breaks, psql
+// variables and meta-commands, dollar quotes, statements.
+const QStringList SqlCorpus = {
+    u"o'brien"_s,
+    u"say \"hi\""_s,
+    u"back\\slash"_s,
+    u"two\nlines"_s,
+    u"cr\rhere"_s,
+    u"'; DROP TABLE x; --"_s,
+    u":foo :'bar' :\"baz\""_s,
+    u"\\! touch M"_s,
+    u"\\set x 1"_s,
+    u"$$ $q$ dollar"_s,
+    u"`touch M`"_s,
+    u"Grüße, 東京"_s,
+    u"ends with \\"_s,
+    u"api-7"_s,
+};
+
+QString md5Of(const QString &value)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(value.toUtf8(), QCryptographicHash::Md5).toHex());
+}
+
+} // namespace
+
+PreparedStep RunbookSqlTest::prepare(const QString &language, const QString &code,
+                                     const QString &value)
+{
+    Workspace workspace = CommandTesting::localWorkspace(u"db-host"_s);
+    Database database;
+    database.name = u"main"_s;
+    database.host = m_postgres->value(u"HOST"_s);
+    database.port = m_postgres->value(u"PORT"_s).toInt();
+    database.database = m_postgres->value(u"DATABASE"_s);
+    database.user = m_postgres->value(u"USER"_s);
+    database.sslMode = u"disable"_s;
+    workspace.environments[0].hosts[0].databases.append(database);
+    const Runbook runbook = parseRunbook(
+        (u"# Step\n\n```"_s + language + u'\n' + code + u"\n```\n"_s).toUtf8(), u"v.md"_s);
+    StepInputs inputs;
+    inputs.target = language == u"sql" ? u"db-host/main"_s : u"db-host"_s;
+    inputs.values.insert(u"<x>"_s, value);
+    inputs.markerToken = "7e57";
+    return prepareStep(runbook.sections.constLast().blocks.constLast(), workspace, inputs);
+}
+
+QString RunbookSqlTest::runPrepared(const PreparedStep &prepared, const QString &dir, int *exitCode)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PGPASSWORD"_s, m_postgres->value(u"PASSWORD"_s));
+    for (auto it = prepared.request.environment.cbegin(); it != prepared.request.environment.cend();
+         ++it)
+        environment.insert(it.key(), it.value());
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(dir);
+    if (prepared.request.script.isEmpty()) {
+        QStringList argv = prepared.request.argv;
+        process.start(argv.takeFirst(), argv);
+    } else {
+        process.start(u"sh"_s, {u"-s"_s});
+        process.write(prepared.request.script.toUtf8());
+        process.closeWriteChannel();
+    }
+    if (!process.waitForFinished(30000))
+        return u"(timed out)"_s;
+    *exitCode = process.exitCode();
+    return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+}
+
+void RunbookSqlTest::sqlValuesArriveVerbatim_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected"); // what md5() is taken of
+    const QStringList contexts = {
+        u"SELECT md5('<x>') AS h;"_s,
+        u"SELECT md5('pre ''<x>'' post') AS h;"_s,
+        u"SELECT md5(k) AS h FROM json_object_keys(row_to_json((SELECT t FROM (SELECT 1 AS "
+        "\"<x>\") t))) AS k;"_s,
+    };
+    const QStringList expected = {u"%1"_s, u"pre '%1' post"_s, u"%1"_s};
+    const QStringList names = {u"string"_s, u"inside a string"_s, u"column name"_s};
+    for (qsizetype c = 0; c < contexts.size(); ++c) {
+        for (const QString &value : SqlCorpus) {
+            QTest::addRow("%s: %s", qPrintable(names[c]),
+                          qPrintable(QString(value).replace(u'\n', u"\\n"_s)))
+                << contexts[c] << value << QString(expected[c]).replace(u"%1"_s, value);
+        }
+    }
+    QTest::addRow("number outside quotes")
+        << u"SELECT md5((<x>)::text) AS h;"_s << u"42"_s << u"42"_s;
+}
+
+// SQL steps: each value reaches the server exactly as typed, through psql variables set on
+// psql's stdin; nothing of it runs as SQL or as a psql command.
+void RunbookSqlTest::sqlValuesArriveVerbatim()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    const PreparedStep prepared = prepare(u"sql"_s, code, value);
+    QVERIFY2(prepared.canRun(), qPrintable(prepared.error));
+    QCOMPARE(int(prepared.request.risk), int(Risk::Read));
+    QVERIFY(prepared.request.argv.isEmpty()); // nothing of the value on a command line
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    int exitCode = -1;
+    const QString output = runPrepared(prepared, dir.path(), &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(output));
+    QVERIFY2(output.contains(u' ' + md5Of(expected) + u'\n'), qPrintable(output));
+    QVERIFY(!QFile::exists(dir.filePath(u"M"_s)));
+}
+
+void RunbookSqlTest::psqlCommandStringTakesPlainValues_data()
+{
+    QTest::addColumn<QString>("value");
+    for (const QString &value : SqlCorpus)
+        QTest::addRow("%s", qPrintable(QString(value).replace(u'\n', u"\\n"_s))) << value;
+    QTest::addRow("address") << u"10.0.0.5:5432"_s;
+    QTest::addRow("path") << u"/var/lib/postgresql"_s;
+}
+
+// A shell step with `psql -c "…<x>…"`: psql reads the value again as SQL, so only plain values
+// are allowed; they arrive verbatim.
+void RunbookSqlTest::psqlCommandStringTakesPlainValues()
+{
+    QFETCH(QString, value);
+    const QString code = u"psql -X -At -h %1 -p %2 -U %3 -d %4 -c \"SELECT md5('<x>')\""_s.arg(
+        m_postgres->value(u"HOST"_s), m_postgres->value(u"PORT"_s), m_postgres->value(u"USER"_s),
+        m_postgres->value(u"DATABASE"_s));
+    const PreparedStep prepared = prepare(u"bash"_s, code, value);
+    if (!isPlainValue(value)) {
+        QVERIFY(!prepared.canRun());
+        QVERIFY2(prepared.error.startsWith(u"<x> is read again by `psql -c`"_s),
+                 qPrintable(prepared.error));
+        return;
+    }
+    QVERIFY2(prepared.canRun(), qPrintable(prepared.error));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    int exitCode = -1;
+    const QString output = runPrepared(prepared, dir.path(), &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(output));
+    QCOMPARE(output, md5Of(value) + u'\n');
 }
 
 QTEST_GUILESS_MAIN(RunbookSqlTest)

@@ -182,8 +182,41 @@ void StepScriptTest::prepares_data()
         << -1 << QStringList{u"<user>=o'brien"_s} << QStringList{} << QString() << QStringList{}
         << u"SELECT * FROM s WHERE login = 'o''brien';"_s
         << u"psql -X -v 'ON_ERROR_STOP=1' -h 10.0.0.5 -p 5432 -U app -d app <<'OPSDECK_SQL'\n"
-           "SELECT * FROM s WHERE login = 'o''brien';\nOPSDECK_SQL\n"_s
+           "\\set opsdeck_user 'o''brien'\n"
+           "SELECT * FROM s WHERE login = :'opsdeck_user';\nOPSDECK_SQL\n"_s
         << read << -1;
+    QTest::addRow("sql values as psql variables")
+        << QString() << u"sql"_s
+        << u"SELECT \"<col>\", '<user>' FROM t WHERE note = 'by <user>' -- '<user>'\n"
+           "  AND id = <id> AND a = '<user>';"_s
+        << u"db/main"_s << -1
+        << QStringList{u"<col>=Full \"Name\""_s, u"<user>=a\\b\nc'd"_s, u"<id>=42"_s}
+        << QStringList{} << QString() << QStringList{}
+        << u"SELECT \"Full \"\"Name\"\"\", 'a\\b\nc''d' FROM t WHERE note = 'by a\\b\nc''d' "
+           "-- '<user>'\n  AND id = 42 AND a = 'a\\b\nc''d';"_s
+        << u"psql -X -v 'ON_ERROR_STOP=1' -h 10.0.0.5 -p 5432 -U app -d app <<'OPSDECK_SQL'\n"
+           "\\set opsdeck_col 'Full \"Name\"'\n"
+           "\\set opsdeck_user 'a\\\\b\\nc''d'\n"
+           "\\set opsdeck_string 'by a\\\\b\\nc''d'\n"
+           "SELECT :\"opsdeck_col\", :'opsdeck_user' FROM t WHERE note = :'opsdeck_string' -- "
+           "'<user>'\n  AND id = 42 AND a = :'opsdeck_user';\nOPSDECK_SQL\n"_s
+        << read << -1;
+    QTest::addRow("sql name outside quotes")
+        << QString() << u"sql"_s << u"SELECT count(*) FROM <table-name>;"_s << u"db/main"_s << -1
+        << QStringList{u"<table-name>=public.users"_s} << QStringList{} << QString()
+        << QStringList{} << u"SELECT count(*) FROM public.users;"_s
+        << u"psql -X -v 'ON_ERROR_STOP=1' -h 10.0.0.5 -p 5432 -U app -d app <<'OPSDECK_SQL'\n"
+           "SELECT count(*) FROM public.users;\nOPSDECK_SQL\n"_s
+        << read << -1;
+    QTest::addRow("sql variable outside quotes")
+        << QString() << u"sql"_s << u"SELECT <n>;"_s << u"db/main"_s << -1
+        << QStringList{u"<n>=:x"_s} << QStringList{} << u"<n> stands outside quotes in this SQL"_s
+        << QStringList{} << QString() << QString() << read << -1;
+    QTest::addRow("sql value in a dollar quote")
+        << QString() << u"sql"_s << u"SELECT $$<x>$$;"_s << u"db/main"_s << -1
+        << QStringList{u"<x>=a$$; DROP TABLE t; --"_s} << QStringList{}
+        << u"<x> stands in quotes that psql passes no variables into"_s << QStringList{}
+        << QString() << QString() << read << -1;
     QTest::addRow("sql delimiter in the text")
         << QString() << u"sql"_s << u"SELECT 'OPSDECK_SQL';"_s << u"db/main"_s << -1
         << QStringList{} << QStringList{} << QString() << QStringList{}
@@ -305,7 +338,7 @@ void StepScriptTest::scriptsParse_data()
         << u"echo \"<v>\" '<v>' <v> $(echo <v>) `echo <v>` \"$(echo \"<v>\")\""_s << -1;
     QTest::addRow("heredocs") << u"cat <<EOF\n<v>\nEOF\ncat <<'EOF'\n<v>\nEOF"_s << -1;
     QTest::addRow("a line of a loop")
-        << u"for h in a b; do\n  ssh \"$h\" uptime <v>\ndone\necho <v>"_s << 1;
+        << u"for h in a b; do\n  stat \"$h\" <v>\ndone\necho <v>"_s << 1;
     QTest::addRow("a pipeline over lines") << u"ps aux |\n  grep <v> |\n  head\nid"_s << 1;
 }
 
