@@ -92,9 +92,8 @@ bool isSecretPart(const QStringList &parts, qsizetype index)
         return true;
     if (part == u"key" || part == u"keys")
         return index > 0 && credentialKeyKinds().contains(parts[index - 1]);
-    return std::ranges::any_of(secretEndings(), [&part](const QString &ending) {
-        return part.size() > ending.size() && part.endsWith(ending);
-    });
+    return std::ranges::any_of(secretEndings(),
+                               [&part](const QString &ending) { return part.endsWith(ending); });
 }
 
 const QRegularExpression &urlCredentials()
