@@ -374,6 +374,43 @@ void prepareShell(const RunbookBlock &block, const QString &text, const StepInpu
     prepared->request.secrets += secretInput.secrets();
 }
 
+// Card, confirmation, incident timeline and audit row show secret values masked; and a secret
+// value that would still reach the host's command line (written into a quoted here-document,
+// which nothing expands) stops the step.
+void hideSecretValues(const RunbookBlock &block, const QString &text,
+                      const QMap<QString, QString> &values, PreparedStep *prepared)
+{
+    QMap<QString, QString> shown = values;
+    QStringList names;
+    for (auto it = shown.begin(); it != shown.end(); ++it) {
+        if (isSecretValue(it.key(), it.value())) {
+            it.value() = SecretMask.toString();
+            names.append(it.key());
+        }
+    }
+    if (names.isEmpty())
+        return;
+    const QStringList secrets = secretPlaceholderValues(values);
+    for (const QString &secret : secrets) {
+        if (!prepared->request.secrets.contains(secret))
+            prepared->request.secrets.append(secret);
+    }
+    const QString commandLine = composeShellCommand(prepared->request);
+    for (const QString &name : std::as_const(names)) {
+        if (prepared->error.isEmpty() && commandLine.contains(values.value(name)))
+            prepared->error = Text::tr("the value of %1 looks secret, but here it would be written "
+                                       "into the command, where ps on the host shows it; use it "
+                                       "outside a quoted here-document")
+                                  .arg(name);
+    }
+    QString ignored;
+    const QString masked = block.kind == RunbookBlock::Sql
+                               ? fillSqlPlaceholders(text, shown, &ignored)
+                               : fillTextPlaceholders(text, shown);
+    // Anything the fill left (a value in a literal context) is masked as text.
+    prepared->shownCommand = maskSecrets(masked, secrets);
+}
+
 } // namespace
 
 QList<ShellLine> logicalShellLines(const QString &script)
@@ -440,13 +477,7 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepareSql(text, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
-    // Card, confirmation, incident timeline and audit row show secret values masked.
-    const QStringList secrets = secretPlaceholderValues(values.text);
-    prepared.shownCommand = maskSecrets(prepared.shownCommand, secrets);
-    for (const QString &secret : secrets) {
-        if (!prepared.request.secrets.contains(secret))
-            prepared.request.secrets.append(secret);
-    }
+    hideSecretValues(block, text, values.text, &prepared);
     if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
         // Judged as the runner will judge it: on the filled-in text that runs, not the template.
         prepared.request.risk = Risk::Read;
