@@ -98,7 +98,7 @@ bool isSecretValue(const QString &name, const QString &value)
 }
 
 // Secret values reach a step on its standard input, never on its command line, where `ps` on
-// the host shows them: one line each, backslashes and newlines escaped, read back at the start
+// the host shows them: one line each, backslashes and blanks escaped, read back at the start
 // of the script with the shell's own printf %b (a builtin of sh, bash and zsh alike).
 class SecretInput
 {
@@ -108,13 +108,18 @@ public:
     {
         if (!secret)
             return name + u'=' + shellQuote(value);
+        // No blank is left as it is, so read trims nothing without touching IFS (which the
+        // safety gate rightly distrusts).
         QString escaped = value;
-        escaped.replace(u'\\', u"\\\\"_s).replace(u'\n', u"\\n"_s);
+        escaped.replace(u'\\', u"\\\\"_s)
+            .replace(u'\n', u"\\n"_s)
+            .replace(u' ', u"\\0040"_s)
+            .replace(u'\t', u"\\0011"_s);
         m_bytes += escaped.toUtf8() + '\n';
         if (!m_secrets.contains(value))
             m_secrets.append(value);
         // The x keeps trailing newlines, which $( ) would strip.
-        return u"IFS= read -r %1; %1=$(printf '%bx' \"$%1\"); %1=${%1%x}"_s.arg(name);
+        return u"read -r %1; %1=$(printf '%bx' \"$%1\"); %1=${%1%x}"_s.arg(name);
     }
 
     QByteArray bytes() const { return m_bytes; }

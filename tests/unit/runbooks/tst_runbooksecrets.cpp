@@ -28,6 +28,8 @@ private Q_SLOTS:
     void cardShowsSecretValuesMasked_data();
     void cardShowsSecretValuesMasked();
     void secretInAQuotedHereDocumentIsRefused();
+    void readingSecretsFromStdinIsNoRisk_data();
+    void readingSecretsFromStdinIsNoRisk();
     void secretValuesReachTheStepOnlyOnStdin_data();
     void secretValuesReachTheStepOnlyOnStdin();
 
@@ -156,6 +158,32 @@ void RunbookSecretsTest::secretInAQuotedHereDocumentIsRefused()
     QVERIFY2(!prepared.shownCommand.contains(u"hunter22"_s), qPrintable(prepared.shownCommand));
 }
 
+void RunbookSecretsTest::readingSecretsFromStdinIsNoRisk_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("bash") << u"bash"_s;
+    QTest::newRow("sh") << u"sh"_s;
+}
+
+void RunbookSecretsTest::readingSecretsFromStdinIsNoRisk()
+{
+    // A step that only reads stays Read with a secret value, as it is with a plain one.
+    QFETCH(QString, language);
+    const Runbook document = parseRunbook(
+        u"# Step\n\n```%1\nprintf '%s\\n' \"<api-token>\" \"$PGPASSWORD\"\n```\n"_s.arg(language)
+            .toUtf8(),
+        u"risk.md"_s);
+    const RunbookBlock &block = document.sections.constLast().blocks.constLast();
+    StepInputs inputs;
+    inputs.target = u"here"_s;
+    inputs.values.insert(u"<api-token>"_s, u"tok-123"_s);
+    inputs.values.insert(u"$PGPASSWORD"_s, u"pw-456"_s);
+    const PreparedStep prepared = prepareStep(block, m_workspace, inputs);
+    QVERIFY2(prepared.canRun(), qPrintable(prepared.error));
+    QVERIFY(!prepared.request.standardInput.isEmpty());
+    QVERIFY2(prepared.request.risk == Risk::Read, qPrintable(prepared.riskReason));
+}
+
 void RunbookSecretsTest::secretValuesReachTheStepOnlyOnStdin_data()
 {
     QTest::addColumn<QString>("host");
@@ -173,7 +201,7 @@ void RunbookSecretsTest::secretValuesReachTheStepOnlyOnStdin()
     const QString marker =
         u"opsdeck-secret-%1"_s.arg(QRandomGenerator::global()->generate64(), 0, 16);
     // Every quoting hazard, and trailing newlines that $( ) alone would lose.
-    const QString password = marker + u"-pw it's \"q\" $(id) `id` \\n \\ %s %b\n\n"_s;
+    const QString password = u" \t"_s + marker + u"-pw it's \"q\" $(id) `id` \\n \\ %s %b \t\n\n"_s;
     const QString token = marker + u"-token"_s;
     const QString carried = token + u"-carried"_s;
     m_session->setRunbook(
