@@ -1192,6 +1192,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>sudo is not installed on %1.</source>
         <translation>sudo ist auf %1 nicht installiert.</translation>
     </message>
+    <message>
+        <source>a script is the shell&apos;s standard input; it cannot have other input</source>
+        <translation>ein Skript ist die Standardeingabe der Shell; es kann keine weitere Eingabe haben</translation>
+    </message>
+    <message>
+        <source>the value of %1 looks secret and would be visible on the host&apos;s command line; give it on standard input</source>
+        <translation>der Wert von %1 sieht geheim aus und wäre auf der Befehlszeile des Hosts sichtbar; übergeben Sie ihn über die Standardeingabe</translation>
+    </message>
 </context>
 <context>
     <name>FileWriter</name>
@@ -4575,6 +4583,10 @@ Fortfahren?</translation>
     <message>
         <source>this step with its values and carried variables is %1 KiB, more than a command line takes; forget the variables of earlier steps or shorten the values</source>
         <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
+    </message>
+    <message>
+        <source>the value of %1 looks secret, but here it would be written into the command, where ps on the host shows it; use it outside a quoted here-document</source>
+        <translation>der Wert von %1 sieht geheim aus, würde hier aber in den Befehl geschrieben, wo ps auf dem Host ihn zeigt; verwenden Sie ihn außerhalb eines Here-Documents, dessen Begrenzer in Anführungszeichen steht</translation>
     </message>
     <message>
         <source>%1 is read again by %2, where a value must not start with &apos;-&apos;</source>

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/remote/executor.h"
 
+#include "models/core/secretvalues.h"
 #include "models/remote/shellquote.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
 
@@ -27,13 +30,7 @@ QString CommandRequest::displayText() const
 {
     // Mask before quoting: quoting rewrites quotes inside a secret, and the rewritten form
     // would no longer match it.
-    const auto mask = [this](QString text) {
-        for (const QString &secret : secrets) {
-            if (!secret.isEmpty())
-                text.replace(secret, QStringLiteral("********"));
-        }
-        return text;
-    };
+    const auto mask = [this](const QString &text) { return maskSecrets(text, secrets); };
     QString text;
     if (argv.isEmpty()) {
         text = mask(script);
@@ -115,12 +112,13 @@ Executor::~Executor() = default;
 QString composeShellCommand(const CommandRequest &request)
 {
     QString command = request.argv.isEmpty() ? QStringLiteral("sh -s") : shellJoin(request.argv);
-    if (!request.environment.isEmpty()) {
-        QStringList assignments;
-        for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it)
+    QStringList assignments;
+    for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it) {
+        if (!looksLikeSecretName(it.key())) // those go on stdin: composeStandardInput()
             assignments.append(shellQuote(it.key() + u'=' + it.value()));
-        command = QStringLiteral("env ") + assignments.join(u' ') + u' ' + command;
     }
+    if (!assignments.isEmpty())
+        command = QStringLiteral("env ") + assignments.join(u' ') + u' ' + command;
     if (request.sudo)
         command = QStringLiteral("sudo -n -- sh -c ") + shellQuote(command);
     if (!request.workingDirectory.isEmpty())
@@ -129,15 +127,35 @@ QString composeShellCommand(const CommandRequest &request)
     return command;
 }
 
+QByteArray composeStandardInput(const CommandRequest &request)
+{
+    if (!request.argv.isEmpty())
+        return request.standardInput;
+    // The script is the shell's stdin: secret values set there never reach a command line.
+    QByteArray input;
+    for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it) {
+        if (looksLikeSecretName(it.key()))
+            input += (it.key() + u'=' + shellQuote(it.value()) + u"\nexport "_s + it.key() + u'\n')
+                         .toUtf8();
+    }
+    return input + request.script.toUtf8();
+}
+
 QString validateRequest(const CommandRequest &request)
 {
     if (request.argv.isEmpty() == request.script.isEmpty())
         return Text::tr("a command needs either a program with arguments or a script");
     if (!request.argv.isEmpty() && request.argv.front().isEmpty())
         return Text::tr("the program name is empty");
+    if (!request.script.isEmpty() && !request.standardInput.isEmpty())
+        return Text::tr("a script is the shell's standard input; it cannot have other input");
     for (auto it = request.environment.cbegin(); it != request.environment.cend(); ++it) {
         if (!isShellIdentifier(it.key()))
             return Text::tr("'%1' is not a valid environment variable name").arg(it.key());
+        if (!request.argv.isEmpty() && looksLikeSecretName(it.key()))
+            return Text::tr("the value of %1 looks secret and would be visible on the host's "
+                            "command line; give it on standard input")
+                .arg(it.key());
     }
     return {};
 }

@@ -14,12 +14,20 @@ namespace OpsDeck {
 
 // What to run on a host. Exactly one of argv or script is set.
 struct CommandRequest {
-    QStringList argv;                   // a program and its arguments, each quoted by shellQuote
-    QString script;                     // or a POSIX shell script, fed to `sh -s` on stdin
-    QMap<QString, QString> environment; // extra variables; names must be shell identifiers
-    QString workingDirectory;           // empty: the login directory
-    bool sudo = false;                  // run through `sudo -n`: a password prompt is an error
-    int timeoutMs = 0;                  // 0: no limit
+    QStringList argv; // a program and its arguments, each quoted by shellQuote
+    QString script;   // or a POSIX shell script, fed to `sh -s` on stdin
+    // Extra variables; names must be shell identifiers. Their values go on the host's command
+    // line (`env NAME=value`), where `ps` shows them, except those whose names look secret
+    // (looksLikeSecretName()): for a script they are set at its start, on stdin; an argv
+    // request with one is refused (give the value on standardInput instead).
+    QMap<QString, QString> environment;
+    // For argv: bytes written to the command's standard input, which is then closed (without
+    // it, the command reads an empty stdin). The way to hand a command a secret: `ps` does not
+    // show it. A script request cannot have it: the script is the shell's stdin already.
+    QByteArray standardInput;
+    QString workingDirectory; // empty: the login directory
+    bool sudo = false;        // run through `sudo -n`: a password prompt is an error
+    int timeoutMs = 0;        // 0: no limit
     // The least risk the caller knows the action has (its kind). The runner judges the text
     // itself and takes the higher of the two: nobody can hand it a lower risk.
     Risk risk = Risk::Read;
@@ -119,8 +127,14 @@ Q_SIGNALS:
 };
 
 // The shell command line that carries out request (environment, directory, sudo), for
-// `sh -c`. A script is not included: it goes to the shell's stdin.
+// `sh -c`. A script is not included: it goes to the shell's stdin, see composeStandardInput().
+// Nothing secret is in it: environment values whose names look secret are left out.
 QString composeShellCommand(const CommandRequest &request);
+
+// What the command line from composeShellCommand() reads on its standard input: for a script,
+// the secret-named environment variables' assignments and then the script; for argv, the
+// request's standardInput.
+QByteArray composeStandardInput(const CommandRequest &request);
 
 // Checks a request before it runs; empty when fine, else what is wrong.
 QString validateRequest(const CommandRequest &request);

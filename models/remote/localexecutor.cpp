@@ -30,9 +30,9 @@ public:
         // Its own session and process group: signals reach the command's children too.
         m_process.setChildProcessModifier([] { ::setsid(); });
         QObject::connect(&m_process, &QProcess::started, this, [this] {
-            if (!m_request.script.isEmpty()) {
-                m_process.write(m_request.script.toUtf8());
-            }
+            // The script, or the command's own input; then end of file.
+            if (const QByteArray input = composeStandardInput(m_request); !input.isEmpty())
+                m_process.write(input);
             m_process.closeWriteChannel();
             markStarted();
         });

@@ -330,8 +330,11 @@ CommandRun *SshExecutor::start(const CommandRequest &request, QObject *owner)
     auto *run = new SshRun(this, id, request, owner);
     m_runs.insert(id, run);
     const QString command = composeShellCommand(request);
-    const QString script = request.script;
-    post([=](SshConnection *connection) { connection->shells()->startJob(id, command, script); });
+    const QByteArray input = composeStandardInput(request);
+    const bool inputIsScript = request.argv.isEmpty();
+    post([=](SshConnection *connection) {
+        connection->shells()->startJob(id, command, input, inputIsScript);
+    });
     return run;
 }
 

@@ -23,6 +23,33 @@ QByteArray randomHex(int bytes)
     return raw.toHex();
 }
 
+// `command &` fed with `input`: any bytes, NUL included, written by the shell's own printf
+// from an escaped here-document. printf is a builtin, so the bytes never appear as the
+// arguments of a process (a secret given on stdin stays out of `ps`); $! is the command's pid.
+QByteArray standardInputPipeline(const QByteArray &input, const QByteArray &command)
+{
+    constexpr qsizetype BytesPerLine = 256;
+    QByteArray lines;
+    for (qsizetype from = 0; from < input.size(); from += BytesPerLine) {
+        for (const char byte : input.mid(from, BytesPerLine)) {
+            const auto code = uchar(byte);
+            if (code >= 0x20 && code < 0x7f && byte != '\\') {
+                lines += byte;
+            } else {
+                lines += "\\0";
+                lines += QByteArray::number(code, 8).rightJustified(3, '0');
+            }
+        }
+        lines += '\n';
+    }
+    QByteArray delimiter;
+    do {
+        delimiter = "OPSDECK_IN_" + randomHex(8);
+    } while (QByteArray('\n' + lines).contains(QByteArray('\n' + delimiter + '\n')));
+    return "{ while IFS= read -r __opsdeck_l; do printf '%b' \"$__opsdeck_l\"; done; } <<'" +
+           delimiter + "' | " + command + " &\n" + lines + delimiter + '\n';
+}
+
 } // namespace
 
 SshShellPool::SshShellPool(SshSession *session, QObject *parent)
@@ -37,9 +64,10 @@ SshShellPool::SshShellPool(SshSession *session, QObject *parent)
 
 SshShellPool::~SshShellPool() = default;
 
-void SshShellPool::startJob(quint64 id, const QString &command, const QString &script)
+void SshShellPool::startJob(quint64 id, const QString &command, const QByteArray &input,
+                            bool inputIsScript)
 {
-    m_queue.append({id, command, script, 0, false});
+    m_queue.append({id, command, input, inputIsScript, 0, false});
     if (m_session->isReady())
         dispatchJobs();
     else
@@ -145,15 +173,18 @@ bool SshShellPool::sendJob(Runner &runner)
     runner.outEnded = false;
     runner.errEnded = false;
     const QByteArray marker = m_marker + QByteArray::number(runner.job.id) + ':';
-    QByteArray text = "$S sh -c " + shellQuote(runner.job.command).toUtf8();
-    if (runner.job.script.isEmpty()) {
-        text += " </dev/null &\n";
-    } else {
+    const QByteArray command = "$S sh -c " + shellQuote(runner.job.command).toUtf8();
+    QByteArray text;
+    if (runner.job.input.isEmpty()) {
+        text = command + " </dev/null &\n";
+    } else if (runner.job.inputIsScript) {
         const QByteArray delimiter = "OPSDECK_END_" + randomHex(8);
-        QByteArray script = runner.job.script.toUtf8();
+        QByteArray script = runner.job.input;
         if (!script.endsWith('\n'))
             script += '\n';
-        text += " <<'" + delimiter + "' &\n" + script + delimiter + '\n';
+        text = command + " <<'" + delimiter + "' &\n" + script + delimiter + '\n';
+    } else {
+        text = standardInputPipeline(runner.job.input, command);
     }
     text += "p=$!\nprintf '%s%s\\n' '" + marker +
             "pid:' \"$p\"\n"

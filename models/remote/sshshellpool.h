@@ -28,8 +28,9 @@ public:
     explicit SshShellPool(SshSession *session, QObject *parent = nullptr);
     ~SshShellPool() override;
 
-    // Queues the command (connecting when needed); `script` goes to its standard input.
-    void startJob(quint64 id, const QString &command, const QString &script);
+    // Queues the command (connecting when needed); `input` goes to its standard input: a
+    // script as a here-document, other bytes (any, NUL too) through the shell's printf.
+    void startJob(quint64 id, const QString &command, const QByteArray &input, bool inputIsScript);
     void cancelJob(quint64 id);
     // Commands wait for the session to come up.
     bool hasQueuedJobs() const { return !m_queue.isEmpty(); }
@@ -44,7 +45,8 @@ private:
     struct Job {
         quint64 id = 0;
         QString command;
-        QString script;
+        QByteArray input;
+        bool inputIsScript = false;
         qint64 remotePid = 0;
         bool cancelRequested = false;
     };

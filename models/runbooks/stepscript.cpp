@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runbooks/stepscript.h"
 
+#include "models/core/secretvalues.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/shelllexer.h"
@@ -85,10 +86,67 @@ private:
 
 // The placeholders' values as the step needs them.
 struct FilledValues {
-    QMap<QString, QString> text; // <name>, [name] and YOUR_… placeholders: written in
-    QStringList positional;      // $1, $2, …: set with `set --`
-    QStringList assignments;     // $NAME placeholders: NAME='value' before the step
+    QMap<QString, QString> text;      // <name>, [name] and YOUR_… placeholders: written in
+    QStringList positional;           // $1, $2, …: set with `set --`
+    QMap<QString, QString> variables; // $NAME placeholders: NAME=value before the step
 };
+
+// Whether a placeholder's (or carried variable's) value must stay off the command line and
+// out of sight: by its name (<db-password>, $API_TOKEN) or by its form (a URL with a password).
+bool isSecretValue(const QString &name, const QString &value)
+{
+    return looksLikeSecretName(name) || looksLikeSecretValue(value);
+}
+
+// Secret values reach a step on its standard input, never on its command line, where `ps` on
+// the host shows them: one line each, backslashes and blanks escaped, read back at the start
+// of the script with the shell's own printf %b (a builtin of sh, bash and zsh alike).
+class SecretInput
+{
+public:
+    // The prologue line that gives `name` its value: an assignment, or a read from stdin.
+    QString assign(const QString &name, const QString &value, bool secret)
+    {
+        if (!secret)
+            return name + u'=' + shellQuote(value);
+        // No blank is left as it is, so read trims nothing without touching IFS (which the
+        // safety gate rightly distrusts).
+        QString escaped = value;
+        escaped.replace(u'\\', u"\\\\"_s)
+            .replace(u'\n', u"\\n"_s)
+            .replace(u' ', u"\\0040"_s)
+            .replace(u'\t', u"\\0011"_s);
+        m_bytes += escaped.toUtf8() + '\n';
+        if (!m_secrets.contains(value))
+            m_secrets.append(value);
+        // The x keeps trailing newlines, which $( ) would strip.
+        return u"read -r %1; %1=$(printf '%bx' \"$%1\"); %1=${%1%x}"_s.arg(name);
+    }
+
+    QByteArray bytes() const { return m_bytes; }
+    QStringList secrets() const { return m_secrets; }
+
+private:
+    QByteArray m_bytes;
+    QStringList m_secrets;
+};
+
+// The placeholder values to keep out of sight, as written and as quoted for shell and SQL.
+QStringList secretPlaceholderValues(const QMap<QString, QString> &values)
+{
+    QStringList secrets;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!isSecretValue(it.key(), it.value()))
+            continue;
+        QString sqlQuoted = it.value();
+        sqlQuoted.replace(u'\'', u"''"_s);
+        for (const QString &form : {it.value(), shellQuote(it.value()), sqlQuoted}) {
+            if (!secrets.contains(form))
+                secrets.append(form);
+        }
+    }
+    return secrets;
+}
 
 // The text of the block that runs: all of it, or the logical line chosen. False (and the
 // reason in prepared) when it cannot run this way.
@@ -141,7 +199,7 @@ bool fillValues(const RunbookBlock &block, const QString &text, const StepInputs
                 filled->positional.append(QString());
             filled->positional[index - 1] = value;
         } else if (isVariablePlaceholder(placeholder)) {
-            filled->assignments.append(placeholder.mid(1) + u'=' + shellQuote(value));
+            filled->variables.insert(placeholder.mid(1), value);
         } else {
             filled->text.insert(placeholder, value);
         }
@@ -196,7 +254,8 @@ void prepareSql(const QString &text, const Workspace &workspace, const FilledVal
 
 // Each placeholder's value goes into a variable of its own (__opsdeck_pod_name='...'), so that
 // no value is ever read as shell; returns the assignments, and the names in references.
-QStringList valueVariables(const QMap<QString, QString> &values, QMap<QString, QString> *references)
+QStringList valueVariables(const QMap<QString, QString> &values, QMap<QString, QString> *references,
+                           SecretInput *secretInput)
 {
     QStringList assignments;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
@@ -213,7 +272,8 @@ QStringList valueVariables(const QMap<QString, QString> &values, QMap<QString, Q
         for (int suffix = 2; references->values().contains(name); ++suffix)
             name = base + u'_' + QString::number(suffix);
         references->insert(it.key(), name);
-        assignments.append(name + u'=' + shellQuote(it.value()));
+        assignments.append(
+            secretInput->assign(name, it.value(), isSecretValue(it.key(), it.value())));
     }
     return assignments;
 }
@@ -236,6 +296,24 @@ QMap<QString, QString> typedValues(const RunbookBlock &block, const QString &tex
     return typed;
 }
 
+// `set -- …` for $1, $2, …; a value that looks secret comes from stdin through a variable.
+QString positionalArguments(const QStringList &positional, SecretInput *secretInput)
+{
+    QStringList reads;
+    QStringList arguments;
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        if (!looksLikeSecretValue(positional[i])) {
+            arguments.append(shellQuote(positional[i]));
+            continue;
+        }
+        const QString name = u"__opsdeck_argument_%1"_s.arg(i + 1);
+        reads.append(secretInput->assign(name, positional[i], true));
+        arguments.append(u"\"$"_s + name + u'"');
+    }
+    reads.append(u"set -- "_s + arguments.join(u' '));
+    return reads.join(u'\n');
+}
+
 void prepareShell(const RunbookBlock &block, const QString &text, const StepInputs &inputs,
                   const FilledValues &values, PreparedStep *prepared)
 {
@@ -247,7 +325,8 @@ void prepareShell(const RunbookBlock &block, const QString &text, const StepInpu
     // of its own.
     prepared->shownCommand = fillTextPlaceholders(text, values.text);
     QMap<QString, QString> references;
-    QStringList prologue = valueVariables(values.text, &references);
+    SecretInput secretInput;
+    QStringList prologue = valueVariables(values.text, &references, &secretInput);
     QString fillError;
     const QString body = fillTextPlaceholdersByReference(text, references, values.text, &fillError);
     if (!fillError.isEmpty()) {
@@ -277,11 +356,14 @@ void prepareShell(const RunbookBlock &block, const QString &text, const StepInpu
         used.insert(it.next().captured(1));
     for (auto it = inputs.variables.cbegin(); it != inputs.variables.cend(); ++it) {
         if (used.contains(it.key()))
-            prologue.append(it.key() + u'=' + shellQuote(it.value()));
+            prologue.append(
+                secretInput.assign(it.key(), it.value(), isSecretValue(it.key(), it.value())));
     }
-    prologue += values.assignments;
+    for (auto it = values.variables.cbegin(); it != values.variables.cend(); ++it)
+        prologue.append(
+            secretInput.assign(it.key(), it.value(), isSecretValue(it.key(), it.value())));
     if (!values.positional.isEmpty())
-        prologue.append(u"set -- "_s + shellJoin(values.positional));
+        prologue.append(positionalArguments(values.positional, &secretInput));
 
     QSet<QString> assigned;
     findPlaceholders(text, &assigned);
@@ -313,6 +395,45 @@ void prepareShell(const RunbookBlock &block, const QString &text, const StepInpu
     // An argument, not stdin: a command in the block that reads stdin (cat, psql, read) must
     // not swallow the rest of the script.
     prepared->request.argv = {interpreterFor(block.language), u"-c"_s, script};
+    prepared->request.standardInput = secretInput.bytes();
+    prepared->request.secrets += secretInput.secrets();
+}
+
+// Card, confirmation, incident timeline and audit row show secret values masked; and a secret
+// value that would still reach the host's command line (written into a quoted here-document,
+// which nothing expands) stops the step.
+void hideSecretValues(const RunbookBlock &block, const QString &text,
+                      const QMap<QString, QString> &values, PreparedStep *prepared)
+{
+    QMap<QString, QString> shown = values;
+    QStringList names;
+    for (auto it = shown.begin(); it != shown.end(); ++it) {
+        if (isSecretValue(it.key(), it.value())) {
+            it.value() = SecretMask.toString();
+            names.append(it.key());
+        }
+    }
+    if (names.isEmpty())
+        return;
+    const QStringList secrets = secretPlaceholderValues(values);
+    for (const QString &secret : secrets) {
+        if (!prepared->request.secrets.contains(secret))
+            prepared->request.secrets.append(secret);
+    }
+    const QString commandLine = composeShellCommand(prepared->request);
+    for (const QString &name : std::as_const(names)) {
+        if (prepared->error.isEmpty() && commandLine.contains(values.value(name)))
+            prepared->error = Text::tr("the value of %1 looks secret, but here it would be written "
+                                       "into the command, where ps on the host shows it; use it "
+                                       "outside a quoted here-document")
+                                  .arg(name);
+    }
+    QString ignored;
+    const QString masked = block.kind == RunbookBlock::Sql
+                               ? fillSqlPlaceholders(text, shown, &ignored)
+                               : fillTextPlaceholders(text, shown);
+    // Anything the fill left (a value in a literal context) is masked as text.
+    prepared->shownCommand = maskSecrets(masked, secrets);
 }
 
 } // namespace
@@ -388,6 +509,7 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
             !problem.isEmpty())
             prepared.error = problem;
     }
+    hideSecretValues(block, text, values.text, &prepared);
     if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
         // Judged as the runner will judge it: on the filled-in text that runs, not the template.
         prepared.request.risk = Risk::Read;

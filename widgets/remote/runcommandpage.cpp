@@ -2,6 +2,7 @@
 #include "widgets/remote/runcommandpage.h"
 
 #include "models/core/risk.h"
+#include "models/core/secretvalues.h"
 #include "models/remote/commandrisk.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/commandsessionmodel.h"
@@ -246,6 +247,10 @@ void RunCommandPage::run()
     request.script = command;
     request.sudo = m_sudo->isChecked();
     request.timeoutMs = m_timeout->value() * 1000;
+    // PGPASSWORD=…, URLs with a password, Bearer tokens: masked in the history, the result
+    // table and the audit row. The command itself is the shell's stdin, not a command line.
+    request.secrets = secretsInText(command);
+    const QString shownCommand = maskSecrets(command, request.secrets);
     const RiskAssessment risk = CommandRunner::assess(request);
     if (const QString refusal = m_readOnly->refusal(risk.risk); !refusal.isEmpty()) {
         QMessageBox::warning(this, tr("Run Command"), tr("%1\n\n%2").arg(refusal, risk.reason));
@@ -255,8 +260,8 @@ void RunCommandPage::run()
     if (!confirmRisk(this, risk.risk, tr("Run \"%1\" on %2.").arg(command, target), risk.reason,
                      target))
         return;
-    rememberCommand(command);
-    m_session->begin(command, hosts);
+    rememberCommand(shownCommand);
+    m_session->begin(shownCommand, hosts);
     m_runs.clear();
     m_output->clear();
     m_shownRow = -1;

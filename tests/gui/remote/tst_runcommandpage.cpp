@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
+#include "app/services.h"
+#include "models/audit/auditlog.h"
 #include "models/core/paths.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandsessionmodel.h"
@@ -49,6 +51,8 @@ private Q_SLOTS:
     void readOnlyModeRefusesADestructiveCommand();
     void destructiveCommandNeedsTheHostNameTyped();
     void historyWalksWithUpAndDown();
+    void secretsAreMaskedInHistoryAndAudit_data();
+    void secretsAreMaskedInHistoryAndAudit();
 };
 
 void RunCommandPageTest::initTestCase()
@@ -160,6 +164,48 @@ void RunCommandPageTest::historyWalksWithUpAndDown()
     QCOMPARE(page->commandInput()->text(), u"echo one"_s);
     QTest::keyClick(page->commandInput(), Qt::Key_Down);
     QCOMPARE(page->commandInput()->text(), u"echo two"_s);
+}
+
+void RunCommandPageTest::secretsAreMaskedInHistoryAndAudit_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("PGPASSWORD") << u"PGPASSWORD=pw-%1; echo set"_s
+                                << u"PGPASSWORD=********; echo set"_s;
+    QTest::newRow("url with credentials")
+        << u"echo https://ops:pw-%1@api.local/"_s << u"echo https://ops:********@api.local/"_s;
+    QTest::newRow("bearer token") << u"echo 'Authorization: Bearer tok-%1'"_s
+                                  << u"echo 'Authorization: Bearer ********'"_s;
+}
+
+void RunCommandPageTest::secretsAreMaskedInHistoryAndAudit()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, shown);
+    const QString marker = u"opsdeck%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    Desktop desktop;
+    MainWindow &window = desktop.window();
+    window.show();
+    RunCommandPage *page = window.runCommandPage();
+    page->checkOnly(window.document()->workspace().environments[0].hosts[0].name);
+    page->commandInput()->setText(command.arg(marker));
+    page->run();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isRunning(), 10000);
+    QVERIFY(page->session()->rowAt(0).result.succeeded());
+    QCOMPARE(page->session()->commandText(), shown);
+
+    page->commandInput()->clear();
+    QTest::keyClick(page->commandInput(), Qt::Key_Up);
+    QCOMPARE(page->commandInput()->text(), shown);
+    QCOMPARE(QSettings().value(u"console/history"_s).toStringList().value(0), shown);
+
+    std::optional<StoreResult<QList<AuditEntry>>> answer;
+    QObject context;
+    desktop.services().auditLog()->query(
+        {}, &context, [&answer](const StoreResult<QList<AuditEntry>> &result) { answer = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+    QVERIFY(answer->ok() && !answer->value().isEmpty());
+    QCOMPARE(answer->value().constFirst().command, shown);
 }
 
 QTEST_MAIN(RunCommandPageTest)

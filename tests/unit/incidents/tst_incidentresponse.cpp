@@ -85,6 +85,8 @@ private Q_SLOTS:
     void cleanup();
 
     void finishedStepsAreRecorded();
+    void secretValuesAreMaskedOnTheTimeline_data();
+    void secretValuesAreMaskedOnTheTimeline();
     void notesAndTickedChecksAreRecorded();
     void nothingIsRecordedWithoutAnActiveIncident();
     void escalationsAreRecordedOnce();
@@ -226,6 +228,45 @@ void IncidentResponseTest::finishedStepsAreRecorded()
     QCOMPARE(audit->size(), 2);
     for (const AuditEntry &entry : *audit)
         QCOMPARE(entry.incidentId, std::optional<qint64>(incidentId));
+}
+
+void IncidentResponseTest::secretValuesAreMaskedOnTheTimeline_data()
+{
+    QTest::addColumn<QString>("placeholder");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("by name") << u"<api-token>"_s << u"tok-%1"_s;
+    QTest::newRow("url with credentials") << u"<endpoint>"_s << u"https://ops:pw-%1@api.local/"_s;
+}
+
+void IncidentResponseTest::secretValuesAreMaskedOnTheTimeline()
+{
+    QFETCH(QString, placeholder);
+    QFETCH(QString, value);
+    const QString marker = u"opsdeck-secret-%1"_s.arg(QCoreApplication::applicationPid());
+    value = value.arg(marker);
+    const auto response = makeResponse();
+    QVERIFY(declare(*response));
+    const qint64 incidentId = response->incident()->incident().id;
+    RunbookSession &session = *response->runbookSession();
+    session.setRunbook(
+        parseRunbook(
+            u"# Call\n\n```sh\nprintf '%.0scalled\\n' \"%1\"\n```\n"_s.arg(placeholder).toUtf8(),
+            u"call.md"_s),
+        u"call.md"_s);
+    session.setPlaceholderValue(placeholder, value);
+    const StepRun run = runAndWait(session, session.steps().constFirst());
+    QVERIFY2(run.state == StepState::Succeeded, qPrintable(run.message + run.output));
+    QCOMPARE(run.output, u"called\n"_s);
+
+    const QList<IncidentEvent> timeline = storedTimeline(incidentId);
+    QCOMPARE(kinds(timeline), (QStringList{u"declared"_s, u"step_run"_s}));
+    const IncidentEvent &step = timeline.at(1);
+    QVERIFY2(!step.command.contains(marker), qPrintable(step.command));
+    QCOMPARE(step.command, u"printf '%.0scalled\\n' \"********\""_s);
+    const auto audit = m_audited->entries();
+    QVERIFY(audit && audit->size() == 1);
+    QVERIFY2(!audit->constFirst().command.contains(marker),
+             qPrintable(audit->constFirst().command));
 }
 
 void IncidentResponseTest::notesAndTickedChecksAreRecorded()
