@@ -4,6 +4,7 @@
 #include "models/remote/commandrisk.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
+#include "models/runbooks/commandbehaviour.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -88,16 +89,30 @@ struct FilledValues {
     QStringList assignments;     // $NAME placeholders: NAME='value' before the step
 };
 
-// The text of the block that runs: all of it, or the logical line chosen. False (and the
-// reason in prepared) when it cannot run this way.
-bool chooseText(const RunbookBlock &block, int line, QString *text, PreparedStep *prepared)
+// The text of the block that runs: all of it, or the logical line chosen, with the lines typed
+// in another shell taken out as scripts (see composeRunInside()). False (and the reason in
+// prepared) when it cannot run this way.
+bool chooseText(const RunbookBlock &block, int line, ComposedScript *text, PreparedStep *prepared)
 {
-    *text = block.text;
     if (line < 0) {
         if (!block.wholeRunProblem.isEmpty()) {
             prepared->error = Text::tr("%1; run its lines one at a time, or fix the runbook")
                                   .arg(block.wholeRunProblem);
             return false;
+        }
+        *text = composeRunInside(block.text, block.contextSwitches);
+        prepared->streams = block.streams;
+        if (block.isTerminalOnly()) {
+            prepared->terminalOnly = true;
+            prepared->error =
+                Text::tr("run this step in a terminal: %1").arg(block.terminalReason());
+        }
+        if (!text->scripts.isEmpty()) {
+            const RiskAssessment risk = assessCommandRisk(withScripts(text->outer, text->scripts));
+            if (higherRisk(risk.risk, prepared->request.risk) != prepared->request.risk) {
+                prepared->request.risk = risk.risk;
+                prepared->riskReason = risk.reason;
+            }
         }
         return true;
     }
@@ -108,9 +123,42 @@ bool chooseText(const RunbookBlock &block, int line, QString *text, PreparedStep
         prepared->error = Text::tr("line %1 of this step holds no command").arg(line + 1);
         return false;
     }
-    *text = chosen->text;
     prepared->line = chosen->firstLine;
-    const RiskAssessment risk = assessCommandRisk(*text);
+    const auto inside =
+        std::ranges::find_if(block.contextSwitches, [&](const RunbookContextSwitch &s) {
+            return s.covers(chosen->firstLine) || s.covers(chosen->lastLine);
+        });
+    if (inside == block.contextSwitches.cend()) {
+        *text = ComposedScript{chosen->text, {}};
+        prepared->streams =
+            analyseBlockExecution(chosen->text, placeholderSpans(chosen->text)).streams;
+        const RiskAssessment risk = assessCommandRisk(chosen->text);
+        prepared->request.risk = risk.risk;
+        prepared->riskReason = risk.reason;
+        return true;
+    }
+    if (!inside->runsInside) {
+        prepared->terminalOnly = true;
+        *text = ComposedScript{chosen->text, {}};
+        prepared->error = Text::tr("run this line in a terminal: %1").arg(inside->description);
+        return false;
+    }
+    if (chosen->firstLine == inside->exitLine) {
+        prepared->error = Text::tr("line %1 leaves the shell that line %2 opens; run line %2 to "
+                                   "run everything typed there")
+                              .arg(line + 1)
+                              .arg(inside->line + 1);
+        return false;
+    }
+    const bool wholeSwitch = chosen->firstLine <= inside->openerEnd;
+    *text = composeRunInsideLine(block.text, *inside, chosen->text, wholeSwitch);
+    if (wholeSwitch)
+        prepared->line = inside->line;
+    const QString runs = withScripts(text->outer, text->scripts);
+    const QString ran =
+        wholeSwitch ? block.text.section(u'\n', inside->line, inside->lastLine) : chosen->text;
+    prepared->streams = analyseBlockExecution(ran, placeholderSpans(ran)).streams;
+    const RiskAssessment risk = assessCommandRisk(runs);
     prepared->request.risk = risk.risk;
     prepared->riskReason = risk.reason;
     return true;
@@ -217,20 +265,37 @@ QStringList valueVariables(const QMap<QString, QString> &values, QMap<QString, Q
     return assignments;
 }
 
-void prepareShell(const RunbookBlock &block, const QString &text, const StepInputs &inputs,
-                  const FilledValues &values, PreparedStep *prepared)
+// The scripts typed in another shell, with the values written in and quoted for that shell: it
+// reads them again, so a value goes in as text that shell reads back verbatim, never by
+// reference to a variable of ours.
+QMap<QString, QString> filledScripts(const ComposedScript &composed,
+                                     const QMap<QString, QString> &values)
 {
-    if (prepared->target.isEmpty()) {
+    QMap<QString, QString> scripts;
+    for (auto it = composed.scripts.cbegin(); it != composed.scripts.cend(); ++it)
+        scripts.insert(it.key(), fillTextPlaceholders(it.value(), values));
+    return scripts;
+}
+
+void prepareShell(const RunbookBlock &block, const ComposedScript &composed,
+                  const StepInputs &inputs, const FilledValues &values, PreparedStep *prepared)
+{
+    const QString &text = composed.outer;
+    const QMap<QString, QString> scripts = filledScripts(composed, values.text);
+    // Shown (timeline, card) with the values written in; run with each value in a variable
+    // of its own.
+    prepared->shownCommand = withScripts(fillTextPlaceholders(text, values.text), scripts);
+    if (prepared->target.isEmpty() && prepared->error.isEmpty()) {
         prepared->error = Text::tr("choose a host for this step");
         return;
     }
-    // Shown (timeline, card) with the values written in; run with each value in a variable
-    // of its own.
-    prepared->shownCommand = fillTextPlaceholders(text, values.text);
+    if (!prepared->error.isEmpty())
+        return; // a terminal's step: shown, for Copy, but not run
     QMap<QString, QString> references;
     QStringList prologue = valueVariables(values.text, &references);
     QString fillError;
-    const QString body = fillTextPlaceholdersByReference(text, references, values.text, &fillError);
+    const QString body = withScripts(
+        fillTextPlaceholdersByReference(text, references, values.text, &fillError), scripts);
     if (!fillError.isEmpty()) {
         prepared->error = fillError;
         return;
@@ -352,14 +417,16 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepared.error = Text::tr("this step is a manual check; tick it when done");
         return prepared;
     }
-    QString text;
-    if (!chooseText(block, inputs.line, &text, &prepared))
+    ComposedScript text;
+    if (!chooseText(block, inputs.line, &text, &prepared) && !prepared.terminalOnly)
         return prepared;
     FilledValues values;
-    if (!fillValues(block, text, inputs, &values, &prepared))
+    const QString everything =
+        QStringList{text.outer, QStringList(text.scripts.values()).join(u'\n')}.join(u'\n');
+    if (!fillValues(block, everything, inputs, &values, &prepared))
         return prepared;
     if (block.kind == RunbookBlock::Sql)
-        prepareSql(text, workspace, values, &prepared);
+        prepareSql(text.outer, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
     return prepared;

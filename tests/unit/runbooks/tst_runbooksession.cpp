@@ -647,13 +647,16 @@ void RunbookSessionTest::blockReadingStdinDoesNotSwallowTheScript()
 void RunbookSessionTest::seedStepsPrepareToValidShell_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::addColumn<int>("flagged"); // blocks that only run line by line
-    QTest::newRow("000") << u"000_fd0a1e1682d72f15.txt"_s << 0;
-    QTest::newRow("001") << u"001_85a77e70dee42870.txt"_s << 0;
-    QTest::newRow("002") << u"002_0c5c8760a781de0d.txt"_s << 0;
-    // recovery.conf (lost <<EOF), and psql followed by the statements to type in it
-    QTest::newRow("003") << u"003_b05b49d288a4692d.txt"_s << 2;
-    QTest::newRow("004") << u"004_d84d9a38bb43653f.txt"_s << 0;
+    QTest::addColumn<int>("flagged");  // blocks that only run line by line
+    QTest::addColumn<int>("terminal"); // blocks for a terminal, shown with Copy
+    QTest::newRow("000") << u"000_fd0a1e1682d72f15.txt"_s << 0 << 0;
+    QTest::newRow("001") << u"001_85a77e70dee42870.txt"_s << 0 << 0;
+    QTest::newRow("002") << u"002_0c5c8760a781de0d.txt"_s << 0 << 0;
+    // recovery.conf (lost <<EOF) only runs line by line; `psql $DATABASE_URL` followed by the
+    // statements to type at its prompt, and the block ending in `kubectl exec -it … --
+    // /bin/bash`, are for a terminal.
+    QTest::newRow("003") << u"003_b05b49d288a4692d.txt"_s << 1 << 2;
+    QTest::newRow("004") << u"004_d84d9a38bb43653f.txt"_s << 0 << 0;
 }
 
 // Every step of every seed, with its placeholders filled, is a script the shell accepts: what
@@ -662,6 +665,7 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
 {
     QFETCH(QString, file);
     QFETCH(int, flagged);
+    QFETCH(int, terminal);
     const QString path = QStringLiteral(OPSDECK_SOURCE_DIR "/../shared/seeds/") + file;
     QFile seed(path);
     QVERIFY(seed.open(QIODevice::ReadOnly));
@@ -678,10 +682,18 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
 
     int prepared = 0;
     int refused = 0;
+    int forATerminal = 0;
     for (const RunbookStepId &step : session->steps()) {
         if (!session->block(step).isRunnable())
             continue;
         const PreparedStep ready = session->prepare(step);
+        if (ready.terminalOnly) {
+            QVERIFY(session->block(step).isTerminalOnly());
+            QVERIFY(ready.error.startsWith(u"run this step in a terminal: "_s));
+            QVERIFY(!ready.shownCommand.isEmpty()); // what Copy takes
+            ++forATerminal;
+            continue;
+        }
         if (!ready.canRun()) {
             QVERIFY2(!session->block(step).wholeRunProblem.isEmpty(), qPrintable(ready.error));
             ++refused;
@@ -700,6 +712,7 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
                                 .arg(QString::fromUtf8(check.readAllStandardError()), script)));
     }
     QCOMPARE(refused, flagged);
+    QCOMPARE(forATerminal, terminal);
     QVERIFY(prepared > 0);
 }
 

@@ -298,6 +298,16 @@ void ShellAgreementTest::runLinesParse()
                 const PreparedStep prepared = prepareStep(block, Workspace(), inputs);
                 const QString where =
                     u"%1:%2"_s.arg(QFileInfo(file).fileName()).arg(block.line + line.firstLine);
+                if (prepared.terminalOnly) {
+                    // Typed at an interactive program's prompt: for a terminal, not for Run.
+                    QVERIFY2(std::ranges::any_of(block.contextSwitches,
+                                                 [&](const RunbookContextSwitch &s) {
+                                                     return !s.runsInside &&
+                                                            s.covers(line.firstLine);
+                                                 }),
+                             qPrintable(where));
+                    continue;
+                }
                 QVERIFY2(prepared.canRun(), qPrintable(where + u": "_s + prepared.error));
                 QString error;
                 QVERIFY2(parsesAsShell(prepared.request.argv.value(0),
