@@ -2100,6 +2100,45 @@ QList<int> sectionWithSubsections(const Runbook &runbook, int section)
     return sections;
 }
 
+RunbookCounts countRunbook(const Runbook &runbook)
+{
+    RunbookCounts counts;
+    counts.sections = int(runbook.sections.size());
+    counts.warnings = int(runbook.diagnostics.size());
+    for (const RunbookSection &section : runbook.sections) {
+        for (const RunbookBlock &block : section.blocks) {
+            switch (block.kind) {
+            case RunbookBlock::Command:
+            case RunbookBlock::Sql:
+                ++counts.runnable;
+                break;
+            case RunbookBlock::Reference:
+                ++counts.references;
+                break;
+            case RunbookBlock::ExpectedOutput:
+                ++counts.outputs;
+                break;
+            case RunbookBlock::ManualCheck:
+                ++counts.checks;
+                break;
+            case RunbookBlock::Prose:
+                break;
+            }
+            if (!block.streams.isEmpty())
+                ++counts.streaming;
+            if (block.isTerminalOnly())
+                ++counts.terminalOnly;
+            counts.runInside += int(std::ranges::count_if(
+                block.contextSwitches, [](const RunbookContextSwitch &s) { return s.runsInside; }));
+            for (const QString &placeholder : block.placeholders) {
+                if (!counts.placeholders.contains(placeholder))
+                    counts.placeholders.append(placeholder);
+            }
+        }
+    }
+    return counts;
+}
+
 QString runbookBlockKindName(RunbookBlock::Kind kind)
 {
     return kindName(kind);
@@ -2161,11 +2200,23 @@ QJsonObject toJson(const Runbook &runbook)
     QJsonObject metadata;
     for (auto it = runbook.metadata.cbegin(); it != runbook.metadata.cend(); ++it)
         metadata.insert(it.key(), it.value());
+    const RunbookCounts counts = countRunbook(runbook);
+    const QJsonObject summary{{u"sections"_s, counts.sections},
+                              {u"runnable"_s, counts.runnable},
+                              {u"references"_s, counts.references},
+                              {u"outputs"_s, counts.outputs},
+                              {u"checks"_s, counts.checks},
+                              {u"placeholders"_s, QJsonArray::fromStringList(counts.placeholders)},
+                              {u"streaming"_s, counts.streaming},
+                              {u"terminalOnly"_s, counts.terminalOnly},
+                              {u"runInside"_s, counts.runInside},
+                              {u"warnings"_s, counts.warnings}};
     return QJsonObject{{u"title"_s, runbook.title},
                        {u"metadata"_s, metadata},
                        {u"sections"_s, sections},
                        {u"diagnostics"_s, diagnostics},
-                       {u"repairs"_s, QJsonArray::fromStringList(runbook.repairs)}};
+                       {u"repairs"_s, QJsonArray::fromStringList(runbook.repairs)},
+                       {u"counts"_s, summary}};
 }
 
 } // namespace OpsDeck

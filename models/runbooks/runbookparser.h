@@ -140,6 +140,21 @@ QStringList unterminatedHeredocs(const QString &text);
 // number of places repaired.
 int repairDoubleEncodedUtf8(QString *text);
 
+// What a runbook holds, counted: what `opsdeck runbook show` sums up.
+struct RunbookCounts {
+    int sections = 0;
+    int runnable = 0;         // command and SQL steps (those for a terminal included)
+    int references = 0;       // blocks shown with Copy, never run
+    int outputs = 0;          // expected output: console output and output-only fences
+    int checks = 0;           // task-list items
+    QStringList placeholders; // distinct, in order of appearance
+    int streaming = 0;        // steps that print until stopped
+    int terminalOnly = 0;     // steps for a terminal
+    int runInside = 0;        // context switches whose lines run inside the other shell
+    int warnings = 0;         // diagnostics
+};
+RunbookCounts countRunbook(const Runbook &runbook);
+
 QString runbookBlockKindName(RunbookBlock::Kind kind);
 QJsonObject toJson(const Runbook &runbook);
 

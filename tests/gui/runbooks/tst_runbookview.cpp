@@ -226,8 +226,13 @@ void RunbookViewTest::runsStepsAndCarriesVariablesAndPlaceholders()
     QVERIFY(card(Hello)->doneBox()->isChecked());
     QCOMPARE(m_view->progressBar()->text(), u"1 of 8 steps done"_s);
 
-    // Without a value for <name> the step is refused, and says why.
-    QTest::mouseClick(card(Greet)->runButton(), Qt::LeftButton);
+    // Without a value for <name> Run waits, and the card says for which value.
+    QVERIFY(!card(Greet)->runButton()->isEnabled());
+    auto *missing = card(Greet)->findChild<QLabel *>(u"missingValues"_s);
+    QVERIFY(missing && missing->isVisibleTo(card(Greet)));
+    QCOMPARE(missing->text(), u"Fill in <name> to run this step."_s);
+    // Run anyway (Ctrl+Return): refused, and says why.
+    card(Greet)->run();
     QVERIFY(m_session->stepRun(Greet).state == StepState::Refused);
     QVERIFY2(card(Greet)->statusLabel()->text().startsWith(u"refused: "_s),
              qPrintable(card(Greet)->statusLabel()->text()));
@@ -244,6 +249,8 @@ void RunbookViewTest::runsStepsAndCarriesVariablesAndPlaceholders()
     QCOMPARE(m_session->placeholderValue(u"<name>"_s), u"world"_s);
     QCOMPARE(card(Goodbye)->placeholderEdit(u"<name>"_s)->text(), u"world"_s);
 
+    QVERIFY(card(Greet)->runButton()->isEnabled());
+    QVERIFY(!missing->isVisibleTo(card(Greet)));
     QTest::mouseClick(card(Greet)->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->stepRun(Greet).state == StepState::Succeeded, 10000);
     QCOMPARE(card(Greet)->outputView()->toPlainText(), u"hi world\n"_s);
