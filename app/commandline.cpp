@@ -247,8 +247,8 @@ int showRunbook(const QString &file, bool json)
                                                                   : contextSwitch.lastLine;
                 out << Text::tr("%1      lines %2-%3 run inside: %4 '…'")
                            .arg(indent)
-                           .arg(block.line + contextSwitch.openerEnd + 1)
-                           .arg(block.line + innerLast)
+                           .arg(block.fileLineOf(contextSwitch.openerEnd + 1))
+                           .arg(block.fileLineOf(innerLast))
                            .arg(contextSwitch.runInside)
                     << '\n';
             }

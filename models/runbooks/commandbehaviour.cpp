@@ -144,6 +144,15 @@ CommandBehaviour streams(const QString &what)
     return behaviour;
 }
 
+// The same behaviour, named after the command that carries it ("kubectl exec -it redis-cli").
+CommandBehaviour renamed(CommandBehaviour behaviour, const QString &what)
+{
+    if (behaviour.reason.startsWith(behaviour.what))
+        behaviour.reason.replace(0, behaviour.what.size(), what);
+    behaviour.what = what;
+    return behaviour;
+}
+
 enum class Interaction { Client, Shell, Editor, FullScreen };
 
 CommandBehaviour needsTerminal(const QString &what, Interaction interaction)
@@ -260,7 +269,7 @@ private:
         if (behaviour.kind == Kind::OpensShell) // a shell opened there, with nothing to run in it
             return needsTerminal(outer, Interaction::Shell);
         if (behaviour.kind == Kind::NeedsTerminal)
-            behaviour.what = outer + u' ' + behaviour.what;
+            return renamed(behaviour, outer + u' ' + behaviour.what);
         return behaviour;
     }
 
@@ -540,7 +549,7 @@ private:
                 return {};
             CommandBehaviour behaviour = script(words.mid(host + 1).join(u' '), depth + 1);
             if (behaviour.kind == Kind::NeedsTerminal)
-                behaviour.what = u"ssh "_s + behaviour.what;
+                return renamed(behaviour, u"ssh "_s + behaviour.what);
             return behaviour;
         }
         if (stdinRedirected || anyCluster(words, from + 1, host, u'f', options.valueLetters))
@@ -575,7 +584,7 @@ private:
         }
         CommandBehaviour behaviour = judge(words, command, stdinRedirected, depth);
         if (behaviour.kind == Kind::NeedsTerminal && !behaviour.what.startsWith(u"sudo"))
-            behaviour.what = u"sudo "_s + behaviour.what;
+            return renamed(behaviour, u"sudo "_s + behaviour.what);
         return behaviour;
     }
 
@@ -663,6 +672,11 @@ private:
             const QStringList operands = operandsOf(u"pPtTSdDo");
             if (std::ranges::count_if(operands, isNumber) == 1)
                 return streams(program + u' ' + operands.constFirst());
+            return {};
+        }
+        if (program == u"jstat") { // jstat -gcutil VMID [INTERVAL [COUNT]]
+            if (operandsOf({}).size() == 2)
+                return streams(u"jstat"_s);
             return {};
         }
         if (program == u"dstat") {
@@ -1066,12 +1080,23 @@ BlockExecution analyseBlockExecution(const QString &text, const QList<ShellSpan>
     const ShellLexResult lexed = lexShell(words);
     const QList<ShellCommandWords> commands = topLevelCommands(lexed);
     const QStringList lines = text.split(u'\n');
+    // `… | head -n 100` ends the stream after that many lines.
+    const auto endsInHead = [&](qsizetype index) {
+        for (qsizetype next = index; next + 1 < commands.size() && commands[next].pipesOut;
+             ++next) {
+            if (baseName(commands[next + 1].words.value(0)) == u"head")
+                return true;
+        }
+        return false;
+    };
+    qsizetype current = 0;
     const auto noteStreaming = [&](const CommandBehaviour &behaviour) {
-        if (behaviour.kind == Kind::Streams && execution.streams.isEmpty())
+        if (behaviour.kind == Kind::Streams && execution.streams.isEmpty() && !endsInHead(current))
             execution.streams = behaviour.reason;
     };
     for (qsizetype i = 0; i < commands.size(); ++i) {
         const ShellCommandWords &command = commands[i];
+        current = i;
         // `while true` (or `until false`) with no break or exit after it loops until stopped.
         if ((command.keyword == u"while" &&
              (command.words == QStringList{u"true"_s} || command.words == QStringList{u":"_s})) ||
@@ -1106,6 +1131,7 @@ BlockExecution analyseBlockExecution(const QString &text, const QList<ShellSpan>
         qsizetype after = next;
         for (; after < commands.size(); ++after) {
             const ShellCommandWords &inner = commands[after];
+            current = after;
             if (leavesTheShell(inner)) {
                 contextSwitch.exitLine = inner.firstLine;
                 break;

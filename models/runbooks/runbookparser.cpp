@@ -697,11 +697,25 @@ bool isCommandLike(const QString &raw)
     static const QRegularExpression assignment(uR"(^[A-Za-z_][A-Za-z0-9_]*=)"_s);
     static const QRegularExpression program(uR"(^(?:sudo\s+|time\s+|!\s*|\(\s*)*(\S+))"_s);
     static const QRegularExpression outputDash(uR"(^\S+ - \d)"_s); // "top - 10:01:02 up 3 days"
+    // A row of a table (lsof, ps, kubectl): four or more columns apart by runs of spaces.
+    static const QRegularExpression tableRow(uR"(^\S+(?:(?: {2,}|\t+)\S+){3,})"_s);
     const QString line = raw.trimmed();
-    if (line.isEmpty() || line.startsWith(u'#') || outputDash.match(line).hasMatch())
+    if (line.isEmpty() || line.startsWith(u'#') || outputDash.match(line).hasMatch() ||
+        tableRow.match(line).hasMatch())
         return false;
-    if (assignment.match(line).hasMatch())
-        return true;
+    if (assignment.match(line).hasMatch()) {
+        // NAME=value alone, or before a command (LANG=C sort); `notAfter=Apr  3 23:59:59 2026`
+        // is what openssl printed.
+        static const QRegularExpression prefixed(
+            uR"(^[A-Za-z_]\w*=(?:'[^']*'|"[^"]*"|\S)*\s+(\S+))"_s);
+        const QRegularExpressionMatch match = prefixed.match(line);
+        if (!match.hasMatch())
+            return true;
+        const QString next = match.captured(1);
+        if (isKnownCommand(next) || next.startsWith(u"./") || next.startsWith(u'/') ||
+            assignment.match(next).hasMatch())
+            return true;
+    }
     // A pipeline or list into a known command (`… | grep x`, `… && systemctl …`), or a
     // command substitution, is shell whatever its first word.
     static const QRegularExpression chained(uR"((?:\||&&|;)\s*(?:sudo\s+)?([\w./-]+))"_s);
@@ -819,11 +833,20 @@ std::optional<QString> promptCommand(const QString &line, bool consoleFence)
 std::optional<QString> innerPromptCommand(const QString &line)
 {
     static const QRegularExpression prompt(
-        uR"(^\s*(?:[\w.@:~/\[\]-]+=?[#>$%]|[#$]|[~/][\w./-]*\s+[#$])\s+(\S.*)$)"_s);
+        uR"(^\s*(?:[\w.@:~/\[\]-]+=?[#>$%]|[~/][\w./-]*\s+[#$])\s+(\S.*)$)"_s);
     const QRegularExpressionMatch match = prompt.match(line);
     if (match.hasMatch())
         return match.captured(1);
     return std::nullopt;
+}
+
+// A `$ ` or user@host prompt on some line: an untyped fence that is a terminal session.
+bool hasShellPrompt(const QString &code)
+{
+    const QStringList lines = code.split(u'\n');
+    return std::ranges::any_of(lines, [](const QString &line) {
+        return !line.trimmed().startsWith(u'#') && promptCommand(line, false).has_value();
+    });
 }
 
 // A shell-typed fence written as a terminal session: a `$ ` or user@host prompt, or root's
@@ -1304,9 +1327,9 @@ private:
         block.language = language;
         block.text = text;
         block.line = line;
-        const auto fileLine = [&](int textLine) {
-            return textLine < lineMap.size() ? lineMap[textLine] : line + textLine;
-        };
+        if (lineMap.size() > 1 && lineMap.constLast() - lineMap.constFirst() >= lineMap.size())
+            block.sourceLines = lineMap; // not consecutive
+        const auto fileLine = [&](int textLine) { return block.fileLineOf(textLine); };
         RiskAssessment assessment = assessCommandRisk(text);
         ShellScanner scanner(&m_assigned);
         scanner.scan(text);
@@ -1496,8 +1519,8 @@ private:
         const QString &language = m_codeLanguage;
         const bool shell = isShellLanguage(language);
         const bool announced = announcesOutput(proseBefore());
-        if (language == u"console" || ((shell || language.isEmpty()) && hasPromptLines(code) &&
-                                       (shell || looksLikeShell(code)))) {
+        if (language == u"console" || (shell && hasPromptLines(code)) ||
+            (language.isEmpty() && hasShellPrompt(code))) {
             addConsole(code, line, language);
         } else if (shell && isSqlOnly(code)) {
             // Written as shell, but the shell cannot run it: it is SQL for a database.
@@ -1759,7 +1782,7 @@ void attachWarnings(Runbook *runbook)
         for (RunbookBlock &block : section.blocks) {
             if (!block.isRunnable())
                 continue;
-            const int last = block.line + int(block.text.count(u'\n')) + 1;
+            const int last = block.fileLineOf(int(block.text.count(u'\n'))) + 1;
             for (const Diagnostic &diagnostic : std::as_const(runbook->diagnostics)) {
                 if (diagnostic.line < block.line - 1 || diagnostic.line > last ||
                     diagnostic.message == block.wholeRunProblem)
@@ -2168,8 +2191,8 @@ QJsonObject toJson(const Runbook &runbook)
                     object.insert(u"terminalReason"_s, block.terminalReason());
                 QJsonArray switches;
                 for (const RunbookContextSwitch &contextSwitch : block.contextSwitches) {
-                    QJsonObject entry{{u"line"_s, block.line + contextSwitch.line},
-                                      {u"lastLine"_s, block.line + contextSwitch.lastLine},
+                    QJsonObject entry{{u"line"_s, block.fileLineOf(contextSwitch.line)},
+                                      {u"lastLine"_s, block.fileLineOf(contextSwitch.lastLine)},
                                       {u"command"_s, contextSwitch.what},
                                       {u"runsInside"_s, contextSwitch.runsInside},
                                       {u"description"_s, contextSwitch.description}};

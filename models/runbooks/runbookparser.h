@@ -27,6 +27,9 @@ struct RunbookBlock {
     QString text;     // verbatim for code; plain text for prose and checks
     QString markdown; // prose: its Markdown source lines, for rendering (empty for others)
     int line = 0;     // 1-based line of the block's first content line
+    // The file line of each line of text when they do not follow each other (a terminal
+    // session's commands gathered from between their output); empty: line, line + 1, …
+    QList<int> sourceLines;
     Risk risk = Risk::Read; // Command and Sql blocks: assessCommandRisk(text)
     QString riskReason;
     QStringList placeholders; // Command and Sql blocks: "<pod-name>", "[service]", "$VAR", "$1"
@@ -52,7 +55,12 @@ struct RunbookBlock {
         return std::ranges::any_of(contextSwitches,
                                    [](const RunbookContextSwitch &s) { return !s.runsInside; });
     }
-    QString terminalReason() const; // the first switch that is not run inside, or empty
+    QString terminalReason() const;    // the first switch that is not run inside, or empty
+    int fileLineOf(int textLine) const // 1-based file line of a 0-based line of text
+    {
+        return textLine >= 0 && textLine < sourceLines.size() ? sourceLines[textLine]
+                                                              : line + textLine;
+    }
 };
 
 // A heading and what follows it up to the next heading. Text before the first heading is a
