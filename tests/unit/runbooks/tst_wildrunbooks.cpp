@@ -76,6 +76,14 @@ private Q_SLOTS:
     void handCounts();
     void json_data();
     void json();
+    void placeholders_data();
+    void placeholders();
+    void fences_data();
+    void fences();
+    void lookAlikes_data();
+    void lookAlikes();
+    void fenceProblems_data();
+    void fenceProblems();
 };
 
 void TestWildRunbooks::handCounts_data()
@@ -319,6 +327,219 @@ void TestWildRunbooks::json()
     const QJsonObject counts = object[u"counts"_s].toObject();
     QVERIFY(counts.contains(u"streaming"_s) && counts.contains(u"terminalOnly"_s) &&
             counts.contains(u"warnings"_s));
+}
+
+void TestWildRunbooks::placeholders_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::addRow("capitals") << u"kubectl get pods -n <NAMESPACE>"_s
+                              << QStringList{u"<NAMESPACE>"_s};
+    QTest::addRow("mixed case, dots") << u"ssh <Node.Name> -p <port-Number>"_s
+                                      << QStringList{u"<Node.Name>"_s, u"<port-Number>"_s};
+    QTest::addRow("spaces") << u"kubectl cordon <name of the failing node>"_s
+                            << QStringList{u"<name of the failing node>"_s};
+    QTest::addRow("brackets in capitals") << u"kubectl delete pod [POD_ID] -n [Name Space]"_s
+                                          << QStringList{u"[POD_ID]"_s, u"[Name Space]"_s};
+    QTest::addRow("in double quotes")
+        << u"echo \"deploying <SERVICE>\""_s << QStringList{u"<SERVICE>"_s};
+    QTest::addRow("bare template")
+        << u"kubectl rollout restart deploy/{{ service }}"_s << QStringList{u"{{ service }}"_s};
+    QTest::addRow("quoted templates are the tool's")
+        << u"docker ps --format '{{.Names}}'; ansible all -a \"echo {{ inventory_hostname }}\""_s
+        << QStringList{};
+    QTest::addRow("${VAR} is shell: asked only when nothing sets it")
+        << u"echo ${SERVICE} $SERVICE_PORT\nSERVICE=x\necho ${SERVICE}"_s
+        << QStringList{u"$SERVICE"_s, u"$SERVICE_PORT"_s};
+    QTest::addRow("quoted HTML and XML")
+        << u"echo '<div>' \"<b>x</b>\" '<a href=\"x\">' '<Config><Name>x</Name></Config>'"_s
+        << QStringList{};
+    QTest::addRow("here-documents and strings")
+        << u"cat <<EOF\nx\nEOF\ncat <<-END\n\tEND\ngrep x <<<\"$$\""_s << QStringList{};
+    QTest::addRow("process substitution and descriptors")
+        << u"diff <(sort a) >(tee b) 2>&1 >/dev/null"_s << QStringList{};
+    QTest::addRow("redirections that look like tags")
+        << u"sort <in.txt >out.txt; sort <in 2>err; cat <x>&2; tr a b <in.txt>out.txt"_s
+        << QStringList{};
+    QTest::addRow("what programs print")
+        << u"kubectl get svc | grep '<none>'; echo '<nil>'"_s << QStringList{};
+    QTest::addRow("globs and character classes")
+        << u"grep -E '[Ee]rror|[Ww]arn' x; ls /dev/sd[ab]; grep '[ERROR]' app.log"_s
+        << QStringList{};
+    QTest::addRow("a link in a comment and an echo")
+        << u"echo see [the docs](https://x)"_s << QStringList{};
+    QTest::addRow("the lines typed in a pod keep their own variables")
+        << u"kubectl exec -it <POD> -- sh\nredis-cli -a $REDIS_PASSWORD info\nexit\necho $AFTER"_s
+        << QStringList{u"<POD>"_s, u"$AFTER"_s};
+}
+
+// A block's placeholders as the parser lists them (inside a ```bash fence).
+void TestWildRunbooks::placeholders()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    const Runbook runbook = parseRunbook("# T\n\n```bash\n" + text.toUtf8() + "\n```\n", u"t.md"_s);
+    QCOMPARE(runbook.sections.constFirst().blocks.size(), 1);
+    QCOMPARE(runbook.sections.constFirst().blocks.constFirst().placeholders, expected);
+}
+
+void TestWildRunbooks::fences_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("kinds"); // runbookBlockKindName of each block but prose
+
+    const QStringList command{u"command"_s};
+    const QStringList reference{u"reference"_s};
+    const QStringList output{u"output"_s};
+    for (const char *info :
+         {"bash", "sh", "sh ", "shell", "Shell", "BASH", "zsh", "cmd", "terminal", "shell-session",
+          "shell script", "{.bash}", "bash title=\"x\""}) {
+        QTest::addRow("%s is shell", info)
+            << u"```%1\nsystemctl status nginx\n```"_s.arg(QString::fromUtf8(info)) << command;
+    }
+    for (const char *info : {"yaml", "json", "text", "output", "log", "promql", "ini"}) {
+        QTest::addRow("%s is a reference", info)
+            << u"```%1\nsystemctl status nginx\n```"_s.arg(QString::fromUtf8(info)) << reference;
+    }
+    QTest::addRow("after Output:") << u"Output:\n\n```bash\nactive (running)\n```"_s << output;
+    QTest::addRow("after Example output (truncated):")
+        << u"**Example output (truncated):**\n\n```sh\nok\n```"_s << output;
+    QTest::addRow("after You should see:") << u"You should see:\n\n```bash\nPONG\n```"_s << output;
+    QTest::addRow("after \"Check the output:\", a command")
+        << u"Check the output:\n\n```bash\nkubectl get pods\n```"_s << command;
+    QTest::addRow("a table") << u"```bash\nNAME   READY   STATUS\nweb-1  1/1     Running\n```"_s
+                             << output;
+    QTest::addRow("Name: value lines")
+        << u"```shell\nName:         web-1\nNamespace:    shop\nStatus:       Running\n```"_s
+        << output;
+    QTest::addRow("log lines") << u"```bash\n2026-03-03T10:00:00Z ERROR boom\n[INFO] started\n```"_s
+                               << output;
+    QTest::addRow("unknown command, no output signs")
+        << u"```bash\npatroni-ctl-x list\n```"_s << command;
+    QTest::addRow("a pipeline into a known command")
+        << u"```bash\nsomething-new status | grep -v ok\n```"_s << command;
+    QTest::addRow("prompts in a bash fence")
+        << u"```bash\n$ uptime\n 10:00:01 up 3 days\n$ whoami\nroot\n```"_s
+        << QStringList{u"command"_s, u"output"_s, u"command"_s, u"output"_s};
+    QTest::addRow("root's prompt before output")
+        << u"```bash\n# df -h /\n/dev/sda1  50G  48G  2G  97% /\n```"_s
+        << QStringList{u"command"_s, u"output"_s};
+    QTest::addRow("comments in a script are no prompts")
+        << u"```bash\n# Check the disk\ndf -h /\n```"_s << command;
+    QTest::addRow("user@host prompts, untyped")
+        << u"```\ndeploy@web-1:~$ systemctl is-active app\nactive\n```"_s
+        << QStringList{u"command"_s, u"output"_s};
+    QTest::addRow("a session into a pod")
+        << u"```console\n$ kubectl exec -it web-0 -- sh\n/ # ls /data\nx.db\n/ # exit\n$ date\n```"_s
+        << QStringList{u"command"_s, u"output"_s, u"command"_s};
+}
+
+void TestWildRunbooks::fences()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, kinds);
+    const Runbook runbook = parseRunbook("# T\n\n" + markdown.toUtf8() + "\n", u"t.md"_s);
+    QStringList found;
+    for (const RunbookBlock &block : runbook.sections.constFirst().blocks) {
+        if (block.kind != RunbookBlock::Prose)
+            found.append(runbookBlockKindName(block.kind));
+    }
+    QCOMPARE(found, kinds);
+}
+
+void TestWildRunbooks::lookAlikes_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("warnings"); // "line:column U+XXXX"
+
+    QTest::addRow("en dash as an option")
+        << u"kubectl get pods \u2013n web"_s << u"bash"_s << QStringList{u"4:18 U+2013"_s};
+    QTest::addRow("em dash before a dash")
+        << u"ls \u2014-all"_s << u"bash"_s << QStringList{u"4:4 U+2014"_s};
+    QTest::addRow("a dash in prose text is fine")
+        << u"echo 'a \u2013 b' # restart \u2014 carefully\necho a \u2013 b"_s << u"bash"_s
+        << QStringList{};
+    QTest::addRow("non-breaking hyphen anywhere")
+        << u"kubectl -n kube\u2011system get pods"_s << u"bash"_s << QStringList{u"4:16 U+2011"_s};
+    QTest::addRow("typographic quotes") << u"grep \u201Cerror\u201D app.log"_s << u"sh"_s
+                                        << QStringList{u"4:6 U+201C"_s, u"4:12 U+201D"_s};
+    QTest::addRow("an apostrophe in a word, quotes in quotes")
+        << u"echo don\u2019t 'it\u2019s' \"\u201Cquoted\u201D\""_s << u"bash"_s << QStringList{};
+    QTest::addRow("no-break space and zero width")
+        << u"systemctl\u00A0status nginx\u200B"_s << u"bash"_s
+        << QStringList{u"4:10 U+00A0"_s, u"4:23 U+200B"_s};
+    QTest::addRow("the second line") << u"uptime\nkubectl logs \u2013\u2013since=1h x"_s
+                                     << u"bash"_s << QStringList{u"5:14 U+2013"_s};
+    QTest::addRow("sql: in strings and comments fine, outside not")
+        << u"SELECT '\u2018x\u2019' -- \u201Cy\u201D\nFROM t WHERE a = \u2018b\u2019;"_s << u"sql"_s
+        << QStringList{u"5:18 U+2018"_s, u"5:20 U+2019"_s};
+    QTest::addRow("a fence under a list item counts the file's columns")
+        << u"LIST"_s << u"bash"_s << QStringList{u"5:21 U+2013"_s};
+}
+
+void TestWildRunbooks::lookAlikes()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, language);
+    QFETCH(QStringList, warnings);
+    QByteArray markdown = "# T\n\n```" + language.toUtf8() + "\n" + code.toUtf8() + "\n```\n";
+    if (code == u"LIST")
+        markdown = "# T\n\n1. Check:\n   ```bash\n   kubectl get pods \xE2\x80\x93n web\n   ```\n";
+    const Runbook runbook = parseRunbook(markdown, u"t.md"_s);
+    QStringList found;
+    for (const Diagnostic &diagnostic : runbook.diagnostics) {
+        const qsizetype at = diagnostic.message.indexOf(u"U+"_s);
+        found.append(u"%1:%2 %3"_s.arg(diagnostic.line)
+                         .arg(diagnostic.column)
+                         .arg(diagnostic.message.mid(at, 6)));
+    }
+    QCOMPARE(found, warnings);
+    // The block's card lists the same warnings.
+    for (const RunbookSection &section : runbook.sections) {
+        for (const RunbookBlock &block : section.blocks) {
+            if (block.isRunnable())
+                QCOMPARE(block.warnings.size(), warnings.size());
+        }
+    }
+}
+
+void TestWildRunbooks::fenceProblems_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QList<int>>("lines"); // of the warnings
+    QTest::addColumn<QString>("says");
+
+    QTest::addRow("balanced") << u"# T\n\n```bash\nls\n```\n\n```\ntext\n```\n"_s << QList<int>{}
+                              << QString();
+    QTest::addRow("a closing fence without its opening one")
+        << u"# T\n\nkubectl get pods\n```\n\nThen look at the logs.\n\n```bash\nkubectl logs x\n```\n"_s
+        << QList<int>{4} << u"opening fence was lost"_s;
+    QTest::addRow("a block interrupted by another opening fence")
+        << u"# T\n\n```bash\nls\n\n```bash\ndf -h\n```\n"_s << QList<int>{6}
+        << u"closing fence seems to be missing"_s;
+    QTest::addRow("never closed, headings swallowed")
+        << u"# T\n\n```bash\nls\n\n## Next\n\ntext\n"_s << QList<int>{3}
+        << u"the headings at lines 6 included"_s;
+    QTest::addRow("never closed") << u"# T\n\n```bash\nls\n"_s << QList<int>{3}
+                                  << u"never closed"_s;
+    QTest::addRow("tildes and longer fences")
+        << u"# T\n\n~~~bash\nls\n```\n~~~\n\n````\n```\nx\n````\n"_s << QList<int>{} << QString();
+}
+
+void TestWildRunbooks::fenceProblems()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QList<int>, lines);
+    QFETCH(QString, says);
+    const Runbook runbook = parseRunbook(markdown.toUtf8(), u"t.md"_s);
+    QList<int> found;
+    for (const Diagnostic &diagnostic : runbook.diagnostics) {
+        found.append(diagnostic.line);
+        QVERIFY2(diagnostic.message.contains(says), qPrintable(diagnostic.message));
+    }
+    QCOMPARE(found, lines);
 }
 
 QTEST_GUILESS_MAIN(TestWildRunbooks)
