@@ -302,8 +302,14 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
         tr("Run only the command under the cursor in the code above (with its continuation "
            "lines and here-document)"));
     // A block that cannot run whole is run line by line, even when it is a single line. A
-    // step for a terminal has no Run: Copy is its button.
-    m_runLineButton->setVisible(m_lines.size() > 1 || m_cannotRunWhole);
+    // step for a terminal has no Run: Copy is its button; Run Line only for lines outside
+    // what is typed in the terminal.
+    const bool lineOutsideTerminal = std::ranges::any_of(m_lines, [&](const ShellLine &line) {
+        return std::ranges::none_of(block.contextSwitches, [&](const RunbookContextSwitch &s) {
+            return !s.runsInside && s.covers(line.firstLine);
+        });
+    });
+    m_runLineButton->setVisible((m_lines.size() > 1 || m_cannotRunWhole) && lineOutsideTerminal);
     m_runButton->setVisible(!m_terminalOnly);
     if (m_cannotRunWhole)
         m_runButton->setToolTip(tr("This block cannot run as a whole (see the warning above); "
