@@ -17,6 +17,63 @@
     </message>
 </context>
 <context>
+    <name>CommandBehaviour</name>
+    <message>
+        <source>%1 keeps running and printing until it is stopped: it streams until you press Stop, with no time limit</source>
+        <translation>%1 läuft weiter und gibt aus, bis er angehalten wird: Der Schritt streamt, bis Sie auf Anhalten drücken, ohne Zeitlimit</translation>
+    </message>
+    <message>
+        <source>%1 waits for what is typed at its prompt</source>
+        <translation>%1 wartet auf Eingaben an seiner Eingabeaufforderung</translation>
+    </message>
+    <message>
+        <source>%1 opens an interactive shell</source>
+        <translation>%1 öffnet eine interaktive Shell</translation>
+    </message>
+    <message>
+        <source>%1 opens an editor</source>
+        <translation>%1 öffnet einen Editor</translation>
+    </message>
+    <message>
+        <source>%1 is a full-screen program</source>
+        <translation>%1 ist ein Vollbildprogramm</translation>
+    </message>
+    <message>
+        <source>in the container</source>
+        <translation>im Container</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>unter %1</translation>
+    </message>
+    <message>
+        <source>%1 opens a shell %2</source>
+        <translation>%1 öffnet eine Shell %2</translation>
+    </message>
+    <message>
+        <source>the loop &apos;%1 %2&apos; never ends by itself: it streams until you press Stop, with no time limit</source>
+        <translation>die Schleife „%1 %2“ endet nie von selbst: Der Schritt streamt, bis Sie auf Anhalten drücken, ohne Zeitlimit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 opens a shell %2; the %n line(s) after it run there, as &apos;%3 &apos;…&apos;&apos;</source>
+        <translation>
+            <numerusform>%1 öffnet eine Shell %2; die %n Zeile danach läuft dort, als &apos;%3 &apos;…&apos;&apos;</numerusform>
+            <numerusform>%1 öffnet eine Shell %2; die %n Zeilen danach laufen dort, als &apos;%3 &apos;…&apos;&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the %n line(s) after it are typed there</source>
+        <translation>
+            <numerusform>%1; die %n Zeile danach wird dort eingegeben</numerusform>
+            <numerusform>%1; die %n Zeilen danach werden dort eingegeben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>%1: invalid; errors: %2, warnings: %3</source>
@@ -207,6 +264,22 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>opsdeck: OpsDeck cannot tell what this command does on %1 (%2); add --yes to run it.</source>
         <translation>opsdeck: OpsDeck kann nicht erkennen, was dieser Befehl auf %1 tut (%2); mit --yes ausführen.</translation>
+    </message>
+    <message>
+        <source> (streams until Stop)</source>
+        <translation> (streamt bis Anhalten)</translation>
+    </message>
+    <message>
+        <source> (for a terminal: %1)</source>
+        <translation> (für ein Terminal: %1)</translation>
+    </message>
+    <message>
+        <source>%1      lines %2-%3 run inside: %4 &apos;…&apos;</source>
+        <translation>%1      Zeilen %2-%3 laufen darin: %4 &apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>output blocks: %1, streaming steps: %2, steps for a terminal: %3, warnings: %4</source>
+        <translation>Ausgabeblöcke: %1, streamende Schritte: %2, Schritte für ein Terminal: %3, Warnungen: %4</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +2872,18 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::RunbookStepCard</name>
@@ -2957,6 +3042,34 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>This block cannot run as a whole (see the warning above); put the cursor on a command and use Run Line</source>
         <translation>Dieser Block kann nicht als Ganzes ausgeführt werden (siehe Warnung oben); setzen Sie den Cursor auf einen Befehl und verwenden Sie „Zeile ausführen“</translation>
+    </message>
+    <message>
+        <source>streams until Stop</source>
+        <translation>streamt bis Anhalten</translation>
+    </message>
+    <message>
+        <source>run in a terminal</source>
+        <translation>im Terminal ausführen</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2 are typed in the shell that line %3 opens: they run inside it, as %4 &apos;…&apos;</source>
+        <translation>Die Zeilen %1–%2 werden in der Shell eingegeben, die Zeile %3 öffnet: Sie laufen darin, als %4 &apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>Run this in a terminal: %1. Copy puts the command on the clipboard with the values filled in.</source>
+        <translation>Führen Sie dies in einem Terminal aus: %1. Kopieren legt den Befehl mit eingesetzten Werten in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>streaming from %1 until you press Stop…</source>
+        <translation>streamt von %1, bis Sie auf Anhalten drücken…</translation>
+    </message>
+    <message>
+        <source>streamed for %1, stopped</source>
+        <translation>%1 lang gestreamt, angehalten</translation>
+    </message>
+    <message>
+        <source>Fill in the values named below first</source>
+        <translation>Geben Sie zuerst die unten genannten Werte an</translation>
     </message>
 </context>
 <context>
@@ -3127,6 +3240,10 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Nothing to run in this section</source>
         <translation>In diesem Abschnitt gibt es nichts auszuführen</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3645,6 +3762,50 @@ Fortfahren?</translation>
         <source>it holds SQL statements, which the shell cannot run: type them in the database client the block opens, or run them as an SQL step</source>
         <translation>der Block enthält SQL-Anweisungen, die die Shell nicht ausführen kann: geben Sie sie im Datenbank-Client ein, den der Block öffnet, oder führen Sie sie als SQL-Schritt aus</translation>
     </message>
+    <message>
+        <source>%1 (%2) where an option&apos;s &apos;-&apos; belongs; the command does not take it for a dash</source>
+        <translation>%1 (%2), wo das &apos;-&apos; einer Option hingehört; der Befehl hält es nicht für einen Bindestrich</translation>
+    </message>
+    <message>
+        <source>%1 (%2) that looks like &apos;-&apos; and is not</source>
+        <translation>%1 (%2), das wie &apos;-&apos; aussieht, es aber nicht ist</translation>
+    </message>
+    <message>
+        <source>typographic quote %1 (%2) where %3 was meant; the shell does not quote with it</source>
+        <translation>typografisches Anführungszeichen %1 (%2), wo %3 gemeint war; die Shell setzt damit nichts in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>%1 (%2) that looks like a space; the shell does not split words there</source>
+        <translation>%1 (%2), das wie ein Leerzeichen aussieht; die Shell trennt dort keine Wörter</translation>
+    </message>
+    <message>
+        <source>invisible %1 (%2); the command takes it as part of the word</source>
+        <translation>unsichtbares %1 (%2); der Befehl nimmt es als Teil des Wortes</translation>
+    </message>
+    <message>
+        <source>this fence looks like the end of a code block whose opening fence was lost: the commands before it are read as text, and the text after it, up to line %1, as code</source>
+        <translation>dieser Zaun sieht wie das Ende eines Codeblocks aus, dessen öffnender Zaun verloren ging: Die Befehle davor werden als Text gelesen und der Text danach bis Zeile %1 als Code</translation>
+    </message>
+    <message>
+        <source>a new code block opens here inside the one opened at line %1, whose closing fence seems to be missing: this line is read as code</source>
+        <translation>hier öffnet ein neuer Codeblock innerhalb des in Zeile %1 geöffneten, dessen schließender Zaun zu fehlen scheint: Diese Zeile wird als Code gelesen</translation>
+    </message>
+    <message>
+        <source>this code block is never closed: the rest of the file is read as code</source>
+        <translation>dieser Codeblock wird nie geschlossen: Der Rest der Datei wird als Code gelesen</translation>
+    </message>
+    <message>
+        <source>this code block is never closed: the rest of the file is read as code, the headings at lines %1 included</source>
+        <translation>dieser Codeblock wird nie geschlossen: Der Rest der Datei wird als Code gelesen, die Überschriften in den Zeilen %1 eingeschlossen</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RunbookSession</name>
@@ -3731,6 +3892,26 @@ Fortfahren?</translation>
     <message>
         <source>this step with its values and carried variables is %1 KiB, more than a command line takes; forget the variables of earlier steps or shorten the values</source>
         <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
+    </message>
+    <message>
+        <source>skipped by Run Section: it is for a terminal</source>
+        <translation>von „Abschnitt ausführen“ übersprungen: Der Schritt ist für ein Terminal</translation>
+    </message>
+    <message>
+        <source>skipped by Run Section: it streams until Stop; run it on its own</source>
+        <translation>von „Abschnitt ausführen“ übersprungen: Der Schritt streamt bis Anhalten; führen Sie ihn einzeln aus</translation>
+    </message>
+    <message>
+        <source>run this step in a terminal: %1</source>
+        <translation>führen Sie diesen Schritt in einem Terminal aus: %1</translation>
+    </message>
+    <message>
+        <source>run this line in a terminal: %1</source>
+        <translation>führen Sie diese Zeile in einem Terminal aus: %1</translation>
+    </message>
+    <message>
+        <source>line %1 leaves the shell that line %2 opens; run line %2 to run everything typed there</source>
+        <translation>Zeile %1 verlässt die Shell, die Zeile %2 öffnet; führen Sie Zeile %2 aus, um alles auszuführen, was dort eingegeben wird</translation>
     </message>
 </context>
 <context>

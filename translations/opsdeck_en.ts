@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CommandBehaviour</name>
+    <message numerus="yes">
+        <source>%1 opens a shell %2; the %n line(s) after it run there, as &apos;%3 &apos;…&apos;&apos;</source>
+        <translation>
+            <numerusform>%1 opens a shell %2; the %n line after it runs there, as &apos;%3 &apos;…&apos;&apos;</numerusform>
+            <numerusform>%1 opens a shell %2; the %n lines after it run there, as &apos;%3 &apos;…&apos;&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the %n line(s) after it are typed there</source>
+        <translation>
+            <numerusform>%1; the %n line after it is typed there</numerusform>
+            <numerusform>%1; the %n lines after it are typed there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message numerus="yes">
         <source>… %n more line(s) …</source>
