@@ -3,11 +3,13 @@
 // with spaces, output fenced as shell, prompts, exec-into-pod steps, follow commands, lost
 // fences and typographic quotes. Each file is read as its hand counts say.
 #include "models/runbooks/runbookparser.h"
+#include "models/runbooks/stepscript.h"
 #include "testfiles.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -84,6 +86,8 @@ private Q_SLOTS:
     void lookAlikes();
     void fenceProblems_data();
     void fenceProblems();
+    void stepsPrepareToValidShell_data();
+    void stepsPrepareToValidShell();
 };
 
 void TestWildRunbooks::handCounts_data()
@@ -540,6 +544,55 @@ void TestWildRunbooks::fenceProblems()
         QVERIFY2(diagnostic.message.contains(says), qPrintable(diagnostic.message));
     }
     QCOMPARE(found, lines);
+}
+
+void TestWildRunbooks::stepsPrepareToValidShell_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &file : countedFiles())
+        QTest::addRow("%s", qPrintable(file)) << file;
+}
+
+// Every shell step of the corpus, whole, with a hostile value for each placeholder: what runs
+// is a script bash accepts (lines typed in another shell are one quoted argument of it), and a
+// step for a terminal still shows its command for Copy.
+void TestWildRunbooks::stepsPrepareToValidShell()
+{
+    QFETCH(QString, file);
+    const Runbook runbook = parseRunbook(readFile(wildDirectory() + file), file);
+    StepInputs inputs;
+    inputs.target = u"web-1"_s;
+    inputs.markerToken = "7e57";
+    for (const QString &placeholder : countRunbook(runbook).placeholders)
+        inputs.values.insert(placeholder, u"it's \"$(id)\" `w` ;|&"_s);
+    QSet<QString> assigned;
+    for (const RunbookSection &section : runbook.sections) {
+        for (const RunbookBlock &block : section.blocks) {
+            if (block.kind == RunbookBlock::Command)
+                findPlaceholders(block.text, &assigned);
+        }
+    }
+    for (const QString &name : std::as_const(assigned))
+        inputs.variables.insert(name, u"carried"_s);
+    for (const RunbookSection &section : runbook.sections) {
+        for (const RunbookBlock &block : section.blocks) {
+            if (block.kind != RunbookBlock::Command)
+                continue;
+            const PreparedStep prepared = prepareStep(block, Workspace(), inputs);
+            const QString where = u"%1:%2"_s.arg(file).arg(block.line);
+            if (block.isTerminalOnly()) {
+                QVERIFY2(prepared.terminalOnly && !prepared.canRun(), qPrintable(where));
+                QVERIFY(!prepared.shownCommand.isEmpty());
+                continue;
+            }
+            QVERIFY2(prepared.canRun(), qPrintable(where + u": "_s + prepared.error));
+            QProcess bash;
+            bash.start(u"bash"_s, {u"-n"_s, u"-c"_s, prepared.request.argv.value(2)});
+            QVERIFY(bash.waitForFinished(10000));
+            QVERIFY2(bash.exitCode() == 0,
+                     qPrintable(where + u": "_s + QString::fromUtf8(bash.readAllStandardError())));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWildRunbooks)
