@@ -3806,6 +3806,13 @@ Fortfahren?</translation>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more look-alike character(s) in this block</source>
+        <translation>
+            <numerusform>und %n weiteres ähnlich aussehendes Zeichen in diesem Block</numerusform>
+            <numerusform>und %n weitere ähnlich aussehende Zeichen in diesem Block</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunbookSession</name>

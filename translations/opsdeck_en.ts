@@ -121,5 +121,12 @@
             <numerusform>repaired double-encoded UTF-8 in %n places</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more look-alike character(s) in this block</source>
+        <translation>
+            <numerusform>and %n more look-alike character in this block</numerusform>
+            <numerusform>and %n more look-alike characters in this block</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -905,12 +905,6 @@ bool isReservedWord(const QString &word)
     return words.contains(word);
 }
 
-// The line a position is on, and the offset where that line ends (its newline, or the end).
-qsizetype endOfLine(const ShellLexResult &lexed, int line)
-{
-    return line + 1 < lexed.lineStarts.size() ? lexed.lineStarts[line + 1] - 1 : lexed.text.size();
-}
-
 // Why a command needs a terminal or opens a shell, as the card says it.
 QString reasonOf(const CommandBehaviour &behaviour)
 {
@@ -1187,8 +1181,13 @@ ComposedScript composeRunInside(const QString &text, const QList<RunbookContextS
 {
     ComposedScript composed;
     composed.outer = text;
-    const ShellLexResult lexed = lexShell(text);
     const QStringList lines = text.split(u'\n');
+    QList<qsizetype> lineEnds; // where each line's newline (or the text's end) stands
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u'\n')
+            lineEnds.append(i);
+    }
+    lineEnds.append(text.size());
     // Back to front, so that earlier offsets stay valid.
     for (qsizetype index = switches.size() - 1; index >= 0; --index) {
         const RunbookContextSwitch &contextSwitch = switches[index];
@@ -1197,7 +1196,7 @@ ComposedScript composeRunInside(const QString &text, const QList<RunbookContextS
         const QString script = innerScript(lines, contextSwitch);
         const QString marker = markerFor(text, int(index));
         composed.scripts.insert(marker, script);
-        const qsizetype end = endOfLine(lexed, contextSwitch.lastLine);
+        const qsizetype end = lineEnds.value(contextSwitch.lastLine, text.size());
         composed.outer.replace(contextSwitch.opener.start, end - contextSwitch.opener.start,
                                contextSwitch.runInside + u' ' + marker);
     }
@@ -1213,8 +1212,8 @@ ComposedScript composeRunInsideLine(const QString &text, const RunbookContextSwi
     const QString marker = markerFor(text, 0);
     if (wholeSwitch) {
         // From the start of the opener's line: what stands before the opener on it runs too.
-        const ShellLexResult lexed = lexShell(text);
-        const qsizetype lineStart = lexed.lineStarts.value(contextSwitch.line);
+        const qsizetype lineStart =
+            text.lastIndexOf(u'\n', std::max<qsizetype>(0, contextSwitch.opener.start - 1)) + 1;
         composed.outer = text.mid(lineStart, contextSwitch.opener.start - lineStart) +
                          contextSwitch.runInside + u' ' + marker;
         composed.scripts.insert(marker, innerScript(text.split(u'\n'), contextSwitch));

@@ -1382,13 +1382,22 @@ private:
                 warn(fileLine(sql), block.wholeRunProblem);
             }
         }
-        for (const LookAlike &found : lookAlikes(text, kind == RunbookBlock::Sql)) {
-            const int where = fileLine(found.line);
+        // Text pasted from a word processor can hold hundreds: the first ones say enough.
+        constexpr qsizetype MaximumLookAlikes = 20;
+        const QList<LookAlike> found = lookAlikes(text, kind == RunbookBlock::Sql);
+        const QStringList textLines = found.isEmpty() ? QStringList() : text.split(u'\n');
+        for (qsizetype i = 0; i < found.size() && i < MaximumLookAlikes; ++i) {
+            const int where = fileLine(found[i].line);
             const QString source = sourceLine(where);
-            const QString written = text.section(u'\n', found.line, found.line);
+            const QString &written = textLines.at(found[i].line);
             // Fences in list items lose their indentation: count columns in the file's line.
             const qsizetype indent = source.endsWith(written) ? source.size() - written.size() : 0;
-            warn(where, int(indent + found.column) + 1, found.message);
+            warn(where, int(indent + found[i].column) + 1, found[i].message);
+        }
+        if (found.size() > MaximumLookAlikes) {
+            warn(fileLine(found[MaximumLookAlikes].line),
+                 Text::tr("and %n more look-alike character(s) in this block", nullptr,
+                          int(found.size() - MaximumLookAlikes)));
         }
         addBlock(std::move(block));
     }
@@ -1783,9 +1792,12 @@ void attachWarnings(Runbook *runbook)
             if (!block.isRunnable())
                 continue;
             const int last = block.fileLineOf(int(block.text.count(u'\n'))) + 1;
-            for (const Diagnostic &diagnostic : std::as_const(runbook->diagnostics)) {
-                if (diagnostic.line < block.line - 1 || diagnostic.line > last ||
-                    diagnostic.message == block.wholeRunProblem)
+            // The diagnostics are sorted by line: look only at the block's.
+            const Diagnostics &all = runbook->diagnostics;
+            const auto first = std::ranges::lower_bound(all, block.line - 1, {}, &Diagnostic::line);
+            for (auto it = first; it != all.cend() && it->line <= last; ++it) {
+                const Diagnostic &diagnostic = *it;
+                if (diagnostic.message == block.wholeRunProblem)
                     continue;
                 block.warnings.append(
                     diagnostic.column > 0

@@ -68,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                     std::abort();
             }
             (void)OpsDeck::withScripts(composed.outer, composed.scripts);
-            // Every way a step can be prepared, whole and line by line, with values.
+            // The ways a step can be prepared: whole, and each line typed in another shell or
+            // opening one (the lines Run Line composes), with values.
             QMap<QString, QString> values;
             for (const QString &placeholder : block.placeholders)
                 values.insert(placeholder, QStringLiteral("v'\"$(x)`"));
@@ -76,7 +77,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             inputs.target = QStringLiteral("h");
             inputs.values = values;
             inputs.markerToken = "f";
-            for (int line = -1; line < int(blockLines) && line < 64; ++line) {
+            QList<int> linesToPrepare{-1};
+            for (const OpsDeck::RunbookContextSwitch &contextSwitch : block.contextSwitches) {
+                for (int line = contextSwitch.line;
+                     line <= contextSwitch.lastLine && linesToPrepare.size() < 8; ++line)
+                    linesToPrepare.append(line);
+            }
+            for (int line : std::as_const(linesToPrepare)) {
                 inputs.line = line;
                 const OpsDeck::PreparedStep prepared =
                     OpsDeck::prepareStep(block, OpsDeck::Workspace(), inputs);

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void fences();
     void lookAlikes_data();
     void lookAlikes();
+    void lookAlikesAreCappedPerBlock();
     void fenceProblems_data();
     void fenceProblems();
     void stepsPrepareToValidShell_data();
@@ -507,6 +508,22 @@ void TestWildRunbooks::lookAlikes()
                 QCOMPARE(block.warnings.size(), warnings.size());
         }
     }
+}
+
+// A block pasted from a word processor: the first twenty, then how many more.
+void TestWildRunbooks::lookAlikesAreCappedPerBlock()
+{
+    QString code;
+    for (int i = 0; i < 30; ++i)
+        code += u"echo\u00A0%1\n"_s.arg(i);
+    const Runbook runbook = parseRunbook("# T\n\n```bash\n" + code.toUtf8() + "```\n", u"t.md"_s);
+    QCOMPARE(runbook.diagnostics.size(), 21);
+    QCOMPARE(runbook.diagnostics.at(19).line, 23);
+    QCOMPARE(runbook.diagnostics.at(19).column, 5);
+    QCOMPARE(runbook.diagnostics.at(20).line, 24);
+    QCOMPARE(runbook.diagnostics.at(20).message,
+             u"and 10 more look-alike character(s) in this block"_s);
+    QCOMPARE(runbook.sections.constFirst().blocks.constFirst().warnings.size(), 21);
 }
 
 void TestWildRunbooks::fenceProblems_data()
