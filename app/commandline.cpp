@@ -229,7 +229,10 @@ int showRunbook(const QString &file, bool json)
         out << diagnostic.toString() << '\n';
     int runnable = 0;
     int references = 0;
+    int outputs = 0;
     int checks = 0;
+    int streaming = 0;
+    int terminal = 0;
     QStringList placeholders;
     for (const RunbookSection &section : runbook.sections) {
         const QString indent(qMax(0, section.level - 1) * 2, u' ');
@@ -260,6 +263,8 @@ int showRunbook(const QString &file, bool json)
                 ++runnable;
             else if (block.kind == RunbookBlock::Reference)
                 ++references;
+            else if (block.kind == RunbookBlock::ExpectedOutput)
+                ++outputs;
             else if (block.kind == RunbookBlock::ManualCheck)
                 ++checks;
             QString first = block.text.section(u'\n', 0, 0).trimmed();
@@ -277,7 +282,27 @@ int showRunbook(const QString &file, bool json)
                 entry += Text::tr(" placeholders: %1").arg(block.placeholders.join(u", "));
             if (block.unterminatedHeredoc)
                 entry += Text::tr(" (unterminated here-document)");
+            if (!block.streams.isEmpty()) {
+                entry += Text::tr(" (streams until Stop)");
+                ++streaming;
+            }
+            if (block.isTerminalOnly()) {
+                entry += Text::tr(" (for a terminal: %1)").arg(block.terminalReason());
+                ++terminal;
+            }
             out << entry << '\n';
+            for (const RunbookContextSwitch &contextSwitch : block.contextSwitches) {
+                if (!contextSwitch.runsInside)
+                    continue;
+                const int innerLast = contextSwitch.exitLine >= 0 ? contextSwitch.exitLine - 1
+                                                                  : contextSwitch.lastLine;
+                out << Text::tr("%1      lines %2-%3 run inside: %4 '…'")
+                           .arg(indent)
+                           .arg(block.fileLineOf(contextSwitch.openerEnd + 1))
+                           .arg(block.fileLineOf(innerLast))
+                           .arg(contextSwitch.runInside)
+                    << '\n';
+            }
             for (const QString &placeholder : block.placeholders) {
                 if (!placeholders.contains(placeholder))
                     placeholders.append(placeholder);
@@ -291,6 +316,13 @@ int showRunbook(const QString &file, bool json)
                .arg(references)
                .arg(checks)
                .arg(placeholders.size())
+        << '\n';
+    out << Text::tr("output blocks: %1, streaming steps: %2, steps for a terminal: %3, "
+                    "warnings: %4")
+               .arg(outputs)
+               .arg(streaming)
+               .arg(terminal)
+               .arg(runbook.diagnostics.size())
         << '\n';
     return 0;
 }

@@ -6,8 +6,8 @@
     <message numerus="yes">
         <source>%n row(s), chain intact</source>
         <translation>
-            <numerusform>%n Zeile, Kette intakt</numerusform>
-            <numerusform>%n Zeilen, Kette intakt</numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -96,6 +96,63 @@
     <message>
         <source>The machine OpsDeck runs on, reached without SSH.</source>
         <translation>Der Computer, auf dem OpsDeck läuft; erreichbar ohne SSH.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandBehaviour</name>
+    <message>
+        <source>%1 keeps running and printing until it is stopped: it streams until you press Stop, with no time limit</source>
+        <translation>%1 läuft weiter und gibt aus, bis er angehalten wird: Der Schritt streamt, bis Sie auf Anhalten drücken, ohne Zeitlimit</translation>
+    </message>
+    <message>
+        <source>%1 waits for what is typed at its prompt</source>
+        <translation>%1 wartet auf Eingaben an seiner Eingabeaufforderung</translation>
+    </message>
+    <message>
+        <source>%1 opens an interactive shell</source>
+        <translation>%1 öffnet eine interaktive Shell</translation>
+    </message>
+    <message>
+        <source>%1 opens an editor</source>
+        <translation>%1 öffnet einen Editor</translation>
+    </message>
+    <message>
+        <source>%1 is a full-screen program</source>
+        <translation>%1 ist ein Vollbildprogramm</translation>
+    </message>
+    <message>
+        <source>in the container</source>
+        <translation>im Container</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>unter %1</translation>
+    </message>
+    <message>
+        <source>%1 opens a shell %2</source>
+        <translation>%1 öffnet eine Shell %2</translation>
+    </message>
+    <message>
+        <source>the loop &apos;%1 %2&apos; never ends by itself: it streams until you press Stop, with no time limit</source>
+        <translation>die Schleife „%1 %2“ endet nie von selbst: Der Schritt streamt, bis Sie auf Anhalten drücken, ohne Zeitlimit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 opens a shell %2; the %n line(s) after it run there, as &apos;%3 &apos;…&apos;&apos;</source>
+        <translation>
+            <numerusform>%1 öffnet eine Shell %2; die %n Zeile danach läuft dort, als &apos;%3 &apos;…&apos;&apos;</numerusform>
+            <numerusform>%1 öffnet eine Shell %2; die %n Zeilen danach laufen dort, als &apos;%3 &apos;…&apos;&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the %n line(s) after it are typed there</source>
+        <translation>
+            <numerusform>%1; die %n Zeile danach wird dort eingegeben</numerusform>
+            <numerusform>%1; die %n Zeilen danach werden dort eingegeben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -265,6 +322,22 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>opsdeck: OpsDeck kann nicht erkennen, was dieser Befehl auf %1 tut (%2); mit --yes ausführen.</translation>
     </message>
     <message>
+        <source> (streams until Stop)</source>
+        <translation> (streamt bis Anhalten)</translation>
+    </message>
+    <message>
+        <source> (for a terminal: %1)</source>
+        <translation> (für ein Terminal: %1)</translation>
+    </message>
+    <message>
+        <source>%1      lines %2-%3 run inside: %4 &apos;…&apos;</source>
+        <translation>%1      Zeilen %2-%3 laufen darin: %4 &apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>output blocks: %1, streaming steps: %2, steps for a terminal: %3, warnings: %4</source>
+        <translation>Ausgabeblöcke: %1, streamende Schritte: %2, Schritte für ein Terminal: %3, Warnungen: %4</translation>
+    </message>
+    <message>
         <source>opsdeck: %1</source>
         <translation>opsdeck: %1</translation>
     </message>
@@ -320,38 +393,6 @@ Befehle, die keine Anzeige benötigen:
 <context>
     <name>CommandRisk</name>
     <message>
-        <source>`%1` deletes or overwrites data</source>
-        <translation>`%1` löscht oder überschreibt Daten</translation>
-    </message>
-    <message>
-        <source>`%1` stops the machine</source>
-        <translation>`%1` hält die Maschine an</translation>
-    </message>
-    <message>
-        <source>`%1` changes files</source>
-        <translation>`%1` ändert Dateien</translation>
-    </message>
-    <message>
-        <source>`%1` changes accounts</source>
-        <translation>`%1` ändert Konten</translation>
-    </message>
-    <message>
-        <source>`%1` installs or removes software</source>
-        <translation>`%1` installiert oder entfernt Software</translation>
-    </message>
-    <message>
-        <source>`%1` changes the running system</source>
-        <translation>`%1` ändert das laufende System</translation>
-    </message>
-    <message>
-        <source>`%1` changes a database cluster</source>
-        <translation>`%1` ändert einen Datenbank-Cluster</translation>
-    </message>
-    <message>
-        <source>`%1` edits files interactively</source>
-        <translation>`%1` bearbeitet Dateien interaktiv</translation>
-    </message>
-    <message>
         <source>`%1` is not known to be read-only</source>
         <translation>`%1` ist nicht als nur lesend bekannt</translation>
     </message>
@@ -386,6 +427,38 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>`%1` is evaluated as arithmetic after the script set `%2`, which can run commands</source>
         <translation>`%1` wird arithmetisch ausgewertet, nachdem das Skript `%2` gesetzt hat, was Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`%1` deletes or overwrites data</source>
+        <translation>`%1` löscht oder überschreibt Daten</translation>
+    </message>
+    <message>
+        <source>`%1` stops the machine</source>
+        <translation>`%1` hält die Maschine an</translation>
+    </message>
+    <message>
+        <source>`%1` changes files</source>
+        <translation>`%1` ändert Dateien</translation>
+    </message>
+    <message>
+        <source>`%1` changes accounts</source>
+        <translation>`%1` ändert Konten</translation>
+    </message>
+    <message>
+        <source>`%1` installs or removes software</source>
+        <translation>`%1` installiert oder entfernt Software</translation>
+    </message>
+    <message>
+        <source>`%1` changes the running system</source>
+        <translation>`%1` ändert das laufende System</translation>
+    </message>
+    <message>
+        <source>`%1` changes a database cluster</source>
+        <translation>`%1` ändert einen Datenbank-Cluster</translation>
+    </message>
+    <message>
+        <source>`%1` edits files interactively</source>
+        <translation>`%1` bearbeitet Dateien interaktiv</translation>
     </message>
     <message>
         <source>`find` is given `%1`, which is computed when it runs and could be an action such as -delete</source>
@@ -496,6 +569,10 @@ Befehle, die keine Anzeige benötigen:
         <translation>`git -c` kann git andere Programme ausführen lassen</translation>
     </message>
     <message>
+        <source>`git grep -O` runs a pager program</source>
+        <translation>`git grep -O` führt ein Pager-Programm aus</translation>
+    </message>
+    <message>
         <source>`git %1 --output` writes a file</source>
         <translation>`git %1 --output` schreibt eine Datei</translation>
     </message>
@@ -534,6 +611,10 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>`redis-cli %1` is not known to be read-only</source>
         <translation>`redis-cli %1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1 --kubeconfig` can run the credential plugins it names</source>
+        <translation>`%1 --kubeconfig` kann die darin genannten Anmelde-Plugins ausführen</translation>
     </message>
     <message>
         <source>`%1` deletes Kubernetes objects</source>
@@ -588,6 +669,10 @@ Befehle, die keine Anzeige benötigen:
         <translation>`top` ohne -b ist interaktiv: -b -n 1 angeben</translation>
     </message>
     <message>
+        <source>`sort --compress-program` runs a program</source>
+        <translation>`sort --compress-program` führt ein Programm aus</translation>
+    </message>
+    <message>
         <source>`sort -o` writes a file</source>
         <translation>`sort -o` schreibt eine Datei</translation>
     </message>
@@ -614,6 +699,14 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>`crontab` replaces or edits the crontab</source>
         <translation>`crontab` ersetzt oder bearbeitet die Crontab</translation>
+    </message>
+    <message>
+        <source>`tar --%1` is not known to be read-only</source>
+        <translation>`tar --%1` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`tar -%1` writes files</source>
+        <translation>`tar -%1` schreibt Dateien</translation>
     </message>
     <message>
         <source>`tar` writes files</source>
@@ -678,6 +771,14 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>`%1` changes firewall rules</source>
         <translation>`%1` ändert Firewall-Regeln</translation>
+    </message>
+    <message>
+        <source>`%1` deletes cloud resources</source>
+        <translation>`%1` löscht Cloud-Ressourcen</translation>
+    </message>
+    <message>
+        <source>`%1 %2` is not known to be read-only</source>
+        <translation>`%1 %2` ist nicht als nur lesend bekannt</translation>
     </message>
     <message>
         <source>`%1 %2` installs or removes software</source>
@@ -756,6 +857,14 @@ Befehle, die keine Anzeige benötigen:
         <translation>`ssh -o %1` ist nicht als nur lesend bekannt</translation>
     </message>
     <message>
+        <source>`ssh -F` reads a configuration that can run commands</source>
+        <translation>`ssh -F` liest eine Konfiguration, die Befehle ausführen kann</translation>
+    </message>
+    <message>
+        <source>`ssh -E` writes a log file</source>
+        <translation>`ssh -E` schreibt eine Protokolldatei</translation>
+    </message>
+    <message>
         <source>`ssh` without a command opens an interactive shell</source>
         <translation>`ssh` ohne Befehl öffnet eine interaktive Shell</translation>
     </message>
@@ -782,6 +891,10 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>`%1 -%2` is not known to be read-only</source>
         <translation>`%1 -%2` ist nicht als nur lesend bekannt</translation>
+    </message>
+    <message>
+        <source>`%1` expands the array value `%2` as shell words</source>
+        <translation>`%1` expandiert den Array-Wert `%2` als Shell-Wörter</translation>
     </message>
     <message>
         <source>`%1` is given the name `%2`, whose subscript is evaluated and can run commands</source>
@@ -816,16 +929,20 @@ Befehle, die keine Anzeige benötigen:
         <translation>`certbot %1` ändert Zertifikate</translation>
     </message>
     <message>
-        <source>`%1` sounds destructive and is not known</source>
-        <translation>`%1` klingt zerstörerisch und ist nicht bekannt</translation>
+        <source>`rg --pre` runs a program on every file</source>
+        <translation>`rg --pre` führt für jede Datei ein Programm aus</translation>
     </message>
     <message>
-        <source>`%1` is not a program OpsDeck knows</source>
-        <translation>`%1` ist kein Programm, das OpsDeck kennt</translation>
+        <source>`tree -o` writes a file</source>
+        <translation>`tree -o` schreibt eine Datei</translation>
     </message>
     <message>
-        <source>the command has no program name</source>
-        <translation>der Befehl hat keinen Programmnamen</translation>
+        <source>`file -C` writes a compiled magic file</source>
+        <translation>`file -C` schreibt eine kompilierte Magic-Datei</translation>
+    </message>
+    <message>
+        <source>`xxd` writes its second file argument</source>
+        <translation>`xxd` schreibt in sein zweites Dateiargument</translation>
     </message>
     <message>
         <source>`psql %1` writes a file</source>
@@ -848,60 +965,16 @@ Befehle, die keine Anzeige benötigen:
         <translation>`psql` ohne -c liest sein SQL aus seiner Eingabe</translation>
     </message>
     <message>
-        <source>`%1` deletes cloud resources</source>
-        <translation>`%1` löscht Cloud-Ressourcen</translation>
+        <source>`%1` sounds destructive and is not known</source>
+        <translation>`%1` klingt zerstörerisch und ist nicht bekannt</translation>
     </message>
     <message>
-        <source>`%1 %2` is not known to be read-only</source>
-        <translation>`%1 %2` ist nicht als nur lesend bekannt</translation>
+        <source>`%1` is not a program OpsDeck knows</source>
+        <translation>`%1` ist kein Programm, das OpsDeck kennt</translation>
     </message>
     <message>
-        <source>`git grep -O` runs a pager program</source>
-        <translation>`git grep -O` führt ein Pager-Programm aus</translation>
-    </message>
-    <message>
-        <source>`%1 --kubeconfig` can run the credential plugins it names</source>
-        <translation>`%1 --kubeconfig` kann die darin genannten Anmelde-Plugins ausführen</translation>
-    </message>
-    <message>
-        <source>`sort --compress-program` runs a program</source>
-        <translation>`sort --compress-program` führt ein Programm aus</translation>
-    </message>
-    <message>
-        <source>`tar --%1` is not known to be read-only</source>
-        <translation>`tar --%1` ist nicht als nur lesend bekannt</translation>
-    </message>
-    <message>
-        <source>`tar -%1` writes files</source>
-        <translation>`tar -%1` schreibt Dateien</translation>
-    </message>
-    <message>
-        <source>`ssh -F` reads a configuration that can run commands</source>
-        <translation>`ssh -F` liest eine Konfiguration, die Befehle ausführen kann</translation>
-    </message>
-    <message>
-        <source>`ssh -E` writes a log file</source>
-        <translation>`ssh -E` schreibt eine Protokolldatei</translation>
-    </message>
-    <message>
-        <source>`%1` expands the array value `%2` as shell words</source>
-        <translation>`%1` expandiert den Array-Wert `%2` als Shell-Wörter</translation>
-    </message>
-    <message>
-        <source>`rg --pre` runs a program on every file</source>
-        <translation>`rg --pre` führt für jede Datei ein Programm aus</translation>
-    </message>
-    <message>
-        <source>`tree -o` writes a file</source>
-        <translation>`tree -o` schreibt eine Datei</translation>
-    </message>
-    <message>
-        <source>`file -C` writes a compiled magic file</source>
-        <translation>`file -C` schreibt eine kompilierte Magic-Datei</translation>
-    </message>
-    <message>
-        <source>`xxd` writes its second file argument</source>
-        <translation>`xxd` schreibt in sein zweites Dateiargument</translation>
+        <source>the command has no program name</source>
+        <translation>der Befehl hat keinen Programmnamen</translation>
     </message>
 </context>
 <context>
@@ -1626,8 +1699,8 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message numerus="yes">
         <source>Cannot write the end of audit entry %1 to %2 (%n attempt(s)): %3</source>
         <translation>
-            <numerusform>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuch): %3</numerusform>
-            <numerusform>Das Ende des Prüfprotokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuche): %3</numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -3526,6 +3599,18 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::RunbookStepCard</name>
@@ -3684,6 +3769,34 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>This block cannot run as a whole (see the warning above); put the cursor on a command and use Run Line</source>
         <translation>Dieser Block kann nicht als Ganzes ausgeführt werden (siehe Warnung oben); setzen Sie den Cursor auf einen Befehl und verwenden Sie „Zeile ausführen“</translation>
+    </message>
+    <message>
+        <source>streams until Stop</source>
+        <translation>streamt bis Anhalten</translation>
+    </message>
+    <message>
+        <source>run in a terminal</source>
+        <translation>im Terminal ausführen</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2 are typed in the shell that line %3 opens: they run inside it, as %4 &apos;…&apos;</source>
+        <translation>Die Zeilen %1–%2 werden in der Shell eingegeben, die Zeile %3 öffnet: Sie laufen darin, als %4 &apos;…&apos;</translation>
+    </message>
+    <message>
+        <source>Run this in a terminal: %1. Copy puts the command on the clipboard with the values filled in.</source>
+        <translation>Führen Sie dies in einem Terminal aus: %1. Kopieren legt den Befehl mit eingesetzten Werten in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>streaming from %1 until you press Stop…</source>
+        <translation>streamt von %1, bis Sie auf Anhalten drücken…</translation>
+    </message>
+    <message>
+        <source>streamed for %1, stopped</source>
+        <translation>%1 lang gestreamt, angehalten</translation>
+    </message>
+    <message>
+        <source>Fill in the values named below first</source>
+        <translation>Geben Sie zuerst die unten genannten Werte an</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +3967,10 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Nothing to run in this section</source>
         <translation>In diesem Abschnitt gibt es nichts auszuführen</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
         <source>Link Not Opened</source>
@@ -4497,6 +4614,57 @@ Fortfahren?</translation>
         <source>it holds SQL statements, which the shell cannot run: type them in the database client the block opens, or run them as an SQL step</source>
         <translation>der Block enthält SQL-Anweisungen, die die Shell nicht ausführen kann: geben Sie sie im Datenbank-Client ein, den der Block öffnet, oder führen Sie sie als SQL-Schritt aus</translation>
     </message>
+    <message>
+        <source>%1 (%2) where an option&apos;s &apos;-&apos; belongs; the command does not take it for a dash</source>
+        <translation>%1 (%2), wo das &apos;-&apos; einer Option hingehört; der Befehl hält es nicht für einen Bindestrich</translation>
+    </message>
+    <message>
+        <source>%1 (%2) that looks like &apos;-&apos; and is not</source>
+        <translation>%1 (%2), das wie &apos;-&apos; aussieht, es aber nicht ist</translation>
+    </message>
+    <message>
+        <source>typographic quote %1 (%2) where %3 was meant; the shell does not quote with it</source>
+        <translation>typografisches Anführungszeichen %1 (%2), wo %3 gemeint war; die Shell setzt damit nichts in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>%1 (%2) that looks like a space; the shell does not split words there</source>
+        <translation>%1 (%2), das wie ein Leerzeichen aussieht; die Shell trennt dort keine Wörter</translation>
+    </message>
+    <message>
+        <source>invisible %1 (%2); the command takes it as part of the word</source>
+        <translation>unsichtbares %1 (%2); der Befehl nimmt es als Teil des Wortes</translation>
+    </message>
+    <message>
+        <source>this fence looks like the end of a code block whose opening fence was lost: the commands before it are read as text, and the text after it, up to line %1, as code</source>
+        <translation>dieser Zaun sieht wie das Ende eines Codeblocks aus, dessen öffnender Zaun verloren ging: Die Befehle davor werden als Text gelesen und der Text danach bis Zeile %1 als Code</translation>
+    </message>
+    <message>
+        <source>a new code block opens here inside the one opened at line %1, whose closing fence seems to be missing: this line is read as code</source>
+        <translation>hier öffnet ein neuer Codeblock innerhalb des in Zeile %1 geöffneten, dessen schließender Zaun zu fehlen scheint: Diese Zeile wird als Code gelesen</translation>
+    </message>
+    <message>
+        <source>this code block is never closed: the rest of the file is read as code</source>
+        <translation>dieser Codeblock wird nie geschlossen: Der Rest der Datei wird als Code gelesen</translation>
+    </message>
+    <message>
+        <source>this code block is never closed: the rest of the file is read as code, the headings at lines %1 included</source>
+        <translation>dieser Codeblock wird nie geschlossen: Der Rest der Datei wird als Code gelesen, die Überschriften in den Zeilen %1 eingeschlossen</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more look-alike character(s) in this block</source>
+        <translation>
+            <numerusform>und %n weiteres ähnlich aussehendes Zeichen in diesem Block</numerusform>
+            <numerusform>und %n weitere ähnlich aussehende Zeichen in diesem Block</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunbookSession</name>
@@ -4585,8 +4753,24 @@ Fortfahren?</translation>
         <translation>dieser Schritt ist mit seinen Werten und übernommenen Variablen %1 KiB groß, mehr als eine Befehlszeile fasst; verwerfen Sie die Variablen früherer Schritte oder kürzen Sie die Werte</translation>
     </message>
     <message>
-        <source>the value of %1 looks secret, but here it would be written into the command, where ps on the host shows it; use it outside a quoted here-document</source>
-        <translation>der Wert von %1 sieht geheim aus, würde hier aber in den Befehl geschrieben, wo ps auf dem Host ihn zeigt; verwenden Sie ihn außerhalb eines Here-Documents, dessen Begrenzer in Anführungszeichen steht</translation>
+        <source>skipped by Run Section: it is for a terminal</source>
+        <translation>von „Abschnitt ausführen“ übersprungen: Der Schritt ist für ein Terminal</translation>
+    </message>
+    <message>
+        <source>skipped by Run Section: it streams until Stop; run it on its own</source>
+        <translation>von „Abschnitt ausführen“ übersprungen: Der Schritt streamt bis Anhalten; führen Sie ihn einzeln aus</translation>
+    </message>
+    <message>
+        <source>run this step in a terminal: %1</source>
+        <translation>führen Sie diesen Schritt in einem Terminal aus: %1</translation>
+    </message>
+    <message>
+        <source>run this line in a terminal: %1</source>
+        <translation>führen Sie diese Zeile in einem Terminal aus: %1</translation>
+    </message>
+    <message>
+        <source>line %1 leaves the shell that line %2 opens; run line %2 to run everything typed there</source>
+        <translation>Zeile %1 verlässt die Shell, die Zeile %2 öffnet; führen Sie Zeile %2 aus, um alles auszuführen, was dort eingegeben wird</translation>
     </message>
     <message>
         <source>%1 is read again by %2, where a value must not start with &apos;-&apos;</source>
@@ -4607,6 +4791,10 @@ Fortfahren?</translation>
     <message>
         <source>%1 stands in quotes that psql passes no variables into (E&apos;…&apos;, $$…$$), so only letters, digits and . _ - / : @ + are allowed there</source>
         <translation>%1 steht in Anführungszeichen, in die psql keine Variablen einsetzt (E&apos;…&apos;, $$…$$), daher sind dort nur Buchstaben, Ziffern und . _ - / : @ + erlaubt</translation>
+    </message>
+    <message>
+        <source>the value of %1 looks secret, but here it would be written into the command, where ps on the host shows it; use it outside a quoted here-document</source>
+        <translation>der Wert von %1 sieht geheim aus, würde hier aber in den Befehl geschrieben, wo ps auf dem Host ihn zeigt; verwenden Sie ihn außerhalb eines Here-Documents, dessen Begrenzer in Anführungszeichen steht</translation>
     </message>
 </context>
 <context>
@@ -4672,20 +4860,8 @@ Fortfahren?</translation>
         <translation>`%1` ändert Replikationszustand</translation>
     </message>
     <message>
-        <source>`%1` is not SQL</source>
-        <translation>`%1` ist kein SQL</translation>
-    </message>
-    <message>
-        <source>`%1` is not a known statement</source>
-        <translation>`%1` ist keine bekannte Anweisung</translation>
-    </message>
-    <message>
         <source>`%1` only reads</source>
         <translation>`%1` liest nur</translation>
-    </message>
-    <message>
-        <source>`%1` keeps or ends a prepared transaction</source>
-        <translation>`%1` bewahrt oder beendet eine vorbereitete Transaktion</translation>
     </message>
     <message>
         <source>`%1` changes no data by itself</source>
@@ -4726,6 +4902,46 @@ Fortfahren?</translation>
     <message>
         <source>`%1` runs a procedure</source>
         <translation>`%1` führt eine Prozedur aus</translation>
+    </message>
+    <message>
+        <source>`%1` runs a shell command</source>
+        <translation>`%1` führt einen Shell-Befehl aus</translation>
+    </message>
+    <message>
+        <source>`%1` runs the results of the query as SQL</source>
+        <translation>`%1` führt die Ergebnisse der Abfrage als SQL aus</translation>
+    </message>
+    <message>
+        <source>`%1` writes a file</source>
+        <translation>`%1` schreibt eine Datei</translation>
+    </message>
+    <message>
+        <source>`%1` changes a password</source>
+        <translation>`%1` ändert ein Passwort</translation>
+    </message>
+    <message>
+        <source>`%1` runs the SQL in another file</source>
+        <translation>`%1` führt das SQL einer anderen Datei aus</translation>
+    </message>
+    <message>
+        <source>`%1` opens an editor</source>
+        <translation>`%1` öffnet einen Editor</translation>
+    </message>
+    <message>
+        <source>`%1` changes psql&apos;s environment</source>
+        <translation>`%1` ändert die Umgebung von psql</translation>
+    </message>
+    <message>
+        <source>`%1` is not SQL</source>
+        <translation>`%1` ist kein SQL</translation>
+    </message>
+    <message>
+        <source>`%1` is not a known statement</source>
+        <translation>`%1` ist keine bekannte Anweisung</translation>
+    </message>
+    <message>
+        <source>`%1` keeps or ends a prepared transaction</source>
+        <translation>`%1` bewahrt oder beendet eine vorbereitete Transaktion</translation>
     </message>
     <message>
         <source>`%1` adds rows</source>
@@ -4788,14 +5004,6 @@ Fortfahren?</translation>
         <translation>`%1` führt die vorbereitete Anweisung aus: %2</translation>
     </message>
     <message>
-        <source>`%1` runs a shell command</source>
-        <translation>`%1` führt einen Shell-Befehl aus</translation>
-    </message>
-    <message>
-        <source>`%1` writes a file</source>
-        <translation>`%1` schreibt eine Datei</translation>
-    </message>
-    <message>
         <source>`%1` is pasted into the SQL as raw text</source>
         <translation>`%1` wird als roher Text in das SQL eingesetzt</translation>
     </message>
@@ -4808,32 +5016,12 @@ Fortfahren?</translation>
         <translation>Backquotes in `%1` führen einen Shell-Befehl aus</translation>
     </message>
     <message>
-        <source>`%1` is not a known psql command</source>
-        <translation>`%1` ist kein bekannter psql-Befehl</translation>
-    </message>
-    <message>
-        <source>`%1` runs the results of the query as SQL</source>
-        <translation>`%1` führt die Ergebnisse der Abfrage als SQL aus</translation>
-    </message>
-    <message>
         <source>`%1` writes to a file or command named by a variable</source>
         <translation>`%1` schreibt in eine Datei oder einen Befehl, den eine Variable angibt</translation>
     </message>
     <message>
-        <source>`%1` changes a password</source>
-        <translation>`%1` ändert ein Passwort</translation>
-    </message>
-    <message>
-        <source>`%1` runs the SQL in another file</source>
-        <translation>`%1` führt das SQL einer anderen Datei aus</translation>
-    </message>
-    <message>
-        <source>`%1` opens an editor</source>
-        <translation>`%1` öffnet einen Editor</translation>
-    </message>
-    <message>
-        <source>`%1` changes psql&apos;s environment</source>
-        <translation>`%1` ändert die Umgebung von psql</translation>
+        <source>`%1` is not a known psql command</source>
+        <translation>`%1` ist kein bekannter psql-Befehl</translation>
     </message>
     <message>
         <source>The string at line %1, column %2 is not closed</source>

@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>CommandBehaviour</name>
+    <message numerus="yes">
+        <source>%1 opens a shell %2; the %n line(s) after it run there, as &apos;%3 &apos;…&apos;&apos;</source>
+        <translation>
+            <numerusform>%1 opens a shell %2; the %n line after it runs there, as &apos;%3 &apos;…&apos;&apos;</numerusform>
+            <numerusform>%1 opens a shell %2; the %n lines after it run there, as &apos;%3 &apos;…&apos;&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the %n line(s) after it are typed there</source>
+        <translation>
+            <numerusform>%1; the %n line after it is typed there</numerusform>
+            <numerusform>%1; the %n lines after it are typed there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message numerus="yes">
         <source>… %n more line(s) …</source>
@@ -122,6 +139,13 @@
         <translation>
             <numerusform>repaired double-encoded UTF-8 in %n place</numerusform>
             <numerusform>repaired double-encoded UTF-8 in %n places</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more look-alike character(s) in this block</source>
+        <translation>
+            <numerusform>… %n more line …</numerusform>
+            <numerusform>… %n more lines …</numerusform>
         </translation>
     </message>
 </context>

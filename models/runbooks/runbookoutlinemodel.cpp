@@ -40,6 +40,25 @@ void RunbookOutlineModel::reload()
             if (level > 0)
                 open.append(section);
         }
+        // Each warning belongs to the section whose lines hold it.
+        for (const Diagnostic &diagnostic : m_session->runbook().diagnostics) {
+            int owner = -1;
+            for (int section = 0; section < int(sections.size()); ++section) {
+                if (sections[section].line <= diagnostic.line)
+                    owner = section;
+            }
+            if (owner < 0 && !sections.isEmpty())
+                owner = 0;
+            if (owner < 0)
+                continue;
+            m_nodes[owner].warnings.append(
+                diagnostic.column > 0
+                    ? tr("line %1, column %2: %3")
+                          .arg(diagnostic.line)
+                          .arg(diagnostic.column)
+                          .arg(diagnostic.message)
+                    : tr("line %1: %2").arg(diagnostic.line).arg(diagnostic.message));
+        }
     }
     endResetModel();
     refreshCounts();
@@ -147,13 +166,17 @@ QVariant RunbookOutlineModel::data(const QModelIndex &index, int role) const
         return node.total > 0 ? tr("%1/%2").arg(node.done).arg(node.total) : QString();
     case Qt::ToolTipRole: {
         const QString title = titleOf(section);
-        if (node.total == 0)
-            return tr("%1\nNo steps to run or check").arg(title);
-        return tr("%1\n%2 of %3 steps done, subsections included")
-            .arg(title)
-            .arg(node.done)
-            .arg(node.total);
+        QString tip = node.total == 0 ? tr("%1\nNo steps to run or check").arg(title)
+                                      : tr("%1\n%2 of %3 steps done, subsections included")
+                                            .arg(title)
+                                            .arg(node.done)
+                                            .arg(node.total);
+        if (!node.warnings.isEmpty())
+            tip += u'\n' + tr("Warnings:") + u'\n' + node.warnings.join(u'\n');
+        return tip;
     }
+    case WarningsRole:
+        return node.warnings;
     case Qt::AccessibleTextRole:
         if (index.column() == StepsColumn && node.total > 0)
             return tr("%1 of %2 steps done").arg(node.done).arg(node.total);

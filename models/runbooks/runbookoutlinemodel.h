@@ -26,6 +26,7 @@ public:
         DoneStepsRole,                  // int: steps marked done, subsections included
         TotalStepsRole,                 // int: steps (runnable blocks and checks), same scope
         AllDoneRole,                    // bool: the section has steps and all are done
+        WarningsRole, // QStringList: the runbook's warnings about the section's own lines
     };
 
     explicit RunbookOutlineModel(RunbookSession *session, QObject *parent = nullptr);
@@ -57,6 +58,7 @@ private:
         QList<int> children;
         int done = 0;
         int total = 0;
+        QStringList warnings; // "line L: message" for the lines from its heading to the next
     };
 
     void refreshCounts();

@@ -3,6 +3,7 @@
 
 #include "models/core/diagnostic.h"
 #include "models/core/risk.h"
+#include "models/runbooks/commandbehaviour.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -12,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace OpsDeck {
 
 // One piece of a runbook section, in the order the runbook shows it.
@@ -19,10 +22,14 @@ struct RunbookBlock {
     enum Kind { Prose, Command, ExpectedOutput, Sql, Reference, ManualCheck };
 
     Kind kind = Prose;
-    QString language; // the fence's info word, lowercased ("bash", "console", "" when untyped)
+    QString language; // the fence's info word, lowercased ("bash", "console", "" when untyped;
+                      // "{.bash}" is "bash")
     QString text;     // verbatim for code; plain text for prose and checks
     QString markdown; // prose: its Markdown source lines, for rendering (empty for others)
     int line = 0;     // 1-based line of the block's first content line
+    // The file line of each line of text when they do not follow each other (a terminal
+    // session's commands gathered from between their output); empty: line, line + 1, …
+    QList<int> sourceLines;
     Risk risk = Risk::Read; // Command and Sql blocks: assessCommandRisk(text)
     QString riskReason;
     QStringList placeholders; // Command and Sql blocks: "<pod-name>", "[service]", "$VAR", "$1"
@@ -30,8 +37,30 @@ struct RunbookBlock {
     // Why the block cannot run as a whole (its lines still can): an unclosed or broken
     // here-document, SQL statements among shell commands. Empty when it can.
     QString wholeRunProblem;
+    // Command blocks: the commands that open another shell or an interactive program, with
+    // the lines typed there (see analyseBlockExecution()).
+    QList<RunbookContextSwitch> contextSwitches;
+    // Command blocks: why the block prints until it is stopped (tail -f, kubectl logs -f,
+    // watch); empty when it ends by itself.
+    QString streams;
+    // What is wrong in the block's text, each "line L, column C: …" (look-alike characters,
+    // a lost fence): the same warnings as in Runbook::diagnostics, for the card.
+    QStringList warnings;
 
     bool isRunnable() const { return kind == Command || kind == Sql; }
+    // A step for a terminal: OpsDeck shows it with Copy but does not run it as a whole (lines
+    // outside its context switches still run one at a time).
+    bool isTerminalOnly() const
+    {
+        return std::ranges::any_of(contextSwitches,
+                                   [](const RunbookContextSwitch &s) { return !s.runsInside; });
+    }
+    QString terminalReason() const;    // the first switch that is not run inside, or empty
+    int fileLineOf(int textLine) const // 1-based file line of a 0-based line of text
+    {
+        return textLine >= 0 && textLine < sourceLines.size() ? sourceLines[textLine]
+                                                              : line + textLine;
+    }
 };
 
 // A heading and what follows it up to the next heading. Text before the first heading is a
@@ -87,6 +116,10 @@ struct PlaceholderOccurrence {
 QList<PlaceholderOccurrence> placeholderOccurrences(const QString &text,
                                                     QSet<QString> *knownVariables);
 
+// Where the `<name>`, `[name]`, `{{ name }}` and `YOUR_…` placeholders of text stand, as
+// offsets: what analyseBlockExecution() reads as plain words.
+QList<ShellSpan> placeholderSpans(const QString &text);
+
 // value, written so that the shell reads it back verbatim at a spot quoted as `quoting`.
 QString quoteForShellContext(const QString &value, PlaceholderOccurrence::Quoting quoting);
 
@@ -114,6 +147,21 @@ QStringList unterminatedHeredocs(const QString &text);
 // Repairs UTF-8 that was decoded as Windows-1252 (or -1254) and encoded again; returns the
 // number of places repaired.
 int repairDoubleEncodedUtf8(QString *text);
+
+// What a runbook holds, counted: what `opsdeck runbook show` sums up.
+struct RunbookCounts {
+    int sections = 0;
+    int runnable = 0;         // command and SQL steps (those for a terminal included)
+    int references = 0;       // blocks shown with Copy, never run
+    int outputs = 0;          // expected output: console output and output-only fences
+    int checks = 0;           // task-list items
+    QStringList placeholders; // distinct, in order of appearance
+    int streaming = 0;        // steps that print until stopped
+    int terminalOnly = 0;     // steps for a terminal
+    int runInside = 0;        // context switches whose lines run inside the other shell
+    int warnings = 0;         // diagnostics
+};
+RunbookCounts countRunbook(const Runbook &runbook);
 
 QString runbookBlockKindName(RunbookBlock::Kind kind);
 QJsonObject toJson(const Runbook &runbook);

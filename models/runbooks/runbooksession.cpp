@@ -280,6 +280,7 @@ PreparedStep RunbookSession::prepare(RunbookStepId step, int line) const
     inputs.markerToken = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     PreparedStep prepared = prepareStep(block(step), m_workspace, inputs);
     prepared.step = step;
+    prepared.request.timeoutMs = prepared.streams.isEmpty() ? m_stepTimeoutMs : 0;
     return prepared;
 }
 
@@ -440,6 +441,7 @@ bool RunbookSession::startPrepared(const PreparedStep &prepared)
     }
     run.state = StepState::Running;
     m_current = prepared.step;
+    m_currentStreams = !prepared.streams.isEmpty();
     m_pendingOutput.clear();
     m_variablesBlock.clear();
     m_inVariablesBlock = false;
@@ -455,7 +457,7 @@ bool RunbookSession::startPrepared(const PreparedStep &prepared)
             [this](const QByteArray &data) { onOutput(data); });
     connect(m_run, &CommandRun::standardError, this, [this, stderrDecoder](const QByteArray &data) {
         const QString text = (*stderrDecoder)(data);
-        runOf(m_current).output += text;
+        keepOutput(text);
         Q_EMIT stepOutput(m_current, text);
     });
     connect(m_run, &CommandRun::finished, this,
@@ -493,8 +495,22 @@ void RunbookSession::onOutput(const QByteArray &data)
     if (visible.isEmpty())
         return;
     const QString text = (*m_stdoutDecoder)(visible);
-    runOf(m_current).output += text;
+    keepOutput(text);
     Q_EMIT stepOutput(m_current, text);
+}
+
+void RunbookSession::keepOutput(const QString &text)
+{
+    QString &output = runOf(m_current).output;
+    output += text;
+    if (m_currentStreams && output.size() > MaximumStreamedOutput) {
+        // Keep the newest three quarters, from a line's start.
+        qsizetype cut = output.size() - MaximumStreamedOutput * 3 / 4;
+        const qsizetype newline = output.indexOf(u'\n', cut);
+        if (newline >= 0)
+            cut = newline + 1;
+        output.remove(0, cut);
+    }
 }
 
 void RunbookSession::onFinished(const CommandResult &result)
@@ -526,8 +542,15 @@ void RunbookSession::onFinished(const CommandResult &result)
     StepRun &run = runOf(step);
     run.result = result;
     run.message = result.error;
+    const bool streamed = std::exchange(m_currentStreams, false) &&
+                          result.outcome == CommandResult::Outcome::Cancelled;
     if (result.succeeded()) {
         run.state = StepState::Succeeded;
+        run.done = true;
+    } else if (streamed) {
+        // Stop is how a step that follows a log ends: the operator saw what they needed.
+        run.state = StepState::Cancelled;
+        run.streamed = true;
         run.done = true;
     } else {
         run.state = result.outcome == CommandResult::Outcome::Cancelled ? StepState::Cancelled
@@ -553,8 +576,22 @@ bool RunbookSession::runSection(int section)
     m_runningSection = -1; // nothing runs, so no section can still be going
     m_sectionQueue.clear();
     for (const RunbookStepId &step : stepsOfSection(section)) {
-        if (block(step).isRunnable())
-            m_sectionQueue.append(step);
+        const RunbookBlock &entry = block(step);
+        if (!entry.isRunnable())
+            continue;
+        if (entry.isTerminalOnly() || !entry.streams.isEmpty()) {
+            StepRun &run = runOf(step);
+            if (run.state != StepState::Running) {
+                run.state = StepState::Refused;
+                run.message = entry.isTerminalOnly()
+                                  ? Text::tr("skipped by Run Section: it is for a terminal")
+                                  : Text::tr("skipped by Run Section: it streams until Stop; "
+                                             "run it on its own");
+                Q_EMIT stepChanged(step);
+            }
+            continue;
+        }
+        m_sectionQueue.append(step);
     }
     m_runningSection = section;
     runNextOfSection();

@@ -38,10 +38,11 @@ QString stepStateName(StepState state); // translated, for the view
 // What a step has done in this session.
 struct StepRun {
     StepState state = StepState::NotRun;
-    QString target;  // the host (or database, for SQL) it ran on
-    QString command; // what ran, as the audit log shows it
-    QString output;  // stdout and stderr as they arrived, OpsDeck's own markers removed
-    QString message; // why it was refused, or the result's error
+    QString target;        // the host (or database, for SQL) it ran on
+    QString command;       // what ran, as the audit log shows it
+    QString output;        // stdout and stderr as they arrived, OpsDeck's own markers removed
+    QString message;       // why it was refused, or the result's error
+    bool streamed = false; // it printed until the operator stopped it, as such a step should
     CommandResult result;
     QDateTime startedAt;
     bool done = false; // ticked by the operator, or set when the step succeeds
@@ -129,14 +130,27 @@ public:
     // The request waiting for an answer, if any.
     std::optional<ConfirmationRequest> pendingConfirmation() const { return m_confirming; }
     // Runs the section's runnable steps in order, stopping at the first that does not succeed.
+    // Steps that stream until stopped and steps for a terminal are skipped (their message says
+    // so): a section would never get past them.
     bool runSection(int section);
-    void stop(); // cancels the running step and the rest of a running section
+    // Cancels the running step and the rest of a running section. A step that streams is
+    // meant to end so: it counts as done, not failed.
+    void stop();
     // A step runs, or waits for its password or for the operator's confirmation.
     bool isRunning() const
     {
         return m_current.isValid() || m_awaitingPassword != 0 || m_confirming.has_value();
     }
     RunbookStepId currentStep() const { return m_current; }
+
+    // How long an ordinary step may run before it is stopped as timed out. A step that
+    // streams (tail -f, kubectl logs -f, watch) has no limit: it runs until Stop.
+    static constexpr int DefaultStepTimeoutMs = 30 * 60 * 1000;
+    void setStepTimeout(int milliseconds) { m_stepTimeoutMs = milliseconds; }
+    int stepTimeout() const { return m_stepTimeoutMs; }
+    // What a streaming step keeps of its output: the newest part, so a log followed for hours
+    // does not fill the memory.
+    static constexpr qsizetype MaximumStreamedOutput = 4 * 1024 * 1024;
 
     // The operator ticks or unticks a step (a succeeding step ticks itself without this).
     void setDone(RunbookStepId step, bool done);
@@ -177,6 +191,7 @@ private:
     void onPasswordRead(quint64 requestId, bool found, const QString &password,
                         const QString &error = {});
     void onOutput(const QByteArray &data);
+    void keepOutput(const QString &text); // into the running step's output
     void onFinished(const CommandResult &result);
     void runNextOfSection();
     void loadRememberedValues();
@@ -215,6 +230,8 @@ private:
     std::shared_ptr<QStringDecoder> m_stdoutDecoder;
     QList<RunbookStepId> m_sectionQueue;
     int m_runningSection = -1;
+    int m_stepTimeoutMs = DefaultStepTimeoutMs;
+    bool m_currentStreams = false; // the running step prints until it is stopped
 };
 
 } // namespace OpsDeck

@@ -6,6 +6,7 @@
 #include "models/remote/hostregistry.h"
 #include "models/remote/shelllexer.h"
 #include "models/remote/shellquote.h"
+#include "models/runbooks/commandbehaviour.h"
 #include "models/runbooks/placeholdervalues.h"
 
 #include <QCoreApplication>
@@ -148,16 +149,23 @@ QStringList secretPlaceholderValues(const QMap<QString, QString> &values)
     return secrets;
 }
 
-// The text of the block that runs: all of it, or the logical line chosen. False (and the
-// reason in prepared) when it cannot run this way.
-bool chooseText(const RunbookBlock &block, int line, QString *text, PreparedStep *prepared)
+// The text of the block that runs: all of it, or the logical line chosen, with the lines typed
+// in another shell taken out as scripts (see composeRunInside()). False (and the reason in
+// prepared) when it cannot run this way.
+bool chooseText(const RunbookBlock &block, int line, ComposedScript *text, PreparedStep *prepared)
 {
-    *text = block.text;
     if (line < 0) {
         if (!block.wholeRunProblem.isEmpty()) {
             prepared->error = Text::tr("%1; run its lines one at a time, or fix the runbook")
                                   .arg(block.wholeRunProblem);
             return false;
+        }
+        *text = composeRunInside(block.text, block.contextSwitches);
+        prepared->streams = block.streams;
+        if (block.isTerminalOnly()) {
+            prepared->terminalOnly = true;
+            prepared->error =
+                Text::tr("run this step in a terminal: %1").arg(block.terminalReason());
         }
         return true;
     }
@@ -168,8 +176,38 @@ bool chooseText(const RunbookBlock &block, int line, QString *text, PreparedStep
         prepared->error = Text::tr("line %1 of this step holds no command").arg(line + 1);
         return false;
     }
-    *text = chosen->text;
     prepared->line = chosen->firstLine;
+    const auto inside =
+        std::ranges::find_if(block.contextSwitches, [&](const RunbookContextSwitch &s) {
+            return s.covers(chosen->firstLine) || s.covers(chosen->lastLine);
+        });
+    if (inside == block.contextSwitches.cend()) {
+        *text = ComposedScript{chosen->text, {}};
+        prepared->streams =
+            analyseBlockExecution(chosen->text, placeholderSpans(chosen->text)).streams;
+        return true;
+    }
+    if (!inside->runsInside) {
+        prepared->terminalOnly = true;
+        *text = ComposedScript{chosen->text, {}};
+        prepared->error = Text::tr("run this line in a terminal: %1").arg(inside->description);
+        return false;
+    }
+    if (chosen->firstLine == inside->exitLine) {
+        prepared->error = Text::tr("line %1 leaves the shell that line %2 opens; run line %2 to "
+                                   "run everything typed there")
+                              .arg(line + 1)
+                              .arg(inside->line + 1);
+        return false;
+    }
+    const bool wholeSwitch = chosen->firstLine <= inside->openerEnd;
+    *text = composeRunInsideLine(block.text, *inside, chosen->text, wholeSwitch);
+    if (wholeSwitch)
+        prepared->line = inside->line;
+    const QString runs = withScripts(text->outer, text->scripts);
+    const QString ran =
+        wholeSwitch ? block.text.section(u'\n', inside->line, inside->lastLine) : chosen->text;
+    prepared->streams = analyseBlockExecution(ran, placeholderSpans(ran)).streams;
     return true;
 }
 
@@ -314,21 +352,38 @@ QString positionalArguments(const QStringList &positional, SecretInput *secretIn
     return reads.join(u'\n');
 }
 
-void prepareShell(const RunbookBlock &block, const QString &text, const StepInputs &inputs,
-                  const FilledValues &values, PreparedStep *prepared)
+// The scripts typed in another shell, with the values written in and quoted for that shell: it
+// reads them again, so a value goes in as text that shell reads back verbatim, never by
+// reference to a variable of ours.
+QMap<QString, QString> filledScripts(const ComposedScript &composed,
+                                     const QMap<QString, QString> &values)
 {
-    if (prepared->target.isEmpty()) {
+    QMap<QString, QString> scripts;
+    for (auto it = composed.scripts.cbegin(); it != composed.scripts.cend(); ++it)
+        scripts.insert(it.key(), fillTextPlaceholders(it.value(), values));
+    return scripts;
+}
+
+void prepareShell(const RunbookBlock &block, const ComposedScript &composed,
+                  const StepInputs &inputs, const FilledValues &values, PreparedStep *prepared)
+{
+    const QString &text = composed.outer;
+    const QMap<QString, QString> scripts = filledScripts(composed, values.text);
+    // Shown (timeline, card) with the values written in; run with each value in a variable
+    // of its own.
+    prepared->shownCommand = withScripts(fillTextPlaceholders(text, values.text), scripts);
+    if (prepared->target.isEmpty() && prepared->error.isEmpty()) {
         prepared->error = Text::tr("choose a host for this step");
         return;
     }
-    // Shown (timeline, card) with the values written in; run with each value in a variable
-    // of its own.
-    prepared->shownCommand = fillTextPlaceholders(text, values.text);
+    if (!prepared->error.isEmpty())
+        return; // a terminal's step: shown, for Copy, but not run
     QMap<QString, QString> references;
     SecretInput secretInput;
     QStringList prologue = valueVariables(values.text, &references, &secretInput);
     QString fillError;
-    const QString body = fillTextPlaceholdersByReference(text, references, values.text, &fillError);
+    const QString body = withScripts(
+        fillTextPlaceholdersByReference(text, references, values.text, &fillError), scripts);
     if (!fillError.isEmpty()) {
         prepared->error = fillError;
         return;
@@ -492,24 +547,31 @@ PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
         prepared.error = Text::tr("this step is a manual check; tick it when done");
         return prepared;
     }
-    QString text;
-    if (!chooseText(block, inputs.line, &text, &prepared))
+    ComposedScript text;
+    if (!chooseText(block, inputs.line, &text, &prepared) && !prepared.terminalOnly)
         return prepared;
     FilledValues values;
-    if (!fillValues(block, text, inputs, &values, &prepared))
+    const QString everything =
+        QStringList{text.outer, QStringList(text.scripts.values()).join(u'\n')}.join(u'\n');
+    if (!fillValues(block, everything, inputs, &values, &prepared))
         return prepared;
     if (block.kind == RunbookBlock::Sql)
-        prepareSql(text, workspace, values, &prepared);
+        prepareSql(text.outer, workspace, values, &prepared);
     else
         prepareShell(block, text, inputs, values, &prepared);
+    // What runs: the lines typed in another shell as the script argument they become.
+    const QString runs = withScripts(text.outer, text.scripts);
     if (block.kind != RunbookBlock::Sql) {
         // Refused before it can run, whatever else is missing: a second interpreter would read
-        // a value again, or a command would take it as an option.
-        if (QString problem = shellValueProblem(text, typedValues(block, text, inputs));
+        // a value again, or a command would take it as an option. Judged on the lines as the
+        // runbook's author typed them: those for another shell are quoted for it by
+        // composeRunInside(), which that shell reads back verbatim, once.
+        if (QString problem = shellValueProblem(everything, typedValues(block, everything, inputs));
             !problem.isEmpty())
             prepared.error = problem;
     }
-    hideSecretValues(block, text, values.text, &prepared);
+    hideSecretValues(block, block.kind == RunbookBlock::Sql ? text.outer : runs, values.text,
+                     &prepared);
     if (prepared.error.isEmpty() && prepared.missingValues.isEmpty()) {
         // Judged as the runner will judge it: on the filled-in text that runs, not the template.
         prepared.request.risk = Risk::Read;

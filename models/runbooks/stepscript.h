@@ -54,6 +54,11 @@ struct PreparedStep {
     QString passwordAddress;       // and the address it goes to (see databaseSecretAddress())
     QStringList capturedVariables; // variables the step assigns, read back after it ran
     QByteArray variablesMarker;    // the line that ends its output and starts those variables
+    // It prints until it is stopped (tail -f, kubectl logs -f): no time limit, Stop ends it.
+    QString streams;
+    // It is for a terminal (an interactive program, a shell to type in): error says why, and
+    // shownCommand is still what to copy.
+    bool terminalOnly = false;
 
     bool canRun() const { return missingValues.isEmpty() && error.isEmpty(); }
 };
@@ -72,6 +77,11 @@ struct StepInputs {
 // What runs for `block` with `inputs`: the command to show, the request to run (a bash -c
 // script for shell, psql with a here-document for SQL), or why it cannot run. A pure function:
 // the same block and inputs give the same step. step is left for the caller to set.
+//
+// Lines typed in another shell (after `kubectl exec -it POD -- sh`, `docker exec -it C bash`,
+// `ssh HOST`, `chroot DIR`) run inside it as one script argument (`kubectl exec POD -- sh -c
+// '…'`), with values filled in and quoted for that shell; a step that needs a terminal
+// (`psql` at its prompt, `oc debug`, `sudo -i`, an editor) is refused with the reason.
 PreparedStep prepareStep(const RunbookBlock &block, const Workspace &workspace,
                          const StepInputs &inputs);
 

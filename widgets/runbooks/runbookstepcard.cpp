@@ -160,6 +160,28 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
     auto *header = new QHBoxLayout;
     header->setSpacing(8);
     header->addWidget(m_riskBadge, 0, Qt::AlignTop);
+    // How the step runs, when not as an ordinary command: until Stop, or not here at all.
+    const auto badge = [this](const QString &text, const QString &name, const QColor &colour) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(name);
+        label->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1; "
+                                            "border-radius: 3px; padding: 0px 6px; }")
+                                 .arg(colour.name()));
+        return label;
+    };
+    if (!block.streams.isEmpty()) {
+        m_streamsBadge = badge(tr("streams until Stop"), QStringLiteral("streamsBadge"),
+                               palette().color(QPalette::Highlight));
+        m_streamsBadge->setToolTip(block.streams);
+        header->addWidget(m_streamsBadge, 0, Qt::AlignTop);
+    }
+    m_terminalOnly = block.isTerminalOnly();
+    if (m_terminalOnly) {
+        m_terminalBadge = badge(tr("run in a terminal"), QStringLiteral("terminalBadge"),
+                                StatusColours::caution(palette()));
+        m_terminalBadge->setToolTip(block.terminalReason());
+        header->addWidget(m_terminalBadge, 0, Qt::AlignTop);
+    }
     header->addWidget(reason, 1);
     header->addWidget(location);
     header->addWidget(m_target);
@@ -184,8 +206,46 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
     layout->addLayout(header);
     layout->addWidget(m_code);
 
-    m_cannotRunWhole = !block.wholeRunProblem.isEmpty();
-    if (m_cannotRunWhole) {
+    const auto note = [this, layout](const QString &text, const QString &name, bool caution) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(name);
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText,
+                         caution ? StatusColours::caution(palette)
+                                 : palette.color(QPalette::Disabled, QPalette::WindowText));
+        label->setPalette(palette);
+        layout->addWidget(label);
+        return label;
+    };
+    if (!block.warnings.isEmpty())
+        note(block.warnings.join(u'\n'), QStringLiteral("blockWarnings"), true);
+    for (const RunbookContextSwitch &contextSwitch : block.contextSwitches) {
+        const int first = contextSwitch.openerEnd + 2;
+        const int last =
+            contextSwitch.exitLine >= 0 ? contextSwitch.exitLine : contextSwitch.lastLine + 1;
+        if (contextSwitch.runsInside) {
+            note(tr("Lines %1–%2 are typed in the shell that line %3 opens: they run inside it, "
+                    "as %4 '…'")
+                     .arg(first)
+                     .arg(last)
+                     .arg(contextSwitch.line + 1)
+                     .arg(contextSwitch.runInside),
+                 QStringLiteral("runsInsideNote"), false);
+        }
+    }
+    if (m_terminalOnly) {
+        note(tr("Run this in a terminal: %1. Copy puts the command on the clipboard with the "
+                "values filled in.")
+                 .arg(block.terminalReason()),
+             QStringLiteral("terminalNote"), true);
+        m_copyButton->setDefault(true);
+    }
+
+    m_cannotRunWhole = !block.wholeRunProblem.isEmpty() || m_terminalOnly;
+    if (!block.wholeRunProblem.isEmpty()) {
         auto *warning = new QLabel(tr("This block cannot run as a whole: %1. Run its lines one "
                                       "at a time, or fix the runbook.")
                                        .arg(block.wholeRunProblem),
@@ -241,8 +301,16 @@ void RunbookStepCard::buildRunnable(const RunbookBlock &block)
     m_runLineButton->setToolTip(
         tr("Run only the command under the cursor in the code above (with its continuation "
            "lines and here-document)"));
-    // A block that cannot run whole is run line by line, even when it is a single line.
-    m_runLineButton->setVisible(m_lines.size() > 1 || m_cannotRunWhole);
+    // A block that cannot run whole is run line by line, even when it is a single line. A
+    // step for a terminal has no Run: Copy is its button; Run Line only for lines outside
+    // what is typed in the terminal.
+    const bool lineOutsideTerminal = std::ranges::any_of(m_lines, [&](const ShellLine &line) {
+        return std::ranges::none_of(block.contextSwitches, [&](const RunbookContextSwitch &s) {
+            return !s.runsInside && s.covers(line.firstLine);
+        });
+    });
+    m_runLineButton->setVisible((m_lines.size() > 1 || m_cannotRunWhole) && lineOutsideTerminal);
+    m_runButton->setVisible(!m_terminalOnly);
     if (m_cannotRunWhole)
         m_runButton->setToolTip(tr("This block cannot run as a whole (see the warning above); "
                                    "put the cursor on a command and use Run Line"));
@@ -405,12 +473,14 @@ void RunbookStepCard::updateFromSession()
         case StepState::NotRun:
             break;
         case StepState::Running:
-            status = tr("running on %1…").arg(run.target);
+            status = m_streamsBadge ? tr("streaming from %1 until you press Stop…").arg(run.target)
+                                    : tr("running on %1…").arg(run.target);
             break;
         case StepState::Succeeded:
         case StepState::Failed:
         case StepState::Cancelled:
-            status = tr("%1 · %2").arg(run.result.summary(), duration);
+            status = run.streamed ? tr("streamed for %1, stopped").arg(duration)
+                                  : tr("%1 · %2").arg(run.result.summary(), duration);
             break;
         case StepState::Refused:
             status = tr("refused: %1").arg(run.message);
@@ -473,11 +543,13 @@ void RunbookStepCard::updatePlaceholders()
     }
     if (m_missing) {
         const QStringList missing = m_session->prepare(m_step).missingValues;
+        m_missingValues = !missing.isEmpty();
         m_missing->setText(
             missing.isEmpty()
                 ? QString()
                 : tr("Fill in %1 to run this step.").arg(missing.join(QStringLiteral(", "))));
         m_missing->setVisible(!missing.isEmpty());
+        updateButtons();
     }
 }
 
@@ -509,8 +581,19 @@ void RunbookStepCard::updateButtons()
         return;
     const bool running = m_session->isRunning();
     const bool thisRunning = running && m_session->currentStep() == m_step;
-    m_runButton->setEnabled(!running && !m_cannotRunWhole);
-    m_runLineButton->setEnabled(!running && lineUnderCursor() >= 0);
+    // An unfilled placeholder blocks Run; the line under the form says which.
+    m_runButton->setEnabled(!running && !m_cannotRunWhole && !m_missingValues);
+    if (!m_cannotRunWhole) {
+        m_runButton->setToolTip(m_missingValues ? tr("Fill in the values named below first")
+                                                : tr("Run this step (Ctrl+Return)"));
+    }
+    const int index = lineUnderCursor();
+    const auto inTerminal = [&](int line) {
+        return std::ranges::any_of(
+            m_session->block(m_step).contextSwitches,
+            [line](const RunbookContextSwitch &s) { return !s.runsInside && s.covers(line); });
+    };
+    m_runLineButton->setEnabled(!running && index >= 0 && !inTerminal(m_lines[index].firstLine));
     m_stopButton->setEnabled(thisRunning);
 }
 

@@ -78,6 +78,8 @@ public:
     QPushButton *runLineButton() const { return m_runLineButton; }
     QPushButton *stopButton() const { return m_stopButton; }
     QPushButton *copyButton() const { return m_copyButton; }
+    QLabel *streamsBadge() const { return m_streamsBadge; }   // null unless it streams
+    QLabel *terminalBadge() const { return m_terminalBadge; } // null unless for a terminal
     QCheckBox *doneBox() const { return m_done; }
     QLineEdit *notesEdit() const { return m_notes; }
     QComboBox *targetCombo() const { return m_target; }
@@ -98,11 +100,15 @@ private:
     RunbookStepId m_step;
     bool m_isSql = false;
     bool m_cannotRunWhole = false; // e.g. an unclosed here-document: Run Line only
+    bool m_terminalOnly = false;   // for a terminal: Copy, no Run
+    bool m_missingValues = false;  // a placeholder without a value: Run waits for it
     bool m_highlighted = false;
     StepState m_shownState = StepState::NotRun;
     QList<ShellLine> m_lines;
 
     QLabel *m_riskBadge = nullptr;
+    QLabel *m_streamsBadge = nullptr;
+    QLabel *m_terminalBadge = nullptr;
     QComboBox *m_target = nullptr;
     FittedTextView *m_code = nullptr;
     QMap<QString, QLineEdit *> m_placeholders;

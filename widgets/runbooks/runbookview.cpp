@@ -65,6 +65,10 @@ public:
         if (role == Qt::DecorationRole && index.column() == RunbookOutlineModel::StepsColumn &&
             index.data(RunbookOutlineModel::AllDoneRole).toBool())
             return themedIcon(QStringLiteral("ok"));
+        // A section whose text the runbook warns about (a lost fence, a look-alike dash).
+        if (role == Qt::DecorationRole && index.column() == RunbookOutlineModel::TitleColumn &&
+            !index.data(RunbookOutlineModel::WarningsRole).toStringList().isEmpty())
+            return themedIcon(QStringLiteral("warning"));
         return QSortFilterProxyModel::data(index, role);
     }
 
@@ -724,9 +728,16 @@ void RunbookView::updateWarnings()
         lines.append(line);
     }
     for (const Diagnostic &diagnostic : runbook.diagnostics) {
-        lines.append(diagnostic.line > 0
-                         ? tr("Line %1: %2").arg(diagnostic.line).arg(diagnostic.message)
-                         : diagnostic.message);
+        if (diagnostic.line > 0 && diagnostic.column > 0) {
+            lines.append(tr("Line %1, column %2: %3")
+                             .arg(diagnostic.line)
+                             .arg(diagnostic.column)
+                             .arg(diagnostic.message));
+        } else {
+            lines.append(diagnostic.line > 0
+                             ? tr("Line %1: %2").arg(diagnostic.line).arg(diagnostic.message)
+                             : diagnostic.message);
+        }
     }
     const qsizetype more = lines.size() - MaximumWarningLines;
     if (more > 0) {

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialog>
@@ -129,6 +130,8 @@ private Q_SLOTS:
     void rendersASeedWithoutCuttingCode();
     void proseLinksOpenOnlyWebPagesAfterAsking_data();
     void proseLinksOpenOnlyWebPagesAfterAsking();
+    void showsHowWildStepsRun();
+    void streamingStepEndsWithStop();
 
 private:
     void createView(const Runbook &runbook, const QString &sourceId);
@@ -258,8 +261,13 @@ void RunbookViewTest::runsStepsAndCarriesVariablesAndPlaceholders()
     QVERIFY(card(Hello)->doneBox()->isChecked());
     QCOMPARE(m_view->progressBar()->text(), u"1 of 8 steps done"_s);
 
-    // Without a value for <name> the step is refused, and says why.
-    QTest::mouseClick(card(Greet)->runButton(), Qt::LeftButton);
+    // Without a value for <name> Run waits, and the card says for which value.
+    QVERIFY(!card(Greet)->runButton()->isEnabled());
+    auto *missing = card(Greet)->findChild<QLabel *>(u"missingValues"_s);
+    QVERIFY(missing && missing->isVisibleTo(card(Greet)));
+    QCOMPARE(missing->text(), u"Fill in <name> to run this step."_s);
+    // Run anyway (Ctrl+Return): refused, and says why.
+    card(Greet)->run();
     QVERIFY(m_session->stepRun(Greet).state == StepState::Refused);
     QVERIFY2(card(Greet)->statusLabel()->text().startsWith(u"refused: "_s),
              qPrintable(card(Greet)->statusLabel()->text()));
@@ -276,6 +284,8 @@ void RunbookViewTest::runsStepsAndCarriesVariablesAndPlaceholders()
     QCOMPARE(m_session->placeholderValue(u"<name>"_s), u"world"_s);
     QCOMPARE(card(Goodbye)->placeholderEdit(u"<name>"_s)->text(), u"world"_s);
 
+    QVERIFY(card(Greet)->runButton()->isEnabled());
+    QVERIFY(!missing->isVisibleTo(card(Greet)));
     QTest::mouseClick(card(Greet)->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->stepRun(Greet).state == StepState::Succeeded, 10000);
     QCOMPARE(card(Greet)->outputView()->toPlainText(), u"hi world\n"_s);
@@ -714,6 +724,106 @@ void RunbookViewTest::proseLinksOpenOnlyWebPagesAfterAsking()
     QTRY_VERIFY(!m_view->findChild<QMessageBox *>());
     QCOMPARE(catcher.opened, opened.isEmpty() ? QList<QUrl>{} : QList<QUrl>{QUrl(opened)});
     QCOMPARE(m_view->currentSection(), 0);
+}
+
+// The step found by the line its block starts on.
+static RunbookStepId stepAtLine(const RunbookSession &session, int line)
+{
+    for (const RunbookStepId &step : session.steps()) {
+        if (session.block(step).line == line)
+            return step;
+    }
+    return {};
+}
+
+void RunbookViewTest::showsHowWildStepsRun()
+{
+    // A troubleshooting guide as teams write it: a full-screen program, a command that keeps
+    // printing, lines typed in a container.
+    createView(loadRunbookFile(sampleFile(u"wild/high-cpu-jvm.md"_s)), QString());
+    m_view->showOnlySections({1, 2, 3});
+    m_view->setOutlineVisible(false);
+    const RunbookStepId htop = stepAtLine(*m_session, 8);
+    const RunbookStepId top = stepAtLine(*m_session, 20);
+    const RunbookStepId exec = stepAtLine(*m_session, 35);
+    QVERIFY(card(htop) && card(top) && card(exec));
+
+    // For a terminal: a badge, why, Copy and no Run.
+    QVERIFY(card(htop)->terminalBadge());
+    QVERIFY(card(htop)->terminalBadge()->isVisibleTo(card(htop)));
+    QVERIFY(!card(htop)->runButton()->isVisibleTo(card(htop)));
+    QVERIFY(!card(htop)->runLineButton()->isVisibleTo(card(htop)));
+    QVERIFY(card(htop)->copyButton()->isEnabled());
+    auto *note = card(htop)->findChild<QLabel *>(u"terminalNote"_s);
+    QVERIFY(note);
+    QVERIFY2(note->text().startsWith(u"Run this in a terminal: htop is a full-screen program"_s),
+             qPrintable(note->text()));
+    QTest::mouseClick(card(htop)->copyButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), u"htop"_s);
+    QVERIFY(!card(htop)->streamsBadge());
+
+    // Streams until Stop: the badge says so, and which command.
+    QVERIFY(card(top)->streamsBadge());
+    QCOMPARE(card(top)->streamsBadge()->text(), u"streams until Stop"_s);
+    QVERIFY(card(top)->streamsBadge()->toolTip().startsWith(u"top keeps running"_s));
+    QVERIFY(card(top)->runButton()->isVisibleTo(card(top)));
+    QVERIFY(!card(top)->terminalBadge());
+
+    // Lines typed in the container: they run inside it, and the card says how.
+    auto *inside = card(exec)->findChild<QLabel *>(u"runsInsideNote"_s);
+    QVERIFY(inside);
+    QVERIFY2(inside->text().contains(u"docker exec <container> bash -c"_s),
+             qPrintable(inside->text()));
+    QVERIFY(!card(exec)->runButton()->isEnabled()); // <container> has no value yet
+    QTest::keyClicks(card(exec)->placeholderEdit(u"<container>"_s), u"jvm-1"_s);
+    QVERIFY(card(exec)->runButton()->isEnabled());
+    saveScreenshot(*m_view, u"runbook-view-wild"_s);
+
+    // Warnings: on the card of the block, and as an icon and tooltip in the outline.
+    createView(loadRunbookFile(sampleFile(u"wild/memory-oom.md"_s)), QString());
+    const RunbookStepId limits = stepAtLine(*m_session, 41);
+    m_view->showStep(limits);
+    auto *warnings = card(limits)->findChild<QLabel *>(u"blockWarnings"_s);
+    QVERIFY(warnings);
+    QVERIFY2(warnings->text().startsWith(u"line 41, column 62: NON-BREAKING HYPHEN (U+2011)"_s),
+             qPrintable(warnings->text()));
+    const QAbstractItemModel *outline = m_view->outlineView()->model();
+    const QModelIndex title = outline->index(0, 0);
+    int warned = 0;
+    for (int row = 0; row < outline->rowCount(title); ++row) {
+        const QModelIndex child = outline->index(row, 0, title);
+        if (!child.data(RunbookOutlineModel::WarningsRole).toStringList().isEmpty()) {
+            ++warned;
+            QCOMPARE(child.data().toString(), u"Raise the limit"_s);
+            QVERIFY(!child.data(Qt::DecorationRole).isNull());
+            QVERIFY(child.data(Qt::ToolTipRole).toString().contains(u"line 41, column 63"_s));
+        }
+    }
+    QCOMPARE(warned, 1);
+    QVERIFY(m_view->warningLabel()->text().startsWith(u"Line 41, column 62: "_s));
+}
+
+void RunbookViewTest::streamingStepEndsWithStop()
+{
+    QTemporaryDir directory;
+    const QString log = directory.filePath(u"app.log"_s);
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("started\n");
+    file.close();
+    createView(parseRunbook("# Follow\n\n```bash\ntail -f " + log.toUtf8() + "\n```\n", u"f.md"_s),
+               QString());
+    const RunbookStepId follow{0, 0};
+    QTest::mouseClick(card(follow)->runButton(), Qt::LeftButton);
+    QTRY_COMPARE(card(follow)->outputView()->toPlainText(), u"started\n"_s);
+    QVERIFY2(card(follow)->statusLabel()->text().startsWith(u"streaming from "_s),
+             qPrintable(card(follow)->statusLabel()->text()));
+    QVERIFY(card(follow)->stopButton()->isEnabled());
+    QTest::mouseClick(card(follow)->stopButton(), Qt::LeftButton);
+    QTRY_VERIFY(!m_session->isRunning());
+    QVERIFY2(card(follow)->statusLabel()->text().startsWith(u"streamed for "_s),
+             qPrintable(card(follow)->statusLabel()->text()));
+    QVERIFY(card(follow)->doneBox()->isChecked());
 }
 
 QTEST_MAIN(RunbookViewTest)

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -82,6 +83,12 @@ private Q_SLOTS:
     void blockReadingStdinDoesNotSwallowTheScript();
     void seedStepsPrepareToValidShell_data();
     void seedStepsPrepareToValidShell();
+    void linesTypedInAPodRunThereVerbatim();
+    void streamingStepRunsUntilStop();
+    void ordinaryStepsTimeOut();
+    void streamedOutputKeepsTheNewest();
+    void runSectionSkipsStreamingAndTerminalSteps();
+    void terminalStepsAreRefusedWithTheirReason();
 
 private:
     std::unique_ptr<RunbookSession> makeSession(const QByteArray &markdown,
@@ -647,13 +654,16 @@ void RunbookSessionTest::blockReadingStdinDoesNotSwallowTheScript()
 void RunbookSessionTest::seedStepsPrepareToValidShell_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::addColumn<int>("flagged"); // blocks that only run line by line
-    QTest::newRow("000") << u"000_fd0a1e1682d72f15.txt"_s << 0;
-    QTest::newRow("001") << u"001_85a77e70dee42870.txt"_s << 0;
-    QTest::newRow("002") << u"002_0c5c8760a781de0d.txt"_s << 0;
-    // recovery.conf (lost <<EOF), and psql followed by the statements to type in it
-    QTest::newRow("003") << u"003_b05b49d288a4692d.txt"_s << 2;
-    QTest::newRow("004") << u"004_d84d9a38bb43653f.txt"_s << 0;
+    QTest::addColumn<int>("flagged");  // blocks that only run line by line
+    QTest::addColumn<int>("terminal"); // blocks for a terminal, shown with Copy
+    QTest::newRow("000") << u"000_fd0a1e1682d72f15.txt"_s << 0 << 0;
+    QTest::newRow("001") << u"001_85a77e70dee42870.txt"_s << 0 << 0;
+    QTest::newRow("002") << u"002_0c5c8760a781de0d.txt"_s << 0 << 0;
+    // recovery.conf (lost <<EOF) only runs line by line; `psql $DATABASE_URL` followed by the
+    // statements to type at its prompt, and the block ending in `kubectl exec -it … --
+    // /bin/bash`, are for a terminal.
+    QTest::newRow("003") << u"003_b05b49d288a4692d.txt"_s << 1 << 2;
+    QTest::newRow("004") << u"004_d84d9a38bb43653f.txt"_s << 0 << 0;
 }
 
 // Every step of every seed, with its placeholders filled, is a script the shell accepts: what
@@ -662,6 +672,7 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
 {
     QFETCH(QString, file);
     QFETCH(int, flagged);
+    QFETCH(int, terminal);
     const QString path = QStringLiteral(OPSDECK_SOURCE_DIR "/../shared/seeds/") + file;
     QFile seed(path);
     QVERIFY(seed.open(QIODevice::ReadOnly));
@@ -678,10 +689,18 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
 
     int prepared = 0;
     int refused = 0;
+    int forATerminal = 0;
     for (const RunbookStepId &step : session->steps()) {
         if (!session->block(step).isRunnable())
             continue;
         const PreparedStep ready = session->prepare(step);
+        if (ready.terminalOnly) {
+            QVERIFY(session->block(step).isTerminalOnly());
+            QVERIFY(ready.error.startsWith(u"run this step in a terminal: "_s));
+            QVERIFY(!ready.shownCommand.isEmpty()); // what Copy takes
+            ++forATerminal;
+            continue;
+        }
         if (!ready.canRun()) {
             QVERIFY2(!session->block(step).wholeRunProblem.isEmpty(), qPrintable(ready.error));
             ++refused;
@@ -700,7 +719,164 @@ void RunbookSessionTest::seedStepsPrepareToValidShell()
                                 .arg(QString::fromUtf8(check.readAllStandardError()), script)));
     }
     QCOMPARE(refused, flagged);
+    QCOMPARE(forATerminal, terminal);
     QVERIFY(prepared > 0);
+}
+
+// `kubectl exec -it POD -- sh` and the lines after it run as `kubectl exec POD -- sh -c '…'`;
+// a fake kubectl on PATH runs what follows "--" here. A value typed for a placeholder reaches
+// the shell inside verbatim, quotes, $( ) and all, and the pod's own $VARIABLES stay its own.
+void RunbookSessionTest::linesTypedInAPodRunThereVerbatim()
+{
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QFile kubectl(bin.filePath(u"kubectl"_s));
+    QVERIFY(kubectl.open(QIODevice::WriteOnly));
+    kubectl.write("#!/bin/sh\n"
+                  "# Plays kubectl exec [options] POD -- COMMAND: runs COMMAND here.\n"
+                  "printf 'pod=%s\\n' \"$2\"\n"
+                  "while [ $# -gt 0 ] && [ \"$1\" != -- ]; do shift; done\n"
+                  "shift\n"
+                  "POD_ONLY=inside exec \"$@\"\n");
+    kubectl.close();
+    QVERIFY(kubectl.setPermissions(kubectl.permissions() | QFileDevice::ExeOwner));
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(bin.path()) + ':' + path);
+    const auto restorePath = qScopeGuard([&] { qputenv("PATH", path); });
+
+    auto session = makeSession("# In the pod\n\n```bash\n"
+                               "kubectl exec -it <POD NAME> -- sh\n"
+                               "printf '%s\\n' \"<VALUE>\" '<VALUE>' <VALUE>\n"
+                               "echo \"pod's own: $POD_ONLY\"\n"
+                               "exit\n"
+                               "echo back\n```\n");
+    confirmAll(session.get());
+    const RunbookStepId step = session->steps().constFirst();
+    const RunbookBlock &block = session->block(step);
+    QCOMPARE(block.placeholders, (QStringList{u"<POD NAME>"_s, u"<VALUE>"_s}));
+    QCOMPARE(block.contextSwitches.size(), 1);
+    QVERIFY(block.contextSwitches.constFirst().runsInside);
+    const QString value = u"x'y\"z $(id) `w` ;|& \\ $HOME"_s;
+    session->setPlaceholderValue(u"<POD NAME>"_s, u"api 0"_s);
+    session->setPlaceholderValue(u"<VALUE>"_s, value);
+    const StepRun run = runAndWait(*session, step);
+    QVERIFY2(run.state == StepState::Succeeded, qPrintable(run.message + run.output));
+    QCOMPARE(run.output, u"pod=api 0\n"_s + value + u'\n' + value + u'\n' + value +
+                             u"\npod's own: inside\nback\n"_s);
+    QVERIFY2(run.command.startsWith(u"kubectl exec 'api 0' -- sh -c "_s), qPrintable(run.command));
+
+    // Run Line inside: only that line, still in the pod.
+    const StepRun line = runAndWait(*session, step, 2);
+    QVERIFY2(line.state == StepState::Succeeded, qPrintable(line.message));
+    QCOMPARE(line.output, u"pod=api 0\npod's own: inside\n"_s);
+    // The exit line runs nothing on its own.
+    QVERIFY(!session->prepare(step, 3).canRun());
+}
+
+void RunbookSessionTest::streamingStepRunsUntilStop()
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"app.log"_s);
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first line\n");
+    file.close();
+    auto session = makeSession("# Follow\n\n```bash\ntail -f " + log.toUtf8() + "\n```\n");
+    session->setStepTimeout(300);
+    const RunbookStepId step = session->steps().constFirst();
+    QVERIFY(!session->block(step).streams.isEmpty());
+    QCOMPARE(session->prepare(step).request.timeoutMs, 0);
+    QSignalSpy output(session.get(), &RunbookSession::stepOutput);
+    QSignalSpy finished(session.get(), &RunbookSession::stepFinished);
+    QVERIFY(session->run(step));
+    QVERIFY(output.wait(10000));
+    QTest::qWait(800); // well past the step timeout
+    QVERIFY(session->isRunning());
+    QVERIFY(finished.isEmpty());
+    session->stop();
+    QVERIFY(finished.wait(10000));
+    const StepRun &run = session->stepRun(step);
+    QVERIFY(run.state == StepState::Cancelled);
+    QVERIFY(run.streamed);
+    QVERIFY(run.done); // stopping is how it ends
+    QCOMPARE(run.output, u"first line\n"_s);
+    QCOMPARE(session->completedCount(), 1);
+}
+
+void RunbookSessionTest::ordinaryStepsTimeOut()
+{
+    auto session = makeSession("# Slow\n\n```bash\nsleep 20\n```\n");
+    QCOMPARE(session->stepTimeout(), RunbookSession::DefaultStepTimeoutMs);
+    session->setStepTimeout(300);
+    const RunbookStepId step = session->steps().constFirst();
+    QCOMPARE(session->prepare(step).request.timeoutMs, 300);
+    const StepRun run = runAndWait(*session, step);
+    QVERIFY(run.state == StepState::Failed);
+    QVERIFY(run.result.outcome == CommandResult::Outcome::TimedOut);
+    QVERIFY(!run.streamed && !run.done);
+}
+
+void RunbookSessionTest::streamedOutputKeepsTheNewest()
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"big.log"_s);
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray line = QByteArray(99, 'x') + '\n';
+    for (int i = 0; i < 60000; ++i) // 6 MB, more than a stream keeps
+        file.write(line);
+    file.write("the end\n");
+    file.close();
+    auto session = makeSession("# Follow\n\n```bash\ntail -c +1 -f " + log.toUtf8() + "\n```\n");
+    const RunbookStepId step = session->steps().constFirst();
+    QSignalSpy finished(session.get(), &RunbookSession::stepFinished);
+    QVERIFY(session->run(step));
+    QTRY_VERIFY_WITH_TIMEOUT(session->stepRun(step).output.endsWith(u"the end\n"_s), 20000);
+    session->stop();
+    QVERIFY(finished.wait(10000));
+    const QString &output = session->stepRun(step).output;
+    QVERIFY(output.size() <= RunbookSession::MaximumStreamedOutput);
+    QVERIFY(output.startsWith(QString(99, u'x') + u'\n')); // cut at a line's start
+}
+
+void RunbookSessionTest::runSectionSkipsStreamingAndTerminalSteps()
+{
+    auto session = makeSession("# Diagnosis\n\n```bash\necho a\n```\n\n"
+                               "```bash\njournalctl -f\n```\n\n```bash\npsql -h db\n```\n\n"
+                               "```bash\necho b\n```\n");
+    const QList<RunbookStepId> steps = session->steps();
+    QCOMPARE(steps.size(), 4);
+    QSignalSpy sectionFinished(session.get(), &RunbookSession::sectionFinished);
+    QVERIFY(session->runSection(0));
+    QVERIFY(sectionFinished.wait(20000));
+    QCOMPARE(sectionFinished.at(0).at(1).toBool(), true);
+    QVERIFY(session->stepRun(steps[0]).state == StepState::Succeeded);
+    QVERIFY(session->stepRun(steps[1]).state == StepState::Refused);
+    QVERIFY(session->stepRun(steps[1]).message.contains(u"streams until Stop"_s));
+    QVERIFY(session->stepRun(steps[2]).state == StepState::Refused);
+    QVERIFY(session->stepRun(steps[2]).message.contains(u"terminal"_s));
+    QVERIFY(session->stepRun(steps[3]).state == StepState::Succeeded);
+}
+
+void RunbookSessionTest::terminalStepsAreRefusedWithTheirReason()
+{
+    auto session = makeSession("# Look\n\n```bash\necho before\nredis-cli -h <HOST>\n"
+                               "INFO memory\n```\n");
+    const RunbookStepId step = session->steps().constFirst();
+    session->setPlaceholderValue(u"<HOST>"_s, u"cache-1"_s);
+    QVERIFY(session->block(step).isTerminalOnly());
+    QVERIFY(!session->run(step));
+    QVERIFY(session->stepRun(step).state == StepState::Refused);
+    QCOMPARE(session->stepRun(step).message,
+             u"run this step in a terminal: redis-cli waits for what is typed at its prompt; the "
+             "1 line(s) after it are typed there"_s);
+    // Copy takes the command with the value written in.
+    QCOMPARE(session->prepare(step).shownCommand,
+             u"echo before\nredis-cli -h cache-1\nINFO memory"_s);
+    // The line before it still runs on its own; the lines of the client do not.
+    const StepRun before = runAndWait(*session, step, 0);
+    QVERIFY(before.state == StepState::Succeeded);
+    QVERIFY(session->prepare(step, 2).terminalOnly);
 }
 
 QTEST_GUILESS_MAIN(RunbookSessionTest)

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void scriptsParse();
     void logicalLines_data();
     void logicalLines();
+    void otherShells_data();
+    void otherShells();
 };
 
 void StepScriptTest::prepares_data()
@@ -417,6 +419,86 @@ void StepScriptTest::logicalLines()
     for (const ShellLine &line : logicalShellLines(script))
         actual.append(u"%1-%2"_s.arg(line.firstLine).arg(line.lastLine));
     QCOMPARE(actual, expected);
+}
+
+void StepScriptTest::otherShells_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<QString>("error"); // its start; empty: it runs
+    QTest::addColumn<bool>("terminal");
+    QTest::addColumn<bool>("streams");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("script"); // argv[2], when it runs
+
+    const QString pod =
+        u"kubectl exec -it <pod> -- sh\nls <dir>\ntail -f /tmp/x.log\nexit\nuptime"_s;
+    const QStringList values{u"<pod>=api-0"_s, u"<dir>=a b"_s};
+    // In the pod's shell `ls <dir>` reads ls 'a b'; the whole script is quoted once more for
+    // the shell that runs kubectl.
+    const QString lines = uR"('ls '\''a b'\''
+tail -f /tmp/x.log')"_s;
+    const QString prologue = u"__opsdeck_dir='a b'\n__opsdeck_pod=api-0\n"_s;
+    QTest::addRow("whole: the lines typed in the pod are one script")
+        << pod << -1 << values << QString() << false << true
+        << u"kubectl exec api-0 -- sh -c "_s + lines + u"\nuptime"_s
+        << prologue + u"kubectl exec \"${__opsdeck_pod}\" -- sh -c "_s + lines + u"\nuptime"_s;
+    QTest::addRow("a line typed in the pod, alone")
+        << pod << 1 << values << QString() << false << false
+        << uR"(kubectl exec api-0 -- sh -c 'ls '\''a b'\''')"_s
+        << prologue + uR"(kubectl exec "${__opsdeck_pod}" -- sh -c 'ls '\''a b'\''')"_s;
+    QTest::addRow("the streaming line in the pod")
+        << pod << 2 << values << QString() << false << true
+        << u"kubectl exec api-0 -- sh -c 'tail -f /tmp/x.log'"_s
+        << u"__opsdeck_pod=api-0\nkubectl exec \"${__opsdeck_pod}\" -- sh -c 'tail -f /tmp/x.log'"_s;
+    QTest::addRow("the opener's line: everything typed there")
+        << pod << 0 << values << QString() << false << true
+        << u"kubectl exec api-0 -- sh -c "_s + lines
+        << prologue + u"kubectl exec \"${__opsdeck_pod}\" -- sh -c "_s + lines;
+    QTest::addRow("the exit line") << pod << 3 << values << u"line 4 leaves the shell"_s << false
+                                   << false << QString() << QString();
+    QTest::addRow("a line after the exit runs here")
+        << pod << 4 << values << QString() << false << false << u"uptime"_s << u"uptime"_s;
+    const QString client = u"psql -h <db>\nSELECT 1;\n\\q"_s;
+    QTest::addRow("for a terminal, shown for Copy")
+        << client << -1 << QStringList{u"<db>=db-1"_s} << u"run this step in a terminal: psql"_s
+        << true << false << u"psql -h db-1\nSELECT 1;\n\\q"_s << QString();
+    QTest::addRow("a line typed at the client's prompt")
+        << client << 1 << QStringList{u"<db>=db-1"_s} << u"run this line in a terminal: psql"_s
+        << true << false << u"SELECT 1;"_s << QString();
+}
+
+// Lines typed in another shell run inside it, values quoted for that shell; steps for a
+// terminal are refused but shown with their values for Copy.
+void StepScriptTest::otherShells()
+{
+    QFETCH(QString, code);
+    QFETCH(int, line);
+    QFETCH(QStringList, values);
+    QFETCH(QString, error);
+    QFETCH(bool, terminal);
+    QFETCH(bool, streams);
+    QFETCH(QString, shown);
+    QFETCH(QString, script);
+    StepInputs inputs;
+    inputs.target = u"web-1"_s;
+    inputs.line = line;
+    inputs.values = mapOf(values);
+    inputs.markerToken = Token;
+    const PreparedStep prepared = prepareStep(blockOf({}, u"bash"_s, code), workspace(), inputs);
+    QVERIFY2(error.isEmpty() ? prepared.error.isEmpty() : prepared.error.startsWith(error),
+             qPrintable(prepared.error));
+    QCOMPARE(prepared.terminalOnly, terminal);
+    QCOMPARE(!prepared.streams.isEmpty(), streams);
+    QCOMPARE(prepared.shownCommand, shown);
+    if (!error.isEmpty())
+        return;
+    QCOMPARE(prepared.request.argv.value(2), script);
+    QProcess bash;
+    bash.start(u"bash"_s, {u"-n"_s, u"-c"_s, script});
+    QVERIFY(bash.waitForFinished(10000));
+    QCOMPARE(bash.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(StepScriptTest)
