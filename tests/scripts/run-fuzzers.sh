@@ -19,9 +19,11 @@ trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
     fuzz_runbook_parser fuzz_shell_lexer fuzz_sql_tokenizer; do
     mkdir -p "$work/$target"
-    # These two are slow per input (a real sh each; Include expansion): fewer inputs.
+    # These two are slow per input (a real sh each; Include expansion): fewer inputs. The
+    # runbook parser judges, composes and prepares every block of each input (20 a second).
     target_runs=$runs
     case $target in fuzz_shell_quote | fuzz_ssh_config) target_runs=$((runs / 10)) ;; esac
+    case $target in fuzz_runbook_parser) target_runs=$((runs / 4)) ;; esac
     case $target in
     fuzz_known_hosts | fuzz_ssh_config) corpus=("$source_dir/tests/data/ssh") ;;
     fuzz_shell_quote) corpus=("$source_dir/tests/data/shell") ;;
