@@ -646,22 +646,31 @@ int lineOfUnopenedBrace(const QString &code)
     return unopened;
 }
 
+// The everyday tools of operations runbooks: what both an untyped fence and a shell line
+// may start with.
+QStringList commonCommandWords()
+{
+    return QStringLiteral(
+               "kubectl docker docker-compose podman helm curl wget psql mysql redis-cli "
+               "systemctl service journalctl git cd ls cat grep egrep tail head less find ps top "
+               "htop df du free kill pkill killall rm mv cp mkdir chmod chown tar gzip gunzip "
+               "zcat ssh scp rsync echo printf export source sed awk sort uniq wc ping dig "
+               "nslookup traceroute netstat ss ip ifconfig openssl aws gcloud az terraform "
+               "ansible ansible-playbook make npm npx yarn pip pip3 python python3 node go apt "
+               "apt-get yum dnf crontab watch nc iptables ufw mount umount lsblk vmstat iostat "
+               "uptime whoami env nginx certbot pg_dump pg_restore pg_basebackup pg_isready "
+               "mongosh vault tee xargs jq base64 date sleep touch ln stat reboot shutdown "
+               "ulimit lsof strace dmesg")
+        .split(u' ');
+}
+
 // Programs and shell words a command line of a runbook starts with.
 bool isKnownCommand(const QString &word)
 {
     static const QSet<QString> commands = [] {
         const QStringList words =
+            commonCommandWords() +
             QStringLiteral(
-                "kubectl docker docker-compose podman helm curl wget psql mysql redis-cli "
-                "systemctl service journalctl git cd ls cat grep egrep tail head less find ps top "
-                "htop df du free kill pkill killall rm mv cp mkdir chmod chown tar gzip gunzip "
-                "zcat ssh scp rsync echo printf export source sed awk sort uniq wc ping dig "
-                "nslookup traceroute netstat ss ip ifconfig openssl aws gcloud az terraform "
-                "ansible ansible-playbook make npm npx yarn pip pip3 python python3 node go apt "
-                "apt-get yum dnf crontab watch nc iptables ufw mount umount lsblk vmstat iostat "
-                "uptime whoami env nginx certbot pg_dump pg_restore pg_basebackup pg_isready "
-                "mongosh vault tee xargs jq base64 date sleep touch ln stat reboot shutdown "
-                "ulimit lsof strace dmesg "
                 // shell words
                 "if then else elif fi for while until do done case esac function return exit set "
                 "unset shift trap exec eval test [ [[ true false read local declare typeset alias "
@@ -882,18 +891,7 @@ bool looksLikeShell(const QString &code)
     // Fewer words than isKnownCommand(): an untyped fence is often a message template.
     static const QSet<QString> untypedCommands = [] {
         const QStringList words =
-            QStringLiteral(
-                "kubectl docker docker-compose podman helm curl wget psql mysql redis-cli "
-                "systemctl service journalctl git cd ls cat grep egrep tail head less find ps top "
-                "htop df du free kill pkill killall rm mv cp mkdir chmod chown tar gzip gunzip "
-                "zcat ssh scp rsync echo printf export source sed awk sort uniq wc ping dig "
-                "nslookup traceroute netstat ss ip ifconfig openssl aws gcloud az terraform "
-                "ansible ansible-playbook make npm npx yarn pip pip3 python python3 node go apt "
-                "apt-get yum dnf crontab watch nc iptables ufw mount umount lsblk vmstat iostat "
-                "uptime whoami env nginx certbot pg_dump pg_restore pg_basebackup pg_isready "
-                "mongosh vault tee xargs jq base64 date sleep touch ln stat reboot shutdown "
-                "ulimit lsof strace dmesg oc etcdctl patronictl")
-                .split(u' ');
+            commonCommandWords() + QStringList{u"oc"_s, u"etcdctl"_s, u"patronictl"_s};
         return QSet<QString>(words.cbegin(), words.cend());
     }();
     const QStringList lines = code.split(u'\n');
