@@ -656,8 +656,8 @@ void ruleSed(Judge &judge, const Invocation &call)
                 .arg(call.computedArgument()));
         return;
     }
-    const Options options = parseOptions(call.args, u"eflE"_s.remove(u'E'),
-                                         {u"expression"_s, u"file"_s, u"line-length"_s});
+    const Options options =
+        parseOptions(call.args, u"efl"_s, {u"expression"_s, u"file"_s, u"line-length"_s});
     if (options.shortFlags.contains(u'i') || options.longFlags.contains(u"in-place"_s)) {
         judge.note(Risk::Change, Text::tr("`sed -i` edits files in place"));
         return;
@@ -1048,12 +1048,8 @@ void ruleKubectl(Judge &judge, const Invocation &call)
         u"label"_s,       u"cordon"_s,  u"uncordon"_s,    u"drain"_s, u"taint"_s,   u"scale"_s,
         u"autoscale"_s,   u"expose"_s,  u"run"_s,         u"cp"_s,    u"replace"_s, u"debug"_s,
         u"certificate"_s, u"new-app"_s, u"start-build"_s, u"adm"_s,   u"attach"_s};
-    if (reading.contains(verb)) {
-        if (verb == u"get" && options.longFlags.contains(u"raw"_s) &&
-            options.values.contains(u"--raw"_s) == false)
-            return;
+    if (reading.contains(verb))
         return;
-    }
     if ((verb == u"config" &&
          (sub == u"view" || sub.startsWith(u"get-") || sub == u"current-context")) ||
         (verb == u"rollout" && (sub == u"status" || sub == u"history")) ||
@@ -1738,11 +1734,12 @@ void ruleWrapper(Judge &judge, const Invocation &call)
             judge.script(call.args.mid(start).join(u' '));
             return;
         }
-        if (options.shortFlags.contains(u'l') || options.shortFlags.contains(u'v') ||
+        const bool onlyAsks =
+            options.shortFlags.contains(u'l') || options.shortFlags.contains(u'v') ||
             options.shortFlags.contains(u'k') || options.shortFlags.contains(u'K') ||
-            options.shortFlags.contains(u'V'))
-            if (start >= call.args.size())
-                return;
+            options.shortFlags.contains(u'V');
+        if (onlyAsks && start >= call.args.size())
+            return; // sudo -l, -v, -k: lists or refreshes credentials, runs nothing
     }
     if (call.program == u"env") {
         if (options.shortFlags.contains(u'S') || options.longFlags.contains(u"split-string"_s)) {
@@ -1990,18 +1987,16 @@ void ruleNetcat(Judge &judge, const Invocation &call)
 // Web servers: testing and printing the configuration reads; signals and starts change.
 void ruleWebServer(Judge &judge, const Invocation &call)
 {
-    static const QStringList reading = {
-        u"-t"_s, u"-T"_s,         u"-v"_s, u"-V"_s, u"-q"_s, u"-h"_s, u"-c"_s,  u"-p"_s, u"-e"_s,
-        u"-g"_s, u"configtest"_s, u"-S"_s, u"-M"_s, u"-l"_s, u"-L"_s, u"-tq"_s, u"-qt"_s};
-    const bool checks = std::ranges::any_of(call.args, [](const QString &a) {
-        return a == u"-t" || a == u"-T" || a == u"-v" || a == u"-V" || a == u"configtest" ||
-               a == u"-S" || a == u"-M" || a == u"-tq" || a == u"-qt" || a == u"-l" || a == u"-L";
-    });
-    if (checks &&
-        std::ranges::all_of(
-            call.args,
-            [](const QString &a) { return reading.contains(a) || !a.startsWith(u'-'); }) &&
-        !call.args.contains(u"-s"_s))
+    // One of these makes the server only test or print and exit; the rest only say where from.
+    static const QStringList checking = {u"-t"_s,         u"-T"_s, u"-v"_s, u"-V"_s,
+                                         u"configtest"_s, u"-S"_s, u"-M"_s, u"-tq"_s,
+                                         u"-qt"_s,        u"-l"_s, u"-L"_s};
+    static const QStringList locating = {u"-q"_s, u"-h"_s, u"-c"_s, u"-p"_s, u"-e"_s, u"-g"_s};
+    const bool checks =
+        std::ranges::any_of(call.args, [](const QString &a) { return checking.contains(a); });
+    if (checks && std::ranges::all_of(call.args, [](const QString &a) {
+            return checking.contains(a) || locating.contains(a) || !a.startsWith(u'-');
+        }))
         return;
     judge.note(Risk::Change, Text::tr("`%1 %2` starts or signals the web server")
                                  .arg(call.program, call.args.join(u' ')));
@@ -2020,8 +2015,8 @@ void ruleCertbot(Judge &judge, const Invocation &call)
 // Readers with one option or argument that writes or runs something.
 void ruleReaderWithAWriter(Judge &judge, const Invocation &call)
 {
-    const Options options = parseOptions(call.args, u"LPIoTmfFeEgr"_s.remove(u'F'),
-                                         {u"pre"_s, u"pre-glob"_s, u"output"_s});
+    const Options options =
+        parseOptions(call.args, u"LPIoTmfeEgr"_s, {u"pre"_s, u"pre-glob"_s, u"output"_s});
     if (call.program == u"rg" && (options.longFlags.contains(u"pre"_s))) {
         judge.unknown(Text::tr("`rg --pre` runs a program on every file"));
         return;
