@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/logs/logquery.h"
+
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <variant>
+
+namespace OpsDeck {
+
+class LogLines;
+class LogMatcher;
+
+// What a scan found: the 0-based numbers of the kept lines, ascending.
+struct LogScanResult {
+    QList<qint64> lines;
+    qint64 lineCount = 0; // lines in the file, a last one without '\n' counted
+    qint64 bytes = 0;
+    QString error; // could not read: says which file and why
+    bool cancelled = false;
+};
+
+// Scans a file with a compiled query on `threads` threads (each a contiguous part of the file),
+// reading with read() in large blocks (measured faster than mmap on these VMs). Blocking: call
+// it from a worker thread or the command line. progress(bytesDone) may be called from any of
+// the threads.
+LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher, int threads = 2,
+                          const std::atomic_bool *cancel = nullptr,
+                          const std::function<void(qint64)> &progress = {});
+
+// Finds the lines a query keeps, in the background: in a file (scanned from disk, both cores)
+// or in any LogLines (a live buffer, read in the GUI thread in slices between events).
+// Results grow while it runs; finished() gives the count or the error.
+class LogSearch final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogSearch)
+
+public:
+    explicit LogSearch(QObject *parent = nullptr);
+    ~LogSearch() override;
+
+    // The query's problem (a bad regular expression: which pattern, which column), or none.
+    static std::optional<LogQueryProblem> check(const LogQuery &query);
+
+    // Starts over; a running search is cancelled first.
+    void startInFile(const QString &path, const LogQuery &query);
+    void startInLines(const LogLines *lines, const LogQuery &query);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    // Kept lines found so far (all of them once finished), ascending.
+    const QList<qint64> &matches() const { return m_matches; }
+
+Q_SIGNALS:
+    void progress(qint64 done, qint64 total);
+    void finished(qint64 matchCount, const QString &error);
+
+private:
+    struct Job;
+    std::shared_ptr<Job> m_job;
+    QList<qint64> m_matches;
+    bool m_running = false;
+};
+
+} // namespace OpsDeck
