@@ -2,6 +2,7 @@
 #include "widgets/common/appearance.h"
 
 #include <QApplication>
+#include <QFontDatabase>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -55,6 +56,11 @@ void apply(const QString &theme)
         QApplication::setStyle(QStyleFactory::create(systemStyle));
         QApplication::setPalette(systemPalette);
     }
+}
+
+QFont monospaceFont()
+{
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
 }
 
 QString currentSetting()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -12,5 +13,7 @@ void apply(const QString &theme);
 QString currentSetting();
 // The palette "dark" applies.
 QPalette darkPalette();
+// The fixed-width font for logs, command output and code: the desktop's own.
+QFont monospaceFont();
 
 } // namespace OpsDeck::Appearance
