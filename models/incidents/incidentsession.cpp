@@ -6,6 +6,8 @@
 #include "models/incidents/incidentstore.h"
 #include "models/incidents/incidenttimelinemodel.h"
 
+#include <QLocale>
+
 namespace OpsDeck {
 
 IncidentSession::IncidentSession(IncidentStore *store, QObject *parent)
@@ -259,6 +261,25 @@ bool IncidentSession::addNote(const QString &text)
         return false;
     }
     return append(newEvent(IncidentEvent::Kind::Note, note));
+}
+
+bool IncidentSession::addLogExcerpt(const QString &source, qint64 firstLine, qint64 lastLine,
+                                    const QString &lines)
+{
+    if (!ensureIncident())
+        return false;
+    if (lines.trimmed().isEmpty()) {
+        Q_EMIT failed(tr("Select the log lines to add first."));
+        return false;
+    }
+    IncidentEvent event = newEvent(
+        IncidentEvent::Kind::Note,
+        firstLine == lastLine
+            ? tr("Log line %1 of %2").arg(QLocale().toString(firstLine), source)
+            : tr("Log lines %1–%2 of %3")
+                  .arg(QLocale().toString(firstLine), QLocale().toString(lastLine), source));
+    event.output = lines;
+    return append(event);
 }
 
 bool IncidentSession::recordStepRun(const QString &host, const QString &command,

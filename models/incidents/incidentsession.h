@@ -60,6 +60,10 @@ public:
     bool setActionItems(const QString &text) { return setField(IncidentField::ActionItems, text); }
 
     bool addNote(const QString &text);
+    // Lines of a log quoted on the timeline (a note): "Log lines 120–124 of web-1: syslog", the
+    // lines in full as its output. Lines are numbered as people count them (from 1).
+    bool addLogExcerpt(const QString &source, qint64 firstLine, qint64 lastLine,
+                       const QString &lines);
     // One command run on a host: "Ran on web-1: exit 0 in 1.2 s", output kept in full.
     bool recordStepRun(const QString &host, const QString &command, const CommandResult &result,
                        const QString &output);

@@ -136,6 +136,12 @@ WorkspaceTree::WorkspaceTree(WorkspaceModel *model, QWidget *parent)
                 m_selectedId = current.data(WorkspaceModel::IdRole).toString();
                 Q_EMIT currentItemChanged(m_selectedId);
             });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>() ==
+            WorkspaceModel::ItemKind::LogSource)
+            Q_EMIT openLogRequested(index.data(WorkspaceModel::HostNameRole).toString(),
+                                    index.data().toString());
+    });
     // Enter in the filter moves to the first match; Down does too.
     connect(m_filter, &QLineEdit::returnPressed, this, [this] {
         m_view->setFocus();
@@ -227,9 +233,29 @@ void WorkspaceTree::showContextMenu(const QPoint &position)
     QMenu menu(this);
     const auto kind = index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>();
     const QString hostName = index.data(WorkspaceModel::HostNameRole).toString();
+    if (kind == WorkspaceModel::ItemKind::LogSource) {
+        menu.addAction(themedIcon(QStringLiteral("log")), tr("&Open Log"), this,
+                       [this, hostName, logName = index.data().toString()] {
+                           Q_EMIT openLogRequested(hostName, logName);
+                       });
+    }
     if (kind == WorkspaceModel::ItemKind::Host) {
         menu.addAction(themedIcon(QStringLiteral("command")), tr("&Run Command on This Host…"),
                        this, [this, hostName] { Q_EMIT runCommandRequested(hostName); });
+        // The host's log sources, one entry each.
+        QMenu *logs = nullptr;
+        for (int row = 0; row < m_proxy->rowCount(index); ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, index);
+            if (child.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>() !=
+                WorkspaceModel::ItemKind::LogSource)
+                continue;
+            if (!logs)
+                logs = menu.addMenu(themedIcon(QStringLiteral("log")), tr("Open &Log"));
+            logs->addAction(child.data().toString(), this,
+                            [this, hostName, logName = child.data().toString()] {
+                                Q_EMIT openLogRequested(hostName, logName);
+                            });
+        }
         menu.addAction(themedIcon(QStringLiteral("edit")), tr("&Edit Host…"), this,
                        [this, hostName] { Q_EMIT editHostRequested(hostName); });
     }

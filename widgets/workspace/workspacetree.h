@@ -36,6 +36,8 @@ Q_SIGNALS:
     void editHostRequested(const QString &hostName);
     void addHostRequested(const QString &environmentName);
     void runCommandRequested(const QString &hostName);
+    // A log source chosen in the context menu, or activated (double click, Enter).
+    void openLogRequested(const QString &hostName, const QString &logName);
 
 private:
     void rememberExpansion();

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/workspace/workspace.h"
+#include "widgets/logs/logview.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+
+namespace OpsDeck {
+
+class IncidentResponse;
+class LogTab;
+
+// The Logs page: a tab per open log (local files, and the workspace's log sources), a toolbar
+// with Open File (Ctrl+O), Find (Ctrl+F, F3, Shift+F3), Follow, Filter, highlight rules,
+// Export Filtered Lines and Add to Timeline (while an incident is open). Toggles, highlight
+// rules and the split between the log and its filter are remembered.
+class LogPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogPage)
+
+public:
+    // incidents may be null (no timeline to add to).
+    explicit LogPage(IncidentResponse *incidents, QWidget *parent = nullptr);
+    ~LogPage() override;
+
+    void setWorkspace(const Workspace &workspace);
+
+    // Opens a local file in a new tab (or shows its tab when it is open already).
+    LogTab *openFile(const QString &path);
+    void openFileDialog();
+    // A log source of the workspace: a local file opens here; the others need live sources.
+    void openSource(const QString &hostName, const QString &logName);
+    void exportFilteredDialog();
+    // Quotes the current tab's selected lines on the open incident's timeline.
+    bool addSelectionToTimeline();
+
+    LogTab *currentTab() const;
+    int tabCount() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *action(const QString &objectName) const;
+
+    QList<LogHighlightRule> highlightRules() const { return m_rules; }
+    void setHighlightRules(const QList<LogHighlightRule> &rules);
+
+Q_SIGNALS:
+    // Something to say in the status bar.
+    void message(const QString &text);
+
+protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void createActions();
+    LogTab *addTab(LogTab *tab);
+    void closeTab(int index);
+    void onCurrentTabChanged();
+    void updateActions();
+    void rebuildSourcesMenu();
+    void editHighlightRules();
+
+    IncidentResponse *m_incidents;
+    Workspace m_workspace;
+    QList<LogHighlightRule> m_rules;
+    QByteArray m_splitterState;
+
+    QToolBar *m_toolBar;
+    QStackedWidget *m_stack;
+    QTabWidget *m_tabs;
+    QLabel *m_empty;
+    QMenu *m_sourcesMenu;
+    QAction *m_openFile = nullptr;
+    QAction *m_openSource = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_findNext = nullptr;
+    QAction *m_findPrevious = nullptr;
+    QAction *m_goToLine = nullptr;
+    QAction *m_follow = nullptr;
+    QAction *m_filter = nullptr;
+    QAction *m_highlights = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_addToTimeline = nullptr;
+    QAction *m_closeTab = nullptr;
+};
+
+} // namespace OpsDeck
