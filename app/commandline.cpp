@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
+#include "app/logcommand.h"
 #include "app/services.h"
 #include "models/audit/auditlog.h"
 #include "models/core/risk.h"
@@ -343,7 +344,11 @@ void describe(QCommandLineParser &parser)
                  "                              placeholders OpsDeck reads from a runbook\n"
                  "  audit verify [--json]       check that no audit log row was edited,\n"
                  "                              removed or reordered; exit status 1 names\n"
-                 "                              the first bad row"));
+                 "                              the first bad row\n"
+                 "  logs stats FILE... [--json] lines, format, levels, first and last time\n"
+                 "  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...\n"
+                 "                              the log viewer's filter, printed as grep -n\n"
+                 "                              does; --level, --since, --until, --json"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -394,6 +399,13 @@ bool isHeadless(int argc, char **argv)
 
 int runHeadless(const QStringList &arguments)
 {
+    // `logs grep` takes grep's own short options (-E, -i, -c…): it parses its words itself.
+    const auto logs = std::find(arguments.cbegin() + std::min<qsizetype>(1, arguments.size()),
+                                arguments.cend(), QStringLiteral("logs"));
+    if (logs != arguments.cend() &&
+        std::all_of(arguments.cbegin() + 1, logs,
+                    [](const QString &word) { return word.startsWith(u'-'); }))
+        return runLogCommand(QStringList(logs + 1, arguments.cend()));
     QCommandLineParser parser;
     describe(parser);
     parser.process(arguments); // handles --help and --version and exits

@@ -28,6 +28,7 @@ public:
     // Bytes covered: up to the end of the last line seen (partial or not).
     qint64 indexedBytes() const { return m_endOffset; }
     bool endsWithPartialLine() const { return m_partialBytes > 0; }
+    qint64 partialLineBytes() const { return m_partialBytes; }
     // Where line's checkpoint is: the last checkpoint at or before line (line < lineCount()).
     Position checkpointFor(qint64 line) const;
     // The checkpoint after line's one, or {lineCount(), indexedBytes()} when none follows; every
@@ -44,6 +45,11 @@ public:
     // start, e.g. by another thread): its checkpoints shift by this index's lines and bytes.
     // This index must not end with a partial line.
     void append(const LineIndex &following);
+    // Forgets the unterminated last line, so that indexing can go on from its start (a followed
+    // file whose last line is still being written).
+    void dropPartialLine();
+    // Gives back the spare capacity growth left (once indexing is done).
+    void squeeze();
 
     bool operator==(const LineIndex &other) const = default;
 

@@ -5,14 +5,9 @@
 #include "models/logs/logformats.h"
 #include "models/logs/loglines.h"
 
-#include <QFile>
-#include <QPointer>
-
 #include <memory>
 
 namespace OpsDeck {
-
-class LogIndexer;
 
 // A local log file opened for viewing. open() returns at once: the first lines are readable as
 // soon as the first block is indexed (a few ms), the rest is indexed in the background on both
@@ -75,6 +70,14 @@ Q_SIGNALS:
 
 private:
     struct Private;
+    struct IndexJob;
+    void startIndexing(qint64 from, bool appending);
+    void takePiece(const std::shared_ptr<IndexJob> &job, int part, const LineIndex &piece);
+    void finishPart(const std::shared_ptr<IndexJob> &job, int part, const QString &error);
+    void checkFollowedFile();
+    void detectFormat();
+    void reset(const QString &path);
+
     std::unique_ptr<Private> d;
     QString m_path;
     LineIndex m_index;

@@ -20,6 +20,9 @@ struct LogPattern {
     };
     QString text;
     bool regularExpression = false; // grep -E syntax (POSIX extended, GNU's \< \> \b \w)
+    // With regularExpression false: grep's default basic syntax instead of plain text (what
+    // `opsdeck logs grep` without -E reads, as grep does).
+    bool basicSyntax = false;
     bool caseSensitive = true;
     bool wholeWord = false;
     Combine combine = Combine::Or;

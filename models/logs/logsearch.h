@@ -19,23 +19,31 @@ class LogMatcher;
 // What a scan found: the 0-based numbers of the kept lines, ascending.
 struct LogScanResult {
     QList<qint64> lines;
-    qint64 lineCount = 0; // lines in the file, a last one without '\n' counted
-    qint64 bytes = 0;
-    QString error; // could not read: says which file and why
+    QList<QByteArray> texts; // the kept lines' bytes, when asked for (keepText)
+    qint64 lineCount = 0;    // lines in the file, a last one without '\n' counted
+    qint64 bytes = 0;        // bytes read (unpacked bytes for gzip)
+    QString error;           // could not read: says which file and why
     bool cancelled = false;
 };
 
-// Scans a file with a compiled query on `threads` threads (each a contiguous part of the file),
-// reading with read() in large blocks (measured faster than mmap on these VMs). Blocking: call
-// it from a worker thread or the command line. progress(bytesDone) may be called from any of
-// the threads.
-LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher, int threads = 2,
-                          const std::atomic_bool *cancel = nullptr,
-                          const std::function<void(qint64)> &progress = {});
+struct LogScanOptions {
+    int threads = 2;
+    bool keepText = false;
+    const std::atomic_bool *cancel = nullptr;
+    // Bytes done since the last call; may be called from any of the threads.
+    std::function<void(qint64)> progress;
+};
+
+// Scans a file with a compiled query, each thread reading a contiguous part of it with read()
+// in large blocks (measured faster than mmap on these VMs). Queries on level or time read the
+// file in one part, line by line, so that continuation lines get their entry's fields.
+// Blocking: call it from a worker thread or the command line.
+LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher,
+                          const LogScanOptions &options = {});
 
 // Finds the lines a query keeps, in the background: in a file (scanned from disk, both cores)
-// or in any LogLines (a live buffer, read in the GUI thread in slices between events).
-// Results grow while it runs; finished() gives the count or the error.
+// or in any LogLines (a live buffer: its lines are copied, then matched in the background).
+// finished() gives the count or the error.
 class LogSearch final : public QObject
 {
     Q_OBJECT
@@ -53,7 +61,7 @@ public:
     void startInLines(const LogLines *lines, const LogQuery &query);
     void cancel();
     bool isRunning() const { return m_running; }
-    // Kept lines found so far (all of them once finished), ascending.
+    // Kept lines, ascending: complete once finished() was emitted.
     const QList<qint64> &matches() const { return m_matches; }
 
 Q_SIGNALS:
@@ -62,6 +70,7 @@ Q_SIGNALS:
 
 private:
     struct Job;
+    void watchProgress(const std::shared_ptr<Job> &job);
     std::shared_ptr<Job> m_job;
     QList<qint64> m_matches;
     bool m_running = false;

@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/audit/auditlog.h"
+#include "models/core/risk.h"
+#include "models/incidents/incidentresponse.h"
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
+#include "models/logs/filteredloglines.h"
+#include "models/logs/logdocument.h"
+#include "models/persistence/statestore.h"
+#include "models/remote/commandrunner.h"
+#include "models/runbooks/runbooklibrary.h"
+#include "screenshots.h"
+#include "stallmeter.h"
+#include "widgets/logs/logfilterpane.h"
+#include "widgets/logs/logpage.h"
+#include "widgets/logs/logpatternedit.h"
+#include "widgets/logs/logsearchbar.h"
+#include "widgets/logs/logtab.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A syslog-like line; every 97th an error, every 61st a timeout warning.
+QByteArray sampleLine(qint64 number)
+{
+    const QByteArray time = "2024-05-01T12:" + QByteArray::number(10 + number / 3600 % 50) + ':' +
+                            QByteArray::number(10 + number / 60 % 50) + ".000Z";
+    if (number % 97 == 5)
+        return time + " web-1 api[812]: ERROR payment failed order=" + QByteArray::number(number) +
+               " code=502";
+    if (number % 61 == 3)
+        return time + " web-1 api[812]: WARN upstream timeout after 3000 ms request=" +
+               QByteArray::number(number);
+    return time + " web-1 api[812]: INFO GET /orders/" + QByteArray::number(number) +
+           " 200 in 12 ms";
+}
+
+qint64 writeSample(const QString &path, qint64 lines)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return -1;
+    QByteArray chunk;
+    for (qint64 i = 0; i < lines; ++i) {
+        chunk += sampleLine(i) + '\n';
+        if (chunk.size() > (1 << 20)) {
+            file.write(chunk);
+            chunk.clear();
+        }
+    }
+    file.write(chunk);
+    return file.size();
+}
+
+QList<qint64> errorLines(qint64 lines)
+{
+    QList<qint64> result;
+    for (qint64 i = 0; i < lines; ++i) {
+        if (i % 97 == 5)
+            result.append(i);
+    }
+    return result;
+}
+
+bool waitForLines(LogTab *tab, qint64 count, int timeoutMs = 20000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (tab->view()->lineCount() == count && !tab->document()->isIndexing())
+            return true;
+        QTest::qWait(10);
+    }
+    return false;
+}
+
+QPoint pointOfLine(const LogView *view, qint64 line)
+{
+    return {200, int(line - view->firstVisibleLine()) * view->lineHeight() + view->lineHeight() / 2};
+}
+
+} // namespace
+
+class LogPageTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void opensAFileAndSearchesWithACount();
+    void showsABadExpressionInline();
+    void filterPaneJumpsToTheLineInContext();
+    void exportsTheFilteredLines();
+    void addsSelectedLinesToTheIncidentTimeline();
+    void remembersTogglesRulesAndSplit();
+    void screenshotWithHighlightsAndAFilter();
+    void staysResponsiveWhileABigFileIndexesAndSearches();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void LogPageTest::init()
+{
+    QSettings().clear();
+}
+
+void LogPageTest::opensAFileAndSearchesWithACount()
+{
+    const QString path = m_dir.filePath(u"api.log"_s);
+    QVERIFY(writeSample(path, 10000) > 0);
+    LogPage page(nullptr);
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    LogTab *tab = page.openFile(path);
+    QCOMPARE(page.tabCount(), 1);
+    QCOMPARE(page.tabs()->tabText(0), u"api.log"_s);
+    QVERIFY(waitForLines(tab, 10000));
+    QVERIFY2(tab->statusText().contains(u"10,000 lines"_s), qPrintable(tab->statusText()));
+    // The same file again shows its tab.
+    QCOMPARE(page.openFile(path), tab);
+    QCOMPARE(page.tabCount(), 1);
+
+    tab->view()->setFocus();
+    QTest::keyClick(tab->view(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(tab->searchBar()->isVisible());
+    QLineEdit *field = tab->searchBar()->patternEdit()->field();
+    QVERIFY(field->hasFocus());
+    QTest::keyClicks(field, u"ERROR"_s);
+    // Enter before the search has run: it goes to the first match once found.
+    QTest::keyClick(field, Qt::Key_Return);
+    const QList<qint64> errors = errorLines(10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->currentMatch(), errors.at(0), 10000);
+    QTRY_VERIFY(!tab->isSearching());
+    QCOMPARE(tab->matchCount(), errors.size());
+    QCOMPARE(tab->searchBar()->countText(), u"1 of %1"_s.arg(errors.size()));
+    QCOMPARE(tab->view()->currentLine(), errors.at(0));
+
+    QTest::keyClick(field, Qt::Key_F3);
+    QCOMPARE(tab->view()->currentMatch(), errors.at(1));
+    QCOMPARE(tab->searchBar()->countText(), u"2 of %1"_s.arg(errors.size()));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(tab->view()->currentMatch(), errors.at(2));
+    QTest::keyClick(field, Qt::Key_F3, Qt::ShiftModifier);
+    QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(tab->view()->currentMatch(), errors.at(0));
+    // Before the first: around to the last, and the window says so.
+    QSignalSpy messages(&page, &LogPage::message);
+    QTest::keyClick(field, Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(tab->view()->currentMatch(), errors.constLast());
+    QCOMPARE(tab->searchBar()->countText(), u"%1 of %1"_s.arg(errors.size()));
+    QCOMPARE(messages.size(), 1);
+    const auto [first, end] = tab->view()->visibleLineRange();
+    QVERIFY(first <= errors.constLast() && errors.constLast() < end);
+
+    // Go to line from anywhere on the page.
+    QTest::keyClick(field, Qt::Key_G, Qt::ControlModifier);
+    QVERIFY(tab->isGoToLineVisible());
+    QTest::keyClicks(QApplication::focusWidget(), u"4242"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!tab->isGoToLineVisible());
+    QCOMPARE(tab->view()->currentLine(), 4241);
+    QVERIFY(tab->view()->hasFocus());
+
+    // Escape closes the search and its marks.
+    tab->activateSearch();
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(!tab->searchBar()->isVisible());
+    QCOMPARE(tab->view()->currentMatch(), -1);
+}
+
+void LogPageTest::showsABadExpressionInline()
+{
+    const QString path = m_dir.filePath(u"small.log"_s);
+    QVERIFY(writeSample(path, 100) > 0);
+    LogPage page(nullptr);
+    page.show();
+    LogTab *tab = page.openFile(path);
+    tab->activateSearch();
+    LogPatternEdit *edit = tab->searchBar()->patternEdit();
+    edit->regularExpressionButton()->setChecked(true);
+    QTest::keyClicks(edit->field(), u"code=(50[0-9]"_s);
+    QTRY_VERIFY(!tab->searchBar()->problemText().isEmpty());
+    QVERIFY2(tab->searchBar()->problemText().startsWith(u"Column "_s),
+             qPrintable(tab->searchBar()->problemText()));
+    QVERIFY(tab->searchBar()->countText().isEmpty());
+    // Fixed, the message goes.
+    QTest::keyClick(edit->field(), Qt::Key_ParenRight);
+    QTRY_VERIFY(tab->searchBar()->problemText().isEmpty());
+    QTRY_VERIFY(!tab->isSearching() && tab->matchCount() == errorLines(100).size());
+
+    // The filter says which of its patterns is wrong.
+    page.action(u"filterLog"_s)->setChecked(true);
+    LogFilterPane *filter = tab->filterPane();
+    QVERIFY(filter->isVisible());
+    LogPatternEdit *first = filter->patternEdits().constFirst();
+    first->regularExpressionButton()->setChecked(true);
+    QTest::keyClicks(first->field(), u"[unclosed"_s);
+    QTRY_VERIFY(!filter->problemText().isEmpty());
+    QVERIFY2(filter->problemText().startsWith(u"Column "_s), qPrintable(filter->problemText()));
+}
+
+void LogPageTest::filterPaneJumpsToTheLineInContext()
+{
+    const QString path = m_dir.filePath(u"filter.log"_s);
+    QVERIFY(writeSample(path, 5000) > 0);
+    LogPage page(nullptr);
+    page.resize(1100, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 5000));
+    page.action(u"filterLog"_s)->setChecked(true);
+    LogFilterPane *filter = tab->filterPane();
+    QTest::keyClicks(filter->patternEdits().constFirst()->field(), u"payment failed"_s);
+    const QList<qint64> errors = errorLines(5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), errors.size(), 10000);
+    QTRY_VERIFY(filter->statusText().startsWith(u"%1 of 5,000"_s.arg(errors.size())));
+
+    // The filtered view shows the source's line numbers; a click shows that line above.
+    LogView *filtered = filter->view();
+    QCOMPARE(filtered->lines()->lines(3, 1).constFirst().number, errors.at(3));
+    QTest::mouseClick(filtered->viewport(), Qt::LeftButton, {}, pointOfLine(filtered, 3));
+    QCOMPARE(tab->view()->currentLine(), errors.at(3));
+    const auto [first, end] = tab->view()->visibleLineRange();
+    QVERIFY(first < errors.at(3) && errors.at(3) < end);
+
+    // And: only the errors about one order range; Not: drop some.
+    LogPatternEdit *second = filter->addPattern({u"order=1"_s, false, true, false,
+                                                 LogPattern::Combine::And});
+    Q_UNUSED(second);
+    QList<qint64> expected;
+    for (const qint64 line : errors) {
+        if (QByteArray::number(line).startsWith('1'))
+            expected.append(line);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), expected.size(), 10000);
+    filter->addPattern({u"order=10"_s, false, true, false, LogPattern::Combine::Not});
+    qsizetype withoutTens = 0;
+    for (const qint64 line : expected)
+        withoutTens += QByteArray::number(line).startsWith("10") ? 0 : 1;
+    QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), withoutTens, 10000);
+}
+
+void LogPageTest::exportsTheFilteredLines()
+{
+    const QString path = m_dir.filePath(u"export.log"_s);
+    QVERIFY(writeSample(path, 3000) > 0);
+    LogPage page(nullptr);
+    page.show();
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 3000));
+    page.action(u"filterLog"_s)->setChecked(true);
+    QTest::keyClicks(tab->filterPane()->patternEdits().constFirst()->field(), u"ERROR"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->canExport(), 10000);
+    QSignalSpy exported(tab, &LogTab::exported);
+    const QString destination = m_dir.filePath(u"errors.log"_s);
+    tab->exportFilteredTo(destination);
+    QVERIFY(exported.wait(10000));
+    const auto result = exported.constFirst().constFirst().value<LogExportResult>();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QByteArray expected;
+    for (const qint64 line : errorLines(3000))
+        expected += sampleLine(line) + '\n';
+    QFile file(destination);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), expected);
+    QCOMPARE(result.lines, errorLines(3000).size());
+}
+
+void LogPageTest::addsSelectedLinesToTheIncidentTimeline()
+{
+    StateStore store;
+    store.open(m_dir.filePath(u"state.sqlite"_s));
+    AuditLog auditLog(&store);
+    IncidentStore incidents(&store);
+    ReadOnlyMode readOnly(false);
+    CommandRunner runner(&auditLog, &readOnly);
+    RunbookLibrary library;
+    IncidentResponse response(
+        &incidents, &runner, [](const QString &) { return nullptr; }, &library);
+
+    const QString path = m_dir.filePath(u"incident.log"_s);
+    QVERIFY(writeSample(path, 200) > 0);
+    LogPage page(&response);
+    page.resize(1000, 600);
+    page.show();
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 200));
+    QAction *add = page.action(u"addLogToTimeline"_s);
+    tab->view()->selectLines(5, 7);
+    QVERIFY(!add->isEnabled()); // no incident yet
+
+    Incident incident;
+    incident.title = u"Payments fail"_s;
+    incident.severity = IncidentSeverity::Sev2;
+    QVERIFY(response.declare(incident));
+    QTRY_VERIFY_WITH_TIMEOUT(response.incident()->isActive(), 5000);
+    QTRY_VERIFY(add->isEnabled());
+    add->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(response.incident()->events().size(), 2, 5000);
+    const IncidentEvent &quoted = response.incident()->events().constLast();
+    QVERIFY(quoted.kind == IncidentEvent::Kind::Note);
+    QCOMPARE(quoted.summary, u"Log lines 6–8 of %1"_s.arg(QDir::toNativeSeparators(path)));
+    QCOMPARE(quoted.output, QString::fromUtf8(sampleLine(5) + '\n' + sampleLine(6) + '\n' +
+                                              sampleLine(7)));
+}
+
+void LogPageTest::remembersTogglesRulesAndSplit()
+{
+    const QString path = m_dir.filePath(u"remember.log"_s);
+    QVERIFY(writeSample(path, 100) > 0);
+    LogHighlightRule rule;
+    rule.pattern.text = u"timeout"_s;
+    rule.colour = QColor(0xfb8c00);
+    QList<int> sizes;
+    {
+        LogPage page(nullptr);
+        page.resize(1000, 800);
+        page.show();
+        LogTab *tab = page.openFile(path);
+        QVERIFY(page.action(u"followLog"_s)->isChecked()); // on at first
+        QVERIFY(tab->isFollowing());
+        page.action(u"followLog"_s)->setChecked(false);
+        QVERIFY(!tab->isFollowing());
+        page.action(u"filterLog"_s)->setChecked(true);
+        page.setHighlightRules({rule});
+        QCOMPARE(tab->view()->highlightRules(), QList<LogHighlightRule>{rule});
+        tab->searchBar()->patternEdit()->caseSensitiveButton()->setChecked(true);
+        tab->activateSearch();
+        QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"x"_s);
+        QTRY_VERIFY(QSettings().value(u"logsPage/searchCaseSensitive"_s).toBool());
+        tab->splitter()->setSizes({500, 250});
+        QCoreApplication::processEvents();
+        sizes = tab->splitter()->sizes();
+        Q_EMIT tab->splitter()->splitterMoved(500, 1);
+    }
+    LogPage page(nullptr);
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(!page.action(u"followLog"_s)->isChecked());
+    QVERIFY(page.action(u"filterLog"_s)->isChecked());
+    QCOMPARE(page.highlightRules(), QList<LogHighlightRule>{rule});
+    LogTab *tab = page.openFile(path);
+    QVERIFY(!tab->isFollowing());
+    QVERIFY(tab->isFilterVisible());
+    QCOMPARE(tab->view()->highlightRules(), QList<LogHighlightRule>{rule});
+    QVERIFY(tab->searchBar()->patternEdit()->caseSensitiveButton()->isChecked());
+    QCoreApplication::processEvents();
+    QCOMPARE(tab->splitter()->sizes(), sizes);
+}
+
+void LogPageTest::screenshotWithHighlightsAndAFilter()
+{
+    const QString path = m_dir.filePath(u"api-2024-05-01.log"_s);
+    QVERIFY(writeSample(path, 400) > 0);
+    LogPage page(nullptr);
+    page.resize(1180, 720);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 400));
+    LogHighlightRule timeout;
+    timeout.pattern.text = u"timeout"_s;
+    timeout.colour = QColor(0xfb8c00);
+    LogHighlightRule orders;
+    orders.pattern.text = u"order=[0-9]+"_s;
+    orders.pattern.regularExpression = true;
+    orders.colour = QColor(0x1e88e5);
+    orders.wholeLine = false;
+    page.setHighlightRules({timeout, orders});
+    page.action(u"filterLog"_s)->setChecked(true);
+    tab->splitter()->setSizes({430, 230});
+    QTest::keyClicks(tab->filterPane()->patternEdits().constFirst()->field(), u"ERROR"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->canExport(), 10000);
+    tab->activateSearch();
+    QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"502"_s);
+    QTest::keyClick(tab->searchBar()->patternEdit()->field(), Qt::Key_Return);
+    QTRY_VERIFY(!tab->isSearching() && tab->view()->currentMatch() >= 0);
+    QTest::keyClick(tab->searchBar()->patternEdit()->field(), Qt::Key_F3);
+    tab->view()->toggleBookmark(tab->view()->firstVisibleLine() + 2);
+    tab->view()->setFocus();
+    saveScreenshot(page, u"logs"_s);
+}
+
+void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
+{
+    // About 200 MB: a few seconds of work for both cores, and none of it on the GUI thread.
+    QTemporaryDir big(QDir::tempPath() + u"/opsdeck-logpage-XXXXXX"_s);
+    const QString path = big.filePath(u"big.log"_s);
+    const qint64 lines = 2600000;
+    const qint64 size = writeSample(path, lines);
+    QVERIFY(size > 190 * 1000 * 1000);
+
+    LogPage page(nullptr);
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    StallMeter meter;
+    QElapsedTimer clock;
+    clock.start();
+    LogTab *tab = page.openFile(path);
+    const qint64 openMs = clock.elapsed();
+    QVERIFY2(openMs < 100, qPrintable(u"opening took %1 ms"_s.arg(openMs)));
+    // The first lines are there before indexing ends.
+    QTRY_VERIFY_WITH_TIMEOUT(tab->view()->lineCount() > 100, 2000);
+    tab->activateSearch();
+    QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"order=2599900 "_s);
+    QTest::keyClick(tab->searchBar()->patternEdit()->field(), Qt::Key_Return);
+    page.action(u"filterLog"_s)->setChecked(true);
+    QTest::keyClicks(tab->filterPane()->patternEdits().constFirst()->field(), u"timeout"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->document()->isIndexing(), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isSearching() && tab->canExport(), 120000);
+    QCOMPARE(tab->view()->lineCount(), lines);
+    QCOMPARE(tab->view()->currentMatch(), 2599900);
+    // Scrolled end to end meanwhile: every paint reads only what is on screen.
+    tab->view()->scrollToEnd();
+    tab->view()->grab();
+    tab->view()->scrollToLine(lines / 2, LogView::ScrollHint::Center);
+    tab->view()->grab();
+    qInfo("indexed and searched %lld MB in %lld ms; longest stall %lld ms", size / 1000000,
+          clock.elapsed(), meter.longestMs());
+    QVERIFY2(meter.longestMs() < 100, qPrintable(u"the window froze for %1 ms"_s.arg(
+                                          meter.longestMs())));
+}
+
+QTEST_MAIN(LogPageTest)
+#include "tst_logpage.moc"
