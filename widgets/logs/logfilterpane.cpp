@@ -176,6 +176,8 @@ LogPatternEdit *LogFilterPane::addPattern(const LogPattern &pattern)
         Q_EMIT queryChanged();
     });
     connect(remove, &QToolButton::clicked, this, [this, widget] { removeRow(widget); });
+    if (!pattern.text.isEmpty())
+        m_pause.start();
     return edit;
 }
 

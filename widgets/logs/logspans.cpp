@@ -1,55 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/logs/logspans.h"
 
+#include "models/logs/logmatcher.h"
+
 namespace OpsDeck {
 
 namespace {
-
-// grep -E text as PCRE2 reads it: the two GNU word anchors have no PCRE spelling, the rest of
-// what users type (classes, \w, \b, intervals, alternation) reads the same.
-QString perlFromExtended(QStringView text)
-{
-    QString result;
-    result.reserve(text.size() + 8);
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const QChar c = text[i];
-        if (c == u'\\' && i + 1 < text.size()) {
-            const QChar next = text[i + 1];
-            if (next == u'<')
-                result += u"\\b(?=\\w)";
-            else if (next == u'>')
-                result += u"\\b(?<=\\w)";
-            else
-                result += text.mid(i, 2);
-            i += 2;
-            continue;
-        }
-        if (c == u'[') {
-            // A bracket expression is copied whole: "\<" or "]" inside it mean themselves.
-            qsizetype end = i + 1;
-            if (end < text.size() && text[end] == u'^')
-                ++end;
-            if (end < text.size() && text[end] == u']')
-                ++end;
-            while (end < text.size() && text[end] != u']') {
-                if (text[end] == u'[' && end + 1 < text.size() && text[end + 1] == u':') {
-                    const qsizetype close = text.indexOf(u":]", end + 2);
-                    end = close < 0 ? text.size() : close + 2;
-                    continue;
-                }
-                ++end;
-            }
-            end = std::min(end + 1, text.size());
-            result += text.mid(i, end - i);
-            i = end;
-            continue;
-        }
-        result += c;
-        ++i;
-    }
-    return result;
-}
 
 class BuiltInLogSpanHighlighter final : public LogSpanHighlighter
 {
@@ -75,11 +31,15 @@ QList<LogHighlightSpan> BuiltInLogSpanHighlighter::builtInSpans(QStringView line
 
 QRegularExpression logPatternExpression(const LogPattern &pattern)
 {
-    QString body = pattern.regularExpression ? perlFromExtended(pattern.text)
-                                             : QRegularExpression::escape(pattern.text);
+    // The search's own translation of grep's syntax: the marks agree with the lines it finds.
+    QString body = pattern.regularExpression || pattern.basicSyntax
+                       ? grepPatternToPcre(pattern.text, pattern.regularExpression)
+                       : QRegularExpression::escape(pattern.text);
+    if (body.isEmpty())
+        return {};
     if (pattern.wholeWord)
         body = u"(?<!\\w)(?:" + body + u")(?!\\w)";
-    QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+    QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
     if (!pattern.caseSensitive)
         options |= QRegularExpression::CaseInsensitiveOption;
     return QRegularExpression(body, options);

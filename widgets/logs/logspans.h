@@ -19,9 +19,9 @@ struct TextSpan {
     qsizetype length = 0;
 };
 
-// The pattern as a QRegularExpression (PCRE2, like the search): literal text escaped, GNU's
-// \< and \> as word starts and ends, whole words and case as the pattern says. Invalid for a
-// bad expression (the search bar says why, from LogSearch::check()).
+// The pattern as a QRegularExpression (PCRE2, like the search, through the search's own
+// grepPatternToPcre): whole words and case as the pattern says. Empty for a bad expression
+// (the search bar says why, from LogSearch::check()).
 QRegularExpression logPatternExpression(const LogPattern &pattern);
 // Non-empty matches in line, in order, at most maxSpans of them.
 QList<TextSpan> matchSpans(const QRegularExpression &expression, QStringView line,

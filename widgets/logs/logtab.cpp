@@ -32,7 +32,6 @@ namespace OpsDeck {
 
 namespace {
 constexpr int SummaryIntervalMs = 200;
-constexpr int FilterIntervalMs = 250;
 // New lines are searched again once they pause this long (a busy live log: every 2 s at most).
 constexpr int RefreshIntervalMs = 2000;
 } // namespace
@@ -61,7 +60,10 @@ LogTab::LogTab(LogLines *lines, const QString &title, const QString &description
 
 LogTab::~LogTab()
 {
-    // The views let go of the lines before they go.
+    // The views let go of the lines before they go, telling no one: the page may be going too.
+    blockSignals(true);
+    const QSignalBlocker blockFilterView(m_filterPane->view());
+    const QSignalBlocker blockView(m_view);
     m_filterPane->view()->setLines(nullptr);
     m_view->setLines(nullptr);
 }
@@ -189,9 +191,6 @@ void LogTab::build()
     m_summaryTimer.setSingleShot(true);
     m_summaryTimer.setInterval(SummaryIntervalMs);
     connect(&m_summaryTimer, &QTimer::timeout, this, &LogTab::updateSummary);
-    m_filterTimer.setSingleShot(true);
-    m_filterTimer.setInterval(FilterIntervalMs);
-    connect(&m_filterTimer, &QTimer::timeout, this, &LogTab::applyFilterMatches);
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
@@ -221,10 +220,9 @@ void LogTab::build()
     connect(m_searchBar, &LogSearchBar::nextRequested, this, &LogTab::findNext);
     connect(m_searchBar, &LogSearchBar::previousRequested, this, &LogTab::findPrevious);
     connect(m_searchBar, &LogSearchBar::closeRequested, this, &LogTab::closeSearch);
-    connect(m_search, &LogSearch::progress, this, [this] {
+    connect(m_search, &LogSearch::progress, this, [this](qint64 done, qint64 total) {
+        m_searchPercent = total > 0 ? int(done * 100 / total) : 0;
         updateSearchCount();
-        if (m_pendingStep != 0 && !m_search->matches().isEmpty())
-            goToMatch(m_pendingStep);
     });
     connect(m_search, &LogSearch::finished, this, [this](qint64, const QString &error) {
         if (!error.isEmpty())
@@ -241,9 +239,10 @@ void LogTab::build()
     // Filter.
     connect(m_filterPane, &LogFilterPane::queryChanged, this, &LogTab::startFilter);
     connect(m_filterPane, &LogFilterPane::exportRequested, this, &LogTab::exportRequested);
-    connect(m_filterSearch, &LogSearch::progress, this, [this] {
-        if (!m_filterTimer.isActive())
-            m_filterTimer.start();
+    connect(m_filterSearch, &LogSearch::progress, this, [this](qint64 done, qint64 total) {
+        if (m_filterSearch->isRunning())
+            m_filterPane->setStatus(
+                tr("Filtering… %1 %").arg(total > 0 ? int(done * 100 / total) : 0));
     });
     connect(m_filterSearch, &LogSearch::finished, this, &LogTab::onFilterFinished);
     connect(m_filterPane->view(), &LogView::lineActivated, this, [this](qint64 row) {
@@ -434,6 +433,7 @@ void LogTab::startSearch()
         return;
     }
     m_searchBar->clearProblem();
+    m_searchPercent = 0;
     m_view->setSearchPattern(pattern);
     m_filterPane->view()->setSearchPattern(pattern);
     if (m_document)
@@ -498,6 +498,8 @@ void LogTab::goToMatch(int direction)
     }
     m_view->setCurrentMatch(target);
     m_view->setCurrentLine(target);
+    // The match shows in its own colours, not under a selection's.
+    m_view->clearSelection();
     m_view->scrollToLine(target, LogView::ScrollHint::Center);
     updateSearchCount();
 }
@@ -518,7 +520,7 @@ void LogTab::updateSearchCount()
         m_searchBar->setCount(running ? tr("%1 of %2…").arg(position, total)
                                       : tr("%1 of %2").arg(position, total));
     } else if (running) {
-        m_searchBar->setCount(tr("%1 found…").arg(total));
+        m_searchBar->setCount(tr("Searching… %1 %").arg(m_searchPercent));
     } else if (matches.isEmpty()) {
         m_searchBar->setCount(tr("No matches"));
     } else {
@@ -543,7 +545,6 @@ void LogTab::startFilter()
 {
     LogQuery query = m_filterPane->query();
     query.format = format();
-    m_filterTimer.stop();
     if (query.isEmpty()) {
         m_filterSearch->cancel();
         m_filterActive = false;
@@ -569,17 +570,8 @@ void LogTab::startFilter()
         m_filterSearch->startInLines(m_lines, query);
 }
 
-void LogTab::applyFilterMatches()
-{
-    m_filtered->setSourceLines(m_filterSearch->matches());
-    if (m_filterSearch->isRunning())
-        m_filterPane->setStatus(tr("Filtering… %1 lines so far")
-                                    .arg(QLocale().toString(m_filterSearch->matches().size())));
-}
-
 void LogTab::onFilterFinished(qint64 count, const QString &error)
 {
-    m_filterTimer.stop();
     m_filtered->setSourceLines(m_filterSearch->matches());
     if (!error.isEmpty()) {
         m_filterPane->setProblem({-1, 0, error});

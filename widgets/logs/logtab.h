@@ -109,7 +109,6 @@ private:
     void goToMatch(int direction);
     void updateSearchCount();
     void startFilter();
-    void applyFilterMatches();
     void onFilterFinished(qint64 count, const QString &error);
     void onLinesChanged(bool reset);
     LogQuery baseQuery() const;
@@ -136,13 +135,13 @@ private:
     QLabel *m_followState = nullptr;
 
     LogSearch *m_search = nullptr;
-    int m_pendingStep = 0; // Next or Previous asked before the first matches came
+    int m_pendingStep = 0; // Next or Previous asked before the matches came
+    int m_searchPercent = 0;
     LogSearch *m_filterSearch = nullptr;
     FilteredLogLines *m_filtered = nullptr;
     bool m_filterActive = false;
 
     QTimer m_summaryTimer; // the line count changes with every append: said a few times a second
-    QTimer m_filterTimer;  // matches shown while the filter still runs
     QTimer m_refreshTimer; // new lines: search and filter again once they pause
 };
 

@@ -113,7 +113,9 @@ void LogView::updateMetrics()
     m_boldFont.setBold(true);
     const QFontMetrics metrics(m_font);
     m_lineHeight = std::max(1, metrics.height() + 2);
-    m_charWidth = std::max(1, metrics.horizontalAdvance(u'M'));
+    // Columns sit at the font's real advance: rounded, a long run of text would drift from them.
+    m_advance = std::max<qreal>(1, QFontMetricsF(m_font).horizontalAdvance(u'M'));
+    m_charWidth = int(std::ceil(m_advance));
     m_ascent = metrics.ascent() + 1;
 }
 
@@ -140,7 +142,7 @@ bool LogView::isAtEnd() const
 
 int LogView::visibleColumns() const
 {
-    return std::max(1, (viewport()->width() - gutterWidth()) / m_charWidth);
+    return std::max(1, int((viewport()->width() - gutterWidth()) / m_advance));
 }
 
 int LogView::firstVisibleColumn() const
@@ -637,20 +639,20 @@ void LogView::paintLine(QPainter &painter, const ShownLine &line, qint64 index, 
             int runEnd = runStart + 1;
             while (runEnd < end && cells[runEnd - begin] == cell)
                 ++runEnd;
-            const int x = textLeft + (runStart - firstColumn) * m_charWidth;
+            const qreal x = textLeft + (runStart - firstColumn) * m_advance;
             if (cell.background != 0)
-                painter.fillRect(QRect(x, y, (runEnd - runStart) * m_charWidth, m_lineHeight),
+                painter.fillRect(QRectF(x, y, (runEnd - runStart) * m_advance, m_lineHeight),
                                  QColor::fromRgba(cell.background));
             painter.setPen(QColor::fromRgba(cell.foreground));
             painter.setFont(cell.bold ? m_boldFont : m_font);
-            painter.drawText(QPoint(x, y + m_ascent), line.shown.mid(runStart, runEnd - runStart));
+            painter.drawText(QPointF(x, y + m_ascent), line.shown.mid(runStart, runEnd - runStart));
             runStart = runEnd;
         }
         painter.setFont(m_font);
     }
     if (line.capped && end >= line.shown.size()) {
         // Say that the line goes on beyond what is read for the screen.
-        const int x = textLeft + (int(line.shown.size()) - firstColumn + 1) * m_charWidth;
+        const int x = textLeft + int((int(line.shown.size()) - firstColumn + 1) * m_advance);
         painter.setPen(LogColours::gutterText(colours));
         painter.drawText(QPoint(std::max(x, textLeft), y + m_ascent),
                          tr("… %1 more").arg(formatBytes(line.fullLength - DisplayByteCap)));

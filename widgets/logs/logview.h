@@ -27,7 +27,15 @@ struct LogHighlightRule {
     bool wholeLine = true; // false: only the matching text
     bool enabled = true;
 
-    friend bool operator==(const LogHighlightRule &, const LogHighlightRule &) = default;
+    friend bool operator==(const LogHighlightRule &a, const LogHighlightRule &b)
+    {
+        return a.pattern.text == b.pattern.text &&
+               a.pattern.regularExpression == b.pattern.regularExpression &&
+               a.pattern.basicSyntax == b.pattern.basicSyntax &&
+               a.pattern.caseSensitive == b.pattern.caseSensitive &&
+               a.pattern.wholeWord == b.pattern.wholeWord && a.colour == b.colour &&
+               a.wholeLine == b.wholeLine && a.enabled == b.enabled;
+    }
 };
 
 // Shows a LogLines of any size: paints only the lines on screen (one uniform height, the
@@ -199,7 +207,8 @@ private:
     QFont m_font;
     QFont m_boldFont;
     int m_lineHeight = 16;
-    int m_charWidth = 8;
+    int m_charWidth = 8; // rounded up: the gutter's unit
+    qreal m_advance = 8; // a column of text
     int m_ascent = 12;
 
     qint64 m_top = 0;

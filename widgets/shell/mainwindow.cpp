@@ -16,6 +16,7 @@
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/incidents/incidentpage.h"
+#include "widgets/logs/logpage.h"
 #include "widgets/remote/credentialdialog.h"
 #include "widgets/remote/hostkeydialog.h"
 #include "widgets/remote/runcommandpage.h"
@@ -55,6 +56,7 @@ const QString ProblemsPageId = QStringLiteral("problems");
 const QString ConsolePageId = QStringLiteral("console");
 const QString RunbooksPageId = QStringLiteral("runbooks");
 const QString IncidentsPageId = QStringLiteral("incident");
+const QString LogsPageId = QStringLiteral("logs");
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, const Options &options, QWidget *parent)
@@ -81,6 +83,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
           m_runner, [this](const QString &host) { return m_hostRegistry->executor(host); },
           m_library, this))
     , m_incidents(new IncidentPage(m_incidentResponse, this))
+    , m_logs(new LogPage(m_incidentResponse, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -106,6 +109,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     addPage(ProblemsPageId, tr("Problems"), QStringLiteral("problems"), m_problems);
     addPage(RunbooksPageId, tr("Runbooks"), QStringLiteral("runbook"), m_runbooks);
     addPage(IncidentsPageId, tr("Incident"), QStringLiteral("incident"), m_incidents);
+    addPage(LogsPageId, tr("Logs"), QStringLiteral("log"), m_logs);
 
     auto *sidebar = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
@@ -179,7 +183,19 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
         m_secretsLabel->setToolTip(m_credentials->memoryOnlyReason());
     });
     m_credentials->probe();
-    connect(m_tree->view(), &QTreeView::activated, this, [this] { showPage(OverviewPageId); });
+    connect(m_tree->view(), &QTreeView::activated, this, [this](const QModelIndex &index) {
+        // A log source opens on the Logs page (openLogRequested); the rest shows its overview.
+        if (index.data(WorkspaceModel::KindRole).value<WorkspaceModel::ItemKind>() !=
+            WorkspaceModel::ItemKind::LogSource)
+            showPage(OverviewPageId);
+    });
+    connect(m_tree, &WorkspaceTree::openLogRequested, this,
+            [this](const QString &host, const QString &log) {
+                showPage(LogsPageId);
+                m_logs->openSource(host, log);
+            });
+    connect(m_logs, &LogPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateConnectionSummary);
     connect(m_readOnly, &ReadOnlyMode::changed, this, &MainWindow::updateReadOnlyState);
     connect(m_palette, &CommandPalette::chosen, this,
@@ -528,6 +544,7 @@ void MainWindow::onWorkspaceChanged()
     m_runbooks->setWorkspace(workspace);
     m_incidentResponse->setWorkspace(workspace); // before the page, which shows its steps
     m_incidents->setWorkspace(workspace);
+    m_logs->setWorkspace(workspace);
     setWindowTitle(workspace.name);
     updateWorkspaceStatus();
     updateConnectionSummary();

@@ -19,6 +19,7 @@ namespace OpsDeck {
 class AuditPage;
 class CommandPalette;
 class IncidentPage;
+class LogPage;
 class RunbooksPage;
 class RunCommandPage;
 class OverviewPage;
@@ -55,6 +56,7 @@ public:
     RunCommandPage *runCommandPage() const { return m_console; }
     RunbooksPage *runbooksPage() const { return m_runbooks; }
     IncidentPage *incidentPage() const { return m_incidents; }
+    LogPage *logPage() const { return m_logs; }
     RunbookLibrary *runbookLibrary() const { return m_library; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
@@ -123,6 +125,7 @@ private:
     AuditPage *m_audit;
     RunbooksPage *m_runbooks;
     IncidentPage *m_incidents;
+    LogPage *m_logs;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;

@@ -89,9 +89,18 @@ bool waitForLines(LogTab *tab, qint64 count, int timeoutMs = 20000)
     return false;
 }
 
+LogPattern pattern(const QString &text, LogPattern::Combine combine)
+{
+    LogPattern result;
+    result.text = text;
+    result.combine = combine;
+    return result;
+}
+
 QPoint pointOfLine(const LogView *view, qint64 line)
 {
-    return {200, int(line - view->firstVisibleLine()) * view->lineHeight() + view->lineHeight() / 2};
+    return {200,
+            int(line - view->firstVisibleLine()) * view->lineHeight() + view->lineHeight() / 2};
 }
 
 } // namespace
@@ -137,7 +146,10 @@ void LogPageTest::opensAFileAndSearchesWithACount()
     QCOMPARE(page.openFile(path), tab);
     QCOMPARE(page.tabCount(), 1);
 
+    // Following, the view shows the end; the search goes on from where the user is.
     tab->view()->setFocus();
+    QTest::keyClick(tab->view(), Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(tab->view()->firstVisibleLine(), 0);
     QTest::keyClick(tab->view(), Qt::Key_F, Qt::ControlModifier);
     QVERIFY(tab->searchBar()->isVisible());
     QLineEdit *field = tab->searchBar()->patternEdit()->field();
@@ -242,19 +254,19 @@ void LogPageTest::filterPaneJumpsToTheLineInContext()
     QVERIFY(first < errors.at(3) && errors.at(3) < end);
 
     // And: only the errors about one order range; Not: drop some.
-    LogPatternEdit *second = filter->addPattern({u"order=1"_s, false, true, false,
-                                                 LogPattern::Combine::And});
-    Q_UNUSED(second);
+    filter->addPattern(pattern(u"order=1"_s, LogPattern::Combine::And));
     QList<qint64> expected;
     for (const qint64 line : errors) {
-        if (QByteArray::number(line).startsWith('1'))
+        if (sampleLine(line).contains("order=1"))
             expected.append(line);
     }
+    QVERIFY(expected.size() > 3 && expected.size() < errors.size());
     QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), expected.size(), 10000);
-    filter->addPattern({u"order=10"_s, false, true, false, LogPattern::Combine::Not});
+    filter->addPattern(pattern(u"order=10"_s, LogPattern::Combine::Not));
     qsizetype withoutTens = 0;
     for (const qint64 line : expected)
-        withoutTens += QByteArray::number(line).startsWith("10") ? 0 : 1;
+        withoutTens += sampleLine(line).contains("order=10") ? 0 : 1;
+    QVERIFY(withoutTens < expected.size());
     QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), withoutTens, 10000);
 }
 
@@ -318,8 +330,8 @@ void LogPageTest::addsSelectedLinesToTheIncidentTimeline()
     const IncidentEvent &quoted = response.incident()->events().constLast();
     QVERIFY(quoted.kind == IncidentEvent::Kind::Note);
     QCOMPARE(quoted.summary, u"Log lines 6–8 of %1"_s.arg(QDir::toNativeSeparators(path)));
-    QCOMPARE(quoted.output, QString::fromUtf8(sampleLine(5) + '\n' + sampleLine(6) + '\n' +
-                                              sampleLine(7)));
+    QCOMPARE(quoted.output,
+             QString::fromUtf8(sampleLine(5) + '\n' + sampleLine(6) + '\n' + sampleLine(7)));
 }
 
 void LogPageTest::remembersTogglesRulesAndSplit()
@@ -346,6 +358,7 @@ void LogPageTest::remembersTogglesRulesAndSplit()
         tab->activateSearch();
         QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"x"_s);
         QTRY_VERIFY(QSettings().value(u"logsPage/searchCaseSensitive"_s).toBool());
+        tab->closeSearch();
         tab->splitter()->setSizes({500, 250});
         QCoreApplication::processEvents();
         sizes = tab->splitter()->sizes();
@@ -363,7 +376,10 @@ void LogPageTest::remembersTogglesRulesAndSplit()
     QCOMPARE(tab->view()->highlightRules(), QList<LogHighlightRule>{rule});
     QVERIFY(tab->searchBar()->patternEdit()->caseSensitiveButton()->isChecked());
     QCoreApplication::processEvents();
-    QCOMPARE(tab->splitter()->sizes(), sizes);
+    // The filter keeps its height (within what a differently filled status line may take).
+    const QList<int> restored = tab->splitter()->sizes();
+    QVERIFY2(std::abs(restored.at(1) - sizes.at(1)) <= 12,
+             qPrintable(u"%1 became %2"_s.arg(sizes.at(1)).arg(restored.at(1))));
 }
 
 void LogPageTest::screenshotWithHighlightsAndAFilter()
@@ -420,15 +436,17 @@ void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
     QVERIFY2(openMs < 100, qPrintable(u"opening took %1 ms"_s.arg(openMs)));
     // The first lines are there before indexing ends.
     QTRY_VERIFY_WITH_TIMEOUT(tab->view()->lineCount() > 100, 2000);
+    const qint64 lastError = lines - 1 - (lines - 1 - 5) % 97;
     tab->activateSearch();
-    QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"order=2599900 "_s);
+    QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"order=%1 "_s.arg(lastError));
     QTest::keyClick(tab->searchBar()->patternEdit()->field(), Qt::Key_Return);
     page.action(u"filterLog"_s)->setChecked(true);
     QTest::keyClicks(tab->filterPane()->patternEdits().constFirst()->field(), u"timeout"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!tab->document()->isIndexing(), 120000);
     QTRY_VERIFY_WITH_TIMEOUT(!tab->isSearching() && tab->canExport(), 120000);
     QCOMPARE(tab->view()->lineCount(), lines);
-    QCOMPARE(tab->view()->currentMatch(), 2599900);
+    QCOMPARE(tab->view()->currentMatch(), lastError);
+    QCOMPARE(tab->matchCount(), 1);
     // Scrolled end to end meanwhile: every paint reads only what is on screen.
     tab->view()->scrollToEnd();
     tab->view()->grab();
@@ -436,8 +454,8 @@ void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
     tab->view()->grab();
     qInfo("indexed and searched %lld MB in %lld ms; longest stall %lld ms", size / 1000000,
           clock.elapsed(), meter.longestMs());
-    QVERIFY2(meter.longestMs() < 100, qPrintable(u"the window froze for %1 ms"_s.arg(
-                                          meter.longestMs())));
+    QVERIFY2(meter.longestMs() < 100,
+             qPrintable(u"the window froze for %1 ms"_s.arg(meter.longestMs())));
 }
 
 QTEST_MAIN(LogPageTest)

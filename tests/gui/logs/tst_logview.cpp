@@ -82,6 +82,8 @@ private Q_SLOTS:
     void showsControlCharacters();
     void marksSearchMatchesAndHighlightRules();
     void tagsEachSourceOfAMergedView();
+    void marksWhatThePatternMatches_data();
+    void marksWhatThePatternMatches();
 
 private:
     std::unique_ptr<LiveLogBuffer> m_buffer;
@@ -514,6 +516,54 @@ void LogViewTest::tagsEachSourceOfAMergedView()
     QVERIFY(LogColours::sourceTag(0, m_view->palette()) !=
             LogColours::sourceTag(1, m_view->palette()));
     saveScreenshot(*m_view, u"logview-merged"_s);
+}
+
+void LogViewTest::marksWhatThePatternMatches_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("regularExpression");
+    QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("marked");
+
+    const QString line = u"ERROR payment failed order=102 code=502 (error)"_s;
+    QTest::addRow("literal") << u"502"_s << false << true << false << line << QStringList{u"502"_s};
+    QTest::addRow("literal, special characters")
+        << u"(error)"_s << false << true << false << line << QStringList{u"(error)"_s};
+    QTest::addRow("ignoring case")
+        << u"error"_s << false << false << false << line << QStringList{u"ERROR"_s, u"error"_s};
+    QTest::addRow("extended expression")
+        << u"order=[0-9]+"_s << true << true << false << line << QStringList{u"order=102"_s};
+    QTest::addRow("alternation") << u"failed|code"_s << true << true << false << line
+                                 << QStringList{u"failed"_s, u"code"_s};
+    QTest::addRow("GNU word anchors")
+        << u"\\<fail"_s << true << true << false << line << QStringList{u"fail"_s};
+    QTest::addRow("whole word") << u"order"_s << false << true << true << line
+                                << QStringList{u"order"_s};
+    QTest::addRow("whole word, not inside one")
+        << u"rror"_s << false << false << true << line << QStringList{};
+    QTest::addRow("bad expression marks nothing")
+        << u"code=(50"_s << true << true << false << line << QStringList{};
+}
+
+void LogViewTest::marksWhatThePatternMatches()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, regularExpression);
+    QFETCH(bool, caseSensitive);
+    QFETCH(bool, wholeWord);
+    QFETCH(QString, line);
+    QFETCH(QStringList, marked);
+    LogPattern pattern;
+    pattern.text = text;
+    pattern.regularExpression = regularExpression;
+    pattern.caseSensitive = caseSensitive;
+    pattern.wholeWord = wholeWord;
+    QStringList found;
+    for (const TextSpan &span : matchSpans(logPatternExpression(pattern), line))
+        found.append(line.mid(span.start, span.length));
+    QCOMPARE(found, marked);
 }
 
 QTEST_MAIN(LogViewTest)

@@ -105,7 +105,7 @@ void MainWindowTest::opensOnThisComputer()
     QCOMPARE(window.windowTitle(), u"This computer"_s);
     // Only pages that exist: no placeholders for features still to come.
     QCOMPARE(window.pageIds(), (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
-                                            u"runbooks"_s, u"incident"_s}));
+                                            u"runbooks"_s, u"incident"_s, u"logs"_s}));
     QCOMPARE(window.currentPageId(), u"overview"_s);
 
     QTreeView *tree = window.workspaceTree()->view();
