@@ -114,7 +114,9 @@ private Q_SLOTS:
     void opensAFileAndSearchesWithACount();
     void showsABadExpressionInline();
     void filterPaneJumpsToTheLineInContext();
+    void filtersByLevelAndTime();
     void exportsTheFilteredLines();
+    void saysWhenTheFileIsTruncatedOrReplaced();
     void addsSelectedLinesToTheIncidentTimeline();
     void remembersTogglesRulesAndSplit();
     void screenshotWithHighlightsAndAFilter();
@@ -270,6 +272,41 @@ void LogPageTest::filterPaneJumpsToTheLineInContext()
     QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), withoutTens, 10000);
 }
 
+void LogPageTest::filtersByLevelAndTime()
+{
+    const QString path = m_dir.filePath(u"levels.log"_s);
+    QVERIFY(writeSample(path, 3000) > 0);
+    LogPage page(nullptr);
+    page.resize(1100, 800);
+    page.show();
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 3000));
+    QTRY_VERIFY(tab->document()->format() != LogFormat::Plain);
+    page.action(u"filterLog"_s)->setChecked(true);
+    LogFilterPane *filter = tab->filterPane();
+
+    // Warnings and errors.
+    LogQuery query;
+    query.minimumLevel = LogLevel::Warning;
+    filter->setQuery(query);
+    Q_EMIT filter->queryChanged();
+    qsizetype warnings = 0;
+    for (qint64 i = 0; i < 3000; ++i)
+        warnings += (i % 97 == 5 || i % 61 == 3) ? 1 : 0;
+    QTRY_VERIFY_WITH_TIMEOUT(tab->canExport(), 10000);
+    QCOMPARE(tab->filteredLines()->lineCount(), warnings);
+
+    // A time range: seconds 30 to 40 of 12:10 are lines 1200 to 1859.
+    query = {};
+    query.since = QDateTime(QDate(2024, 5, 1), QTime(12, 10, 30), Qt::UTC);
+    query.until = QDateTime(QDate(2024, 5, 1), QTime(12, 10, 40), Qt::UTC);
+    filter->setQuery(query);
+    Q_EMIT filter->queryChanged();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->filteredLines()->lineCount(), 1860 - 1200, 10000);
+    QCOMPARE(tab->filteredLines()->sourceLine(0), 1200);
+    QCOMPARE(filter->query().since, query.since);
+}
+
 void LogPageTest::exportsTheFilteredLines()
 {
     const QString path = m_dir.filePath(u"export.log"_s);
@@ -294,6 +331,38 @@ void LogPageTest::exportsTheFilteredLines()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), expected);
     QCOMPARE(result.lines, errorLines(3000).size());
+}
+
+void LogPageTest::saysWhenTheFileIsTruncatedOrReplaced()
+{
+    const QString path = m_dir.filePath(u"rotating.log"_s);
+    QVERIFY(writeSample(path, 1000) > 0);
+    LogPage page(nullptr);
+    page.show();
+    LogTab *tab = page.openFile(path);
+    QVERIFY(waitForLines(tab, 1000));
+    QVERIFY(tab->isFollowing());
+    QVERIFY(tab->infoText().isEmpty());
+    tab->activateSearch();
+    QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"ERROR"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->matchCount(), errorLines(1000).size(), 10000);
+
+    // copytruncate: the file starts again, shorter.
+    QVERIFY(writeSample(path, 10) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->infoText().isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 10, 5000);
+    // What was found is searched again in the new content.
+    QTRY_COMPARE_WITH_TIMEOUT(tab->matchCount(), errorLines(10).size(), 10000);
+
+    // Rotation by rename: another file takes the name.
+    const QString truncatedMessage = tab->infoText();
+    QVERIFY(QFile::rename(path, path + u".1"_s));
+    QVERIFY(writeSample(path, 300) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->infoText() != truncatedMessage, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 300, 5000);
+    QVERIFY(tab->view()->isStickingToEnd());
+    page.resize(900, 400);
+    saveScreenshot(page, u"logs-file-replaced"_s);
 }
 
 void LogPageTest::addsSelectedLinesToTheIncidentTimeline()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/logs/livelogbuffer.h"
+#include "models/logs/logdocument.h"
 #include "screenshots.h"
 #include "widgets/logs/logcolours.h"
 #include "widgets/logs/logview.h"
@@ -7,9 +8,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void paintsOnlyTheVisibleLines();
+    void showsALogDocumentAsItGrows();
     void keyboardMovesTheCurrentLine();
     void selectsWholeLinesAndCopiesThem();
     void followSticksToTheEndUntilScrolledAway();
@@ -137,6 +141,46 @@ void LogViewTest::paintsOnlyTheVisibleLines()
     QCOMPARE(m_view->firstVisibleLine(), 300 - rows / 2);
     m_view->scrollToLine(700);
     QCOMPARE(m_view->firstVisibleLine(), 700 - rows + 1);
+}
+
+void LogViewTest::showsALogDocumentAsItGrows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"rows.log"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (const QByteArray &line : numberedLines(0, 50000, "row "))
+        file.write(line + '\n');
+    file.flush();
+
+    LogDocument document;
+    QSignalSpy finished(&document, &LogDocument::indexingFinished);
+    m_view->setLines(&document);
+    document.open(path);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_view->lineCount(), 50000);
+
+    m_view->scrollToLine(31234, LogView::ScrollHint::Top);
+    m_view->grab();
+    QCOMPARE(m_view->paintedLines().constFirst(), 31234);
+    QCOMPARE(textOf(document, m_view->paintedLines().constFirst()), "row 31234");
+    QCOMPARE(m_view->paintedLines().constLast(), m_view->visibleLineRange().second - 1);
+    m_view->selectLines(10, 12);
+    m_view->copy();
+    QCOMPARE(QApplication::clipboard()->text(), u"row 10\nrow 11\nrow 12"_s);
+
+    // Following the file: appended lines arrive and the view sticks to the end.
+    document.setFollowing(true);
+    m_view->setFollowing(true);
+    QVERIFY(m_view->isStickingToEnd());
+    for (const QByteArray &line : numberedLines(50000, 100, "row "))
+        file.write(line + '\n');
+    file.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->lineCount(), 50100, 5000);
+    QCOMPARE(m_view->visibleLineRange().second, 50100);
+    m_view->grab();
+    QCOMPARE(textOf(document, m_view->paintedLines().constLast()), "row 50099");
+    m_view->setLines(m_buffer.get());
 }
 
 void LogViewTest::keyboardMovesTheCurrentLine()
