@@ -3,6 +3,7 @@
 // keeps are exactly the lines `grep -n -a` prints, in one part and in two, plain and gzip,
 // whichever engine finds the candidates.
 #include "models/logs/livelogbuffer.h"
+#include "models/logs/logformats.h"
 #include "models/logs/logmatcher.h"
 #include "models/logs/logsearch.h"
 
@@ -242,6 +243,70 @@ private Q_SLOTS:
         query.patterns = {error}; // Not alone: every line without it
         QCOMPARE(scan(m_small, query, 2),
                  grepLines({QStringLiteral("-v")}, QStringLiteral("ERROR"), m_small));
+    }
+
+    void levelAndTimeFilters_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<QString>("since");
+        QTest::addColumn<QString>("until");
+        QTest::addColumn<QList<qint64>>("expected"); // 1-based, as an editor numbers them
+        // A stack trace belongs to its entry: kept with SEVERE; the JVM's own "Exception in
+        // thread" line after it is an entry of its own, without a level.
+        QTest::newRow("error and above keeps the stack")
+            << QStringLiteral("java-stacktrace.log") << QStringLiteral("ERROR") << QString()
+            << QString() << QList<qint64>{2, 3, 4, 5, 6, 7, 8, 9};
+        QTest::newRow("warning and above")
+            << QStringLiteral("iso8601.log") << QStringLiteral("warn") << QString() << QString()
+            << QList<qint64>{2, 3, 5, 6, 7, 9, 11};
+        // 12:00:02.789+05:30 is 06:30 UTC, before the range.
+        QTest::newRow("time range, zones honoured")
+            << QStringLiteral("iso8601.log") << QString() << QStringLiteral("2024-05-01T12:00:01Z")
+            << QStringLiteral("2024-05-01T12:00:04.5Z") << QList<qint64>{2, 4, 5, 6, 7};
+        QTest::newRow("level and time")
+            << QStringLiteral("iso8601.log") << QStringLiteral("error")
+            << QStringLiteral("2024-05-01T12:00:01Z") << QStringLiteral("2024-05-01T12:00:06Z")
+            << QList<qint64>{5, 6, 7, 9};
+    }
+
+    void levelAndTimeFilters()
+    {
+        QFETCH(QString, sample);
+        QFETCH(QString, level);
+        QFETCH(QString, since);
+        QFETCH(QString, until);
+        QFETCH(QList<qint64>, expected);
+        const QString path = QStringLiteral(OPSDECK_TEST_DATA_DIR "/logs/formats/") + sample;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArrayView> lines;
+        const QList<QByteArray> text = file.readAll().split('\n');
+        for (const QByteArray &line : text)
+            lines.append(line);
+        LogQuery query;
+        query.format = detectLogFormat(lines);
+        if (!level.isEmpty())
+            query.minimumLevel = logLevelFromText(level);
+        if (!since.isEmpty())
+            query.since = QDateTime::fromString(since, Qt::ISODateWithMs);
+        if (!until.isEmpty())
+            query.until = QDateTime::fromString(until, Qt::ISODateWithMs);
+        QList<qint64> oneBased;
+        for (qint64 line : scan(path, query, 2))
+            oneBased.append(line + 1);
+        QCOMPARE(oneBased, expected);
+        // The same query over the lines held in memory (a live buffer).
+        LiveLogBuffer buffer({sample});
+        buffer.append(0, text.mid(0, text.size() - 1));
+        LogSearch search;
+        QSignalSpy finished(&search, &LogSearch::finished);
+        search.startInLines(&buffer, query);
+        QVERIFY(finished.wait(5000));
+        QList<qint64> inMemory;
+        for (qint64 line : search.matches())
+            inMemory.append(line + 1);
+        QCOMPARE(inMemory, expected);
     }
 
     void badPatternSaysWhere_data()
