@@ -509,10 +509,8 @@ void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
     tab->activateSearch();
     QTest::keyClicks(tab->searchBar()->patternEdit()->field(), u"order=%1 "_s.arg(lastError));
     QTest::keyClick(tab->searchBar()->patternEdit()->field(), Qt::Key_Return);
-    page.action(u"filterLog"_s)->setChecked(true);
-    QTest::keyClicks(tab->filterPane()->patternEdits().constFirst()->field(), u"timeout"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!tab->document()->isIndexing(), 120000);
-    QTRY_VERIFY_WITH_TIMEOUT(!tab->isSearching() && tab->canExport(), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isSearching() && tab->matchCount() == 1, 120000);
     QCOMPARE(tab->view()->lineCount(), lines);
     QCOMPARE(tab->view()->currentMatch(), lastError);
     QCOMPARE(tab->matchCount(), 1);
