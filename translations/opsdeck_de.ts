@@ -354,6 +354,14 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Prüfprotokoll: %1</translation>
     </message>
     <message>
+        <source>runbook show, audit verify: print JSON.</source>
+        <translation>runbook show, audit verify: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck audit verify [--json]</source>
+        <translation>Aufruf: opsdeck audit verify [--json]</translation>
+    </message>
+    <message>
         <source>OpsDeck, the operations console.
 
 Commands that need no display:
@@ -366,7 +374,11 @@ Commands that need no display:
                               placeholders OpsDeck reads from a runbook
   audit verify [--json]       check that no audit log row was edited,
                               removed or reordered; exit status 1 names
-                              the first bad row</source>
+                              the first bad row
+  logs stats FILE... [--json] lines, format, levels, first and last time
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
+                              the log viewer&apos;s filter, printed as grep -n
+                              does; --level, --since, --until, --json</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -379,15 +391,11 @@ Befehle, die keine Anzeige benötigen:
                               ausgeben, die OpsDeck aus einem Runbook liest
   audit verify [--json]       prüfen, dass keine Zeile des Prüfprotokolls
                               bearbeitet, entfernt oder umsortiert wurde;
-                              Exit-Code 1 nennt die erste fehlerhafte Zeile</translation>
-    </message>
-    <message>
-        <source>runbook show, audit verify: print JSON.</source>
-        <translation>runbook show, audit verify: JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>usage: opsdeck audit verify [--json]</source>
-        <translation>Aufruf: opsdeck audit verify [--json]</translation>
+                              Exit-Code 1 nennt die erste fehlerhafte Zeile
+  logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
+                              der Filter des Log-Betrachters, ausgegeben wie
+                              grep -n; --level, --since, --until, --json</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1660,284 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>LogCommand</name>
+    <message>
+        <source>usage: opsdeck logs stats FILE... [--json]
+       opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e PATTERN]... [--level LEVEL]
+                         [--since TIME] [--until TIME] [--json] PATTERN FILE...</source>
+        <translation>Aufruf: opsdeck logs stats FILE... [--json]
+        opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e PATTERN]... [--level LEVEL]
+                          [--since TIME] [--until TIME] [--json] PATTERN FILE...</translation>
+    </message>
+    <message>
+        <source>opsdeck logs stats: %1</source>
+        <translation>opsdeck logs stats: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 bytes, format %4</source>
+        <translation>%1: %2 Zeilen, %3 Bytes, Format %4</translation>
+    </message>
+    <message>
+        <source>  levels: %1</source>
+        <translation>  Stufen: %1</translation>
+    </message>
+    <message>
+        <source>  first: %1  last: %2</source>
+        <translation>  erste: %1  letzte: %2</translation>
+    </message>
+    <message>
+        <source>  index: %1 bytes per line; read in %2 s</source>
+        <translation>  Index: %1 Bytes pro Zeile; gelesen in %2 s</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: no FILE given (standard input is not read)</source>
+        <translation>opsdeck logs grep: keine Datei (FILE) angegeben (die Standardeingabe wird nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: unknown level &apos;%1&apos; (use TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT or EMERGENCY)</source>
+        <translation>opsdeck logs grep: unbekannte Stufe „%1“ (TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT oder EMERGENCY verwenden)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: --%1 &apos;%2&apos; is not a time (use 2024-05-01T12:00:00, with Z or an offset for UTC)</source>
+        <translation>opsdeck logs grep: --%1 „%2“ ist keine Zeit (2024-05-01T12:00:00 verwenden, mit Z oder einem Versatz für UTC)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: pattern %1, column %2: %3</source>
+        <translation>opsdeck logs grep: Muster %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: %1</source>
+        <translation>opsdeck logs grep: %1</translation>
+    </message>
+    <message>
+        <source>grep: patterns are extended regular expressions (as grep -E).</source>
+        <translation>grep: Muster sind erweiterte reguläre Ausdrücke (wie grep -E).</translation>
+    </message>
+    <message>
+        <source>grep: patterns are plain text (as grep -F).</source>
+        <translation>grep: Muster sind einfacher Text (wie grep -F).</translation>
+    </message>
+    <message>
+        <source>grep: ignore case.</source>
+        <translation>grep: Groß-/Kleinschreibung ignorieren.</translation>
+    </message>
+    <message>
+        <source>grep: match whole words only.</source>
+        <translation>grep: nur ganze Wörter finden.</translation>
+    </message>
+    <message>
+        <source>grep: keep the lines that do not match.</source>
+        <translation>grep: die Zeilen behalten, die nicht passen.</translation>
+    </message>
+    <message>
+        <source>grep: print only the number of matching lines.</source>
+        <translation>grep: nur die Anzahl passender Zeilen ausgeben.</translation>
+    </message>
+    <message>
+        <source>grep: print line numbers (always on).</source>
+        <translation>grep: Zeilennummern ausgeben (immer an).</translation>
+    </message>
+    <message>
+        <source>grep: a pattern (repeat for several; a line matching any is kept).</source>
+        <translation>grep: ein Muster (für mehrere wiederholen; eine Zeile, die zu einem passt, bleibt).</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>PATTERN</translation>
+    </message>
+    <message>
+        <source>grep: keep entries of LEVEL and above.</source>
+        <translation>grep: Einträge der Stufe LEVEL und höher behalten.</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>LEVEL</translation>
+    </message>
+    <message>
+        <source>grep: keep entries from TIME on.</source>
+        <translation>grep: Einträge ab TIME behalten.</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>grep: keep entries up to TIME.</source>
+        <translation>grep: Einträge bis TIME behalten.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>opsdeck logs: %1</source>
+        <translation>opsdeck logs: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck logs: unknown command &apos;%1&apos;</source>
+        <translation>opsdeck logs: unbekannter Befehl „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>LogDocument</name>
+    <message>
+        <source>%1: cannot create a file to unpack into in %2: %3</source>
+        <translation>%1: in %2 kann keine Datei zum Entpacken angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the unpacked text: %2</source>
+        <translation>%1: der entpackte Text kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed; waiting for it to come back</source>
+        <translation>%1 wurde entfernt; warte, bis die Datei wieder da ist</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by a new file (rotated); showing the new one</source>
+        <translation>%1 wurde durch eine neue Datei ersetzt (rotiert); die neue wird angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 was truncated; reading it again from the start</source>
+        <translation>%1 wurde gekürzt; sie wird von vorn neu gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>LogExport</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>LogFileReader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: Is a directory</source>
+        <translation>%1: Ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>%1: cannot read gzip data</source>
+        <translation>%1: gzip-Daten können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: corrupt gzip data (%2)</source>
+        <translation>%1: beschädigte gzip-Daten (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>LogFormats</name>
+    <message>
+        <source>Plain text</source>
+        <translation>Einfacher Text</translation>
+    </message>
+    <message>
+        <source>Syslog (RFC 3164)</source>
+        <translation>Syslog (RFC 3164)</translation>
+    </message>
+    <message>
+        <source>Syslog (RFC 5424)</source>
+        <translation>Syslog (RFC 5424)</translation>
+    </message>
+    <message>
+        <source>Application log (ISO 8601 times)</source>
+        <translation>Anwendungsprotokoll (Zeiten nach ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Web server access log</source>
+        <translation>Webserver-Zugriffsprotokoll</translation>
+    </message>
+    <message>
+        <source>Web server error log</source>
+        <translation>Webserver-Fehlerprotokoll</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON-Zeilen</translation>
+    </message>
+    <message>
+        <source>logfmt</source>
+        <translation>logfmt</translation>
+    </message>
+    <message>
+        <source>PostgreSQL log</source>
+        <translation>PostgreSQL-Protokoll</translation>
+    </message>
+    <message>
+        <source>PostgreSQL CSV log</source>
+        <translation>PostgreSQL-CSV-Protokoll</translation>
+    </message>
+    <message>
+        <source>systemd journal (JSON)</source>
+        <translation>systemd-Journal (JSON)</translation>
+    </message>
+    <message>
+        <source>Docker Compose output</source>
+        <translation>Docker-Compose-Ausgabe</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>Ohne Stufe</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablaufverfolgung</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Notfall</translation>
+    </message>
+</context>
+<context>
+    <name>LogSearch</name>
+    <message>
+        <source>trailing backslash</source>
+        <translation>Backslash am Ende</translation>
+    </message>
+    <message>
+        <source>unmatched [</source>
+        <translation>[ ohne Gegenstück</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Cannot update the schema of the state database %1: %2 (in: %3)</source>
@@ -2568,6 +2854,18 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Incident %1 is still being written; try again in a moment.</source>
         <translation>Vorfall %1 wird noch geschrieben; bitte gleich noch einmal versuchen.</translation>
     </message>
+    <message>
+        <source>Select the log lines to add first.</source>
+        <translation>Wählen Sie zuerst die Log-Zeilen aus, die hinzugefügt werden sollen.</translation>
+    </message>
+    <message>
+        <source>Log line %1 of %2</source>
+        <translation>Log-Zeile %1 von %2</translation>
+    </message>
+    <message>
+        <source>Log lines %1–%2 of %3</source>
+        <translation>Log-Zeilen %1–%2 von %3</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::IncidentStore</name>
@@ -2876,6 +3174,520 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::LogFilterPane</name>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Add Pattern</source>
+        <translation>Muster hinzufügen</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>Jede Stufe</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 und höher</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <source>Type a pattern, choose a level or a time range: the lines that match appear here.</source>
+        <translation>Geben Sie ein Muster ein, wählen Sie eine Stufe oder einen Zeitraum: Die passenden Zeilen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Save the lines the filter keeps to a file</source>
+        <translation>Die Zeilen, die der Filter behält, in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>Lines the filter keeps</source>
+        <translation>Zeilen, die der Filter behält</translation>
+    </message>
+    <message>
+        <source>Or</source>
+        <translation>Oder</translation>
+    </message>
+    <message>
+        <source>And</source>
+        <translation>Und</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>Nicht</translation>
+    </message>
+    <message>
+        <source>Or: any of these patterns; And: every one of these; Not: none of these</source>
+        <translation>Oder: eines dieser Muster; Und: jedes davon; Nicht: keines davon</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Remove this pattern</source>
+        <translation>Dieses Muster entfernen</translation>
+    </message>
+    <message>
+        <source>Remove pattern</source>
+        <translation>Muster entfernen</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogHighlightRulesDialog</name>
+    <message>
+        <source>Highlight Rules</source>
+        <translation>Hervorhebungsregeln</translation>
+    </message>
+    <message>
+        <source>Lines, or only the text, that match a rule get its colour in every open log. The first whole-line rule that matches wins.</source>
+        <translation>Zeilen – oder nur der Text –, die zu einer Regel passen, erhalten in jedem geöffneten Log deren Farbe. Von den Regeln für ganze Zeilen gilt die erste, die passt.</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Use this rule</source>
+        <translation>Diese Regel verwenden</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Other Colour…</source>
+        <translation>Andere Farbe…</translation>
+    </message>
+    <message>
+        <source>Rule Colour</source>
+        <translation>Farbe der Regel</translation>
+    </message>
+    <message>
+        <source>Whole line</source>
+        <translation>Ganze Zeile</translation>
+    </message>
+    <message>
+        <source>Matching text</source>
+        <translation>Passender Text</translation>
+    </message>
+    <message>
+        <source>Remove this rule</source>
+        <translation>Diese Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogPage</name>
+    <message>
+        <source>&lt;h3&gt;Logs&lt;/h3&gt;&lt;p&gt;Open a log file of this computer (Ctrl+O), plain or gzip, of any size: it shows at once and is indexed in the background. Or choose one of the workspace&apos;s log sources under &lt;i&gt;Open Log Source&lt;/i&gt;, or &lt;i&gt;Open Log&lt;/i&gt; on a host or log source in the workspace tree.&lt;/p&gt;&lt;p&gt;Find with Ctrl+F, filter with patterns, levels and a time range, bookmark lines with Ctrl+B and follow a growing file.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Logs&lt;/h3&gt;&lt;p&gt;Öffnen Sie eine Log-Datei dieses Computers (Strg+O), unkomprimiert oder gzip, beliebig groß: Sie erscheint sofort und wird im Hintergrund indiziert. Oder wählen Sie eine der Log-Quellen des Arbeitsbereichs unter &lt;i&gt;Log-Quelle öffnen&lt;/i&gt;, oder &lt;i&gt;Log öffnen&lt;/i&gt; an einem Host oder einer Log-Quelle im Arbeitsbereichsbaum.&lt;/p&gt;&lt;p&gt;Suchen Sie mit Strg+F, filtern Sie nach Mustern, Stufen und Zeitraum, setzen Sie Lesezeichen mit Strg+B und folgen Sie einer wachsenden Datei.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a log file of this computer (Ctrl+O)</source>
+        <translation>Eine Log-Datei dieses Computers öffnen (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Open Log Source</source>
+        <translation>Log-Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open one of the workspace&apos;s log sources</source>
+        <translation>Eine der Log-Quellen des Arbeitsbereichs öffnen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find in the log (Ctrl+F)</source>
+        <translation>Im Log suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Go to Line…</source>
+        <translation>Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Show new lines as they are written, while the view is at the end</source>
+        <translation>Neue Zeilen zeigen, sobald sie geschrieben werden, solange die Ansicht am Ende steht</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show the lines that match patterns, a level or a time range below the log</source>
+        <translation>Die Zeilen, die zu Mustern, einer Stufe oder einem Zeitraum passen, unter dem Log zeigen</translation>
+    </message>
+    <message>
+        <source>Highlights…</source>
+        <translation>Hervorhebungen…</translation>
+    </message>
+    <message>
+        <source>Colour the lines or words that matter to you</source>
+        <translation>Die Zeilen oder Wörter einfärben, auf die es Ihnen ankommt</translation>
+    </message>
+    <message>
+        <source>Export Filtered…</source>
+        <translation>Gefilterte exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the lines the filter keeps to a file</source>
+        <translation>Die Zeilen, die der Filter behält, in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>Add to Timeline</source>
+        <translation>Zur Zeitleiste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Quote the selected lines on the open incident&apos;s timeline</source>
+        <translation>Die ausgewählten Zeilen in der Zeitleiste des offenen Incidents zitieren</translation>
+    </message>
+    <message>
+        <source>Close Log</source>
+        <translation>Log schließen</translation>
+    </message>
+    <message>
+        <source>The workspace names no log sources</source>
+        <translation>Der Arbeitsbereich nennt keine Log-Quellen</translation>
+    </message>
+    <message>
+        <source>Open Log File</source>
+        <translation>Log-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.log.* *.gz *.txt *.out *.err *.json *.csv);;All files (*)</source>
+        <translation>Logs (*.log *.log.* *.gz *.txt *.out *.err *.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Quote the selected lines on an incident&apos;s timeline (declare or resume an incident first)</source>
+        <translation>Die ausgewählten Zeilen in der Zeitleiste eines Incidents zitieren (zuerst einen Incident ausrufen oder fortsetzen)</translation>
+    </message>
+    <message>
+        <source>Filter the log first: Export saves the lines the filter keeps.</source>
+        <translation>Filtern Sie das Log zuerst: Der Export speichert die Zeilen, die der Filter behält.</translation>
+    </message>
+    <message>
+        <source>Export Filtered Lines</source>
+        <translation>Gefilterte Zeilen exportieren</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt);;All files (*)</source>
+        <translation>Logs (*.log *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Declare or resume an incident first: lines go on its timeline.</source>
+        <translation>Rufen Sie zuerst einen Incident aus oder setzen Sie einen fort: Die Zeilen kommen in seine Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Select the lines to add first.</source>
+        <translation>Wählen Sie zuerst die Zeilen aus, die hinzugefügt werden sollen.</translation>
+    </message>
+    <message>
+        <source>Select at most %1 lines for the timeline; export longer stretches.</source>
+        <translation>Wählen Sie höchstens %1 Zeilen für die Zeitleiste; längere Abschnitte exportieren Sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n line(s) to the incident timeline.</source>
+        <translation>
+            <numerusform>%n Zeile zur Zeitleiste des Incidents hinzugefügt.</numerusform>
+            <numerusform>%n Zeilen zur Zeitleiste des Incidents hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no log source %2.</source>
+        <translation>%1 hat keine Log-Quelle %2.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2);;All files (*)</source>
+        <translation>%1 (%2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3) is read through live sources, which this build does not have yet.</source>
+        <translation>%1 auf %2 (%3) wird über Live-Quellen gelesen, die dieser Build noch nicht hat.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogPatternEdit</name>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Regular expression (grep -E: classes, alternation, \&lt; \&gt; \b \w)</source>
+        <translation>Regulärer Ausdruck (grep -E: Klassen, Alternativen, \&lt; \&gt; \b \w)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>Ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation>Nur ganze Wörter</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogSearchBar</name>
+    <message>
+        <source>Find in the log (Enter: next, Shift+Enter: previous)</source>
+        <translation>Im Log suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger Treffer)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the search (Escape)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogTab</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Line number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Go to line:</source>
+        <translation>Gehe zu Zeile:</translation>
+    </message>
+    <message>
+        <source>No line %1: the log has lines 1 to %2.</source>
+        <translation>Keine Zeile %1: Das Log hat die Zeilen 1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop indexing: the lines read so far stay</source>
+        <translation>Indizieren beenden: Die bisher gelesenen Zeilen bleiben</translation>
+    </message>
+    <message>
+        <source>Filtering… %1 %</source>
+        <translation>Filtern… %1 %</translation>
+    </message>
+    <message>
+        <source>Indexing %1 of %2</source>
+        <translation>Indiziere %1 von %2</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: %1 lines are shown.</source>
+        <translation>Indizieren beendet: %1 Zeilen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>unpacked from gzip</source>
+        <translation>aus gzip entpackt</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Wird verfolgt</translation>
+    </message>
+    <message>
+        <source>Paused: scroll to the end to follow again</source>
+        <translation>Angehalten: ans Ende scrollen, um wieder zu folgen</translation>
+    </message>
+    <message>
+        <source>No line matches.</source>
+        <translation>Keine Zeile passt.</translation>
+    </message>
+    <message>
+        <source>Search continued from the top.</source>
+        <translation>Suche oben fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Search continued from the bottom.</source>
+        <translation>Suche unten fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2…</source>
+        <translation>%1 von %2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Searching… %1 %</source>
+        <translation>Suche… %1 %</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No filter: type a pattern, choose a level or a time range.</source>
+        <translation>Kein Filter: Geben Sie ein Muster ein, wählen Sie eine Stufe oder einen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>Filtern…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines match</source>
+        <translation>%1 von %2 Zeilen passen</translation>
+    </message>
+    <message>
+        <source>Saved %1 lines to %2.</source>
+        <translation>%1 Zeilen in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogView</name>
+    <message>
+        <source>Log lines</source>
+        <translation>Log-Zeilen</translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation>… %1 mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the first %1 of %2 selected lines; export the filter to save more.</source>
+        <translation>Die ersten %1 von %2 ausgewählten Zeilen kopiert; exportieren Sie den Filter, um mehr zu speichern.</translation>
+    </message>
+    <message>
+        <source>No bookmarks: Ctrl+B marks the current line.</source>
+        <translation>Keine Lesezeichen: Strg+B markiert die aktuelle Zeile.</translation>
+    </message>
+    <message>
+        <source>Continued from the first bookmark.</source>
+        <translation>Beim ersten Lesezeichen fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Continued from the last bookmark.</source>
+        <translation>Beim letzten Lesezeichen fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>&amp;Lesezeichen umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Next Bookmark</source>
+        <translation>&amp;Nächstes Lesezeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Bookmark</source>
+        <translation>&amp;Vorheriges Lesezeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::MainWindow</name>
     <message>
         <source>Pages</source>
@@ -3144,6 +3956,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Audit log incomplete: %1</source>
         <translation>Prüfprotokoll unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
     </message>
 </context>
 <context>
@@ -4439,6 +5255,14 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>&amp;Run Command on This Host…</source>
         <translation>Befehl auf diesem Host &amp;ausführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Log</source>
+        <translation>Log ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log</source>
+        <translation>&amp;Log öffnen</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,36 @@
     </message>
 </context>
 <context>
+    <name>OpsDeck::LogPage</name>
+    <message numerus="yes">
+        <source>Added %n line(s) to the incident timeline.</source>
+        <translation>
+            <numerusform>Added %n line to the incident timeline.</numerusform>
+            <numerusform>Added %n lines to the incident timeline.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogTab</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogView</name>
+    <message numerus="yes">
+        <source>Copied %n line(s).</source>
+        <translation>
+            <numerusform>Copied %n line.</numerusform>
+            <numerusform>Copied %n lines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::RunbookLibrary</name>
     <message numerus="yes">
         <source>%1
