@@ -25,7 +25,7 @@ public:
     QList<LogHighlightSpan> collect(QStringView line)
     {
         m_spans.clear();
-        highlightLine(line, Ksh::State());
+        highlightLine(line.toString(), Ksh::State()); // QString: KF5 and KF6 both take it
         std::ranges::sort(m_spans, {}, &LogHighlightSpan::start);
         return m_spans;
     }
@@ -108,14 +108,19 @@ Ksh::Repository &repository()
 
 std::unique_ptr<LogSpanHighlighter> createLogSpanHighlighter()
 {
+    // KDE's log definitions by name, else whichever definition claims *.log files.
+    Ksh::Definition definition;
     for (const char *name : {"Log File (advanced)", "Log File (simplified)"}) {
-        const Ksh::Definition definition =
-            repository().definitionForName(QString::fromLatin1(name));
+        definition = repository().definitionForName(QString::fromLatin1(name));
         if (definition.isValid())
-            return std::make_unique<KSyntaxLogSpanHighlighter>(createBuiltInLogSpanHighlighter(),
-                                                               definition);
+            break;
     }
-    return createBuiltInLogSpanHighlighter();
+    if (!definition.isValid())
+        definition = repository().definitionForFileName(QStringLiteral("messages.log"));
+    if (!definition.isValid())
+        return createBuiltInLogSpanHighlighter();
+    return std::make_unique<KSyntaxLogSpanHighlighter>(createBuiltInLogSpanHighlighter(),
+                                                       definition);
 }
 
 } // namespace OpsDeck
