@@ -11,6 +11,7 @@
 #include "models/runbooks/runbooklibrary.h"
 #include "screenshots.h"
 #include "stallmeter.h"
+#include "widgets/common/appearance.h"
 #include "widgets/logs/logfilterpane.h"
 #include "widgets/logs/logpage.h"
 #include "widgets/logs/logpatternedit.h"
@@ -482,6 +483,9 @@ void LogPageTest::screenshotWithHighlightsAndAFilter()
     tab->view()->toggleBookmark(tab->view()->firstVisibleLine() + 2);
     tab->view()->setFocus();
     saveScreenshot(page, u"logs"_s);
+    // The same on the dark palette: every colour of the view must still read.
+    page.setPalette(Appearance::darkPalette());
+    saveScreenshot(page, u"logs-dark"_s);
 }
 
 void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
