@@ -472,6 +472,10 @@ LogLevel levelOfLowerWord(std::string_view w)
             return LogLevel::Critical;
         if (w == "note")
             return LogLevel::Notice;
+        if (w == "eror") // log15 and Grafana
+            return LogLevel::Error;
+        if (w == "dbug")
+            return LogLevel::Debug;
         if (w == "fine")
             return LogLevel::Debug;
         break;
@@ -922,6 +926,10 @@ bool scanIso8601(Text<Char> t, ScannedLine &r)
             r.level = level;
             r.levelText = {wordStart, i};
             messageStart = i;
+            if (t[messageStart] == '/') { // Celery's "ERROR/ForkPoolWorker-1]"
+                while (messageStart < t.size && t[messageStart] != ']' && t[messageStart] != ' ')
+                    ++messageStart;
+            }
             break;
         }
         ++words;
@@ -1733,7 +1741,11 @@ qsizetype matchTimestamp(const Char *text, qsizetype size, qsizetype pos)
         if (const qsizetype end = scanIsoDateTime(t, pos, ignored, IsoAllowSlash | IsoSpaceZone);
             end > 0)
             return end;
-        return scanAccessDate(t, pos, ignored);
+        if (const qsizetype end = scanAccessDate(t, pos, ignored); end > 0)
+            return end;
+        // A time of day on its own ("12:00:00.250"), not a longer run of colons.
+        const qsizetype end = scanClock(t, pos, ignored, false);
+        return end > 0 && t[end] != ':' && !isAlnum(t[end]) ? end : -1;
     }
     if (const qsizetype end = scanSyslogDate(t, pos, ignored); end > 0)
         return end;
