@@ -1272,11 +1272,12 @@ bool scanJournald(Text<Char> t, ScannedLine &r)
         const Range content = jsonContent(t, member.value);
         if (rangeIs(t, key, "__REALTIME_TIMESTAMP", false)) {
             journal = true;
+            // Microseconds since the epoch, as a string of at most 18 digits.
             qint64 usecs = 0;
-            for (qsizetype i = content.start; i < content.end && isDigit(t[i]); ++i)
+            qsizetype i = content.start;
+            for (; i < content.end && i - content.start < 18 && isDigit(t[i]); ++i)
                 usecs = usecs * 10 + (t[i] - '0');
-            if (content.end - content.start >= 1 && content.end - content.start <= 18 &&
-                isDigit(t[content.end - 1])) {
+            if (i > content.start && i == content.end) {
                 r.time = {};
                 r.time.kind = TimeValue::Kind::Epoch;
                 r.time.epochMsecs = usecs / 1000;
