@@ -1652,15 +1652,23 @@ constexpr bool hasMultilineEntries(LogFormat format)
     return format == LogFormat::Iso8601 || format == LogFormat::PostgresStderr;
 }
 
+// A line that has its format's shape: a format that may leave the level out gets one from
+// the message.
+template<typename Char>
+void finishFitting(Text<Char> t, ScannedLine &r)
+{
+    r.fits = true;
+    if (r.level == LogLevel::None && !r.continuation && searchesMessageForLevel(r.format))
+        r.level = fallbackLevel(t, r.messageStart, 64, r.levelText);
+}
+
 template<typename Char>
 ScannedLine scanUnder(LogFormat format, Text<Char> t)
 {
     ScannedLine r;
     r.format = format;
     if (format != LogFormat::Plain && scanAs(format, t, r)) {
-        r.fits = true;
-        if (r.level == LogLevel::None && !r.continuation && searchesMessageForLevel(format))
-            r.level = fallbackLevel(t, r.messageStart, 64, r.levelText);
+        finishFitting(t, r);
         return r;
     }
     r = {};
@@ -1683,8 +1691,11 @@ ScannedLine scanAnyFormat(Text<Char> t)
     if (!looksLikeContinuation(t)) {
         for (const LogFormat format : detectionOrder) {
             ScannedLine r;
-            if (format != LogFormat::ComposePrefix && scanAs(format, t, r))
-                return scanUnder(format, t);
+            r.format = format;
+            if (format != LogFormat::ComposePrefix && scanAs(format, t, r)) {
+                finishFitting(t, r);
+                return r;
+            }
         }
     }
     return scanUnder(LogFormat::Plain, t);

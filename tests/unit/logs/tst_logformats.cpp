@@ -393,6 +393,7 @@ private Q_SLOTS:
     void localTimesUseThisComputersZone();
     void epochTimes_data();
     void epochTimes();
+    void oversizedNumbers();
     void foreignLinesGetAFallbackLevel_data();
     void foreignLinesGetAFallbackLevel();
     void continuationsInAnyFormat_data();
@@ -745,6 +746,22 @@ void LogFormatsTest::epochTimes()
     const LogFormat format = detectLogFormat({line});
     QVERIFY(format != LogFormat::Plain);
     QCOMPARE(describeTime(parseLogLine(format, line).timestamp, false), utc);
+}
+
+void LogFormatsTest::oversizedNumbers()
+{
+    const QByteArray journal = "{\"__REALTIME_TIMESTAMP\":\"123456789012345678901234567890\","
+                               "\"PRIORITY\":\"3\",\"MESSAGE\":\"x\"}"_ba;
+    const LogFields journalFields = parseLogLine(LogFormat::JournaldJson, journal);
+    QVERIFY(!journalFields.timestamp);
+    QCOMPARE(journalFields.level, LogLevel::Error);
+    QVERIFY(!parseLogLine(LogFormat::JsonLines, "{\"ts\":12345678901234567890123,\"msg\":\"x\"}"_ba)
+                 .timestamp);
+    QVERIFY(!parseLogLine(LogFormat::JsonLines, "{\"ts\":\"12a34\",\"msg\":\"x\"}"_ba).timestamp);
+    // A PRI above 191 is no PRI.
+    QCOMPARE(detectLogFormat({"<999>Dec  6 08:01:02 web01 app[1]: x"_ba}), LogFormat::Plain);
+    QCOMPARE(parseLogLine(LogFormat::JsonLines, "{\"level\":99999,\"msg\":\"x\"}"_ba).level,
+             LogLevel::None);
 }
 
 void LogFormatsTest::foreignLinesGetAFallbackLevel_data()
