@@ -1652,6 +1652,97 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>LogFormats</name>
+    <message>
+        <source>Plain text</source>
+        <translation>Einfacher Text</translation>
+    </message>
+    <message>
+        <source>Syslog (RFC 3164)</source>
+        <translation>Syslog (RFC 3164)</translation>
+    </message>
+    <message>
+        <source>Syslog (RFC 5424)</source>
+        <translation>Syslog (RFC 5424)</translation>
+    </message>
+    <message>
+        <source>Application log (ISO 8601 times)</source>
+        <translation>Anwendungsprotokoll (Zeiten nach ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Web server access log</source>
+        <translation>Webserver-Zugriffsprotokoll</translation>
+    </message>
+    <message>
+        <source>Web server error log</source>
+        <translation>Webserver-Fehlerprotokoll</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON-Zeilen</translation>
+    </message>
+    <message>
+        <source>logfmt</source>
+        <translation>logfmt</translation>
+    </message>
+    <message>
+        <source>PostgreSQL log</source>
+        <translation>PostgreSQL-Protokoll</translation>
+    </message>
+    <message>
+        <source>PostgreSQL CSV log</source>
+        <translation>PostgreSQL-CSV-Protokoll</translation>
+    </message>
+    <message>
+        <source>systemd journal (JSON)</source>
+        <translation>systemd-Journal (JSON)</translation>
+    </message>
+    <message>
+        <source>Docker Compose output</source>
+        <translation>Docker-Compose-Ausgabe</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>Ohne Stufe</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablaufverfolgung</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Notfall</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Cannot update the schema of the state database %1: %2 (in: %3)</source>
