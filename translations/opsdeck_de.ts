@@ -354,6 +354,14 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Prüfprotokoll: %1</translation>
     </message>
     <message>
+        <source>runbook show, audit verify: print JSON.</source>
+        <translation>runbook show, audit verify: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck audit verify [--json]</source>
+        <translation>Aufruf: opsdeck audit verify [--json]</translation>
+    </message>
+    <message>
         <source>OpsDeck, the operations console.
 
 Commands that need no display:
@@ -366,7 +374,11 @@ Commands that need no display:
                               placeholders OpsDeck reads from a runbook
   audit verify [--json]       check that no audit log row was edited,
                               removed or reordered; exit status 1 names
-                              the first bad row</source>
+                              the first bad row
+  logs stats FILE... [--json] lines, format, levels, first and last time
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
+                              the log viewer&apos;s filter, printed as grep -n
+                              does; --level, --since, --until, --json</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -379,15 +391,11 @@ Befehle, die keine Anzeige benötigen:
                               ausgeben, die OpsDeck aus einem Runbook liest
   audit verify [--json]       prüfen, dass keine Zeile des Prüfprotokolls
                               bearbeitet, entfernt oder umsortiert wurde;
-                              Exit-Code 1 nennt die erste fehlerhafte Zeile</translation>
-    </message>
-    <message>
-        <source>runbook show, audit verify: print JSON.</source>
-        <translation>runbook show, audit verify: JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>usage: opsdeck audit verify [--json]</source>
-        <translation>Aufruf: opsdeck audit verify [--json]</translation>
+                              Exit-Code 1 nennt die erste fehlerhafte Zeile
+  logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
+                              der Filter des Protokollbetrachters, ausgegeben
+                              wie von grep -n; --level, --since, --until, --json</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1660,171 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>LogCommand</name>
+    <message>
+        <source>usage: opsdeck logs stats FILE... [--json]
+       opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e PATTERN]... [--level LEVEL]
+                         [--since TIME] [--until TIME] [--json] PATTERN FILE...</source>
+        <translation>Aufruf: opsdeck logs stats DATEI... [--json]
+        opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e MUSTER]... [--level STUFE]
+                          [--since ZEIT] [--until ZEIT] [--json] MUSTER DATEI...</translation>
+    </message>
+    <message>
+        <source>opsdeck logs stats: %1</source>
+        <translation>opsdeck logs stats: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 bytes, format %4</source>
+        <translation>%1: %2 Zeilen, %3 Bytes, Format %4</translation>
+    </message>
+    <message>
+        <source>  levels: %1</source>
+        <translation>  Stufen: %1</translation>
+    </message>
+    <message>
+        <source>  first: %1  last: %2</source>
+        <translation>  erste: %1  letzte: %2</translation>
+    </message>
+    <message>
+        <source>  index: %1 bytes per line; read in %2 s</source>
+        <translation>  Index: %1 Bytes pro Zeile; gelesen in %2 s</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: no FILE given (standard input is not read)</source>
+        <translation>opsdeck logs grep: keine DATEI angegeben (die Standardeingabe wird nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: unknown level &apos;%1&apos; (use TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT or EMERGENCY)</source>
+        <translation>opsdeck logs grep: unbekannte Stufe &apos;%1&apos; (möglich sind TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT oder EMERGENCY)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: --%1 &apos;%2&apos; is not a time (use 2024-05-01T12:00:00, with Z or an offset for UTC)</source>
+        <translation>opsdeck logs grep: --%1 &apos;%2&apos; ist keine Zeitangabe (etwa 2024-05-01T12:00:00, mit Z oder einem Versatz zu UTC)</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: pattern %1, column %2: %3</source>
+        <translation>opsdeck logs grep: Muster %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>opsdeck logs grep: %1</source>
+        <translation>opsdeck logs grep: %1</translation>
+    </message>
+    <message>
+        <source>grep: patterns are extended regular expressions (as grep -E).</source>
+        <translation>grep: Muster sind erweiterte reguläre Ausdrücke (wie grep -E).</translation>
+    </message>
+    <message>
+        <source>grep: patterns are plain text (as grep -F).</source>
+        <translation>grep: Muster sind einfacher Text (wie grep -F).</translation>
+    </message>
+    <message>
+        <source>grep: ignore case.</source>
+        <translation>grep: Groß- und Kleinschreibung ignorieren.</translation>
+    </message>
+    <message>
+        <source>grep: match whole words only.</source>
+        <translation>grep: nur ganze Wörter finden.</translation>
+    </message>
+    <message>
+        <source>grep: keep the lines that do not match.</source>
+        <translation>grep: die Zeilen behalten, die nicht passen.</translation>
+    </message>
+    <message>
+        <source>grep: print only the number of matching lines.</source>
+        <translation>grep: nur die Anzahl passender Zeilen ausgeben.</translation>
+    </message>
+    <message>
+        <source>grep: print line numbers (always on).</source>
+        <translation>grep: Zeilennummern ausgeben (immer an).</translation>
+    </message>
+    <message>
+        <source>grep: a pattern (repeat for several; a line matching any is kept).</source>
+        <translation>grep: ein Muster (mehrfach angeben für mehrere; eine Zeile, auf die eines passt, bleibt).</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>MUSTER</translation>
+    </message>
+    <message>
+        <source>grep: keep entries of LEVEL and above.</source>
+        <translation>grep: Einträge ab STUFE behalten.</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>STUFE</translation>
+    </message>
+    <message>
+        <source>grep: keep entries from TIME on.</source>
+        <translation>grep: Einträge ab ZEIT behalten.</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>grep: keep entries up to TIME.</source>
+        <translation>grep: Einträge bis ZEIT behalten.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>opsdeck logs: %1</source>
+        <translation>opsdeck logs: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck logs: unknown command &apos;%1&apos;</source>
+        <translation>opsdeck logs: unbekannter Befehl &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>LogDocument</name>
+    <message>
+        <source>%1: cannot create a file to unpack into in %2: %3</source>
+        <translation>%1: in %2 kann keine Datei zum Entpacken angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the unpacked text: %2</source>
+        <translation>%1: der entpackte Text kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was removed; waiting for it to come back</source>
+        <translation>%1 wurde entfernt; warte, bis die Datei wieder da ist</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by a new file (rotated); showing the new one</source>
+        <translation>%1 wurde durch eine neue Datei ersetzt (rotiert); die neue wird angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 was truncated; reading it again from the start</source>
+        <translation>%1 wurde gekürzt; sie wird von vorn neu gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>LogFileReader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: Is a directory</source>
+        <translation>%1: Ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>%1: cannot read gzip data</source>
+        <translation>%1: gzip-Daten können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: corrupt gzip data (%2)</source>
+        <translation>%1: beschädigte gzip-Daten (%2)</translation>
+    </message>
+</context>
+<context>
     <name>LogFormats</name>
     <message>
         <source>Plain text</source>
@@ -1740,6 +1913,17 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Emergency</source>
         <translation>Notfall</translation>
+    </message>
+</context>
+<context>
+    <name>LogSearch</name>
+    <message>
+        <source>trailing backslash</source>
+        <translation>Rückstrich am Ende</translation>
+    </message>
+    <message>
+        <source>unmatched [</source>
+        <translation>[ ohne Gegenstück</translation>
     </message>
 </context>
 <context>
