@@ -393,9 +393,9 @@ Befehle, die keine Anzeige benötigen:
                               bearbeitet, entfernt oder umsortiert wurde;
                               Exit-Code 1 nennt die erste fehlerhafte Zeile
   logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
-  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
-                              der Filter des Log-Betrachters, ausgegeben wie
-                              grep -n; --level, --since, --until, --json</translation>
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
+                              der Filter des Protokollbetrachters, ausgegeben
+                              wie von grep -n; --level, --since, --until, --json</translation>
     </message>
 </context>
 <context>
@@ -1665,9 +1665,9 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>usage: opsdeck logs stats FILE... [--json]
        opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e PATTERN]... [--level LEVEL]
                          [--since TIME] [--until TIME] [--json] PATTERN FILE...</source>
-        <translation>Aufruf: opsdeck logs stats FILE... [--json]
-        opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e PATTERN]... [--level LEVEL]
-                          [--since TIME] [--until TIME] [--json] PATTERN FILE...</translation>
+        <translation>Aufruf: opsdeck logs stats DATEI... [--json]
+        opsdeck logs grep [-E|-F] [-i] [-w] [-v] [-c] [-e MUSTER]... [--level STUFE]
+                          [--since ZEIT] [--until ZEIT] [--json] MUSTER DATEI...</translation>
     </message>
     <message>
         <source>opsdeck logs stats: %1</source>
@@ -1691,15 +1691,15 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
     <message>
         <source>opsdeck logs grep: no FILE given (standard input is not read)</source>
-        <translation>opsdeck logs grep: keine Datei (FILE) angegeben (die Standardeingabe wird nicht gelesen)</translation>
+        <translation>opsdeck logs grep: keine DATEI angegeben (die Standardeingabe wird nicht gelesen)</translation>
     </message>
     <message>
         <source>opsdeck logs grep: unknown level &apos;%1&apos; (use TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT or EMERGENCY)</source>
-        <translation>opsdeck logs grep: unbekannte Stufe „%1“ (TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT oder EMERGENCY verwenden)</translation>
+        <translation>opsdeck logs grep: unbekannte Stufe &apos;%1&apos; (möglich sind TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT oder EMERGENCY)</translation>
     </message>
     <message>
         <source>opsdeck logs grep: --%1 &apos;%2&apos; is not a time (use 2024-05-01T12:00:00, with Z or an offset for UTC)</source>
-        <translation>opsdeck logs grep: --%1 „%2“ ist keine Zeit (2024-05-01T12:00:00 verwenden, mit Z oder einem Versatz für UTC)</translation>
+        <translation>opsdeck logs grep: --%1 &apos;%2&apos; ist keine Zeitangabe (etwa 2024-05-01T12:00:00, mit Z oder einem Versatz zu UTC)</translation>
     </message>
     <message>
         <source>opsdeck logs grep: pattern %1, column %2: %3</source>
@@ -1719,7 +1719,7 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
     <message>
         <source>grep: ignore case.</source>
-        <translation>grep: Groß-/Kleinschreibung ignorieren.</translation>
+        <translation>grep: Groß- und Kleinschreibung ignorieren.</translation>
     </message>
     <message>
         <source>grep: match whole words only.</source>
@@ -1739,31 +1739,31 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
     <message>
         <source>grep: a pattern (repeat for several; a line matching any is kept).</source>
-        <translation>grep: ein Muster (für mehrere wiederholen; eine Zeile, die zu einem passt, bleibt).</translation>
+        <translation>grep: ein Muster (mehrfach angeben für mehrere; eine Zeile, auf die eines passt, bleibt).</translation>
     </message>
     <message>
         <source>PATTERN</source>
-        <translation>PATTERN</translation>
+        <translation>MUSTER</translation>
     </message>
     <message>
         <source>grep: keep entries of LEVEL and above.</source>
-        <translation>grep: Einträge der Stufe LEVEL und höher behalten.</translation>
+        <translation>grep: Einträge ab STUFE behalten.</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation>LEVEL</translation>
+        <translation>STUFE</translation>
     </message>
     <message>
         <source>grep: keep entries from TIME on.</source>
-        <translation>grep: Einträge ab TIME behalten.</translation>
+        <translation>grep: Einträge ab ZEIT behalten.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation>TIME</translation>
+        <translation>ZEIT</translation>
     </message>
     <message>
         <source>grep: keep entries up to TIME.</source>
-        <translation>grep: Einträge bis TIME behalten.</translation>
+        <translation>grep: Einträge bis ZEIT behalten.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -1775,7 +1775,7 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
     <message>
         <source>opsdeck logs: unknown command &apos;%1&apos;</source>
-        <translation>opsdeck logs: unbekannter Befehl „%1“</translation>
+        <translation>opsdeck logs: unbekannter Befehl &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1930,7 +1930,7 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <name>LogSearch</name>
     <message>
         <source>trailing backslash</source>
-        <translation>Backslash am Ende</translation>
+        <translation>Rückstrich am Ende</translation>
     </message>
     <message>
         <source>unmatched [</source>
@@ -3567,7 +3567,7 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
     <message>
         <source>Following</source>
-        <translation>Wird verfolgt</translation>
+        <translation>Folgt</translation>
     </message>
     <message>
         <source>Paused: scroll to the end to follow again</source>

@@ -472,6 +472,10 @@ LogLevel levelOfLowerWord(std::string_view w)
             return LogLevel::Critical;
         if (w == "note")
             return LogLevel::Notice;
+        if (w == "eror") // log15 and Grafana
+            return LogLevel::Error;
+        if (w == "dbug")
+            return LogLevel::Debug;
         if (w == "fine")
             return LogLevel::Debug;
         break;
@@ -922,6 +926,10 @@ bool scanIso8601(Text<Char> t, ScannedLine &r)
             r.level = level;
             r.levelText = {wordStart, i};
             messageStart = i;
+            if (t[messageStart] == '/') { // Celery's "ERROR/ForkPoolWorker-1]"
+                while (messageStart < t.size && t[messageStart] != ']' && t[messageStart] != ' ')
+                    ++messageStart;
+            }
             break;
         }
         ++words;
@@ -1264,11 +1272,12 @@ bool scanJournald(Text<Char> t, ScannedLine &r)
         const Range content = jsonContent(t, member.value);
         if (rangeIs(t, key, "__REALTIME_TIMESTAMP", false)) {
             journal = true;
+            // Microseconds since the epoch, as a string of at most 18 digits.
             qint64 usecs = 0;
-            for (qsizetype i = content.start; i < content.end && isDigit(t[i]); ++i)
+            qsizetype i = content.start;
+            for (; i < content.end && i - content.start < 18 && isDigit(t[i]); ++i)
                 usecs = usecs * 10 + (t[i] - '0');
-            if (content.end - content.start >= 1 && content.end - content.start <= 18 &&
-                isDigit(t[content.end - 1])) {
+            if (i > content.start && i == content.end) {
                 r.time = {};
                 r.time.kind = TimeValue::Kind::Epoch;
                 r.time.epochMsecs = usecs / 1000;
@@ -1643,15 +1652,23 @@ constexpr bool hasMultilineEntries(LogFormat format)
     return format == LogFormat::Iso8601 || format == LogFormat::PostgresStderr;
 }
 
+// A line that has its format's shape: a format that may leave the level out gets one from
+// the message.
+template<typename Char>
+void finishFitting(Text<Char> t, ScannedLine &r)
+{
+    r.fits = true;
+    if (r.level == LogLevel::None && !r.continuation && searchesMessageForLevel(r.format))
+        r.level = fallbackLevel(t, r.messageStart, 64, r.levelText);
+}
+
 template<typename Char>
 ScannedLine scanUnder(LogFormat format, Text<Char> t)
 {
     ScannedLine r;
     r.format = format;
     if (format != LogFormat::Plain && scanAs(format, t, r)) {
-        r.fits = true;
-        if (r.level == LogLevel::None && !r.continuation && searchesMessageForLevel(format))
-            r.level = fallbackLevel(t, r.messageStart, 64, r.levelText);
+        finishFitting(t, r);
         return r;
     }
     r = {};
@@ -1674,8 +1691,11 @@ ScannedLine scanAnyFormat(Text<Char> t)
     if (!looksLikeContinuation(t)) {
         for (const LogFormat format : detectionOrder) {
             ScannedLine r;
-            if (format != LogFormat::ComposePrefix && scanAs(format, t, r))
-                return scanUnder(format, t);
+            r.format = format;
+            if (format != LogFormat::ComposePrefix && scanAs(format, t, r)) {
+                finishFitting(t, r);
+                return r;
+            }
         }
     }
     return scanUnder(LogFormat::Plain, t);
@@ -1733,7 +1753,11 @@ qsizetype matchTimestamp(const Char *text, qsizetype size, qsizetype pos)
         if (const qsizetype end = scanIsoDateTime(t, pos, ignored, IsoAllowSlash | IsoSpaceZone);
             end > 0)
             return end;
-        return scanAccessDate(t, pos, ignored);
+        if (const qsizetype end = scanAccessDate(t, pos, ignored); end > 0)
+            return end;
+        // A time of day on its own ("12:00:00.250"), not a longer run of colons.
+        const qsizetype end = scanClock(t, pos, ignored, false);
+        return end > 0 && t[end] != ':' && !isAlnum(t[end]) ? end : -1;
     }
     if (const qsizetype end = scanSyslogDate(t, pos, ignored); end > 0)
         return end;

@@ -44,7 +44,9 @@ enum class LogFormat {
 
 // What one line says, as far as its format tells. Offsets are into the line's bytes.
 struct LogFields {
-    std::optional<QDateTime> timestamp; // UTC when the line says its zone, else local time
+    // Always in UTC (Qt::UTC): a time written without a zone is read as this computer's local
+    // time and converted, because local-time QDateTimes cost microseconds to make and compare.
+    std::optional<QDateTime> timestamp;
     LogLevel level = LogLevel::None;
     qsizetype messageStart = 0;   // where the message proper begins
     qsizetype messageLength = -1; // -1: to the end of the line
@@ -59,7 +61,8 @@ struct LogFields {
 LogFormat detectLogFormat(const QList<QByteArrayView> &sampleLines);
 
 // One line's fields under format. Never fails: a line the format does not fit gives what could
-// be read (often nothing). `referenceYear` completes timestamps without a year (RFC 3164).
+// be read (often nothing). `referenceYear` completes timestamps without a year (RFC 3164); 0
+// takes the current one.
 LogFields parseLogLine(LogFormat format, QByteArrayView line, int referenceYear = 0);
 
 // Stable ids for --json and settings ("syslog-rfc3164", "json", ...), and names for people (tr).

@@ -313,6 +313,11 @@ void scanFreeText(const char16_t *data, qsizetype from, qsizetype to, bool jsonK
             const LogLevel level = LogScan::looseLevelWord(data + i, end - i);
             if (level != LogLevel::None && isMarkedLevel(t, i, end))
                 spans.add(i, end, roleOfLevel(level));
+            // "v1.2.3", "com.example.App": the digits after a dot are part of the name.
+            while (t[end] == '.' && isWordChar(t[end + 1])) {
+                for (++end; isWordChar(t[end]);)
+                    ++end;
+            }
         } else {
             end = i + 1;
         }

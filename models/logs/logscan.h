@@ -103,7 +103,8 @@ struct ScannedLine {
 template<typename Char>
 ScannedLine scanLogLine(LogFormat format, const Char *text, qsizetype size);
 
-// The end of a timestamp written at pos in any of the formats' ways, or -1.
+// The end of a timestamp written at pos in any of the formats' ways (or a bare time of day),
+// or -1.
 template<typename Char>
 qsizetype matchTimestamp(const Char *text, qsizetype size, qsizetype pos);
 

@@ -5,6 +5,7 @@
 //   bench_logs engines FILE               the search engines against each other
 // Figures, never assertions: targets are printed next to what was measured.
 #include "models/logs/logdocument.h"
+#include "models/logs/logfilereader.h"
 #include "models/logs/logmatcher.h"
 #include "models/logs/logsearch.h"
 
@@ -14,6 +15,10 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTimer>
+
+#if defined(OPSDECK_BENCH_RE2)
+#include <re2/re2.h>
+#endif
 
 #include <cstdio>
 #include <cstring>
@@ -386,6 +391,38 @@ int engines(const char *path)
             }
         }
     }
+#if defined(OPSDECK_BENCH_RE2)
+    // RE2 over whole blocks in multi-line mode, one thread, as PCRE2 is used: each hit's line
+    // counted once, the search going on from the next line.
+    for (const auto &pattern : patterns) {
+        RE2::Options options;
+        options.set_never_nl(false);
+        const RE2 expression(std::string("(?m)") + pattern.pattern, options);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 found = 0;
+        LogFileReader reader(file);
+        reader.readBlocks(0, reader.fileSize(), [&](QByteArrayView block, qint64) {
+            const re2::StringPiece text(block.data(), size_t(block.size()));
+            size_t from = 0;
+            re2::StringPiece match;
+            while (from < text.size() &&
+                   expression.Match(text, from, text.size(), RE2::UNANCHORED, &match, 1)) {
+                ++found;
+                const size_t at = size_t(match.data() - text.data());
+                const size_t newline = text.find('\n', at);
+                if (newline == re2::StringPiece::npos)
+                    break;
+                from = newline + 1;
+            }
+            return true;
+        });
+        std::printf("%-16s %-10s %8d %12.3f %12lld\n", pattern.pattern, "re2", 1, seconds(clock),
+                    found);
+    }
+#else
+    std::printf("(RE2 not measured: libre2-dev was not found when this was built)\n");
+#endif
     return 0;
 }
 

@@ -7,13 +7,15 @@
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$top"
-if ! command -v lnav >/dev/null; then
-    echo "bench: lnav is not installed; installing it (a peer for the comparison)"
-    if [ "$(id -u)" -eq 0 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lnav >/dev/null
-    else
-        sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lnav >/dev/null
-    fi
+# The peers: lnav, and RE2 for the engine comparison (OpsDeck itself needs neither).
+missing=()
+command -v lnav >/dev/null || missing+=(lnav)
+dpkg-query -W -f='${db:Status-Status}' libre2-dev 2>/dev/null | grep -q '^installed$' || missing+=(libre2-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "bench: installing the peers it compares with: ${missing[*]}"
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 cmake --preset release >/dev/null
 cmake --build --preset release --target bench_logs >/dev/null
