@@ -364,6 +364,10 @@ void MainWindow::createActions()
                                    showPage(RunbooksPageId);
                                    m_runbooks->openFileDialog();
                                });
+    m_openLogAction = make("openLog", tr("Open &Log File…"), QStringLiteral("log"), {}, [this] {
+        showPage(LogsPageId);
+        m_logs->openFileDialog();
+    });
     m_aboutAction =
         make("about", tr("&About OpsDeck"), QStringLiteral("about"), {}, [this] { showAbout(); });
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -380,6 +384,7 @@ void MainWindow::createMenus()
     file->addAction(m_builtInAction);
     file->addSeparator();
     file->addAction(m_openRunbookAction);
+    file->addAction(m_openLogAction);
     file->addAction(m_declareIncidentAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -647,10 +652,10 @@ void MainWindow::openCommandPalette()
                  environment.name + u'/' + host.name, true});
         }
     }
-    const QList<QAction *> actions = {m_openAction,       m_reloadAction,   m_builtInAction,
-                                      m_addHostAction,    m_editHostAction, m_readOnlyAction,
-                                      m_filterAction,     m_settingsAction, m_sidebarAction,
-                                      m_fullScreenAction, m_aboutAction,    m_quitAction};
+    const QList<QAction *> actions = {
+        m_openAction,       m_openLogAction,  m_reloadAction, m_builtInAction,  m_addHostAction,
+        m_editHostAction,   m_readOnlyAction, m_filterAction, m_settingsAction, m_sidebarAction,
+        m_fullScreenAction, m_aboutAction,    m_quitAction};
     for (QAction *action : actions) {
         QString title = action->text().remove(u'&');
         if (title.endsWith(u'…'))

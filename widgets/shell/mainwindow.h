@@ -149,6 +149,7 @@ private:
     QAction *m_fullScreenAction = nullptr;
     QAction *m_declareIncidentAction = nullptr;
     QAction *m_openRunbookAction = nullptr;
+    QAction *m_openLogAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

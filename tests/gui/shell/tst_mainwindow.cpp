@@ -8,6 +8,8 @@
 #include "screenshots.h"
 #include "testfiles.h"
 #include "widgets/common/appearance.h"
+#include "widgets/logs/logpage.h"
+#include "widgets/logs/logtab.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/mainwindow.h"
 #include "widgets/workspace/hosteditdialog.h"
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void keyboardReachesEverything();
     void settingsSwitchToDarkPalette();
     void lostAuditWriteIsShown();
+    void logSourceOpensOnTheLogsPage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_directory;
@@ -400,6 +403,60 @@ void MainWindowTest::lostAuditWriteIsShown()
     // It stays until something else is said: no timeout hides it.
     QTest::qWait(200);
     QCOMPARE(window.statusBar()->currentMessage(), u"Audit log incomplete: "_s + message);
+}
+
+void MainWindowTest::logSourceOpensOnTheLogsPage()
+{
+    const QString log = m_directory->filePath(u"app.log"_s);
+    QFile logFile(log);
+    QVERIFY(logFile.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 50; ++i)
+        logFile.write("2024-05-01T12:00:00Z INFO request " + QByteArray::number(i) + '\n');
+    logFile.close();
+    const QString workspace = m_directory->filePath(u"logs.yaml"_s);
+    QFile workspaceFile(workspace);
+    QVERIFY(workspaceFile.open(QIODevice::WriteOnly));
+    workspaceFile.write("environments:\n"
+                        "  - name: here\n"
+                        "    hosts:\n"
+                        "      - name: box\n"
+                        "        connection: local\n"
+                        "        logs:\n"
+                        "          - name: app\n"
+                        "            kind: file\n"
+                        "            target: " +
+                        log.toUtf8() + "\n");
+    workspaceFile.close();
+
+    Desktop desktop({workspace, false});
+    MainWindow &window = desktop.window();
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->workspace().findHost(u"box"_s), 5000);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_7));
+    QCOMPARE(window.currentPageId(), u"logs"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+
+    // Enter on the log source in the tree opens it on the Logs page.
+    window.workspaceTree()->selectId(u"here/box/log:app"_s);
+    window.workspaceTree()->view()->setFocus();
+    QTest::keyClick(window.workspaceTree()->view(), Qt::Key_Return);
+    QCOMPARE(window.currentPageId(), u"logs"_s);
+    LogPage *logs = window.logPage();
+    QCOMPARE(logs->tabCount(), 1);
+    LogTab *tab = logs->currentTab();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 50, 5000);
+
+    // In the log, Ctrl+B is a bookmark; elsewhere it is still the sidebar.
+    tab->view()->setFocus();
+    tab->view()->setCurrentLine(3);
+    QTest::keyClick(tab->view(), Qt::Key_B, Qt::ControlModifier);
+    QCOMPARE(tab->view()->bookmarks(), QList<qint64>{3});
+    QVERIFY(window.workspaceTree()->isVisible());
+    window.workspaceTree()->view()->setFocus();
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_B));
+    QVERIFY(!window.workspaceTree()->isVisible());
 }
 
 QTEST_MAIN(MainWindowTest)
