@@ -13,6 +13,7 @@
 #include "stallmeter.h"
 #include "widgets/common/appearance.h"
 #include "widgets/logs/logfilterpane.h"
+#include "widgets/logs/loghighlightrulesdialog.h"
 #include "widgets/logs/logpage.h"
 #include "widgets/logs/logpatternedit.h"
 #include "widgets/logs/logsearchbar.h"
@@ -20,9 +21,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -120,6 +123,7 @@ private Q_SLOTS:
     void saysWhenTheFileIsTruncatedOrReplaced();
     void addsSelectedLinesToTheIncidentTimeline();
     void remembersTogglesRulesAndSplit();
+    void editsHighlightRulesInTheirDialog();
     void screenshotWithHighlightsAndAFilter();
     void staysResponsiveWhileABigFileIndexesAndSearches();
 
@@ -452,6 +456,46 @@ void LogPageTest::remembersTogglesRulesAndSplit()
              qPrintable(u"%1 became %2"_s.arg(sizes.at(1)).arg(restored.at(1))));
 }
 
+void LogPageTest::editsHighlightRulesInTheirDialog()
+{
+    LogPage page(nullptr);
+    page.show();
+    page.action(u"logHighlightRules"_s)->trigger();
+    auto *dialog = page.findChild<LogHighlightRulesDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->rowCount(), 0);
+    dialog->findChild<QPushButton *>(u"logHighlightAddRule"_s)->click();
+    dialog->findChild<QPushButton *>(u"logHighlightAddRule"_s)->click();
+    QCOMPARE(dialog->rowCount(), 2);
+    const QList<LogPatternEdit *> edits = dialog->findChildren<LogPatternEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QTest::keyClicks(edits.at(0)->field(), u"timeout"_s);
+    edits.at(1)->regularExpressionButton()->setChecked(true);
+    QTest::keyClicks(edits.at(1)->field(), u"code=5[0-9]{2}"_s);
+    dialog->findChildren<QComboBox *>().at(1)->setCurrentIndex(1); // matching text only
+    saveScreenshot(*dialog, u"log-highlight-rules"_s);
+    dialog->accept();
+    const QList<LogHighlightRule> rules = page.highlightRules();
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules.at(0).pattern.text, u"timeout"_s);
+    QVERIFY(rules.at(0).wholeLine);
+    QCOMPARE(rules.at(1).pattern.text, u"code=5[0-9]{2}"_s);
+    QVERIFY(rules.at(1).pattern.regularExpression);
+    QVERIFY(!rules.at(1).wholeLine);
+    QVERIFY(rules.at(0).colour != rules.at(1).colour);
+    // Kept in the settings for the next start.
+    QCOMPARE(highlightRulesFromSettings(QSettings().value(u"logsPage/highlightRules"_s)), rules);
+
+    // Opened again, it shows them; an emptied pattern drops its rule.
+    page.action(u"logHighlightRules"_s)->trigger();
+    QTRY_VERIFY(page.findChildren<LogHighlightRulesDialog *>().size() == 1);
+    dialog = page.findChild<LogHighlightRulesDialog *>();
+    QCOMPARE(dialog->rowCount(), 2);
+    dialog->findChildren<LogPatternEdit *>().at(0)->field()->clear();
+    dialog->accept();
+    QCOMPARE(page.highlightRules().size(), 1);
+}
+
 void LogPageTest::screenshotWithHighlightsAndAFilter()
 {
     const QString path = m_dir.filePath(u"api-2024-05-01.log"_s);
@@ -527,6 +571,21 @@ void LogPageTest::staysResponsiveWhileABigFileIndexesAndSearches()
           clock.elapsed(), meter.longestMs());
     QVERIFY2(meter.longestMs() < 100,
              qPrintable(u"the window froze for %1 ms"_s.arg(meter.longestMs())));
+
+    // Cancel stops indexing at once; the lines read so far (none, this early) stay readable.
+    LogPage another(nullptr);
+    another.show();
+    LogTab *cancelled = another.openFile(path);
+    QVERIFY(cancelled->document()->isIndexing());
+    QSignalSpy messages(&another, &LogPage::message);
+    auto *cancel = cancelled->findChild<QPushButton *>(u"logIndexingCancel"_s);
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(!cancelled->document()->isIndexing());
+    QVERIFY(!cancelled->isIndexingShown());
+    QCOMPARE(messages.size(), 1);
+    QVERIFY(cancelled->view()->lineCount() < lines);
+    cancelled->view()->grab();
 }
 
 QTEST_MAIN(LogPageTest)
