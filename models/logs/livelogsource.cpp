@@ -3,6 +3,7 @@
 
 #include "models/core/textlines.h"
 #include "models/remote/commandrunner.h"
+#include "models/remote/shellquote.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -171,16 +172,18 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
     const bool fromTime = resume.timeNs != LiveLine::NoTime;
     QStringList &argv = request.argv;
     switch (spec.kind) {
-    case LiveLogSpec::Kind::File:
-        argv = {u"tail"_s};
+    case LiveLogSpec::Kind::File: {
+        QStringList tail{u"tail"_s};
         if (resume.fileOffset >= 0)
-            argv << u"-c"_s << u"+"_s + QString::number(resume.fileOffset + 1);
+            tail << u"-c"_s << u"+"_s + QString::number(resume.fileOffset + 1);
         else
-            argv << u"-n"_s << lines;
-        argv << u"-F"_s << u"--"_s << spec.path;
-        // tail's notes about rotation are read (see LiveLogSource); in English.
+            tail << u"-n"_s << lines;
+        tail << u"-F"_s << u"--"_s << spec.path;
+        request.script = u"exec "_s + shellJoin(tail) + u" 2>&1"_s;
+        // tail's notes about rotation are read (see LiveLogSource): in English.
         request.environment.insert(u"LC_ALL"_s, u"C"_s);
         break;
+    }
     case LiveLogSpec::Kind::Docker:
     case LiveLogSpec::Kind::Podman:
         argv = {programOf(spec.kind), u"logs"_s, u"-f"_s, u"--timestamps"_s};
@@ -255,6 +258,28 @@ std::optional<FileIdentity> parseFileProbe(QByteArrayView output)
     if (!inodeOk || !sizeOk || identity.size < 0)
         return std::nullopt;
     return identity;
+}
+
+qsizetype tailNoteStart(QByteArrayView line)
+{
+    static const char *const phrases[] = {
+        "has been replaced", "has appeared",      "file truncated",     "has become inaccessible",
+        "cannot open",       "giving up on this", "no files remaining", "reverting to polling",
+        "error reading",     "cannot follow"};
+    const qsizetype start = line.lastIndexOf("tail: ");
+    if (start < 0)
+        return -1;
+    const QByteArrayView note = line.sliced(start);
+    for (const char *phrase : phrases) {
+        if (note.contains(QByteArrayView(phrase)))
+            return start;
+    }
+    return -1;
+}
+
+bool tailNoteRestartsFile(QByteArrayView note)
+{
+    return note.contains("following new file") || note.contains("file truncated");
 }
 
 // ---- Timestamps
@@ -372,7 +397,7 @@ ParsedLiveLine parseLiveLine(LiveLogSpec::Kind kind, QByteArrayView text)
 
 // ---- Line splitting
 
-QList<QByteArray> LineSplitter::feed(QByteArrayView chunk)
+QList<QByteArray> LineSplitter::feed(QByteArrayView chunk, QList<qsizetype> *rawLengths)
 {
     QList<QByteArray> lines;
     if (chunk.isEmpty())
@@ -380,12 +405,21 @@ QList<QByteArray> LineSplitter::feed(QByteArrayView chunk)
     m_pending.append(chunk);
     const qsizetype lastEnd = m_pending.lastIndexOf('\n');
     if (lastEnd >= 0) {
-        forEachLine(QByteArrayView(m_pending).first(lastEnd + 1),
-                    [&lines](QByteArrayView line, int) { lines.append(line.toByteArray()); });
+        const QByteArrayView complete = QByteArrayView(m_pending).first(lastEnd + 1);
+        forEachLine(complete, [&](QByteArrayView line, int) {
+            if (rawLengths) {
+                // Where this line ends in the stream: its text, a dropped '\r', the '\n'.
+                const qsizetype start = line.data() - complete.data();
+                rawLengths->append(complete.indexOf('\n', start + line.size()) + 1 - start);
+            }
+            lines.append(line.toByteArray());
+        });
         m_pending.remove(0, lastEnd + 1);
     }
     while (m_pending.size() > MaximumLineBytes) {
         lines.append(m_pending.first(MaximumLineBytes));
+        if (rawLengths)
+            rawLengths->append(MaximumLineBytes);
         m_pending.remove(0, MaximumLineBytes);
     }
     return lines;
@@ -634,14 +668,43 @@ void LiveLogSource::onOutput(const QByteArray &data, bool isStandardError)
     if (m_state == State::Connecting)
         setState(m_paused ? State::Paused : State::Following);
     QList<LiveLine> lines;
-    const QList<QByteArray> texts = isStandardError ? m_err.feed(data) : m_out.feed(data);
-    if (!isStandardError && m_streamOffset >= 0) {
-        m_streamOffset += data.size();
-        // A reconnect re-reads the unfinished last line whole.
-        m_resume.fileOffset = m_streamOffset - m_out.pendingBytes();
+    if (m_spec.kind == LiveLogSpec::Kind::File && !isStandardError) {
+        // The offset counts whole lines of the file: a reconnect re-reads an unfinished last
+        // line whole, and tail's notes are not the file's bytes.
+        QList<qsizetype> rawLengths;
+        const QList<QByteArray> texts = m_out.feed(data, &rawLengths);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const QByteArray &text = texts[i];
+            const qsizetype noteStart = tailNoteStart(text);
+            if (noteStart < 0) {
+                if (m_streamOffset >= 0)
+                    m_streamOffset += rawLengths[i];
+                handleLine(text, false, &lines);
+                continue;
+            }
+            if (noteStart > 0) {
+                // The old file's last line had no line end; tail's note follows it.
+                if (m_streamOffset >= 0)
+                    m_streamOffset += noteStart;
+                handleLine(text.first(noteStart), false, &lines);
+            }
+            if (tailNoteRestartsFile(QByteArrayView(text).sliced(noteStart))) {
+                if (m_backlogEnd >= 0) {
+                    m_backlog.append(std::exchange(lines, {}));
+                    finishBacklog();
+                }
+                m_streamOffset = 0;
+                m_file.reset();
+            }
+            handleToolMessage(text.sliced(noteStart));
+        }
+        if (m_streamOffset >= 0)
+            m_resume.fileOffset = m_streamOffset;
+    } else {
+        const QList<QByteArray> texts = isStandardError ? m_err.feed(data) : m_out.feed(data);
+        for (const QByteArray &text : texts)
+            handleLine(text, isStandardError, &lines);
     }
-    for (const QByteArray &text : texts)
-        handleLine(text, isStandardError, &lines);
     if (m_backlogEnd >= 0 && !isStandardError) {
         m_backlog.append(lines);
         m_backlogTimer.start();
@@ -709,24 +772,6 @@ void LiveLogSource::handleToolMessage(const QByteArray &text)
         return;
     m_lastToolMessage = message;
     m_toolMessageThisRun = true;
-    if (m_spec.kind != LiveLogSpec::Kind::File)
-        return;
-    // GNU tail -F (LC_ALL=C): it reopened the file and prints the new one from its start.
-    if (text.contains("has been replaced") || text.contains("has appeared") ||
-        text.contains("file truncated")) {
-        QList<LiveLine> rest;
-        if (const QByteArray unfinished = m_out.takeRest(); !unfinished.isEmpty())
-            handleLine(unfinished, false, &rest);
-        if (m_backlogEnd >= 0) {
-            m_backlog.append(rest);
-            finishBacklog();
-        } else {
-            deliver(std::move(rest));
-        }
-        m_streamOffset = 0;
-        m_resume.fileOffset = 0;
-        m_file.reset();
-    }
 }
 
 bool LiveLogSource::isDuplicate(const LiveLine &line)

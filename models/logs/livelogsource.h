@@ -65,7 +65,8 @@ std::optional<LiveLogSpec> liveLogSpecFor(const QString &hostName, const LogSour
                                           QString *whyNot = nullptr);
 
 // The command that follows spec, from resume when it says where (see LiveLogResume), else with
-// spec.initialLines of history. Always judged Read by the safety gate.
+// spec.initialLines of history. Always judged Read by the safety gate. For File a script,
+// `exec tail ... 2>&1`: tail's notes about rotation then arrive in order with the file's bytes.
 CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resume = {});
 // For File: `stat -L -c '%i %s' -- PATH`, whose answer parseFileProbe() reads.
 CommandRequest liveLogFileProbe(const LiveLogSpec &spec);
@@ -76,6 +77,12 @@ struct FileIdentity {
     friend bool operator==(const FileIdentity &, const FileIdentity &) = default;
 };
 std::optional<FileIdentity> parseFileProbe(QByteArrayView output);
+
+// A note GNU tail (LC_ALL=C) writes among the lines of `tail -F ... 2>&1`: where it starts in
+// line (a file's last line without a line end may come first), or -1 for a line of the file.
+qsizetype tailNoteStart(QByteArrayView line);
+// Whether that note says tail now reads a new or truncated file from its first byte.
+bool tailNoteRestartsFile(QByteArrayView note);
 
 // RFC 3339 as docker, podman and kubectl print it ("2024-05-01T12:00:00.123456789Z", any
 // fraction, Z or ±hh:mm) at the start of text, then one space. The time in nanoseconds since
@@ -109,7 +116,8 @@ class LineSplitter
 public:
     static constexpr qsizetype MaximumLineBytes = 4 * 1024 * 1024;
 
-    QList<QByteArray> feed(QByteArrayView chunk);
+    // rawLengths, when given, gets each line's bytes in the stream (its line end included).
+    QList<QByteArray> feed(QByteArrayView chunk, QList<qsizetype> *rawLengths = nullptr);
     // The unfinished last line (without a trailing '\r'), and empties the splitter.
     QByteArray takeRest();
     qsizetype pendingBytes() const { return m_pending.size(); }
@@ -128,8 +136,9 @@ private:
 // - File: `tail -c +N -F` from the byte after the last whole line received, the file's inode and
 //   size checked first with stat (a file replaced or truncated meanwhile is read from its
 //   start). The first connect reads the tail of the file the same way, so the offset is exact
-//   from the start. Rotation while following: tail -F reopens the file and says so on stderr
-//   (LC_ALL=C), and the count starts again at 0. Where stat fails, `tail -n N -F` with no offset
+//   from the start. Rotation while following: tail -F reopens the file and says so (LC_ALL=C,
+//   stderr merged into stdout so the note comes exactly between the old file's bytes and the
+//   new one's), and the count starts again at 0. Where stat fails, `tail -n N -F` with no offset
 //   and, after a drop, `tail -n 0 -F`: no duplicates, but lines written during the gap are lost.
 // - Docker, Podman, Compose, Kubernetes: `--since`/`--since-time` the newest timestamp seen;
 //   lines older than it are dropped, and lines at that very time only if they were seen already

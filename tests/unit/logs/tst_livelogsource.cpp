@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <numeric>
+
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
 
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void toolLines_data();
     void toolLines();
     void journalEntries();
+    void tailNotes_data();
+    void tailNotes();
     void splitting_data();
     void splitting();
     void splittingCapsEndlessLines();
@@ -78,20 +82,19 @@ void LiveLogSourceTest::commands_data()
     using Kind = LiveLogSpec::Kind;
     QTest::addRow("file, history")
         << spec(Kind::File, u"/var/log/nginx/access.log"_s) << LiveLogResume{}
-        << u"env 'LC_ALL=C' tail -n 200 -F -- /var/log/nginx/access.log"_s;
+        << u"exec tail -n 200 -F -- /var/log/nginx/access.log 2>&1"_s;
     QTest::addRow("file, from a byte") << spec(Kind::File, u"/var/log/app.log"_s) << atOffset(4095)
-                                       << u"env 'LC_ALL=C' tail -c +4096 -F -- /var/log/app.log"_s;
+                                       << u"exec tail -c +4096 -F -- /var/log/app.log 2>&1"_s;
     QTest::addRow("file, from the start") << spec(Kind::File, u"/var/log/app.log"_s) << atOffset(0)
-                                          << u"env 'LC_ALL=C' tail -c +1 -F -- /var/log/app.log"_s;
+                                          << u"exec tail -c +1 -F -- /var/log/app.log 2>&1"_s;
     QTest::addRow("file name with quote, space and dash")
         << spec(Kind::File, u"-it's here.log"_s) << LiveLogResume{}
-        << u"env 'LC_ALL=C' tail -n 200 -F -- '-it'\\''s here.log'"_s;
+        << u"exec tail -n 200 -F -- '-it'\\''s here.log' 2>&1"_s;
     LiveLogSpec noHistory = spec(Kind::File, u"/var/log/syslog"_s);
     noHistory.initialLines = 0;
     noHistory.sudo = true;
     QTest::addRow("file, sudo, no history")
-        << noHistory << LiveLogResume{}
-        << u"sudo -n -- sh -c 'env '\\''LC_ALL=C'\\'' tail -n 0 -F -- /var/log/syslog'"_s;
+        << noHistory << LiveLogResume{} << u"exec tail -n 0 -F -- /var/log/syslog 2>&1"_s;
 
     QTest::addRow("docker") << spec(Kind::Docker, u"web"_s) << LiveLogResume{}
                             << u"docker logs -f --timestamps --tail 200 web"_s;
@@ -143,8 +146,14 @@ void LiveLogSourceTest::commands()
     QFETCH(LiveLogResume, resume);
     QFETCH(QString, command);
     const CommandRequest request = liveLogCommand(spec, resume);
-    QCOMPARE(composeShellCommand(request), command);
+    // A file is followed by a script (tail's notes merged into its output), the rest by argv.
+    QCOMPARE(request.argv.isEmpty() ? request.script : composeShellCommand(request), command);
     QCOMPARE(validateRequest(request), QString());
+    if (spec.kind == LiveLogSpec::Kind::File) {
+        QCOMPARE(composeShellCommand(request),
+                 spec.sudo ? u"sudo -n -- sh -c 'env '\\''LC_ALL=C'\\'' sh -s'"_s
+                           : u"env 'LC_ALL=C' sh -s"_s);
+    }
     const RiskAssessment judged = CommandRunner::assess(request);
     QVERIFY2(judged.risk == Risk::Read, qPrintable(judged.reason));
 }
@@ -170,8 +179,7 @@ void LiveLogSourceTest::workspaceSources_data()
     QTest::addColumn<QString>("why");
 
     QTest::addRow("file") << int(LogSource::Kind::File) << u"/opt/wiki/logs/app.log"_s
-                          << u"env 'LC_ALL=C' tail -n 200 -F -- /opt/wiki/logs/app.log"_s
-                          << QString();
+                          << u"exec tail -n 200 -F -- /opt/wiki/logs/app.log 2>&1"_s << QString();
     QTest::addRow("glob") << int(LogSource::Kind::File) << u"/var/log/nginx/*.log"_s << QString()
                           << u"is a pattern"_s;
     QTest::addRow("no file") << int(LogSource::Kind::File) << u" "_s << QString()
@@ -221,7 +229,8 @@ void LiveLogSourceTest::workspaceSources()
     QVERIFY2(made, qPrintable(whyNot));
     QCOMPARE(made->host, u"web-1"_s);
     QCOMPARE(made->name, u"application"_s);
-    QCOMPARE(composeShellCommand(liveLogCommand(*made)), command);
+    const CommandRequest request = liveLogCommand(*made);
+    QCOMPARE(request.argv.isEmpty() ? request.script : composeShellCommand(request), command);
 }
 
 void LiveLogSourceTest::timestampPrefixes_data()
@@ -360,6 +369,40 @@ void LiveLogSourceTest::journalEntries()
     QVERIFY(!notJson.line.hasTime());
 }
 
+void LiveLogSourceTest::tailNotes_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<bool>("restarts");
+
+    // GNU coreutils 9.1 with LC_ALL=C, as `tail -F ... 2>&1` interleaves them.
+    QTest::addRow("replaced") << "tail: 'app.log' has been replaced;  following new file"_ba << 0
+                              << true;
+    QTest::addRow("appeared") << "tail: 'app.log' has appeared;  following new file"_ba << 0
+                              << true;
+    QTest::addRow("truncated") << "tail: app.log: file truncated"_ba << 0 << true;
+    QTest::addRow("inaccessible")
+        << "tail: 'app.log' has become inaccessible: No such file or directory"_ba << 0 << false;
+    QTest::addRow("missing at start")
+        << "tail: cannot open '/var/log/x' for reading: No such file or directory"_ba << 0 << false;
+    QTest::addRow("after an unfinished line")
+        << "last words without endtail: 'app.log' has been replaced;  following new file"_ba << 22
+        << true;
+    QTest::addRow("a line of the log") << "GET /tail: 200"_ba << -1 << false;
+    QTest::addRow("log line quoting tail")
+        << "tail is fine, nothing truncated here"_ba << -1 << false;
+}
+
+void LiveLogSourceTest::tailNotes()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, start);
+    QFETCH(bool, restarts);
+    QCOMPARE(tailNoteStart(line), start);
+    if (start >= 0)
+        QCOMPARE(tailNoteRestartsFile(QByteArrayView(line).sliced(start)), restarts);
+}
+
 void LiveLogSourceTest::splitting_data()
 {
     QTest::addColumn<QList<QByteArray>>("chunks");
@@ -392,9 +435,14 @@ void LiveLogSourceTest::splitting()
     QFETCH(QByteArray, rest);
     LineSplitter splitter;
     QList<QByteArray> got;
+    QList<qsizetype> rawLengths;
     for (const QByteArray &chunk : chunks)
-        got += splitter.feed(chunk);
+        got += splitter.feed(chunk, &rawLengths);
     QCOMPARE(got, lines);
+    // The lengths in the stream add up to everything but the unfinished rest.
+    QCOMPARE(rawLengths.size(), lines.size());
+    const qsizetype total = std::accumulate(rawLengths.begin(), rawLengths.end(), qsizetype(0));
+    QCOMPARE(total + splitter.pendingBytes(), chunks.join().size());
     QCOMPARE(splitter.pendingBytes() >= rest.size(), true);
     QCOMPARE(splitter.takeRest(), rest);
     QCOMPARE(splitter.pendingBytes(), 0);
