@@ -188,7 +188,7 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
     case LiveLogSpec::Kind::Podman:
         argv = {programOf(spec.kind), u"logs"_s, u"-f"_s, u"--timestamps"_s};
         if (fromTime)
-            argv << u"--since"_s << formatTimestamp(resume.timeNs);
+            argv << u"--since"_s << formatTimestamp(resume.timeNs - 1);
         else
             argv << u"--tail"_s << lines;
         argv << spec.container;
@@ -201,7 +201,7 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
             argv << u"--project-directory"_s << spec.projectDirectory;
         argv << u"logs"_s << u"-f"_s << u"--timestamps"_s << u"--no-color"_s;
         if (fromTime)
-            argv << u"--since"_s << formatTimestamp(resume.timeNs);
+            argv << u"--since"_s << formatTimestamp(resume.timeNs - 1);
         else
             argv << u"--tail"_s << lines;
         if (!spec.container.isEmpty())

@@ -54,6 +54,8 @@ struct LiveLogSpec {
 
 // Where a stream picks up again after a drop, so no line arrives twice.
 struct LiveLogResume {
+    // The commands ask for lines from timeNs (docker, podman: from one nanosecond before, so
+    // that lines sharing that instant come again); the source drops what it has seen.
     qint64 fileOffset = -1;           // File: the byte to start at; -1: not known
     qint64 timeNs = LiveLine::NoTime; // containers, Kubernetes: the newest line's time
     QString cursor;                   // Journald: __CURSOR of the last entry
@@ -141,8 +143,10 @@ private:
 //   new one's), and the count starts again at 0. Where stat fails, `tail -n N -F` with no offset
 //   and, after a drop, `tail -n 0 -F`: no duplicates, but lines written during the gap are lost.
 // - Docker, Podman, Compose, Kubernetes: `--since`/`--since-time` the newest timestamp seen;
-//   lines older than it are dropped, and lines at that very time only if they were seen already
-//   (podman's --since excludes the instant, docker's includes it, kubectl's is whole seconds).
+//   lines older than it are dropped, and lines at that very time only if they were seen already.
+//   podman stamps every line it read in one go with one time and its --since excludes that
+//   instant, so docker and podman are asked from one nanosecond before it; kubectl's
+//   --since-time is whole seconds.
 // - Journald: `--after-cursor` the last entry's cursor.
 //
 // Pause keeps the stream running and holds what arrives (up to maximumHeldLines(), the oldest

@@ -5,6 +5,7 @@
 #include "models/logs/livelogsource.h"
 #include "models/remote/commandrunner.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <numeric>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void toolLines_data();
     void toolLines();
     void journalEntries();
+    void capturedOutputParses();
     void tailNotes_data();
     void tailNotes();
     void splitting_data();
@@ -100,7 +102,7 @@ void LiveLogSourceTest::commands_data()
                             << u"docker logs -f --timestamps --tail 200 web"_s;
     QTest::addRow("docker, since")
         << spec(Kind::Docker, u"web"_s) << atTime(May1Noon + 123456789)
-        << u"docker logs -f --timestamps --since 2024-05-01T12:00:00.123456789Z web"_s;
+        << u"docker logs -f --timestamps --since 2024-05-01T12:00:00.123456788Z web"_s;
     QTest::addRow("podman, container name that is shell")
         << spec(Kind::Podman, u"$(rm -rf /)"_s) << LiveLogResume{}
         << u"podman logs -f --timestamps --tail 200 '$(rm -rf /)'"_s;
@@ -115,7 +117,7 @@ void LiveLogSourceTest::commands_data()
     QTest::addRow("compose, every service, since")
         << spec(Kind::Compose, QString()) << atTime(May1Noon)
         << u"docker compose logs -f --timestamps --no-color --since "
-           "2024-05-01T12:00:00.000000000Z"_s;
+           "2024-05-01T11:59:59.999999999Z"_s;
     LiveLogSpec pod = spec(Kind::Kubernetes, u"deploy/web"_s);
     pod.kubeNamespace = u"production"_s;
     pod.kubeContainer = u"app"_s;
@@ -401,6 +403,51 @@ void LiveLogSourceTest::tailNotes()
     QCOMPARE(tailNoteStart(line), start);
     if (start >= 0)
         QCOMPARE(tailNoteRestartsFile(QByteArrayView(line).sliced(start)), restarts);
+}
+
+void LiveLogSourceTest::capturedOutputParses()
+{
+    const auto readLines = [](const QString &name) {
+        QFile file(QStringLiteral(OPSDECK_TEST_DATA_DIR "/logs/live/") + name);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(file.fileName()));
+        LineSplitter splitter;
+        return splitter.feed(file.readAll());
+    };
+
+    const QList<QByteArray> podman = readLines(u"podman.log"_s);
+    QList<QByteArray> texts;
+    for (const QByteArray &line : podman) {
+        const ParsedLiveLine parsed = parseLiveLine(LiveLogSpec::Kind::Podman, line);
+        QVERIFY2(parsed.line.hasTime(), line.constData());
+        texts.append(parsed.line.text);
+    }
+    QCOMPARE(texts, (QList<QByteArray>{"listening on :8080", "no newline at the end", "",
+                                       "  indented\ttab", "warning: cache cold", "err again"}));
+
+    const QList<QByteArray> journal = readLines(u"journal.json"_s);
+    QCOMPARE(journal.size(), 4);
+    QByteArray lastCursor;
+    for (const QByteArray &line : journal) {
+        const ParsedLiveLine parsed = parseLiveLine(LiveLogSpec::Kind::Journald, line);
+        QVERIFY(parsed.isLogLine && parsed.line.hasTime());
+        QVERIFY(parsed.cursor.startsWith("s=") && parsed.cursor != lastCursor);
+        lastCursor = parsed.cursor;
+        QVERIFY(!parsed.line.text.contains("_BOOT_ID"));
+    }
+    QVERIFY(parseLiveLine(LiveLogSpec::Kind::Journald, journal[2])
+                .line.text.contains("\"MESSAGE\":\"bad byte \xEF\xBF\xBD in request line\""));
+
+    // tail's notes as they come among the file's lines.
+    QList<qsizetype> notes;
+    QList<bool> restarts;
+    for (const QByteArray &line : readLines(u"tail-notes.txt"_s)) {
+        const qsizetype start = tailNoteStart(line);
+        notes.append(start);
+        restarts.append(start >= 0 && tailNoteRestartsFile(QByteArrayView(line).sliced(start)));
+    }
+    QCOMPARE(notes, (QList<qsizetype>{-1, -1, -1, 10, 0, -1, 0, -1}));
+    QCOMPARE(restarts, (QList<bool>{false, false, false, false, true, false, true, false}));
 }
 
 void LiveLogSourceTest::splitting_data()
