@@ -120,6 +120,7 @@ private Q_SLOTS:
     void journalctlFollowsAJournalByCursor();
     void kubectlReplayResumesAtTheSecond();
     void kubectlPreviousEnds();
+    void mergedViewOfTwoLiveSources();
 
 private:
     std::unique_ptr<LiveLogSource> makeSource(const LiveLogSpec &spec, LiveLogBuffer *buffer);
@@ -412,6 +413,66 @@ void LiveLogToolsTest::kubectlPreviousEnds()
     QCOMPARE(states.last().at(1).toString(), u"Ended: the log has no more lines"_s);
     QTest::qWait(500); // no reconnect
     QCOMPARE(source->state(), LiveLogSource::State::Ended);
+}
+
+void LiveLogToolsTest::mergedViewOfTwoLiveSources()
+{
+    const QString log = m_scratch.filePath(u"merged-pod.log"_s);
+    QVERIFY(QFile::copy(QStringLiteral(OPSDECK_TEST_DATA_DIR "/logs/kubectl/web-7c9f.log"), log));
+    qputenv("OPSDECK_FAKE_KUBECTL_LOG", QFile::encodeName(log));
+    qunsetenv("OPSDECK_FAKE_KUBECTL_CALLS");
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
+    const auto restorePath = qScopeGuard([path] { qputenv("PATH", path); });
+    const QString file = m_scratch.filePath(u"backup.log"_s);
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::WriteOnly));
+    written.write("2024-05-13T09:41:10Z cron started\n"
+                  "2024-05-13T09:41:30Z backup begins\n"
+                  "  continued without a time\n"
+                  "2024-05-13T09:41:36Z backup done\n");
+    written.close();
+
+    LiveLogBuffer buffer({u"web"_s, u"backup"_s});
+    buffer.setHoldBackMs(500);
+    LiveLogSpec pod;
+    pod.kind = LiveLogSpec::Kind::Kubernetes;
+    pod.host = u"here"_s;
+    pod.container = u"web-7c9f"_s;
+    pod.initialLines = 4;
+    LiveLogSpec tailed;
+    tailed.kind = LiveLogSpec::Kind::File;
+    tailed.host = u"here"_s;
+    tailed.path = file;
+    std::unique_ptr<LiveLogSource> web = makeSource(pod, &buffer);
+    std::unique_ptr<LiveLogSource> backup = makeSource(tailed, &buffer);
+    backup->setBuffer(&buffer, 1);
+    // The coordinator hands parseLogLine in here; the tools' own prefix reader does for the test.
+    backup->setTimestampFunction([](QByteArrayView line) -> std::optional<QDateTime> {
+        const std::optional<TimestampPrefix> prefix = parseTimestampPrefix(line);
+        if (!prefix)
+            return std::nullopt;
+        return QDateTime::fromMSecsSinceEpoch(prefix->timeNs / 1000000, Qt::UTC);
+    });
+    web->start();
+    backup->start();
+    QTRY_COMPARE_WITH_TIMEOUT(buffer.lineCount(), 8, 30000);
+    QCOMPARE(
+        texts(buffer),
+        (QList<QByteArray>{
+            "2024-05-13T09:41:10Z cron started", "2024-05-13T09:41:30Z backup begins",
+            "  continued without a time", "\t/src/cmd/server/upload.go:212 +0x4a5", "",
+            R"(10.42.1.17 - - [13/May/2024:09:41:35 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.28")",
+            "2024-05-13T09:41:36Z backup done",
+            R"({"level":"info","ts":1715593298.2269,"msg":"request","method":"POST","path":"/api/v1/files","status":201,"duration_ms":48})"}));
+    QList<int> sources;
+    for (const LogLine &line : allLines(buffer))
+        sources.append(line.source);
+    QCOMPARE(sources, (QList<int>{1, 1, 1, 0, 0, 0, 1, 0}));
+    // The continuation line shows no time of its own.
+    QVERIFY(!buffer.lines(2, 1).front().timestamp.isValid());
+    web->stop();
+    backup->stop();
 }
 
 QTEST_GUILESS_MAIN(LiveLogToolsTest)
