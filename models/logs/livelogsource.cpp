@@ -829,6 +829,8 @@ void LiveLogSource::deliver(QList<LiveLine> lines)
             m_held.remove(0, excess);
             m_heldDropped += excess;
         }
+        if (m_state == State::Paused) // the status bar counts the lines waiting
+            Q_EMIT stateChanged(m_state, stateText());
         return;
     }
     if (m_buffer)

@@ -204,6 +204,7 @@ public:
     void resume();
 
 Q_SIGNALS:
+    // Also each second while reconnecting (the countdown) and as lines wait while paused.
     void stateChanged(OpsDeck::LiveLogSource::State state, const QString &text);
     void linesReceived(const QList<OpsDeck::LiveLine> &lines);
 

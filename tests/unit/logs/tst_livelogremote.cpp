@@ -254,6 +254,8 @@ void LiveLogRemoteTest::pauseHoldsLinesUntilResume()
     QVERIFY(appendLines(path, numbered("while paused ", 1, 4)));
     QTRY_COMPARE_WITH_TIMEOUT(source->heldLineCount(), 4, 20000);
     QCOMPARE(buffer.lineCount(), 3);
+    QVERIFY(states.size() >= 2); // the count of waiting lines is news for the status bar
+    QCOMPARE(states.last().at(1).toString(), u"Paused: 4 line(s) waiting"_s);
     QCOMPARE(source->stateText(), u"Paused: 4 line(s) waiting"_s); // no translator loaded
 
     source->resume();

@@ -233,8 +233,8 @@ void LiveLogToolsTest::podmanLogsOfARunningContainer()
     QTRY_VERIFY_WITH_TIMEOUT(buffer.lineCount() >= afterReconnect + 20, 30000);
     source->stop();
 
-    // stdout in order, every number once and none missing; the stderr line once, before them
-    // in time (it came through another pipe, so not necessarily first).
+    // stdout in order, every number once and none missing; the stderr line once (conmon reads
+    // and stamps each pipe on its own, so where it falls among them is not fixed).
     QList<LogLine> counted;
     QList<LogLine> fromStderr;
     for (const LogLine &line : allLines(buffer))
@@ -243,7 +243,6 @@ void LiveLogToolsTest::podmanLogsOfARunningContainer()
         QCOMPARE(counted[i].text, "out " + QByteArray::number(i + 1));
     QCOMPARE(fromStderr.size(), 1);
     QCOMPARE(fromStderr.front().text, "started on stderr"_ba);
-    QVERIFY(fromStderr.front().timestamp <= counted.front().timestamp);
     const std::optional<QList<AuditEntry>> audit = m_audited->entries();
     QVERIFY(audit);
     QStringList commands;
