@@ -580,6 +580,11 @@ void LiveLogSource::probeFile(Executor *executor)
             return;
         m_probe = nullptr;
         probe->deleteLater();
+        if (result.outcome == CommandResult::Outcome::Failed) {
+            // Not run at all, or the connection broke: tail would fare no better.
+            scheduleReconnect(result.error);
+            return;
+        }
         onProbeFinished(*output, result.succeeded());
     });
 }
@@ -597,7 +602,7 @@ void LiveLogSource::onProbeFinished(const QByteArray &output, bool succeeded)
     m_backlogEnd = -1;
     m_skipFirstLine = false;
     m_backlog.clear();
-    if (!m_everConnected) {
+    if (!m_historyRead) {
         if (now) {
             // The file's tail from a byte offset rather than `tail -n`: the offset is then known
             // from the first byte, for a reconnect without duplicates.
@@ -637,7 +642,6 @@ void LiveLogSource::startStream(Executor *executor, const CommandRequest &reques
     m_newLinesThisRun = 0;
     m_toolMessageThisRun = false;
     m_runClock.start();
-    m_everConnected = true;
     CommandRun *run = m_runner->run(executor, request, this);
     m_run = run;
     connect(run, &CommandRun::started, this, [this, run] {
@@ -669,6 +673,8 @@ void LiveLogSource::onOutput(const QByteArray &data, bool isStandardError)
         setState(m_paused ? State::Paused : State::Following);
     QList<LiveLine> lines;
     if (m_spec.kind == LiveLogSpec::Kind::File && !isStandardError) {
+        // From the first byte on, a reconnect continues rather than reading history again.
+        m_historyRead = true;
         // The offset counts whole lines of the file: a reconnect re-reads an unfinished last
         // line whole, and tail's notes are not the file's bytes.
         QList<qsizetype> rawLengths;

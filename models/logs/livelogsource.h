@@ -252,7 +252,7 @@ private:
     bool m_skipFirstLine = false;       // File: history starts inside a line
     QList<LiveLine> m_backlog;
     QTimer m_backlogTimer;
-    bool m_everConnected = false;
+    bool m_historyRead = false; // File: output came; reconnects continue from the offset
     bool m_toolMessageThisRun = false;
     // Timestamped kinds: the lines seen at m_resume.timeNs, and after a reconnect the point and
     // the lines that are duplicates if they come again.

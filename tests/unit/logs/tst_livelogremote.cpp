@@ -86,6 +86,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void followsAcrossDropsAndRotationWithoutDuplicates();
     void pauseHoldsLinesUntilResume();
+    void startsWhileTheHostIsDown();
     void downloadsIntoAPrivateCacheFile();
     void downloadCanBeCancelled();
     void downloadSaysWhatIsMissing();
@@ -262,6 +263,29 @@ void LiveLogRemoteTest::pauseHoldsLinesUntilResume()
     QCOMPARE(source->state(), LiveLogSource::State::Following);
     QCOMPARE(texts(buffer), numbered("old ", 1, 3) + numbered("while paused ", 1, 4));
     QCOMPARE(source->heldLineCount(), 0);
+    source->stop();
+}
+
+void LiveLogRemoteTest::startsWhileTheHostIsDown()
+{
+    const QString path = m_work + u"/later.log"_s;
+    QVERIFY(appendLines(path, numbered("early ", 1, 150)));
+    QVERIFY2(m_sshd->run({u"stop"_s, m_sshd->directory()}), qPrintable(m_sshd->error()));
+    LiveLogBuffer buffer({u"app"_s});
+    std::unique_ptr<LiveLogSource> source = makeSource(path, &buffer);
+    source->start();
+    QTRY_COMPARE_WITH_TIMEOUT(source->state(), LiveLogSource::State::Reconnecting, 30000);
+    // "Reconnecting in 1 s: Connection to 127.0.0.1:PORT refused: is sshd running ...?"
+    QVERIFY2(source->stateText().contains(u"127.0.0.1:%1"_s.arg(m_sshd->port())),
+             qPrintable(source->stateText()));
+    QVERIFY(appendLines(path, numbered("early ", 151, 160)));
+    QVERIFY2(m_sshd->run(
+                 {u"start"_s, m_sshd->directory(), u"--port"_s, QString::number(m_sshd->port())}),
+             qPrintable(m_sshd->error()));
+    // Nothing was shown yet: the history comes once the host answers, as on a first connect.
+    QTRY_COMPARE_WITH_TIMEOUT(buffer.lineCount(), 100, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(source->state(), LiveLogSource::State::Following, 10000);
+    QCOMPARE(texts(buffer), numbered("early ", 61, 160));
     source->stop();
 }
 
