@@ -87,6 +87,7 @@ private Q_SLOTS:
     void followsAcrossDropsAndRotationWithoutDuplicates();
     void pauseHoldsLinesUntilResume();
     void startsWhileTheHostIsDown();
+    void historyOfABigFileStartsAtALine();
     void downloadsIntoAPrivateCacheFile();
     void downloadCanBeCancelled();
     void downloadSaysWhatIsMissing();
@@ -286,6 +287,24 @@ void LiveLogRemoteTest::startsWhileTheHostIsDown()
     QTRY_COMPARE_WITH_TIMEOUT(buffer.lineCount(), 100, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(source->state(), LiveLogSource::State::Following, 10000);
     QCOMPARE(texts(buffer), numbered("early ", 61, 160));
+    source->stop();
+}
+
+void LiveLogRemoteTest::historyOfABigFileStartsAtALine()
+{
+    // 30000 lines of 21 bytes: the history read (100 KiB for 100 lines) starts inside a line.
+    const QString path = m_work + u"/big-history.log"_s;
+    QList<QByteArray> lines;
+    for (int i = 1; i <= 30000; ++i)
+        lines.append("entry " + QByteArray::number(i).rightJustified(6, '0') + " padding");
+    QVERIFY(appendLines(path, lines));
+    LiveLogBuffer buffer({u"app"_s});
+    std::unique_ptr<LiveLogSource> source = makeSource(path, &buffer);
+    source->start();
+    QTRY_COMPARE_WITH_TIMEOUT(buffer.lineCount(), 100, 30000);
+    QTest::qWait(300);
+    QCOMPARE(texts(buffer), lines.mid(29900));
+    QCOMPARE(source->resumePoint().fileOffset, QFileInfo(path).size());
     source->stop();
 }
 
