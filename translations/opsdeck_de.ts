@@ -1660,6 +1660,25 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>LiveLogSource</name>
+    <message>
+        <source>Log source %1 names no file.</source>
+        <translation>Die Protokollquelle %1 nennt keine Datei.</translation>
+    </message>
+    <message>
+        <source>Log source %1 is a pattern (%2): one file can be followed live; the file viewer opens patterns.</source>
+        <translation>Die Protokollquelle %1 ist ein Muster (%2): Live verfolgen lässt sich nur eine einzelne Datei; Muster öffnet die Dateiansicht.</translation>
+    </message>
+    <message>
+        <source>Log source %1 names no container.</source>
+        <translation>Die Protokollquelle %1 nennt keinen Container.</translation>
+    </message>
+    <message>
+        <source>Log source %1 names no pod.</source>
+        <translation>Die Protokollquelle %1 nennt keinen Pod.</translation>
+    </message>
+</context>
+<context>
     <name>LogCommand</name>
     <message>
         <source>usage: opsdeck logs stats FILE... [--json]
@@ -3174,6 +3193,56 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::LiveLogSource</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Wird verfolgt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n line(s) waiting</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s: %2</source>
+        <translation>Neue Verbindung in %1 s: %2</translation>
+    </message>
+    <message>
+        <source>Ended: the log has no more lines</source>
+        <translation>Beendet: Das Protokoll hat keine weiteren Zeilen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a host of the workspace</source>
+        <translation>%1 ist kein Host des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>the command is not read-only (%1)</source>
+        <translation>der Befehl ist nicht rein lesend (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on %2</source>
+        <translation>%1 ist auf %2 nicht installiert</translation>
+    </message>
+    <message>
+        <source>the stream ended (%1)</source>
+        <translation>der Datenstrom endete (%1)</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::LogFilterPane</name>
     <message>
         <source>Since</source>
@@ -3961,6 +4030,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
+    <message>
+        <source>Open &amp;Log File…</source>
+        <translation>&amp;Log-Datei öffnen…</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::OverviewPage</name>
@@ -4229,6 +4302,33 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Read-only mode is on: only actions that read are allowed. Turn it off in the toolbar or with Ctrl+Shift+R to make changes.</source>
         <translation>Der Nur-Lese-Modus ist aktiv: Nur lesende Aktionen sind erlaubt. Schalten Sie ihn in der Werkzeugleiste oder mit Strg+Umschalt+R aus, um Änderungen vorzunehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RemoteLogDownload</name>
+    <message>
+        <source>Cannot download %1: the host is no longer in the workspace.</source>
+        <translation>%1 kann nicht heruntergeladen werden: Der Host ist nicht mehr im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is gone.</source>
+        <translation>Die Verbindung zu %1 besteht nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Download of %1 from %2 cancelled.</source>
+        <translation>Download von %1 von %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is a folder, not a log file.</source>
+        <translation>%1 auf %2 ist ein Ordner, keine Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
     </message>
 </context>
 <context>

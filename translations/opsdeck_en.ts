@@ -110,6 +110,16 @@
     </message>
 </context>
 <context>
+    <name>OpsDeck::LiveLogSource</name>
+    <message numerus="yes">
+        <source>Paused: %n line(s) waiting</source>
+        <translation>
+            <numerusform>Paused: %n line waiting</numerusform>
+            <numerusform>Paused: %n lines waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::LogPage</name>
     <message numerus="yes">
         <source>Added %n line(s) to the incident timeline.</source>

@@ -9,6 +9,20 @@ FilteredLogLines::FilteredLogLines(const LogLines *source, QObject *parent)
     : LogLines(parent)
     , m_source(source)
 {
+    // A bounded buffer drops its oldest lines: the kept lines' numbers move down with them, and
+    // kept lines that were dropped leave the filter from its front.
+    if (source)
+        connect(source, &LogLines::linesDropped, this, &FilteredLogLines::dropSourceLines);
+}
+
+void FilteredLogLines::dropSourceLines(qint64 count)
+{
+    const qint64 gone = rowAtOrAfter(count);
+    m_sourceLines.remove(0, gone);
+    for (qint64 &line : m_sourceLines)
+        line -= count;
+    if (gone > 0)
+        Q_EMIT linesDropped(gone);
 }
 
 FilteredLogLines::~FilteredLogLines() = default;

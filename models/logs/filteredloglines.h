@@ -32,6 +32,8 @@ public:
     qint64 rowAtOrAfter(qint64 sourceLine) const;
 
 private:
+    void dropSourceLines(qint64 count);
+
     QPointer<const LogLines> m_source;
     QList<qint64> m_sourceLines;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -15,6 +16,9 @@ struct LogLine {
     qint64 number = 0;     // 0-based, in its LogLines
     qint64 fullLength = 0; // bytes of the whole line; > text.size() when capped
     int source = 0;        // index into LogLines::sourceNames() (merged views)
+    // When the line's source stated it apart from the text (a live source strips the tool's
+    // timestamp prefix, journald's __REALTIME_TIMESTAMP); invalid otherwise. UTC, milliseconds.
+    QDateTime timestamp;
 
     bool isCapped() const { return fullLength > text.size(); }
 };

@@ -2,6 +2,7 @@
 // The search engines against GNU grep itself: for each pattern and option, the lines OpsDeck
 // keeps are exactly the lines `grep -n -a` prints, in one part and in two, plain and gzip,
 // whichever engine finds the candidates.
+#include "models/logs/filteredloglines.h"
 #include "models/logs/livelogbuffer.h"
 #include "models/logs/logformats.h"
 #include "models/logs/logmatcher.h"
@@ -391,6 +392,25 @@ private Q_SLOTS:
         QVERIFY(!search.matches().isEmpty());
         QCOMPARE(search.matches(),
                  grepLines({QStringLiteral("-i")}, QStringLiteral("error"), plain));
+    }
+
+    void filteredLinesFollowDrops()
+    {
+        LiveLogBuffer buffer({QStringLiteral("web")});
+        buffer.setMaximumLines(5);
+        buffer.append(0, QList<QByteArray>{"a0", "b1", "a2", "b3", "a4"});
+        FilteredLogLines filtered(&buffer);
+        filtered.setSourceLines({0, 2, 4}); // the "a" lines
+        QSignalSpy dropped(&filtered, &LogLines::linesDropped);
+        buffer.append(0, QList<QByteArray>{"b5", "a6"}); // "a0" and "b1" leave the buffer
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.constFirst().constFirst().toLongLong(), 1);
+        QCOMPARE(filtered.lineCount(), 2);
+        QCOMPARE(filtered.sourceLine(0), 0); // "a2", now the buffer's first line
+        const QList<LogLine> lines = filtered.lines(0, 2);
+        QCOMPARE(lines.at(0).text, QByteArray("a2"));
+        QCOMPARE(lines.at(1).text, QByteArray("a4"));
+        QCOMPARE(filtered.rowAtOrAfter(1), 1);
     }
 
 private:
