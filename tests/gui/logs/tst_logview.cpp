@@ -46,8 +46,11 @@ public:
         QList<LogLine> result;
         for (qint64 line = std::max<qint64>(first, 0); line < std::min(first + count, Count);
              ++line) {
-            const QByteArray text = "entry " + QByteArray::number(line);
-            result.append({text, line, text.size(), 0});
+            LogLine entry;
+            entry.text = "entry " + QByteArray::number(line);
+            entry.number = line;
+            entry.fullLength = entry.text.size();
+            result.append(entry);
         }
         return result;
     }
@@ -481,8 +484,9 @@ void LogViewTest::showsControlCharacters()
 
 void LogViewTest::marksSearchMatchesAndHighlightRules()
 {
-    m_buffer->append(0, {"2024-05-01 12:00:00 INFO started", "2024-05-01 12:00:01 ERROR disk full",
-                         "2024-05-01 12:00:02 INFO ERROR-free", "plain line"});
+    m_buffer->append(0, QList<QByteArray>{"2024-05-01 12:00:00 INFO started",
+                                          "2024-05-01 12:00:01 ERROR disk full",
+                                          "2024-05-01 12:00:02 INFO ERROR-free", "plain line"});
     const QPalette palette = m_view->palette();
     LogHighlightRule rule;
     rule.pattern.text = u"disk full"_s;
@@ -542,8 +546,9 @@ void LogViewTest::marksSearchMatchesAndHighlightRules()
 void LogViewTest::tagsEachSourceOfAMergedView()
 {
     LiveLogBuffer merged({u"web-1"_s, u"db"_s});
-    merged.append(0, {"GET / 200", "GET /x 404"});
-    merged.append(1, {"checkpoint complete"});
+    merged.append(0, QList<QByteArray>{"GET / 200", "GET /x 404"});
+    merged.append(1, QList<QByteArray>{"checkpoint complete"});
+    merged.flush(); // a merged view holds lines back to order them by time
     LogView single;
     single.setLines(m_buffer.get());
     m_view->setLines(&merged);
