@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/logs/logpage.h"
 
+#include "models/core/units.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentsession.h"
+#include "models/logs/livelogsource.h"
 #include "models/logs/logdocument.h"
+#include "models/logs/remotelogdownload.h"
+#include "models/remote/sshexecutor.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/logs/logfilterpane.h"
 #include "widgets/logs/loghighlightrulesdialog.h"
 #include "widgets/logs/logsearchbar.h"
+#include "widgets/logs/logsourcepicker.h"
 #include "widgets/logs/logtab.h"
 
 #include <QAction>
@@ -47,9 +52,12 @@ bool hasGlob(const QString &path)
 }
 } // namespace
 
-LogPage::LogPage(IncidentResponse *incidents, QWidget *parent)
+LogPage::LogPage(IncidentResponse *incidents, CommandRunner *runner, ExecutorLookup executors,
+                 QWidget *parent)
     : QWidget(parent)
     , m_incidents(incidents)
+    , m_runner(runner)
+    , m_executors(std::move(executors))
     , m_toolBar(new QToolBar(this))
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
@@ -132,6 +140,9 @@ void LogPage::createActions()
         if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_openSource)))
             button->showMenu();
     });
+    m_openMerged = make("openMergedLogs", tr("Follow Several Together…"), u"log"_s);
+    m_openMerged->setToolTip(tr("Follow several log sources in one view, ordered by time"));
+    connect(m_openMerged, &QAction::triggered, this, &LogPage::openMergedDialog);
     m_find = make("findInLog", tr("Find"), u"search"_s, QKeySequence::Find);
     m_find->setToolTip(tr("Find in the log (Ctrl+F)"));
     connect(m_find, &QAction::triggered, this, [this] {
@@ -229,6 +240,7 @@ void LogPage::setWorkspace(const Workspace &workspace)
 void LogPage::rebuildSourcesMenu()
 {
     m_sourcesMenu->clear();
+    int sources = 0;
     for (const Environment &environment : std::as_const(m_workspace.environments)) {
         for (const Host &host : environment.hosts) {
             if (host.logs.isEmpty())
@@ -236,17 +248,32 @@ void LogPage::rebuildSourcesMenu()
             QMenu *hostMenu = m_sourcesMenu->addMenu(
                 themedIcon(host.isLocal() ? u"host-local"_s : u"host"_s), host.name);
             for (const LogSource &log : host.logs) {
+                ++sources;
                 QAction *open =
                     hostMenu->addAction(themedIcon(u"log"_s), log.name, this,
                                         [this, hostName = host.name, logName = log.name] {
                                             openSource(hostName, logName);
                                         });
                 open->setToolTip(toString(log.kind) + u' ' + log.target);
+                if (!host.isLocal() && log.kind == LogSource::Kind::File) {
+                    // Followed live, a remote file shows its newest lines; copied, all of it.
+                    hostMenu->addAction(themedIcon(u"export"_s),
+                                        tr("Download %1 and Open").arg(log.name), this,
+                                        [this, hostName = host.name, logName = log.name] {
+                                            downloadAndOpen(hostName, logName);
+                                        });
+                }
             }
         }
     }
-    if (m_sourcesMenu->isEmpty())
+    if (sources == 0)
         m_sourcesMenu->addAction(tr("The workspace names no log sources"))->setEnabled(false);
+    m_sourcesMenu->addSeparator();
+    m_sourcesMenu->addAction(m_openMerged);
+    m_openMerged->setEnabled(sources > 1 && m_runner);
+    for (RemoteLogDownload *download : std::as_const(m_downloads))
+        m_sourcesMenu->addAction(tr("Cancel Download of %1").arg(download->objectName()), download,
+                                 &RemoteLogDownload::cancel);
 }
 
 LogTab *LogPage::currentTab() const
@@ -436,16 +463,25 @@ bool LogPage::addSelectionToTimeline()
     return true;
 }
 
+const LogSource *LogPage::findSource(const QString &hostName, const QString &logName,
+                                     const Host **host) const
+{
+    const Host *found = m_workspace.findHost(hostName);
+    if (host)
+        *host = found;
+    if (!found)
+        return nullptr;
+    for (const LogSource &log : found->logs) {
+        if (log.name == logName)
+            return &log;
+    }
+    return nullptr;
+}
+
 void LogPage::openSource(const QString &hostName, const QString &logName)
 {
-    const Host *host = m_workspace.findHost(hostName);
-    const LogSource *source = nullptr;
-    if (host) {
-        for (const LogSource &log : host->logs) {
-            if (log.name == logName)
-                source = &log;
-        }
-    }
+    const Host *host = nullptr;
+    const LogSource *source = findSource(hostName, logName, &host);
     if (!source) {
         Q_EMIT message(tr("%1 has no log source %2.").arg(hostName, logName));
         return;
@@ -464,9 +500,119 @@ void LogPage::openSource(const QString &hostName, const QString &logName)
             openFile(path);
         return;
     }
-    Q_EMIT message(tr("%1 on %2 (%3) is read through live sources, which this build does not "
-                      "have yet.")
-                       .arg(source->name, hostName, toString(source->kind)));
+    openLive({{hostName, logName}});
+}
+
+LogTab *LogPage::openLive(const QList<SourceChoice> &choices)
+{
+    if (choices.isEmpty())
+        return nullptr;
+    if (!m_runner || !m_executors) {
+        Q_EMIT message(tr("Live log sources are not available here."));
+        return nullptr;
+    }
+    QList<LiveLogSpec> specs;
+    QStringList names;
+    QStringList reads;
+    for (const SourceChoice &choice : choices) {
+        const LogSource *source = findSource(choice.host, choice.log);
+        if (!source) {
+            Q_EMIT message(tr("%1 has no log source %2.").arg(choice.host, choice.log));
+            return nullptr;
+        }
+        QString whyNot;
+        std::optional<LiveLogSpec> spec = liveLogSpecFor(choice.host, *source, &whyNot);
+        if (!spec) {
+            Q_EMIT message(whyNot);
+            return nullptr;
+        }
+        // In a merged view the tag names the host too: "web-1 nginx", "web-2 nginx".
+        if (choices.size() > 1)
+            spec->name = tr("%1 %2").arg(choice.host, choice.log);
+        names.append(spec->name);
+        reads.append(tr("%1 on %2: %3 %4")
+                         .arg(source->name, choice.host, toString(source->kind), source->target));
+        specs.append(*spec);
+    }
+    const QString title =
+        choices.size() == 1
+            ? tr("%1 on %2").arg(choices.constFirst().log, choices.constFirst().host)
+            : tr("%1 merged").arg(names.join(QStringLiteral(", ")));
+    const QString description = reads.join(u'\n');
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *open = qobject_cast<LogTab *>(m_tabs->widget(i));
+        if (open && !open->document() && open->description() == description) {
+            m_tabs->setCurrentIndex(i);
+            return open;
+        }
+    }
+    auto *buffer = new LiveLogBuffer(names);
+    auto *tab = new LogTab(buffer, title, description);
+    for (int i = 0; i < specs.size(); ++i) {
+        auto *source = new LiveLogSource(specs[i], m_runner, m_executors);
+        if (specs[i].kind == LiveLogSpec::Kind::File) {
+            // Files carry their time in the text: read it, so a merged view can order them.
+            source->setTimestampFunction([](QByteArrayView line) {
+                return parseLogLine(detectLogFormat({line}), line).timestamp;
+            });
+        }
+        source->setBuffer(buffer, i);
+        tab->addLiveSource(source);
+    }
+    addTab(tab);
+    for (LiveLogSource *source : tab->liveSources())
+        source->start();
+    return tab;
+}
+
+void LogPage::openMergedDialog()
+{
+    auto *picker = new LogSourcePicker(m_workspace, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        QList<SourceChoice> choices;
+        for (const LogSourcePicker::Choice &choice : picker->chosen())
+            choices.append({choice.host, choice.log});
+        openLive(choices);
+    });
+    picker->open();
+}
+
+void LogPage::downloadAndOpen(const QString &hostName, const QString &logName)
+{
+    const LogSource *source = findSource(hostName, logName);
+    auto *ssh = m_executors ? qobject_cast<SshExecutor *>(m_executors(hostName)) : nullptr;
+    if (!source || source->kind != LogSource::Kind::File || !ssh) {
+        Q_EMIT message(
+            tr("%1 on %2 is not a remote file that can be copied.").arg(logName, hostName));
+        return;
+    }
+    auto *download = new RemoteLogDownload(ssh, source->target, this);
+    download->setObjectName(tr("%1 on %2").arg(logName, hostName));
+    m_downloads.append(download);
+    rebuildSourcesMenu();
+    connect(
+        download, &RemoteLogDownload::progress, this,
+        [this, download](qint64 received, qint64 total) {
+            Q_EMIT message(
+                total > 0
+                    ? tr("Downloading %1: %2 of %3")
+                          .arg(download->objectName(), formatBytes(received), formatBytes(total))
+                    : tr("Downloading %1: %2").arg(download->objectName(), formatBytes(received)));
+        });
+    connect(download, &RemoteLogDownload::finished, this,
+            [this, download](const QString &localPath, const QString &error) {
+                m_downloads.removeOne(download);
+                download->deleteLater();
+                rebuildSourcesMenu();
+                if (!error.isEmpty()) {
+                    Q_EMIT message(error);
+                    return;
+                }
+                Q_EMIT message(tr("Downloaded %1.").arg(download->objectName()));
+                openFile(localPath);
+            });
+    download->start();
 }
 
 } // namespace OpsDeck

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QMenu;
@@ -15,8 +17,11 @@ class QToolBar;
 
 namespace OpsDeck {
 
+class CommandRunner;
+class Executor;
 class IncidentResponse;
 class LogTab;
+class RemoteLogDownload;
 
 // The Logs page: a tab per open log (local files, and the workspace's log sources), a toolbar
 // with Open File (Ctrl+O), Find (Ctrl+F, F3, Shift+F3), Follow, Filter, highlight rules,
@@ -28,8 +33,16 @@ class LogPage final : public QWidget
     Q_DISABLE_COPY_MOVE(LogPage)
 
 public:
-    // incidents may be null (no timeline to add to).
-    explicit LogPage(IncidentResponse *incidents, QWidget *parent = nullptr);
+    using ExecutorLookup = std::function<Executor *(const QString &hostName)>;
+    struct SourceChoice {
+        QString host;
+        QString log;
+    };
+
+    // incidents may be null (no timeline to add to); without a runner, only local files open
+    // (live sources run their commands through it, on the hosts executors gives).
+    explicit LogPage(IncidentResponse *incidents, CommandRunner *runner = nullptr,
+                     ExecutorLookup executors = {}, QWidget *parent = nullptr);
     ~LogPage() override;
 
     void setWorkspace(const Workspace &workspace);
@@ -37,8 +50,14 @@ public:
     // Opens a local file in a new tab (or shows its tab when it is open already).
     LogTab *openFile(const QString &path);
     void openFileDialog();
-    // A log source of the workspace: a local file opens here; the others need live sources.
+    // A log source of the workspace: a file of this computer opens as a document, everything
+    // else is followed live (tail -F, docker/podman/kubectl logs, journalctl).
     void openSource(const QString &hostName, const QString &logName);
+    // Live sources followed in one tab; several make a merged view ordered by time.
+    LogTab *openLive(const QList<SourceChoice> &choices);
+    void openMergedDialog();
+    // A remote file copied whole over SFTP into the private cache, then opened as a document.
+    void downloadAndOpen(const QString &hostName, const QString &logName);
     void exportFilteredDialog();
     // Quotes the current tab's selected lines on the open incident's timeline.
     bool addSelectionToTimeline();
@@ -67,8 +86,13 @@ private:
     void updateActions();
     void rebuildSourcesMenu();
     void editHighlightRules();
+    const LogSource *findSource(const QString &hostName, const QString &logName,
+                                const Host **host = nullptr) const;
 
     IncidentResponse *m_incidents;
+    CommandRunner *m_runner;
+    ExecutorLookup m_executors;
+    QList<RemoteLogDownload *> m_downloads;
     Workspace m_workspace;
     QList<LogHighlightRule> m_rules;
     QByteArray m_splitterState;
@@ -80,6 +104,7 @@ private:
     QMenu *m_sourcesMenu;
     QAction *m_openFile = nullptr;
     QAction *m_openSource = nullptr;
+    QAction *m_openMerged = nullptr;
     QAction *m_find = nullptr;
     QAction *m_findNext = nullptr;
     QAction *m_findPrevious = nullptr;

@@ -4,6 +4,7 @@
 #include "models/core/background.h"
 #include "models/core/units.h"
 #include "models/logs/filteredloglines.h"
+#include "models/logs/livelogsource.h"
 #include "models/logs/logdocument.h"
 #include "models/logs/logsearch.h"
 #include "widgets/common/statuscolours.h"
@@ -34,6 +35,8 @@ namespace {
 constexpr int SummaryIntervalMs = 200;
 // New lines are searched again once they pause this long (a busy live log: every 2 s at most).
 constexpr int RefreshIntervalMs = 2000;
+// Lines from elsewhere: the format is judged on this many first lines (or fewer, once clear).
+constexpr qint64 FormatSampleLines = 200;
 } // namespace
 
 LogTab *LogTab::forFile(const QString &path, QWidget *parent)
@@ -62,6 +65,11 @@ LogTab::~LogTab()
 {
     // The views let go of the lines before they go, telling no one: the page may be going too.
     blockSignals(true);
+    // Live streams stop before the lines they feed go.
+    for (LiveLogSource *source : std::exchange(m_liveSources, {})) {
+        disconnect(source, nullptr, this, nullptr);
+        delete source;
+    }
     const QSignalBlocker blockFilterView(m_filterPane->view());
     const QSignalBlocker blockView(m_view);
     m_filterPane->view()->setLines(nullptr);
@@ -156,11 +164,16 @@ void LogTab::build()
     m_summary->setObjectName(QStringLiteral("logSummary"));
     m_followState = new QLabel(this);
     m_followState->setObjectName(QStringLiteral("logFollowState"));
+    m_sourcesState = new QLabel(this);
+    m_sourcesState->setObjectName(QStringLiteral("logSourcesState"));
+    m_sourcesState->hide();
     auto *status = new QHBoxLayout;
     status->setContentsMargins(4, 0, 4, 2);
+    status->setSpacing(12);
     status->addWidget(m_progress);
     status->addWidget(m_cancel);
     status->addWidget(m_summary, 1);
+    status->addWidget(m_sourcesState);
     status->addWidget(m_followState);
 
     auto *top = new QWidget(this);
@@ -337,7 +350,8 @@ void LogTab::updateFollowState()
     if (!m_view->isFollowing())
         m_followState->clear();
     else if (m_view->isStickingToEnd())
-        m_followState->setText(tr("Following"));
+        // Live sources say it themselves, each with its own state.
+        m_followState->setText(m_liveSources.isEmpty() ? tr("Following") : QString());
     else
         m_followState->setText(tr("Paused: scroll to the end to follow again"));
 }
@@ -346,6 +360,13 @@ void LogTab::setFollowing(bool following)
 {
     if (m_document)
         m_document->setFollowing(following);
+    // Paused, a live source keeps its stream and holds what arrives until Follow is on again.
+    for (LiveLogSource *source : std::as_const(m_liveSources)) {
+        if (following && source->isPaused())
+            source->resume();
+        else if (!following && !source->isPaused())
+            source->pause();
+    }
     m_view->setFollowing(following);
     updateFollowState();
     Q_EMIT followingChanged(following);
@@ -668,6 +689,8 @@ void LogTab::onLinesChanged(bool reset)
 {
     if (!m_summaryTimer.isActive())
         m_summaryTimer.start();
+    if (!m_document && !m_formatSettled)
+        detectBufferFormat();
     if (reset) {
         // Another file under the name, or a new start: what was found is gone.
         m_refreshTimer.stop();
@@ -685,11 +708,60 @@ void LogTab::onLinesChanged(bool reset)
             m_refreshTimer.start();
 }
 
+void LogTab::addLiveSource(LiveLogSource *source)
+{
+    source->setParent(this);
+    m_liveSources.append(source);
+    connect(source, &LiveLogSource::stateChanged, this, &LogTab::updateSourcesState);
+    if (!m_view->isFollowing() && !source->isPaused())
+        source->pause();
+    updateSourcesState();
+    updateFollowState();
+}
+
+void LogTab::updateSourcesState()
+{
+    QStringList states;
+    QStringList details;
+    for (const LiveLogSource *source : std::as_const(m_liveSources)) {
+        const QString text = source->stateText();
+        states.append(m_liveSources.size() > 1 ? tr("%1: %2").arg(source->spec().name, text)
+                                               : text);
+        if (!source->lastToolMessage().isEmpty())
+            details.append(tr("%1: %2").arg(source->spec().name, source->lastToolMessage()));
+    }
+    m_sourcesState->setText(states.join(QStringLiteral(" · ")));
+    m_sourcesState->setToolTip(details.join(u'\n'));
+    m_sourcesState->setVisible(!states.isEmpty());
+}
+
+void LogTab::detectBufferFormat()
+{
+    const qint64 count = m_lines->lineCount();
+    if (count == 0)
+        return;
+    const QList<LogLine> sample = m_lines->lines(0, std::min(count, FormatSampleLines), 4096);
+    QList<QByteArrayView> views;
+    views.reserve(sample.size());
+    for (const LogLine &line : sample)
+        views.append(line.text);
+    const LogFormat detected = detectLogFormat(views);
+    // Plain may only mean "too few lines yet": judged again until the sample is full.
+    if (detected == LogFormat::Plain && count < FormatSampleLines)
+        return;
+    m_formatSettled = true;
+    m_view->setFormat(detected);
+    m_filterPane->view()->setFormat(detected);
+    updateSummary();
+}
+
 QString LogTab::statusText() const
 {
     QStringList parts{m_summary->text()};
     if (!m_progress->isHidden())
         parts.prepend(m_progress->format());
+    if (!m_sourcesState->text().isEmpty())
+        parts.append(m_sourcesState->text());
     if (!m_followState->text().isEmpty())
         parts.append(m_followState->text());
     return parts.join(QStringLiteral(" · "));

@@ -18,6 +18,7 @@ class QToolButton;
 namespace OpsDeck {
 
 class FilteredLogLines;
+class LiveLogSource;
 class LogDocument;
 class LogFilterPane;
 class LogLines;
@@ -58,6 +59,11 @@ public:
     LogFilterPane *filterPane() const { return m_filterPane; }
     FilteredLogLines *filteredLines() const { return m_filtered; }
     QSplitter *splitter() const { return m_splitter; }
+
+    // Live sources that feed this tab's lines (a LiveLogBuffer): the tab owns them, shows their
+    // state in the status line and pauses them while Follow is off.
+    void addLiveSource(LiveLogSource *source);
+    QList<LiveLogSource *> liveSources() const { return m_liveSources; }
 
     void setFollowing(bool following);
     bool isFollowing() const;
@@ -113,6 +119,8 @@ private:
     void onLinesChanged(bool reset);
     LogQuery baseQuery() const;
     LogFormat format() const;
+    void updateSourcesState();
+    void detectBufferFormat();
 
     QString m_title;
     QString m_description;
@@ -133,6 +141,9 @@ private:
     QPushButton *m_cancel = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_followState = nullptr;
+    QLabel *m_sourcesState = nullptr;
+    QList<LiveLogSource *> m_liveSources;
+    bool m_formatSettled = false; // lines from elsewhere: format read from the first lines
 
     LogSearch *m_search = nullptr;
     int m_pendingStep = 0; // Next or Previous asked before the matches came

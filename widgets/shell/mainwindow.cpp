@@ -83,7 +83,9 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
           m_runner, [this](const QString &host) { return m_hostRegistry->executor(host); },
           m_library, this))
     , m_incidents(new IncidentPage(m_incidentResponse, this))
-    , m_logs(new LogPage(m_incidentResponse, this))
+    , m_logs(new LogPage(
+          m_incidentResponse, m_runner,
+          [this](const QString &host) { return m_hostRegistry->executor(host); }, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))

@@ -5,9 +5,11 @@
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
 #include "models/logs/filteredloglines.h"
+#include "models/logs/livelogsource.h"
 #include "models/logs/logdocument.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
+#include "models/remote/localexecutor.h"
 #include "models/runbooks/runbooklibrary.h"
 #include "screenshots.h"
 #include "stallmeter.h"
@@ -122,6 +124,7 @@ private Q_SLOTS:
     void exportsTheFilteredLines();
     void saysWhenTheFileIsTruncatedOrReplaced();
     void addsSelectedLinesToTheIncidentTimeline();
+    void followsLiveSourcesMergedByTime();
     void remembersTogglesRulesAndSplit();
     void editsHighlightRulesInTheirDialog();
     void screenshotWithHighlightsAndAFilter();
@@ -406,6 +409,87 @@ void LogPageTest::addsSelectedLinesToTheIncidentTimeline()
     QCOMPARE(quoted.summary, u"Log lines 6–8 of %1"_s.arg(QDir::toNativeSeparators(path)));
     QCOMPARE(quoted.output,
              QString::fromUtf8(sampleLine(5) + '\n' + sampleLine(6) + '\n' + sampleLine(7)));
+}
+
+void LogPageTest::followsLiveSourcesMergedByTime()
+{
+    // Two files of this computer followed with tail -F through the command runner, as a
+    // remote host's would be through SSH.
+    StateStore store;
+    store.open(m_dir.filePath(u"live-state.sqlite"_s));
+    AuditLog auditLog(&store);
+    ReadOnlyMode readOnly(true); // following is reading: it runs in read-only mode too
+    CommandRunner runner(&auditLog, &readOnly);
+    LocalExecutor local(u"box"_s);
+    const QString apiPath = m_dir.filePath(u"live-api.log"_s);
+    const QString workerPath = m_dir.filePath(u"live-worker.log"_s);
+    const auto write = [](const QString &path, const QByteArray &text, QIODevice::OpenMode mode) {
+        QFile file(path);
+        return file.open(mode) && file.write(text) == text.size();
+    };
+    QVERIFY(write(apiPath,
+                  "2024-05-01T12:00:01.000Z INFO api one\n"
+                  "2024-05-01T12:00:03.000Z ERROR api three\n",
+                  QIODevice::WriteOnly));
+    QVERIFY(write(workerPath,
+                  "2024-05-01T12:00:02.000Z INFO worker two\n"
+                  "2024-05-01T12:00:04.000Z INFO worker four\n",
+                  QIODevice::WriteOnly));
+    Workspace workspace;
+    Environment environment;
+    environment.name = u"here"_s;
+    Host host;
+    host.name = u"box"_s;
+    host.connection = ConnectionKind::Local;
+    host.logs = {{u"api"_s, LogSource::Kind::File, apiPath, {}},
+                 {u"worker"_s, LogSource::Kind::File, workerPath, {}}};
+    environment.hosts = {host};
+    workspace.environments = {environment};
+
+    LogPage page(nullptr, &runner, [&local](const QString &) { return &local; });
+    page.resize(1000, 500);
+    page.show();
+    page.setWorkspace(workspace);
+    LogTab *tab = page.openLive({{u"box"_s, u"api"_s}, {u"box"_s, u"worker"_s}});
+    QVERIFY(tab);
+    QCOMPARE(page.tabCount(), 1);
+    QCOMPARE(tab->liveSources().size(), 2);
+    QCOMPARE(tab->lines()->sourceNames(), (QStringList{u"box api"_s, u"box worker"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 4, 15000);
+    const auto texts = [tab] {
+        QStringList result;
+        for (const LogLine &line : tab->lines()->lines(0, tab->lines()->lineCount()))
+            result.append(QString::fromUtf8(line.text).section(u' ', -1) + u'@' +
+                          QString::number(line.source));
+        return result;
+    };
+    // Ordered by the time each line states, each tagged with its source.
+    QCOMPARE(texts(), (QStringList{u"one@0"_s, u"two@1"_s, u"three@0"_s, u"four@1"_s}));
+    QVERIFY2(tab->statusText().contains(u"box api: Following"_s), qPrintable(tab->statusText()));
+
+    // New lines arrive while following.
+    QVERIFY(write(workerPath, "2024-05-01T12:00:05.000Z INFO worker five\n", QIODevice::Append));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 5, 15000);
+    QVERIFY(tab->view()->isStickingToEnd());
+
+    // Follow off pauses the sources: lines wait, and come when it is on again.
+    page.action(u"followLog"_s)->setChecked(false);
+    QTRY_VERIFY(std::ranges::all_of(
+        tab->liveSources(), [](const LiveLogSource *source) { return source->isPaused(); }));
+    QVERIFY(write(apiPath, "2024-05-01T12:00:06.000Z INFO api six\n", QIODevice::Append));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->liveSources().constFirst()->heldLineCount(), 1, 15000);
+    QCOMPARE(tab->view()->lineCount(), 5);
+    QVERIFY2(tab->statusText().contains(u"waiting"_s), qPrintable(tab->statusText()));
+    page.action(u"followLog"_s)->setChecked(true);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->lineCount(), 6, 15000);
+    QCOMPARE(texts().constLast(), u"six@0"_s);
+    saveScreenshot(page, u"logs-live-merged"_s);
+
+    // Closing the tab stops the streams.
+    QPointer<LiveLogSource> source = tab->liveSources().constFirst();
+    page.tabs()->tabCloseRequested(0);
+    QTRY_VERIFY(!source);
+    QCOMPARE(page.tabCount(), 0);
 }
 
 void LogPageTest::remembersTogglesRulesAndSplit()
