@@ -3518,8 +3518,56 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>%1 (%2);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>%1 on %2 (%3) is read through live sources, which this build does not have yet.</source>
-        <translation>%1 auf %2 (%3) wird über Live-Quellen gelesen, die dieser Build noch nicht hat.</translation>
+        <source>Follow Several Together…</source>
+        <translation>Mehrere zusammen verfolgen…</translation>
+    </message>
+    <message>
+        <source>Follow several log sources in one view, ordered by time</source>
+        <translation>Mehrere Log-Quellen in einer Ansicht verfolgen, nach Zeit geordnet</translation>
+    </message>
+    <message>
+        <source>Download %1 and Open</source>
+        <translation>%1 herunterladen und öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel Download of %1</source>
+        <translation>Herunterladen von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Live log sources are not available here.</source>
+        <translation>Live-Log-Quellen sind hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 %4</source>
+        <translation>%1 auf %2: %3 %4</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 merged</source>
+        <translation>%1 zusammengeführt</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not a remote file that can be copied.</source>
+        <translation>%1 auf %2 ist keine entfernte Datei, die kopiert werden kann.</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2 of %3</source>
+        <translation>Lade %1 herunter: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2</source>
+        <translation>Lade %1 herunter: %2</translation>
+    </message>
+    <message>
+        <source>Downloaded %1.</source>
+        <translation>%1 heruntergeladen.</translation>
     </message>
 </context>
 <context>
@@ -3582,6 +3630,29 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Column %1: %2</source>
         <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::LogSourcePicker</name>
+    <message>
+        <source>Merge Log Sources</source>
+        <translation>Log-Quellen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Choose the sources to follow together. Their lines are shown in one view, ordered by time, each tagged with its source.</source>
+        <translation>Wählen Sie die Quellen, die zusammen verfolgt werden sollen. Ihre Zeilen erscheinen in einer Ansicht, nach Zeit geordnet, jede mit ihrer Quelle markiert.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Liest</translation>
+    </message>
+    <message>
+        <source>Follow Together</source>
+        <translation>Zusammen verfolgen</translation>
     </message>
 </context>
 <context>
@@ -3696,6 +3767,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>of %1</source>
         <translation>von %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@ LogSourcePicker::LogSourcePicker(const Workspace &workspace, QWidget *parent)
     intro->setWordWrap(true);
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Source"), tr("Reads")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setRootIsDecorated(true);
     for (const Environment &environment : workspace.environments) {
         for (const Host &host : environment.hosts) {
@@ -52,6 +51,8 @@ LogSourcePicker::LogSourcePicker(const Workspace &workspace, QWidget *parent)
         }
     }
     m_tree->expandAll();
+    m_tree->resizeColumnToContents(0);
+    m_tree->setColumnWidth(0, m_tree->columnWidth(0) + 16);
     connect(m_tree, &QTreeWidget::itemChanged, this, &LogSourcePicker::updateButtons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Follow Together"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -19,11 +19,13 @@
 #include "widgets/logs/logpage.h"
 #include "widgets/logs/logpatternedit.h"
 #include "widgets/logs/logsearchbar.h"
+#include "widgets/logs/logsourcepicker.h"
 #include "widgets/logs/logtab.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -490,6 +492,22 @@ void LogPageTest::followsLiveSourcesMergedByTime()
     page.tabs()->tabCloseRequested(0);
     QTRY_VERIFY(!source);
     QCOMPARE(page.tabCount(), 0);
+
+    // The same through the picker the toolbar's menu opens.
+    QVERIFY(page.action(u"openMergedLogs"_s)->isEnabled());
+    page.action(u"openMergedLogs"_s)->trigger();
+    auto *picker = page.findChild<LogSourcePicker *>();
+    QVERIFY(picker);
+    auto *ok = picker->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    picker->setChosen({u"box"_s, u"api"_s}, true);
+    picker->setChosen({u"box"_s, u"worker"_s}, true);
+    QVERIFY(ok->isEnabled());
+    saveScreenshot(*picker, u"logs-merge-picker"_s);
+    ok->click();
+    QCOMPARE(page.tabCount(), 1);
+    QCOMPARE(page.currentTab()->liveSources().size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(page.currentTab()->view()->lineCount(), 6, 15000);
 }
 
 void LogPageTest::remembersTogglesRulesAndSplit()
