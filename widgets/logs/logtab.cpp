@@ -712,6 +712,12 @@ void LogTab::addLiveSource(LiveLogSource *source)
 {
     source->setParent(this);
     m_liveSources.append(source);
+    // Containers and the journal give each line's time apart from its text; a file has it in
+    // the text already.
+    if (source->spec().kind != LiveLogSpec::Kind::File) {
+        m_view->setShowsTimestamps(true);
+        m_filterPane->view()->setShowsTimestamps(true);
+    }
     connect(source, &LiveLogSource::stateChanged, this, &LogTab::updateSourcesState);
     if (!m_view->isFollowing() && !source->isPaused())
         source->pause();

@@ -31,6 +31,8 @@ constexpr int MinimumNumberDigits = 4;
 constexpr int MaximumTagCharacters = 14;
 constexpr int HorizontalStep = 8; // columns per Left/Right
 constexpr qint64 ReadChunk = 10000;
+const QString GutterTimeFormat = QStringLiteral("HH:mm:ss.zzz");
+constexpr int GutterTimeCharacters = 12;
 
 int digitsOf(qint64 value)
 {
@@ -42,7 +44,7 @@ int digitsOf(qint64 value)
     return digits;
 }
 
-QString lineText(const LogLine &line)
+QString lineText(const LogLine &line, bool withTime)
 {
     QByteArrayView bytes(line.text);
     if (bytes.endsWith('\r'))
@@ -50,6 +52,9 @@ QString lineText(const LogLine &line)
     QString text = QString::fromUtf8(bytes);
     // A NUL would end the text for most programs it is pasted into.
     text.replace(QChar(0), QChar(0x2400));
+    // The time a tool stated apart from the text goes with it, as the tool would print it.
+    if (withTime && line.timestamp.isValid())
+        text.prepend(line.timestamp.toUTC().toString(Qt::ISODateWithMs) + u' ');
     return text;
 }
 
@@ -391,6 +396,8 @@ void LogView::prepareLines(qint64 first, qint64 count)
             shown.number = logLine.number;
             shown.fullLength = logLine.fullLength;
             shown.source = logLine.source;
+            if (logLine.timestamp.isValid())
+                shown.time = logLine.timestamp.toLocalTime().toString(GutterTimeFormat);
             shown.capped = logLine.isCapped();
             QByteArrayView bytes(logLine.text);
             if (!shown.capped && bytes.endsWith('\r'))
@@ -486,6 +493,8 @@ int LogView::gutterWidth() const
             longest = std::max(longest, name.size());
         width += int(std::min<qsizetype>(longest, MaximumTagCharacters) + 1) * m_charWidth + 4;
     }
+    if (m_showsTimestamps)
+        width += (GutterTimeCharacters + 1) * m_charWidth;
     return width;
 }
 
@@ -555,8 +564,12 @@ void LogView::paintGutter(QPainter &painter, const ShownLine &line, qint64 index
         x += tagWidth + 4;
     }
     painter.setPen(LogColours::gutterText(colours));
-    const QRect number(x, y, gutterWidth() - x - m_charWidth + 2, m_lineHeight);
+    const int timeWidth = m_showsTimestamps ? (GutterTimeCharacters + 1) * m_charWidth : 0;
+    const QRect number(x, y, gutterWidth() - timeWidth - x - m_charWidth + 2, m_lineHeight);
     painter.drawText(number, Qt::AlignVCenter | Qt::AlignRight, QString::number(line.number + 1));
+    if (m_showsTimestamps && !line.time.isEmpty())
+        painter.drawText(QRect(number.right() + m_charWidth, y, timeWidth, m_lineHeight),
+                         Qt::AlignVCenter | Qt::AlignLeft, line.time);
 }
 
 void LogView::paintLine(QPainter &painter, const ShownLine &line, qint64 index, int y, int textLeft)
@@ -750,7 +763,7 @@ QString LogView::selectedText(bool *complete) const
     for (qint64 first = selected.first; first < end; first += ReadChunk) {
         const QList<LogLine> read = m_lines->lines(first, std::min(ReadChunk, end - first));
         for (const LogLine &line : read)
-            texts.append(lineText(line));
+            texts.append(lineText(line, m_showsTimestamps));
         if (read.isEmpty())
             break;
     }
@@ -894,6 +907,15 @@ void LogView::setHighlightRules(const QList<LogHighlightRule> &rules)
         m_ruleExpressions.append(rule.pattern.text.isEmpty() ? QRegularExpression()
                                                              : logPatternExpression(rule.pattern));
     ++m_marksGeneration;
+    viewport()->update();
+}
+
+void LogView::setShowsTimestamps(bool shows)
+{
+    if (shows == m_showsTimestamps)
+        return;
+    m_showsTimestamps = shows;
+    updateScrollBars();
     viewport()->update();
 }
 

@@ -133,6 +133,11 @@ public:
     void setHighlightRules(const QList<LogHighlightRule> &rules);
     QList<LogHighlightRule> highlightRules() const { return m_rules; }
 
+    // Lines whose source stated their time apart from the text (a container's or the journal's
+    // log): the time shows in the gutter and goes with copied lines.
+    void setShowsTimestamps(bool shows);
+    bool showsTimestamps() const { return m_showsTimestamps; }
+
     // Actions added under the view's own in its context menu (Add to Timeline, …).
     void setContextActions(const QList<QAction *> &actions);
 
@@ -168,6 +173,7 @@ private:
         qint64 fullLength = 0;
         int source = 0;
         bool capped = false;
+        QString time;              // the source's time for the line, as the gutter shows it
         QString decoded;           // what spans are found in
         QString shown;             // what is painted
         QList<int> shownColumns;   // decoded position -> shown column; empty: the same
@@ -202,6 +208,7 @@ private:
 
     QPointer<const LogLines> m_lines;
     LogFormat m_format = LogFormat::Plain;
+    bool m_showsTimestamps = false;
     std::unique_ptr<LogSpanHighlighter> m_highlighter;
 
     QFont m_font;

@@ -89,6 +89,7 @@ private Q_SLOTS:
     void showsControlCharacters();
     void marksSearchMatchesAndHighlightRules();
     void tagsEachSourceOfAMergedView();
+    void showsTheTimeASourceGaveApart();
     void marksWhatThePatternMatches_data();
     void marksWhatThePatternMatches();
 
@@ -565,6 +566,24 @@ void LogViewTest::tagsEachSourceOfAMergedView()
     QVERIFY(LogColours::sourceTag(0, m_view->palette()) !=
             LogColours::sourceTag(1, m_view->palette()));
     saveScreenshot(*m_view, u"logview-merged"_s);
+}
+
+void LogViewTest::showsTheTimeASourceGaveApart()
+{
+    // 2024-05-01T12:00:00.250Z, as docker logs --timestamps says it before the text.
+    const qint64 noon = qint64(1714564800) * 1000 * 1000 * 1000 + 250 * 1000 * 1000;
+    m_buffer->append(0, QList<LiveLine>{{"GET / 200", noon}, {"no time given", LiveLine::NoTime}});
+    m_view->grab();
+    m_view->selectAll();
+    m_view->copy();
+    QCOMPARE(QApplication::clipboard()->text(), u"GET / 200\nno time given"_s);
+
+    m_view->setShowsTimestamps(true);
+    m_view->copy();
+    QCOMPARE(QApplication::clipboard()->text(),
+             u"2024-05-01T12:00:00.250Z GET / 200\nno time given"_s);
+    m_view->clearSelection();
+    saveScreenshot(*m_view, u"logview-times"_s);
 }
 
 void LogViewTest::marksWhatThePatternMatches_data()
