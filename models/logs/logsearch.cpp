@@ -23,6 +23,8 @@ struct PartResult {
     QList<QByteArray> texts;
     qint64 lineCount = 0;
     qint64 bytes = 0;
+    bool endsWithPartialLine = false;
+    qint64 partialLineBytes = 0;
     QString error;
 };
 
@@ -68,6 +70,9 @@ PartResult scanPart(const QString &path, qint64 begin, qint64 end, const LogMatc
                     start = lineEnd + 1;
                 }
                 part.bytes += block.size();
+                part.endsWithPartialLine = !block.isEmpty() && block.back() != '\n';
+                part.partialLineBytes =
+                    part.endsWithPartialLine ? block.size() - (block.lastIndexOf('\n') + 1) : 0;
                 if (options.progress)
                     options.progress(block.size());
                 return true;
@@ -83,6 +88,9 @@ PartResult scanPart(const QString &path, qint64 begin, qint64 end, const LogMatc
             part.lineCount += countNewlines(block.data() + counted, block.size() - counted);
             if (!block.isEmpty() && block.back() != '\n')
                 ++part.lineCount; // the last line, without '\n'
+            part.endsWithPartialLine = !block.isEmpty() && block.back() != '\n';
+            part.partialLineBytes =
+                part.endsWithPartialLine ? block.size() - (block.lastIndexOf('\n') + 1) : 0;
             part.bytes += block.size();
             if (options.progress)
                 options.progress(block.size());
@@ -108,7 +116,9 @@ LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher,
             result.error = reader.error();
             return result;
         }
-        starts = reader.partStarts(matcher.needsFields() ? 1 : std::max(options.threads, 1));
+        starts = options.beginOffset > 0
+                     ? QList<qint64>{options.beginOffset} // what was appended: small, one part
+                     : reader.partStarts(matcher.needsFields() ? 1 : std::max(options.threads, 1));
         size = reader.fileSize();
     }
     // Each part on a thread of its own, at the lower priority; the caller only waits.
@@ -133,6 +143,8 @@ LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher,
         result.texts.append(std::move(part.texts));
         result.lineCount += part.lineCount;
         result.bytes += part.bytes;
+        result.endsWithPartialLine = part.endsWithPartialLine;
+        result.partialLineBytes = part.partialLineBytes;
     }
     result.cancelled = options.cancel && options.cancel->load();
     return result;
@@ -191,7 +203,26 @@ void LogSearch::startInFile(const QString &path, const LogQuery &query)
 {
     cancel();
     m_matches.clear();
-    auto compiled = LogMatcher::compile(query);
+    m_path = path;
+    m_query = query;
+    m_completeBytes = 0;
+    m_completeLines = 0;
+    scanFile(0, 0);
+}
+
+bool LogSearch::extendInFile()
+{
+    if (!m_extendable || m_running || m_query.needsFields() ||
+        QFileInfo(m_path).size() < m_completeBytes)
+        return false;
+    scanFile(m_completeBytes, m_completeLines);
+    return true;
+}
+
+void LogSearch::scanFile(qint64 beginOffset, qint64 firstLine)
+{
+    m_extendable = false;
+    auto compiled = LogMatcher::compile(m_query);
     if (auto *problem = std::get_if<LogQueryProblem>(&compiled)) {
         const QString message = problem->message;
         QMetaObject::invokeMethod(
@@ -200,26 +231,38 @@ void LogSearch::startInFile(const QString &path, const LogQuery &query)
     }
     auto matcher = std::get<std::shared_ptr<const LogMatcher>>(std::move(compiled));
     auto job = std::make_shared<Job>();
-    job->total = QFileInfo(path).size();
+    job->total = std::max<qint64>(QFileInfo(m_path).size() - beginOffset, 0);
     m_job = job;
     m_running = true;
     watchProgress(job);
     runInBackground(
         this,
-        [path, matcher, job] {
+        [path = m_path, matcher, job, beginOffset] {
             LogScanOptions options;
+            options.beginOffset = beginOffset;
             options.cancel = &job->cancel;
             options.progress = [job](qint64 bytes) { job->done += bytes; };
             return scanLogFile(path, *matcher, options);
         },
-        [this, job](const LogScanResult &result) {
+        [this, job, beginOffset, firstLine](const LogScanResult &result) {
             if (m_job != job)
                 return; // cancelled or started over
             m_job.reset();
             m_running = false;
-            m_matches = result.lines;
+            // The line that had no end last time was read again: its old answer goes.
+            while (!m_matches.isEmpty() && m_matches.constLast() >= firstLine)
+                m_matches.removeLast();
+            m_matches.reserve(m_matches.size() + result.lines.size());
+            for (const qint64 line : result.lines)
+                m_matches.append(firstLine + line);
+            if (result.error.isEmpty() && !result.cancelled) {
+                m_extendable = true;
+                m_completeLines =
+                    firstLine + result.lineCount - (result.endsWithPartialLine ? 1 : 0);
+                m_completeBytes = beginOffset + result.bytes - result.partialLineBytes;
+            }
             Q_EMIT progress(job->total, job->total);
-            Q_EMIT finished(result.lines.size(), result.error);
+            Q_EMIT finished(m_matches.size(), result.error);
         });
 }
 

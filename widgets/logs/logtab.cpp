@@ -207,9 +207,12 @@ void LogTab::build()
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_search->isRunning() && !m_searchBar->pattern().text.isEmpty())
+        // A followed file only grew: its searches go on from where they ended.
+        if (!m_search->isRunning() && !m_searchBar->pattern().text.isEmpty() &&
+            !(m_document && m_search->extendInFile()))
             startSearch();
-        if (m_filterActive && !m_filterSearch->isRunning())
+        if (m_filterActive && !m_filterSearch->isRunning() &&
+            !(m_document && m_filterSearch->extendInFile()))
             startFilter();
     });
 

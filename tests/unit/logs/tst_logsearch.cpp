@@ -394,6 +394,40 @@ private Q_SLOTS:
                  grepLines({QStringLiteral("-i")}, QStringLiteral("error"), plain));
     }
 
+    void searchGoesOnOverAppendedLines()
+    {
+        const QString path = m_directory.filePath(QStringLiteral("growing.log"));
+        QVERIFY(write(path, "ERROR one\nfine\nERROR tw"));
+        LogSearch search;
+        QSignalSpy finished(&search, &LogSearch::finished);
+        LogQuery query;
+        query.patterns = {
+            patternFor({QStringLiteral("-E")}, QStringLiteral("ERROR two|ERROR one|ERROR three"))};
+        QVERIFY(!search.extendInFile()); // nothing searched yet
+        search.startInFile(path, query);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(search.matches(), QList<qint64>{0});
+        // The unfinished line is completed and more lines follow.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("o\nok\nERROR three\nERROR one again\n");
+        file.close();
+        finished.clear();
+        QVERIFY(search.extendInFile());
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(search.matches(),
+                 grepLines({QStringLiteral("-E")}, query.patterns.constFirst().text, path));
+        QCOMPARE(search.matches(), (QList<qint64>{0, 2, 4, 5}));
+        // A file that became shorter is searched again from the start, not extended.
+        QVERIFY(write(path, "ERROR one\n"));
+        QVERIFY(!search.extendInFile());
+        // Level and time queries are not extended: an entry may span the seam.
+        query.minimumLevel = LogLevel::Error;
+        search.startInFile(path, query);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!search.extendInFile());
+    }
+
     void filteredLinesFollowDrops()
     {
         LiveLogBuffer buffer({QStringLiteral("web")});
