@@ -12,7 +12,6 @@
 #include <QTimer>
 
 #include <cstring>
-#include <thread>
 
 namespace OpsDeck {
 
@@ -121,18 +120,10 @@ LogScanResult scanLogFile(const QString &path, const LogMatcher &matcher,
                      : reader.partStarts(matcher.needsFields() ? 1 : std::max(options.threads, 1));
         size = reader.fileSize();
     }
-    // Each part on a thread of its own, at the lower priority; the caller only waits.
-    std::vector<PartResult> parts(size_t(starts.size()));
-    std::vector<std::thread> threads;
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        const qint64 end = i + 1 < starts.size() ? starts.at(i + 1) : size;
-        threads.emplace_back([&, i, end] {
-            lowerCurrentThreadPriority();
-            parts[size_t(i)] = scanPart(path, starts.at(i), end, matcher, options);
+    std::vector<PartResult> parts =
+        runPerPart<PartResult>(starts, size, [&](qint64 begin, qint64 end) {
+            return scanPart(path, begin, end, matcher, options);
         });
-    }
-    for (std::thread &thread : threads)
-        thread.join();
     for (PartResult &part : parts) {
         if (!part.error.isEmpty() && result.error.isEmpty())
             result.error = part.error;
@@ -219,17 +210,25 @@ bool LogSearch::extendInFile()
     return true;
 }
 
-void LogSearch::scanFile(qint64 beginOffset, qint64 firstLine)
+std::shared_ptr<const LogMatcher> LogSearch::compileOrFail(const LogQuery &query)
 {
-    m_extendable = false;
-    auto compiled = LogMatcher::compile(m_query);
-    if (auto *problem = std::get_if<LogQueryProblem>(&compiled)) {
+    auto compiled = LogMatcher::compile(query);
+    if (const auto *problem = std::get_if<LogQueryProblem>(&compiled)) {
+        // Said like a finished search, after the caller returned (a signal it can rely on).
         const QString message = problem->message;
         QMetaObject::invokeMethod(
             this, [this, message] { Q_EMIT finished(0, message); }, Qt::QueuedConnection);
-        return;
+        return nullptr;
     }
-    auto matcher = std::get<std::shared_ptr<const LogMatcher>>(std::move(compiled));
+    return std::get<std::shared_ptr<const LogMatcher>>(std::move(compiled));
+}
+
+void LogSearch::scanFile(qint64 beginOffset, qint64 firstLine)
+{
+    m_extendable = false;
+    const std::shared_ptr<const LogMatcher> matcher = compileOrFail(m_query);
+    if (!matcher)
+        return;
     auto job = std::make_shared<Job>();
     job->total = std::max<qint64>(QFileInfo(m_path).size() - beginOffset, 0);
     m_job = job;
@@ -270,14 +269,9 @@ void LogSearch::startInLines(const LogLines *lines, const LogQuery &query)
 {
     cancel();
     m_matches.clear();
-    auto compiled = LogMatcher::compile(query);
-    if (auto *problem = std::get_if<LogQueryProblem>(&compiled)) {
-        const QString message = problem->message;
-        QMetaObject::invokeMethod(
-            this, [this, message] { Q_EMIT finished(0, message); }, Qt::QueuedConnection);
+    const std::shared_ptr<const LogMatcher> matcher = compileOrFail(query);
+    if (!matcher)
         return;
-    }
-    auto matcher = std::get<std::shared_ptr<const LogMatcher>>(std::move(compiled));
     // A live buffer is small (bounded): copying it is a few milliseconds, matching is not.
     const QList<LogLine> copied = lines ? lines->lines(0, lines->lineCount()) : QList<LogLine>();
     auto job = std::make_shared<Job>();

@@ -82,6 +82,7 @@ private:
     struct Job;
     void watchProgress(const std::shared_ptr<Job> &job);
     void scanFile(qint64 beginOffset, qint64 firstLine);
+    std::shared_ptr<const LogMatcher> compileOrFail(const LogQuery &query);
     std::shared_ptr<Job> m_job;
     QList<qint64> m_matches;
     bool m_running = false;

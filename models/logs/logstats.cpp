@@ -10,7 +10,6 @@
 
 #include <array>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 namespace OpsDeck {
@@ -125,18 +124,10 @@ LogFileStats computeLogFileStats(const QString &path, int threads, const std::at
     stats.format = detectLogFormat(views);
     const int referenceYear = QDate::currentDate().year();
 
-    std::vector<PartStats> parts(size_t(starts.size()));
-    std::vector<std::thread> workers;
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        const qint64 end = i + 1 < starts.size() ? starts.at(i + 1) : size;
-        workers.emplace_back([&, i, end] {
-            lowerCurrentThreadPriority();
-            parts[size_t(i)] =
-                statsOfPart(path, starts.at(i), end, stats.format, referenceYear, cancel);
+    const std::vector<PartStats> parts =
+        runPerPart<PartStats>(starts, size, [&](qint64 begin, qint64 end) {
+            return statsOfPart(path, begin, end, stats.format, referenceYear, cancel);
         });
-    }
-    for (std::thread &worker : workers)
-        worker.join();
 
     LineIndex index;
     for (const PartStats &part : parts) {

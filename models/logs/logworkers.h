@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
+
+#include <thread>
+#include <vector>
+
 class QThreadPool;
 
 namespace OpsDeck {
@@ -14,5 +19,25 @@ void lowerCurrentThreadPriority();
 
 // The pool LogDocument indexes in: one thread per core, every one at the lower priority.
 QThreadPool *logWorkerPool();
+
+// Runs work(begin, end) for each part of a file (starts: where parts begin; the last ends at
+// size), each on a fresh thread of its own at the lower priority, and returns their answers in
+// file order. The caller only waits.
+template<typename Part, typename Work>
+std::vector<Part> runPerPart(const QList<qint64> &starts, qint64 size, const Work &work)
+{
+    std::vector<Part> parts(size_t(starts.size()));
+    std::vector<std::thread> threads;
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const qint64 end = i + 1 < starts.size() ? starts.at(i + 1) : size;
+        threads.emplace_back([&parts, &work, &starts, i, end] {
+            lowerCurrentThreadPriority();
+            parts[size_t(i)] = work(starts.at(i), end);
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    return parts;
+}
 
 } // namespace OpsDeck
