@@ -36,14 +36,14 @@ class Text
 constexpr qint64 PieceBytes = 32 * 1024 * 1024;
 constexpr int FollowIntervalMs = 250;
 
-struct FileIdentity {
+struct LocalFileIdentity {
     bool exists = false;
     dev_t device = 0;
     ino_t inode = 0;
     qint64 size = 0;
 };
 
-FileIdentity identify(const QString &path)
+LocalFileIdentity identify(const QString &path)
 {
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
@@ -88,7 +88,7 @@ struct LogDocument::Private {
     QTimer followTimer;
     bool checking = false;
     bool reportedRemoved = false;
-    FileIdentity opened;
+    LocalFileIdentity opened;
 
     struct Segment {
         qint64 offset = -1;
@@ -477,7 +477,7 @@ void LogDocument::checkFollowedFile()
     const QString path = m_path;
     runInBackground(
         this, [path] { return identify(path); },
-        [this, path](const FileIdentity &now) {
+        [this, path](const LocalFileIdentity &now) {
             d->checking = false;
             if (path != m_path || !m_following || d->job)
                 return;
