@@ -359,11 +359,14 @@ int compare(const char *self, const char *path)
 int engines(const char *path)
 {
     const QString file = QString::fromLocal8Bit(path);
-    std::printf("%-16s %-10s %8s %12s %12s\n", "pattern", "engine", "threads", "seconds", "lines");
+    std::printf("%-20s %-10s %8s %12s %12s\n", "pattern", "engine", "threads", "seconds", "lines");
     const struct {
         const char *pattern;
         bool extended;
-    } patterns[] = {{"ERROR", false}, {"ERROR|CRITICAL", true}, {"time.*ERROR", true}};
+    } patterns[] = {{"ERROR", false},
+                    {"ERROR|CRITICAL", true},
+                    {"FATAL|PANIC|ALERT|EMERG|SEVERE|timeout|refused|denied", true},
+                    {"time.*ERROR", true}};
     const struct {
         LogMatcher::Engine engine;
         const char *name;
@@ -385,8 +388,9 @@ int engines(const char *path)
                 QElapsedTimer clock;
                 clock.start();
                 const LogScanResult result = scanLogFile(file, *matcher, options);
-                std::printf("%-16s %-10s %8d %12.3f %12lld   (candidates: %s)\n", pattern.pattern,
-                            engine.name, threads, seconds(clock), qint64(result.lines.size()),
+                std::printf("%-20.20s %-10s %8d %12.3f %12lld   (candidates: %s)\n",
+                            pattern.pattern, engine.name, threads, seconds(clock),
+                            qint64(result.lines.size()),
                             qPrintable(matcher->candidateEngineName()));
             }
         }
@@ -417,7 +421,7 @@ int engines(const char *path)
             }
             return true;
         });
-        std::printf("%-16s %-10s %8d %12.3f %12lld\n", pattern.pattern, "re2", 1, seconds(clock),
+        std::printf("%-20.20s %-10s %8d %12.3f %12lld\n", pattern.pattern, "re2", 1, seconds(clock),
                     found);
     }
 #else
