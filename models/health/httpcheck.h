@@ -30,7 +30,8 @@ struct HealthDocument {
     QString error;       // the body looked like JSON but was not: where and why
     Verdict verdict = Verdict::Unknown; // the overall status combined with every dependency
     QString status;                     // the overall status as the service wrote it
-    QList<CheckValue> values;           // "status" first, then one per dependency
+    // "health" (the overall status) first, then one per dependency (in key order for an object)
+    QList<CheckValue> values;
 };
 
 // Reads the common shapes: {"status":"healthy","checks":{"database":{"status":"healthy"}}},
