@@ -394,14 +394,16 @@ private Q_SLOTS:
         QVERIFY(server.listen(QHostAddress::LocalHost));
         TcpCheck tcp;
         QSignalSpy spy(&tcp, &TcpCheck::finished);
-        tcp.start(u"test:tcp"_s, u"127.0.0.1"_s, server.serverPort());
+        tcp.start(u"test:tcp"_s, u"127.0.0.1"_s, server.serverPort(), 10000,
+                  {u"connect_time"_s, 5000, 9000, u"ms"_s, Threshold::Direction::Above, {}});
         QVERIFY(spy.wait(10000));
         const CheckResult result = spy.constFirst().constFirst().value<CheckResult>();
         QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
         QCOMPARE(result.values.size(), 1);
         QCOMPARE(result.values[0].name, u"connect"_s);
         QCOMPARE(result.values[0].unit, u"ms"_s);
-        QVERIFY(result.values[0].value < 200);
+        QVERIFY(result.values[0].value < 5000);
+        QCOMPARE(result.values[0].warning, std::optional<double>(5000));
     }
 
     // A real PostgreSQL: first with ssl off (it answers N), then on with the test's certificate.
