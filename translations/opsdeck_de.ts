@@ -1313,6 +1313,240 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>HealthHttp</name>
+    <message>
+        <source>invalid JSON at byte %1: %2</source>
+        <translation>ungültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>the health document is not a JSON object</source>
+        <translation>das Health-Dokument ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>not an HTTP or HTTPS URL: %1</source>
+        <translation>keine HTTP- oder HTTPS-URL: %1</translation>
+    </message>
+    <message>
+        <source>connection refused by %1 (%2)</source>
+        <translation>Verbindung von %1 abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>host %1 not found (%2)</source>
+        <translation>Host %1 nicht gefunden (%2)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>redirect loop: %1</source>
+        <translation>Weiterleitungsschleife: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects: %2</source>
+        <translation>mehr als %1 Weiterleitungen: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; found</source>
+        <translation>„%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; not in the first %2</source>
+        <translation>„%1“ nicht in den ersten %2</translation>
+    </message>
+    <message>
+        <source>larger than %1, stopped reading</source>
+        <translation>größer als %1, Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>; not OK: %1</source>
+        <translation>; nicht OK: %1</translation>
+    </message>
+    <message>
+        <source>no answer from %1 (%2) within %3</source>
+        <translation>keine Antwort von %1 (%2) innerhalb von %3</translation>
+    </message>
+</context>
+<context>
+    <name>HealthTls</name>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>Verbindung von %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>network error reaching %1: %2</source>
+        <translation>Netzwerkfehler beim Erreichen von %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>selbstsigniert</translation>
+    </message>
+    <message>
+        <source>self-signed certificate in the chain</source>
+        <translation>selbstsigniertes Zertifikat in der Kette</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>host name mismatch</source>
+        <translation>Hostname passt nicht</translation>
+    </message>
+    <message>
+        <source>untrusted issuer</source>
+        <translation>nicht vertrauenswürdiger Aussteller</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>older than TLS 1.2</source>
+        <translation>älter als TLS 1.2</translation>
+    </message>
+    <message>
+        <source>no TLS check for a %1 URL: %2</source>
+        <translation>keine TLS-Prüfung für eine %1-URL: %2</translation>
+    </message>
+    <message>
+        <source>no host in %1</source>
+        <translation>kein Host in %1</translation>
+    </message>
+    <message>
+        <source>no port in %1</source>
+        <translation>kein Port in %1</translation>
+    </message>
+    <message>
+        <source>the server presented no certificate</source>
+        <translation>der Server hat kein Zertifikat vorgelegt</translation>
+    </message>
+    <message>
+        <source>%1, valid until %2</source>
+        <translation>%1, gültig bis %2</translation>
+    </message>
+    <message>
+        <source>trusted chain, name matches</source>
+        <translation>vertrauenswürdige Kette, Name passt</translation>
+    </message>
+    <message>
+        <source>no TCP connection to %1 within %2</source>
+        <translation>keine TCP-Verbindung zu %1 innerhalb von %2</translation>
+    </message>
+    <message>
+        <source>%1 accepts connections, in %2</source>
+        <translation>%1 nimmt Verbindungen an, in %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 does not accept TLS (it answered N to the SSLRequest: ssl is off)</source>
+        <translation>PostgreSQL auf %1 nimmt kein TLS an (Antwort N auf den SSLRequest: ssl ist aus)</translation>
+    </message>
+    <message>
+        <source>%1 answered the PostgreSQL SSLRequest with %2, not S or N: not a PostgreSQL server?</source>
+        <translation>%1 hat den PostgreSQL-SSLRequest mit %2 statt S oder N beantwortet: kein PostgreSQL-Server?</translation>
+    </message>
+    <message>
+        <source>%1 sent unencrypted data after accepting TLS</source>
+        <translation>%1 hat nach der Zusage von TLS unverschlüsselte Daten gesendet</translation>
+    </message>
+    <message>
+        <source>%1 does not speak SMTP: %2</source>
+        <translation>%1 spricht kein SMTP: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a line longer than %2 bytes: not an SMTP server</source>
+        <translation>%1 hat eine Zeile über %2 Bytes gesendet: kein SMTP-Server</translation>
+    </message>
+    <message>
+        <source>SMTP server at %1 greeted with: %2</source>
+        <translation>SMTP-Server auf %1 grüßte mit: %2</translation>
+    </message>
+    <message>
+        <source>SMTP server at %1 refused EHLO: %2</source>
+        <translation>SMTP-Server auf %1 hat EHLO abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>SMTP server at %1 does not offer STARTTLS</source>
+        <translation>SMTP-Server auf %1 bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>SMTP server at %1 refused STARTTLS: %2</source>
+        <translation>SMTP-Server auf %1 hat STARTTLS abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>certificate of %1 expired %2 days ago</source>
+        <translation>Zertifikat von %1 ist seit %2 Tagen abgelaufen</translation>
+    </message>
+    <message>
+        <source>certificate of %1 expires in %2 days</source>
+        <translation>Zertifikat von %1 läuft in %2 Tagen ab</translation>
+    </message>
+    <message>
+        <source>%1 presented no certificate</source>
+        <translation>%1 hat kein Zertifikat vorgelegt</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake</source>
+        <translation>%1 hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection after the PostgreSQL SSLRequest</source>
+        <translation>%1 hat die Verbindung nach dem PostgreSQL-SSLRequest geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before STARTTLS</source>
+        <translation>%1 hat die Verbindung vor STARTTLS geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer to the PostgreSQL SSLRequest from %1 within %2</source>
+        <translation>keine Antwort von %1 auf den PostgreSQL-SSLRequest innerhalb von %2</translation>
+    </message>
+    <message>
+        <source>no SMTP answer from %1 within %2</source>
+        <translation>keine SMTP-Antwort von %1 innerhalb von %2</translation>
+    </message>
+    <message>
+        <source>no TLS handshake with %1 within %2</source>
+        <translation>kein TLS-Handshake mit %1 innerhalb von %2</translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message>
         <source>Critical – service down</source>

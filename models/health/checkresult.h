@@ -34,7 +34,9 @@ struct CheckResult {
     qint64 durationMs = 0;
     Verdict verdict = Verdict::Unknown;
     QString summary; // one line for the grid: "200 OK in 42 ms", "certificate expires in 3 days"
-    QString error;   // why it could not be judged (Unknown): "connection refused", host and port
+    // What went wrong, with host and port: "connection refused" (Critical: the service is not
+    // there, as check_http says), or why it could not be judged at all (Unknown: a bad URL).
+    QString error;
     QList<CheckValue> values;
 };
 

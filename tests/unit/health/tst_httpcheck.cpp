@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The HTTP check against a real HTTP server in this process: a QTcpServer answering the paths
+// a health endpoint is seen to answer with (healthy, degraded, slow, 500, invalid JSON, a
+// redirect loop, an endless body), and the health-document parser from data.
+#include "models/health/httpcheck.h"
+
+#include <QHash>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 hugeBodyBytes = 512LL * 1024 * 1024;
+
+// Serves one canned answer per path, one request per connection (Connection: close).
+class HealthServer : public QTcpServer
+{
+public:
+    HealthServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+        });
+    }
+
+    qint64 hugeBytesSent = 0;
+    bool hugeDisconnected = false;
+    int requests = 0;
+
+private:
+    void read(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        if (!buffer.contains("\r\n\r\n"))
+            return;
+        ++requests;
+        const QByteArray path = buffer.split(' ').value(1);
+        m_buffers.remove(socket);
+        answer(socket, path);
+    }
+
+    static void respond(QTcpSocket *socket, int status, const QByteArray &reason,
+                        const QByteArray &body, const QByteArray &extraHeaders = {},
+                        const QByteArray &type = "application/json")
+    {
+        QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        response += "Content-Type: " + type +
+                    "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                    "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
+        socket->write(response);
+        socket->disconnectFromHost();
+    }
+
+    void answer(QTcpSocket *socket, const QByteArray &path)
+    {
+        if (path == "/healthy") {
+            respond(socket, 200, "OK",
+                    R"({"status":"healthy","version":"1.2.0","checks":{)"
+                    R"("database":{"status":"healthy","responseTime":3},)"
+                    R"("redis":{"status":"healthy"}}})");
+        } else if (path == "/degraded") {
+            respond(socket, 200, "OK",
+                    R"({"status":"degraded","checks":{"database":{"status":"healthy"},)"
+                    R"("redis":{"status":"degraded","error":"latency 800 ms"}}})");
+        } else if (path == "/slow") {
+            QTimer::singleShot(300, socket,
+                               [socket] { respond(socket, 200, "OK", R"({"status":"healthy"})"); });
+        } else if (path == "/error") {
+            respond(socket, 500, "Internal Server Error",
+                    R"({"status":"unhealthy","checks":{"database":{"status":"unhealthy",)"
+                    R"("error":"connection refused"},"redis":{"status":"healthy"}}})");
+        } else if (path == "/invalid") {
+            respond(socket, 200, "OK", R"({"status": "healthy", "checks": {"database": )");
+        } else if (path == "/loop-a") {
+            respond(socket, 302, "Found", {}, "Location: /loop-b\r\n");
+        } else if (path == "/loop-b") {
+            respond(socket, 302, "Found", {}, "Location: /loop-a\r\n");
+        } else if (path.startsWith("/chain/")) {
+            // Every hop a new URL: no loop, only too many redirects.
+            const int hop = path.mid(7).toInt();
+            respond(socket, 301, "Moved Permanently", {},
+                    "Location: /chain/" + QByteArray::number(hop + 1) + "\r\n");
+        } else if (path == "/moved") {
+            respond(socket, 301, "Moved Permanently", {}, "Location: /healthy\r\n");
+        } else if (path == "/text") {
+            respond(socket, 200, "OK", "pong from api-1\n", {}, "text/plain");
+        } else if (path == "/hang") {
+            // Reads the request and never answers.
+        } else if (path == "/huge") {
+            // No length, ended by closing: the client can only stop by counting what it read.
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Connection: close\r\n\r\n{\"status\":\"healthy\",\"padding\":\"");
+            connect(socket, &QTcpSocket::disconnected, this, [this] { hugeDisconnected = true; });
+            connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+                if (socket->bytesToWrite() > 0 || socket->state() != QTcpSocket::ConnectedState)
+                    return;
+                if (hugeBytesSent >= hugeBodyBytes) {
+                    socket->disconnectFromHost();
+                    return;
+                }
+                const QByteArray chunk(64 * 1024, 'x');
+                hugeBytesSent += socket->write(chunk);
+            });
+        } else {
+            respond(socket, 404, "Not Found", "no such path", {}, "text/plain");
+        }
+    }
+
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+CheckResult run(const HttpCheckOptions &options, int waitMs = 20000)
+{
+    HttpCheck check;
+    QSignalSpy spy(&check, &HttpCheck::finished);
+    check.start(u"test:http"_s, options);
+    if (!spy.wait(waitMs))
+        return {};
+    [&] { QCOMPARE(spy.count(), 1); }();
+    return spy.constFirst().constFirst().value<CheckResult>();
+}
+
+const CheckValue *findValue(const CheckResult &result, const QString &name)
+{
+    for (const CheckValue &value : result.values) {
+        if (value.name == name)
+            return &value;
+    }
+    return nullptr;
+}
+
+QString describe(const CheckResult &result)
+{
+    QStringList lines{verdictId(result.verdict) + u" "_s + result.summary,
+                      u"error: "_s + result.error};
+    for (const CheckValue &value : result.values)
+        lines.append(u"  %1 = %2 %3 [%4] %5"_s.arg(value.name)
+                         .arg(value.value)
+                         .arg(value.unit, verdictId(value.verdict), value.text));
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestHttpCheck : public QObject
+{
+    Q_OBJECT
+
+private:
+    HealthServer m_server;
+
+    HttpCheckOptions options(const QString &path) const
+    {
+        HttpCheckOptions result;
+        result.url = QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
+        result.timeoutMs = 10000;
+        // Generous, so a loaded test machine does not turn "healthy" into a latency warning.
+        result.latency = {u"response_time"_s, 5000, 9000, u"ms"_s, Threshold::Direction::Above, {}};
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<CheckResult>();
+        QVERIFY(m_server.listen(QHostAddress::LocalHost));
+    }
+
+    void parse_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("isJson");
+        QTest::addColumn<QString>("verdict");
+        // name=VERDICT:text; dependencies of an object in key order, as QJsonObject keeps them
+        QTest::addColumn<QStringList>("values");
+
+        QTest::newRow("plain text") << QByteArray("OK\n") << false << u"UNKNOWN"_s << QStringList{};
+        QTest::newRow("seed dependencies as words")
+            << QByteArray(R"({"status":"healthy","version":"1.2.0","uptime":86400,)"
+                          R"("dependencies":{"database":"healthy","cache":"healthy",)"
+                          R"("messageQueue":"healthy"}})")
+            << true << u"OK"_s
+            << QStringList{u"health=OK:healthy"_s, u"cache=OK:healthy"_s, u"database=OK:healthy"_s,
+                           u"messageQueue=OK:healthy"_s};
+        QTest::newRow("checks as objects, one degraded")
+            << QByteArray(R"({"status":"healthy","checks":{"database":{"status":"healthy",)"
+                          R"("latency_ms":4},"redis":{"status":"degraded",)"
+                          R"("message":"used_memory 92%"}}})")
+            << true << u"WARNING"_s
+            << QStringList{u"health=OK:healthy"_s, u"database=OK:healthy"_s,
+                           u"redis=WARNING:degraded: used_memory 92%"_s};
+        QTest::newRow("spring boot actuator")
+            << QByteArray(R"({"status":"DOWN","components":{"db":{"status":"UP","details":)"
+                          R"({"database":"PostgreSQL"}},"diskSpace":{"status":"UP"},)"
+                          R"("redis":{"status":"DOWN","details":{"error":"timeout"}}}})")
+            << true << u"CRITICAL"_s
+            << QStringList{u"health=CRITICAL:DOWN"_s, u"db=OK:UP"_s, u"diskSpace=OK:UP"_s,
+                           u"redis=CRITICAL:DOWN"_s};
+        QTest::newRow("ietf health+json")
+            << QByteArray(R"({"status":"warn","checks":{"postgres:responseTime":[)"
+                          R"({"componentId":"a","status":"pass"},{"componentId":"b",)"
+                          R"("status":"warn","output":"slow"}],"uptime":[{"status":"pass"}]}})")
+            << true << u"WARNING"_s
+            << QStringList{u"health=WARNING:warn"_s, u"postgres:responseTime=WARNING:warn: slow"_s,
+                           u"uptime=OK:pass"_s};
+        QTest::newRow("aspnet entries")
+            << QByteArray(
+                   R"({"status":"Unhealthy","totalDuration":"00:00:00.01",)"
+                   R"("entries":{"sql":{"status":"Unhealthy"},"cache":{"status":"Healthy"}}})")
+            << true << u"CRITICAL"_s
+            << QStringList{u"health=CRITICAL:Unhealthy"_s, u"cache=OK:Healthy"_s,
+                           u"sql=CRITICAL:Unhealthy"_s};
+        QTest::newRow("list of named checks")
+            << QByteArray(R"({"status":"ok","checks":[{"name":"database","status":"ok"},)"
+                          R"({"name":"storage","status":"fail","error":"disk full"}]})")
+            << true << u"CRITICAL"_s
+            << QStringList{u"health=OK:ok"_s, u"database=OK:ok"_s,
+                           u"storage=CRITICAL:fail: disk full"_s};
+        QTest::newRow("booleans")
+            << QByteArray(R"({"healthy":true,"dependencies":{"database":true,"queue":false}})")
+            << true << u"CRITICAL"_s
+            << QStringList{u"health=OK:true"_s, u"database=OK:true"_s, u"queue=CRITICAL:false"_s};
+        QTest::newRow("unknown word")
+            << QByteArray(R"({"status":"maintenance"})") << true << u"UNKNOWN"_s
+            << QStringList{u"health=UNKNOWN:maintenance"_s};
+        QTest::newRow("json without status")
+            << QByteArray(R"({"version":"1.2.0"})") << true << u"UNKNOWN"_s << QStringList{};
+        QTest::newRow("invalid") << QByteArray("  {\"status\": \"healthy\",") << true
+                                 << u"UNKNOWN"_s << QStringList{};
+    }
+
+    void parse()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, isJson);
+        QFETCH(QString, verdict);
+        QFETCH(QStringList, values);
+        const HealthDocument document = parseHealthDocument(body);
+        QCOMPARE(document.isJson, isJson);
+        QCOMPARE(verdictId(document.verdict), verdict);
+        QStringList got;
+        for (const CheckValue &value : document.values)
+            got.append(u"%1=%2:%3"_s.arg(value.name, verdictId(value.verdict), value.text));
+        QCOMPARE(got, values);
+    }
+
+    void invalidJsonSaysWhere()
+    {
+        const HealthDocument document = parseHealthDocument("  {\"status\": \"healthy\",");
+        QVERIFY2(document.error.startsWith(u"invalid JSON at byte "_s), qPrintable(document.error));
+        QVERIFY(document.values.isEmpty());
+    }
+
+    void thresholdFromWorkspace()
+    {
+        Workspace workspace;
+        Service service;
+        service.healthUrl = QUrl(u"https://api.example.org/health"_s);
+        service.expectedStatus = 204;
+        service.expectedBody = u"ok"_s;
+        HttpCheckOptions defaults = httpCheckOptions(service, workspace);
+        QCOMPARE(defaults.latency.warning, 500.0);
+        QCOMPARE(defaults.latency.critical, 1000.0);
+        QCOMPARE(defaults.expectedStatus, 204);
+        QCOMPARE(defaults.expectedBody, u"ok"_s);
+        workspace.thresholds.append(
+            {u"response_time"_s, 200, 800, u"ms"_s, Threshold::Direction::Above, {}});
+        QCOMPARE(httpCheckOptions(service, workspace).latency.warning, 200.0);
+    }
+
+    void healthy()
+    {
+        const CheckResult result = run(options(u"/healthy"_s));
+        QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
+        QCOMPARE(result.checkId, u"test:http"_s);
+        QVERIFY(findValue(result, u"status"_s));
+        QCOMPARE(findValue(result, u"status"_s)->value, 200.0);
+        QCOMPARE(findValue(result, u"status"_s)->text, u"200 OK"_s);
+        QVERIFY(findValue(result, u"latency"_s));
+        QCOMPARE(findValue(result, u"latency"_s)->warning, std::optional<double>(5000));
+        QVERIFY(findValue(result, u"database"_s));
+        QCOMPARE(findValue(result, u"database"_s)->verdict, Verdict::Ok);
+        QCOMPARE(findValue(result, u"redis"_s)->verdict, Verdict::Ok);
+        QVERIFY2(result.summary.startsWith(u"200 OK in "_s), qPrintable(result.summary));
+        QVERIFY(result.error.isEmpty());
+    }
+
+    void degradedDependency()
+    {
+        const CheckResult result = run(options(u"/degraded"_s));
+        QVERIFY2(result.verdict == Verdict::Warning, qPrintable(describe(result)));
+        QCOMPARE(findValue(result, u"status"_s)->verdict, Verdict::Ok);
+        QCOMPARE(findValue(result, u"database"_s)->verdict, Verdict::Ok);
+        QCOMPARE(findValue(result, u"redis"_s)->verdict, Verdict::Warning);
+        QCOMPARE(findValue(result, u"redis"_s)->text, u"degraded: latency 800 ms"_s);
+        QVERIFY2(result.summary.contains(u"redis"_s), qPrintable(result.summary));
+    }
+
+    void slowIsALatencyWarning()
+    {
+        HttpCheckOptions slow = options(u"/slow"_s);
+        slow.latency = {u"response_time"_s, 150, 5000, u"ms"_s, Threshold::Direction::Above, {}};
+        const CheckResult result = run(slow);
+        QVERIFY2(result.verdict == Verdict::Warning, qPrintable(describe(result)));
+        const CheckValue *latency = findValue(result, u"latency"_s);
+        QVERIFY(latency);
+        QVERIFY2(latency->value >= 300, qPrintable(describe(result)));
+        QCOMPARE(latency->verdict, Verdict::Warning);
+        QCOMPARE(latency->unit, u"ms"_s);
+    }
+
+    void serverError()
+    {
+        const CheckResult result = run(options(u"/error"_s));
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QCOMPARE(findValue(result, u"status"_s)->value, 500.0);
+        QCOMPARE(findValue(result, u"status"_s)->verdict, Verdict::Critical);
+        QCOMPARE(findValue(result, u"database"_s)->text, u"unhealthy: connection refused"_s);
+        QCOMPARE(findValue(result, u"redis"_s)->verdict, Verdict::Ok);
+    }
+
+    void expectedStatusOtherThan200()
+    {
+        HttpCheckOptions notFound = options(u"/nothing"_s);
+        notFound.expectedStatus = 404;
+        const CheckResult result = run(notFound);
+        QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
+    }
+
+    void invalidJson()
+    {
+        const CheckResult result = run(options(u"/invalid"_s));
+        QVERIFY2(result.verdict == Verdict::Unknown, qPrintable(describe(result)));
+        QCOMPARE(findValue(result, u"status"_s)->verdict, Verdict::Ok);
+        QVERIFY2(result.error.contains(u"invalid JSON"_s), qPrintable(result.error));
+        QVERIFY2(result.error.contains(u"/invalid"_s), qPrintable(result.error));
+    }
+
+    void redirectFollowed()
+    {
+        const CheckResult result = run(options(u"/moved"_s));
+        QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
+        QVERIFY(findValue(result, u"database"_s));
+    }
+
+    void redirectLoop()
+    {
+        const CheckResult result = run(options(u"/loop-a"_s));
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QVERIFY2(result.error.startsWith(u"redirect loop: "_s), qPrintable(result.error));
+        QVERIFY2(result.error.contains(u"/loop-b"_s), qPrintable(result.error));
+        QVERIFY2(result.error.endsWith(u"/loop-a"_s), qPrintable(result.error));
+    }
+
+    void tooManyRedirects()
+    {
+        HttpCheckOptions chain = options(u"/chain/0"_s);
+        chain.maxRedirects = 3;
+        const int before = m_server.requests;
+        const CheckResult result = run(chain);
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QVERIFY2(result.error.startsWith(u"more than 3 redirects: "_s), qPrintable(result.error));
+        QCOMPARE(m_server.requests - before, 4);
+    }
+
+    void hugeBodyIsCut()
+    {
+        HttpCheckOptions huge = options(u"/huge"_s);
+        huge.maxBodyBytes = 128 * 1024;
+        const CheckResult result = run(huge);
+        QVERIFY2(result.verdict == Verdict::Warning, qPrintable(describe(result)));
+        const CheckValue *body = findValue(result, u"body"_s);
+        QVERIFY(body);
+        QCOMPARE(body->value, 128.0 * 1024);
+        QVERIFY2(body->text.contains(u"stopped reading"_s), qPrintable(body->text));
+        // The client hung up long before the server could send its half gigabyte.
+        QTRY_VERIFY(m_server.hugeDisconnected);
+        QVERIFY2(m_server.hugeBytesSent < hugeBodyBytes / 4,
+                 qPrintable(QString::number(m_server.hugeBytesSent)));
+    }
+
+    void expectedBody()
+    {
+        HttpCheckOptions text = options(u"/text"_s);
+        text.expectedBody = u"pong"_s;
+        CheckResult result = run(text);
+        QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
+        QCOMPARE(findValue(result, u"expected text"_s)->verdict, Verdict::Ok);
+
+        text.expectedBody = u"healthy"_s;
+        result = run(text);
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QVERIFY(findValue(result, u"expected text"_s)->text.contains(u"\"healthy\" not in"_s));
+    }
+
+    void refused()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        HttpCheckOptions refused;
+        refused.url = QUrl(u"http://127.0.0.1:%1/health"_s.arg(port));
+        const CheckResult result = run(refused);
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QVERIFY2(result.error.contains(u"connection refused by 127.0.0.1:%1"_s.arg(port)),
+                 qPrintable(result.error));
+    }
+
+    void timeout()
+    {
+        HttpCheckOptions hang = options(u"/hang"_s);
+        hang.timeoutMs = 300;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const CheckResult result = run(hang);
+        QVERIFY(elapsed.elapsed() < 5000);
+        QVERIFY2(result.verdict == Verdict::Critical, qPrintable(describe(result)));
+        QVERIFY2(result.error.startsWith(u"no answer from http://127.0.0.1:"_s),
+                 qPrintable(result.error));
+        QVERIFY2(result.error.contains(u"/hang"_s), qPrintable(result.error));
+        QVERIFY2(result.error.contains(u"300 ms"_s), qPrintable(result.error));
+    }
+
+    void notHttp()
+    {
+        HttpCheckOptions wrong;
+        wrong.url = QUrl(u"ftp://example.org/"_s);
+        const CheckResult result = run(wrong);
+        QCOMPARE(result.verdict, Verdict::Unknown);
+        QVERIFY2(result.error.contains(u"ftp://example.org/"_s), qPrintable(result.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpCheck)
+#include "tst_httpcheck.moc"
