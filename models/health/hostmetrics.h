@@ -187,3 +187,4 @@ CheckResult judgeHostMetrics(const HostMetrics &metrics, const QList<Threshold> 
 QByteArray readLocalHostMetricsOutput();
 
 } // namespace OpsDeck
+Q_DECLARE_METATYPE(OpsDeck::HostMetrics)

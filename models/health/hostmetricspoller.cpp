@@ -76,11 +76,11 @@ void HostMetricsPoller::pause()
     m_running = false;
     m_next.stop();
     m_watchdog.stop();
-    if (m_run) {
-        m_run->disconnect(this);
-        m_run->cancel();
-        m_run->deleteLater();
-        m_run = nullptr;
+    if (CommandRun *run = std::exchange(m_run, nullptr)) {
+        // Kept until it has finished, so the runner closes its audit row.
+        run->disconnect(this);
+        connect(run, &CommandRun::finished, run, &QObject::deleteLater);
+        run->cancel();
     }
     m_pending.clear();
 }
