@@ -1547,6 +1547,99 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>HostMetrics</name>
+    <message>
+        <source>not in the output</source>
+        <translation>nicht in der Ausgabe</translation>
+    </message>
+    <message>
+        <source>failed with exit status %1</source>
+        <translation>mit Exit-Status %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not understood</source>
+        <translation>nicht verstanden</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>free memory</source>
+        <translation>freier Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>Auslagerungsspeicher</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>Last pro CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n CPU(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>disk %1</source>
+        <translation>Platte %1</translation>
+    </message>
+    <message>
+        <source>disks</source>
+        <translation>Platten</translation>
+    </message>
+    <message>
+        <source>failed units</source>
+        <translation>fehlgeschlagene Units</translation>
+    </message>
+    <message>
+        <source>no metrics in the output</source>
+        <translation>keine Messwerte in der Ausgabe</translation>
+    </message>
+    <message>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
+    </message>
+    <message>
+        <source>memory %1 %</source>
+        <translation>Arbeitsspeicher %1 %</translation>
+    </message>
+    <message>
+        <source>load %1</source>
+        <translation>Last %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed unit(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed units are not read on this computer</source>
+        <translation>fehlgeschlagene Units werden auf diesem Computer nicht gelesen</translation>
+    </message>
+    <message>
+        <source>no metrics for %1 s</source>
+        <translation>seit %1 s keine Messwerte</translation>
+    </message>
+    <message>
+        <source>host %1 is not in the workspace</source>
+        <translation>Host %1 ist nicht im Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message>
         <source>Critical – service down</source>

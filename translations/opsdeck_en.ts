@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>HostMetrics</name>
+    <message numerus="yes">
+        <source>%1 on %n CPU(s)</source>
+        <translation>
+            <numerusform>%1 on %n CPU</numerusform>
+            <numerusform>%1 on %n CPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed unit(s)</source>
+        <translation>
+            <numerusform>%n failed unit</numerusform>
+            <numerusform>%n failed units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Incident</name>
     <message numerus="yes">
         <source>… %n more line(s) …</source>
