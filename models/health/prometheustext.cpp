@@ -690,6 +690,8 @@ bool endsWithEof(QByteArrayView text)
     qsizetype end = text.size();
     while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || isBlank(text[end - 1])))
         --end;
+    if (end == 0)
+        return false;
     const qsizetype start = text.lastIndexOf('\n', end - 1) + 1;
     QByteArrayView last = text.sliced(start, end - start);
     while (!last.isEmpty() && isBlank(last.front()))

@@ -211,6 +211,8 @@ void TestPrometheusText::edgeCases_data()
 
     QTest::newRow("empty file") << QByteArray() << 0 << QString() << QString() << QString()
                                 << QString() << QString() << qint64(-1);
+    QTest::newRow("only line ends and blanks") << "\r\n\n \t\n"_ba << 0 << QString() << QString()
+                                               << QString() << QString() << QString() << qint64(-1);
     QTest::newRow("only blank lines and comments")
         << "\n\n# a comment\n   \n#\n"_ba << 0 << QString() << QString() << QString() << QString()
         << QString() << qint64(-1);
