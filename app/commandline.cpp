@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/logcommand.h"
+#include "app/metricscommand.h"
 #include "app/services.h"
 #include "models/audit/auditlog.h"
 #include "models/core/risk.h"
@@ -348,7 +349,11 @@ void describe(QCommandLineParser &parser)
                  "  logs stats FILE... [--json] lines, format, levels, first and last time\n"
                  "  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...\n"
                  "                              the log viewer's filter, printed as grep -n\n"
-                 "                              does; --level, --since, --until, --json"));
+                 "                              does; --level, --since, --until, --json\n"
+                 "  metrics parse FILE|URL [--json]\n"
+                 "                              what OpsDeck reads from a Prometheus or\n"
+                 "                              OpenMetrics exposition (a file or a scrape);\n"
+                 "                              exit status 1 on errors, with line:column"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -363,14 +368,17 @@ void describe(QCommandLineParser &parser)
                       Text::tr("run: accept a host key that no known_hosts file has (changed or "
                                "revoked keys are still refused).")});
     parser.addOption({QStringLiteral("sudo"), Text::tr("run: run the command through sudo -n.")});
-    parser.addOption({QStringLiteral("timeout"), Text::tr("run: stop the command after SECONDS."),
+    parser.addOption({QStringLiteral("timeout"),
+                      Text::tr("run: stop the command after SECONDS; metrics parse: give up a "
+                               "scrape after SECONDS (10 when not given)."),
                       Text::tr("SECONDS"), QStringLiteral("0")});
     parser.addOption(
         {QStringLiteral("yes"), Text::tr("run: allow a command that changes the host.")});
     parser.addOption({QStringLiteral("confirm"),
                       Text::tr("run: allow a destructive command by naming the HOST it runs on."),
                       Text::tr("HOST")});
-    parser.addOption({QStringLiteral("json"), Text::tr("runbook show, audit verify: print JSON.")});
+    parser.addOption({QStringLiteral("json"),
+                      Text::tr("runbook show, audit verify, metrics parse: print JSON.")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  Text::tr("A headless command, such as 'workspace validate'."),
                                  Text::tr("[command]"));
@@ -433,6 +441,15 @@ int runHeadless(const QStringList &arguments)
             return 2;
         }
         return verifyAuditLog(parser.isSet(QStringLiteral("json")));
+    }
+    if (words.size() >= 2 && words[0] == u"metrics" && words[1] == u"parse") {
+        if (words.size() != 3) {
+            err << Text::tr("usage: opsdeck metrics parse FILE|URL [--json] [--timeout SECONDS]")
+                << '\n';
+            return 2;
+        }
+        return parseMetrics(words[2], parser.isSet(QStringLiteral("json")),
+                            parser.value(QStringLiteral("timeout")).toInt());
     }
     err << Text::tr("opsdeck: unknown command '%1'; see opsdeck --help").arg(words.join(u' '))
         << '\n';

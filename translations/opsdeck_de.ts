@@ -242,10 +242,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>run: den Befehl über sudo -n ausführen.</translation>
     </message>
     <message>
-        <source>run: stop the command after SECONDS.</source>
-        <translation>run: den Befehl nach SECONDS Sekunden anhalten.</translation>
-    </message>
-    <message>
         <source>SECONDS</source>
         <translation>SECONDS</translation>
     </message>
@@ -354,10 +350,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Prüfprotokoll: %1</translation>
     </message>
     <message>
-        <source>runbook show, audit verify: print JSON.</source>
-        <translation>runbook show, audit verify: JSON ausgeben.</translation>
-    </message>
-    <message>
         <source>usage: opsdeck audit verify [--json]</source>
         <translation>Aufruf: opsdeck audit verify [--json]</translation>
     </message>
@@ -378,7 +370,11 @@ Commands that need no display:
   logs stats FILE... [--json] lines, format, levels, first and last time
   logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
                               the log viewer&apos;s filter, printed as grep -n
-                              does; --level, --since, --until, --json</source>
+                              does; --level, --since, --until, --json
+  metrics parse FILE|URL [--json]
+                              what OpsDeck reads from a Prometheus or
+                              OpenMetrics exposition (a file or a scrape);
+                              exit status 1 on errors, with line:column</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -395,7 +391,23 @@ Befehle, die keine Anzeige benötigen:
   logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
   logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
                               der Filter des Protokollbetrachters, ausgegeben
-                              wie von grep -n; --level, --since, --until, --json</translation>
+                              wie von grep -n; --level, --since, --until, --json
+  metrics parse FILE|URL [--json]
+                              was OpsDeck aus einer Prometheus- oder
+                              OpenMetrics-Ausgabe liest (Datei oder Abruf);
+                              Exit-Code 1 bei Fehlern, mit Zeile:Spalte</translation>
+    </message>
+    <message>
+        <source>run: stop the command after SECONDS; metrics parse: give up a scrape after SECONDS (10 when not given).</source>
+        <translation>run: den Befehl nach SECONDS Sekunden anhalten; metrics parse: einen Abruf nach SECONDS Sekunden aufgeben (ohne Angabe 10).</translation>
+    </message>
+    <message>
+        <source>runbook show, audit verify, metrics parse: print JSON.</source>
+        <translation>runbook show, audit verify, metrics parse: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck metrics parse FILE|URL [--json] [--timeout SECONDS]</source>
+        <translation>Aufruf: opsdeck metrics parse DATEI|URL [--json] [--timeout SEKUNDEN]</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2312,29 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>unmatched [</source>
         <translation>[ ohne Gegenstück</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsCommand</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 %3</source>
+        <translation>%1: HTTP %2 %3</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>Einheit %1</translation>
+    </message>
+    <message>
+        <source>families: %1, samples: %2</source>
+        <translation>Familien: %1, Messwerte: %2</translation>
+    </message>
+    <message>
+        <source>opsdeck metrics parse: %1</source>
+        <translation>opsdeck metrics parse: %1</translation>
     </message>
 </context>
 <context>
@@ -5807,6 +5842,141 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Cannot make %1 private: %2</source>
         <translation>%1 kann nicht privat gemacht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusText</name>
+    <message>
+        <source>expected &apos;# EOF&apos; at the end of an OpenMetrics exposition</source>
+        <translation>&apos;# EOF&apos; am Ende einer OpenMetrics-Ausgabe erwartet</translation>
+    </message>
+    <message>
+        <source>too many errors; the rest of the file is not read</source>
+        <translation>zu viele Fehler; der Rest der Datei wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>text after &apos;# EOF&apos;, which ends an OpenMetrics exposition</source>
+        <translation>Text nach &apos;# EOF&apos;, das eine OpenMetrics-Ausgabe beendet</translation>
+    </message>
+    <message>
+        <source>unknown escape sequence &apos;\%1&apos;; expected \\, \&quot; or \n</source>
+        <translation>unbekannte Escape-Sequenz &apos;\%1&apos;; erwartet: \\, \&quot; oder \n</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after &apos;# EOF&apos;</source>
+        <translation>Zeilenende nach &apos;# EOF&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected HELP, TYPE, UNIT or EOF after &apos;#&apos;; OpenMetrics has no other comments</source>
+        <translation>HELP, TYPE, UNIT oder EOF nach &apos;#&apos; erwartet; OpenMetrics kennt keine anderen Kommentare</translation>
+    </message>
+    <message>
+        <source>expected a metric name after &apos;# %1&apos;</source>
+        <translation>Metrikname nach &apos;# %1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>second HELP line for &apos;%1&apos;; the first is on line %2</source>
+        <translation>zweite HELP-Zeile für &apos;%1&apos;; die erste steht in Zeile %2</translation>
+    </message>
+    <message>
+        <source>expected a metric type: counter, gauge, histogram, gaugehistogram, summary, info, stateset or unknown</source>
+        <translation>Metriktyp erwartet: counter, gauge, histogram, gaugehistogram, summary, info, stateset oder unknown</translation>
+    </message>
+    <message>
+        <source>expected a metric type: counter, gauge, histogram, summary or untyped</source>
+        <translation>Metriktyp erwartet: counter, gauge, histogram, summary oder untyped</translation>
+    </message>
+    <message>
+        <source>second TYPE line for &apos;%1&apos;; the first is on line %2</source>
+        <translation>zweite TYPE-Zeile für &apos;%1&apos;; die erste steht in Zeile %2</translation>
+    </message>
+    <message>
+        <source>the TYPE line for &apos;%1&apos; comes after its samples; it must come before them</source>
+        <translation>die TYPE-Zeile für &apos;%1&apos; steht nach ihren Messwerten; sie muss davor stehen</translation>
+    </message>
+    <message>
+        <source>second UNIT line for &apos;%1&apos;; the first is on line %2</source>
+        <translation>zweite UNIT-Zeile für &apos;%1&apos;; die erste steht in Zeile %2</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after the unit</source>
+        <translation>Zeilenende nach der Einheit erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2; its samples are named with a suffix such as _bucket, _count or _info</source>
+        <translation>&apos;%1&apos; ist vom Typ %2; seine Messwerte tragen eine Endung wie _bucket, _count oder _info</translation>
+    </message>
+    <message>
+        <source>expected a label name or &apos;}&apos;</source>
+        <translation>Labelname oder &apos;}&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;=&apos; after the label name &apos;%1&apos;</source>
+        <translation>&apos;=&apos; nach dem Labelnamen &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;&quot;&apos; to open the value of label &apos;%1&apos;</source>
+        <translation>&apos;&quot;&apos; zu Beginn des Werts von Label &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>the value of label &apos;%1&apos; has no closing &apos;&quot;&apos;</source>
+        <translation>dem Wert von Label &apos;%1&apos; fehlt das schließende &apos;&quot;&apos;</translation>
+    </message>
+    <message>
+        <source>label &apos;%1&apos; appears twice in one sample</source>
+        <translation>Label &apos;%1&apos; kommt in einem Messwert zweimal vor</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; after the value of label &apos;%1&apos;</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; nach dem Wert von Label &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value after the exemplar&apos;s labels</source>
+        <translation>Wert nach den Labels des Exemplars erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;</source>
+        <translation>Wert nach &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; expected a value such as 42, 1.5e-3, +Inf, -Inf or NaN</source>
+        <translation>&apos;%1&apos; ist keine Zahl; erwartet wird ein Wert wie 42, 1.5e-3, +Inf, -Inf oder NaN</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a timestamp; expected seconds since 1970 such as 1700000000.25</source>
+        <translation>&apos;%1&apos; ist kein Zeitstempel; erwartet werden Sekunden seit 1970 wie 1700000000.25</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a timestamp; expected milliseconds since 1970 such as 1700000000000</source>
+        <translation>&apos;%1&apos; ist kein Zeitstempel; erwartet werden Millisekunden seit 1970 wie 1700000000000</translation>
+    </message>
+    <message>
+        <source>expected an exemplar &apos;# {labels} value&apos; or the end of the line</source>
+        <translation>Exemplar &apos;# {labels} Wert&apos; oder Zeilenende erwartet</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after the exemplar</source>
+        <translation>Zeilenende nach dem Exemplar erwartet</translation>
+    </message>
+    <message>
+        <source>expected a metric name or &apos;#&apos;</source>
+        <translation>Metrikname oder &apos;#&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected the end of the line after the timestamp</source>
+        <translation>Zeilenende nach dem Zeitstempel erwartet</translation>
+    </message>
+    <message>
+        <source>expected a timestamp or the end of the line after the value</source>
+        <translation>Zeitstempel oder Zeilenende nach dem Wert erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no label &apos;le&apos;, which every histogram bucket needs</source>
+        <translation>&apos;%1&apos; hat kein Label &apos;le&apos;, das jeder Histogramm-Bucket braucht</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no label &apos;quantile&apos;, which every quantile of a summary needs</source>
+        <translation>&apos;%1&apos; hat kein Label &apos;quantile&apos;, das jedes Quantil einer Summary braucht</translation>
     </message>
 </context>
 <context>
