@@ -6,6 +6,7 @@
 #include "models/health/hostmetricspoller.h"
 #include "models/remote/hostregistry.h"
 #include "models/workspace/workspaceloader.h"
+#include "mountpoints.h"
 #include "sshfixture.h"
 
 #include <QSignalSpy>
@@ -98,9 +99,14 @@ void HostMetricsRemoteTest::sshValuesEqualLocalOnes()
     QCOMPARE(*remote.cpuCount, *local.cpuCount);
     QCOMPARE(remote.cpus.size(), local.cpus.size());
     QCOMPARE(remote.hostName, local.hostName);
-    QVERIFY(root(remote) && root(local));
-    QCOMPARE(root(remote)->sizeKiB, root(local)->sizeKiB);
-    QVERIFY(qAbs(root(remote)->usedKiB - root(local)->usedKiB) < 1024 * 1024); // builds write
+    // The root filesystem's size, where "/" is a mount point (not in a chroot, such as the fresh
+    // Debian root the setup is proven in); the same filesystems seen either way in any case.
+    if (visibleMountPoints().contains(u"/"_s)) {
+        QVERIFY(root(remote) && root(local));
+        QCOMPARE(root(remote)->sizeKiB, root(local)->sizeKiB);
+        QVERIFY(qAbs(root(remote)->usedKiB - root(local)->usedKiB) < 1024 * 1024); // builds write
+    }
+    QVERIFY(remote.filesystems && local.filesystems);
     QVERIFY(remote.load && local.load);
     QVERIFY2(qAbs(remote.load->one - local.load->one) < 1.0,
              qPrintable(u"%1 %2"_s.arg(remote.load->one).arg(local.load->one)));
