@@ -27,6 +27,17 @@ public:
     int port() const { return m_values.value(QStringLiteral("PORT")).toInt(); }
     QString directory() const { return m_directory.path(); }
 
+    // A workspace host entry (one YAML line, under `hosts:`) named `name` that reaches this
+    // sshd by key; another port (e.g. 1: nothing listens) makes an unreachable twin.
+    QString workspaceHost(const QString &name, int otherPort = 0) const
+    {
+        return QStringLiteral("      - {name: %1, address: 127.0.0.1, port: %2, user: %3, auth: "
+                              "key, key: %4}\n")
+            .arg(name)
+            .arg(otherPort > 0 ? otherPort : port())
+            .arg(value(QStringLiteral("USER")), value(QStringLiteral("KEY")));
+    }
+
     // "stop", "restart", "rotate-hostkey", "agent", "agent-stop": the script's other commands.
     bool run(const QStringList &arguments)
     {

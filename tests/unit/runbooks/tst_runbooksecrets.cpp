@@ -49,11 +49,9 @@ void RunbookSecretsTest::initTestCase()
     m_audited = std::make_unique<CommandTesting::AuditedRunner>();
     QVERIFY(m_audited->open());
     const QByteArray text =
-        u"environments:\n  - name: lab\n    hosts:\n"
-        "      - {name: here, connection: local}\n"
-        "      - {name: fixture, address: 127.0.0.1, port: %1, user: %2, auth: key, key: %3}\n"_s
-            .arg(m_sshd->port())
-            .arg(m_sshd->value(u"USER"_s), m_sshd->value(u"KEY"_s))
+        QString(
+            u"environments:\n  - name: lab\n    hosts:\n      - {name: here, connection: local}\n"_s +
+            m_sshd->workspaceHost(u"fixture"_s))
             .toUtf8();
     const WorkspaceLoadResult loaded = parseWorkspace(text, u"lab.yaml"_s);
     QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
