@@ -33,6 +33,12 @@ struct Service {
     QUrl metricsUrl;
     int expectedStatus = 200;
     QString expectedBody; // text the health response must contain, if any
+    // Checked from this host over SSH (`curl` there) when the service is only reachable there.
+    QString viaHost;
+    int intervalSeconds = 0; // 0: the environment's check interval
+    QString tcpAddress;      // "host:port" to connect to, as seen from viaHost or here
+    QUrl tlsUrl;             // a non-HTTP TLS endpoint whose certificate is checked: rediss://
+    QString runbook;         // the runbook to open when this service is red (title or file)
     SourceLocation location;
 };
 
@@ -94,6 +100,8 @@ struct Host {
     QList<RedisInstance> redis;
     QList<LogSource> logs;
     QList<BackupLocation> backups;
+    bool pollMetrics = true;        // CPU, memory, disks on the dashboard
+    int metricsIntervalSeconds = 10; // how often they are read
     SourceLocation location;
 
     bool isLocal() const { return connection == ConnectionKind::Local; }
@@ -103,6 +111,9 @@ struct Environment {
     QString name;
     QString description;
     QList<Host> hosts;
+    QUrl prometheusUrl;   // the team's Prometheus server, read through its HTTP API
+    QUrl alertmanagerUrl; // its Alertmanager: firing alerts and silences
+    int checkIntervalSeconds = 60; // services, databases, Redis, certificates
     SourceLocation location;
     bool imported = false; // from ~/.ssh/config: shown, never written to the workspace file
 };

@@ -123,6 +123,9 @@ private:
         map.readText("name", environment.name, true);
         map.setContext(tr("environment '%1'").arg(environment.name));
         map.readText("description", environment.description);
+        map.readUrl("prometheus", environment.prometheusUrl);
+        map.readUrl("alertmanager", environment.alertmanagerUrl);
+        map.readInterval("check-interval", environment.checkIntervalSeconds, 5, 86400);
         claimName(m_environmentNames, environment.name, environment.location, tr("environment"));
         map.readList("hosts", tr("hosts"),
                      [&](const YAML::Node &item) { environment.hosts.append(readHost(item)); });
@@ -167,6 +170,13 @@ private:
                      [&](const YAML::Node &item) { host.logs.append(readLog(item)); });
         map.readList("backups", tr("backup locations"),
                      [&](const YAML::Node &item) { host.backups.append(readBackup(item)); });
+        if (const YAML::Node metrics = map.value("metrics"); metrics.IsDefined()) {
+            if (metrics.IsScalar() && (metrics.Scalar() == "true" || metrics.Scalar() == "false"))
+                host.pollMetrics = metrics.Scalar() == "true";
+            else
+                m_reporter.error(metrics, tr("'metrics' must be true or false"));
+        }
+        map.readInterval("metrics-interval", host.metricsIntervalSeconds, 1, 3600);
         map.finish();
         return host;
     }
@@ -182,6 +192,28 @@ private:
         map.readUrl("metrics", service.metricsUrl);
         map.readInteger("expect-status", service.expectedStatus, 100, 599);
         map.readText("expect-body", service.expectedBody);
+        if (const auto via = map.text("via")) {
+            service.viaHost = *via;
+            m_references.append({service.name, *via, map.value("via"), false});
+        }
+        map.readInterval("interval", service.intervalSeconds, 5, 86400);
+        if (const auto tcp = map.text("tcp")) {
+            const qsizetype colon = tcp->lastIndexOf(u':');
+            bool portOk = false;
+            const int port = colon > 0 ? tcp->mid(colon + 1).toInt(&portOk) : 0;
+            if (!portOk || port < 1 || port > 65535)
+                m_reporter.error(map.value("tcp"),
+                                 tr("'tcp' must be HOST:PORT with a port from 1 to 65535, "
+                                    "found '%1'")
+                                     .arg(*tcp));
+            else
+                service.tcpAddress = *tcp;
+        }
+        map.readUrlOfScheme("tls", service.tlsUrl,
+                            {u"https"_s, u"rediss"_s, u"amqps"_s, u"ldaps"_s, u"smtps"_s,
+                             u"imaps"_s, u"pop3s"_s, u"ftps"_s, u"tls"_s, u"postgres"_s,
+                             u"postgresql"_s, u"smtp"_s, u"submission"_s});
+        map.readText("runbook", service.runbook);
         map.finish();
         return service;
     }

@@ -342,6 +342,54 @@ void YamlMapReader::readDuration(const char *key, int &minutes)
     minutes = number;
 }
 
+void YamlMapReader::readInterval(const char *key, int &seconds, int minimum, int maximum)
+{
+    const std::optional<QString> written = text(key);
+    if (!written)
+        return;
+    const QString trimmed = written->trimmed();
+    bool ok = false;
+    int number = trimmed.toInt(&ok);
+    if (!ok && trimmed.size() > 1) {
+        number = trimmed.chopped(1).toInt(&ok);
+        const QChar unit = trimmed.back();
+        if (unit == u'm')
+            number *= 60;
+        else if (unit == u'h')
+            number *= 3600;
+        else if (unit != u's')
+            ok = false;
+    }
+    if (!ok || number < minimum || number > maximum) {
+        m_reporter.error(value(key),
+                         tr("'%1' must be an interval from %2 s to %3 s such as 30s, 5m or 1h; "
+                            "found '%4'")
+                             .arg(QLatin1String(key))
+                             .arg(minimum)
+                             .arg(maximum)
+                             .arg(*written));
+        return;
+    }
+    seconds = number;
+}
+
+void YamlMapReader::readUrlOfScheme(const char *key, QUrl &target, const QStringList &schemes)
+{
+    const std::optional<QString> written = text(key);
+    if (!written)
+        return;
+    const QUrl url(*written, QUrl::StrictMode);
+    if (!url.isValid() || !schemes.contains(url.scheme()) || url.host().isEmpty()) {
+        m_reporter.error(value(key), tr("'%1' must be a URL starting with %2 and naming a host, "
+                                        "found '%3'")
+                                         .arg(QLatin1String(key),
+                                              schemes.join(QLatin1String("://, ")) + u"://",
+                                              *written));
+        return;
+    }
+    target = url;
+}
+
 void YamlMapReader::readList(const char *key, const QString &itemName,
                              const std::function<void(const YAML::Node &)> &read)
 {

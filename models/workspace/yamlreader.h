@@ -103,6 +103,10 @@ public:
     void readSecret(const char *key, SecretReference &target);
     // "0", "30m", "1h", "2d" -> minutes.
     void readDuration(const char *key, int &minutes);
+    // "30" or "30s", "5m", "1h" -> seconds, from minimum to maximum seconds (a poll interval).
+    void readInterval(const char *key, int &seconds, int minimum, int maximum);
+    // A URL of one of schemes, with a host ("rediss://cache:6380", "postgres://db:5432").
+    void readUrlOfScheme(const char *key, QUrl &target, const QStringList &schemes);
     // Calls read(item, index) for every mapping in a list under key.
     void readList(const char *key, const QString &itemName,
                   const std::function<void(const YAML::Node &)> &read);

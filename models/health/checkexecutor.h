@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/health/checkplan.h"
+#include "models/health/checkresult.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace OpsDeck {
+
+class CommandRunner;
+class CredentialStore;
+class Executor;
+
+// What running checks needs from the application: the network, the command runner (every
+// command a check sends to a host goes through the safety gate and the audit log), executors
+// per host, and the keychain for Redis and database passwords.
+struct CheckServices {
+    QNetworkAccessManager *network = nullptr;
+    CommandRunner *runner = nullptr;
+    std::function<Executor *(const QString &hostName)> executorFor;
+    CredentialStore *credentials = nullptr; // null: checks that need a password say so
+    Workspace workspace;                    // thresholds, hosts
+};
+
+// Runs checks once each, any number at the same time, in the thread it lives in without
+// blocking it; finished() comes exactly once per run() that was not aborted. A check "via"
+// a host runs there: HTTP with `curl`, TLS, Redis and PostgreSQL through an SSH tunnel.
+// Host metrics take two readings a second apart (CPU % needs a delta).
+class CheckExecutor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CheckExecutor)
+
+public:
+    explicit CheckExecutor(CheckServices services, QObject *parent = nullptr);
+    ~CheckExecutor() override;
+
+    void setWorkspace(const Workspace &workspace) { m_services.workspace = workspace; }
+    const CheckServices &services() const { return m_services; }
+
+    // Starts spec; a spec already running is left running (no second run).
+    void run(const CheckSpec &spec);
+    void abort(const QString &checkId);
+    void abortAll();
+    bool isRunning(const QString &checkId) const { return m_running.contains(checkId); }
+    int runningCount() const { return int(m_running.size()); }
+
+    // The longest a single check may take before it counts as failed (timeout included).
+    static constexpr int checkTimeoutMs = 15000;
+
+Q_SIGNALS:
+    void finished(const OpsDeck::CheckResult &result);
+
+private:
+    void complete(const QString &checkId, CheckResult result);
+
+    CheckServices m_services;
+    // A running check's objects: destroyed when it ends or is aborted.
+    QHash<QString, QPointer<QObject>> m_running;
+};
+
+} // namespace OpsDeck
