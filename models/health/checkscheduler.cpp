@@ -42,7 +42,8 @@ void CheckScheduler::setPlan(const QList<CheckSpec> &plan)
         auto existing = m_entries.find(spec.id);
         if (existing != m_entries.end()) {
             Entry entry = *existing;
-            const bool pollerStale = entry.poller && entry.spec.intervalSeconds != spec.intervalSeconds;
+            const bool pollerStale =
+                entry.poller && entry.spec.intervalSeconds != spec.intervalSeconds;
             entry.spec = spec;
             if (pollerStale) {
                 delete entry.poller;
@@ -236,8 +237,8 @@ void CheckScheduler::startPoller(Entry &entry)
             result.checkId = spec.id;
             result.time = QDateTime::currentDateTimeUtc();
             result.verdict = Verdict::Critical;
-            result.error = QCoreApplication::translate("CheckScheduler", "%1: %2")
-                               .arg(spec.host, why);
+            result.error =
+                QCoreApplication::translate("CheckScheduler", "%1: %2").arg(spec.host, why);
             result.summary = result.error;
             Q_EMIT resultReady(result);
         });
