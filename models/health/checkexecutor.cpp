@@ -9,6 +9,7 @@
 #include "models/remote/sshexecutor.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -159,9 +160,14 @@ void CheckExecutor::run(const CheckSpec &spec)
     auto *job = new QObject(this);
     m_running.insert(spec.id, job);
     const QString id = spec.id;
-    auto done = [this, id, job](CheckResult result) {
-        if (m_running.value(id) == job)
-            complete(id, std::move(result));
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    auto done = [this, id, job, started](CheckResult result) {
+        if (m_running.value(id) != job)
+            return;
+        if (result.durationMs == 0)
+            result.durationMs = started->elapsed();
+        complete(id, std::move(result));
     };
     // A check that never answers (a host that hangs) still ends.
     auto *deadline = new QTimer(job);
