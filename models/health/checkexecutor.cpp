@@ -162,12 +162,17 @@ void CheckExecutor::run(const CheckSpec &spec)
     const QString id = spec.id;
     auto started = std::make_shared<QElapsedTimer>();
     started->start();
+    // Always delivered from the event loop, never inside run(): callers connect after run().
     auto done = [this, id, job, started](CheckResult result) {
-        if (m_running.value(id) != job)
-            return;
         if (result.durationMs == 0)
             result.durationMs = started->elapsed();
-        complete(id, std::move(result));
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, job, result]() mutable {
+                if (m_running.value(id) == job)
+                    complete(id, std::move(result));
+            },
+            Qt::QueuedConnection);
     };
     // A check that never answers (a host that hangs) still ends.
     auto *deadline = new QTimer(job);

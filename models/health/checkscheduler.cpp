@@ -121,7 +121,7 @@ void CheckScheduler::refreshNow(const QString &checkId)
             it->poller->pause();
         return;
     }
-    it->failures = 0;
+    // The back-off count stays: a manual run that fails again waits longer, as it should.
     it->dueMs = m_clock.elapsed();
     if (!it->queued && !m_executor->isRunning(checkId)) {
         it->queued = true;
@@ -178,8 +178,8 @@ void CheckScheduler::launch(Entry &entry)
 {
     // The next run is counted from this start, so a slow check does not drift the schedule.
     reschedule(entry);
-    Q_EMIT checkStarted(entry.spec.id);
     m_executor->run(entry.spec);
+    Q_EMIT checkStarted(entry.spec.id);
 }
 
 void CheckScheduler::reschedule(Entry &entry)
@@ -202,7 +202,7 @@ void CheckScheduler::onFinished(const CheckResult &result)
         const int before = it->failures;
         it->failures = failed ? it->failures + 1 : 0;
         // The due time was set at launch with the old count: set it again with the new one.
-        if (it->failures != before && it->failures > 0)
+        if (it->failures != before)
             reschedule(*it);
     }
     Q_EMIT resultReady(result);
