@@ -31,7 +31,7 @@ struct AlertmanagerAlert {
     QDateTime endsAt;
     QDateTime updatedAt;
     QString fingerprint;
-    QString state; // "active", "suppressed", "unprocessed"
+    QString state;           // "active", "suppressed", "unprocessed"
     QStringList silencedBy;  // silence ids
     QStringList inhibitedBy; // fingerprints of the alerts inhibiting it
     QStringList receivers;

@@ -136,8 +136,8 @@ PrometheusQueryResult parsePrometheusQueryResponse(const QByteArray &body)
         return result;
     };
     if (type == u"vector" || type == u"matrix") {
-        result.type = type == u"vector" ? PrometheusResultType::Vector
-                                        : PrometheusResultType::Matrix;
+        result.type =
+            type == u"vector" ? PrometheusResultType::Vector : PrometheusResultType::Matrix;
         if (!payload.isArray())
             return malformed(Text::tr("the result is not a list"));
         for (const QJsonValue &item : payload.toArray()) {
@@ -193,9 +193,8 @@ qint64 chooseRangeStep(const QDateTime &start, const QDateTime &end, int desired
     const qint64 intervals = points - 1;
     const qint64 spanSeconds = (spanMs + 999) / 1000;
     const qint64 least = std::max<qint64>(1, (spanSeconds + intervals - 1) / intervals);
-    static constexpr qint64 friendly[] = {1,    5,    15,        30,        60,       300,
-                                          900,  1800, 3600,      3 * 3600,  6 * 3600, 12 * 3600,
-                                          86400};
+    static constexpr qint64 friendly[] = {1,    5,    15,       30,       60,        300,  900,
+                                          1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400};
     for (const qint64 step : friendly) {
         if (step >= least)
             return step;
@@ -238,9 +237,8 @@ void PrometheusClient::instantQuery(const QString &expr, const QDateTime &time, 
     post(u"/api/v1/query"_s, form, context, std::move(done));
 }
 
-void PrometheusClient::rangeQuery(const QString &expr, const QDateTime &start,
-                                  const QDateTime &end, qint64 stepSeconds, QObject *context,
-                                  Done done)
+void PrometheusClient::rangeQuery(const QString &expr, const QDateTime &start, const QDateTime &end,
+                                  qint64 stepSeconds, QObject *context, Done done)
 {
     post(u"/api/v1/query_range"_s,
          {{u"query"_s, expr},
@@ -262,11 +260,9 @@ void PrometheusClient::post(const QString &path, const QList<std::pair<QString, 
     for (const auto &[name, value] : form)
         query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      u"application/x-www-form-urlencoded"_s);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
     request.setTransferTimeout(m_timeoutMs);
-    QNetworkReply *reply =
-        m_network->post(request, query.toString(QUrl::FullyEncoded).toUtf8());
+    QNetworkReply *reply = m_network->post(request, query.toString(QUrl::FullyEncoded).toUtf8());
     const int timeoutMs = m_timeoutMs;
     QPointer<QObject> guard(context);
     connect(reply, &QNetworkReply::finished, reply, [reply, guard, done, url, timeoutMs] {

@@ -61,7 +61,8 @@ PrometheusQueryResult parsePrometheusQueryResponse(const QByteArray &body);
 // "1", "0.89", "NaN", "+Inf", "-Inf", "1e-3" as the API writes sample values; nullopt otherwise.
 std::optional<double> parsePrometheusValue(QStringView text);
 
-// The server refuses a range of more than this many points per series.
+// The server refuses a range of more than this many steps; chooseRangeStep() keeps the points
+// (steps + 1) within it, one to spare.
 inline constexpr qint64 PrometheusMaxPoints = 11000;
 // A step in seconds for a range from start to end with about desiredPoints points: the
 // smallest friendly step (1 s, 5 s, 15 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 3 h, 6 h,
@@ -106,8 +107,8 @@ public:
                     qint64 stepSeconds, QObject *context, Done done);
 
 private:
-    void post(const QString &path, const QList<std::pair<QString, QString>> &form,
-              QObject *context, Done done);
+    void post(const QString &path, const QList<std::pair<QString, QString>> &form, QObject *context,
+              Done done);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
