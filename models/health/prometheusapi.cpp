@@ -27,16 +27,29 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(PrometheusClient)
 };
 
+// Seconds with a fraction as milliseconds; nullopt beyond what milliseconds in 64 bits hold
+// (a broken or hostile answer must not overflow the conversion).
+std::optional<qint64> readTimeMs(const QJsonValue &json)
+{
+    if (!json.isDouble())
+        return std::nullopt;
+    const double seconds = json.toDouble();
+    if (!std::isfinite(seconds) || std::fabs(seconds) > 9.0e15)
+        return std::nullopt;
+    return qRound64(seconds * 1000.0);
+}
+
 // "[1796555632.764, "1"]": seconds with a fraction, and the value as a string.
 bool readPoint(const QJsonValue &json, PrometheusPoint *point)
 {
     const QJsonArray pair = json.toArray();
-    if (pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isString())
+    if (pair.size() != 2 || !pair.at(1).isString())
         return false;
+    const std::optional<qint64> timeMs = readTimeMs(pair.at(0));
     const std::optional<double> value = parsePrometheusValue(pair.at(1).toString());
-    if (!value)
+    if (!timeMs || !value)
         return false;
-    point->timeMs = qRound64(pair.at(0).toDouble() * 1000.0);
+    point->timeMs = *timeMs;
     point->value = *value;
     return true;
 }
@@ -175,9 +188,10 @@ PrometheusQueryResult parsePrometheusQueryResponse(const QByteArray &body)
     if (type == u"string") {
         result.type = PrometheusResultType::String;
         const QJsonArray pair = payload.toArray();
-        if (pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isString())
+        const std::optional<qint64> timeMs = readTimeMs(pair.at(0));
+        if (pair.size() != 2 || !timeMs || !pair.at(1).isString())
             return malformed(Text::tr("the string is not [time, \"text\"]"));
-        result.timeMs = qRound64(pair.at(0).toDouble() * 1000.0);
+        result.timeMs = *timeMs;
         result.text = pair.at(1).toString();
         return result;
     }

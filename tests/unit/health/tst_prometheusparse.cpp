@@ -167,6 +167,12 @@ void PrometheusParseTest::queryAnswers_data()
                               << ""
                               << ""
                               << "" << 2;
+    // Found by fuzz_prometheus_api: a time beyond 64-bit milliseconds overflowed the conversion.
+    QTest::newRow("time out of range") << "error-time-out-of-range-fuzz.json"
+                                       << "vector" << 0 << 0 << ""
+                                       << ""
+                                       << ""
+                                       << "malformed" << 0;
     QTest::newRow("not JSON") << "error-not-json-handwritten.json"
                               << "vector" << 0 << 0 << ""
                               << ""
