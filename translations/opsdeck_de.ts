@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionGate</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not run: this needs confirming as %1 first (%2).</source>
+        <translation>Nicht ausgeführt: Dies muss zuerst als %1 bestätigt werden (%2).</translation>
+    </message>
+    <message>
+        <source>Not run: this can destroy data on %1; its name must be typed to confirm (%2).</source>
+        <translation>Nicht ausgeführt: Dies kann Daten auf %1 zerstören; zur Bestätigung muss sein Name eingegeben werden (%2).</translation>
+    </message>
+    <message>
+        <source>Not run: &quot;%1&quot; is not a known kind of action.</source>
+        <translation>Nicht ausgeführt: „%1“ ist keine bekannte Art von Aktion.</translation>
+    </message>
+    <message>
+        <source>Not run: the action &quot;%1&quot; names no target.</source>
+        <translation>Nicht ausgeführt: Die Aktion „%1“ nennt kein Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 action</source>
+        <translation>%1 ist eine Aktion der Stufe %2</translation>
+    </message>
+    <message>
+        <source>Not run: the audit log cannot be written (%1).</source>
+        <translation>Nicht ausgeführt: Das Prüfprotokoll kann nicht geschrieben werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerClient</name>
+    <message>
+        <source>the answer is not JSON (%1 at byte %2)</source>
+        <translation>die Antwort ist kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON list</source>
+        <translation>die Antwort ist keine JSON-Liste</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 ms</source>
+        <translation>%1: keine Antwort innerhalb von %2 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>Not run: the Alertmanager client is gone.</source>
+        <translation>Nicht ausgeführt: Der Alertmanager-Client ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>%1: the answer names no silence id</source>
+        <translation>%1: Die Antwort nennt keine Stummschaltungs-ID</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>unterdrückt</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+</context>
+<context>
     <name>AuditChainVerifier</name>
     <message numerus="yes">
         <source>%n row(s), chain intact</source>
@@ -1010,18 +1140,6 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>the action is declared %1</source>
         <translation>die Aktion ist als %1 deklariert</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Not run: this needs confirming as %1 first (%2).</source>
-        <translation>Nicht ausgeführt: Dies muss zuerst als %1 bestätigt werden (%2).</translation>
-    </message>
-    <message>
-        <source>Not run: this can destroy data on %1; its name must be typed to confirm (%2).</source>
-        <translation>Nicht ausgeführt: Dies kann Daten auf %1 zerstören; zur Bestätigung muss sein Name eingegeben werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -5842,6 +5960,85 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Cannot make %1 private: %2</source>
         <translation>%1 kann nicht privat gemacht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>the answer is not JSON (%1 at byte %2)</source>
+        <translation>die Antwort ist kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the server reported an error without a message</source>
+        <translation>der Server meldete einen Fehler ohne Meldungstext</translation>
+    </message>
+    <message>
+        <source>the answer has no status &quot;success&quot; or &quot;error&quot;</source>
+        <translation>die Antwort hat keinen Status „success“ oder „error“</translation>
+    </message>
+    <message>
+        <source>malformed answer: %1</source>
+        <translation>fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>das Ergebnis ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>ein Messwert ist nicht [Zeit, &quot;Wert&quot;]</translation>
+    </message>
+    <message>
+        <source>the scalar is not [time, &quot;value&quot;]</source>
+        <translation>der Skalar ist nicht [Zeit, &quot;Wert&quot;]</translation>
+    </message>
+    <message>
+        <source>the string is not [time, &quot;text&quot;]</source>
+        <translation>die Zeichenkette ist nicht [Zeit, &quot;Text&quot;]</translation>
+    </message>
+    <message>
+        <source>unknown result type &quot;%1&quot;</source>
+        <translation>unbekannter Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>Anfragerate</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Latency (p95)</source>
+        <translation>Latenz (p95)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 ms</source>
+        <translation>%1: keine Antwort innerhalb von %2 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
 </context>
 <context>

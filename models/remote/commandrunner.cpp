@@ -3,6 +3,7 @@
 
 #include "models/audit/auditlog.h"
 #include "models/core/risk.h"
+#include "models/remote/actiongate.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -162,20 +163,10 @@ CommandRun *CommandRunner::run(Executor *executor, const CommandRequest &request
     if (const QString invalid = validateRequest(request); !invalid.isEmpty())
         return new RefusedRun(executor->hostName(), invalid, owner);
     const RiskAssessment judged = assess(request);
-    if (const QString refusal = m_readOnly->refusal(judged.risk); !refusal.isEmpty())
-        return new RefusedRun(executor->hostName(), Text::tr("%1 (%2)").arg(refusal, judged.reason),
-                              owner);
-    if (int(request.confirmedRisk) < int(judged.risk))
-        return new RefusedRun(executor->hostName(),
-                              Text::tr("Not run: this needs confirming as %1 first (%2).")
-                                  .arg(riskName(judged.risk), judged.reason),
-                              owner);
-    if (judged.risk == Risk::Destroy && !request.confirmedHosts.contains(executor->hostName()))
-        return new RefusedRun(executor->hostName(),
-                              Text::tr("Not run: this can destroy data on %1; its name must be "
-                                       "typed to confirm (%2).")
-                                  .arg(executor->hostName(), judged.reason),
-                              owner);
+    if (const QString refused = gateRefusal(*m_readOnly, judged, request.confirmedRisk,
+                                            executor->hostName(), request.confirmedHosts);
+        !refused.isEmpty())
+        return new RefusedRun(executor->hostName(), refused, owner);
     CommandRequest gated = request;
     gated.risk = judged.risk;
     // What is judged Read (and everything in read-only mode) reaches PostgreSQL in read-only
