@@ -22,6 +22,8 @@ class IncidentPage;
 class LogPage;
 class RunbooksPage;
 class RunCommandPage;
+class DashboardPage;
+class HealthBoardModel;
 class OverviewPage;
 class ProblemsPage;
 class SshExecutor;
@@ -100,6 +102,7 @@ private:
     void askHostKey(SshExecutor *executor, const HostKeyQuestion &question);
     void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
                        const QString &keychainEntry, const QString &secretAddress);
+    void openRunbookByName(const QString &runbook);
     void askSecretAddress(quint64 requestId, const QString &entry, const QString &boundAddress,
                           const QString &address);
 
@@ -119,6 +122,8 @@ private:
     QListWidget *m_navigation;
     WorkspaceTree *m_tree;
     QStackedWidget *m_stack;
+    HealthBoardModel *m_health;
+    DashboardPage *m_dashboard;
     OverviewPage *m_overview;
     ProblemsPage *m_problems;
     RunCommandPage *m_console;
