@@ -3,6 +3,7 @@
 
 #include "models/health/checkplan.h"
 #include "models/health/checkresult.h"
+#include "models/health/httpcheck.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -18,6 +20,13 @@ namespace OpsDeck {
 class CommandRunner;
 class CredentialStore;
 class Executor;
+
+// The curl command a via-host runs for an HTTP check: its body, then a trailer line with the
+// status, total time and last URL. Every argument is quoted by the runner.
+QStringList curlHealthCommand(const HttpCheckOptions &options);
+// Splits curl's output from curlHealthCommand() into the answer; nothing when the trailer is
+// missing (curl failed before writing it).
+std::optional<HttpAnswer> parseCurlHealthOutput(const QByteArray &output, bool truncated = false);
 
 // What running checks needs from the application: the network, the command runner (every
 // command a check sends to a host goes through the safety gate and the audit log), executors
@@ -60,7 +69,18 @@ Q_SIGNALS:
     void finished(const OpsDeck::CheckResult &result);
 
 private:
+    using Done = std::function<void(CheckResult)>;
     void complete(const QString &checkId, CheckResult result);
+    void runHttp(const CheckSpec &spec, QObject *job, const Done &done);
+    void runHttpVia(const CheckSpec &spec, QObject *job, const Done &done);
+    // Calls connectTo with where to connect: the service itself, or the local end of an SSH
+    // tunnel through the via host.
+    void withRoute(const CheckSpec &spec, QObject *job, const Done &done,
+                   const std::function<void(const QString &, quint16)> &connectTo);
+    void runSocketCheck(const CheckSpec &spec, const QString &host, quint16 port, QObject *job,
+                        const Done &done);
+    void runHostMetrics(const CheckSpec &spec, QObject *job, const Done &done);
+    void runService(const CheckSpec &spec, QObject *job, const Done &done);
 
     CheckServices m_services;
     // A running check's objects: destroyed when it ends or is aborted.

@@ -60,6 +60,15 @@ QString verdictId(Verdict verdict)
     return QStringLiteral("UNKNOWN");
 }
 
+Verdict verdictFromId(QStringView id)
+{
+    for (const Verdict verdict : {Verdict::Ok, Verdict::Warning, Verdict::Critical}) {
+        if (id == verdictId(verdict))
+            return verdict;
+    }
+    return Verdict::Unknown;
+}
+
 QString verdictName(Verdict verdict)
 {
     switch (verdict) {

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -48,6 +49,8 @@ Verdict worseForExitCode(Verdict a, Verdict b);
 int exitCodeFor(Verdict verdict);
 // "OK", "WARNING", "CRITICAL", "UNKNOWN" for --json and logs; verdictName() for people (tr).
 QString verdictId(Verdict verdict);
+// The verdict of a verdictId() text; Unknown for anything else.
+Verdict verdictFromId(QStringView id);
 QString verdictName(Verdict verdict);
 
 } // namespace OpsDeck

@@ -353,56 +353,71 @@ void HttpCheck::onFinished()
 
 CheckResult HttpCheck::judgeResponse(QNetworkReply *reply)
 {
-    const QUrl url = reply->url();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_timeout.stop();
-    CheckResult result = m_result;
-    result.durationMs = m_elapsed.elapsed();
-    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    const QString statusLine = u"%1 %2"_s.arg(status).arg(reason).trimmed();
+    HttpAnswer answer;
+    answer.url = reply->url();
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    answer.body = m_body;
+    answer.truncated = m_truncated;
+    answer.elapsedMs = m_elapsed.elapsed();
+    CheckResult result = judgeHttpAnswer(m_options, answer);
+    result.checkId = m_result.checkId;
+    result.time = m_result.time;
+    return result;
+}
+
+CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &answer)
+{
+    CheckResult result;
+    result.durationMs = answer.elapsedMs;
+    const QString statusLine = u"%1 %2"_s.arg(answer.status).arg(answer.reason).trimmed();
     CheckValue statusValue{u"status"_s,
-                           double(status),
+                           double(answer.status),
                            {},
                            statusLine,
-                           status == m_options.expectedStatus ? Verdict::Ok : Verdict::Critical,
+                           answer.status == options.expectedStatus ? Verdict::Ok
+                                                                   : Verdict::Critical,
                            {},
                            {}};
     CheckValue latency{u"latency"_s,
                        double(result.durationMs),
                        u"ms"_s,
                        {},
-                       judge(double(result.durationMs), m_options.latency),
-                       m_options.latency.warning,
-                       m_options.latency.critical};
+                       judge(double(result.durationMs), options.latency),
+                       options.latency.warning,
+                       options.latency.critical};
     result.values = {statusValue, latency};
-    if (!m_options.expectedBody.isEmpty()) {
-        const bool found = QString::fromUtf8(m_body).contains(m_options.expectedBody);
+    if (!options.expectedBody.isEmpty()) {
+        const bool found = QString::fromUtf8(answer.body).contains(options.expectedBody);
         result.values.append({u"expected text"_s,
                               found ? 1.0 : 0.0,
                               {},
-                              found ? Text::tr("\"%1\" found").arg(m_options.expectedBody)
+                              found ? Text::tr("\"%1\" found").arg(options.expectedBody)
                                     : Text::tr("\"%1\" not in the first %2")
-                                          .arg(m_options.expectedBody, formatBytes(m_body.size())),
+                                          .arg(options.expectedBody,
+                                               formatBytes(answer.body.size())),
                               found ? Verdict::Ok : Verdict::Critical,
                               {},
                               {}});
     }
 
-    if (m_truncated) {
+    if (answer.truncated) {
         // A cut document would only parse as invalid JSON: say what happened instead.
         result.values.append(
             {u"body"_s,
-             double(m_body.size()),
+             double(answer.body.size()),
              u"B"_s,
-             Text::tr("larger than %1, stopped reading").arg(formatBytes(m_options.maxBodyBytes)),
+             Text::tr("larger than %1, stopped reading").arg(formatBytes(options.maxBodyBytes)),
              Verdict::Warning,
              {},
              {}});
     }
-    const HealthDocument document = m_truncated ? HealthDocument{} : parseHealthDocument(m_body);
+    const HealthDocument document =
+        answer.truncated ? HealthDocument{} : parseHealthDocument(answer.body);
     if (!document.error.isEmpty()) {
         result.values.append({u"health"_s, 0, {}, document.error, Verdict::Unknown, {}, {}});
-        result.error = Text::tr("%1: %2").arg(url.toDisplayString(), document.error);
+        result.error = Text::tr("%1: %2").arg(answer.url.toDisplayString(), document.error);
     }
     result.values.append(document.values);
 

@@ -60,6 +60,18 @@ struct HttpCheckOptions {
 // workspace's "response_time" threshold.
 HttpCheckOptions httpCheckOptions(const Service &service, const Workspace &workspace);
 
+// What a server answered, however it was asked (here, or by curl on another host).
+struct HttpAnswer {
+    QUrl url; // the last one asked, after redirects
+    int status = 0;
+    QString reason;
+    QByteArray body; // at most the options' maxBodyBytes
+    bool truncated = false;
+    qint64 elapsedMs = 0;
+};
+// The status, latency, expected text and health document of an answer, judged. Pure.
+CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &answer);
+
 // One HTTP(S) check: asynchronous in the caller's thread, finished() exactly once.
 class HttpCheck : public QObject
 {

@@ -334,6 +334,24 @@ const QList<Step> &steps()
                             " BEGIN SELECT RAISE(ABORT, 'audit_completion is append-only: records"
                             " cannot be deleted'); END"),
          }},
+        {5,
+         {
+             // Recent check results: a ring of slots per check (slot = sequence modulo the
+             // ring size), so the table never grows past checks x ring size.
+             QStringLiteral("CREATE TABLE health_results ("
+                            " check_id TEXT NOT NULL,"
+                            " slot INTEGER NOT NULL,"
+                            " sequence INTEGER NOT NULL,"
+                            " checked_at TEXT NOT NULL,"
+                            " duration_ms INTEGER NOT NULL,"
+                            " verdict TEXT NOT NULL,"
+                            " summary TEXT NOT NULL,"
+                            " error TEXT NOT NULL,"
+                            " check_values TEXT NOT NULL,"
+                            " PRIMARY KEY (check_id, slot))"),
+             QStringLiteral("CREATE INDEX health_results_checked_at"
+                            " ON health_results (checked_at)"),
+         }},
     };
     return all;
 }

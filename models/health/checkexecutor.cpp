@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/health/checkexecutor.h"
+
+#include "models/core/units.h"
+#include "models/health/hostmetricspoller.h"
+#include "models/health/httpcheck.h"
+#include "models/health/tlscheck.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/sshexecutor.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace OpsDeck {
+
+namespace {
+
+CheckResult failedResult(const CheckSpec &spec, Verdict verdict, const QString &error)
+{
+    CheckResult result;
+    result.checkId = spec.id;
+    result.time = QDateTime::currentDateTimeUtc();
+    result.verdict = verdict;
+    result.error = error;
+    result.summary = error;
+    return result;
+}
+
+// Where a via-host's answer ends: curl writes this line after the body (-w).
+constexpr QLatin1StringView curlTrailerMark = "\n@@opsdeck-http "_L1;
+
+} // namespace
+
+QStringList curlHealthCommand(const HttpCheckOptions &options)
+{
+    const int seconds = qMax(1, (options.timeoutMs + 999) / 1000);
+    return {u"curl"_s,
+            u"--silent"_s,
+            u"--show-error"_s,
+            u"--location"_s,
+            u"--max-redirs"_s,
+            QString::number(options.maxRedirects),
+            u"--max-time"_s,
+            QString::number(seconds),
+            u"--write-out"_s,
+            curlTrailerMark + u"%{http_code} %{time_total} %{url_effective}\\n"_s,
+            options.url.toString(QUrl::FullyEncoded)};
+}
+
+std::optional<HttpAnswer> parseCurlHealthOutput(const QByteArray &output, bool truncated)
+{
+    const qsizetype mark = output.lastIndexOf(QByteArrayView(curlTrailerMark.data(),
+                                                             curlTrailerMark.size()));
+    if (mark < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields =
+        output.mid(mark + curlTrailerMark.size()).trimmed().split(' ');
+    if (fields.size() < 3)
+        return std::nullopt;
+    bool statusOk = false;
+    bool timeOk = false;
+    HttpAnswer answer;
+    answer.status = fields.at(0).toInt(&statusOk);
+    const double seconds = fields.at(1).toDouble(&timeOk);
+    if (!statusOk || !timeOk)
+        return std::nullopt;
+    answer.elapsedMs = qint64(seconds * 1000.0 + 0.5);
+    answer.url = QUrl(QString::fromUtf8(fields.mid(2).join(' ')));
+    answer.body = output.left(mark);
+    answer.truncated = truncated;
+    return answer;
+}
+
+namespace {
+
+// The body of a via-host answer is kept up to the cap; the tail (curl's trailer) always.
+class CappedOutput
+{
+public:
+    explicit CappedOutput(qint64 cap)
+        : m_cap(cap)
+    {
+    }
+    void append(const QByteArray &data)
+    {
+        if (m_head.size() < m_cap) {
+            const qint64 room = m_cap - m_head.size();
+            m_head.append(data.left(room));
+            if (data.size() > room)
+                m_truncated = true;
+        } else {
+            m_truncated = true;
+        }
+        m_tail.append(data);
+        if (m_tail.size() > 4096)
+            m_tail.remove(0, m_tail.size() - 4096);
+    }
+    // The head, and the trailer from the tail when the head lost it.
+    QByteArray combined() const
+    {
+        if (!m_truncated)
+            return m_head;
+        const qsizetype mark = m_tail.lastIndexOf(
+            QByteArrayView(curlTrailerMark.data(), curlTrailerMark.size()));
+        return mark < 0 ? m_head : m_head + m_tail.mid(mark);
+    }
+    bool truncated() const { return m_truncated; }
+
+private:
+    qint64 m_cap;
+    QByteArray m_head;
+    QByteArray m_tail;
+    bool m_truncated = false;
+};
+
+} // namespace
+
+CheckExecutor::CheckExecutor(CheckServices services, QObject *parent)
+    : QObject(parent)
+    , m_services(std::move(services))
+{
+}
+
+CheckExecutor::~CheckExecutor()
+{
+    abortAll();
+}
+
+void CheckExecutor::abort(const QString &checkId)
+{
+    if (QPointer<QObject> job = m_running.take(checkId))
+        delete job.data();
+}
+
+void CheckExecutor::abortAll()
+{
+    const QStringList ids = m_running.keys();
+    for (const QString &id : ids)
+        abort(id);
+}
+
+void CheckExecutor::complete(const QString &checkId, CheckResult result)
+{
+    QPointer<QObject> job = m_running.take(checkId);
+    if (job)
+        job->deleteLater();
+    result.checkId = checkId;
+    if (!result.time.isValid())
+        result.time = QDateTime::currentDateTimeUtc();
+    Q_EMIT finished(result);
+}
+
+void CheckExecutor::run(const CheckSpec &spec)
+{
+    if (m_running.contains(spec.id))
+        return;
+    // Each run owns a job object: everything it makes is a child, so abort() is one delete.
+    auto *job = new QObject(this);
+    m_running.insert(spec.id, job);
+    const QString id = spec.id;
+    auto done = [this, id, job](CheckResult result) {
+        if (m_running.value(id) == job)
+            complete(id, std::move(result));
+    };
+    // A check that never answers (a host that hangs) still ends.
+    auto *deadline = new QTimer(job);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, job, [done, spec] {
+        done(failedResult(spec, Verdict::Critical,
+                          tr("%1 gave no answer within %2")
+                              .arg(spec.title, formatDuration(checkTimeoutMs))));
+    });
+    deadline->start(spec.kind == CheckKind::HostMetrics ? checkTimeoutMs + 5000
+                                                         : checkTimeoutMs + 2000);
+
+    switch (spec.kind) {
+    case CheckKind::Http:
+        if (spec.viaHost.isEmpty())
+            runHttp(spec, job, done);
+        else
+            runHttpVia(spec, job, done);
+        return;
+    case CheckKind::Tcp:
+    case CheckKind::Tls:
+        withRoute(spec, job, done, [this, spec, job, done](const QString &host, quint16 port) {
+            runSocketCheck(spec, host, port, job, done);
+        });
+        return;
+    case CheckKind::HostMetrics:
+        runHostMetrics(spec, job, done);
+        return;
+    case CheckKind::Redis:
+    case CheckKind::Postgres:
+    case CheckKind::Alerts:
+        runService(spec, job, done);
+        return;
+    }
+}
+
+void CheckExecutor::runHttp(const CheckSpec &spec, QObject *job, const Done &done)
+{
+    HttpCheckOptions options = spec.service ? httpCheckOptions(*spec.service, m_services.workspace)
+                                            : HttpCheckOptions{};
+    options.url = spec.url;
+    options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+    auto *check = new HttpCheck(m_services.network, job);
+    connect(check, &HttpCheck::finished, job, [done](const CheckResult &result) { done(result); });
+    check->start(spec.id, options);
+}
+
+void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &done)
+{
+    Executor *executor =
+        m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr;
+    if (!executor || !m_services.runner) {
+        done(failedResult(spec, Verdict::Unknown,
+                          tr("cannot reach %1 to check %2 from there")
+                              .arg(spec.viaHost, spec.url.toDisplayString())));
+        return;
+    }
+    HttpCheckOptions options = spec.service ? httpCheckOptions(*spec.service, m_services.workspace)
+                                            : HttpCheckOptions{};
+    options.url = spec.url;
+    options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+    CommandRequest request;
+    request.argv = curlHealthCommand(options);
+    request.timeoutMs = options.timeoutMs + 5000;
+    CommandRun *run = m_services.runner->run(executor, request, job);
+    auto output = std::make_shared<CappedOutput>(options.maxBodyBytes);
+    auto errors = std::make_shared<QByteArray>();
+    connect(run, &CommandRun::standardOutput, job,
+            [output](const QByteArray &data) { output->append(data); });
+    connect(run, &CommandRun::standardError, job, [errors](const QByteArray &data) {
+        if (errors->size() < 4096)
+            errors->append(data);
+    });
+    const QString via = spec.viaHost;
+    connect(run, &CommandRun::finished, job,
+            [done, spec, options, output, errors, via](const CommandResult &ran) {
+                const QString stderrText = QString::fromUtf8(*errors).trimmed();
+                if (ran.outcome == CommandResult::Outcome::Failed) {
+                    done(failedResult(spec, Verdict::Unknown,
+                                      tr("cannot run curl on %1: %2").arg(via, ran.error)));
+                    return;
+                }
+                if (ran.outcome == CommandResult::Outcome::Exited && ran.exitCode == 127) {
+                    done(failedResult(spec, Verdict::Unknown,
+                                      tr("curl is not installed on %1, which checks %2")
+                                          .arg(via, spec.url.toDisplayString())));
+                    return;
+                }
+                const std::optional<HttpAnswer> answer =
+                    parseCurlHealthOutput(output->combined(), output->truncated());
+                if (!ran.succeeded() || !answer || answer->status == 0) {
+                    // curl's own words: "(7) Failed to connect to localhost port 3000".
+                    const QString why = stderrText.isEmpty() ? ran.summary() : stderrText;
+                    done(failedResult(spec, Verdict::Critical,
+                                      tr("%1 from %2: %3")
+                                          .arg(spec.url.toDisplayString(), via, why)));
+                    return;
+                }
+                CheckResult result = judgeHttpAnswer(options, *answer);
+                result.summary = tr("%1 (from %2)").arg(result.summary, via);
+                done(result);
+            });
+}
+
+void CheckExecutor::withRoute(const CheckSpec &spec, QObject *job, const Done &done,
+                              const std::function<void(const QString &, quint16)> &connectTo)
+{
+    QString host = spec.address;
+    quint16 port = spec.port;
+    if (spec.kind == CheckKind::Tls) {
+        QString error;
+        const std::optional<TlsCheckOptions> options = tlsCheckOptionsForUrl(spec.url, &error);
+        if (!options) {
+            done(failedResult(spec, Verdict::Unknown, error));
+            return;
+        }
+        host = options->host;
+        port = options->port;
+    }
+    if (spec.viaHost.isEmpty()) {
+        connectTo(host, port);
+        return;
+    }
+    auto *ssh = qobject_cast<SshExecutor *>(
+        m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr);
+    if (!ssh) {
+        // The via host is this computer: it reaches the address itself.
+        if (m_services.executorFor && m_services.executorFor(spec.viaHost))
+            connectTo(host, port);
+        else
+            done(failedResult(spec, Verdict::Unknown,
+                              tr("cannot reach %1 to check %2:%3 from there")
+                                  .arg(spec.viaHost, host, QString::number(port))));
+        return;
+    }
+    // A tunnel of its own for this run, closed with it: ssh -L, as an operator would.
+    const quint64 tunnel = ssh->openTunnel(host, port);
+    QPointer<SshExecutor> guard(ssh);
+    connect(job, &QObject::destroyed, ssh, [guard, tunnel] {
+        if (guard)
+            guard->closeTunnel(tunnel);
+    });
+    connect(ssh, &SshExecutor::tunnelOpened, job,
+            [tunnel, connectTo](quint64 id, int localPort) {
+                if (id == tunnel)
+                    connectTo(u"127.0.0.1"_s, quint16(localPort));
+            });
+    connect(ssh, &SshExecutor::tunnelFailed, job,
+            [tunnel, done, spec, host, port](quint64 id, const QString &error) {
+                if (id != tunnel)
+                    return;
+                done(failedResult(spec, Verdict::Critical,
+                                  tr("cannot reach %1:%2 through %3: %4")
+                                      .arg(host, QString::number(port), spec.viaHost, error)));
+            });
+}
+
+void CheckExecutor::runSocketCheck(const CheckSpec &spec, const QString &host, quint16 port,
+                                   QObject *job, const Done &done)
+{
+    const QString where = spec.viaHost.isEmpty() ? QString() : tr(" (through %1)").arg(spec.viaHost);
+    if (spec.kind == CheckKind::Tcp) {
+        auto *check = new TcpCheck(job);
+        connect(check, &TcpCheck::finished, job, [done, where](CheckResult result) {
+            result.summary += where;
+            done(result);
+        });
+        check->start(spec.id, host, port, checkTimeoutMs,
+                     thresholdFor(m_services.workspace, u"connect_time"_s,
+                                  defaultConnectTimeThreshold()));
+        return;
+    }
+    TlsCheckOptions options = *tlsCheckOptionsForUrl(spec.url);
+    // Through a tunnel the name to verify is still the service's, not 127.0.0.1.
+    options.verifyName = options.host;
+    options.host = host;
+    options.port = port;
+    options.timeoutMs = checkTimeoutMs;
+    options.daysLeft = thresholdFor(m_services.workspace, u"certificate_days_left"_s,
+                                    defaultCertificateThreshold());
+    auto *check = new TlsCheck(job);
+    connect(check, &TlsCheck::finished, job, [done, where](CheckResult result) {
+        result.summary += where;
+        done(result);
+    });
+    check->start(spec.id, options);
+}
+
+void CheckExecutor::runHostMetrics(const CheckSpec &spec, QObject *job, const Done &done)
+{
+    // Two readings a second apart: CPU % and rates need a delta.
+    HostMetricsPoller *poller = nullptr;
+    if (spec.hostIsLocal) {
+        poller = new HostMetricsPoller(spec.host, 1, job);
+    } else {
+        if (!m_services.runner || !m_services.executorFor) {
+            done(failedResult(spec, Verdict::Unknown, tr("cannot reach %1").arg(spec.host)));
+            return;
+        }
+        poller = new HostMetricsPoller(spec.host, m_services.runner, m_services.executorFor, 1,
+                                       job);
+    }
+    auto samples = std::make_shared<int>(0);
+    const QList<Threshold> thresholds = m_services.workspace.thresholds;
+    connect(poller, &HostMetricsPoller::sampled, job,
+            [done, spec, samples, thresholds, poller](const HostMetrics &metrics) {
+                if (++*samples < 2 && !metrics.cpu)
+                    return;
+                poller->pause();
+                done(judgeHostMetrics(metrics, thresholds, spec.id));
+            });
+    connect(poller, &HostMetricsPoller::failed, job, [done, spec, poller](const QString &why) {
+        poller->pause();
+        done(failedResult(spec, Verdict::Critical, tr("%1: %2").arg(spec.host, why)));
+    });
+    poller->start();
+}
+
+void CheckExecutor::runService(const CheckSpec &spec, QObject *job, const Done &done)
+{
+    Q_UNUSED(job)
+    done(failedResult(spec, Verdict::Unknown,
+                      tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
+}
+
+} // namespace OpsDeck
