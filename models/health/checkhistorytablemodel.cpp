@@ -135,7 +135,10 @@ QString checkValueText(const CheckValue &value)
 {
     if (!value.text.isEmpty())
         return value.text;
-    const QString number = QLocale().toString(value.value, 'f', std::abs(value.value) < 10 ? 2 : 0);
+    // No group separators: "2350 ms" reads as a measurement, "2,350 ms" as two numbers.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const QString number = locale.toString(value.value, 'f', std::abs(value.value) < 10 ? 2 : 0);
     if (value.unit.isEmpty())
         return number;
     if (value.unit == u"%")

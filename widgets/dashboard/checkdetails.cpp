@@ -84,6 +84,7 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setRubberBand(QChartView::RectangleRubberBand);
     m_chartView->setMinimumHeight(180);
+    applyChartColours();
 
     m_table->setModel(m_history);
     m_table->setObjectName(u"checkHistoryTable"_s);
@@ -178,6 +179,33 @@ void CheckDetails::setRangeMinutes(int minutes)
 int CheckDetails::rangeMinutes() const
 {
     return m_range->currentData().toInt();
+}
+
+void CheckDetails::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyChartColours();
+        reload();
+    }
+}
+
+// The chart in the window's palette, not Qt Charts' own light theme.
+void CheckDetails::applyChartColours()
+{
+    const QPalette &colours = palette();
+    m_chart->setBackgroundBrush(colours.color(QPalette::Base));
+    m_chart->setBackgroundPen(QPen(colours.color(QPalette::Mid)));
+    m_chart->setTitleBrush(colours.color(QPalette::Text));
+    m_chart->legend()->setLabelColor(colours.color(QPalette::Text));
+    m_chartView->setBackgroundBrush(colours.color(QPalette::Window));
+    const QList<QAbstractAxis *> axes = m_chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(colours.color(QPalette::Text));
+        axis->setTitleBrush(colours.color(QPalette::Text));
+        axis->setGridLineColor(colours.color(QPalette::Midlight));
+        axis->setLinePenColor(colours.color(QPalette::Mid));
+    }
 }
 
 void CheckDetails::reload()
@@ -281,6 +309,7 @@ void CheckDetails::fillChart()
     valueAxis->setLabelFormat(u"%.4g"_s);
     m_chart->addAxis(timeAxis, Qt::AlignBottom);
     m_chart->addAxis(valueAxis, Qt::AlignLeft);
+    applyChartColours();
 
     for (int column : std::as_const(columns)) {
         auto *series = new QLineSeries;

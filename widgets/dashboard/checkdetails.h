@@ -51,7 +51,11 @@ Q_SIGNALS:
     // title names the incident; evidence is the check's verdict, summary, values and time.
     void declareIncidentRequested(const QString &title, const QString &evidence);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyChartColours();
     void reload();
     void fillChart();
     QString evidence() const;

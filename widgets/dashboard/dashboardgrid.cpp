@@ -422,6 +422,8 @@ QString DashboardGrid::ageText(int row) const
     if (ms < 1000)
         return tr("just now");
     // Whole seconds: an age that counts tenths looks like a stopwatch.
+    if (ms < 60000)
+        return tr("%1 s ago").arg(ms / 1000);
     return tr("%1 ago").arg(formatDuration(ms / 1000 * 1000));
 }
 

@@ -296,6 +296,14 @@ void DashboardPage::updateSummary()
     }
 }
 
+void DashboardPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The strip's colours come from the palette: light and dark shades differ.
+    if (event->type() == QEvent::PaletteChange)
+        updateSummary();
+}
+
 void DashboardPage::updatePauseAction(bool paused)
 {
     const QSignalBlocker blocker(m_pause);

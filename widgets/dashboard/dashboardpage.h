@@ -52,6 +52,9 @@ public:
     void setFilterText(const QString &text);
     void setOnlyProblems(bool only);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void morningCheckRequested(const QString &environment);
     void openRunbookRequested(const QString &runbook);

@@ -117,8 +117,9 @@ HostCard makeHostCard(const CheckSpec &spec, const QList<CheckResult> &history,
         if (fullestDisk) {
             fullest.samples.append(fullestDisk->value);
             fullest.verdict = fullestDisk->verdict;
-            fullest.label = Text::tr("Disk %1").arg(fullestDisk->name.mid(disk.size()));
-            fullest.text = percentText(fullestDisk->value);
+            fullest.text =
+                Text::tr("%1 of %2")
+                    .arg(percentText(fullestDisk->value), fullestDisk->name.mid(disk.size()));
         }
     }
     card.metrics = {cpu, memory, load, fullest};
@@ -179,8 +180,8 @@ void paintHostCard(QPainter &painter, const QRect &rect, const HostCard &card,
     painter.drawText(QRect(header.right() - stateWidth, header.top(), stateWidth, HeaderHeight),
                      Qt::AlignRight | Qt::AlignVCenter, state);
 
-    const int labelWidth = 78;
-    const int textWidth = 112;
+    const int labelWidth = 64;
+    const int textWidth = qMax(130, inner.width() / 2 - labelWidth);
     int y = header.bottom() + 1;
     if (!card.hasResult || !card.summary.isEmpty()) {
         painter.setPen(palette.color(QPalette::PlaceholderText));
