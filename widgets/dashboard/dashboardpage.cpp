@@ -14,6 +14,7 @@
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -50,8 +51,6 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
 
     m_refresh = m_toolBar->addAction(themedIcon(u"reload"_s), tr("&Refresh Now"));
     m_refresh->setObjectName(u"dashboardRefresh"_s);
-    m_refresh->setShortcut(QKeySequence::Refresh);
-    m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_refresh->setToolTip(tr("Run every check now (F5)"));
     m_pause = m_toolBar->addAction(themedIcon(u"pause"_s), tr("&Pause"));
     m_pause->setObjectName(u"dashboardPause"_s);
@@ -294,6 +293,27 @@ void DashboardPage::updateSummary()
         item.icon->setEnabled(item.count > 0);
         item.label->setAccessibleName(item.label->text());
     }
+}
+
+// F5 reloads the workspace elsewhere; on this page it runs the checks again, as a browser's
+// F5 reloads the page in front of you. Without a scheduler it stays the window's.
+bool DashboardPage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_refresh->isEnabled() &&
+        static_cast<QKeyEvent *>(event)->keyCombination() == QKeyCombination(Qt::Key_F5)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void DashboardPage::keyPressEvent(QKeyEvent *event)
+{
+    if (m_refresh->isEnabled() && event->keyCombination() == QKeyCombination(Qt::Key_F5)) {
+        m_refresh->trigger();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void DashboardPage::changeEvent(QEvent *event)

@@ -53,6 +53,8 @@ public:
     void setOnlyProblems(bool only);
 
 protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:

@@ -2,7 +2,9 @@
 // The Dashboard page over a board filled by hand from CheckSpecs and CheckResults, host cards
 // from real host metrics captures: the summary strip, the grid's sections and filters,
 // keyboard navigation, the details with their chart, and screenshots in both palettes.
+#include "models/health/checkexecutor.h"
 #include "models/health/checkhistorytablemodel.h"
+#include "models/health/checkscheduler.h"
 #include "models/health/healthboardmodel.h"
 #include "models/health/hostmetrics.h"
 #include "screenshots.h"
@@ -18,11 +20,13 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineSeries>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 
 #include <cmath>
@@ -218,6 +222,7 @@ private Q_SLOTS:
     void keyboardOpensDetailsWithAChart();
     void redCheckOffersRunbookAndIncident();
     void hostCardsShowRealMetrics();
+    void refreshAndPauseDriveTheScheduler();
     void screenshot();
 };
 
@@ -458,6 +463,55 @@ void DashboardPageTest::hostCardsShowRealMetrics()
     QVERIFY(!waiting.hasResult);
     QCOMPARE(waiting.verdict, Verdict::Unknown);
     QVERIFY(waiting.metrics.at(0).samples.isEmpty());
+}
+
+void DashboardPageTest::refreshAndPauseDriveTheScheduler()
+{
+    // A real TCP check against a port nobody listens on: refused at once, so critical.
+    quint16 closedPort = 0;
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        closedPort = server.serverPort();
+    }
+    CheckSpec port =
+        spec(u"here"_s, CheckCategory::Services, CheckKind::Tcp, u"box"_s, u"app port"_s);
+    port.address = u"127.0.0.1"_s;
+    port.port = closedPort;
+    port.intervalSeconds = 3600;
+    QNetworkAccessManager network;
+    CheckServices services;
+    services.network = &network;
+    CheckExecutor executor(services);
+    CheckScheduler scheduler(&executor, nullptr);
+    scheduler.setPlan({port});
+    HealthBoardModel board;
+    board.setPlan({port});
+    connect(&scheduler, &CheckScheduler::resultReady, &board, &HealthBoardModel::addResult);
+
+    DashboardPage page(&board, &scheduler);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QAction *pause = page.action(u"dashboardPause"_s);
+    QVERIFY(pause->isChecked()); // a scheduler starts paused
+    QCOMPARE(pause->text(), u"Res&ume"_s);
+    QCOMPARE(page.shownCount(Verdict::Unknown), 1);
+
+    // F5 on the page runs the checks now, paused or not.
+    page.grid()->setFocus();
+    QTest::keyClick(page.grid(), Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(page.shownCount(Verdict::Critical), 1, 10000);
+    QCOMPARE(page.shownCount(Verdict::Unknown), 0);
+
+    pause->trigger();
+    QVERIFY(!scheduler.isPaused());
+    QCOMPARE(pause->text(), u"&Pause"_s);
+    pause->trigger();
+    QVERIFY(scheduler.isPaused());
+    // The scheduler paused from elsewhere: the action follows.
+    scheduler.start();
+    QVERIFY(!pause->isChecked());
+    scheduler.pause();
 }
 
 void DashboardPageTest::screenshot()
