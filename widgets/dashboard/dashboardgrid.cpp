@@ -147,30 +147,67 @@ void DashboardGrid::relayout()
         m_headers.append({HeaderKind::Environment, environment,
                           QRect(Margin, y, available, EnvironmentHeaderHeight)});
         y += EnvironmentHeaderHeight + 4;
+        // Sections of a few tiles share a band side by side (a database, a Redis instance and
+        // a certificate in one row); a section that fills a row or more gets rows of its own.
+        int bandX = -1; // where the next small section starts in the open band; -1: none open
+        int bandTop = 0;
+        int bandBottom = 0;
+        const auto closeBand = [&] {
+            if (bandX >= 0)
+                y = bandBottom;
+            bandX = -1;
+        };
         for (std::size_t c = 0; c < Categories.size(); ++c) {
-            if (rows[c].isEmpty())
+            const QList<int> &sectionRows = rows[c];
+            if (sectionRows.isEmpty())
                 continue;
             const CheckCategory category = Categories[c];
-            m_headers.append({HeaderKind::Category,
-                              tr("%1 · %2").arg(checkCategoryName(category)).arg(rows[c].size()),
-                              QRect(Margin, y, available, CategoryHeaderHeight)});
-            y += CategoryHeaderHeight + 2;
+            const QString title =
+                tr("%1 · %2").arg(checkCategoryName(category)).arg(sectionRows.size());
             const QSize size = sizeFor(category);
             const int columns = std::max(1, (available + Spacing) / (size.width() + Spacing));
             // Stretch the tiles to fill the row, so the right edge lines up with the headers.
             const int tileWidth =
                 std::max(size.width(), (available - (columns - 1) * Spacing) / columns);
-            for (int i = 0; i < rows[c].size(); ++i) {
+            const int count = int(sectionRows.size());
+            if (category != CheckCategory::Hosts && count < columns) {
+                const int room =
+                    bandX < 0 ? 0 : (Margin + available - bandX + Spacing) / (tileWidth + Spacing);
+                if (count > room) {
+                    closeBand();
+                    bandX = Margin;
+                    bandTop = y;
+                    bandBottom = y;
+                }
+                const int sectionWidth = count * (tileWidth + Spacing) - Spacing;
+                m_headers.append({HeaderKind::Category, title,
+                                  QRect(bandX, bandTop, sectionWidth, CategoryHeaderHeight)});
+                const int top = bandTop + CategoryHeaderHeight + 2;
+                for (int i = 0; i < count; ++i) {
+                    m_tiles.append(
+                        {sectionRows.at(i), category,
+                         QRect(bandX + i * (tileWidth + Spacing), top, tileWidth, size.height())});
+                }
+                bandX += sectionWidth + Spacing;
+                bandBottom = std::max(bandBottom, top + size.height() + Spacing + 6);
+                continue;
+            }
+            closeBand();
+            m_headers.append(
+                {HeaderKind::Category, title, QRect(Margin, y, available, CategoryHeaderHeight)});
+            y += CategoryHeaderHeight + 2;
+            for (int i = 0; i < count; ++i) {
                 const int column = i % columns;
                 const int line = i / columns;
                 m_tiles.append(
-                    {rows[c].at(i), category,
+                    {sectionRows.at(i), category,
                      QRect(Margin + column * (tileWidth + Spacing),
                            y + line * (size.height() + Spacing), tileWidth, size.height())});
             }
-            const int lines = int((rows[c].size() + columns - 1) / columns);
+            const int lines = (count + columns - 1) / columns;
             y += lines * (size.height() + Spacing) + 6;
         }
+        closeBand();
         y += 8;
     }
     m_contentHeight = y + Margin;

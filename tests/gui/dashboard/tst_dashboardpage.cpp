@@ -518,7 +518,7 @@ void DashboardPageTest::screenshot()
 {
     Board board;
     DashboardPage page(&board.model, nullptr);
-    page.resize(1400, 860);
+    page.resize(1440, 900);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     board.fill(&page);
