@@ -101,6 +101,18 @@ void DashboardGrid::refresh()
     viewport()->update();
 }
 
+void DashboardGrid::refreshCard(const QString &checkId)
+{
+    const int row = m_model ? m_model->rowOf(checkId) : -1;
+    if (row < 0)
+        return;
+    m_cards.remove(row);
+    rebuildCards();
+    const QRect rect = tileRect(row);
+    if (!rect.isEmpty())
+        viewport()->update(rect);
+}
+
 bool DashboardGrid::accepts(int row) const
 {
     const CheckSpec &spec = m_model->spec(row);

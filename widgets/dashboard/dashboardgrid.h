@@ -37,8 +37,10 @@ public:
     const DashboardFilter &filter() const { return m_filter; }
     // Network rates per host check id, for the host cards (the page keeps them).
     void setNetworkSamples(const QHash<QString, QList<NetworkSample>> *samples);
-    // The host cards and tile ages are built again (new samples, time passed).
+    // Every host card is built again.
     void refresh();
+    // The card of one host check is built again (a new sample of its network rates).
+    void refreshCard(const QString &checkId);
 
     // The model rows shown, in order; of one environment's category.
     QList<int> visibleRows() const;

@@ -201,7 +201,7 @@ void DashboardPage::addHostSample(const QString &checkId, const HostMetrics &met
     samples.append(*sample);
     if (samples.size() > HostCardSamples)
         samples.remove(0, samples.size() - HostCardSamples);
-    m_grid->refresh();
+    m_grid->refreshCard(checkId);
 }
 
 void DashboardPage::openDetails(const QString &checkId)

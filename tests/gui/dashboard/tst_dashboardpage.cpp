@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineSeries>
@@ -223,6 +224,7 @@ private Q_SLOTS:
     void redCheckOffersRunbookAndIncident();
     void hostCardsShowRealMetrics();
     void refreshAndPauseDriveTheScheduler();
+    void fiftyHostCardsPaintQuickly();
     void screenshot();
 };
 
@@ -512,6 +514,50 @@ void DashboardPageTest::refreshAndPauseDriveTheScheduler()
     scheduler.start();
     QVERIFY(!pause->isChecked());
     scheduler.pause();
+}
+
+void DashboardPageTest::fiftyHostCardsPaintQuickly()
+{
+    HealthBoardModel board;
+    QList<CheckSpec> plan;
+    for (int i = 0; i < 50; ++i) {
+        plan.append(spec(u"fleet"_s, CheckCategory::Hosts, CheckKind::HostMetrics,
+                         u"node-%1"_s.arg(i, 2, 10, QChar(u'0')),
+                         u"node-%1"_s.arg(i, 2, 10, QChar(u'0'))));
+    }
+    board.setPlan(plan);
+    DashboardPage page(&board, nullptr);
+    page.resize(1600, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    for (const CheckSpec &host : std::as_const(plan))
+        addHost(board, &page, host, u"debian12-container.txt"_s,
+                u"debian12-container-3s-later.txt"_s, 60);
+    QCoreApplication::processEvents();
+    QCOMPARE(page.grid()->visibleRows().size(), 50);
+
+    // A whole new round of samples (one per host, as a poll brings them), then a full paint.
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const CheckSpec &host : std::as_const(plan)) {
+        HostMetrics metrics = hostMetricsBetween(
+            parseHostSnapshot(capture(u"debian12-container.txt"_s), now),
+            parseHostSnapshot(capture(u"debian12-container-3s-later.txt"_s), now));
+        metrics.receivedBytesPerSecond = 1000;
+        metrics.sentBytesPerSecond = 500;
+        board.addResult(judgeHostMetrics(metrics, {}, host.id));
+        page.addHostSample(host.id, metrics);
+    }
+    QCoreApplication::processEvents();
+    const qint64 updateMs = timer.restart();
+    page.grid()->viewport()->repaint();
+    const qint64 paintMs = timer.elapsed();
+    qInfo("50 host cards: %lld ms to take a round of samples, %lld ms to paint", updateMs, paintMs);
+    // Far below a frame's worth each on an idle machine; generous for a loaded 2-core one.
+    QVERIFY2(updateMs < 250, qPrintable(QString::number(updateMs)));
+    QVERIFY2(paintMs < 250, qPrintable(QString::number(paintMs)));
+    saveScreenshot(page, u"dashboard-fleet"_s);
 }
 
 void DashboardPageTest::screenshot()
