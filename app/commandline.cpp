@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
+#include "app/checkcommand.h"
 #include "app/logcommand.h"
 #include "app/metricscommand.h"
 #include "app/services.h"
@@ -350,6 +351,11 @@ void describe(QCommandLineParser &parser)
                  "  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...\n"
                  "                              the log viewer's filter, printed as grep -n\n"
                  "                              does; --level, --since, --until, --json\n"
+                 "  check [--env E] [--only KIND,...] [--json] [--report FILE]\n"
+                 "                              run every health check of the workspace once;\n"
+                 "                              exit status 0 OK, 1 warning, 2 critical,\n"
+                 "                              3 unknown; --report writes the morning check\n"
+                 "                              (.md or .html)\n"
                  "  metrics parse FILE|URL [--json]\n"
                  "                              what OpsDeck reads from a Prometheus or\n"
                  "                              OpenMetrics exposition (a file or a scrape);\n"
@@ -378,7 +384,17 @@ void describe(QCommandLineParser &parser)
                       Text::tr("run: allow a destructive command by naming the HOST it runs on."),
                       Text::tr("HOST")});
     parser.addOption({QStringLiteral("json"),
-                      Text::tr("runbook show, audit verify, metrics parse: print JSON.")});
+                      Text::tr("runbook show, audit verify, metrics parse, check: print JSON.")});
+    parser.addOption({QStringLiteral("env"), Text::tr("check: only the checks of environment ENV."),
+                      Text::tr("ENV")});
+    parser.addOption({QStringLiteral("only"),
+                      Text::tr("check: only checks of these kinds (http, tcp, tls, host, redis, "
+                               "postgres, alerts), comma-separated."),
+                      Text::tr("KINDS")});
+    parser.addOption({QStringLiteral("report"),
+                      Text::tr("check: also write the report to FILE (Markdown, or HTML when "
+                               "FILE ends in .html)."),
+                      Text::tr("FILE")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  Text::tr("A headless command, such as 'workspace validate'."),
                                  Text::tr("[command]"));
@@ -388,7 +404,8 @@ bool isHeadless(int argc, char **argv)
 {
     // Options that take a value: their value is not a command word.
     static const char *const valued[] = {"--workspace", "--screenshot", "--timeout",
-                                         "--confirm",   "-platform",    "--platform"};
+                                         "--confirm",   "-platform",    "--platform",
+                                         "--env",       "--only",       "--report"};
     for (int i = 1; i < argc; ++i) {
         const char *argument = argv[i];
         if (std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
@@ -441,6 +458,22 @@ int runHeadless(const QStringList &arguments)
             return 2;
         }
         return verifyAuditLog(parser.isSet(QStringLiteral("json")));
+    }
+    if (!words.isEmpty() && words[0] == u"check") {
+        if (words.size() != 1) {
+            err << Text::tr("usage: opsdeck [--workspace FILE] check [--env ENV] [--only KINDS] "
+                            "[--json] [--report FILE]")
+                << '\n';
+            return 3;
+        }
+        CheckCommandOptions options;
+        options.workspaceFile = parser.value(QStringLiteral("workspace"));
+        options.environment = parser.value(QStringLiteral("env"));
+        options.only = parser.values(QStringLiteral("only"));
+        options.json = parser.isSet(QStringLiteral("json"));
+        options.reportFile = parser.value(QStringLiteral("report"));
+        options.acceptUnknownHostKeys = parser.isSet(QStringLiteral("accept-unknown-host-key"));
+        return runChecks(options);
     }
     if (words.size() >= 2 && words[0] == u"metrics" && words[1] == u"parse") {
         if (words.size() != 3) {

@@ -63,4 +63,17 @@ StoreResult<QString> Services::waitUntilOpen() const
     return *answer;
 }
 
+CheckServices Services::checkServices(QNetworkAccessManager *network,
+                                      const Workspace &workspace) const
+{
+    CheckServices services;
+    services.network = network;
+    services.runner = m_runner.get();
+    HostRegistry *hosts = m_hosts.get();
+    services.executorFor = [hosts](const QString &hostName) { return hosts->executor(hostName); };
+    services.credentials = m_credentials.get();
+    services.workspace = workspace;
+    return services;
+}
+
 } // namespace OpsDeck

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/health/checkexecutor.h"
 #include "models/persistence/statestore.h"
 #include "widgets/shell/shellservices.h"
 
@@ -59,6 +60,8 @@ public:
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
+    // What health checks need: this runner, these hosts' executors, the keychain, network.
+    CheckServices checkServices(QNetworkAccessManager *network, const Workspace &workspace) const;
 
     // Waits, in a local event loop, until the state database is open: the file, or why it
     // cannot be used.

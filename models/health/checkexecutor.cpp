@@ -9,6 +9,7 @@
 #include "models/remote/sshexecutor.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -51,12 +52,11 @@ QStringList curlHealthCommand(const HttpCheckOptions &options)
 
 std::optional<HttpAnswer> parseCurlHealthOutput(const QByteArray &output, bool truncated)
 {
-    const qsizetype mark = output.lastIndexOf(QByteArrayView(curlTrailerMark.data(),
-                                                             curlTrailerMark.size()));
+    const qsizetype mark =
+        output.lastIndexOf(QByteArrayView(curlTrailerMark.data(), curlTrailerMark.size()));
     if (mark < 0)
         return std::nullopt;
-    const QList<QByteArray> fields =
-        output.mid(mark + curlTrailerMark.size()).trimmed().split(' ');
+    const QList<QByteArray> fields = output.mid(mark + curlTrailerMark.size()).trimmed().split(' ');
     if (fields.size() < 3)
         return std::nullopt;
     bool statusOk = false;
@@ -102,8 +102,8 @@ public:
     {
         if (!m_truncated)
             return m_head;
-        const qsizetype mark = m_tail.lastIndexOf(
-            QByteArrayView(curlTrailerMark.data(), curlTrailerMark.size()));
+        const qsizetype mark =
+            m_tail.lastIndexOf(QByteArrayView(curlTrailerMark.data(), curlTrailerMark.size()));
         return mark < 0 ? m_head : m_head + m_tail.mid(mark);
     }
     bool truncated() const { return m_truncated; }
@@ -160,20 +160,30 @@ void CheckExecutor::run(const CheckSpec &spec)
     auto *job = new QObject(this);
     m_running.insert(spec.id, job);
     const QString id = spec.id;
-    auto done = [this, id, job](CheckResult result) {
-        if (m_running.value(id) == job)
-            complete(id, std::move(result));
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    // Always delivered from the event loop, never inside run(): callers connect after run().
+    auto done = [this, id, job, started](CheckResult result) {
+        if (result.durationMs == 0)
+            result.durationMs = started->elapsed();
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, job, result]() mutable {
+                if (m_running.value(id) == job)
+                    complete(id, std::move(result));
+            },
+            Qt::QueuedConnection);
     };
     // A check that never answers (a host that hangs) still ends.
     auto *deadline = new QTimer(job);
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, job, [done, spec] {
-        done(failedResult(spec, Verdict::Critical,
-                          tr("%1 gave no answer within %2")
-                              .arg(spec.title, formatDuration(checkTimeoutMs))));
+        done(failedResult(
+            spec, Verdict::Critical,
+            tr("%1 gave no answer within %2").arg(spec.title, formatDuration(checkTimeoutMs))));
     });
     deadline->start(spec.kind == CheckKind::HostMetrics ? checkTimeoutMs + 5000
-                                                         : checkTimeoutMs + 2000);
+                                                        : checkTimeoutMs + 2000);
 
     switch (spec.kind) {
     case CheckKind::Http:
@@ -201,8 +211,8 @@ void CheckExecutor::run(const CheckSpec &spec)
 
 void CheckExecutor::runHttp(const CheckSpec &spec, QObject *job, const Done &done)
 {
-    HttpCheckOptions options = spec.service ? httpCheckOptions(*spec.service, m_services.workspace)
-                                            : HttpCheckOptions{};
+    HttpCheckOptions options =
+        spec.service ? httpCheckOptions(*spec.service, m_services.workspace) : HttpCheckOptions{};
     options.url = spec.url;
     options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
     auto *check = new HttpCheck(m_services.network, job);
@@ -212,16 +222,15 @@ void CheckExecutor::runHttp(const CheckSpec &spec, QObject *job, const Done &don
 
 void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &done)
 {
-    Executor *executor =
-        m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr;
+    Executor *executor = m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr;
     if (!executor || !m_services.runner) {
         done(failedResult(spec, Verdict::Unknown,
                           tr("cannot reach %1 to check %2 from there")
                               .arg(spec.viaHost, spec.url.toDisplayString())));
         return;
     }
-    HttpCheckOptions options = spec.service ? httpCheckOptions(*spec.service, m_services.workspace)
-                                            : HttpCheckOptions{};
+    HttpCheckOptions options =
+        spec.service ? httpCheckOptions(*spec.service, m_services.workspace) : HttpCheckOptions{};
     options.url = spec.url;
     options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
     CommandRequest request;
@@ -237,34 +246,34 @@ void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &
             errors->append(data);
     });
     const QString via = spec.viaHost;
-    connect(run, &CommandRun::finished, job,
-            [done, spec, options, output, errors, via](const CommandResult &ran) {
-                const QString stderrText = QString::fromUtf8(*errors).trimmed();
-                if (ran.outcome == CommandResult::Outcome::Failed) {
-                    done(failedResult(spec, Verdict::Unknown,
-                                      tr("cannot run curl on %1: %2").arg(via, ran.error)));
-                    return;
-                }
-                if (ran.outcome == CommandResult::Outcome::Exited && ran.exitCode == 127) {
-                    done(failedResult(spec, Verdict::Unknown,
-                                      tr("curl is not installed on %1, which checks %2")
-                                          .arg(via, spec.url.toDisplayString())));
-                    return;
-                }
-                const std::optional<HttpAnswer> answer =
-                    parseCurlHealthOutput(output->combined(), output->truncated());
-                if (!ran.succeeded() || !answer || answer->status == 0) {
-                    // curl's own words: "(7) Failed to connect to localhost port 3000".
-                    const QString why = stderrText.isEmpty() ? ran.summary() : stderrText;
-                    done(failedResult(spec, Verdict::Critical,
-                                      tr("%1 from %2: %3")
-                                          .arg(spec.url.toDisplayString(), via, why)));
-                    return;
-                }
-                CheckResult result = judgeHttpAnswer(options, *answer);
-                result.summary = tr("%1 (from %2)").arg(result.summary, via);
-                done(result);
-            });
+    connect(
+        run, &CommandRun::finished, job,
+        [done, spec, options, output, errors, via](const CommandResult &ran) {
+            const QString stderrText = QString::fromUtf8(*errors).trimmed();
+            if (ran.outcome == CommandResult::Outcome::Failed) {
+                done(failedResult(spec, Verdict::Unknown,
+                                  tr("cannot run curl on %1: %2").arg(via, ran.error)));
+                return;
+            }
+            if (ran.outcome == CommandResult::Outcome::Exited && ran.exitCode == 127) {
+                done(failedResult(spec, Verdict::Unknown,
+                                  tr("curl is not installed on %1, which checks %2")
+                                      .arg(via, spec.url.toDisplayString())));
+                return;
+            }
+            const std::optional<HttpAnswer> answer =
+                parseCurlHealthOutput(output->combined(), output->truncated());
+            if (!ran.succeeded() || !answer || answer->status == 0) {
+                // curl's own words: "(7) Failed to connect to localhost port 3000".
+                const QString why = stderrText.isEmpty() ? ran.summary() : stderrText;
+                done(failedResult(spec, Verdict::Critical,
+                                  tr("%1 from %2: %3").arg(spec.url.toDisplayString(), via, why)));
+                return;
+            }
+            CheckResult result = judgeHttpAnswer(options, *answer);
+            result.summary = tr("%1 (from %2)").arg(result.summary, via);
+            done(result);
+        });
 }
 
 void CheckExecutor::withRoute(const CheckSpec &spec, QObject *job, const Done &done,
@@ -305,11 +314,10 @@ void CheckExecutor::withRoute(const CheckSpec &spec, QObject *job, const Done &d
         if (guard)
             guard->closeTunnel(tunnel);
     });
-    connect(ssh, &SshExecutor::tunnelOpened, job,
-            [tunnel, connectTo](quint64 id, int localPort) {
-                if (id == tunnel)
-                    connectTo(u"127.0.0.1"_s, quint16(localPort));
-            });
+    connect(ssh, &SshExecutor::tunnelOpened, job, [tunnel, connectTo](quint64 id, int localPort) {
+        if (id == tunnel)
+            connectTo(u"127.0.0.1"_s, quint16(localPort));
+    });
     connect(ssh, &SshExecutor::tunnelFailed, job,
             [tunnel, done, spec, host, port](quint64 id, const QString &error) {
                 if (id != tunnel)
@@ -323,16 +331,17 @@ void CheckExecutor::withRoute(const CheckSpec &spec, QObject *job, const Done &d
 void CheckExecutor::runSocketCheck(const CheckSpec &spec, const QString &host, quint16 port,
                                    QObject *job, const Done &done)
 {
-    const QString where = spec.viaHost.isEmpty() ? QString() : tr(" (through %1)").arg(spec.viaHost);
+    const QString where =
+        spec.viaHost.isEmpty() ? QString() : tr(" (through %1)").arg(spec.viaHost);
     if (spec.kind == CheckKind::Tcp) {
         auto *check = new TcpCheck(job);
         connect(check, &TcpCheck::finished, job, [done, where](CheckResult result) {
             result.summary += where;
             done(result);
         });
-        check->start(spec.id, host, port, checkTimeoutMs,
-                     thresholdFor(m_services.workspace, u"connect_time"_s,
-                                  defaultConnectTimeThreshold()));
+        check->start(
+            spec.id, host, port, checkTimeoutMs,
+            thresholdFor(m_services.workspace, u"connect_time"_s, defaultConnectTimeThreshold()));
         return;
     }
     TlsCheckOptions options = *tlsCheckOptionsForUrl(spec.url);
@@ -362,8 +371,8 @@ void CheckExecutor::runHostMetrics(const CheckSpec &spec, QObject *job, const Do
             done(failedResult(spec, Verdict::Unknown, tr("cannot reach %1").arg(spec.host)));
             return;
         }
-        poller = new HostMetricsPoller(spec.host, m_services.runner, m_services.executorFor, 1,
-                                       job);
+        poller =
+            new HostMetricsPoller(spec.host, m_services.runner, m_services.executorFor, 1, job);
     }
     auto samples = std::make_shared<int>(0);
     const QList<Threshold> thresholds = m_services.workspace.thresholds;
@@ -384,8 +393,9 @@ void CheckExecutor::runHostMetrics(const CheckSpec &spec, QObject *job, const Do
 void CheckExecutor::runService(const CheckSpec &spec, QObject *job, const Done &done)
 {
     Q_UNUSED(job)
-    done(failedResult(spec, Verdict::Unknown,
-                      tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
+    done(failedResult(
+        spec, Verdict::Unknown,
+        tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
 }
 
 } // namespace OpsDeck

@@ -40,7 +40,8 @@ struct CheckServices {
 };
 
 // Runs checks once each, any number at the same time, in the thread it lives in without
-// blocking it; finished() comes exactly once per run() that was not aborted. A check "via"
+// blocking it; finished() comes exactly once per run() that was not aborted, and never from
+// inside run() itself. A check "via"
 // a host runs there: HTTP with `curl`, TLS, Redis and PostgreSQL through an SSH tunnel.
 // Host metrics take two readings a second apart (CPU % needs a delta).
 class CheckExecutor final : public QObject

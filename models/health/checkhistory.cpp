@@ -102,13 +102,12 @@ void CheckHistoryStore::append(const CheckResult &result)
                     query.addBindValue(result.checkId);
                     query.addBindValue(sequence % retention.samplesPerCheck);
                     query.addBindValue(sequence);
-                    query.addBindValue(SqlValues::timeText(result.time.isValid()
-                                                               ? result.time
-                                                               : QDateTime::currentDateTimeUtc()));
+                    query.addBindValue(SqlValues::timeText(
+                        result.time.isValid() ? result.time : QDateTime::currentDateTimeUtc()));
                     query.addBindValue(result.durationMs);
                     query.addBindValue(verdictId(result.verdict));
-                    query.addBindValue(result.summary);
-                    query.addBindValue(result.error);
+                    query.addBindValue(SqlValues::nullIfEmpty(result.summary));
+                    query.addBindValue(SqlValues::nullIfEmpty(result.error));
                     query.addBindValue(QString::fromUtf8(encodeCheckValues(result.values)));
                     if (!query.exec())
                         return StoreError{query.lastError().text()};

@@ -15,9 +15,9 @@ struct KindName {
 };
 
 constexpr KindName kindNames[] = {
-    {CheckKind::Http, "http"_L1},         {CheckKind::Tcp, "tcp"_L1},
-    {CheckKind::Tls, "tls"_L1},           {CheckKind::HostMetrics, "host"_L1},
-    {CheckKind::Redis, "redis"_L1},       {CheckKind::Postgres, "postgres"_L1},
+    {CheckKind::Http, "http"_L1},     {CheckKind::Tcp, "tcp"_L1},
+    {CheckKind::Tls, "tls"_L1},       {CheckKind::HostMetrics, "host"_L1},
+    {CheckKind::Redis, "redis"_L1},   {CheckKind::Postgres, "postgres"_L1},
     {CheckKind::Alerts, "alerts"_L1},
 };
 
@@ -62,8 +62,8 @@ private:
     {
         const QString hostKey = environment.name + u'/' + host.name;
         if (host.pollMetrics) {
-            CheckSpec spec = base(environment, &host, CheckKind::HostMetrics,
-                                  CheckCategory::Hosts, host.name);
+            CheckSpec spec =
+                base(environment, &host, CheckKind::HostMetrics, CheckCategory::Hosts, host.name);
             spec.id = hostKey + u":metrics";
             spec.title = host.name;
             spec.intervalSeconds = host.metricsIntervalSeconds;
@@ -74,8 +74,8 @@ private:
         for (const Service &service : host.services)
             planService(environment, host, service);
         for (const Database &database : host.databases) {
-            CheckSpec spec = base(environment, &host, CheckKind::Postgres,
-                                  CheckCategory::Databases, database.name);
+            CheckSpec spec = base(environment, &host, CheckKind::Postgres, CheckCategory::Databases,
+                                  database.name);
             spec.id = hostKey + u'/' + database.name + u":postgres";
             spec.title = database.name;
             spec.address = database.host;
@@ -86,9 +86,9 @@ private:
                 spec.viaHost = host.name;
             spec.location = database.location;
             add(spec);
-            // A server that must speak TLS and is reached directly: its certificate too.
+            // A server that must speak TLS: its certificate too, reached the same way.
             static const QStringList tlsModes{u"require"_s, u"verify-ca"_s, u"verify-full"_s};
-            if (spec.viaHost.isEmpty() && tlsModes.contains(database.sslMode)) {
+            if (tlsModes.contains(database.sslMode)) {
                 CheckSpec tls = spec;
                 tls.kind = CheckKind::Tls;
                 tls.category = CheckCategory::Certificates;
@@ -120,8 +120,8 @@ private:
     void planService(const Environment &environment, const Host &host, const Service &service)
     {
         const QString key = environment.name + u'/' + host.name + u'/' + service.name;
-        const int interval =
-            service.intervalSeconds > 0 ? service.intervalSeconds : environment.checkIntervalSeconds;
+        const int interval = service.intervalSeconds > 0 ? service.intervalSeconds
+                                                         : environment.checkIntervalSeconds;
         auto serviceSpec = [&](CheckKind kind, CheckCategory category, const QString &suffix) {
             CheckSpec spec = base(environment, &host, kind, category, service.name);
             spec.id = key + u':' + suffix;
@@ -138,8 +138,7 @@ private:
             spec.url = service.healthUrl;
             add(spec);
             if (service.healthUrl.scheme() == u"https" &&
-                (service.tlsUrl.isEmpty() ||
-                 service.tlsUrl.host() != service.healthUrl.host())) {
+                (service.tlsUrl.isEmpty() || service.tlsUrl.host() != service.healthUrl.host())) {
                 CheckSpec tls =
                     serviceSpec(CheckKind::Tls, CheckCategory::Certificates, u"certificate"_s);
                 tls.title = service.healthUrl.host();
@@ -161,12 +160,11 @@ private:
             add(spec);
         }
         if (!service.tlsUrl.isEmpty()) {
-            CheckSpec spec =
-                serviceSpec(CheckKind::Tls, CheckCategory::Certificates, u"tls"_s);
+            CheckSpec spec = serviceSpec(CheckKind::Tls, CheckCategory::Certificates, u"tls"_s);
             spec.url = service.tlsUrl;
-            spec.title = service.tlsUrl.port() < 0
-                             ? service.tlsUrl.host()
-                             : service.tlsUrl.host() + u':' + QString::number(service.tlsUrl.port());
+            spec.title = service.tlsUrl.port() < 0 ? service.tlsUrl.host()
+                                                   : service.tlsUrl.host() + u':' +
+                                                         QString::number(service.tlsUrl.port());
             spec.intervalSeconds = qMax(interval, 3600);
             add(spec);
         }

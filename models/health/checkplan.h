@@ -34,9 +34,9 @@ struct CheckSpec {
     // service is only reachable from there. Empty: from this computer.
     QString viaHost;
     int intervalSeconds = 60;
-    QUrl url;             // Http: the health URL; Tls: the endpoint; Alerts: Alertmanager
-    QString address;      // Tcp, Redis, Postgres: host name or IP as seen from viaHost or here
-    quint16 port = 0;     //   and its port
+    QUrl url;         // Http: the health URL; Tls: the endpoint; Alerts: Alertmanager
+    QString address;  // Tcp, Redis, Postgres: host name or IP as seen from viaHost or here
+    quint16 port = 0; //   and its port
     std::optional<Service> service;
     std::optional<Database> database;
     std::optional<RedisInstance> redis;

@@ -42,7 +42,8 @@ void CheckScheduler::setPlan(const QList<CheckSpec> &plan)
         auto existing = m_entries.find(spec.id);
         if (existing != m_entries.end()) {
             Entry entry = *existing;
-            const bool pollerStale = entry.poller && entry.spec.intervalSeconds != spec.intervalSeconds;
+            const bool pollerStale =
+                entry.poller && entry.spec.intervalSeconds != spec.intervalSeconds;
             entry.spec = spec;
             if (pollerStale) {
                 delete entry.poller;
@@ -120,7 +121,7 @@ void CheckScheduler::refreshNow(const QString &checkId)
             it->poller->pause();
         return;
     }
-    it->failures = 0;
+    // The back-off count stays: a manual run that fails again waits longer, as it should.
     it->dueMs = m_clock.elapsed();
     if (!it->queued && !m_executor->isRunning(checkId)) {
         it->queued = true;
@@ -177,8 +178,8 @@ void CheckScheduler::launch(Entry &entry)
 {
     // The next run is counted from this start, so a slow check does not drift the schedule.
     reschedule(entry);
-    Q_EMIT checkStarted(entry.spec.id);
     m_executor->run(entry.spec);
+    Q_EMIT checkStarted(entry.spec.id);
 }
 
 void CheckScheduler::reschedule(Entry &entry)
@@ -201,7 +202,7 @@ void CheckScheduler::onFinished(const CheckResult &result)
         const int before = it->failures;
         it->failures = failed ? it->failures + 1 : 0;
         // The due time was set at launch with the old count: set it again with the new one.
-        if (it->failures != before && it->failures > 0)
+        if (it->failures != before)
             reschedule(*it);
     }
     Q_EMIT resultReady(result);
@@ -236,8 +237,8 @@ void CheckScheduler::startPoller(Entry &entry)
             result.checkId = spec.id;
             result.time = QDateTime::currentDateTimeUtc();
             result.verdict = Verdict::Critical;
-            result.error = QCoreApplication::translate("CheckScheduler", "%1: %2")
-                               .arg(spec.host, why);
+            result.error =
+                QCoreApplication::translate("CheckScheduler", "%1: %2").arg(spec.host, why);
             result.summary = result.error;
             Q_EMIT resultReady(result);
         });

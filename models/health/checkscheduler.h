@@ -36,8 +36,7 @@ public:
     // executor runs the one-shot checks; pollerFactory makes the poller of a host check
     // (null: host metrics are run once per interval through executor instead).
     using PollerFactory = std::function<HostMetricsPoller *(const CheckSpec &spec)>;
-    CheckScheduler(CheckExecutor *executor, PollerFactory pollerFactory,
-                   QObject *parent = nullptr);
+    CheckScheduler(CheckExecutor *executor, PollerFactory pollerFactory, QObject *parent = nullptr);
     ~CheckScheduler() override;
 
     // Replaces the plan; checks whose id stays keep their timing and back-off.

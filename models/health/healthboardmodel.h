@@ -29,21 +29,28 @@ class HealthBoardModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HealthBoardModel)
 
 public:
-    enum Column { EnvironmentColumn, CategoryColumn, CheckColumn, VerdictColumn, SummaryColumn,
-                  LastRunColumn, ColumnCount };
+    enum Column {
+        EnvironmentColumn,
+        CategoryColumn,
+        CheckColumn,
+        VerdictColumn,
+        SummaryColumn,
+        LastRunColumn,
+        ColumnCount
+    };
     enum Role {
         CheckIdRole = Qt::UserRole + 1,
-        KindRole,        // CheckKind as int
-        CategoryRole,    // CheckCategory as int
+        KindRole,     // CheckKind as int
+        CategoryRole, // CheckCategory as int
         EnvironmentRole,
         HostRole,
-        VerdictRole,     // Verdict as int; Unknown before the first result
-        HasResultRole,   // bool
+        VerdictRole,   // Verdict as int; Unknown before the first result
+        HasResultRole, // bool
         SummaryRole,
         ErrorRole,
-        LastRunRole,     // QDateTime (UTC), invalid before the first result
+        LastRunRole, // QDateTime (UTC), invalid before the first result
         RunbookRole,
-        SortRole,        // for sorting: verdict worst first, times as numbers
+        SortRole, // for sorting: verdict worst first, times as numbers
     };
 
     explicit HealthBoardModel(QObject *parent = nullptr);

@@ -393,10 +393,10 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
         result.values.append({u"expected text"_s,
                               found ? 1.0 : 0.0,
                               {},
-                              found ? Text::tr("\"%1\" found").arg(options.expectedBody)
-                                    : Text::tr("\"%1\" not in the first %2")
-                                          .arg(options.expectedBody,
-                                               formatBytes(answer.body.size())),
+                              found
+                                  ? Text::tr("\"%1\" found").arg(options.expectedBody)
+                                  : Text::tr("\"%1\" not in the first %2")
+                                        .arg(options.expectedBody, formatBytes(answer.body.size())),
                               found ? Verdict::Ok : Verdict::Critical,
                               {},
                               {}});

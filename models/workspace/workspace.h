@@ -100,7 +100,7 @@ struct Host {
     QList<RedisInstance> redis;
     QList<LogSource> logs;
     QList<BackupLocation> backups;
-    bool pollMetrics = true;        // CPU, memory, disks on the dashboard
+    bool pollMetrics = true;         // CPU, memory, disks on the dashboard
     int metricsIntervalSeconds = 10; // how often they are read
     SourceLocation location;
 
@@ -111,8 +111,8 @@ struct Environment {
     QString name;
     QString description;
     QList<Host> hosts;
-    QUrl prometheusUrl;   // the team's Prometheus server, read through its HTTP API
-    QUrl alertmanagerUrl; // its Alertmanager: firing alerts and silences
+    QUrl prometheusUrl;            // the team's Prometheus server, read through its HTTP API
+    QUrl alertmanagerUrl;          // its Alertmanager: firing alerts and silences
     int checkIntervalSeconds = 60; // services, databases, Redis, certificates
     SourceLocation location;
     bool imported = false; // from ~/.ssh/config: shown, never written to the workspace file

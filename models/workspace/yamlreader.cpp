@@ -380,11 +380,11 @@ void YamlMapReader::readUrlOfScheme(const char *key, QUrl &target, const QString
         return;
     const QUrl url(*written, QUrl::StrictMode);
     if (!url.isValid() || !schemes.contains(url.scheme()) || url.host().isEmpty()) {
-        m_reporter.error(value(key), tr("'%1' must be a URL starting with %2 and naming a host, "
-                                        "found '%3'")
-                                         .arg(QLatin1String(key),
-                                              schemes.join(QLatin1String("://, ")) + u"://",
-                                              *written));
+        m_reporter.error(
+            value(key),
+            tr("'%1' must be a URL starting with %2 and naming a host, "
+               "found '%3'")
+                .arg(QLatin1String(key), schemes.join(QLatin1String("://, ")) + u"://", *written));
         return;
     }
     target = url;

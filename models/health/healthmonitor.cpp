@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/health/healthmonitor.h"
+
+#include "models/health/hostmetricspoller.h"
+
+namespace OpsDeck {
+
+HealthMonitor::HealthMonitor(CheckServices services, StateStore *store, QObject *parent)
+    : QObject(parent)
+    , m_executor(std::make_unique<CheckExecutor>(std::move(services)))
+    , m_history(store)
+{
+    CheckExecutor *executor = m_executor.get();
+    m_scheduler = std::make_unique<CheckScheduler>(
+        executor, [executor](const CheckSpec &spec) -> HostMetricsPoller * {
+            const CheckServices &reach = executor->services();
+            if (spec.hostIsLocal)
+                return new HostMetricsPoller(spec.host, spec.intervalSeconds);
+            if (!reach.runner || !reach.executorFor)
+                return nullptr;
+            return new HostMetricsPoller(spec.host, reach.runner, reach.executorFor,
+                                         spec.intervalSeconds);
+        });
+    connect(m_scheduler.get(), &CheckScheduler::resultReady, this, &HealthMonitor::onResult);
+    connect(m_scheduler.get(), &CheckScheduler::hostSampled, this, &HealthMonitor::hostSampled);
+    connect(&m_history, &CheckHistoryStore::writeFailed, this, &HealthMonitor::historyProblem);
+}
+
+HealthMonitor::~HealthMonitor()
+{
+    // The scheduler's pollers and runs go before the executor they use.
+    m_scheduler.reset();
+    m_executor.reset();
+}
+
+void HealthMonitor::setWorkspace(const Workspace &workspace)
+{
+    m_executor->setWorkspace(workspace);
+    const QList<CheckSpec> plan = planChecks(workspace);
+    m_board.setPlan(plan);
+    m_scheduler->setPlan(plan);
+    QStringList ids;
+    for (const CheckSpec &spec : plan)
+        ids.append(spec.id);
+    const quint64 generation = ++m_generation;
+    m_history.load(ids, this,
+                   [this, generation](const QHash<QString, QList<CheckResult>> &history,
+                                      const QString &error) {
+                       if (generation != m_generation)
+                           return;
+                       if (!error.isEmpty())
+                           Q_EMIT historyProblem(error);
+                       m_board.addHistory(history);
+                   });
+}
+
+void HealthMonitor::start()
+{
+    m_history.prune();
+    m_scheduler->start();
+}
+
+void HealthMonitor::onResult(const CheckResult &result)
+{
+    m_board.addResult(result);
+    m_history.append(result);
+}
+
+} // namespace OpsDeck

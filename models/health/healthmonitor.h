@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/health/checkexecutor.h"
+#include "models/health/checkhistory.h"
+#include "models/health/checkscheduler.h"
+#include "models/health/healthboardmodel.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace OpsDeck {
+
+class StateStore;
+
+// The dashboard's engine, built once by the composition root: the workspace's checks planned,
+// scheduled in the background, their results on the board model and in the history ring, the
+// history read back at start so charts survive a restart.
+class HealthMonitor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HealthMonitor)
+
+public:
+    HealthMonitor(CheckServices services, StateStore *store, QObject *parent = nullptr);
+    ~HealthMonitor() override;
+
+    // Plans the workspace's checks (the board shows them at once, as waiting) and loads their
+    // stored history; polling starts with start().
+    void setWorkspace(const Workspace &workspace);
+    const Workspace &workspace() const { return m_executor->services().workspace; }
+    void start();
+
+    HealthBoardModel *board() { return &m_board; }
+    CheckScheduler *scheduler() { return m_scheduler.get(); }
+    CheckExecutor *executor() { return m_executor.get(); }
+    CheckHistoryStore *history() { return &m_history; }
+
+Q_SIGNALS:
+    // Host samples for the cards' sparklines.
+    void hostSampled(const QString &checkId, const OpsDeck::HostMetrics &metrics);
+    // The history could not be read or written (the dashboard still works without).
+    void historyProblem(const QString &message);
+
+private:
+    void onResult(const CheckResult &result);
+
+    std::unique_ptr<CheckExecutor> m_executor;
+    std::unique_ptr<CheckScheduler> m_scheduler;
+    HealthBoardModel m_board;
+    CheckHistoryStore m_history;
+    quint64 m_generation = 0; // drops history loads for a workspace that was replaced
+};
+
+} // namespace OpsDeck
