@@ -6,6 +6,7 @@
 #include "models/core/versions.h"
 #include "models/health/checkplan.h"
 #include "models/health/healthboardmodel.h"
+#include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
@@ -82,10 +83,9 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_navigation(new QListWidget(this))
     , m_tree(new WorkspaceTree(m_model, this))
     , m_stack(new QStackedWidget(this))
-    , m_health(new HealthBoardModel(this))
-    // The checks are not scheduled from here yet: the page shows the plan and what results
-    // reach the board.
-    , m_dashboard(new DashboardPage(m_health, nullptr, this))
+    , m_monitor(services.health)
+    , m_health(m_monitor ? m_monitor->board() : new HealthBoardModel(this))
+    , m_dashboard(new DashboardPage(m_health, m_monitor ? m_monitor->scheduler() : nullptr, this))
     , m_overview(new OverviewPage(this))
     , m_problems(new ProblemsPage(this))
     , m_console(new RunCommandPage(m_hostRegistry, m_runner, m_readOnly, this))
@@ -243,6 +243,11 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     m_runbooks->session()->setCredentialStore(m_credentials);
     // Queued behind the open: the incident that was open when OpsDeck stopped comes back.
     m_incidentResponse->resumeOpenIncident();
+    // The page takes host samples from the scheduler itself.
+    if (m_monitor) {
+        connect(m_monitor, &HealthMonitor::historyProblem, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    }
     connect(m_dashboard, &DashboardPage::openRunbookRequested, this,
             &MainWindow::openRunbookByName);
     connect(m_dashboard, &DashboardPage::declareIncidentRequested, this,
@@ -585,7 +590,10 @@ void MainWindow::onWorkspaceChanged()
     }
     m_console->setHosts(hostNames);
     m_audit->setHostNames(hostNames);
-    m_health->setPlan(planChecks(workspace));
+    if (m_monitor)
+        m_monitor->setWorkspace(workspace);
+    else
+        m_health->setPlan(planChecks(workspace));
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     m_runbooks->setWorkspace(workspace);

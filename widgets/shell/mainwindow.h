@@ -24,6 +24,7 @@ class RunbooksPage;
 class RunCommandPage;
 class DashboardPage;
 class HealthBoardModel;
+class HealthMonitor;
 class OverviewPage;
 class ProblemsPage;
 class SshExecutor;
@@ -122,6 +123,7 @@ private:
     QListWidget *m_navigation;
     WorkspaceTree *m_tree;
     QStackedWidget *m_stack;
+    HealthMonitor *m_monitor;
     HealthBoardModel *m_health;
     DashboardPage *m_dashboard;
     OverviewPage *m_overview;
