@@ -229,6 +229,72 @@
     </message>
 </context>
 <context>
+    <name>CheckPlan</name>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>%1 health</source>
+        <translation>Zustand von %1</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <source>HTTP health</source>
+        <translation>HTTP-Zustand</translation>
+    </message>
+    <message>
+        <source>TCP connect</source>
+        <translation>TCP-Verbindung</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Host metrics</source>
+        <translation>Host-Metriken</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>CheckScheduler</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandBehaviour</name>
     <message>
         <source>%1 keeps running and printing until it is stopped: it streams until you press Stop, with no time limit</source>
@@ -1677,6 +1743,56 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>HostCard</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>waiting for the first sample</source>
+        <translation>wartet auf den ersten Messwert</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Platte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed unit(s): %1</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Unit: %1</numerusform>
+            <numerusform>%n fehlgeschlagene Units: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Net in</source>
+        <translation>Netz ein</translation>
+    </message>
+    <message>
+        <source>Net out</source>
+        <translation>Netz aus</translation>
+    </message>
+</context>
+<context>
     <name>HostMetrics</name>
     <message>
         <source>not in the output</source>
@@ -2697,6 +2813,174 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::CheckDetails</name>
+    <message>
+        <source>Open &amp;Runbook</source>
+        <translation>&amp;Runbook öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Declare Incident…</source>
+        <translation>Incident &amp;ausrufen…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the chart to zoom in</source>
+        <translation>Ziehen Sie ein Rechteck über das Diagramm, um hineinzuzoomen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Choose a check to see its results over time.
+
+Arrow keys move between checks, Enter opens one.</source>
+        <translation>Wählen Sie eine Prüfung, um ihre Ergebnisse im Zeitverlauf zu sehen.
+
+Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet eine.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> (via %1)</source>
+        <translation> (über %1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · not run yet</source>
+        <translation>%1 · noch nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>The workspace names no runbook for this check</source>
+        <translation>Der Arbeitsbereich nennt kein Runbook für diese Prüfung</translation>
+    </message>
+    <message>
+        <source>Check %1 (%2): %3 at %4</source>
+        <translation>Prüfung %1 (%2): %3 um %4</translation>
+    </message>
+    <message>
+        <source>warning at %1</source>
+        <translation>Warnung ab %1</translation>
+    </message>
+    <message>
+        <source>critical at %1</source>
+        <translation>kritisch ab %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CheckExecutor</name>
+    <message>
+        <source>%1 gave no answer within %2</source>
+        <translation>%1 hat innerhalb von %2 nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>cannot reach %1 to check %2 from there</source>
+        <translation>%1 ist nicht erreichbar, um %2 von dort zu prüfen</translation>
+    </message>
+    <message>
+        <source>cannot run curl on %1: %2</source>
+        <translation>curl kann auf %1 nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>curl is not installed on %1, which checks %2</source>
+        <translation>curl ist auf %1 nicht installiert, das %2 prüft</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (von %2)</translation>
+    </message>
+    <message>
+        <source>cannot reach %1 to check %2:%3 from there</source>
+        <translation>%1 ist nicht erreichbar, um %2:%3 von dort zu prüfen</translation>
+    </message>
+    <message>
+        <source>cannot reach %1:%2 through %3: %4</source>
+        <translation>%1:%2 ist über %3 nicht erreichbar: %4</translation>
+    </message>
+    <message>
+        <source> (through %1)</source>
+        <translation> (über %1)</translation>
+    </message>
+    <message>
+        <source>cannot reach %1</source>
+        <translation>%1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 checks are not available in this build</source>
+        <translation>%1-Prüfungen sind in diesem Build nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CheckHistoryStore</name>
+    <message>
+        <source>Cannot keep a check result in the state database: %1</source>
+        <translation>Ein Prüfergebnis kann nicht in der Zustandsdatenbank gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no state database.</source>
+        <translation>Es gibt keine Zustandsdatenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot read check history from %1: %2</source>
+        <translation>Der Prüfverlauf kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::CheckHistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -2927,6 +3211,104 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::DashboardGrid</name>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>noch nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>waiting for the first result</source>
+        <translation>wartet auf das erste Ergebnis</translation>
+    </message>
+    <message>
+        <source>No check matches the filter.</source>
+        <translation>Keine Prüfung passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No checks yet. Describe services, hosts, databases, Redis instances and an Alertmanager in the workspace, and their health shows here.</source>
+        <translation>Noch keine Prüfungen. Beschreiben Sie Dienste, Hosts, Datenbanken, Redis-Instanzen und einen Alertmanager im Arbeitsbereich, dann erscheint ihr Zustand hier.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::DashboardPage</name>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Run every check now (F5)</source>
+        <translation>Alle Prüfungen jetzt ausführen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Morning Check…</source>
+        <translation>&amp;Morgenprüfung…</translation>
+    </message>
+    <message>
+        <source>Run every check of the environment once and write a report of what was checked</source>
+        <translation>Jede Prüfung der Umgebung einmal ausführen und einen Bericht über das Geprüfte schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Filter checks</source>
+        <translation>Prüfungen filtern</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>Alle Umgebungen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Checks are paused: resume running them</source>
+        <translation>Die Prüfungen sind pausiert: wieder ausführen</translation>
+    </message>
+    <message>
+        <source>Stop running checks until resumed</source>
+        <translation>Keine Prüfungen mehr ausführen, bis fortgesetzt wird</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::DiagnosticsModel</name>
     <message>
         <source>Error</source>
@@ -2955,6 +3337,37 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::HealthBoardModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
@@ -4607,6 +5020,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Open &amp;Log File…</source>
         <translation>&amp;Log-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>The check&apos;s evidence is on the clipboard, for the incident&apos;s notes.</source>
+        <translation>Die Belege der Prüfung liegen in der Zwischenablage, für die Notizen des Incidents.</translation>
     </message>
 </context>
 <context>
@@ -7131,6 +7552,14 @@ Fortfahren?</translation>
         <source>the database name is a libpq connection string; write only the name (host, port, user and sslmode have keys of their own)</source>
         <translation>der Datenbankname ist eine libpq-Verbindungszeichenkette; schreiben Sie nur den Namen (host, port, user und sslmode haben eigene Schlüssel)</translation>
     </message>
+    <message>
+        <source>&apos;metrics&apos; must be true or false</source>
+        <translation>&apos;metrics&apos; muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>&apos;tcp&apos; must be HOST:PORT with a port from 1 to 65535, found &apos;%1&apos;</source>
+        <translation>&apos;tcp&apos; muss HOST:PORT mit einem Port von 1 bis 65535 sein, gefunden: &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>YamlReader</name>
@@ -7245,6 +7674,14 @@ Fortfahren?</translation>
     <message>
         <source>&apos;%1&apos; must be one of %2; found &apos;%3&apos;</source>
         <translation>&apos;%1&apos; muss einer der Werte %2 sein; gefunden: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an interval from %2 s to %3 s such as 30s, 5m or 1h; found &apos;%4&apos;</source>
+        <translation>&apos;%1&apos; muss ein Intervall von %2 s bis %3 s wie 30s, 5m oder 1h sein; gefunden: &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a URL starting with %2 and naming a host, found &apos;%3&apos;</source>
+        <translation>&apos;%1&apos; muss eine URL sein, die mit %2 beginnt und einen Host nennt, gefunden: &apos;%3&apos;</translation>
     </message>
 </context>
 <context>

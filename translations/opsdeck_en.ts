@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>HostCard</name>
+    <message numerus="yes">
+        <source>%n failed unit(s): %1</source>
+        <translation>
+            <numerusform>%n failed unit: %1</numerusform>
+            <numerusform>%n failed units: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HostMetrics</name>
     <message numerus="yes">
         <source>%1 on %n CPU(s)</source>

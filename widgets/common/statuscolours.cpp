@@ -72,6 +72,36 @@ QColor forConnection(ConnectionState state, const QPalette &palette)
     return palette.color(QPalette::Disabled, QPalette::WindowText);
 }
 
+QColor forVerdict(Verdict verdict, const QPalette &palette)
+{
+    switch (verdict) {
+    case Verdict::Ok:
+        return good(palette);
+    case Verdict::Warning:
+        return caution(palette);
+    case Verdict::Critical:
+        return bad(palette);
+    case Verdict::Unknown:
+        break;
+    }
+    return palette.color(QPalette::Disabled, QPalette::WindowText);
+}
+
+QString verdictIconName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Ok:
+        return QStringLiteral("ok");
+    case Verdict::Warning:
+        return QStringLiteral("warning");
+    case Verdict::Critical:
+        return QStringLiteral("error");
+    case Verdict::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 QColor textOn(const QColor &background)
 {
     const double luminance =

@@ -3,6 +3,7 @@
 
 #include "models/core/connectionstate.h"
 #include "models/core/risk.h"
+#include "models/health/checkresult.h"
 
 #include <QColor>
 #include <QPalette>
@@ -23,6 +24,10 @@ QColor bad(const QPalette &palette);
 
 QColor forRisk(Risk risk, const QPalette &palette);
 QColor forConnection(ConnectionState state, const QPalette &palette);
+// A check's verdict: good, caution, bad, and the disabled text grey for unknown.
+QColor forVerdict(Verdict verdict, const QPalette &palette);
+// The icon that goes with a verdict's colour (for themedIcon): colour never stands alone.
+QString verdictIconName(Verdict verdict);
 
 // Black or white, whichever reads better on background.
 QColor textOn(const QColor &background);

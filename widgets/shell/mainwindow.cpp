@@ -4,6 +4,9 @@
 #include "models/audit/auditlog.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
+#include "models/health/checkplan.h"
+#include "models/health/healthboardmodel.h"
+#include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/persistence/statestore.h"
 #include "models/remote/commandrunner.h"
@@ -15,7 +18,9 @@
 #include "models/workspace/workspacemodel.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/dashboard/dashboardpage.h"
 #include "widgets/incidents/incidentpage.h"
+#include "widgets/incidents/incidentwizard.h"
 #include "widgets/logs/logpage.h"
 #include "widgets/remote/credentialdialog.h"
 #include "widgets/remote/hostkeydialog.h"
@@ -31,10 +36,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -51,6 +58,7 @@ namespace OpsDeck {
 
 namespace {
 constexpr int PageIdRole = Qt::UserRole + 1;
+const QString DashboardPageId = QStringLiteral("dashboard");
 const QString OverviewPageId = QStringLiteral("overview");
 const QString ProblemsPageId = QStringLiteral("problems");
 const QString ConsolePageId = QStringLiteral("console");
@@ -75,6 +83,9 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_navigation(new QListWidget(this))
     , m_tree(new WorkspaceTree(m_model, this))
     , m_stack(new QStackedWidget(this))
+    , m_monitor(services.health)
+    , m_health(m_monitor ? m_monitor->board() : new HealthBoardModel(this))
+    , m_dashboard(new DashboardPage(m_health, m_monitor ? m_monitor->scheduler() : nullptr, this))
     , m_overview(new OverviewPage(this))
     , m_problems(new ProblemsPage(this))
     , m_console(new RunCommandPage(m_hostRegistry, m_runner, m_readOnly, this))
@@ -105,6 +116,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
 
+    addPage(DashboardPageId, tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addPage(OverviewPageId, tr("Overview"), QStringLiteral("overview"), m_overview);
     addPage(ConsolePageId, tr("Run Command"), QStringLiteral("command"), m_console);
     addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("audit"), m_audit);
@@ -231,6 +243,25 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     m_runbooks->session()->setCredentialStore(m_credentials);
     // Queued behind the open: the incident that was open when OpsDeck stopped comes back.
     m_incidentResponse->resumeOpenIncident();
+    // The page takes host samples from the scheduler itself.
+    if (m_monitor) {
+        connect(m_monitor, &HealthMonitor::historyProblem, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    }
+    connect(m_dashboard, &DashboardPage::openRunbookRequested, this,
+            &MainWindow::openRunbookByName);
+    connect(m_dashboard, &DashboardPage::declareIncidentRequested, this,
+            [this](const QString &title, const QString &evidence) {
+                showPage(IncidentsPageId);
+                if (IncidentWizard *wizard = m_incidents->startWizard()) {
+                    wizard->titleEdit()->setText(title);
+                    wizard->titleEdit()->setToolTip(evidence);
+                }
+                QApplication::clipboard()->setText(evidence);
+                statusBar()->showMessage(
+                    tr("The check's evidence is on the clipboard, for the incident's notes."),
+                    15000);
+            });
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
         showPage(IncidentsPageId);
         m_incidents->startWizard(path);
@@ -262,6 +293,19 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
 }
 
 MainWindow::~MainWindow() = default;
+
+// A check names its runbook by file or by title (workspace `runbook:`).
+void MainWindow::openRunbookByName(const QString &runbook)
+{
+    showPage(RunbooksPageId);
+    for (const RunbookEntry &entry : m_library->entries()) {
+        if (entry.title.compare(runbook, Qt::CaseInsensitive) == 0) {
+            m_runbooks->openFile(entry.path);
+            return;
+        }
+    }
+    m_runbooks->openFile(runbook);
+}
 
 void MainWindow::addPage(const QString &id, const QString &title, const QString &icon,
                          QWidget *widget)
@@ -471,7 +515,7 @@ void MainWindow::restoreWindowState()
     const bool sidebar = settings.value(QStringLiteral("window/sidebar"), true).toBool();
     m_sidebarAction->setChecked(sidebar);
     m_splitter->widget(0)->setVisible(sidebar);
-    showPage(settings.value(QStringLiteral("window/page"), OverviewPageId).toString());
+    showPage(settings.value(QStringLiteral("window/page"), DashboardPageId).toString());
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
 }
@@ -546,6 +590,10 @@ void MainWindow::onWorkspaceChanged()
     }
     m_console->setHosts(hostNames);
     m_audit->setHostNames(hostNames);
+    if (m_monitor)
+        m_monitor->setWorkspace(workspace);
+    else
+        m_health->setPlan(planChecks(workspace));
     m_overview->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     m_runbooks->setWorkspace(workspace);

@@ -22,6 +22,9 @@ class IncidentPage;
 class LogPage;
 class RunbooksPage;
 class RunCommandPage;
+class DashboardPage;
+class HealthBoardModel;
+class HealthMonitor;
 class OverviewPage;
 class ProblemsPage;
 class SshExecutor;
@@ -100,6 +103,7 @@ private:
     void askHostKey(SshExecutor *executor, const HostKeyQuestion &question);
     void askCredential(SshExecutor *executor, const QString &host, int kind, const QString &what,
                        const QString &keychainEntry, const QString &secretAddress);
+    void openRunbookByName(const QString &runbook);
     void askSecretAddress(quint64 requestId, const QString &entry, const QString &boundAddress,
                           const QString &address);
 
@@ -119,6 +123,9 @@ private:
     QListWidget *m_navigation;
     WorkspaceTree *m_tree;
     QStackedWidget *m_stack;
+    HealthMonitor *m_monitor;
+    HealthBoardModel *m_health;
+    DashboardPage *m_dashboard;
     OverviewPage *m_overview;
     ProblemsPage *m_problems;
     RunCommandPage *m_console;

@@ -12,7 +12,7 @@ class QTableWidget;
 
 namespace OpsDeck {
 
-// The first page: what the workspace holds (counts), the selected tree item's properties, and
+// What the workspace holds (counts), the selected tree item's properties, and
 // the thresholds and escalation the team agreed on.
 class OverviewPage final : public QWidget
 {

@@ -6,6 +6,7 @@ namespace OpsDeck {
 class AuditLog;
 class CommandRunner;
 class CredentialStore;
+class HealthMonitor;
 class HostRegistry;
 class IncidentResponse;
 class ReadOnlyMode;
@@ -23,6 +24,9 @@ struct ShellServices {
     CommandRunner *runner = nullptr;
     RunbookLibrary *runbooks = nullptr;
     IncidentResponse *incidentResponse = nullptr;
+    // The checks behind the Dashboard; the window gives it each workspace. The one service that
+    // may be null: the Dashboard then shows the workspace's checks as waiting, with no polling.
+    HealthMonitor *health = nullptr;
 };
 
 } // namespace OpsDeck

@@ -107,9 +107,10 @@ void MainWindowTest::opensOnThisComputer()
     QVERIFY(window.document()->workspace().isBuiltIn());
     QCOMPARE(window.windowTitle(), u"This computer"_s);
     // Only pages that exist: no placeholders for features still to come.
-    QCOMPARE(window.pageIds(), (QStringList{u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
-                                            u"runbooks"_s, u"incident"_s, u"logs"_s}));
-    QCOMPARE(window.currentPageId(), u"overview"_s);
+    QCOMPARE(window.pageIds(),
+             (QStringList{u"dashboard"_s, u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
+                          u"runbooks"_s, u"incident"_s, u"logs"_s}));
+    QCOMPARE(window.currentPageId(), u"dashboard"_s);
 
     QTreeView *tree = window.workspaceTree()->view();
     new QAbstractItemModelTester(tree->model(),
@@ -341,14 +342,16 @@ void MainWindowTest::keyboardReachesEverything()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_5));
     QCOMPARE(window.currentPageId(), u"problems"_s);
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
     QCOMPARE(window.currentPageId(), u"audit"_s);
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
     QCOMPARE(window.currentPageId(), u"console"_s);
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
     QCOMPARE(window.currentPageId(), u"overview"_s);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+    QCOMPARE(window.currentPageId(), u"dashboard"_s);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_L));
     QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // into the tree
@@ -434,7 +437,7 @@ void MainWindowTest::logSourceOpensOnTheLogsPage()
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTRY_VERIFY_WITH_TIMEOUT(window.document()->workspace().findHost(u"box"_s), 5000);
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_7));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_8));
     QCOMPARE(window.currentPageId(), u"logs"_s);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
 
