@@ -2,6 +2,7 @@
 #include "app/services.h"
 
 #include "models/audit/auditlog.h"
+#include "models/health/healthmonitor.h"
 #include "models/core/risk.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentstore.h"
@@ -10,6 +11,8 @@
 #include "models/runbooks/runbooklibrary.h"
 #include "models/runbooks/runbooksession.h"
 #include "models/secrets/credentialstore.h"
+
+#include <QNetworkAccessManager>
 
 #include <QEventLoop>
 
@@ -33,6 +36,11 @@ Services::Services(const ServiceOptions &options)
     m_incidentResponse->runbookSession()->setCredentialStore(m_credentials.get());
     // First in the store's queue: every job submitted from here on waits for it.
     m_stateStore->open(options.stateDatabase);
+    if (m_credentials) {
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_health =
+            std::make_unique<HealthMonitor>(checkServices(m_network.get(), {}), m_stateStore.get());
+    }
 }
 
 // Members go in reverse order: users first, the state store (draining its queue) last.
@@ -48,7 +56,8 @@ ShellServices Services::shell() const
             .readOnly = m_readOnly.get(),
             .runner = m_runner.get(),
             .runbooks = m_runbooks.get(),
-            .incidentResponse = m_incidentResponse.get()};
+            .incidentResponse = m_incidentResponse.get(),
+            .health = m_health.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

@@ -12,6 +12,7 @@
 namespace OpsDeck {
 
 class AuditLog;
+class HealthMonitor;
 class CommandRunner;
 class CredentialStore;
 class HostRegistry;
@@ -57,6 +58,9 @@ public:
     RunbookLibrary *runbooks() const { return m_runbooks.get(); }
     // The incident being handled, the runbook session following it and its escalations.
     IncidentResponse *incidentResponse() const { return m_incidentResponse.get(); }
+    // The dashboard's checks, scheduled once the main window gives it the workspace. Only
+    // with the keychain (the desktop); null on the command line, which runs checks once.
+    HealthMonitor *health() const { return m_health.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -77,6 +81,8 @@ private:
     std::unique_ptr<CommandRunner> m_runner;
     std::unique_ptr<RunbookLibrary> m_runbooks;
     std::unique_ptr<IncidentResponse> m_incidentResponse;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HealthMonitor> m_health;
 };
 
 } // namespace OpsDeck

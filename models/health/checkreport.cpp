@@ -130,11 +130,10 @@ QString formatCheckValue(const CheckValue &value)
 QString checkReportMarkdown(const CheckReport &report)
 {
     QString out = u"# "_s + markdownInlineText(titleOf(report)) + u"\n\n"_s;
-    out += u"| | |\n|---|---|\n"_s;
-    out += u"| "_s + tr("Result") + u" | **"_s + verdictName(report.overall()) + u"** |\n"_s;
-    out += u"| "_s + tr("Checks") + u" | "_s + markdownInlineText(countsText(report)) + u" |\n"_s;
-    out += u"| "_s + tr("Started") + u" | "_s + utc(report.startedAt) + u" |\n"_s;
-    out += u"| "_s + tr("Finished") + u" | "_s + utc(report.finishedAt) + u" |\n\n"_s;
+    out += u"- **"_s + tr("Result:") + u"** "_s + verdictName(report.overall()) + u'\n';
+    out += u"- **"_s + tr("Checks:") + u"** "_s + markdownInlineText(countsText(report)) + u'\n';
+    out += u"- **"_s + tr("Started:") + u"** "_s + utc(report.startedAt) + u'\n';
+    out += u"- **"_s + tr("Finished:") + u"** "_s + utc(report.finishedAt) + u"\n\n"_s;
 
     QList<CheckSpec> problems;
     for (const CheckSpec &spec : report.plan) {

@@ -365,6 +365,8 @@ bool IncidentWizard::declare()
     QSettings().setValue(u"incident/commander"_s, incident.commander);
     if (!m_response->declare(incident))
         return false;
+    if (!m_evidence.trimmed().isEmpty())
+        m_incident->addNote(m_evidence);
     return true;
 }
 

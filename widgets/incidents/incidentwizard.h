@@ -56,6 +56,8 @@ public:
 
     // Preselects a runbook of the library by path (the runbooks page's "Start incident").
     void chooseRunbook(const QString &path);
+    // What led to the incident (a red check's values): a note on its timeline once declared.
+    void setEvidence(const QString &evidence) { m_evidence = evidence; }
 
     // For tests: the widgets an operator uses.
     QTreeView *runbookList() const { return m_runbookList; }
@@ -105,6 +107,7 @@ private:
     IncidentReportPanel *m_report = nullptr;
     QCheckBox *m_resolve = nullptr;
     bool m_declared = false; // this wizard declared the incident it is about
+    QString m_evidence;
     QString m_pendingChoice;
 };
 

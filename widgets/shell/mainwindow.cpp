@@ -19,6 +19,7 @@
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/dashboard/dashboardpage.h"
+#include "widgets/dashboard/morningcheckdialog.h"
 #include "widgets/incidents/incidentpage.h"
 #include "widgets/incidents/incidentwizard.h"
 #include "widgets/logs/logpage.h"
@@ -36,7 +37,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -248,6 +248,17 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
         connect(m_monitor, &HealthMonitor::historyProblem, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     }
+    connect(m_dashboard, &DashboardPage::morningCheckRequested, this,
+            [this](const QString &environment) {
+                if (!m_monitor) {
+                    statusBar()->showMessage(tr("Checks cannot run in this window."), 10000);
+                    return;
+                }
+                auto *dialog = new MorningCheckDialog(m_monitor->executor(),
+                                                      m_monitor->workspace(), environment, this);
+                dialog->show();
+                dialog->start();
+            });
     connect(m_dashboard, &DashboardPage::openRunbookRequested, this,
             &MainWindow::openRunbookByName);
     connect(m_dashboard, &DashboardPage::declareIncidentRequested, this,
@@ -256,11 +267,9 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
                 if (IncidentWizard *wizard = m_incidents->startWizard()) {
                     wizard->titleEdit()->setText(title);
                     wizard->titleEdit()->setToolTip(evidence);
+                    // On the timeline as the first note once the incident is declared.
+                    wizard->setEvidence(evidence);
                 }
-                QApplication::clipboard()->setText(evidence);
-                statusBar()->showMessage(
-                    tr("The check's evidence is on the clipboard, for the incident's notes."),
-                    15000);
             });
     connect(m_runbooks, &RunbooksPage::incidentRequested, this, [this](const QString &path) {
         showPage(IncidentsPageId);
