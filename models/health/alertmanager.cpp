@@ -150,6 +150,44 @@ AlertmanagerList<AlertmanagerSilence> parseAlertmanagerSilences(const QByteArray
     return list;
 }
 
+CheckResult judgeAlerts(const QList<AlertmanagerAlert> &alerts, const QString &checkId,
+                        const QDateTime &now)
+{
+    CheckResult result;
+    result.checkId = checkId;
+    result.time = now;
+    result.verdict = Verdict::Ok;
+    int firing = 0;
+    int quiet = 0;
+    for (const AlertmanagerAlert &alert : alerts) {
+        const QString severity = alert.labels.value(u"severity"_s).toLower();
+        const bool muted = alert.isSilenced() || !alert.inhibitedBy.isEmpty();
+        Verdict verdict = Verdict::Ok;
+        if (!muted && (severity == u"critical" || severity == u"page" || severity == u"error"))
+            verdict = Verdict::Critical;
+        else if (!muted && severity == u"warning")
+            verdict = Verdict::Warning;
+        muted ? ++quiet : ++firing;
+        const qint64 minutes = alert.startsAt.isValid() ? alert.startsAt.secsTo(now) / 60 : -1;
+        QString text = severity.isEmpty() ? alert.name() : alert.name() + u" ("_s + severity + u')';
+        if (alert.labels.contains(u"instance"_s))
+            text += Text::tr(" on %1").arg(alert.labels.value(u"instance"_s));
+        if (minutes >= 0)
+            text += Text::tr(", firing for %1 min").arg(minutes);
+        if (alert.isSilenced())
+            text += Text::tr(", silenced");
+        else if (!alert.inhibitedBy.isEmpty())
+            text += Text::tr(", inhibited");
+        result.values.append(
+            {alert.name(), double(qMax<qint64>(0, minutes)), u"min"_s, text, verdict, {}, {}});
+        result.verdict = worseForExitCode(result.verdict, verdict);
+    }
+    result.summary = alerts.isEmpty()
+                         ? Text::tr("no alerts firing")
+                         : Text::tr("%1 firing, %2 silenced or inhibited").arg(firing).arg(quiet);
+    return result;
+}
+
 QList<AlertMatch> alertsForTarget(const QList<AlertmanagerAlert> &alerts, const AlertTarget &target)
 {
     QList<AlertMatch> matches;

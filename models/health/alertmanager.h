@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/health/checkresult.h"
+
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QDateTime>
@@ -90,6 +92,12 @@ struct AlertMatch {
 // no host matches by its service or job label alone. Pure.
 QList<AlertMatch> alertsForTarget(const QList<AlertmanagerAlert> &alerts,
                                   const AlertTarget &target);
+
+// The firing alerts as a check: one value per alert (its severity label decides: critical or
+// page is critical, warning is a warning, anything else is shown but OK), a silenced or
+// inhibited alert counts as OK; the check is as bad as its worst unsilenced alert. Pure.
+CheckResult judgeAlerts(const QList<AlertmanagerAlert> &alerts, const QString &checkId,
+                        const QDateTime &now);
 
 // A silence to create.
 struct SilenceRequest {

@@ -2,6 +2,7 @@
 #include "models/health/checkexecutor.h"
 
 #include "models/core/units.h"
+#include "models/health/alertmanager.h"
 #include "models/health/hostmetricspoller.h"
 #include "models/health/httpcheck.h"
 #include "models/health/tlscheck.h"
@@ -392,10 +393,29 @@ void CheckExecutor::runHostMetrics(const CheckSpec &spec, QObject *job, const Do
 
 void CheckExecutor::runService(const CheckSpec &spec, QObject *job, const Done &done)
 {
-    Q_UNUSED(job)
-    done(failedResult(
-        spec, Verdict::Unknown,
-        tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
+    switch (spec.kind) {
+    case CheckKind::Alerts: {
+        // Reading needs no gate; silences are made elsewhere, through it.
+        auto *client = new AlertmanagerClient(m_services.network, spec.url, nullptr, job);
+        client->setTimeoutMs(checkTimeoutMs);
+        const QString environment = spec.environment;
+        client->listAlerts(job, [this, done, spec,
+                                 environment](const AlertmanagerList<AlertmanagerAlert> &alerts) {
+            if (!alerts.ok()) {
+                done(failedResult(spec, Verdict::Critical, alerts.error));
+                return;
+            }
+            Q_EMIT alertsRead(environment, alerts.items);
+            done(judgeAlerts(alerts.items, spec.id, QDateTime::currentDateTimeUtc()));
+        });
+        return;
+    }
+    default:
+        done(failedResult(
+            spec, Verdict::Unknown,
+            tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
+        return;
+    }
 }
 
 } // namespace OpsDeck

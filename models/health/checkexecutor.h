@@ -17,6 +17,7 @@ class QNetworkAccessManager;
 
 namespace OpsDeck {
 
+struct AlertmanagerAlert;
 class CommandRunner;
 class CredentialStore;
 class Executor;
@@ -68,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void finished(const OpsDeck::CheckResult &result);
+    // What an Alertmanager check read: every alert of environment, for matching red checks.
+    void alertsRead(const QString &environment, const QList<OpsDeck::AlertmanagerAlert> &alerts);
 
 private:
     using Done = std::function<void(CheckResult)>;

@@ -178,6 +178,7 @@ private:
         spec.category = category;
         spec.environment = environment.name;
         spec.host = host ? host->name : QString();
+        spec.hostAddress = host ? host->address : QString();
         spec.subject = subject;
         spec.intervalSeconds = environment.checkIntervalSeconds;
         return spec;

@@ -27,9 +27,10 @@ struct CheckSpec {
     CheckKind kind = CheckKind::Http;
     CheckCategory category = CheckCategory::Services;
     QString environment;
-    QString host;    // the host it belongs to; empty for environment-wide checks (alerts)
-    QString subject; // what is checked: the service, database, Redis instance or host name
-    QString title;   // for people: "api health", "wiki connections", "web-1"
+    QString host;        // the host it belongs to; empty for environment-wide checks (alerts)
+    QString hostAddress; // that host's address, for matching Prometheus alerts' instance label
+    QString subject;     // what is checked: the service, database, Redis instance or host name
+    QString title;       // for people: "api health", "wiki connections", "web-1"
     // Run from this host over SSH (curl, TLS and Redis through its tunnel), because the
     // service is only reachable from there. Empty: from this computer.
     QString viaHost;

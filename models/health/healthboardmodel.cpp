@@ -225,6 +225,47 @@ VerdictCounts HealthBoardModel::counts(const QString &environment) const
     return counts;
 }
 
+void HealthBoardModel::setAlerts(const QString &environment, const QList<AlertmanagerAlert> &alerts)
+{
+    m_alerts.insert(environment, alerts);
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).spec.environment == environment)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+QList<AlertMatch> HealthBoardModel::alertsFor(int row) const
+{
+    const CheckSpec &spec = m_items.at(row).spec;
+    // The Alertmanager's own check lists them all already.
+    if (spec.kind == CheckKind::Alerts || spec.host.isEmpty())
+        return {};
+    AlertTarget target;
+    target.host = spec.hostAddress.isEmpty() ? spec.host : spec.hostAddress;
+    target.port = spec.port != 0 ? spec.port : (spec.url.isValid() ? spec.url.port(0) : 0);
+    if (spec.kind != CheckKind::HostMetrics)
+        target.service = spec.subject;
+    QList<AlertMatch> matches = alertsForTarget(m_alerts.value(spec.environment), target);
+    // The host's own name, when alerts name hosts rather than addresses.
+    if (matches.isEmpty() && target.host != spec.host) {
+        target.host = spec.host;
+        matches = alertsForTarget(m_alerts.value(spec.environment), target);
+    }
+    return matches;
+}
+
+QString HealthBoardModel::describeAlert(const AlertMatch &match)
+{
+    const AlertmanagerAlert &alert = match.alert;
+    const QString severity = alert.labels.value(QStringLiteral("severity"));
+    QString text = severity.isEmpty() ? alert.name() : tr("%1 (%2)").arg(alert.name(), severity);
+    if (alert.startsAt.isValid())
+        text += tr(" since %1 UTC").arg(alert.startsAt.toUTC().toString(QStringLiteral("HH:mm")));
+    if (match.silenced)
+        text += tr(", silenced");
+    return text;
+}
+
 QStringList HealthBoardModel::environments() const
 {
     QStringList names;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/health/alertmanager.h"
 #include "models/health/checkplan.h"
 #include "models/health/checkresult.h"
 
@@ -71,6 +72,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // The alerts an environment's Alertmanager reports now, to show with the checks they are
+    // about.
+    void setAlerts(const QString &environment, const QList<AlertmanagerAlert> &alerts);
+    // The alerts about a row's check: "HighLatency (critical) since 10:02 UTC, silenced".
+    QList<AlertMatch> alertsFor(int row) const;
+    static QString describeAlert(const AlertMatch &match);
+
     int rowOf(const QString &checkId) const { return m_rows.value(checkId, -1); }
     const CheckSpec &spec(int row) const { return m_items.at(row).spec; }
     // The latest result of a row; null before the first one.
@@ -91,6 +99,7 @@ private:
     void rebuildIndex();
 
     QList<Item> m_items;
+    QHash<QString, QList<AlertmanagerAlert>> m_alerts; // by environment
     QHash<QString, int> m_rows;
     int m_historyLimit = 360;
 };

@@ -24,6 +24,7 @@ HealthMonitor::HealthMonitor(CheckServices services, StateStore *store, QObject 
     connect(m_scheduler.get(), &CheckScheduler::resultReady, this, &HealthMonitor::onResult);
     connect(m_scheduler.get(), &CheckScheduler::hostSampled, this, &HealthMonitor::hostSampled);
     connect(&m_history, &CheckHistoryStore::writeFailed, this, &HealthMonitor::historyProblem);
+    connect(m_executor.get(), &CheckExecutor::alertsRead, &m_board, &HealthBoardModel::setAlerts);
 }
 
 HealthMonitor::~HealthMonitor()

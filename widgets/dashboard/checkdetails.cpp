@@ -42,6 +42,7 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     , m_title(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_alerts(new QLabel(this))
     , m_runbookButton(new QPushButton(themedIcon(u"runbook"_s), tr("Open &Runbook"), this))
     , m_incidentButton(new QPushButton(themedIcon(u"incident"_s), tr("&Declare Incident…"), this))
     , m_range(new QComboBox(this))
@@ -64,6 +65,9 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setWordWrap(true);
+    m_alerts->setWordWrap(true);
+    m_alerts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_alerts->setObjectName(u"checkDetailsAlerts"_s);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_runbookButton->setObjectName(u"openCheckRunbook"_s);
     m_incidentButton->setObjectName(u"declareCheckIncident"_s);
@@ -122,6 +126,7 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     contentLayout->addLayout(header);
     contentLayout->addWidget(m_summary);
     contentLayout->addWidget(m_error);
+    contentLayout->addWidget(m_alerts);
     contentLayout->addWidget(m_splitter, 1);
 
     m_empty->setText(tr("Choose a check to see its results over time.\n\nArrow keys move "
@@ -244,6 +249,12 @@ void CheckDetails::reload()
     errorPalette.setColor(QPalette::WindowText, StatusColours::forVerdict(verdict, palette()));
     m_error->setPalette(errorPalette);
 
+    QStringList alerts;
+    for (const AlertMatch &match : m_model->alertsFor(row))
+        alerts.append(HealthBoardModel::describeAlert(match));
+    m_alerts->setText(alerts.isEmpty() ? QString() : tr("Alerts: %1").arg(alerts.join(u"; "_s)));
+    m_alerts->setVisible(!alerts.isEmpty());
+
     // The way out of a red check: its runbook, or an incident with the evidence.
     const bool red = verdict == Verdict::Critical;
     m_runbookButton->setVisible(red);
@@ -349,7 +360,10 @@ QString CheckDetails::evidence() const
     const int row = m_model ? m_model->rowOf(m_checkId) : -1;
     if (row < 0 || !m_model->latest(row))
         return {};
-    return checkEvidence(m_model->spec(row).title, *m_model->latest(row));
+    QString text = checkEvidence(m_model->spec(row).title, *m_model->latest(row));
+    for (const AlertMatch &match : m_model->alertsFor(row))
+        text += u'\n' + tr("Alert: %1").arg(HealthBoardModel::describeAlert(match));
+    return text;
 }
 
 QString checkEvidence(const QString &title, const CheckResult &result)

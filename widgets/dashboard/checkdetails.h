@@ -67,6 +67,7 @@ private:
     QLabel *m_title;
     QLabel *m_summary;
     QLabel *m_error;
+    QLabel *m_alerts; // the Alertmanager alerts about this check
     QPushButton *m_runbookButton;
     QPushButton *m_incidentButton;
     QComboBox *m_range;

@@ -100,10 +100,10 @@ void MorningCheckDialog::onFinished()
     m_cancel->setEnabled(false);
     for (QPushButton *button : {m_saveMarkdown, m_saveHtml, m_copy})
         button->setEnabled(true);
-    m_status->setText(tr("Done in %1 s: %2.")
-                          .arg(QString::number(
-                              m_report.startedAt.msecsTo(m_report.finishedAt) / 1000.0, 'f', 1),
-                               verdictName(m_report.overall())));
+    m_status->setText(
+        tr("Done in %1 s: %2.")
+            .arg(QString::number(m_report.startedAt.msecsTo(m_report.finishedAt) / 1000.0, 'f', 1),
+                 verdictName(m_report.overall())));
     m_preview->setMarkdown(checkReportMarkdown(m_report));
     Q_EMIT finished();
 }
@@ -132,9 +132,9 @@ void MorningCheckDialog::saveTo(const QString &path)
         this,
         [this](const FileWriteResult &result) {
             const QString shown = QDir::toNativeSeparators(result.path);
-            m_status->setText(result.ok() ? tr("Saved to %1.").arg(shown)
-                                          : tr("Cannot save the report to %1: %2")
-                                                .arg(shown, result.reason));
+            m_status->setText(
+                result.ok() ? tr("Saved to %1.").arg(shown)
+                            : tr("Cannot save the report to %1: %2").arg(shown, result.reason));
             Q_EMIT saved(result.path, result.ok(), result.reason);
         });
 }
