@@ -13,12 +13,13 @@ cd "$source_dir"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
     fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer \
-    fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines fuzz_prometheus_text
+    fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines fuzz_prometheus_text \
+    fuzz_redis_info
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
     fuzz_runbook_parser fuzz_shell_lexer fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines \
-    fuzz_prometheus_text; do
+    fuzz_prometheus_text fuzz_redis_info; do
     mkdir -p "$work/$target"
     # These two are slow per input (a real sh each; Include expansion): fewer inputs. The
     # runbook parser judges, composes and prepares every block of each input (20 a second).
@@ -38,6 +39,7 @@ for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ss
     fuzz_log_formats) corpus=("$source_dir/tests/data/logs/formats") ;;
     fuzz_live_log_lines) corpus=("$source_dir/tests/data/logs") ;;
     fuzz_prometheus_text) corpus=("$source_dir/tests/data/health/prometheus") ;;
+    fuzz_redis_info) corpus=("$source_dir/tests/data/health/redis") ;;
     *) corpus=("$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken"
         "$source_dir/tests/data/workspace/fuzz-regressions") ;;
     esac
