@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>HealthRedis</name>
+    <message numerus="yes">
+        <source>master, %n replica(s) connected</source>
+        <translation>
+            <numerusform>master, %n replica connected</numerusform>
+            <numerusform>master, %n replicas connected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), %1 with an expiry</source>
+        <translation>
+            <numerusform>%n key, %1 with an expiry</numerusform>
+            <numerusform>%n keys, %1 with an expiry</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HostMetrics</name>
     <message numerus="yes">
         <source>%1 on %n CPU(s)</source>
