@@ -45,8 +45,10 @@ public:
     quint16 port() const { return quint16(value(QStringLiteral("PORT")).toUInt()); }
 
     // Runs one command with redis-cli (the password through REDISCLI_AUTH, never argv) and
-    // returns its output, or an empty string with error set.
-    QString command(const QStringList &arguments, QString *error = nullptr) const
+    // returns its output, or an empty string with error set. With input, redis-cli -x reads the
+    // command's last argument from it (a secret stays off the command line).
+    QString command(const QStringList &arguments, QString *error = nullptr,
+                    const QByteArray &input = {}) const
     {
         QProcess cli;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -56,7 +58,11 @@ public:
                   QStringList{QStringLiteral("--no-auth-warning"), QStringLiteral("-h"),
                               value(QStringLiteral("HOST")), QStringLiteral("-p"),
                               value(QStringLiteral("PORT"))} +
+                      (input.isNull() ? QStringList() : QStringList{QStringLiteral("-x")}) +
                       arguments);
+        if (!input.isNull())
+            cli.write(input);
+        cli.closeWriteChannel();
         const bool finished = cli.waitForFinished(30000) && cli.exitCode() == 0;
         const QString output = QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
         if (!finished || output.startsWith(QStringLiteral("ERR"))) {

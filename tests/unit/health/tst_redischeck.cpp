@@ -433,6 +433,25 @@ private Q_SLOTS:
         QVERIFY2(missing.error.contains(options.socketPath), qPrintable(missing.error));
     }
 
+    void liveNeedlessPassword()
+    {
+        // The server stops asking for a password: it works, but not as the workspace says.
+        QString error;
+        m_redis->command({u"CONFIG"_s, u"SET"_s, u"requirepass"_s, u""_s}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const CheckResult result = run(tcp());
+        m_redis->command({u"CONFIG"_s, u"SET"_s, u"requirepass"_s}, &error,
+                         m_redis->value(u"PASSWORD"_s).toUtf8());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(result.verdict, Verdict::Warning);
+        QCOMPARE(findValue(result, u"authentication"_s)->verdict, Verdict::Warning);
+        QVERIFY(findValue(result, u"memory used"_s));
+        // The password is wanted again.
+        RedisCheckOptions without = tcp();
+        without.password.clear();
+        QCOMPARE(run(without).verdict, Verdict::Critical);
+    }
+
     // Last: it fills the server up to maxmemory and empties it again.
     void liveMemoryNearFull()
     {
