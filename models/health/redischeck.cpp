@@ -11,6 +11,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <cmath>
 #include <hiredis/hiredis.h>
 #include <vector>
