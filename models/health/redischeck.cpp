@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QLocalSocket>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -91,7 +90,6 @@ bool RedisInfo::contains(const QString &key) const
 
 RedisInfo parseRedisInfo(const QByteArray &text)
 {
-    static const QRegularExpression databaseKey(u"^db(\\d+)$"_s);
     RedisInfo info;
     const QList<QByteArray> lines = text.split('\n');
     for (QByteArray line : lines) {
@@ -115,12 +113,15 @@ RedisInfo parseRedisInfo(const QByteArray &text)
         const QString value = QString::fromUtf8(line.mid(colon + 1));
         info.sections.last().entries.append({key, value});
 
-        const QRegularExpressionMatch database = databaseKey.match(key);
-        if (!database.hasMatch() || info.sections.last().name.compare(u"Keyspace"_s) != 0)
+        if (!key.startsWith(u"db"_s) || info.sections.last().name != "Keyspace"_L1)
             continue;
         RedisKeyspace keyspace;
         bool numbered = false;
-        keyspace.database = database.captured(1).toInt(&numbered);
+        const QStringView digits = QStringView(key).mid(2);
+        keyspace.database = digits.toInt(&numbered);
+        // "db0" only: toInt() would also take "db+1" or "db 1".
+        numbered = numbered && std::all_of(digits.begin(), digits.end(),
+                                           [](QChar c) { return c >= u'0' && c <= u'9'; });
         bool hasKeys = false;
         for (const QString &field : value.split(u',')) {
             const QString name = field.section(u'=', 0, 0);

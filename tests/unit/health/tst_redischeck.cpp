@@ -180,9 +180,9 @@ private Q_SLOTS:
                                      << true << QString() << QString() << 0 << qint64(0)
                                      << qint64(0) << u"%"_s << Verdict::Warning << Verdict::Ok;
         QTest::newRow("keyspace, odd entries")
-            << "# Keyspace\ndb0:keys=5,expires=2,avg_ttl=10\ndbx:keys=1\ndb3:expires=1\n"_ba << true
-            << QString() << QString() << 1 << qint64(5) << qint64(2) << QString() << Verdict::Ok
-            << Verdict::Ok;
+            << "# Keyspace\ndb0:keys=5,expires=2,avg_ttl=10\ndbx:keys=1\ndb3:expires=1\ndb-1:keys=1\n"_ba
+            << true << QString() << QString() << 1 << qint64(5) << qint64(2) << QString()
+            << Verdict::Ok << Verdict::Ok;
         QTest::newRow("HTTP, not INFO")
             << "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"_ba << true << QString()
             << QString() << 0 << qint64(0) << qint64(0) << QString() << Verdict::Ok << Verdict::Ok;
