@@ -1576,6 +1576,182 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>HealthPostgres</name>
+    <message>
+        <source>wrong password for user %1</source>
+        <translation>falsches Passwort für Benutzer %1</translation>
+    </message>
+    <message>
+        <source>the server wants a password for user %1 and none is configured</source>
+        <translation>der Server verlangt ein Passwort für Benutzer %1, und es ist keines eingerichtet</translation>
+    </message>
+    <message>
+        <source>database %1 does not exist</source>
+        <translation>Datenbank %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>user %1 does not exist</source>
+        <translation>Benutzer %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>no answer within %1</source>
+        <translation>keine Antwort innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the query took longer than %1</source>
+        <translation>die Abfrage dauerte länger als %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database %1 at %2</source>
+        <translation>PostgreSQL-Datenbank %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>connect and query</source>
+        <translation>Verbinden und Abfrage</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (max_connections %3, %4 reserved)</source>
+        <translation>%1 von %2 (max_connections %3, %4 reserviert)</translation>
+    </message>
+    <message>
+        <source>standby (in recovery)</source>
+        <translation>Standby (in Wiederherstellung)</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>Primärserver</translation>
+    </message>
+    <message>
+        <source>%1 answered in %2, %3 of %4 connections in use</source>
+        <translation>%1 hat in %2 geantwortet, %3 von %4 Verbindungen belegt</translation>
+    </message>
+</context>
+<context>
+    <name>HealthRedis</name>
+    <message>
+        <source>%1 of %2 (maxmemory)</source>
+        <translation>%1 von %2 (maxmemory)</translation>
+    </message>
+    <message>
+        <source>%1, no maxmemory limit</source>
+        <translation>%1, keine maxmemory-Grenze</translation>
+    </message>
+    <message numerus="yes">
+        <source>master, %n replica(s) connected</source>
+        <translation>
+            <numerusform>Master, %n Replikat verbunden</numerusform>
+            <numerusform>Master, %n Replikate verbunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replica of %1, link up</source>
+        <translation>Replikat von %1, Verbindung steht</translation>
+    </message>
+    <message>
+        <source>replica of %1, link to the master is down</source>
+        <translation>Replikat von %1, Verbindung zum Master unterbrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), %1 with an expiry</source>
+        <translation>
+            <numerusform>%n Schlüssel, %1 mit Ablaufzeit</numerusform>
+            <numerusform>%n Schlüssel, %1 mit Ablaufzeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answer from redis at %1 within %2</source>
+        <translation>keine Antwort von Redis auf %1 innerhalb von %2</translation>
+    </message>
+    <message>
+        <source>redis at %1 closed the connection</source>
+        <translation>Redis auf %1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no redis at %1: %2</source>
+        <translation>kein Redis auf %1: %2</translation>
+    </message>
+    <message>
+        <source>connection refused by redis at %1</source>
+        <translation>Verbindung von Redis auf %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>redis host %1 not found</source>
+        <translation>Redis-Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>TLS handshake with redis at %1 failed: %2</source>
+        <translation>TLS-Handshake mit Redis auf %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>redis at %1: %2</source>
+        <translation>Redis auf %1: %2</translation>
+    </message>
+    <message>
+        <source>out of memory writing a redis command</source>
+        <translation>kein Speicher mehr beim Schreiben eines Redis-Befehls</translation>
+    </message>
+    <message>
+        <source>redis at %1 sent more than %2: not the answer of a Redis server</source>
+        <translation>Redis auf %1 hat mehr als %2 gesendet: keine Antwort eines Redis-Servers</translation>
+    </message>
+    <message>
+        <source>redis at %1 does not speak the Redis protocol: %2</source>
+        <translation>Redis auf %1 spricht nicht das Redis-Protokoll: %2</translation>
+    </message>
+    <message>
+        <source>a password is configured, but the server asks for none</source>
+        <translation>ein Passwort ist eingerichtet, aber der Server verlangt keines</translation>
+    </message>
+    <message>
+        <source>authentication failed for redis at %1: %2</source>
+        <translation>Anmeldung bei Redis auf %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>authentication failed for redis at %1: it wants a password and none is configured</source>
+        <translation>Anmeldung bei Redis auf %1 fehlgeschlagen: Der Server verlangt ein Passwort, und es ist keines eingerichtet</translation>
+    </message>
+    <message>
+        <source>redis at %1 refused database %2: %3</source>
+        <translation>Redis auf %1 hat Datenbank %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>redis at %1 answered PING with: %2</source>
+        <translation>Redis auf %1 hat PING beantwortet mit: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered PING with &quot;%2&quot;, not PONG: not a Redis server?</source>
+        <translation>%1 hat PING mit „%2“ beantwortet, nicht mit PONG: kein Redis-Server?</translation>
+    </message>
+    <message>
+        <source>the answer to INFO is not a list of key:value lines</source>
+        <translation>die Antwort auf INFO ist keine Liste von Zeilen der Form Schlüssel:Wert</translation>
+    </message>
+    <message>
+        <source>redis at %1 answered PING but no usable INFO: %2</source>
+        <translation>Redis auf %1 hat PING beantwortet, aber kein brauchbares INFO: %2</translation>
+    </message>
+    <message>
+        <source>redis %1 at %2 answered PING in %3</source>
+        <translation>Redis %1 auf %2 hat PING in %3 beantwortet</translation>
+    </message>
+    <message>
+        <source>%1; %2: %3</source>
+        <translation>%1; %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>HealthTls</name>
     <message>
         <source>connection refused by %1</source>

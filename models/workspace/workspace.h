@@ -60,6 +60,7 @@ struct RedisInstance {
     int port = 6379;
     QString socketPath;
     int databaseIndex = 0;
+    bool tls = false; // rediss: TLS from the first byte (not for a Unix socket)
     SecretReference password;
     SourceLocation location;
 };

@@ -285,6 +285,7 @@ private:
         map.readInteger("port", redis.port, 1, 65535);
         map.readText("socket", redis.socketPath);
         map.readInteger("db", redis.databaseIndex, 0, 65535);
+        map.readChoice("tls", redis.tls, {{"true", true}, {"false", false}});
         map.readSecret("password", redis.password);
         map.finish();
         return redis;

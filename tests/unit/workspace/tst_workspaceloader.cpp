@@ -61,6 +61,7 @@ private Q_SLOTS:
     void minimalWorkspaceGetsDefaults();
     void fullWorkspaceReadsEveryField();
     void communicationTemplatesAreRead();
+    void redisTlsIsRead();
     void documentedExampleIsValid();
     void tooLargeFileIsRefusedBeforeReading();
     void missingFileSaysWhy();
@@ -304,6 +305,27 @@ void WorkspaceLoaderTest::communicationTemplatesAreRead()
     QCOMPARE(result.workspace.communicationTemplates, expected);
     QVERIFY(parseWorkspace("environments: []\n", u"none.yaml"_s)
                 .workspace.communicationTemplates.isEmpty());
+}
+
+void WorkspaceLoaderTest::redisTlsIsRead()
+{
+    const QByteArray text = "environments:\n  - name: prod\n    hosts:\n      - name: cache-1\n"
+                            "        redis:\n          - {name: plain}\n"
+                            "          - {name: secure, port: 6380, tls: true}\n";
+    const WorkspaceLoadResult result = parseWorkspace(text, u"redis.yaml"_s);
+    QCOMPARE(render(result.diagnostics, u"redis.yaml"_s), QStringList{});
+    const Host *host = result.workspace.findHost(u"cache-1");
+    QVERIFY(host);
+    QVERIFY(!host->redis.at(0).tls);
+    QVERIFY(host->redis.at(1).tls);
+
+    QByteArray wrong = text;
+    wrong.replace("tls: true", "tls: maybe");
+    const QStringList diagnostics =
+        render(parseWorkspace(wrong, u"redis.yaml"_s).diagnostics, u"redis.yaml"_s);
+    QCOMPARE(diagnostics.size(), 1);
+    QVERIFY2(diagnostics[0].contains(u"'tls' must be one of true, false"_s),
+             qPrintable(diagnostics[0]));
 }
 
 void WorkspaceLoaderTest::documentedExampleIsValid()
