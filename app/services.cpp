@@ -2,8 +2,8 @@
 #include "app/services.h"
 
 #include "models/audit/auditlog.h"
-#include "models/health/healthmonitor.h"
 #include "models/core/risk.h"
+#include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentstore.h"
 #include "models/remote/commandrunner.h"
@@ -12,9 +12,8 @@
 #include "models/runbooks/runbooksession.h"
 #include "models/secrets/credentialstore.h"
 
-#include <QNetworkAccessManager>
-
 #include <QEventLoop>
+#include <QNetworkAccessManager>
 
 namespace OpsDeck {
 

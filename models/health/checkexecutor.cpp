@@ -5,9 +5,12 @@
 #include "models/health/alertmanager.h"
 #include "models/health/hostmetricspoller.h"
 #include "models/health/httpcheck.h"
+#include "models/health/postgrescheck.h"
+#include "models/health/redischeck.h"
 #include "models/health/tlscheck.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/sshexecutor.h"
+#include "models/secrets/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -410,12 +413,105 @@ void CheckExecutor::runService(const CheckSpec &spec, QObject *job, const Done &
         });
         return;
     }
+    case CheckKind::Redis:
+    case CheckKind::Postgres:
+        if (spec.redis && !spec.redis->socketPath.isEmpty() && !spec.viaHost.isEmpty()) {
+            done(failedResult(spec, Verdict::Unknown,
+                              tr("%1 listens on a Unix socket of %2, which an SSH tunnel cannot "
+                                 "reach; give it a host and port in the workspace")
+                                  .arg(spec.title, spec.viaHost)));
+            return;
+        }
+        withPassword(spec, job, done, [this, spec, job, done](const QString &password) {
+            withRoute(spec, job, done,
+                      [this, spec, job, done, password](const QString &host, quint16 port) {
+                          runDataStore(spec, host, port, password, job, done);
+                      });
+        });
+        return;
     default:
-        done(failedResult(
-            spec, Verdict::Unknown,
-            tr("%1 checks are not available in this build").arg(checkKindName(spec.kind))));
         return;
     }
+}
+
+void CheckExecutor::withPassword(const CheckSpec &spec, QObject *job, const Done &done,
+                                 const std::function<void(const QString &)> &use)
+{
+    const SecretReference secret = spec.redis      ? spec.redis->password
+                                   : spec.database ? spec.database->password
+                                                   : SecretReference{};
+    if (secret.isEmpty()) {
+        use({});
+        return;
+    }
+    CredentialStore *credentials = m_services.credentials;
+    if (!credentials) {
+        done(failedResult(spec, Verdict::Unknown,
+                          tr("%1 needs the password in keychain entry '%2', and no keychain is "
+                             "open here")
+                              .arg(spec.title, secret.entry)));
+        return;
+    }
+    // The secret is bound to the server as the workspace's host reaches it.
+    const Host *host = m_services.workspace.findHost(spec.host);
+    const bool loopback =
+        spec.address == u"localhost" || spec.address.startsWith(u"127.") || spec.address == u"::1";
+    const QString address = secretAddress(
+        loopback && host && !host->isLocal() ? host->address : spec.address, spec.port);
+    const quint64 request = credentials->readFor(secret.entry, address);
+    connect(credentials, &CredentialStore::readFinished, job,
+            [request, use, done, spec](quint64 id, const QString &entry, bool found,
+                                       const QString &password) {
+                if (id != request)
+                    return;
+                if (!found) {
+                    done(failedResult(
+                        spec, Verdict::Unknown,
+                        tr("the keychain has no entry '%1' for %2").arg(entry, spec.title)));
+                    return;
+                }
+                use(password);
+            });
+    connect(credentials, &CredentialStore::failed, job,
+            [request, done, spec](quint64 id, const QString &, const QString &message) {
+                if (id == request)
+                    done(failedResult(spec, Verdict::Unknown, message));
+            });
+}
+
+void CheckExecutor::runDataStore(const CheckSpec &spec, const QString &host, quint16 port,
+                                 const QString &password, QObject *job, const Done &done)
+{
+    const QString where =
+        spec.viaHost.isEmpty() ? QString() : tr(" (through %1)").arg(spec.viaHost);
+    auto addWhere = [done, where](CheckResult result) {
+        result.summary += where;
+        done(result);
+    };
+    if (spec.kind == CheckKind::Redis) {
+        RedisCheckOptions options = redisCheckOptions(*spec.redis, m_services.workspace);
+        if (options.socketPath.isEmpty()) {
+            options.host = host;
+            options.port = port;
+        }
+        // Through a tunnel the certificate still names the server, not 127.0.0.1.
+        if (!spec.viaHost.isEmpty())
+            options.verifyName = spec.redis->host;
+        options.password = password;
+        options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+        auto *check = new RedisCheck(job);
+        connect(check, &RedisCheck::finished, job, addWhere);
+        check->start(spec.id, options);
+        return;
+    }
+    PostgresCheckOptions options = postgresCheckOptions(*spec.database, m_services.workspace);
+    options.host = host;
+    options.port = port;
+    options.password = password;
+    options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+    auto *check = new PostgresCheck(job);
+    connect(check, &PostgresCheck::finished, job, addWhere);
+    check->start(spec.id, options);
 }
 
 } // namespace OpsDeck

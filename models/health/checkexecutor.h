@@ -85,6 +85,11 @@ private:
                         const Done &done);
     void runHostMetrics(const CheckSpec &spec, QObject *job, const Done &done);
     void runService(const CheckSpec &spec, QObject *job, const Done &done);
+    // Calls use with the spec's password from the keychain (empty when it names none).
+    void withPassword(const CheckSpec &spec, QObject *job, const Done &done,
+                      const std::function<void(const QString &)> &use);
+    void runDataStore(const CheckSpec &spec, const QString &host, quint16 port,
+                      const QString &password, QObject *job, const Done &done);
 
     CheckServices m_services;
     // A running check's objects: destroyed when it ends or is aborted.

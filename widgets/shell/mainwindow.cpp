@@ -254,8 +254,8 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
                     statusBar()->showMessage(tr("Checks cannot run in this window."), 10000);
                     return;
                 }
-                auto *dialog = new MorningCheckDialog(m_monitor->executor(),
-                                                      m_monitor->workspace(), environment, this);
+                auto *dialog = new MorningCheckDialog(m_monitor->executor(), m_monitor->workspace(),
+                                                      environment, this);
                 dialog->show();
                 dialog->start();
             });

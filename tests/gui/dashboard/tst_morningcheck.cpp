@@ -3,9 +3,9 @@
 // test, the report shown with every check and its values, saved as Markdown and HTML, and
 // cancel leaving the unanswered checks unknown.
 #include "healthserver.h"
-#include "screenshots.h"
 #include "models/health/checkexecutor.h"
 #include "models/workspace/workspaceloader.h"
+#include "screenshots.h"
 #include "widgets/dashboard/morningcheckdialog.h"
 
 #include <QFile>

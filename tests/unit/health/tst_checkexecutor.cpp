@@ -7,7 +7,9 @@
 #include "healthserver.h"
 #include "models/health/checkexecutor.h"
 #include "models/remote/hostregistry.h"
+#include "models/secrets/credentialstore.h"
 #include "models/workspace/workspaceloader.h"
+#include "redisfixture.h"
 #include "sshfixture.h"
 
 #include <QNetworkAccessManager>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void tcpThroughTunnel();
     void unreachableViaHostIsCritical();
     void hostMetricsOnceHaveCpu();
+    void redisThroughTunnelWithKeychainPassword();
 
 private:
     CheckResult run(const CheckSpec &spec, int waitMs = 60000);
@@ -64,12 +67,21 @@ private:
     std::unique_ptr<CommandTesting::AuditedRunner> m_audited;
     std::unique_ptr<HostRegistry> m_registry;
     std::unique_ptr<CheckExecutor> m_executor;
+    std::unique_ptr<CredentialStore> m_credentials;
     QNetworkAccessManager m_network;
     Workspace m_workspace;
 };
 
 void CheckExecutorTest::initTestCase()
 {
+    // No session bus: the keychain is memory-only, so the test's password reaches no file.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/opsdeck-test-bus");
+    m_credentials = std::make_unique<CredentialStore>();
+    m_credentials->setProbeTimeout(std::chrono::milliseconds(2000));
+    QSignalSpy probed(m_credentials.get(), &CredentialStore::probed);
+    m_credentials->probe();
+    QVERIFY(probed.wait(10000));
+    QVERIFY(m_credentials->isMemoryOnly());
     QVERIFY(m_server.listen(QHostAddress::LocalHost));
     m_sshd = std::make_unique<SshFixture>();
     QVERIFY2(m_sshd->isRunning(), qPrintable(m_sshd->error()));
@@ -88,13 +100,14 @@ void CheckExecutorTest::initTestCase()
     HostRegistry *registry = m_registry.get();
     m_executor = std::make_unique<CheckExecutor>(
         CheckServices{&m_network, &m_audited->runner,
-                      [registry](const QString &host) { return registry->executor(host); }, nullptr,
-                      m_workspace});
+                      [registry](const QString &host) { return registry->executor(host); },
+                      m_credentials.get(), m_workspace});
 }
 
 void CheckExecutorTest::cleanupTestCase()
 {
     m_executor.reset();
+    m_credentials.reset();
     m_registry.reset();
     m_audited.reset();
     m_sshd.reset();
@@ -281,6 +294,41 @@ void CheckExecutorTest::hostMetricsOnceHaveCpu()
         QVERIFY(cpu->value >= 0 && cpu->value <= 100);
         QVERIFY(findValue(result, u"memory"_s));
     }
+}
+
+void CheckExecutorTest::redisThroughTunnelWithKeychainPassword()
+{
+    RedisFixture redis;
+    QVERIFY2(redis.ok(), qPrintable(redis.error()));
+    // The fixture's Redis listens on 127.0.0.1 of "fixture": only a tunnel reaches it.
+    const QString address = secretAddress(u"127.0.0.1"_s, redis.value(u"PORT"_s).toInt());
+    QSignalSpy written(m_credentials.get(), &CredentialStore::written);
+    m_credentials->write(u"lab/cache"_s, redis.value(u"PASSWORD"_s), address);
+    QVERIFY(written.wait(5000));
+
+    CheckSpec spec;
+    spec.id = u"lab/fixture/cache:redis"_s;
+    spec.kind = CheckKind::Redis;
+    spec.host = u"fixture"_s;
+    spec.title = u"cache"_s;
+    spec.viaHost = u"fixture"_s;
+    RedisInstance instance;
+    instance.name = u"cache"_s;
+    instance.port = quint16(redis.value(u"PORT"_s).toInt());
+    instance.password.entry = u"lab/cache"_s;
+    spec.redis = instance;
+    spec.address = instance.host;
+    spec.port = quint16(instance.port);
+    const CheckResult result = run(spec);
+    QVERIFY2(result.verdict == Verdict::Ok, qPrintable(result.summary + u" / "_s + result.error));
+    QVERIFY2(result.summary.contains(u"through fixture"_s), qPrintable(result.summary));
+    QVERIFY(!result.summary.contains(redis.value(u"PASSWORD"_s)));
+
+    // An entry the keychain does not have: unknown, named.
+    spec.redis->password.entry = u"lab/missing"_s;
+    const CheckResult missing = run(spec);
+    QCOMPARE(missing.verdict, Verdict::Unknown);
+    QVERIFY2(missing.error.contains(u"lab/missing"_s), qPrintable(missing.error));
 }
 
 QTEST_GUILESS_MAIN(CheckExecutorTest)
