@@ -130,14 +130,38 @@
         <source>Ends</source>
         <translation>Endet</translation>
     </message>
+    <message>
+        <source> on %1</source>
+        <translation> auf %1</translation>
+    </message>
+    <message>
+        <source>, firing for %1 min</source>
+        <translation>, aktiv seit %1 min</translation>
+    </message>
+    <message>
+        <source>, silenced</source>
+        <translation>, stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>, inhibited</source>
+        <translation>, unterdrückt</translation>
+    </message>
+    <message>
+        <source>no alerts firing</source>
+        <translation>keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>%1 firing, %2 silenced or inhibited</source>
+        <translation>%1 aktiv, %2 stummgeschaltet oder unterdrückt</translation>
+    </message>
 </context>
 <context>
     <name>AuditChainVerifier</name>
     <message numerus="yes">
         <source>%n row(s), chain intact</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n Zeile, Kette intakt</numerusform>
+            <numerusform>%n Zeilen, Kette intakt</numerusform>
         </translation>
     </message>
     <message>
@@ -229,6 +253,25 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>opsdeck check: unknown kind &apos;%1&apos;; use one of %2</source>
+        <translation>opsdeck check: unbekannte Art „%1“; erlaubt sind %2</translation>
+    </message>
+    <message>
+        <source>opsdeck check: the workspace has no environment &apos;%1&apos;</source>
+        <translation>opsdeck check: der Arbeitsbereich hat keine Umgebung „%1“</translation>
+    </message>
+    <message>
+        <source>opsdeck check: the audit log cannot be opened: %1</source>
+        <translation>opsdeck check: das Audit-Protokoll lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck check: %1</source>
+        <translation>opsdeck check: %1</translation>
+    </message>
+</context>
+<context>
     <name>CheckPlan</name>
     <message>
         <source>Alertmanager</source>
@@ -285,6 +328,132 @@
     <message>
         <source>Certificates</source>
         <translation>Zertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReport</name>
+    <message numerus="yes">
+        <source>%n check(s): %1 OK, %2 warning, %3 critical, %4 unknown</source>
+        <translation>
+            <numerusform>%n Prüfung: %1 OK, %2 Warnung, %3 kritisch, %4 unbekannt</numerusform>
+            <numerusform>%n Prüfungen: %1 OK, %2 Warnung, %3 kritisch, %4 unbekannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning %1</source>
+        <translation>Warnung %1</translation>
+    </message>
+    <message>
+        <source>critical %1</source>
+        <translation>kritisch %1</translation>
+    </message>
+    <message>
+        <source>Morning check</source>
+        <translation>Morgenprüfung</translation>
+    </message>
+    <message>
+        <source>Morning check: %1</source>
+        <translation>Morgenprüfung: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Prüfungen:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Begonnen:</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>None: every check is OK.</source>
+        <translation>Keine: jede Prüfung ist OK.</translation>
+    </message>
+    <message>
+        <source>runbook: %1</source>
+        <translation>Runbook: %1</translation>
+    </message>
+    <message>
+        <source>Environment %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>(checked from %1)</source>
+        <translation>(geprüft von %1 aus)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>Begonnen %1, beendet %2</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>ENVIRONMENT</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>PRÜFUNG</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>ERGEBNIS</translation>
     </message>
 </context>
 <context>
@@ -550,6 +719,14 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Aufruf: opsdeck audit verify [--json]</translation>
     </message>
     <message>
+        <source>run: stop the command after SECONDS; metrics parse: give up a scrape after SECONDS (10 when not given).</source>
+        <translation>run: den Befehl nach SECONDS Sekunden anhalten; metrics parse: einen Abruf nach SECONDS Sekunden aufgeben (ohne Angabe 10).</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck metrics parse FILE|URL [--json] [--timeout SECONDS]</source>
+        <translation>Aufruf: opsdeck metrics parse DATEI|URL [--json] [--timeout SEKUNDEN]</translation>
+    </message>
+    <message>
         <source>OpsDeck, the operations console.
 
 Commands that need no display:
@@ -567,6 +744,11 @@ Commands that need no display:
   logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
                               the log viewer&apos;s filter, printed as grep -n
                               does; --level, --since, --until, --json
+  check [--env E] [--only KIND,...] [--json] [--report FILE]
+                              run every health check of the workspace once;
+                              exit status 0 OK, 1 warning, 2 critical,
+                              3 unknown; --report writes the morning check
+                              (.md or .html)
   metrics parse FILE|URL [--json]
                               what OpsDeck reads from a Prometheus or
                               OpenMetrics exposition (a file or a scrape);
@@ -588,22 +770,43 @@ Befehle, die keine Anzeige benötigen:
   logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
                               der Filter des Protokollbetrachters, ausgegeben
                               wie von grep -n; --level, --since, --until, --json
+  check [--env E] [--only ART,...] [--json] [--report DATEI]
+                              jede Zustandsprüfung des Arbeitsbereichs einmal
+                              ausführen; Exit-Code 0 OK, 1 Warnung, 2 kritisch,
+                              3 unbekannt; --report schreibt die Morgenprüfung
+                              (.md oder .html)
   metrics parse FILE|URL [--json]
                               was OpsDeck aus einer Prometheus- oder
                               OpenMetrics-Ausgabe liest (Datei oder Abruf);
                               Exit-Code 1 bei Fehlern, mit Zeile:Spalte</translation>
     </message>
     <message>
-        <source>run: stop the command after SECONDS; metrics parse: give up a scrape after SECONDS (10 when not given).</source>
-        <translation>run: den Befehl nach SECONDS Sekunden anhalten; metrics parse: einen Abruf nach SECONDS Sekunden aufgeben (ohne Angabe 10).</translation>
+        <source>runbook show, audit verify, metrics parse, check: print JSON.</source>
+        <translation>runbook show, audit verify, metrics parse, check: JSON ausgeben.</translation>
     </message>
     <message>
-        <source>runbook show, audit verify, metrics parse: print JSON.</source>
-        <translation>runbook show, audit verify, metrics parse: JSON ausgeben.</translation>
+        <source>check: only the checks of environment ENV.</source>
+        <translation>check: nur die Prüfungen der Umgebung ENV.</translation>
     </message>
     <message>
-        <source>usage: opsdeck metrics parse FILE|URL [--json] [--timeout SECONDS]</source>
-        <translation>Aufruf: opsdeck metrics parse DATEI|URL [--json] [--timeout SEKUNDEN]</translation>
+        <source>ENV</source>
+        <translation>ENV</translation>
+    </message>
+    <message>
+        <source>check: only checks of these kinds (http, tcp, tls, host, redis, postgres, alerts), comma-separated.</source>
+        <translation>check: nur Prüfungen dieser Arten (http, tcp, tls, host, redis, postgres, alerts), durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>KINDS</source>
+        <translation>ARTEN</translation>
+    </message>
+    <message>
+        <source>check: also write the report to FILE (Markdown, or HTML when FILE ends in .html).</source>
+        <translation>check: den Bericht zusätzlich in DATEI schreiben (Markdown, oder HTML, wenn DATEI auf .html endet).</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck [--workspace FILE] check [--env ENV] [--only KINDS] [--json] [--report FILE]</source>
+        <translation>Aufruf: opsdeck [--workspace DATEI] check [--env ENV] [--only ARTEN] [--json] [--report DATEI]</translation>
     </message>
 </context>
 <context>
@@ -2005,8 +2208,8 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message numerus="yes">
         <source>%1 on %n CPU(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%1 auf %n CPU</numerusform>
+            <numerusform>%1 auf %n CPUs</numerusform>
         </translation>
     </message>
     <message>
@@ -2044,8 +2247,8 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message numerus="yes">
         <source>%n failed unit(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n fehlgeschlagene Unit</numerusform>
+            <numerusform>%n fehlgeschlagene Units</numerusform>
         </translation>
     </message>
     <message>
@@ -2795,8 +2998,8 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message numerus="yes">
         <source>Cannot write the end of audit entry %1 to %2 (%n attempt(s)): %3</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Das Ende des Protokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuch): %3</numerusform>
+            <numerusform>Das Ende des Protokolleintrags %1 kann nicht in %2 geschrieben werden (%n Versuche): %3</numerusform>
         </translation>
     </message>
 </context>
@@ -2989,6 +3192,13 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::CheckBatch</name>
+    <message>
+        <source>cancelled before it answered</source>
+        <translation>abgebrochen, bevor sie antwortete</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CheckDetails</name>
     <message>
         <source>Open &amp;Runbook</source>
@@ -3070,6 +3280,14 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>critical at %1</source>
         <translation>kritisch ab %1</translation>
     </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Alarme: %1</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::CheckExecutor</name>
@@ -3118,8 +3336,16 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 checks are not available in this build</source>
-        <translation>%1-Prüfungen sind in diesem Build nicht verfügbar</translation>
+        <source>%1 listens on a Unix socket of %2, which an SSH tunnel cannot reach; give it a host and port in the workspace</source>
+        <translation>%1 lauscht auf einem Unix-Socket von %2, den ein SSH-Tunnel nicht erreicht; gib im Arbeitsbereich Host und Port an</translation>
+    </message>
+    <message>
+        <source>%1 needs the password in keychain entry &apos;%2&apos;, and no keychain is open here</source>
+        <translation>%1 braucht das Passwort aus dem Schlüsselbund-Eintrag „%2“, aber hier ist kein Schlüsselbund geöffnet</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &apos;%1&apos; for %2</source>
+        <translation>der Schlüsselbund hat keinen Eintrag „%1“ für %2</translation>
     </message>
 </context>
 <context>
@@ -3544,6 +3770,18 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Checked</source>
         <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source> since %1 UTC</source>
+        <translation> seit %1 UTC</translation>
+    </message>
+    <message>
+        <source>, silenced</source>
+        <translation>, stummgeschaltet</translation>
     </message>
 </context>
 <context>
@@ -4297,8 +4535,8 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message numerus="yes">
         <source>Paused: %n line(s) waiting</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>Angehalten: %n Zeile wartet</numerusform>
+            <numerusform>Angehalten: %n Zeilen warten</numerusform>
         </translation>
     </message>
     <message>
@@ -5202,8 +5440,78 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>The check&apos;s evidence is on the clipboard, for the incident&apos;s notes.</source>
-        <translation>Die Belege der Prüfung liegen in der Zwischenablage, für die Notizen des Incidents.</translation>
+        <source>Checks cannot run in this window.</source>
+        <translation>In diesem Fenster können keine Prüfungen laufen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::MorningCheckDialog</name>
+    <message>
+        <source>Morning Check</source>
+        <translation>Morgenprüfung</translation>
+    </message>
+    <message>
+        <source>Morning Check: %1</source>
+        <translation>Morgenprüfung: %1</translation>
+    </message>
+    <message>
+        <source>The report appears here when every check has answered.</source>
+        <translation>Der Bericht erscheint hier, sobald jede Prüfung geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>Cancel Checks</source>
+        <translation>Prüfungen abbrechen</translation>
+    </message>
+    <message>
+        <source>Save as Markdown…</source>
+        <translation>Als Markdown speichern…</translation>
+    </message>
+    <message>
+        <source>Save as HTML…</source>
+        <translation>Als HTML speichern…</translation>
+    </message>
+    <message>
+        <source>Copy Markdown</source>
+        <translation>Markdown kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n check(s)…</source>
+        <translation>
+            <numerusform>%n Prüfung läuft…</numerusform>
+            <numerusform>%n Prüfungen laufen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks answered…</source>
+        <translation>%1 von %2 Prüfungen haben geantwortet…</translation>
+    </message>
+    <message>
+        <source>Done in %1 s: %2.</source>
+        <translation>Fertig in %1 s: %2.</translation>
+    </message>
+    <message>
+        <source>Save the Morning Check</source>
+        <translation>Morgenprüfung speichern</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the report to %1: %2</source>
+        <translation>Der Bericht kann nicht unter %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CheckReport</name>
+    <message numerus="yes">
+        <source>%n check(s): %1 OK, %2 warning, %3 critical, %4 unknown</source>
+        <translation>
+            <numerusform>%n check: %1 OK, %2 warning, %3 critical, %4 unknown</numerusform>
+            <numerusform>%n checks: %1 OK, %2 warning, %3 critical, %4 unknown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandBehaviour</name>
     <message numerus="yes">
         <source>%1 opens a shell %2; the %n line(s) after it run there, as &apos;%3 &apos;…&apos;&apos;</source>
@@ -25,6 +35,23 @@
         <translation>
             <numerusform>%1; the %n line after it is typed there</numerusform>
             <numerusform>%1; the %n lines after it are typed there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HealthRedis</name>
+    <message numerus="yes">
+        <source>master, %n replica(s) connected</source>
+        <translation>
+            <numerusform>master, %n replica connected</numerusform>
+            <numerusform>master, %n replicas connected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), %1 with an expiry</source>
+        <translation>
+            <numerusform>%n key, %1 with an expiry</numerusform>
+            <numerusform>%n keys, %1 with an expiry</numerusform>
         </translation>
     </message>
 </context>
@@ -173,6 +200,16 @@
         <translation>
             <numerusform>Copied %n line.</numerusform>
             <numerusform>Copied %n lines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::MorningCheckDialog</name>
+    <message numerus="yes">
+        <source>Running %n check(s)…</source>
+        <translation>
+            <numerusform>Running %n check…</numerusform>
+            <numerusform>Running %n checks…</numerusform>
         </translation>
     </message>
 </context>

@@ -15,10 +15,11 @@ namespace OpsDeck {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the report's texts.
+class Text
 {
-    return QCoreApplication::translate("CheckReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckReport)
+};
 
 QString utc(const QDateTime &time)
 {
@@ -40,9 +41,9 @@ QString thresholdText(const CheckValue &value)
     QStringList parts;
     const QString unit = value.unit.isEmpty() ? QString() : u" "_s + value.unit;
     if (value.warning)
-        parts.append(tr("warning %1").arg(number(*value.warning) + unit));
+        parts.append(Text::tr("warning %1").arg(number(*value.warning) + unit));
     if (value.critical)
-        parts.append(tr("critical %1").arg(number(*value.critical) + unit));
+        parts.append(Text::tr("critical %1").arg(number(*value.critical) + unit));
     return parts.join(u", "_s);
 }
 
@@ -67,9 +68,8 @@ QString countsText(const CheckReport &report)
     int counts[4] = {0, 0, 0, 0};
     for (const CheckSpec &spec : report.plan)
         ++counts[int(report.resultFor(spec).verdict)];
-    return QCoreApplication::translate("CheckReport",
-                                       "%n check(s): %1 OK, %2 warning, %3 critical, %4 unknown",
-                                       nullptr, int(report.plan.size()))
+    return Text::tr("%n check(s): %1 OK, %2 warning, %3 critical, %4 unknown", nullptr,
+                    int(report.plan.size()))
         .arg(counts[int(Verdict::Ok)])
         .arg(counts[int(Verdict::Warning)])
         .arg(counts[int(Verdict::Critical)])
@@ -82,7 +82,7 @@ QString titleOf(const CheckReport &report)
                           : report.workspace.isEmpty()
                               ? report.environment
                               : report.workspace + u" / "_s + report.environment;
-    return where.isEmpty() ? tr("Morning check") : tr("Morning check: %1").arg(where);
+    return where.isEmpty() ? Text::tr("Morning check") : Text::tr("Morning check: %1").arg(where);
 }
 
 QString html(const QString &text)
@@ -105,7 +105,7 @@ CheckResult CheckReport::resultFor(const CheckSpec &spec) const
     CheckResult missing;
     missing.checkId = spec.id;
     missing.verdict = Verdict::Unknown;
-    missing.error = tr("no answer");
+    missing.error = Text::tr("no answer");
     missing.summary = missing.error;
     return missing;
 }
@@ -123,17 +123,18 @@ QString formatCheckValue(const CheckValue &value)
     if (!value.text.isEmpty() && (value.unit.isEmpty() || !std::isfinite(value.value)))
         return value.text;
     if (!std::isfinite(value.value))
-        return tr("unknown");
+        return Text::tr("unknown");
     return value.unit.isEmpty() ? number(value.value) : number(value.value) + u' ' + value.unit;
 }
 
 QString checkReportMarkdown(const CheckReport &report)
 {
     QString out = u"# "_s + markdownInlineText(titleOf(report)) + u"\n\n"_s;
-    out += u"- **"_s + tr("Result:") + u"** "_s + verdictName(report.overall()) + u'\n';
-    out += u"- **"_s + tr("Checks:") + u"** "_s + markdownInlineText(countsText(report)) + u'\n';
-    out += u"- **"_s + tr("Started:") + u"** "_s + utc(report.startedAt) + u'\n';
-    out += u"- **"_s + tr("Finished:") + u"** "_s + utc(report.finishedAt) + u"\n\n"_s;
+    out += u"- **"_s + Text::tr("Result:") + u"** "_s + verdictName(report.overall()) + u'\n';
+    out +=
+        u"- **"_s + Text::tr("Checks:") + u"** "_s + markdownInlineText(countsText(report)) + u'\n';
+    out += u"- **"_s + Text::tr("Started:") + u"** "_s + utc(report.startedAt) + u'\n';
+    out += u"- **"_s + Text::tr("Finished:") + u"** "_s + utc(report.finishedAt) + u"\n\n"_s;
 
     QList<CheckSpec> problems;
     for (const CheckSpec &spec : report.plan) {
@@ -143,9 +144,9 @@ QString checkReportMarkdown(const CheckReport &report)
     std::stable_sort(problems.begin(), problems.end(), [&](const auto &a, const auto &b) {
         return problemRank(report.resultFor(a).verdict) < problemRank(report.resultFor(b).verdict);
     });
-    out += u"## "_s + tr("Problems") + u"\n\n"_s;
+    out += u"## "_s + Text::tr("Problems") + u"\n\n"_s;
     if (problems.isEmpty()) {
-        out += tr("None: every check is OK.") + u"\n\n"_s;
+        out += Text::tr("None: every check is OK.") + u"\n\n"_s;
     } else {
         for (const CheckSpec &spec : std::as_const(problems)) {
             const CheckResult result = report.resultFor(spec);
@@ -153,7 +154,8 @@ QString checkReportMarkdown(const CheckReport &report)
                    markdownInlineText(spec.environment + u" / "_s + spec.title) + u": "_s +
                    markdownInlineText(result.error.isEmpty() ? result.summary : result.error);
             if (!spec.runbook.isEmpty())
-                out += u" ("_s + tr("runbook: %1").arg(markdownInlineText(spec.runbook)) + u")"_s;
+                out += u" ("_s + Text::tr("runbook: %1").arg(markdownInlineText(spec.runbook)) +
+                       u")"_s;
             out += u'\n';
         }
         out += u'\n';
@@ -163,7 +165,8 @@ QString checkReportMarkdown(const CheckReport &report)
     for (const CheckSpec &spec : report.plan) {
         if (spec.environment != environment) {
             environment = spec.environment;
-            out += u"## "_s + markdownInlineText(tr("Environment %1").arg(environment)) + u"\n\n"_s;
+            out += u"## "_s + markdownInlineText(Text::tr("Environment %1").arg(environment)) +
+                   u"\n\n"_s;
         }
         const CheckResult result = report.resultFor(spec);
         out += u"### "_s +
@@ -172,14 +175,15 @@ QString checkReportMarkdown(const CheckReport &report)
         out += u"**"_s + verdictName(result.verdict) + u"**: "_s +
                markdownInlineText(result.summary.isEmpty() ? result.error : result.summary);
         if (!spec.viaHost.isEmpty())
-            out += u" "_s + markdownInlineText(tr("(checked from %1)").arg(spec.viaHost));
+            out += u" "_s + markdownInlineText(Text::tr("(checked from %1)").arg(spec.viaHost));
         out += u"\n\n"_s;
         if (!result.error.isEmpty() && result.error != result.summary)
             out += markdownInlineText(result.error) + u"\n\n"_s;
         if (result.values.isEmpty())
             continue;
-        out += u"| "_s + tr("Value") + u" | "_s + tr("Measured") + u" | "_s + tr("Thresholds") +
-               u" | "_s + tr("Status") + u" |\n|---|---|---|---|\n"_s;
+        out += u"| "_s + Text::tr("Value") + u" | "_s + Text::tr("Measured") + u" | "_s +
+               Text::tr("Thresholds") + u" | "_s + Text::tr("Status") +
+               u" |\n|---|---|---|---|\n"_s;
         for (const CheckValue &value : result.values) {
             out += u"| "_s + markdownInlineText(value.name) + u" | "_s +
                    markdownInlineText(formatCheckValue(value)) + u" | "_s +
@@ -211,11 +215,12 @@ th { background: #f6f8fa; }
     out += u"<p><span class=\"verdict "_s + verdictClass(report.overall()) + u"\">"_s +
            html(verdictName(report.overall())) + u"</span>: "_s + html(countsText(report)) +
            u"<br>"_s +
-           html(tr("Started %1, finished %2").arg(utc(report.startedAt), utc(report.finishedAt))) +
+           html(Text::tr("Started %1, finished %2")
+                    .arg(utc(report.startedAt), utc(report.finishedAt))) +
            u"</p>\n"_s;
-    out += u"<table>\n<tr><th>"_s + html(tr("Environment")) + u"</th><th>"_s + html(tr("Check")) +
-           u"</th><th>"_s + html(tr("Status")) + u"</th><th>"_s + html(tr("Values")) +
-           u"</th></tr>\n"_s;
+    out += u"<table>\n<tr><th>"_s + html(Text::tr("Environment")) + u"</th><th>"_s +
+           html(Text::tr("Check")) + u"</th><th>"_s + html(Text::tr("Status")) + u"</th><th>"_s +
+           html(Text::tr("Values")) + u"</th></tr>\n"_s;
     QList<CheckSpec> ordered = report.plan;
     std::stable_sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
         return problemRank(report.resultFor(a).verdict) < problemRank(report.resultFor(b).verdict);
@@ -305,7 +310,8 @@ QString checkReportTable(const CheckReport &report)
                          .replace(u'\n', u' ')});
     }
     QList<qsizetype> widths(5, 0);
-    const QStringList header{tr("STATUS"), tr("ENVIRONMENT"), tr("HOST"), tr("KIND"), tr("CHECK")};
+    const QStringList header{Text::tr("STATUS"), Text::tr("ENVIRONMENT"), Text::tr("HOST"),
+                             Text::tr("KIND"), Text::tr("CHECK")};
     for (int column = 0; column < 5; ++column) {
         widths[column] = header[column].size();
         for (const QStringList &row : std::as_const(rows))
@@ -317,7 +323,7 @@ QString checkReportTable(const CheckReport &report)
             text += cells[column].leftJustified(widths[column]) + u"  "_s;
         return text + last + u'\n';
     };
-    QString out = line(header, tr("RESULT"));
+    QString out = line(header, Text::tr("RESULT"));
     for (const QStringList &row : std::as_const(rows))
         out += line(row, row[5]);
     out += countsText(report) + u'\n';
