@@ -515,9 +515,10 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
     std::printf("%d hosts polled every %d s over SSH for %.0f s by HealthMonitor (one sshd on "
                 "127.0.0.1:%d, a connection per host)\n",
                 hosts, intervalSeconds, elapsed, target.port);
-    std::printf("  samples per host: fewest %d, most %d, mean %.1f (about %.0f expected); "
-                "failed polls %d\n",
-                fewest, most, double(total) / hosts, elapsed / intervalSeconds, failures);
+    std::printf("  samples per host: fewest %d, most %d, mean %.1f (%d expected: one at the start, "
+                "then one per %d s); failed polls %d\n",
+                fewest, most, double(total) / hosts, 1 + int(elapsed) / intervalSeconds,
+                intervalSeconds, failures);
     std::printf("  longest GUI-thread stall: %lld ms (target <= 16 ms): %s\n",
                 qlonglong(longestStallMs), longestStallMs <= 16 ? "met" : "NOT met");
     std::printf("  OpsDeck's own CPU: %.2f s per minute (%.1f %% of one core)\n", cpu * perMinute,
