@@ -43,6 +43,7 @@
 #include <optional>
 #include <random>
 #include <sys/resource.h>
+#include <time.h>
 #include <vector>
 
 using namespace OpsDeck;
@@ -403,6 +404,37 @@ int httpChecks(int count, const QString &opsdeck)
     return capped.answered == count && all.answered == count && curl >= 0 ? 0 : 1;
 }
 
+// Next to StallMeter: the most CPU the thread itself used between two runs of a 5 ms timer.
+// A stall much longer than that was the thread waiting for a CPU (a loaded machine), not work
+// done in it.
+class ThreadBusyMeter
+{
+public:
+    ThreadBusyMeter()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = threadCpuNs();
+            m_longestNs = std::max(m_longestNs, now - m_lastNs);
+            m_lastNs = now;
+        });
+        m_lastNs = threadCpuNs();
+        m_timer.start();
+    }
+    double longestMs() const { return double(m_longestNs) / 1e6; }
+
+private:
+    static qint64 threadCpuNs()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    }
+    QTimer m_timer;
+    qint64 m_lastNs = 0;
+    qint64 m_longestNs = 0;
+};
+
 struct SshTarget {
     int port = 0;
     QString user, key, knownHosts;
@@ -471,6 +503,8 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
     double cpu = 0;
     double elapsed = 0;
     qint64 longestStallMs = 0;
+    qint64 steadyStallMs = 0;
+    double longestBusyMs = 0;
     int failures = 0;
     {
         auto monitor = std::make_unique<HealthMonitor>(services, &audited.store);
@@ -487,16 +521,24 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
         rssBefore = rssKiB();
         const double cpuBefore = cpuSeconds(RUSAGE_SELF);
         StallMeter meter;
+        ThreadBusyMeter busy;
         QElapsedTimer clock;
         clock.start();
         monitor->start();
         QEventLoop loop;
+        // A second meter once every host has connected and sent its first samples: steady
+        // polling apart from the start, when all the SSH handshakes compete for the CPU.
+        std::unique_ptr<StallMeter> steady;
+        QTimer::singleShot((intervalSeconds + 2) * 1000, &loop,
+                           [&steady] { steady = std::make_unique<StallMeter>(); });
         QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
         loop.exec();
         elapsed = secondsSince(clock);
         cpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
         rssAfter = rssKiB();
         longestStallMs = meter.longestMs();
+        steadyStallMs = steady ? steady->longestMs() : -1;
+        longestBusyMs = busy.longestMs();
     }
     int fewest = samples.size() < hosts ? 0 : std::numeric_limits<int>::max();
     int most = 0;
@@ -517,10 +559,16 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
                 hosts, intervalSeconds, elapsed, target.port);
     std::printf("  samples per host: fewest %d, most %d, mean %.1f (%d expected: one at the start, "
                 "then one per %d s); failed polls %d\n",
-                fewest, most, double(total) / hosts, 1 + int(elapsed) / intervalSeconds,
+                fewest, most, double(total) / hosts, 1 + (int(elapsed) - 1) / intervalSeconds,
                 intervalSeconds, failures);
-    std::printf("  longest GUI-thread stall: %lld ms (target <= 16 ms): %s\n",
-                qlonglong(longestStallMs), longestStallMs <= 16 ? "met" : "NOT met");
+    std::printf("  longest GUI-thread stall: %lld ms in all, %s after the first round "
+                "(target <= 16 ms): %s\n",
+                qlonglong(longestStallMs),
+                steadyStallMs < 0 ? "-" : qPrintable(QString::number(steadyStallMs) + u" ms"),
+                longestStallMs <= 16 ? "met" : "NOT met");
+    std::printf("  longest the GUI thread itself ran between two 5 ms ticks: %.1f ms (the rest of "
+                "a stall is waiting for a CPU)\n",
+                longestBusyMs);
     std::printf("  OpsDeck's own CPU: %.2f s per minute (%.1f %% of one core)\n", cpu * perMinute,
                 cpu / elapsed * 100);
     std::printf("  RSS: %.1f MiB before the pollers, %.1f MiB after: %.0f KiB per host\n",
