@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard's speed, figures next to a named peer (tests/bench/run-health-bench.sh):
-//   bench_health parse FILE           the Prometheus parser: time and MB/s over a scrape
+//   bench_health parse FILE [ROUNDS]  the Prometheus parser: time and MB/s over a scrape
 //   bench_health generate FILE COUNT  a scrape of COUNT samples (histograms, counters, gauges
 //                                     with labels), the same on every machine
 //   bench_health http COUNT [OPSDECK] COUNT HTTP checks at once (CheckBatch) against services
@@ -50,7 +50,7 @@ using namespace OpsDeck;
 
 namespace {
 
-int parse(const char *path)
+int parse(const char *path, int roundsWanted)
 {
     QFile file(QString::fromLocal8Bit(path));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -59,7 +59,10 @@ int parse(const char *path)
     }
     const QByteArray text = file.readAll();
     // Enough rounds for a stable figure on small scrapes; the median of them is printed.
-    const int rounds = std::clamp(int(200'000'000 / std::max<qsizetype>(text.size(), 1)), 5, 2000);
+    const int rounds =
+        roundsWanted > 0
+            ? roundsWanted
+            : std::clamp(int(200'000'000 / std::max<qsizetype>(text.size(), 1)), 5, 2000);
     std::vector<double> seconds;
     qsizetype samples = 0;
     qsizetype families = 0;
@@ -591,8 +594,8 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && std::strcmp(argv[1], "parse") == 0)
-        return parse(argv[2]);
+    if ((argc == 3 || argc == 4) && std::strcmp(argv[1], "parse") == 0)
+        return parse(argv[2], argc == 4 ? std::atoi(argv[3]) : 0);
     if (argc == 4 && std::strcmp(argv[1], "generate") == 0)
         return generate(argv[2], std::atoll(argv[3]));
     if ((argc == 3 || argc == 4) && std::strcmp(argv[1], "http") == 0) {
@@ -606,7 +609,7 @@ int main(int argc, char **argv)
                          QString::fromLocal8Bit(argv[6]), QString::fromLocal8Bit(argv[7])};
         return sshPolling(std::max(1, std::atoi(argv[2])), std::max(1, std::atoi(argv[3])), target);
     }
-    std::fprintf(stderr, "usage: bench_health parse FILE | generate FILE SAMPLES\n"
+    std::fprintf(stderr, "usage: bench_health parse FILE [ROUNDS] | generate FILE SAMPLES\n"
                          "       bench_health http COUNT [OPSDECK_BINARY]\n"
                          "       bench_health ssh HOSTS SECONDS PORT USER KEY KNOWN_HOSTS\n");
     return 2;
