@@ -400,10 +400,13 @@ int httpChecks(int count, const QString &opsdeck)
     row("opsdeck check --only http (the command)", command,
         opsdeck.isEmpty() ? "no binary given" : exitNote);
     row("curl one after another (the seeds' /health loop)", curl, curl < 0 ? "failed" : "");
-    const bool met = capped.seconds <= 2.0 * slowestMs / 1e3;
-    std::printf("target: total close to the slowest, not the sum: %.3f s vs %.3f s slowest, "
-                "%.3f s sum: %s\n",
-                capped.seconds, slowestMs / 1e3, sumMs / 1e3, met ? "met" : "NOT met");
+    // 64 at a time cannot beat the sum spread over 64 slots, nor the slowest check.
+    const double floorSeconds = std::max(slowestMs / 1e3, sumMs / 1e3 / 64);
+    const bool met = capped.seconds <= 1.5 * floorSeconds;
+    std::printf("target: total close to the slowest, not the sum: %.3f s, %.1f %% of the sum; "
+                "the least 64 at a time can take is %.3f s (the slowest, or the sum / 64): %s\n",
+                capped.seconds, capped.seconds * 1e5 / sumMs, floorSeconds,
+                met ? "met" : "NOT met");
     return capped.answered == count && all.answered == count && curl >= 0 ? 0 : 1;
 }
 
@@ -508,6 +511,7 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
     qint64 longestStallMs = 0;
     qint64 steadyStallMs = 0;
     double longestBusyMs = 0;
+    double startMs = 0; // HealthMonitor::start() itself: every poller and executor made
     int failures = 0;
     {
         auto monitor = std::make_unique<HealthMonitor>(services, &audited.store);
@@ -528,6 +532,7 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
         QElapsedTimer clock;
         clock.start();
         monitor->start();
+        startMs = secondsSince(clock) * 1e3;
         QEventLoop loop;
         // A second meter once every host has connected and sent its first samples: steady
         // polling apart from the start, when all the SSH handshakes compete for the CPU.
@@ -570,8 +575,8 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
                 steadyStallMs < 0 ? "-" : qPrintable(QString::number(steadyStallMs) + u" ms"),
                 longestStallMs <= 16 ? "met" : "NOT met");
     std::printf("  longest the GUI thread itself ran between two 5 ms ticks: %.1f ms (the rest of "
-                "a stall is waiting for a CPU)\n",
-                longestBusyMs);
+                "a stall is waiting for a CPU); HealthMonitor::start() took %.1f ms\n",
+                longestBusyMs, startMs);
     std::printf("  OpsDeck's own CPU: %.2f s per minute (%.1f %% of one core)\n", cpu * perMinute,
                 cpu / elapsed * 100);
     std::printf("  RSS: %.1f MiB before the pollers, %.1f MiB after: %.0f KiB per host\n",
