@@ -587,8 +587,8 @@ int sshPolling(int hosts, int seconds, const SshTarget &target)
         std::printf("  %d x `ssh host true` one after another: %.2f s wall, %.2f s CPU of the ssh "
                     "processes per round\n",
                     hosts, peerWall, peerCpu);
-        std::printf("  every %d s: %.1f s CPU per minute (%.1f %% of one core), %.1f s of each "
-                    "%d s spent waiting on handshakes\n",
+        std::printf("  every %d s: %.1f s CPU per minute (%.1f %% of one core); a round of "
+                    "handshakes takes %.1f s of the %d s between polls\n",
                     intervalSeconds, peerCpu * rounds, peerCpu * rounds / 60 * 100, peerWall,
                     intervalSeconds);
     }
