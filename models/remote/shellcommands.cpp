@@ -17,6 +17,21 @@ bool isIdentifier(const QString &text)
     return identifier.match(text).hasMatch();
 }
 
+// Compiled once: the gate judges every command, and a host poller's script at every start.
+// Where an assignment's name ends: `name=`, `name+=`, `name[i]=`.
+const QRegularExpression &assignedNameEnd()
+{
+    static const QRegularExpression pattern(u"[+\\[=]"_s);
+    return pattern;
+}
+
+// `${x:offset:length}`: a substring expansion, whose offset and length are arithmetic.
+const QRegularExpression &substringExpansion()
+{
+    static const QRegularExpression pattern(u"^\\$\\{#?[A-Za-z_0-9@*]+:[^-=?+]"_s);
+    return pattern;
+}
+
 // The unquoted, unexpanded text of a word when it is nothing else, else empty.
 QString plainText(const ShellToken &token)
 {
@@ -105,7 +120,7 @@ private:
         const QString plain = plainText(token);
         if (command.words.empty() && token.isAssignment()) {
             command.assignments.push_back(&token);
-            m_out.assignedNames.append(token.text.section(QRegularExpression(u"[+\\[=]"_s), 0, 0));
+            m_out.assignedNames.append(token.text.section(assignedNameEnd(), 0, 0));
         } else if (command.words.empty() && command.assignments.empty() && isReservedWord(plain)) {
             // `then`, `do`, `!`: the command starts after it.
         } else {
@@ -215,7 +230,7 @@ private:
         for (std::size_t i = 1; i < command.words.size(); ++i) {
             const QString word = command.words[i]->value();
             if (!word.startsWith(u'-'))
-                m_out.assignedNames.append(word.section(QRegularExpression(u"[+\\[=]"_s), 0, 0));
+                m_out.assignedNames.append(word.section(assignedNameEnd(), 0, 0));
         }
     }
 
@@ -259,10 +274,7 @@ private:
                 break;
             case ShellWordPart::Kind::Parameter:
                 // ${a[i]} and ${x:offset:length} evaluate i, offset and length.
-                if (part.text.contains(u'[') ||
-                    QRegularExpression(u"^\\$\\{#?[A-Za-z_0-9@*]+:[^-=?+]"_s)
-                        .match(part.text)
-                        .hasMatch())
+                if (part.text.contains(u'[') || substringExpansion().match(part.text).hasMatch())
                     level.current.arithmetic.push_back(&part);
                 collectNested(part.parts, level);
                 break;
