@@ -5,6 +5,7 @@
 #include "models/health/hostmetricspoller.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 
 namespace OpsDeck {
 
@@ -242,6 +243,17 @@ void CheckScheduler::startPoller(Entry &entry)
             result.summary = result.error;
             Q_EMIT resultReady(result);
         });
+        // The first sessions spread over the first interval: fifty SSH handshakes at once
+        // would keep both cores (and the GUI thread with them) busy for a while.
+        if (!entry.spec.hostIsLocal) {
+            QPointer<HostMetricsPoller> poller = entry.poller;
+            QTimer::singleShot(int(m_random.bounded(quint32(entry.spec.intervalSeconds) * 1000u)),
+                               this, [this, poller] {
+                                   if (poller && !m_paused)
+                                       poller->start();
+                               });
+            return;
+        }
     }
     entry.poller->start();
 }
