@@ -96,7 +96,7 @@ void WorkspaceLoaderTest::brokenFiles_data()
         << QStringList{u"5:9: warning: unknown key 'adress' in host 'a'; did you mean 'address'?"_s,
                        u"6:9: warning: unknown key 'colour' in host 'a'; expected one of: name, "
                        "connection, address, port, user, auth, key, jump, tags, secret, services, "
-                       "databases, redis, logs, backups"_s};
+                       "databases, redis, logs, backups, metrics, metrics-interval"_s};
     QTest::addRow("empty file")
         << u"broken/empty.yaml"_s
         << QStringList{u"1:1: error: the file is empty: expected a mapping with at least "
