@@ -1,47 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
+#include "scriptfixture.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 
 // A real, throwaway redis-server on loopback, started by tests/scripts/redis-fixture.sh.
 // Values are the script's KEY=VALUE lines (HOST, PORT, TLS_PORT, SOCKET, PASSWORD, MAXMEMORY,
 // CERTS, ...).
-class RedisFixture
+class RedisFixture : public ScriptFixture
 {
 public:
     RedisFixture()
+        : ScriptFixture(QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/redis-fixture.sh"),
+                        QStringLiteral("/tmp/opsdeck-redis-XXXXXX"), 60000)
     {
-        QProcess script;
-        script.start(QStringLiteral("bash"),
-                     {QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/redis-fixture.sh"),
-                      QStringLiteral("start"), m_directory.path()});
-        m_ok = script.waitForFinished(60000) && script.exitCode() == 0;
-        m_error = QString::fromLocal8Bit(script.readAllStandardError());
-        const QList<QByteArray> lines = script.readAllStandardOutput().split('\n');
-        for (const QByteArray &line : lines) {
-            const qsizetype equals = line.indexOf('=');
-            if (equals > 0)
-                m_values.insert(QString::fromUtf8(line.left(equals)),
-                                QString::fromUtf8(line.mid(equals + 1)));
-        }
     }
-    ~RedisFixture()
-    {
-        QProcess::execute(QStringLiteral("bash"),
-                          {QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/redis-fixture.sh"),
-                           QStringLiteral("stop"), m_directory.path()});
-    }
-    RedisFixture(const RedisFixture &) = delete;
-    RedisFixture &operator=(const RedisFixture &) = delete;
 
-    bool ok() const { return m_ok; }
-    QString error() const { return m_error; }
-    QString value(const QString &key) const { return m_values.value(key); }
     quint16 port() const { return quint16(value(QStringLiteral("PORT")).toUInt()); }
 
     // Runs one command with redis-cli (the password through REDISCLI_AUTH, never argv) and
@@ -72,10 +50,4 @@ public:
         }
         return output;
     }
-
-private:
-    QTemporaryDir m_directory{QStringLiteral("/tmp/opsdeck-redis-XXXXXX")};
-    QHash<QString, QString> m_values;
-    QString m_error;
-    bool m_ok = false;
 };
