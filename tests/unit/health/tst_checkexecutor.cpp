@@ -3,6 +3,7 @@
 // (tests/scripts/sshd-fixture.sh) on this machine: HTTP by curl on that host, TCP through an
 // SSH tunnel, host metrics in two readings, each audited, read-only mode allowing them; and
 // curl's output read from data.
+#include "checktesting.h"
 #include "commandtesting.h"
 #include "healthserver.h"
 #include "models/health/checkexecutor.h"
@@ -17,25 +18,10 @@
 #include <QTest>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const CheckValue *findValue(const CheckResult &result, const QString &name)
-{
-    for (const CheckValue &value : result.values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    return server.serverPort();
-}
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // Checks run on a schedule and once as a batch, against an HTTP server in the test: first runs
 // spread out, back-off for a service that cannot be reached, pause, Refresh now, at most N at
 // once, and a batch that runs its checks side by side.
+#include "checktesting.h"
 #include "healthserver.h"
 #include "models/health/checkbatch.h"
 #include "models/health/checkexecutor.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -27,14 +29,6 @@ CheckSpec httpSpec(const QString &id, quint16 port, const QString &path, int int
     spec.url = QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path));
     spec.intervalSeconds = intervalSeconds;
     return spec;
-}
-
-// A port nothing listens on: connections are refused at once.
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    return server.serverPort();
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // The HTTP check against a real HTTP server in this process: a QTcpServer answering the paths
 // a health endpoint is seen to answer with (healthy, degraded, slow, 500, invalid JSON, a
 // redirect loop, an endless body), and the health-document parser from data.
+#include "checktesting.h"
 #include "healthserver.h"
 #include "models/health/httpcheck.h"
 
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -24,26 +26,6 @@ CheckResult run(const HttpCheckOptions &options, int waitMs = 20000)
         return {};
     [&] { QCOMPARE(spy.count(), 1); }();
     return spy.constFirst().constFirst().value<CheckResult>();
-}
-
-const CheckValue *findValue(const CheckResult &result, const QString &name)
-{
-    for (const CheckValue &value : result.values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-QString describe(const CheckResult &result)
-{
-    QStringList lines{verdictId(result.verdict) + u" "_s + result.summary,
-                      u"error: "_s + result.error};
-    for (const CheckValue &value : result.values)
-        lines.append(u"  %1 = %2 %3 [%4] %5"_s.arg(value.name)
-                         .arg(value.value)
-                         .arg(value.unit, verdictId(value.verdict), value.text));
-    return lines.join(u'\n');
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // a wrong password, a missing database, a refused port, connections against the workspace's
 // thresholds with extra sessions open; and against a server in this test that accepts and stays
 // silent, while the event loop of the calling thread keeps running.
+#include "checktesting.h"
 #include "models/health/postgrescheck.h"
 #include "postgresfixture.h"
 #include "stallmeter.h"
@@ -16,38 +17,10 @@
 #include <memory>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const CheckValue *findValue(const CheckResult &result, const QString &name)
-{
-    for (const CheckValue &value : result.values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-QString describe(const CheckResult &result)
-{
-    QStringList lines{verdictId(result.verdict) + u" "_s + result.summary,
-                      u"error: "_s + result.error};
-    for (const CheckValue &value : result.values)
-        lines.append(u"  %1 = %2 %3 [%4] %5"_s.arg(value.name)
-                         .arg(value.value)
-                         .arg(value.unit, verdictId(value.verdict), value.text));
-    return lines.join(u'\n');
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // read and judged, and the check against a real redis-server (tests/scripts/redis-fixture.sh)
 // over TCP, TLS and its Unix socket, with the right, a wrong and no password, filled towards
 // maxmemory; and against servers in this test that refuse, stay silent or speak HTTP.
+#include "checktesting.h"
 #include "models/health/redischeck.h"
 #include "redisfixture.h"
 
@@ -15,6 +16,7 @@
 #include <memory>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -23,45 +25,6 @@ QByteArray sample(const QString &name)
 {
     QFile file(QStringLiteral(OPSDECK_SOURCE_DIR "/tests/data/health/redis/") + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-const CheckValue *findValue(const CheckResult &result, const QString &name)
-{
-    for (const CheckValue &value : result.values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-const CheckValue *findValue(const QList<CheckValue> &values, const QString &name)
-{
-    for (const CheckValue &value : values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
-QString describe(const CheckResult &result)
-{
-    QStringList lines{verdictId(result.verdict) + u" "_s + result.summary,
-                      u"error: "_s + result.error};
-    for (const CheckValue &value : result.values)
-        lines.append(u"  %1 = %2 %3 [%4] %5"_s.arg(value.name)
-                         .arg(value.value)
-                         .arg(value.unit, verdictId(value.verdict), value.text));
-    return lines.join(u'\n');
-}
-
-// A port nothing listens on: bound, then closed again.
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 // Accepts connections and answers whatever comes with reply (or nothing, when empty).

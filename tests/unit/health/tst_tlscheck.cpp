@@ -2,6 +2,7 @@
 // TCP and TLS checks against real servers: TLS and SMTP STARTTLS servers in this process with
 // certificates made by openssl (tests/scripts/tls-certs.sh: valid, expiring in 3 days, expired,
 // wrong host, self-signed), and a real PostgreSQL switched to ssl=on for the SSLRequest path.
+#include "checktesting.h"
 #include "models/health/tlscheck.h"
 #include "postgresfixture.h"
 
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace OpsDeck;
+using namespace CheckTesting;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -91,15 +93,6 @@ CheckResult runTls(const TlsCheckOptions &options)
     return spy.constFirst().constFirst().value<CheckResult>();
 }
 
-const CheckValue *findValue(const CheckResult &result, const QString &name)
-{
-    for (const CheckValue &value : result.values) {
-        if (value.name == name)
-            return &value;
-    }
-    return nullptr;
-}
-
 QList<int> verificationErrors(const CheckResult &result)
 {
     QList<int> errors;
@@ -108,17 +101,6 @@ QList<int> verificationErrors(const CheckResult &result)
             errors.append(int(value.value));
     }
     return errors;
-}
-
-QString describe(const CheckResult &result)
-{
-    QStringList lines{verdictId(result.verdict) + u" "_s + result.summary,
-                      u"error: "_s + result.error};
-    for (const CheckValue &value : result.values)
-        lines.append(u"  %1 = %2 %3 [%4] %5"_s.arg(value.name)
-                         .arg(value.value)
-                         .arg(value.unit, verdictId(value.verdict), value.text));
-    return lines.join(u'\n');
 }
 
 bool run(const QString &program, const QStringList &arguments, QString *output = nullptr)
@@ -131,14 +113,6 @@ bool run(const QString &program, const QStringList &arguments, QString *output =
     if (output)
         *output = QString::fromLocal8Bit(process.readAll());
     return ok;
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return 0;
-    return server.serverPort();
 }
 
 } // namespace
