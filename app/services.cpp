@@ -6,6 +6,7 @@
 #include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentstore.h"
+#include "models/remote/actiongate.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/runbooks/runbooklibrary.h"
@@ -25,6 +26,7 @@ Services::Services(const ServiceOptions &options)
     , m_hosts(std::make_unique<HostRegistry>(m_credentials.get()))
     , m_readOnly(std::make_unique<ReadOnlyMode>(options.readOnly))
     , m_runner(std::make_unique<CommandRunner>(m_auditLog.get(), m_readOnly.get()))
+    , m_actionGate(std::make_unique<ActionGate>(m_auditLog.get(), m_readOnly.get()))
     , m_runbooks(std::make_unique<RunbookLibrary>())
     , m_incidentResponse(std::make_unique<IncidentResponse>(
           m_incidentStore.get(), m_runner.get(),
@@ -54,6 +56,7 @@ ShellServices Services::shell() const
             .hosts = m_hosts.get(),
             .readOnly = m_readOnly.get(),
             .runner = m_runner.get(),
+            .actionGate = m_actionGate.get(),
             .runbooks = m_runbooks.get(),
             .incidentResponse = m_incidentResponse.get(),
             .health = m_health.get()};

@@ -11,6 +11,7 @@
 
 namespace OpsDeck {
 
+class ActionGate;
 class AuditLog;
 class HealthMonitor;
 class CommandRunner;
@@ -55,6 +56,8 @@ public:
     HostRegistry *hosts() const { return m_hosts.get(); }
     ReadOnlyMode *readOnly() const { return m_readOnly.get(); }
     CommandRunner *runner() const { return m_runner.get(); }
+    // The gate for actions that are not commands (silences), on the same audit log and mode.
+    ActionGate *actionGate() const { return m_actionGate.get(); }
     RunbookLibrary *runbooks() const { return m_runbooks.get(); }
     // The incident being handled, the runbook session following it and its escalations.
     IncidentResponse *incidentResponse() const { return m_incidentResponse.get(); }
@@ -79,6 +82,7 @@ private:
     std::unique_ptr<HostRegistry> m_hosts;
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<CommandRunner> m_runner;
+    std::unique_ptr<ActionGate> m_actionGate;
     std::unique_ptr<RunbookLibrary> m_runbooks;
     std::unique_ptr<IncidentResponse> m_incidentResponse;
     std::unique_ptr<QNetworkAccessManager> m_network;

@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -45,6 +46,7 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     , m_alerts(new QLabel(this))
     , m_runbookButton(new QPushButton(themedIcon(u"runbook"_s), tr("Open &Runbook"), this))
     , m_incidentButton(new QPushButton(themedIcon(u"incident"_s), tr("&Declare Incident…"), this))
+    , m_alertsButton(new QPushButton(tr("&Alerts and Silences…"), this))
     , m_range(new QComboBox(this))
     , m_resetZoom(new QPushButton(tr("Reset &Zoom"), this))
     , m_chart(new QChart)
@@ -71,6 +73,8 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_runbookButton->setObjectName(u"openCheckRunbook"_s);
     m_incidentButton->setObjectName(u"declareCheckIncident"_s);
+    m_alertsButton->setObjectName(u"openCheckAlerts"_s);
+    m_alertsButton->setToolTip(tr("The environment's Alertmanager: its alerts and silences"));
 
     m_range->setObjectName(u"checkRange"_s);
     m_range->setAccessibleName(tr("Time range"));
@@ -103,6 +107,7 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     header->addWidget(m_title, 1);
     header->addWidget(m_runbookButton);
     header->addWidget(m_incidentButton);
+    header->addWidget(m_alertsButton);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Show:"), this));
     controls->addWidget(m_range);
@@ -153,6 +158,10 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
                 tr("%1: %2").arg(title, verdictName(m_model->latest(row)->verdict)), evidence());
         }
     });
+    connect(m_alertsButton, &QPushButton::clicked, this, [this] {
+        if (const QUrl url = alertmanagerUrl(); url.isValid())
+            Q_EMIT alertsRequested(url);
+    });
     if (model) {
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &from, const QModelIndex &to) {
@@ -172,6 +181,22 @@ void CheckDetails::showCheck(const QString &checkId)
     m_checkId = checkId;
     m_chart->zoomReset();
     reload();
+}
+
+QUrl CheckDetails::alertmanagerUrl() const
+{
+    const int row = m_model && !m_checkId.isEmpty() ? m_model->rowOf(m_checkId) : -1;
+    if (row < 0)
+        return {};
+    const CheckSpec &shown = m_model->spec(row);
+    if (shown.kind == CheckKind::Alerts)
+        return shown.url;
+    for (int other = 0; other < m_model->rowCount(); ++other) {
+        const CheckSpec &spec = m_model->spec(other);
+        if (spec.kind == CheckKind::Alerts && spec.environment == shown.environment)
+            return spec.url;
+    }
+    return {};
 }
 
 void CheckDetails::setRangeMinutes(int minutes)
@@ -263,6 +288,10 @@ void CheckDetails::reload()
                                     ? tr("The workspace names no runbook for this check")
                                     : spec.runbook);
     m_incidentButton->setVisible(red);
+    // An Alertmanager check, or a red check its alerts are about, leads to them.
+    const QList<AlertMatch> matches = m_model->alertsFor(row);
+    m_alertsButton->setVisible(alertmanagerUrl().isValid() &&
+                               (spec.kind == CheckKind::Alerts || (red && !matches.isEmpty())));
 
     m_history->setHistory(m_model->history(row));
     m_table->resizeColumnsToContents();

@@ -13,6 +13,7 @@ class QLabel;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class QUrl;
 
 namespace OpsDeck {
 
@@ -45,11 +46,16 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     QPushButton *runbookButton() const { return m_runbookButton; }
     QPushButton *incidentButton() const { return m_incidentButton; }
+    QPushButton *alertsButton() const { return m_alertsButton; }
+    // The Alertmanager of the shown check's environment (its alerts check's URL), or empty.
+    QUrl alertmanagerUrl() const;
 
 Q_SIGNALS:
     void openRunbookRequested(const QString &runbook);
     // title names the incident; evidence is the check's verdict, summary, values and time.
     void declareIncidentRequested(const QString &title, const QString &evidence);
+    // "Alerts and Silences…": the Alertmanager at url, with its alerts and silences.
+    void alertsRequested(const QUrl &url);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -70,6 +76,7 @@ private:
     QLabel *m_alerts; // the Alertmanager alerts about this check
     QPushButton *m_runbookButton;
     QPushButton *m_incidentButton;
+    QPushButton *m_alertsButton;
     QComboBox *m_range;
     QPushButton *m_resetZoom;
     QChart *m_chart;

@@ -136,6 +136,7 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
             &DashboardPage::openRunbookRequested);
     connect(m_details, &CheckDetails::declareIncidentRequested, this,
             &DashboardPage::declareIncidentRequested);
+    connect(m_details, &CheckDetails::alertsRequested, this, &DashboardPage::openAlerts);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
         applyFilter();
         updateSummary();
@@ -202,6 +203,21 @@ void DashboardPage::addHostSample(const QString &checkId, const HostMetrics &met
     if (samples.size() > HostCardSamples)
         samples.remove(0, samples.size() - HostCardSamples);
     m_grid->refreshCard(checkId);
+}
+
+AlertsDialog *DashboardPage::openAlerts(const QUrl &url)
+{
+    // One at a time: a second Alertmanager replaces the first.
+    if (m_alertsDialog && m_alertsDialog->client()->baseUrl() != url)
+        m_alertsDialog->close();
+    if (!m_alertsDialog) {
+        m_alertsDialog = new AlertsDialog(url, m_gate, this);
+        m_alertsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_alertsDialog->show();
+    m_alertsDialog->raise();
+    m_alertsDialog->activateWindow();
+    return m_alertsDialog;
 }
 
 void DashboardPage::openDetails(const QString &checkId)

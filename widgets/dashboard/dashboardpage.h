@@ -2,11 +2,13 @@
 #pragma once
 
 #include "models/health/checkresult.h"
+#include "widgets/dashboard/alertsdialog.h"
 #include "widgets/dashboard/hostcard.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 #include <QWidget>
 
 class QAction;
@@ -19,6 +21,7 @@ class QToolBar;
 
 namespace OpsDeck {
 
+class ActionGate;
 class CheckDetails;
 class CheckScheduler;
 class DashboardGrid;
@@ -39,6 +42,11 @@ public:
 
     // A host poll's network rates for its card (results do not carry them).
     void addHostSample(const QString &checkId, const HostMetrics &metrics);
+    // The gate silences go through (none: the alerts dialog only shows them).
+    void setActionGate(ActionGate *gate) { m_gate = gate; }
+    // Opens (or raises) the alerts and silences of the Alertmanager at url.
+    AlertsDialog *openAlerts(const QUrl &url);
+    AlertsDialog *alertsDialog() const { return m_alertsDialog; }
     // Opens the details of checkId and makes its tile current.
     void openDetails(const QString &checkId);
 
@@ -90,6 +98,8 @@ private:
     QHash<QString, QList<NetworkSample>> m_network;
     QTimer m_ages; // tiles say how old their result is: repaint them now and then
     QString m_savedEnvironment;
+    ActionGate *m_gate = nullptr;
+    QPointer<AlertsDialog> m_alertsDialog;
 };
 
 } // namespace OpsDeck

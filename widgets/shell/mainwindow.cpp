@@ -241,6 +241,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
             statusBar()->showMessage(tr("History is not kept: %1").arg(opened.error()));
     });
     m_runbooks->session()->setCredentialStore(m_credentials);
+    m_dashboard->setActionGate(services.actionGate);
     // Queued behind the open: the incident that was open when OpsDeck stopped comes back.
     m_incidentResponse->resumeOpenIncident();
     // The page takes host samples from the scheduler itself.

@@ -3,6 +3,7 @@
 
 namespace OpsDeck {
 
+class ActionGate;
 class AuditLog;
 class CommandRunner;
 class CredentialStore;
@@ -22,6 +23,7 @@ struct ShellServices {
     HostRegistry *hosts = nullptr;
     ReadOnlyMode *readOnly = nullptr;
     CommandRunner *runner = nullptr;
+    ActionGate *actionGate = nullptr; // silences and other declared actions
     RunbookLibrary *runbooks = nullptr;
     IncidentResponse *incidentResponse = nullptr;
     // The checks behind the Dashboard; the window gives it each workspace. The one service that
