@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,8 +48,17 @@ QTableView *newTable(QSortFilterProxyModel *sorted, const QString &name, QWidget
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
+}
+
+// The columns fit their contents and the free text column takes the rest, so the dialog
+// shows every column without scrolling sideways.
+void fitColumns(QTableView *view, int stretched)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(stretched, QHeaderView::Stretch);
 }
 
 QString matchersText(const QList<SilenceMatcher> &matchers)
@@ -60,6 +70,17 @@ QString matchersText(const QList<SilenceMatcher> &matchers)
 }
 
 } // namespace
+
+QString operatorName()
+{
+    // USER is unset under cron, systemd units and some CI runners; the home folder is not.
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("LOGNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
+    return name;
+}
 
 SilenceEditor::SilenceEditor(const QList<SilenceMatcher> &matchers, const QString &createdBy,
                              QWidget *parent)
@@ -108,7 +129,9 @@ SilenceEditor::SilenceEditor(const QList<SilenceMatcher> &matchers, const QStrin
     createdByLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *form = new QFormLayout;
     form->addRow(tr("&Matches:"), m_matchers);
-    form->addRow(tr("&For:"), duration);
+    auto *durationLabel = new QLabel(tr("&For:"), this);
+    durationLabel->setBuddy(m_duration);
+    form->addRow(durationLabel, duration);
     form->addRow(tr("&Comment:"), m_comment);
     form->addRow(tr("Created by:"), createdByLabel);
     auto *layout = new QVBoxLayout(this);
@@ -171,6 +194,7 @@ void SilenceEditor::updateOk()
     else if (filled.comment.isEmpty())
         problem = tr("Say why: the comment is what the team reads in Alertmanager.");
     m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
     okButton()->setEnabled(problem.isEmpty());
 }
 
@@ -197,6 +221,8 @@ AlertsDialog::AlertsDialog(const QUrl &alertmanagerUrl, ActionGate *gate, QWidge
     m_silencesSorted->setSourceModel(m_silences);
     m_alertsView = newTable(m_alertsSorted, u"alertsTable"_s, this);
     m_silencesView = newTable(m_silencesSorted, u"silencesTable"_s, this);
+    fitColumns(m_alertsView, AlertsModel::Summary);
+    fitColumns(m_silencesView, SilencesModel::Comment);
     m_alertsView->setAccessibleName(tr("Alerts"));
     m_silencesView->setAccessibleName(tr("Silences"));
     m_alertsView->sortByColumn(AlertsModel::Started, Qt::DescendingOrder);
@@ -307,7 +333,6 @@ void AlertsDialog::refresh()
                 m_alertsView->selectRow(
                     m_alertsSorted->mapFromSource(m_alerts->index(source, 0)).row());
         }
-        m_alertsView->resizeColumnsToContents();
         loaded();
     });
     m_client->listSilences(this, [this, loaded](const AlertmanagerList<AlertmanagerSilence> &list) {
@@ -412,7 +437,7 @@ SilenceEditor *AlertsDialog::silenceSelected()
     QList<SilenceMatcher> matchers{{u"alertname"_s, alert.name(), false, true}};
     if (const QString instance = alert.labels.value(u"instance"_s); !instance.isEmpty())
         matchers.append({u"instance"_s, instance, false, true});
-    m_editor = new SilenceEditor(matchers, qEnvironmentVariable("USER"), this);
+    m_editor = new SilenceEditor(matchers, operatorName(), this);
     m_editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_editor, &QDialog::finished, this, [this](int result) {
         const SilenceRequest request = m_editor ? m_editor->request() : SilenceRequest();

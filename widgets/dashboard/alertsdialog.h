@@ -23,6 +23,9 @@ namespace OpsDeck {
 
 class ActionGate;
 
+// Who creates a silence: the operating system's user.
+QString operatorName();
+
 // What a new silence matches, for how long and why: matchers prefilled from an alert, a
 // duration (1 hour, 4 hours, 1 day or a chosen end) and a comment, which is required.
 class SilenceEditor final : public QDialog
