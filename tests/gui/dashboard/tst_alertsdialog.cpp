@@ -239,11 +239,39 @@ void AlertsDialogTest::openedFromTheAlertmanagerCheck()
     alerts.environment = u"production"_s;
     alerts.title = u"Alertmanager"_s;
     alerts.url = m_fixture->alertmanagerUrl();
-    board.setPlan({alerts});
+    CheckSpec api;
+    api.id = u"production/web7/api:health"_s;
+    api.environment = u"production"_s;
+    api.host = u"web7"_s;
+    api.hostAddress = u"web7"_s;
+    api.title = u"api health"_s;
+    CheckSpec quiet = api;
+    quiet.id = u"production/web8/api:health"_s;
+    quiet.host = u"web8"_s;
+    quiet.hostAddress = u"web8"_s;
+    board.setPlan({alerts, api, quiet});
+    // Red with an alert about it: its details lead to the alerts too; red without one does not.
+    AlertmanagerAlert firing;
+    firing.labels = {{u"alertname"_s, u"ApiDown"_s}, {u"instance"_s, u"web7:443"_s}};
+    firing.state = u"active"_s;
+    board.setAlerts(u"production"_s, {firing});
+    for (const QString &id : {api.id, quiet.id})
+        board.addResult({id,
+                         QDateTime::currentDateTimeUtc(),
+                         5,
+                         Verdict::Critical,
+                         u"connection refused"_s,
+                         u"connection refused"_s,
+                         {}});
     DashboardPage page(&board, nullptr);
     page.setActionGate(m_gate.get());
     page.resize(1100, 700);
     page.show();
+    page.openDetails(api.id);
+    QVERIFY(page.details()->alertsButton()->isVisible());
+    QCOMPARE(page.details()->alertmanagerUrl(), m_fixture->alertmanagerUrl());
+    page.openDetails(quiet.id);
+    QVERIFY(!page.details()->alertsButton()->isVisible());
     page.openDetails(alerts.id);
     QPushButton *button = page.details()->alertsButton();
     QVERIFY(button->isVisible());
