@@ -2974,6 +2974,105 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>OpsDeck::AlertsDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation>&amp;Stummschalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Expire</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Alerts and Silences: %1</source>
+        <translation>Alarme und Stummschaltungen: %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>Silence the selected alert for a while (asks first)</source>
+        <translation>Den gewählten Alarm eine Zeit lang stummschalten (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>End the selected silence now (asks first)</source>
+        <translation>Die gewählte Stummschaltung jetzt beenden (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alarme&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Silences&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Stummschaltungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its labels.</source>
+        <translation>Wählen Sie einen Alarm, um seine Labels zu sehen.</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>Silenced by %1</source>
+        <translation>Stummgeschaltet durch %1</translation>
+    </message>
+    <message>
+        <source>Silences cannot be changed in this window: it has no safety gate.</source>
+        <translation>Stummschaltungen lassen sich in diesem Fenster nicht ändern: Es hat keine Sicherheitsschranke.</translation>
+    </message>
+    <message>
+        <source>Silence alerts matching %1 until %2.</source>
+        <translation>Alarme mit %1 bis %2 stummschalten.</translation>
+    </message>
+    <message>
+        <source>Alertmanager notifies nobody about these alerts until then, for the whole team.</source>
+        <translation>Alertmanager benachrichtigt bis dahin niemanden über diese Alarme, für das ganze Team.</translation>
+    </message>
+    <message>
+        <source>Not silenced: cancelled.</source>
+        <translation>Nicht stummgeschaltet: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Silencing…</source>
+        <translation>Wird stummgeschaltet…</translation>
+    </message>
+    <message>
+        <source>Silenced %1 (silence %2).</source>
+        <translation>%1 stummgeschaltet (Stummschaltung %2).</translation>
+    </message>
+    <message>
+        <source>Expire the silence of %1 now.</source>
+        <translation>Die Stummschaltung von %1 jetzt beenden.</translation>
+    </message>
+    <message>
+        <source>Alertmanager notifies the team again about alerts matching it (silence by %1: %2).</source>
+        <translation>Alertmanager benachrichtigt das Team wieder über passende Alarme (Stummschaltung von %1: %2).</translation>
+    </message>
+    <message>
+        <source>Not expired: cancelled.</source>
+        <translation>Nicht beendet: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Expiring…</source>
+        <translation>Wird beendet…</translation>
+    </message>
+    <message>
+        <source>Expired the silence of %1.</source>
+        <translation>Stummschaltung von %1 beendet.</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::AuditLog</name>
     <message>
         <source>Cannot write an audit entry without host or command to the state database %1.</source>
@@ -3287,6 +3386,14 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts and Silences…</source>
+        <translation>Alarme und &amp;Stummschaltungen…</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s Alertmanager: its alerts and silences</source>
+        <translation>Der Alertmanager der Umgebung: seine Alarme und Stummschaltungen</translation>
     </message>
 </context>
 <context>
@@ -6526,6 +6633,77 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>a read of %1 bytes at %2 is out of range (at most %3 bytes)</source>
         <translation>ein Lesen von %1 Bytes ab %2 liegt außerhalb des Bereichs (höchstens %3 Bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::SilenceEditor</name>
+    <message>
+        <source>Silence Alert</source>
+        <translation>Alarm stummschalten</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>Until a chosen time</source>
+        <translation>Bis zu einem gewählten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Why, and what the team should know (required)</source>
+        <translation>Warum, und was das Team wissen sollte (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>&amp;Matches:</source>
+        <translation>&amp;Bedingungen:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation>&amp;Stummschalten…</translation>
+    </message>
+    <message>
+        <source>A silence needs at least one label to match.</source>
+        <translation>Eine Stummschaltung braucht mindestens ein Label als Bedingung.</translation>
+    </message>
+    <message>
+        <source>The end lies in the past.</source>
+        <translation>Das Ende liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <source>Say why: the comment is what the team reads in Alertmanager.</source>
+        <translation>Sagen Sie, warum: Den Kommentar liest das Team im Alertmanager.</translation>
     </message>
 </context>
 <context>
