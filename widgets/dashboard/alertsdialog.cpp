@@ -234,6 +234,9 @@ AlertsDialog::AlertsDialog(const QUrl &alertmanagerUrl, ActionGate *gate, QWidge
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_refreshButton->setObjectName(u"alertsRefresh"_s);
+    // Enter in a table must not silence or expire anything: no button is the default.
+    for (QPushButton *button : {m_refreshButton, m_silenceButton, m_expireButton})
+        button->setAutoDefault(false);
     m_silenceButton->setObjectName(u"silenceAlert"_s);
     m_silenceButton->setToolTip(tr("Silence the selected alert for a while (asks first)"));
     m_expireButton->setObjectName(u"expireSilence"_s);

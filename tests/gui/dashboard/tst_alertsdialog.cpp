@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void silenceAndExpireThroughTheDialog();
     void readOnlyModeShowsTheRefusal();
     void openedFromTheAlertmanagerCheck();
+    void cancelledConfirmationCreatesNothing();
+    void unreachableAlertmanagerIsNamed();
 
 private:
     void fireAlert(const QString &name, const QString &instance);
@@ -285,6 +288,47 @@ void AlertsDialogTest::openedFromTheAlertmanagerCheck()
     QVERIFY(refreshed.wait(15000));
     dialog->close();
     QTRY_VERIFY(!page.alertsDialog());
+}
+
+void AlertsDialogTest::cancelledConfirmationCreatesNothing()
+{
+    fireAlert(u"CancelledAlert"_s, u"web9:443"_s);
+    AlertsDialog dialog(m_fixture->alertmanagerUrl(), m_gate.get());
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.selectAlert(u"CancelledAlert"_s), 15000);
+    const int silencesBefore = dialog.silencesModel()->rowCount();
+    SilenceEditor *editor = dialog.silenceSelected();
+    QVERIFY(editor);
+    editor->commentEdit()->setText(u"only looking"_s);
+    editor->okButton()->click();
+    QTRY_VERIFY(dialog.pendingQuestion());
+    auto *box = qobject_cast<QMessageBox *>(dialog.pendingQuestion());
+    QVERIFY(box);
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!dialog.pendingQuestion());
+    QCOMPARE(dialog.message(), AlertsDialog::tr("Not silenced: cancelled."));
+    QSignalSpy refreshed(&dialog, &AlertsDialog::refreshed);
+    dialog.refresh();
+    QVERIFY(refreshed.wait(15000));
+    QCOMPARE(dialog.silencesModel()->rowCount(), silencesBefore);
+    const auto rows = m_audited->entries();
+    QVERIFY(rows);
+    QVERIFY(rows->isEmpty());
+}
+
+void AlertsDialogTest::unreachableAlertmanagerIsNamed()
+{
+    // A port nobody listens on: the dialog says which URL did not answer, and stays usable.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QUrl url(u"http://127.0.0.1:%1"_s.arg(closed.serverPort()));
+    closed.close();
+    AlertsDialog dialog(url, m_gate.get());
+    QSignalSpy refreshed(&dialog, &AlertsDialog::refreshed);
+    dialog.show();
+    QVERIFY(refreshed.wait(15000));
+    QVERIFY2(dialog.message().contains(u"127.0.0.1"_s), qPrintable(dialog.message()));
+    QCOMPARE(dialog.alertsModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(AlertsDialogTest)
