@@ -110,6 +110,12 @@ void MetricsChartsTest::verifyNodeCharts(const MetricsCharts &charts)
 void MetricsChartsTest::nodeMetricsHaveLinesServiceMetricsNoData()
 {
     MetricsCharts charts;
+    // Watching every reset, from empty to filled and back on Refresh.
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    for (const QString &id : charts.metricIds()) {
+        testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            charts.model(id), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
     charts.resize(1000, 800);
     charts.setServers({{u"staging"_s, m_fixture->prometheusUrl()}});
     charts.setEnvironment(u"staging"_s);
@@ -248,6 +254,18 @@ void MetricsChartsTest::answersOfAnEarlierRoundAreDropped()
     QTest::qWait(500);
     QCOMPARE(updated.size(), 1);
     QCOMPARE(charts.rangeStart().secsTo(charts.rangeEnd()), 24 * 3600);
+
+    // Switched to another environment while asking: the first one's answers are dropped.
+    charts.setServers(
+        {{u"staging"_s, m_fixture->prometheusUrl()}, {u"broken"_s, QUrl(u"http://127.0.0.1:1"_s)}});
+    charts.refresh();
+    QVERIFY(charts.pendingQueries() > 0);
+    charts.setEnvironment(u"broken"_s);
+    QVERIFY(waitUntilUpdated(charts));
+    QTest::qWait(500);
+    QVERIFY2(charts.chartStatus(u"cpu"_s).contains(u"127.0.0.1:1"_s),
+             qPrintable(charts.chartStatus(u"cpu"_s)));
+    QVERIFY(lines(charts, u"cpu"_s).isEmpty());
 }
 
 void MetricsChartsTest::onTheDashboardPage()
