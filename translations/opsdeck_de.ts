@@ -3312,26 +3312,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <source>Time range</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Last 15 minutes</source>
-        <translation>Letzte 15 Minuten</translation>
-    </message>
-    <message>
-        <source>Last hour</source>
-        <translation>Letzte Stunde</translation>
-    </message>
-    <message>
-        <source>Last 6 hours</source>
-        <translation>Letzte 6 Stunden</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Letzte 24 Stunden</translation>
-    </message>
-    <message>
         <source>Drag a rectangle over the chart to zoom in</source>
         <translation>Ziehen Sie ein Rechteck über das Diagramm, um hineinzuzoomen</translation>
     </message>
@@ -3815,6 +3795,22 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Stop running checks until resumed</source>
         <translation>Keine Prüfungen mehr ausführen, bis fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Every check as a tile, and the chosen one&apos;s details</source>
+        <translation>Jede Prüfung als Kachel, dazu die Einzelheiten der gewählten</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s key metrics from its Prometheus</source>
+        <translation>Die wichtigsten Metriken der Umgebung aus ihrem Prometheus</translation>
     </message>
 </context>
 <context>
@@ -5549,6 +5545,77 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Checks cannot run in this window.</source>
         <translation>In diesem Fenster können keine Prüfungen laufen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::MetricsCharts</name>
+    <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over a chart to zoom in</source>
+        <translation>Ein Rechteck über ein Diagramm ziehen, um hineinzuzoomen</translation>
+    </message>
+    <message>
+        <source>Ask Prometheus again for every metric</source>
+        <translation>Prometheus erneut nach allen Metriken fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Choose an environment to see the metrics of its Prometheus.</source>
+        <translation>Wählen Sie eine Umgebung, um die Metriken ihres Prometheus zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 names no Prometheus: add “prometheus: http://host:9090” to the environment in the workspace file to see its metrics here.</source>
+        <translation>%1 nennt keinen Prometheus: Fügen Sie der Umgebung in der Arbeitsbereichsdatei „prometheus: http://host:9090“ hinzu, um ihre Metriken hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>The workspace</source>
+        <translation>Der Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Environment %1</source>
+        <translation>Die Umgebung %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Prometheus %1</source>
+        <translation>Prometheus %1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1 …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 queries failed: %3</source>
+        <translation>%1 von %2 Abfragen fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>From %1 at %2, one point every %3 s</source>
+        <translation>Von %1 um %2, ein Punkt alle %3 s</translation>
+    </message>
+    <message>
+        <source>Latest: %1 %2</source>
+        <translation>Zuletzt: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 series</source>
+        <translation>%1 Reihen</translation>
     </message>
 </context>
 <context>
@@ -7963,6 +8030,29 @@ Fortfahren?</translation>
     <message>
         <source>Hosts from your OpenSSH configuration; edit them there.</source>
         <translation>Hosts aus Ihrer OpenSSH-Konfiguration; bearbeiten Sie sie dort.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeCharts</name>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
     </message>
 </context>
 <context>

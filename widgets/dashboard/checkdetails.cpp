@@ -5,6 +5,7 @@
 #include "models/health/healthboardmodel.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/dashboard/timecharts.h"
 
 #include <QChart>
 #include <QChartView>
@@ -77,20 +78,11 @@ CheckDetails::CheckDetails(HealthBoardModel *model, QWidget *parent)
     m_alertsButton->setToolTip(tr("The environment's Alertmanager: its alerts and silences"));
 
     m_range->setObjectName(u"checkRange"_s);
-    m_range->setAccessibleName(tr("Time range"));
-    m_range->addItem(tr("Last 15 minutes"), 15);
-    m_range->addItem(tr("Last hour"), 60);
-    m_range->addItem(tr("Last 6 hours"), 360);
-    m_range->addItem(tr("Last 24 hours"), 1440);
-    m_range->setCurrentIndex(1);
+    TimeCharts::addRanges(m_range);
     m_resetZoom->setObjectName(u"checkResetZoom"_s);
     m_resetZoom->setToolTip(tr("Drag a rectangle over the chart to zoom in"));
 
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart->setBackgroundRoundness(0);
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setRubberBand(QChartView::RectangleRubberBand);
+    TimeCharts::setUp(m_chart, m_chartView);
     m_chartView->setMinimumHeight(180);
     applyChartColours();
 
@@ -220,22 +212,9 @@ void CheckDetails::changeEvent(QEvent *event)
     }
 }
 
-// The chart in the window's palette, not Qt Charts' own light theme.
 void CheckDetails::applyChartColours()
 {
-    const QPalette &colours = palette();
-    m_chart->setBackgroundBrush(colours.color(QPalette::Base));
-    m_chart->setBackgroundPen(QPen(colours.color(QPalette::Mid)));
-    m_chart->setTitleBrush(colours.color(QPalette::Text));
-    m_chart->legend()->setLabelColor(colours.color(QPalette::Text));
-    m_chartView->setBackgroundBrush(colours.color(QPalette::Window));
-    const QList<QAbstractAxis *> axes = m_chart->axes();
-    for (QAbstractAxis *axis : axes) {
-        axis->setLabelsColor(colours.color(QPalette::Text));
-        axis->setTitleBrush(colours.color(QPalette::Text));
-        axis->setGridLineColor(colours.color(QPalette::Midlight));
-        axis->setLinePenColor(colours.color(QPalette::Mid));
-    }
+    TimeCharts::applyPalette(m_chart, m_chartView, palette());
 }
 
 void CheckDetails::reload()
@@ -300,12 +279,7 @@ void CheckDetails::reload()
 
 void CheckDetails::fillChart()
 {
-    m_chart->removeAllSeries();
-    const QList<QAbstractAxis *> axes = m_chart->axes();
-    for (QAbstractAxis *axis : axes) {
-        m_chart->removeAxis(axis);
-        delete axis;
-    }
+    TimeCharts::clear(m_chart);
     if (m_history->rowCount() == 0)
         return;
 
@@ -339,16 +313,8 @@ void CheckDetails::fillChart()
     double low = std::numeric_limits<double>::max();
     double high = std::numeric_limits<double>::lowest();
 
-    auto *timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(rangeMinutes() > 360 ? u"dd.MM. HH:mm"_s : u"HH:mm"_s);
-    timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(startMs),
-                       QDateTime::fromMSecsSinceEpoch(endMs));
-    timeAxis->setTickCount(rangeMinutes() > 15 ? 7 : 6);
-    auto *valueAxis = new QValueAxis;
-    valueAxis->setTitleText(unit);
-    valueAxis->setLabelFormat(u"%.4g"_s);
-    m_chart->addAxis(timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(valueAxis, Qt::AlignLeft);
+    QDateTimeAxis *timeAxis = TimeCharts::addTimeAxis(m_chart, startMs, endMs, rangeMinutes());
+    QValueAxis *valueAxis = TimeCharts::addValueAxis(m_chart, unit);
     applyChartColours();
 
     for (int column : std::as_const(columns)) {
@@ -370,16 +336,7 @@ void CheckDetails::fillChart()
         series->attachAxis(timeAxis);
         series->attachAxis(valueAxis);
     }
-    if (low > high) {
-        valueAxis->setRange(0, 1);
-    } else {
-        const double bottom = low >= 0 ? 0 : low;
-        double top = unit == u"%" ? std::max(100.0, high) : high + (high - bottom) * 0.1;
-        if (top <= bottom)
-            top = bottom + 1;
-        valueAxis->setRange(bottom, top);
-        valueAxis->applyNiceNumbers();
-    }
+    TimeCharts::fitValueAxis(valueAxis, low, high, unit);
     m_chart->legend()->setVisible(columns.size() > 1);
     m_chart->setTitle(columns.size() == 1 ? m_history->valueName(columns.constFirst()) : QString());
 }

@@ -3,12 +3,15 @@
 
 #include "models/health/checkscheduler.h"
 #include "models/health/healthboardmodel.h"
+#include "models/workspace/workspace.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/dashboard/checkdetails.h"
 #include "widgets/dashboard/dashboardgrid.h"
+#include "widgets/dashboard/metricscharts.h"
 
 #include <QAction>
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -19,7 +22,9 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <array>
@@ -32,6 +37,7 @@ namespace {
 const QString SplitterKey = u"dashboardPage/splitter"_s;
 const QString EnvironmentKey = u"dashboardPage/environment"_s;
 const QString RangeKey = u"dashboardPage/range"_s;
+const QString MetricsRangeKey = u"dashboardPage/metricsRange"_s;
 constexpr int AgeRepaintMs = 15000;
 } // namespace
 
@@ -43,9 +49,13 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
     , m_environment(new QComboBox(this))
     , m_filter(new QLineEdit(this))
     , m_onlyProblems(new QCheckBox(tr("Only &problems"), this))
+    , m_views(new QStackedWidget(this))
+    , m_checksView(new QToolButton(this))
+    , m_metricsView(new QToolButton(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_grid(new DashboardGrid(board, this))
     , m_details(new CheckDetails(board, this))
+    , m_metrics(new MetricsCharts(this))
 {
     setObjectName(u"dashboardPage"_s);
 
@@ -103,6 +113,26 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
         m_summary.append({verdict, icon, label});
     }
     stripLayout->addStretch(1);
+    // Checks or metrics: a switch in the strip's spare room rather than a tab bar, which would
+    // take the grid a row of height.
+    auto *views = new QButtonGroup(this);
+    views->setExclusive(true);
+    auto *viewLayout = new QHBoxLayout;
+    viewLayout->setSpacing(0);
+    for (QToolButton *button : {m_checksView, m_metricsView}) {
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        views->addButton(button);
+        viewLayout->addWidget(button);
+    }
+    m_checksView->setText(tr("Checks"));
+    m_checksView->setObjectName(u"dashboardChecksView"_s);
+    m_checksView->setToolTip(tr("Every check as a tile, and the chosen one's details"));
+    m_checksView->setChecked(true);
+    m_metricsView->setText(tr("Metrics"));
+    m_metricsView->setObjectName(u"dashboardMetricsView"_s);
+    m_metricsView->setToolTip(tr("The environment's key metrics from its Prometheus"));
+    stripLayout->addLayout(viewLayout);
 
     m_splitter->setObjectName(u"dashboardSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
@@ -114,6 +144,12 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
     m_splitter->restoreState(QSettings().value(SplitterKey).toByteArray());
     m_details->setRangeMinutes(QSettings().value(RangeKey, 60).toInt());
     m_savedEnvironment = QSettings().value(EnvironmentKey).toString();
+    m_metrics->setRangeMinutes(QSettings().value(MetricsRangeKey, 60).toInt());
+
+    // The metrics get the page's whole width: five charts beside the details would be slivers.
+    m_views->setObjectName(u"dashboardViews"_s);
+    m_views->addWidget(m_splitter);
+    m_views->addWidget(m_metrics);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -124,7 +160,7 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_views, 1);
     setFocusProxy(m_grid);
 
     m_grid->setNetworkSamples(&m_network);
@@ -139,12 +175,14 @@ DashboardPage::DashboardPage(HealthBoardModel *board, CheckScheduler *scheduler,
     connect(m_details, &CheckDetails::alertsRequested, this, &DashboardPage::openAlerts);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
         applyFilter();
+        m_metrics->setEnvironment(environment());
         updateSummary();
         if (m_environment->currentIndex() >= 0) {
             m_savedEnvironment = environment();
             QSettings().setValue(EnvironmentKey, m_savedEnvironment);
         }
     });
+    connect(m_metricsView, &QToolButton::toggled, this, &DashboardPage::showMetrics);
     connect(m_filter, &QLineEdit::textChanged, this, &DashboardPage::applyFilter);
     connect(m_onlyProblems, &QCheckBox::toggled, this, &DashboardPage::applyFilter);
     connect(m_morningCheck, &QAction::triggered, this,
@@ -182,6 +220,7 @@ DashboardPage::~DashboardPage()
     QSettings settings;
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(RangeKey, m_details->rangeMinutes());
+    settings.setValue(MetricsRangeKey, m_metrics->rangeMinutes());
 }
 
 QAction *DashboardPage::action(const QString &objectName) const
@@ -220,10 +259,33 @@ AlertsDialog *DashboardPage::openAlerts(const QUrl &url)
     return m_alertsDialog;
 }
 
+void DashboardPage::setWorkspace(const Workspace &workspace)
+{
+    QHash<QString, QUrl> servers;
+    for (const Environment &environment : workspace.environments) {
+        if (!environment.prometheusUrl.isEmpty())
+            servers.insert(environment.name, environment.prometheusUrl);
+    }
+    m_metrics->setServers(servers);
+}
+
+void DashboardPage::showMetrics(bool show)
+{
+    m_metricsView->setChecked(show);
+    m_checksView->setChecked(!show);
+    m_views->setCurrentWidget(show ? static_cast<QWidget *>(m_metrics) : m_splitter);
+}
+
+bool DashboardPage::metricsShown() const
+{
+    return m_views->currentWidget() == m_metrics;
+}
+
 void DashboardPage::openDetails(const QString &checkId)
 {
     if (!m_board || m_board->rowOf(checkId) < 0)
         return;
+    showMetrics(false);
     m_grid->setCurrentRow(m_board->rowOf(checkId));
     m_details->showCheck(checkId);
 }
@@ -270,6 +332,7 @@ void DashboardPage::updateEnvironments()
         m_environment->addItem(environment, environment);
     m_environment->setCurrentIndex(std::max(0, m_environment->findData(wanted)));
     m_environment->setEnabled(environments.size() > 1);
+    m_metrics->setEnvironment(environment());
     applyFilter();
     updateSummary();
 }

@@ -17,6 +17,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSplitter;
+class QStackedWidget;
+class QToolButton;
 class QToolBar;
 
 namespace OpsDeck {
@@ -26,10 +28,13 @@ class CheckDetails;
 class CheckScheduler;
 class DashboardGrid;
 class HealthBoardModel;
+class MetricsCharts;
+struct Workspace;
 
 // The first page: how many checks are OK, warning, critical or unknown, then every check of
 // the workspace as a tile grouped by environment and category (hosts as cards with
-// sparklines), and the chosen check's details beside them.
+// sparklines), and the chosen check's details beside them; or, switched to Metrics, the
+// environment's key metrics from its Prometheus.
 class DashboardPage final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +57,12 @@ public:
 
     DashboardGrid *grid() const { return m_grid; }
     CheckDetails *details() const { return m_details; }
+    MetricsCharts *metrics() const { return m_metrics; }
+    // Metrics instead of the checks (the switch at the summary strip's end).
+    void showMetrics(bool show);
+    bool metricsShown() const;
+    // Each environment's Prometheus for the metrics tab.
+    void setWorkspace(const Workspace &workspace);
     QAction *action(const QString &objectName) const;
     // The count shown on the summary strip for verdict.
     int shownCount(Verdict verdict) const;
@@ -92,9 +103,13 @@ private:
         int count = 0;
     };
     QList<SummaryItem> m_summary;
+    QStackedWidget *m_views;
+    QToolButton *m_checksView;
+    QToolButton *m_metricsView;
     QSplitter *m_splitter;
     DashboardGrid *m_grid;
     CheckDetails *m_details;
+    MetricsCharts *m_metrics;
     QHash<QString, QList<NetworkSample>> m_network;
     QTimer m_ages; // tiles say how old their result is: repaint them now and then
     QString m_savedEnvironment;

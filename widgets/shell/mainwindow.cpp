@@ -605,6 +605,7 @@ void MainWindow::onWorkspaceChanged()
     else
         m_health->setPlan(planChecks(workspace));
     m_overview->setWorkspace(workspace);
+    m_dashboard->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());
     m_runbooks->setWorkspace(workspace);
     m_incidentResponse->setWorkspace(workspace); // before the page, which shows its steps
