@@ -14,8 +14,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
     fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer \
     fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines fuzz_prometheus_text \
-    fuzz_prometheus_api
-    fuzz_redis_info
+    fuzz_prometheus_api fuzz_redis_info
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
