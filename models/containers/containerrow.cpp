@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/containers/containerrow.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace OpsDeck {
+
+namespace {
+
+constexpr std::array runtimeIds = {
+    std::pair{ContainerRuntime::Docker, u"docker"},
+    std::pair{ContainerRuntime::Podman, u"podman"},
+    std::pair{ContainerRuntime::Kubernetes, u"kubernetes"},
+};
+
+constexpr std::array conditionIds = {
+    std::pair{ContainerCondition::Running, u"running"},
+    std::pair{ContainerCondition::Progressing, u"progressing"},
+    std::pair{ContainerCondition::Stopped, u"stopped"},
+    std::pair{ContainerCondition::Failing, u"failing"},
+    std::pair{ContainerCondition::Unknown, u"unknown"},
+};
+
+template<typename Enum, std::size_t N>
+QString idOf(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
+{
+    for (const auto &[entry, id] : table) {
+        if (entry == value)
+            return QString::fromUtf16(id);
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> fromId(const std::array<std::pair<Enum, const char16_t *>, N> &table,
+                           QStringView id)
+{
+    for (const auto &[entry, name] : table) {
+        if (id.compare(QStringView(name), Qt::CaseInsensitive) == 0)
+            return entry;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString containerRuntimeId(ContainerRuntime runtime)
+{
+    return idOf(runtimeIds, runtime);
+}
+
+std::optional<ContainerRuntime> containerRuntimeFromId(QStringView id)
+{
+    return fromId(runtimeIds, id);
+}
+
+QString containerRuntimeName(ContainerRuntime runtime)
+{
+    switch (runtime) {
+    case ContainerRuntime::Docker:
+        return QCoreApplication::translate("ContainerRuntime", "Docker");
+    case ContainerRuntime::Podman:
+        return QCoreApplication::translate("ContainerRuntime", "Podman");
+    case ContainerRuntime::Kubernetes:
+        return QCoreApplication::translate("ContainerRuntime", "Kubernetes");
+    }
+    return {};
+}
+
+QString containerConditionId(ContainerCondition condition)
+{
+    return idOf(conditionIds, condition);
+}
+
+std::optional<ContainerCondition> containerConditionFromId(QStringView id)
+{
+    return fromId(conditionIds, id);
+}
+
+QString containerConditionName(ContainerCondition condition)
+{
+    switch (condition) {
+    case ContainerCondition::Running:
+        return QCoreApplication::translate("ContainerCondition", "Running");
+    case ContainerCondition::Progressing:
+        return QCoreApplication::translate("ContainerCondition", "Progressing");
+    case ContainerCondition::Stopped:
+        return QCoreApplication::translate("ContainerCondition", "Stopped");
+    case ContainerCondition::Failing:
+        return QCoreApplication::translate("ContainerCondition", "Failing");
+    case ContainerCondition::Unknown:
+        return QCoreApplication::translate("ContainerCondition", "Unknown");
+    }
+    return {};
+}
+
+QString ContainerRow::key() const
+{
+    // Pods keep their name across restarts; containers too (a recreated compose container
+    // gets a new ID but keeps its name, and the operator's selection should follow it).
+    return QStringList{host, containerRuntimeId(runtime), context, kubeNamespace, name}.join(
+        u'\x1f');
+}
+
+} // namespace OpsDeck
