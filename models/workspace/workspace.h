@@ -81,6 +81,21 @@ struct BackupLocation {
     SourceLocation location;
 };
 
+// What a host runs containers with (the host's `containers` key). Without it OpsDeck detects
+// docker, podman and kubectl on the host and lists what they answer.
+struct ContainerSettings {
+    bool enabled = true;         // `containers: false`: the host is not asked
+    QStringList runtimes;        // docker, podman, kubernetes; empty: whatever is installed
+    QString dockerHost;          // docker -H (another daemon's socket, a rootless one)
+    QString podmanUrl;           // podman --url (a `podman system service` socket)
+    QStringList kubeContexts;    // empty: the kubeconfig's current context
+    QStringList kubeNamespaces;  // empty: every namespace
+    int intervalSeconds = 10;    // how often the list is read
+    SourceLocation location;
+
+    friend bool operator==(const ContainerSettings &, const ContainerSettings &) = default;
+};
+
 struct Host {
     QString name;
     ConnectionKind connection = ConnectionKind::Ssh;
@@ -103,6 +118,7 @@ struct Host {
     QList<BackupLocation> backups;
     bool pollMetrics = true;         // CPU, memory, disks on the dashboard
     int metricsIntervalSeconds = 10; // how often they are read
+    ContainerSettings containers;
     SourceLocation location;
 
     bool isLocal() const { return connection == ConnectionKind::Local; }

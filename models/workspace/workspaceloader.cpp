@@ -177,8 +177,39 @@ private:
                 m_reporter.error(metrics, tr("'metrics' must be true or false"));
         }
         map.readInterval("metrics-interval", host.metricsIntervalSeconds, 1, 3600);
+        readContainers(map.value("containers"), host.containers);
         map.finish();
         return host;
+    }
+
+    void readContainers(const YAML::Node &node, ContainerSettings &settings)
+    {
+        if (!node.IsDefined())
+            return;
+        settings.location = yamlLocation(node.Mark());
+        if (node.IsScalar()) {
+            if (node.Scalar() == "true" || node.Scalar() == "false")
+                settings.enabled = node.Scalar() == "true";
+            else
+                m_reporter.error(node, tr("'containers' must be true, false or a mapping"));
+            return;
+        }
+        YamlMapReader map(m_reporter, node, tr("the containers settings"));
+        map.readStringList("runtimes", settings.runtimes);
+        static const QStringList known = {u"docker"_s, u"podman"_s, u"kubernetes"_s};
+        for (qsizetype index = 0; index < settings.runtimes.size(); ++index) {
+            if (!known.contains(settings.runtimes.at(index))) {
+                m_reporter.error(map.value("runtimes")[std::size_t(index)],
+                                 tr("'runtimes' may name %1; found '%2'")
+                                     .arg(known.join(u", "), settings.runtimes.at(index)));
+            }
+        }
+        map.readText("docker-host", settings.dockerHost);
+        map.readText("podman-url", settings.podmanUrl);
+        map.readStringList("kube-contexts", settings.kubeContexts);
+        map.readStringList("namespaces", settings.kubeNamespaces);
+        map.readInterval("interval", settings.intervalSeconds, 2, 3600);
+        map.finish();
     }
 
     Service readService(const YAML::Node &node)
