@@ -36,8 +36,8 @@ start_daemon() { # dir driver -> 0 when the daemon answers
     dockerd --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
         -H "unix://$dir/docker.sock" --iptables=false --ip6tables=false --bridge=none \
         --storage-driver="$driver" >>"$dir/dockerd.log" 2>&1 </dev/null &
-    local pid=$! i
-    for i in $(seq 1 100); do
+    local pid=$!
+    for _ in $(seq 1 100); do
         if docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1; then
             return 0
         fi
@@ -100,8 +100,7 @@ cmd_stop() {
             docker rm --force $ids >/dev/null 2>&1 || true
         fi
         kill "$pid" 2>/dev/null || true
-        local i
-        for i in $(seq 1 100); do
+        for _ in $(seq 1 100); do
             kill -0 "$pid" 2>/dev/null || break
             sleep 0.2
         done
