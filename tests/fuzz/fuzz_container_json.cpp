@@ -5,6 +5,7 @@
 // except for "unknown" (-1); errors stay capped and say where.
 #include "models/containers/dockerjson.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -75,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkRows(OpsDeck::parseContainerInspect(text, runtime, u"fuzz"_s));
         checkUsage(OpsDeck::parseContainerStats(text, runtime));
     }
-    if (OpsDeck::parseContainerSize(QString::fromUtf8(text.left(64))) < -1)
+    if (OpsDeck::parseContainerSize(
+            QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 64)))) < -1)
         fail("a size below unknown");
     return 0;
 }
