@@ -38,6 +38,9 @@ docker | podman) ;;
 *) die "unknown runtime '$runtime' (docker or podman)" ;;
 esac
 tool=$runtime
+# conmon 2.1.6 sees hog's OOM kill but writes its "oom" marker into its working directory (the
+# caller's), where podman 4.3 does not look: it is kept inside DIR, which stop empties.
+cd "$dir"
 
 run() { # name args... -> starts a detached container
     local name=$1

@@ -183,8 +183,8 @@ private Q_SLOTS:
         QVERIFY2(hog.condition == ContainerCondition::Failing && hog.exitCode == 137 &&
                      hog.memoryLimitBytes == 8 * 1024 * 1024,
                  qPrintable(describe(hog)));
-        // dockerd sees the kernel's OOM kill; podman's conmon cannot watch this machine's
-        // memory cgroup (cgroup v1 under another hierarchy) and records only the 137.
+        // dockerd records the kernel's OOM kill; podman 4.3 does not read the marker conmon
+        // 2.1.6 writes (into its working directory), so it knows only the 137.
         if (docker)
             QCOMPARE(hog.reason, u"OOMKilled"_s);
         else
