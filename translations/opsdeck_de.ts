@@ -1584,6 +1584,95 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>ContainerCondition</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>Im Übergang</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerRuntime</name>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation>Podman</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+</context>
+<context>
+    <name>DockerJson</name>
+    <message>
+        <source>too many errors; the rest are not listed</source>
+        <translation>zu viele Fehler; die übrigen werden nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>offset %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>not a JSON array: %1</source>
+        <translation>kein JSON-Array: %1</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>a container without ID or name</source>
+        <translation>ein Container ohne ID und Namen</translation>
+    </message>
+    <message>
+        <source>no Id</source>
+        <translation>keine Id</translation>
+    </message>
+    <message>
+        <source>no State</source>
+        <translation>kein State</translation>
+    </message>
+    <message>
+        <source>CPU use &apos;%1&apos; is not a percentage</source>
+        <translation>CPU-Last „%1“ ist keine Prozentangabe</translation>
+    </message>
+    <message>
+        <source>memory use &apos;%1&apos; is not a size</source>
+        <translation>Speicherbelegung „%1“ ist keine Größenangabe</translation>
+    </message>
+</context>
+<context>
     <name>EscalationSchedule</name>
     <message>
         <source>%1 (%2)</source>

@@ -37,4 +37,8 @@ ParsedList<ContainerUsage> parseContainerStats(QByteArrayView output, ContainerR
 ContainerCondition containerConditionFor(QStringView state, int exitCode, bool oomKilled,
                                          QStringView health);
 
+// A size as docker and podman print it: "448KiB", "1.5MiB", "23.54GiB" (binary, docker
+// stats), "466.9kB", "25.28GB" (decimal, podman stats), "0B"; -1 when it is none.
+qint64 parseContainerSize(QStringView text);
+
 } // namespace OpsDeck

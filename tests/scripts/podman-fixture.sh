@@ -72,7 +72,7 @@ EOF
         mkdir -p "$rootfs/bin"
         cp /bin/busybox "$rootfs/bin/busybox"
         local applet
-        for applet in sh echo printf sleep seq cat date true; do
+        for applet in sh echo printf sleep seq cat date true false head tail tr; do
             ln -sf busybox "$rootfs/bin/$applet"
         done
         tar -C "$rootfs" -c . | podman import --quiet - "$image" >/dev/null ||
