@@ -65,6 +65,7 @@ public:
     ~ContainerPoller() override;
 
     QString hostName() const { return m_hostName; }
+    const ContainerSettings &settings() const { return m_settings; }
     bool isRunning() const { return m_running; }
     QList<ContainerSource> sources() const { return m_sources.values(); }
     void setOptions(const ContainerPollOptions &options) { m_options = options; }

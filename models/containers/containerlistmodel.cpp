@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/containers/containerlistmodel.h"
+
+#include "models/core/units.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace OpsDeck {
+
+ContainerListModel::ContainerListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+ContainerListModel::~ContainerListModel() = default;
+
+int ContainerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case HostColumn:
+        return tr("Host");
+    case RuntimeColumn:
+        return tr("Runtime");
+    case ContextColumn:
+        return tr("Context");
+    case NamespaceColumn:
+        return tr("Namespace");
+    case ProjectColumn:
+        return tr("Project");
+    case NameColumn:
+        return tr("Name");
+    case ImageColumn:
+        return tr("Image");
+    case StatusColumn:
+        return tr("Status");
+    case ReadyColumn:
+        return tr("Ready");
+    case RestartsColumn:
+        return tr("Restarts");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
+    case PortsColumn:
+        return tr("Ports");
+    case NodeColumn:
+        return tr("Node");
+    case AgeColumn:
+        return tr("Age");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString ContainerListModel::cpuText(double millicores)
+{
+    if (millicores < 0)
+        return {};
+    if (millicores < 1000)
+        return tr("%1m").arg(qRound(millicores));
+    return tr("%1 cores").arg(QLocale().toString(millicores / 1000.0, 'f', 2));
+}
+
+QString ContainerListModel::memoryText(qint64 bytes, qint64 limitBytes)
+{
+    if (bytes < 0)
+        return {};
+    if (limitBytes <= 0)
+        return formatBytes(bytes);
+    return tr("%1 of %2 (%3%)")
+        .arg(formatBytes(bytes), formatBytes(limitBytes))
+        .arg(qRound(100.0 * double(bytes) / double(limitBytes)));
+}
+
+QString ContainerListModel::ageText(const QDateTime &since, const QDateTime &now)
+{
+    if (!since.isValid())
+        return {};
+    // kubectl's way: the largest unit, and a second one while the first is small.
+    const qint64 seconds = std::max<qint64>(0, since.secsTo(now));
+    const qint64 minutes = seconds / 60;
+    const qint64 hours = minutes / 60;
+    const qint64 days = hours / 24;
+    if (seconds < 120)
+        return tr("%1s").arg(seconds);
+    if (minutes < 10)
+        return seconds % 60 ? tr("%1m%2s").arg(minutes).arg(seconds % 60) : tr("%1m").arg(minutes);
+    if (hours < 3)
+        return minutes % 60 ? tr("%1h%2m").arg(hours).arg(minutes % 60) : tr("%1h").arg(hours);
+    if (hours < 48)
+        return tr("%1h").arg(hours);
+    if (days < 8)
+        return hours % 24 ? tr("%1d%2h").arg(days).arg(hours % 24) : tr("%1d").arg(days);
+    if (days < 365 * 2)
+        return tr("%1d").arg(days);
+    return tr("%1y").arg(days / 365);
+}
+
+QString ContainerListModel::statusText(const ContainerRow &row)
+{
+    // "CrashLoopBackOff" says it loops; the last instance's end says why.
+    if (!row.lastRestartReason.isEmpty() && row.condition == ContainerCondition::Failing &&
+        !row.status.contains(row.lastRestartReason))
+        return tr("%1 (last: %2)").arg(row.status, row.lastRestartReason);
+    return row.status;
+}
+
+QString ContainerListModel::restartsText(const ContainerRow &row, const QDateTime &now)
+{
+    if (row.restarts < 0)
+        return {};
+    if (row.restarts == 0 || !row.lastRestartTime.isValid())
+        return QString::number(row.restarts);
+    return tr("%1 (%2 ago)").arg(row.restarts).arg(ageText(row.lastRestartTime, now));
+}
+
+QString ContainerListModel::readyText(const ContainerRow &row)
+{
+    if (row.ready < 0 || row.readyTotal < 0)
+        return {};
+    return u"%1/%2"_s.arg(row.ready).arg(row.readyTotal);
+}
+
+QVariant ContainerListModel::displayData(const Entry &entry, int column) const
+{
+    const ContainerRow &row = entry.row;
+    if (entry.placeholder) {
+        switch (Column(column)) {
+        case HostColumn:
+            return row.host;
+        case RuntimeColumn:
+            return containerRuntimeName(row.runtime);
+        case ContextColumn:
+            return row.context;
+        case StatusColumn:
+            return tr("Cannot list: %1").arg(entry.error);
+        default:
+            return {};
+        }
+    }
+    switch (Column(column)) {
+    case HostColumn:
+        return row.host;
+    case RuntimeColumn:
+        return containerRuntimeName(row.runtime);
+    case ContextColumn:
+        return row.context;
+    case NamespaceColumn:
+        return row.kubeNamespace;
+    case ProjectColumn:
+        return row.project;
+    case NameColumn:
+        return row.service.isEmpty() || row.name.contains(row.service)
+                   ? row.name
+                   : tr("%1 (%2)").arg(row.name, row.service);
+    case ImageColumn:
+        return row.image;
+    case StatusColumn:
+        return entry.stale ? tr("%1 (stale)").arg(statusText(row)) : statusText(row);
+    case ReadyColumn:
+        return readyText(row);
+    case RestartsColumn:
+        return restartsText(row, QDateTime::currentDateTimeUtc());
+    case CpuColumn:
+        return cpuText(row.cpuMillicores);
+    case MemoryColumn:
+        return memoryText(row.memoryBytes, row.memoryLimitBytes);
+    case PortsColumn:
+        return row.ports;
+    case NodeColumn:
+        return row.node;
+    case AgeColumn:
+        return ageText(row.created, QDateTime::currentDateTimeUtc());
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant ContainerListModel::sortData(const Entry &entry, int column) const
+{
+    const ContainerRow &row = entry.row;
+    switch (Column(column)) {
+    case StatusColumn:
+        // Trouble first when sorted ascending: failing, progressing, unknown, stopped, running.
+        switch (row.condition) {
+        case ContainerCondition::Failing:
+            return 0;
+        case ContainerCondition::Progressing:
+            return 1;
+        case ContainerCondition::Unknown:
+            return 2;
+        case ContainerCondition::Stopped:
+            return 3;
+        case ContainerCondition::Running:
+            return 4;
+        }
+        return 5;
+    case ReadyColumn:
+        return row.readyTotal > 0 ? double(row.ready) / row.readyTotal : -1.0;
+    case RestartsColumn:
+        return row.restarts;
+    case CpuColumn:
+        return row.cpuMillicores;
+    case MemoryColumn:
+        return row.memoryBytes;
+    case AgeColumn:
+        // Oldest first when ascending, as an age column reads.
+        return row.created.isValid() ? -row.created.toSecsSinceEpoch()
+                                     : std::numeric_limits<qint64>::min();
+    default:
+        return displayData(entry, column).toString().toLower();
+    }
+}
+
+QVariant ContainerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(entry, index.column());
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        if (entry.placeholder || entry.stale)
+            lines.append(
+                tr("%1 on %2 failed: %3")
+                    .arg(containerRuntimeName(entry.row.runtime), entry.row.host, entry.error));
+        if (!entry.placeholder && !entry.row.reason.isEmpty())
+            lines.append(tr("Reason: %1").arg(entry.row.reason));
+        if (!entry.placeholder && entry.row.exitCode >= 0 &&
+            entry.row.condition != ContainerCondition::Running)
+            lines.append(tr("Exit code: %1").arg(entry.row.exitCode));
+        if (!lines.isEmpty())
+            return lines.join(u'\n');
+        const QVariant shown = displayData(entry, index.column());
+        return shown.toString().isEmpty() ? QVariant() : shown;
+    }
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case ReadyColumn:
+        case RestartsColumn:
+        case CpuColumn:
+        case MemoryColumn:
+        case AgeColumn:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    case KeyRole:
+        return entry.placeholder ? entry.sourceKey : entry.row.key();
+    case ConditionRole:
+        return int(entry.placeholder ? ContainerCondition::Unknown : entry.row.condition);
+    case SortRole:
+        return sortData(entry, index.column());
+    case StaleRole:
+        return entry.stale;
+    case SourceErrorRole:
+        return entry.error;
+    case PlaceholderRole:
+        return entry.placeholder;
+    case LabelsRole: {
+        QVariantMap labels;
+        for (auto it = entry.row.labels.cbegin(); it != entry.row.labels.cend(); ++it)
+            labels.insert(it.key(), it.value());
+        return labels;
+    }
+    case RuntimeRole:
+        return int(entry.row.runtime);
+    default:
+        return {};
+    }
+}
+
+std::optional<ContainerSource> ContainerListModel::source(const QString &sourceKey) const
+{
+    const auto found = m_sources.constFind(sourceKey);
+    if (found == m_sources.cend())
+        return std::nullopt;
+    return *found;
+}
+
+std::optional<KubeWorkload> ContainerListModel::workloadOf(const ContainerRow &row) const
+{
+    if (row.runtime != ContainerRuntime::Kubernetes || row.project.isEmpty())
+        return std::nullopt;
+    ContainerSource probe;
+    probe.host = row.host;
+    probe.runtime = row.runtime;
+    probe.context = row.context;
+    const auto found = m_sources.constFind(probe.key());
+    if (found == m_sources.cend())
+        return std::nullopt;
+    for (const KubeWorkload &workload : found->workloads) {
+        if (workload.kubeNamespace == row.kubeNamespace && workload.qualifiedName() == row.project)
+            return workload;
+    }
+    return std::nullopt;
+}
+
+void ContainerListModel::updateSource(const ContainerSource &source)
+{
+    const QString sourceKey = source.key();
+    ContainerSource kept = source;
+    kept.rows.clear(); // the entries hold them
+    m_sources.insert(sourceKey, kept);
+
+    const bool stale = source.state == ContainerSource::State::Failed;
+    QList<Entry> wanted;
+    wanted.reserve(source.rows.size());
+    for (const ContainerRow &row : source.rows)
+        wanted.append({row, sourceKey, false, stale, source.error});
+    if (stale && source.rows.isEmpty()) {
+        Entry placeholder;
+        placeholder.row.host = source.host;
+        placeholder.row.runtime = source.runtime;
+        placeholder.row.context = source.context;
+        placeholder.sourceKey = sourceKey;
+        placeholder.placeholder = true;
+        placeholder.stale = true;
+        placeholder.error = source.error;
+        wanted.append(placeholder);
+    }
+
+    QHash<QString, int> wantedByKey;
+    wantedByKey.reserve(wanted.size());
+    for (int index = 0; index < wanted.size(); ++index) {
+        const Entry &entry = wanted.at(index);
+        wantedByKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
+    }
+
+    // Gone rows first, then changes in place, then new rows at the end.
+    QList<int> gone;
+    for (int index = 0; index < m_entries.size(); ++index) {
+        const Entry &entry = m_entries.at(index);
+        if (entry.sourceKey != sourceKey)
+            continue;
+        if (!wantedByKey.contains(entry.placeholder ? entry.sourceKey : entry.row.key()))
+            gone.append(index);
+    }
+    removeEntries(gone);
+
+    QList<bool> placed(wanted.size(), false);
+    for (int position = 0; position < m_entries.size(); ++position) {
+        Entry &entry = m_entries[position];
+        if (entry.sourceKey != sourceKey)
+            continue;
+        const int at = wantedByKey.value(entry.placeholder ? entry.sourceKey : entry.row.key(), -1);
+        if (at < 0)
+            continue;
+        placed[at] = true;
+        Entry &fresh = wanted[at];
+        if (fresh.row == entry.row && fresh.stale == entry.stale && fresh.error == entry.error)
+            continue;
+        entry = std::move(fresh);
+        Q_EMIT dataChanged(index(position, 0), index(position, ColumnCount - 1));
+    }
+    QList<Entry> added;
+    for (int at = 0; at < wanted.size(); ++at) {
+        if (!placed.at(at))
+            added.append(std::move(wanted[at]));
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_entries.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (Entry &entry : added) {
+            m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(),
+                              int(m_entries.size()));
+            m_entries.append(std::move(entry));
+        }
+        endInsertRows();
+    }
+    Q_EMIT sourceChanged(sourceKey);
+}
+
+void ContainerListModel::removeHost(const QString &host)
+{
+    QList<int> gone;
+    for (int index = 0; index < m_entries.size(); ++index) {
+        if (m_entries.at(index).row.host == host)
+            gone.append(index);
+    }
+    removeEntries(gone);
+    for (auto it = m_sources.begin(); it != m_sources.end();) {
+        if (it->host == host)
+            it = m_sources.erase(it);
+        else
+            ++it;
+    }
+}
+
+void ContainerListModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    m_rowOfKey.clear();
+    m_sources.clear();
+    endResetModel();
+}
+
+void ContainerListModel::removeEntries(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    // Contiguous runs from the end, so earlier indexes stay valid.
+    qsizetype last = rows.size() - 1;
+    while (last >= 0) {
+        qsizetype first = last;
+        while (first > 0 && rows.at(first - 1) == rows.at(first) - 1)
+            --first;
+        beginRemoveRows({}, rows.at(first), rows.at(last));
+        m_entries.remove(rows.at(first), last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+    reindex();
+}
+
+void ContainerListModel::reindex()
+{
+    m_rowOfKey.clear();
+    m_rowOfKey.reserve(m_entries.size());
+    for (int index = 0; index < m_entries.size(); ++index) {
+        const Entry &entry = m_entries.at(index);
+        m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
+    }
+}
+
+} // namespace OpsDeck
