@@ -186,7 +186,11 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
     }
     case LiveLogSpec::Kind::Docker:
     case LiveLogSpec::Kind::Podman:
-        argv = {programOf(spec.kind), u"logs"_s, u"-f"_s, u"--timestamps"_s};
+        argv = {programOf(spec.kind)};
+        if (!spec.engineEndpoint.isEmpty())
+            argv << (spec.kind == LiveLogSpec::Kind::Docker ? u"-H"_s : u"--url"_s)
+                 << spec.engineEndpoint;
+        argv << u"logs"_s << u"-f"_s << u"--timestamps"_s;
         if (fromTime)
             argv << u"--since"_s << formatTimestamp(resume.timeNs - 1);
         else
@@ -194,7 +198,10 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
         argv << spec.container;
         break;
     case LiveLogSpec::Kind::Compose:
-        argv = {u"docker"_s, u"compose"_s};
+        argv = {u"docker"_s};
+        if (!spec.engineEndpoint.isEmpty())
+            argv << u"-H"_s << spec.engineEndpoint;
+        argv << u"compose"_s;
         if (!spec.composeFile.isEmpty())
             argv << u"-f"_s << spec.composeFile;
         if (!spec.projectDirectory.isEmpty())
@@ -208,7 +215,10 @@ CommandRequest liveLogCommand(const LiveLogSpec &spec, const LiveLogResume &resu
             argv << spec.container;
         break;
     case LiveLogSpec::Kind::Kubernetes:
-        argv = {u"kubectl"_s, u"logs"_s, u"-f"_s, u"--timestamps"_s};
+        argv = {u"kubectl"_s};
+        if (!spec.kubeContext.isEmpty())
+            argv << u"--context"_s << spec.kubeContext;
+        argv << u"logs"_s << u"-f"_s << u"--timestamps"_s;
         if (!spec.kubeNamespace.isEmpty())
             argv << u"-n"_s << spec.kubeNamespace;
         if (!spec.kubeContainer.isEmpty())

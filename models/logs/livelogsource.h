@@ -42,6 +42,8 @@ struct LiveLogSpec {
     QString composeFile;      // Compose: -f FILE
     QString projectDirectory; // Compose: --project-directory DIR
     QString kubeNamespace;    // Kubernetes: -n NAMESPACE (empty: the context's)
+    QString kubeContext;      // Kubernetes: --context CONTEXT (empty: the current one)
+    QString engineEndpoint;   // Docker: -H ENDPOINT; Podman: --url ENDPOINT (empty: default)
     QString kubeContainer;    // Kubernetes: -c CONTAINER
     bool previous = false;    // Kubernetes: the previous container's log, which ends
     QString unit;             // Journald: -u UNIT (empty: the whole journal)
