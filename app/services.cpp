@@ -2,6 +2,7 @@
 #include "app/services.h"
 
 #include "models/audit/auditlog.h"
+#include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
@@ -32,6 +33,9 @@ Services::Services(const ServiceOptions &options)
           m_incidentStore.get(), m_runner.get(),
           [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); },
           m_runbooks.get()))
+    , m_containers(std::make_unique<ContainerMonitor>(
+          m_runner.get(),
+          [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); }))
 {
     m_hosts->setAcceptUnknownHostKeys(options.acceptUnknownHostKeys);
     m_incidentResponse->runbookSession()->setCredentialStore(m_credentials.get());
@@ -59,7 +63,8 @@ ShellServices Services::shell() const
             .actionGate = m_actionGate.get(),
             .runbooks = m_runbooks.get(),
             .incidentResponse = m_incidentResponse.get(),
-            .health = m_health.get()};
+            .health = m_health.get(),
+            .containers = m_containers.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

@@ -15,6 +15,7 @@ class ActionGate;
 class AuditLog;
 class HealthMonitor;
 class CommandRunner;
+class ContainerMonitor;
 class CredentialStore;
 class HostRegistry;
 class IncidentResponse;
@@ -64,6 +65,8 @@ public:
     // The dashboard's checks, scheduled once the main window gives it the workspace. Only
     // with the keychain (the desktop); null on the command line, which runs checks once.
     HealthMonitor *health() const { return m_health.get(); }
+    // The Containers page's engine and `opsdeck containers`' (idle until made active).
+    ContainerMonitor *containers() const { return m_containers.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -87,6 +90,7 @@ private:
     std::unique_ptr<IncidentResponse> m_incidentResponse;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HealthMonitor> m_health;
+    std::unique_ptr<ContainerMonitor> m_containers;
 };
 
 } // namespace OpsDeck

@@ -6,6 +6,7 @@ namespace OpsDeck {
 class ActionGate;
 class AuditLog;
 class CommandRunner;
+class ContainerMonitor;
 class CredentialStore;
 class HealthMonitor;
 class HostRegistry;
@@ -29,6 +30,9 @@ struct ShellServices {
     // The checks behind the Dashboard; the window gives it each workspace. The one service that
     // may be null: the Dashboard then shows the workspace's checks as waiting, with no polling.
     HealthMonitor *health = nullptr;
+    // The Containers page's pollers and list; the window gives it each workspace and turns it on
+    // while the page is shown.
+    ContainerMonitor *containers = nullptr;
 };
 
 } // namespace OpsDeck
