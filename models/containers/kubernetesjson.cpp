@@ -228,7 +228,7 @@ void judge(ContainerRow &row, const QJsonObject &status)
         row.condition = ContainerCondition::Unknown;
     } else {
         row.condition = ContainerCondition::Failing;
-        row.reason = text.startsWith(u"Init:") ? text.mid(5) : text;
+        row.reason = text.startsWith(u"Init:") && text.size() > 5 ? text.mid(5) : text;
     }
 }
 
@@ -470,8 +470,9 @@ KubePodPage parseKubePodList(QByteArrayView json, const QString &host, const QSt
     const QJsonObject metadata = root->value(u"metadata").toObject();
     if (root->value(u"items").isArray()) {
         page.continueToken = metadata.value(u"continue").toString();
-        if (metadata.value(u"remainingItemCount").isDouble())
-            page.remainingItemCount = qint64(metadata.value(u"remainingItemCount").toDouble());
+        const double remaining = metadata.value(u"remainingItemCount").toDouble(-1);
+        if (remaining >= 0 && remaining < 9e15)
+            page.remainingItemCount = qint64(remaining);
     }
     const QString kind = root->value(u"kind").toString();
     if (kind == u"Status") {
