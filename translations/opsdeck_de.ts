@@ -1584,6 +1584,44 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>ContainerCondition</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>Im Gange</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerRuntime</name>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation>Podman</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+</context>
+<context>
     <name>EscalationSchedule</name>
     <message>
         <source>%1 (%2)</source>
@@ -2971,6 +3009,65 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Cannot chain the existing audit log rows in the state database %1: %2</source>
         <translation>Die vorhandenen Zeilen des Prüfprotokolls in der Zustandsdatenbank %1 können nicht verkettet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>not JSON at %1 (byte %2): %3</source>
+        <translation>kein JSON bei %1 (Byte %2): %3</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: expected a JSON object (a list or one object)</source>
+        <translation>Zeile 1, Spalte 1: JSON-Objekt erwartet (eine Liste oder ein Objekt)</translation>
+    </message>
+    <message>
+        <source>items: expected an array</source>
+        <translation>items: Array erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1.metadata.name: missing</source>
+        <translation>%1.metadata.name: fehlt</translation>
+    </message>
+    <message>
+        <source>the server answered: %1</source>
+        <translation>der Server antwortete: %1</translation>
+    </message>
+    <message>
+        <source>%1: a %2, not a Pod</source>
+        <translation>%1: ein %2, kein Pod</translation>
+    </message>
+    <message>
+        <source>%1: no kind or name</source>
+        <translation>%1: weder kind noch name</translation>
+    </message>
+    <message>
+        <source>%1: no involvedObject or regarding</source>
+        <translation>%1: weder involvedObject noch regarding</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY</source>
+        <translation>%1: NAMESPACE NAME CPU MEMORY oder NAME CPU MEMORY erwartet</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a CPU quantity</source>
+        <translation>%1: „%2“ ist keine CPU-Menge</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a memory quantity</source>
+        <translation>%1: „%2“ ist keine Speichermenge</translation>
     </message>
 </context>
 <context>
