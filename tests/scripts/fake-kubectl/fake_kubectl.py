@@ -122,9 +122,9 @@ def as_list(items, kind, api_version):
     for item in items:
         item.setdefault('kind', kind)
         item.setdefault('apiVersion', api_version)
-    # kubectl's own JSON printer: four spaces, keys as the objects carry them.
+    # kubectl's own JSON printer: four spaces, keys sorted.
     document = {'apiVersion': 'v1', 'items': items, 'kind': 'List', 'metadata': {'resourceVersion': ''}}
-    sys.stdout.write(json.dumps(document, indent=4, ensure_ascii=False) + '\n')
+    sys.stdout.write(json.dumps(document, indent=4, sort_keys=True, ensure_ascii=False) + '\n')
 
 
 def replay(variable, what, namespace):
@@ -135,7 +135,7 @@ def replay(variable, what, namespace):
     if namespace:
         items = [item for item in items if item.get('metadata', {}).get('namespace') == namespace]
     document['items'] = items
-    sys.stdout.write(json.dumps(document, indent=4, ensure_ascii=False) + '\n')
+    sys.stdout.write(json.dumps(document, indent=4, sort_keys=True, ensure_ascii=False) + '\n')
 
 
 def namespace_of(flags):
@@ -249,7 +249,7 @@ def delete(words, flags):
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)))
     with os.fdopen(handle, 'w', encoding='utf-8') as f:
         if pretty:
-            json.dump(document, f, indent=4, ensure_ascii=False)
+            json.dump(document, f, indent=4, sort_keys=True, ensure_ascii=False)
         else:
             json.dump(document, f, separators=(',', ':'), ensure_ascii=False)
         f.write('\n')
