@@ -390,6 +390,7 @@ ContainerRow readPod(const QJsonObject &pod, const QString &host, const QString 
 
     // The last restart: the newest previous instance's end, over every container.
     QDateTime lastEnd;
+    int lastExitCode = -1;
     auto lastState = [&](const QJsonArray &list) {
         for (const QJsonValue &value : list) {
             const QJsonObject terminated =
@@ -401,14 +402,14 @@ ContainerRow readPod(const QJsonObject &pod, const QString &host, const QString 
                 continue;
             lastEnd = finished;
             row.lastRestartReason = terminatedWords(terminated);
-            if (exitCode < 0)
-                exitCode = intOf(terminated.value(u"exitCode"), -1);
+            lastExitCode = intOf(terminated.value(u"exitCode"), -1);
         }
     };
     lastState(initStatuses);
     lastState(statuses);
     row.lastRestartTime = lastEnd;
-    row.exitCode = exitCode;
+    // The exit code: a container's present end, else the last restart's.
+    row.exitCode = exitCode >= 0 ? exitCode : lastExitCode;
     judge(row, status);
     return row;
 }

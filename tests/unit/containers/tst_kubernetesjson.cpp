@@ -230,6 +230,9 @@ void TestKubernetesJson::podDetails()
     QCOMPARE(checkout.lastRestartTime, utc("2026-12-06T03:15:01Z"));
     const ContainerRow postgres = podNamed(rows, u"data"_s, u"postgres-0"_s);
     QCOMPARE(postgres.containers, (QStringList{u"postgres"_s, u"exporter"_s}));
+    // Running again after a restart: the exit code is the previous instance's.
+    QCOMPARE(postgres.exitCode, 1);
+    QCOMPARE(checkout.exitCode, 2);
 
     const ContainerRow cart = podNamed(rows, u"shop"_s, u"cart-84c6d5f9b-z8r4t"_s);
     QCOMPARE(cart.exitCode, 137);
