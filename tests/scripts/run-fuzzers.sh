@@ -14,12 +14,12 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
     fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer \
     fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines fuzz_prometheus_text \
-    fuzz_prometheus_api fuzz_redis_info fuzz_container_json
+    fuzz_prometheus_api fuzz_redis_info fuzz_container_json fuzz_kube_json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
     fuzz_runbook_parser fuzz_shell_lexer fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines \
-    fuzz_prometheus_text fuzz_prometheus_api fuzz_redis_info fuzz_container_json; do
+    fuzz_prometheus_text fuzz_prometheus_api fuzz_redis_info fuzz_container_json fuzz_kube_json; do
     mkdir -p "$work/$target"
     # These two are slow per input (a real sh each; Include expansion): fewer inputs. The
     # runbook parser judges, composes and prepares every block of each input (20 a second).
@@ -28,8 +28,10 @@ for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ss
     # The log formats target reads every line under all twelve formats and highlights each (about
     # 60 inputs a second over the sample files). The exposition parser reads each input three
     # times (detected, 0.0.4, OpenMetrics; about 130 inputs a second). The container reader
-    # reads each input six times (three readers, two runtimes; about 150 a second).
-    case $target in fuzz_runbook_parser | fuzz_log_formats | fuzz_prometheus_text | fuzz_container_json)
+    # reads each input six times (three readers, two runtimes; about 150 a second). The kubectl
+    # readers parse each input as pods, workloads and events (about 40 inputs a second).
+    case $target in
+    fuzz_runbook_parser | fuzz_log_formats | fuzz_prometheus_text | fuzz_container_json | fuzz_kube_json)
         target_runs=$((runs / 4)) ;;
     esac
     case $target in
@@ -47,6 +49,8 @@ for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ss
     fuzz_redis_info) corpus=("$source_dir/tests/data/health/redis") ;;
     fuzz_container_json) corpus=("$source_dir/tests/data/containers/docker"
         "$source_dir/tests/data/containers/podman") ;;
+    fuzz_kube_json) corpus=("$source_dir/tests/data/containers/kubectl"
+        "$source_dir/tests/data/containers/kubectl/errors") ;;
     *) corpus=("$source_dir/tests/data/workspace/valid" "$source_dir/tests/data/workspace/broken"
         "$source_dir/tests/data/workspace/fuzz-regressions") ;;
     esac
