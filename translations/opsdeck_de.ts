@@ -1584,6 +1584,65 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>ContainerActions</name>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Previous Logs</source>
+        <translation>Vorherige Protokolle</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Skalieren…</translation>
+    </message>
+    <message>
+        <source>Restart Service</source>
+        <translation>Dienst neu starten</translation>
+    </message>
+    <message>
+        <source>Compose Up</source>
+        <translation>Compose hochfahren</translation>
+    </message>
+    <message>
+        <source>Compose Down</source>
+        <translation>Compose herunterfahren</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2</source>
+        <translation>%1 ist für %2 nicht möglich</translation>
+    </message>
+    <message>
+        <source>Scale needs the number of replicas</source>
+        <translation>Skalieren braucht die Anzahl der Replikate</translation>
+    </message>
+    <message>
+        <source>Logs open in the log viewer</source>
+        <translation>Protokolle öffnen sich in der Protokollansicht</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to pods</source>
+        <translation>%1 ist für Pods nicht möglich</translation>
+    </message>
+</context>
+<context>
     <name>ContainerCondition</name>
     <message>
         <source>Running</source>
@@ -1604,6 +1663,29 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerPoller</name>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>host %1 is not in the workspace</source>
+        <translation>Host %1 ist nicht im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>kubectl has no current context</source>
+        <translation>kubectl hat keinen aktuellen Kontext</translation>
+    </message>
+    <message>
+        <source>%1 is not installed</source>
+        <translation>%1 ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2802,29 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>LabelSelector</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a label name</source>
+        <translation>Labelname erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;=&apos;, &apos;!=&apos;, &apos;in&apos; or &apos;notin&apos;</source>
+        <translation>&apos;=&apos;, &apos;!=&apos;, &apos;in&apos; oder &apos;notin&apos; erwartet</translation>
+    </message>
+</context>
+<context>
     <name>LiveLogSource</name>
     <message>
         <source>Log source %1 names no file.</source>
@@ -3060,6 +3165,65 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Cannot chain the existing audit log rows in the state database %1: %2</source>
         <translation>Die vorhandenen Zeilen des Prüfprotokolls in der Zustandsdatenbank %1 können nicht verkettet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>not JSON at %1 (byte %2): %3</source>
+        <translation>kein JSON bei %1 (Byte %2): %3</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: expected a JSON object (a list or one object)</source>
+        <translation>Zeile 1, Spalte 1: JSON-Objekt erwartet (eine Liste oder ein Objekt)</translation>
+    </message>
+    <message>
+        <source>items: expected an array</source>
+        <translation>items: Array erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1.metadata.name: missing</source>
+        <translation>%1.metadata.name: fehlt</translation>
+    </message>
+    <message>
+        <source>the server answered: %1</source>
+        <translation>der Server antwortete: %1</translation>
+    </message>
+    <message>
+        <source>%1: a %2, not a Pod</source>
+        <translation>%1: ein %2, kein Pod</translation>
+    </message>
+    <message>
+        <source>%1: no kind or name</source>
+        <translation>%1: weder kind noch name</translation>
+    </message>
+    <message>
+        <source>%1: no involvedObject or regarding</source>
+        <translation>%1: weder involvedObject noch regarding</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY</source>
+        <translation>%1: NAMESPACE NAME CPU MEMORY oder NAME CPU MEMORY erwartet</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a CPU quantity</source>
+        <translation>%1: „%2“ ist keine CPU-Menge</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a memory quantity</source>
+        <translation>%1: „%2“ ist keine Speichermenge</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +3849,141 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Declare or resume an incident to fill in the template.</source>
         <translation>Eröffnen Sie einen Vorfall oder setzen Sie einen fort, um die Vorlage auszufüllen.</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ContainerListModel</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1s</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1m%2s</translation>
+    </message>
+    <message>
+        <source>%1h%2m</source>
+        <translation>%1h%2m</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1h</translation>
+    </message>
+    <message>
+        <source>%1d%2h</source>
+        <translation>%1d%2h</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <source>%1y</source>
+        <translation>%1J</translation>
+    </message>
+    <message>
+        <source>%1 (last: %2)</source>
+        <translation>%1 (zuletzt: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>Cannot list: %1</source>
+        <translation>Auflisten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed: %3</source>
+        <translation>%1 auf %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>Exit code: %1</source>
+        <translation>Exit-Code: %1</translation>
     </message>
 </context>
 <context>
@@ -8400,6 +8699,18 @@ Fortfahren?</translation>
     <message>
         <source>&apos;tcp&apos; must be HOST:PORT with a port from 1 to 65535, found &apos;%1&apos;</source>
         <translation>&apos;tcp&apos; muss HOST:PORT mit einem Port von 1 bis 65535 sein, gefunden: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;containers&apos; must be true, false or a mapping</source>
+        <translation>&apos;containers&apos; muss true, false oder eine Zuordnung sein</translation>
+    </message>
+    <message>
+        <source>the containers settings</source>
+        <translation>die Container-Einstellungen</translation>
+    </message>
+    <message>
+        <source>&apos;runtimes&apos; may name %1; found &apos;%2&apos;</source>
+        <translation>&apos;runtimes&apos; darf %1 nennen; gefunden: &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
