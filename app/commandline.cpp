@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "app/checkcommand.h"
+#include "app/containerscommand.h"
 #include "app/logcommand.h"
 #include "app/metricscommand.h"
 #include "app/services.h"
@@ -359,7 +360,11 @@ void describe(QCommandLineParser &parser)
                  "  metrics parse FILE|URL [--json]\n"
                  "                              what OpsDeck reads from a Prometheus or\n"
                  "                              OpenMetrics exposition (a file or a scrape);\n"
-                 "                              exit status 1 on errors, with line:column"));
+                 "                              exit status 1 on errors, with line:column\n"
+                 "  containers [HOST...] [--runtime R] [--context C] [-n NS] [--json]\n"
+                 "                              every container and pod of the workspace's\n"
+                 "                              hosts; exit status 1 when one could not be\n"
+                 "                              read (opsdeck containers --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -431,6 +436,8 @@ int runHeadless(const QStringList &arguments)
         std::all_of(arguments.cbegin() + 1, logs,
                     [](const QString &word) { return word.startsWith(u'-'); }))
         return runLogCommand(QStringList(logs + 1, arguments.cend()));
+    if (isContainersCommand(arguments))
+        return runContainersCommand(arguments);
     QCommandLineParser parser;
     describe(parser);
     parser.process(arguments); // handles --help and --version and exits

@@ -102,6 +102,8 @@ QString ContainerListModel::ageText(const QDateTime &since, const QDateTime &now
         return tr("%1s").arg(seconds);
     if (minutes < 10)
         return seconds % 60 ? tr("%1m%2s").arg(minutes).arg(seconds % 60) : tr("%1m").arg(minutes);
+    if (minutes < 60)
+        return tr("%1m").arg(minutes);
     if (hours < 3)
         return minutes % 60 ? tr("%1h%2m").arg(hours).arg(minutes % 60) : tr("%1h").arg(hours);
     if (hours < 48)
@@ -115,11 +117,18 @@ QString ContainerListModel::ageText(const QDateTime &since, const QDateTime &now
 
 QString ContainerListModel::statusText(const ContainerRow &row)
 {
+    QString text = row.status;
+    // docker's "Exited (137)" does not say the kernel killed it for memory; "Error" adds
+    // nothing to an exit code that is shown.
+    const bool reasonShown = row.reason.isEmpty() || text.contains(row.reason) ||
+                             (row.reason == u"Error" && row.exitCode >= 0);
+    if (!reasonShown)
+        text = tr("%1 (%2)").arg(text, row.reason);
     // "CrashLoopBackOff" says it loops; the last instance's end says why.
     if (!row.lastRestartReason.isEmpty() && row.condition == ContainerCondition::Failing &&
-        !row.status.contains(row.lastRestartReason))
-        return tr("%1 (last: %2)").arg(row.status, row.lastRestartReason);
-    return row.status;
+        !text.contains(row.lastRestartReason))
+        text = tr("%1 (last: %2)").arg(text, row.lastRestartReason);
+    return text;
 }
 
 QString ContainerListModel::restartsText(const ContainerRow &row, const QDateTime &now)

@@ -230,6 +230,8 @@ void ContainerListTest::engineRowsCombineInspectAndStats()
     // Inspect's knowledge, the list's status words, the stats' numbers.
     QCOMPARE(named(u"hog"_s).reason, u"OOMKilled"_s);
     QVERIFY(named(u"hog"_s).status.startsWith(u"Exited (137)"_s));
+    QVERIFY(ContainerListModel::statusText(named(u"hog"_s)).endsWith(u" (OOMKilled)"_s));
+    QCOMPARE(ContainerListModel::statusText(named(u"job"_s)), named(u"job"_s).status);
     QVERIFY(named(u"web"_s).memoryBytes > 0);
     QVERIFY(named(u"web"_s).cpuMillicores >= 0);
     QCOMPARE(named(u"sick"_s).reason, u"unhealthy"_s);
@@ -562,6 +564,7 @@ void ContainerListTest::ageTexts_data()
     QTest::newRow("seconds") << qint64(45) << u"45s"_s;
     QTest::newRow("minutes and seconds") << qint64(5 * 60 + 3) << u"5m3s"_s;
     QTest::newRow("whole minutes") << qint64(7 * 60) << u"7m"_s;
+    QTest::newRow("under an hour") << qint64(50 * 60 + 20) << u"50m"_s;
     QTest::newRow("hours and minutes") << qint64(2 * 3600 + 15 * 60) << u"2h15m"_s;
     QTest::newRow("hours") << qint64(20 * 3600 + 59 * 60) << u"20h"_s;
     QTest::newRow("days and hours") << qint64(3 * 86400 + 4 * 3600) << u"3d4h"_s;
