@@ -81,8 +81,11 @@ QStringList kubectl(const ContainerRow &row)
 QStringList composeProject(const ContainerRow &row)
 {
     QStringList args{u"-p"_s, row.project};
-    for (const QString &file : row.composeFiles)
-        args << u"-f"_s << file;
+    for (const QString &file : row.composeFiles) {
+        // compose v1 labels name the files relative to the project's directory.
+        const bool relative = !file.startsWith(u'/') && !row.composeWorkingDirectory.isEmpty();
+        args << u"-f"_s << (relative ? row.composeWorkingDirectory + u'/' + file : file);
+    }
     if (!row.composeWorkingDirectory.isEmpty())
         args << u"--project-directory"_s << row.composeWorkingDirectory;
     return args;

@@ -7,6 +7,7 @@
 #include "models/remote/commandrunner.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <utility>
 #include <variant>
@@ -158,6 +159,7 @@ struct ContainerPoller::Round {
         QStringList warnings; // the rest: a column is missing, some items unreadable
     };
     QHash<QString, Answers> answers;
+    QSet<QString> absent; // runtimes found missing this round
 };
 
 ContainerPoller::ContainerPoller(const QString &hostName, const ContainerSettings &settings,
@@ -289,6 +291,8 @@ void ContainerPoller::processNext()
                     ? Text::tr("kubectl has no current context")
                     : Text::tr("%1 is not installed").arg(containerRuntimeName(event.runtime));
             source.rows.clear();
+            if (m_round)
+                m_round->absent.insert(source.key());
             publish(source);
             break;
         }
@@ -394,6 +398,18 @@ void ContainerPoller::finishRound()
         }
         source.loaded = source.rows.size();
         source.expected = -1;
+        publish(source);
+    }
+    // A source the round did not mention (a context that is no longer current, a runtime
+    // uninstalled) has no rows any more.
+    for (ContainerSource &source : m_sources) {
+        if (m_round->answers.contains(source.key()) || m_round->absent.contains(source.key()) ||
+            source.state == ContainerSource::State::Absent)
+            continue;
+        source.state = ContainerSource::State::Absent;
+        source.error = Text::tr("no longer listed");
+        source.rows.clear();
+        source.workloads.clear();
         publish(source);
     }
     m_round = std::make_unique<Round>();

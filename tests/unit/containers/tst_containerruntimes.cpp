@@ -183,13 +183,11 @@ private Q_SLOTS:
         QVERIFY2(hog.condition == ContainerCondition::Failing && hog.exitCode == 137 &&
                      hog.memoryLimitBytes == 8 * 1024 * 1024,
                  qPrintable(describe(hog)));
-        // dockerd records the kernel's OOM kill; podman 4.3 does not read the marker conmon
-        // 2.1.6 writes (into its working directory), so it knows only the 137.
-        if (docker)
-            QCOMPARE(hog.reason, u"OOMKilled"_s);
-        else
-            QVERIFY2(hog.reason == u"OOMKilled"_s || hog.reason == u"Error"_s,
-                     qPrintable(describe(hog)));
+        // dockerd records the kernel's OOM kill when containerd's OOM event reaches it before
+        // the exit (not always: then it knows only the 137); podman 4.3 never does, as it does
+        // not read the marker conmon 2.1.6 writes (into its working directory).
+        QVERIFY2(hog.reason == u"OOMKilled"_s || hog.reason == u"Error"_s,
+                 qPrintable(describe(hog)));
         const ContainerRow flapper = check(u"flapper"_s);
         QVERIFY2(flapper.restarts > 0 && flapper.lastRestartTime.isValid(),
                  qPrintable(describe(flapper)));

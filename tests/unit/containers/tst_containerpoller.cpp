@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The container poller against real engines (run as root): a throwaway dockerd and podman with
+// the scenario containers (tests/scripts/container-scenarios.sh), kubectl replayed by
+// tests/scripts/fake-kubectl, and a real sshd. One round reads every runtime; pods arrive page
+// by page; a failing cluster leaves the other sources alone; actions change the real state
+// through the CommandRunner, and read-only mode refuses each of them at the runner.
+#include "commandtesting.h"
+#include "containerfixture.h"
+#include "models/containers/containeractions.h"
+#include "models/containers/containerlistmodel.h"
+#include "models/containers/containerpoller.h"
+#include "models/remote/commandrunner.h"
+#include "models/remote/hostregistry.h"
+#include "models/remote/localexecutor.h"
+#include "models/workspace/workspaceloader.h"
+#include "sshfixture.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace OpsDeck;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kubectlData = QStringLiteral(OPSDECK_SOURCE_DIR "/tests/data/containers/kubectl/");
+
+} // namespace
+
+class ContainerPollerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void oneRoundReadsEveryRuntime();
+    void podsArriveInPages();
+    void failingClusterLeavesTheOthers();
+    void actionsChangeTheRealStateAndReadOnlyRefusesThem();
+    void kubernetesActionsReachKubectl();
+    void overSshWithAnotherDockerSocket();
+
+private:
+    // Runs one round on executor; the sources by runtime id (and context).
+    QHash<QString, ContainerSource> round(Executor *executor, const ContainerSettings &settings,
+                                          int podsPerPage = 500,
+                                          QList<ContainerSource> *progress = nullptr);
+    CommandResult runAction(Executor *executor, const ContainerRow &row, ContainerActionKind kind,
+                            int replicas = -1);
+    ContainerRow dockerRow(const QString &name);
+    QString dockerState(const QString &name);
+
+    std::unique_ptr<ContainerFixture> m_docker;
+    std::unique_ptr<ContainerFixture> m_podman;
+    std::unique_ptr<SshFixture> m_sshd;
+    std::unique_ptr<CommandTesting::AuditedRunner> m_audited;
+    std::unique_ptr<HostRegistry> m_registry;
+    LocalExecutor m_local{u"here"_s};
+    QTemporaryDir m_scratch;
+    ContainerSettings m_settings;
+};
+
+void ContainerPollerTest::initTestCase()
+{
+    m_docker = std::make_unique<ContainerFixture>(ContainerFixture::Engine::Docker);
+    QVERIFY2(m_docker->ok(), qPrintable(m_docker->error()));
+    m_podman = std::make_unique<ContainerFixture>(ContainerFixture::Engine::Podman);
+    QVERIFY2(m_podman->ok(), qPrintable(m_podman->error()));
+    QString error;
+    QVERIFY2(!m_docker->startScenarios(&error).isEmpty(), qPrintable(error));
+    QVERIFY2(!m_podman->startScenarios(&error).isEmpty(), qPrintable(error));
+
+    // podman reads its configuration from the environment the poll script inherits; docker is
+    // reached by the workspace's docker-host, as an operator would name a second daemon.
+    qputenv("CONTAINERS_CONF", m_podman->value(u"CONTAINERS_CONF"_s).toUtf8());
+    qputenv("CONTAINERS_STORAGE_CONF", m_podman->value(u"CONTAINERS_STORAGE_CONF"_s).toUtf8());
+    qunsetenv("DOCKER_HOST");
+    m_settings.dockerHost = m_docker->value(u"DOCKER_HOST"_s);
+
+    QVERIFY(m_scratch.isValid());
+    const QString pods = m_scratch.filePath(u"pods.json"_s);
+    QVERIFY(QFile::copy(kubectlData + u"pods-list.json"_s, pods));
+    QFile::setPermissions(pods, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + qgetenv("PATH"));
+    qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toUtf8());
+    qputenv("OPSDECK_FAKE_KUBECTL_WORKLOADS", (kubectlData + u"workloads.json"_s).toUtf8());
+    qputenv("OPSDECK_FAKE_KUBECTL_TOP", (kubectlData + u"top-pods.txt"_s).toUtf8());
+    qputenv("OPSDECK_FAKE_KUBECTL_CALLS", m_scratch.filePath(u"calls"_s).toUtf8());
+    qunsetenv("OPSDECK_FAKE_KUBECTL_FAIL");
+
+    m_audited = std::make_unique<CommandTesting::AuditedRunner>();
+    QVERIFY(m_audited->open());
+    m_sshd = std::make_unique<SshFixture>();
+    QVERIFY2(m_sshd->isRunning(), qPrintable(m_sshd->error()));
+    const QByteArray text = QString(u"environments:\n  - name: lab\n    hosts:\n"_s +
+                                    m_sshd->workspaceHost(u"fixture"_s))
+                                .toUtf8();
+    const WorkspaceLoadResult loaded = parseWorkspace(text, u"lab.yaml"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
+    m_registry = std::make_unique<HostRegistry>(nullptr);
+    m_registry->setKnownHostsFiles({m_sshd->value(u"KNOWN_HOSTS"_s)});
+    m_registry->setWorkspace(loaded.workspace);
+}
+
+void ContainerPollerTest::cleanupTestCase()
+{
+    m_registry.reset();
+    m_sshd.reset();
+    m_audited.reset();
+    m_podman.reset();
+    m_docker.reset();
+}
+
+QHash<QString, ContainerSource> ContainerPollerTest::round(Executor *executor,
+                                                           const ContainerSettings &settings,
+                                                           int podsPerPage,
+                                                           QList<ContainerSource> *progress)
+{
+    ContainerPoller poller(executor->hostName(), settings, &m_audited->runner,
+                           [executor](const QString &) { return executor; });
+    ContainerPollOptions options;
+    options.once = true;
+    options.podsPerPage = podsPerPage;
+    poller.setOptions(options);
+    QHash<QString, ContainerSource> sources;
+    connect(&poller, &ContainerPoller::sourceChanged, this, [&](const ContainerSource &source) {
+        sources.insert(containerRuntimeId(source.runtime) +
+                           (source.context.isEmpty() ? QString() : u':' + source.context),
+                       source);
+        if (progress)
+            progress->append(source);
+    });
+    QSignalSpy finished(&poller, &ContainerPoller::finished);
+    poller.start();
+    if (!finished.wait(120000))
+        qWarning("the round did not finish");
+    return sources;
+}
+
+CommandResult ContainerPollerTest::runAction(Executor *executor, const ContainerRow &row,
+                                             ContainerActionKind kind, int replicas)
+{
+    ContainerActionInput input;
+    input.replicas = replicas;
+    QString whyNot;
+    std::optional<CommandRequest> request =
+        containerActionRequest(row, kind, m_settings, input, &whyNot);
+    if (!request) {
+        CommandResult refused;
+        refused.error = whyNot;
+        return refused;
+    }
+    // What the confirmation dialog hands over once the operator agreed (and typed the host for
+    // Destroy).
+    request->confirmedRisk = CommandRunner::assess(*request).risk;
+    request->confirmedHosts = {executor->hostName()};
+    CommandRun *run = m_audited->runner.run(executor, *request, nullptr);
+    std::unique_ptr<CommandRun> owned(run);
+    QSignalSpy finished(run, &CommandRun::finished);
+    if (!run->isFinished())
+        finished.wait(120000);
+    return run->result();
+}
+
+ContainerRow ContainerPollerTest::dockerRow(const QString &name)
+{
+    const QHash<QString, ContainerSource> sources = round(&m_local, m_settings);
+    for (const ContainerRow &row : sources.value(u"docker"_s).rows) {
+        if (row.name == name)
+            return row;
+    }
+    return {};
+}
+
+QString ContainerPollerTest::dockerState(const QString &name)
+{
+    return QString::fromUtf8(
+               m_docker->tool({u"inspect"_s, u"--format"_s, u"{{.State.Status}}"_s, name}))
+        .trimmed();
+}
+
+void ContainerPollerTest::oneRoundReadsEveryRuntime()
+{
+    const QHash<QString, ContainerSource> sources = round(&m_local, m_settings);
+    const auto rowsOf = [&](const QString &id) {
+        QHash<QString, ContainerRow> byName;
+        for (const ContainerRow &row : sources.value(id).rows)
+            byName.insert(row.name, row);
+        return byName;
+    };
+    QCOMPARE(sources.value(u"docker"_s).state, ContainerSource::State::Ready);
+    const auto docker = rowsOf(u"docker"_s);
+    QCOMPARE(docker.value(u"web"_s).condition, ContainerCondition::Running);
+    // The kernel kills it for memory; dockerd does not always see the OOM event in time to
+    // mark it (then only the exit code says so).
+    QVERIFY2(docker.value(u"hog"_s).reason == u"OOMKilled"_s ||
+                 docker.value(u"hog"_s).exitCode == 137,
+             qPrintable(docker.value(u"hog"_s).reason));
+    QCOMPARE(docker.value(u"hog"_s).condition, ContainerCondition::Failing);
+    QCOMPARE(docker.value(u"sick"_s).reason, u"unhealthy"_s);
+    QCOMPARE(docker.value(u"job"_s).exitCode, 3);
+    QVERIFY(docker.value(u"flapper"_s).restarts > 0);
+    QCOMPARE(docker.value(u"shop_api_1"_s).project, u"shop"_s);
+    QVERIFY2(docker.value(u"web"_s).memoryBytes > 0, "stats arrived");
+
+    QCOMPARE(sources.value(u"podman"_s).state, ContainerSource::State::Ready);
+    const auto podman = rowsOf(u"podman"_s);
+    QCOMPARE(podman.value(u"web"_s).condition, ContainerCondition::Running);
+    QCOMPARE(podman.value(u"job"_s).condition, ContainerCondition::Failing);
+    QCOMPARE(podman.value(u"sick"_s).reason, u"unhealthy"_s);
+
+    // The fake's current context.
+    const ContainerSource kube = sources.value(u"kubernetes:kind-dev"_s);
+    QCOMPARE(kube.state, ContainerSource::State::Ready);
+    QCOMPARE(kube.rows.size(), 18);
+    QVERIFY(!kube.workloads.isEmpty());
+    const auto pods = rowsOf(u"kubernetes:kind-dev"_s);
+    QCOMPARE(pods.value(u"cart-84c6d5f9b-z8r4t"_s).reason, u"CrashLoopBackOff"_s);
+    QCOMPARE(pods.value(u"cart-84c6d5f9b-z8r4t"_s).lastRestartReason, u"OOMKilled"_s);
+    QVERIFY(pods.value(u"web-7c9f8d6b5-abcde"_s).cpuMillicores >= 0); // from kubectl top
+
+    // One audited session for the whole round, judged Read.
+    const auto entries = m_audited->entries();
+    QVERIFY(entries.has_value());
+    QVERIFY(!entries->isEmpty());
+    QCOMPARE(entries->last().risk, Risk::Read);
+}
+
+void ContainerPollerTest::podsArriveInPages()
+{
+    ContainerSettings kubeOnly;
+    kubeOnly.runtimes = {u"kubernetes"_s};
+    QList<ContainerSource> progress;
+    const QHash<QString, ContainerSource> sources = round(&m_local, kubeOnly, 5, &progress);
+    QCOMPARE(sources.value(u"kubernetes:kind-dev"_s).rows.size(), 18);
+    // The first load shows what has arrived, and how much is still to come.
+    QList<qint64> loaded;
+    for (const ContainerSource &source : std::as_const(progress)) {
+        if (source.state == ContainerSource::State::Loading && source.loaded > 0) {
+            QCOMPARE(source.expected, 18);
+            QCOMPARE(source.rows.size(), source.loaded);
+            loaded.append(source.loaded);
+        }
+    }
+    QCOMPARE(loaded, (QList<qint64>{5, 10, 15, 18}));
+}
+
+void ContainerPollerTest::failingClusterLeavesTheOthers()
+{
+    ContainerListModel list;
+    ContainerPoller poller(u"here"_s, m_settings, &m_audited->runner,
+                           [this](const QString &) { return &m_local; });
+    ContainerPollOptions options;
+    options.once = true;
+    poller.setOptions(options);
+    connect(&poller, &ContainerPoller::sourceChanged, &list, &ContainerListModel::updateSource);
+    QSignalSpy finished(&poller, &ContainerPoller::finished);
+    poller.start();
+    QVERIFY(finished.wait(120000));
+    const int before = list.rowCount();
+    QVERIFY(before > 18);
+
+    qputenv("OPSDECK_FAKE_KUBECTL_FAIL", "unreachable");
+    poller.refreshNow();
+    QVERIFY(finished.wait(120000));
+    qunsetenv("OPSDECK_FAKE_KUBECTL_FAIL");
+    QCOMPARE(list.rowCount(), before);
+    int stale = 0;
+    for (int row = 0; row < list.rowCount(); ++row) {
+        const QModelIndex index = list.index(row, 0);
+        const bool isPod = list.rowAt(row).runtime == ContainerRuntime::Kubernetes;
+        QCOMPARE(index.data(ContainerListModel::StaleRole).toBool(), isPod);
+        if (isPod) {
+            ++stale;
+            QVERIFY2(index.data(ContainerListModel::SourceErrorRole)
+                         .toString()
+                         .contains(u"Unable to connect to the server"_s),
+                     qPrintable(index.data(ContainerListModel::SourceErrorRole).toString()));
+        }
+    }
+    QCOMPARE(stale, 18);
+}
+
+void ContainerPollerTest::actionsChangeTheRealStateAndReadOnlyRefusesThem()
+{
+    ContainerRow web = dockerRow(u"web"_s);
+    QVERIFY(!web.id.isEmpty());
+
+    m_audited->readOnly.setEnabled(true);
+    for (const ContainerActionKind kind :
+         {ContainerActionKind::Stop, ContainerActionKind::Restart, ContainerActionKind::Delete,
+          ContainerActionKind::ComposeDown}) {
+        ContainerRow row =
+            kind == ContainerActionKind::ComposeDown ? dockerRow(u"shop_api_1"_s) : web;
+        const CommandResult refused = runAction(&m_local, row, kind);
+        QVERIFY2(!refused.succeeded() && refused.error.contains(u"Read-only"_s),
+                 qPrintable(containerActionId(kind) + u": "_s + refused.error));
+    }
+    m_audited->readOnly.setEnabled(false);
+    QCOMPARE(dockerState(u"web"_s), u"running"_s);
+    QCOMPARE(dockerState(u"shop_api_1"_s), u"running"_s);
+
+    QVERIFY(runAction(&m_local, web, ContainerActionKind::Stop).succeeded());
+    QCOMPARE(dockerState(u"web"_s), u"exited"_s);
+    web = dockerRow(u"web"_s);
+    QCOMPARE(web.condition == ContainerCondition::Running, false);
+    QVERIFY(containerActionsFor(web).contains(ContainerActionKind::Start));
+    QVERIFY(runAction(&m_local, web, ContainerActionKind::Start).succeeded());
+    QCOMPARE(dockerState(u"web"_s), u"running"_s);
+
+    // The compose service scaled by docker-compose, found by the labels' project and files.
+    const ContainerRow api = dockerRow(u"shop_api_1"_s);
+    const CommandResult scaled = runAction(&m_local, api, ContainerActionKind::Scale, 2);
+    QVERIFY2(scaled.succeeded(), qPrintable(scaled.summary() + scaled.error));
+    QTRY_VERIFY_WITH_TIMEOUT(!dockerRow(u"shop_api_2"_s).name.isEmpty(), 30000);
+}
+
+void ContainerPollerTest::kubernetesActionsReachKubectl()
+{
+    ContainerSettings kubeOnly;
+    kubeOnly.runtimes = {u"kubernetes"_s};
+    const QHash<QString, ContainerSource> sources = round(&m_local, kubeOnly);
+    ContainerRow cart;
+    for (const ContainerRow &row : sources.value(u"kubernetes:kind-dev"_s).rows) {
+        if (row.name.startsWith(u"cart-"_s))
+            cart = row;
+    }
+    QCOMPARE(cart.project, u"deployment/cart"_s);
+    QFile::remove(m_scratch.filePath(u"calls"_s));
+
+    m_audited->readOnly.setEnabled(true);
+    QVERIFY(!runAction(&m_local, cart, ContainerActionKind::Restart).succeeded());
+    m_audited->readOnly.setEnabled(false);
+    QVERIFY(!QFile::exists(m_scratch.filePath(u"calls"_s)));
+
+    QVERIFY(runAction(&m_local, cart, ContainerActionKind::Restart).succeeded());
+    QVERIFY(runAction(&m_local, cart, ContainerActionKind::Scale, 3).succeeded());
+    QVERIFY(runAction(&m_local, cart, ContainerActionKind::Delete).succeeded());
+    QFile calls(m_scratch.filePath(u"calls"_s));
+    QVERIFY(calls.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(calls.readAll());
+    QVERIFY2(text.contains(u"--context kind-dev -n shop rollout restart deployment/cart"_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"scale deployment/cart --replicas=3"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"delete pod "_s + cart.name), qPrintable(text));
+    // The deleted pod is gone from the next round.
+    const QHash<QString, ContainerSource> after = round(&m_local, kubeOnly);
+    QCOMPARE(after.value(u"kubernetes:kind-dev"_s).rows.size(), 17);
+}
+
+void ContainerPollerTest::overSshWithAnotherDockerSocket()
+{
+    Executor *ssh = m_registry->executor(u"fixture"_s);
+    QVERIFY(ssh);
+    // The fixture's user is not root: give it the socket as the docker group would.
+    const QString socket = m_docker->directory() + u"/docker.sock"_s;
+    QVERIFY(QFile::setPermissions(m_docker->directory(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ExeOwner | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(socket, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ReadOther | QFileDevice::WriteOther));
+    ContainerSettings dockerOnly = m_settings;
+    dockerOnly.runtimes = {u"docker"_s};
+    const QHash<QString, ContainerSource> sources = round(ssh, dockerOnly);
+    const ContainerSource docker = sources.value(u"docker"_s);
+    QVERIFY2(docker.state == ContainerSource::State::Ready, qPrintable(docker.error));
+    ContainerRow job;
+    for (const ContainerRow &row : docker.rows) {
+        QCOMPARE(row.host, u"fixture"_s);
+        if (row.name == u"job"_s)
+            job = row;
+    }
+    QCOMPARE(job.condition, ContainerCondition::Failing);
+    const QString before = QString::fromUtf8(
+        m_docker->tool({u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s}));
+    m_audited->readOnly.setEnabled(true);
+    QVERIFY(!runAction(ssh, job, ContainerActionKind::Restart).succeeded());
+    m_audited->readOnly.setEnabled(false);
+    QCOMPARE(QString::fromUtf8(m_docker->tool(
+                 {u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s})),
+             before);
+    QVERIFY(runAction(ssh, job, ContainerActionKind::Restart).succeeded());
+    QVERIFY(QString::fromUtf8(m_docker->tool(
+                {u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s})) != before);
+}
+
+QTEST_GUILESS_MAIN(ContainerPollerTest)
+#include "tst_containerpoller.moc"
