@@ -997,6 +997,22 @@ void ruleRedisCli(Judge &judge, const Invocation &call)
         Text::tr("`redis-cli %1` is not known to be read-only").arg(options.operands.front()));
 }
 
+// Flags that turn a change into a loss: no grace for the processes (`--grace-period=0`,
+// `--now`), or skipped safety checks and recreated state (`--force`, `--force-recreate`).
+QString forcingFlag(const QStringList &args)
+{
+    for (qsizetype at = 0; at < args.size(); ++at) {
+        const QString &arg = args.at(at);
+        if (arg == u"--")
+            break;
+        if (arg == u"--force" || arg == u"--force=true" || arg == u"--force-recreate" ||
+            arg == u"--now" || arg == u"--grace-period=0" ||
+            (arg == u"--grace-period" && args.value(at + 1) == u"0"))
+            return arg == u"--grace-period" ? u"--grace-period 0"_s : arg;
+    }
+    return {};
+}
+
 // kubectl and oc: the verb decides; exec carries a command of its own.
 void ruleKubectl(Judge &judge, const Invocation &call)
 {
@@ -1060,6 +1076,11 @@ void ruleKubectl(Judge &judge, const Invocation &call)
         return;
     }
     if (verb == u"rollout" || verb == u"config" || changing.contains(verb)) {
+        if (const QString flag = forcingFlag(call.args); !flag.isEmpty()) {
+            judge.note(Risk::Destroy,
+                       Text::tr("`%1` with `%2` can lose data or running work").arg(what, flag));
+            return;
+        }
         judge.note(Risk::Change,
                    Text::tr("`%1` changes Kubernetes objects")
                        .arg(verb == u"rollout" || verb == u"config" ? what + u' ' + sub : what));
@@ -1159,6 +1180,11 @@ void ruleContainers(Judge &judge, const Invocation &call)
         return;
     }
     if (changing.contains(verb)) {
+        if (const QString flag = forcingFlag(call.args); !flag.isEmpty()) {
+            judge.note(Risk::Destroy,
+                       Text::tr("`%1` with `%2` can lose data or running work").arg(what, flag));
+            return;
+        }
         judge.note(Risk::Change, Text::tr("`%1` changes containers or images").arg(what));
         return;
     }
