@@ -2,7 +2,10 @@
 // libFuzzer target: any bytes read as docker's or podman's ps, inspect or stats output never
 // crash the readers; every row has an ID or a name, the host it was given, a verdict that
 // agrees with containerConditionFor, and readiness of 0 or 1 out of 1; usage is never negative
-// except for "unknown" (-1); errors stay capped and say where.
+// except for "unknown" (-1); errors stay capped and say where. The same bytes as the poll
+// script's output: framed in any chunking, the events are the same; and as a label selector.
+#include "models/containers/containerfilter.h"
+#include "models/containers/containerpoll.h"
 #include "models/containers/dockerjson.h"
 
 #include <algorithm>
@@ -76,6 +79,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkRows(OpsDeck::parseContainerInspect(text, runtime, u"fuzz"_s));
         checkUsage(OpsDeck::parseContainerStats(text, runtime));
     }
+    // The poll reader: whole or in 7-byte chunks, the same events.
+    OpsDeck::ContainerPollReader whole;
+    const QList<OpsDeck::ContainerPollEvent> expected = whole.feed(text);
+    OpsDeck::ContainerPollReader chunked;
+    QList<OpsDeck::ContainerPollEvent> events;
+    for (qsizetype at = 0; at < text.size(); at += 7)
+        events += chunked.feed(text.sliced(at, std::min<qsizetype>(7, text.size() - at)));
+    if (events.size() != expected.size())
+        fail("the poll reader depends on chunking");
+    for (qsizetype index = 0; index < events.size(); ++index) {
+        if (events.at(index).text != expected.at(index).text ||
+            events.at(index).type != expected.at(index).type)
+            fail("the poll reader depends on chunking");
+    }
+    const QString selectorText =
+        QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 256)));
+    const OpsDeck::LabelSelectorParse selector = OpsDeck::parseLabelSelector(selectorText);
+    if (selector.selector.has_value() == !selector.error.isEmpty())
+        fail("a selector both read and refused");
     if (OpsDeck::parseContainerSize(
             QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 64)))) < -1)
         fail("a size below unknown");

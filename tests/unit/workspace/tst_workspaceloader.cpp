@@ -96,7 +96,7 @@ void WorkspaceLoaderTest::brokenFiles_data()
         << QStringList{u"5:9: warning: unknown key 'adress' in host 'a'; did you mean 'address'?"_s,
                        u"6:9: warning: unknown key 'colour' in host 'a'; expected one of: name, "
                        "connection, address, port, user, auth, key, jump, tags, secret, services, "
-                       "databases, redis, logs, backups, metrics, metrics-interval"_s};
+                       "databases, redis, logs, backups, metrics, metrics-interval, containers"_s};
     QTest::addRow("empty file")
         << u"broken/empty.yaml"_s
         << QStringList{u"1:1: error: the file is empty: expected a mapping with at least "
@@ -121,6 +121,16 @@ void WorkspaceLoaderTest::brokenFiles_data()
         << u"broken/duplicate-names.yaml"_s
         << QStringList{u"5:5: error: environment name 'prod' is already used at line 2"_s,
                        u"7:9: error: host name 'a' is already used at line 4"_s};
+    QTest::addRow("containers settings")
+        << u"broken/containers.yaml"_s
+        << QStringList{
+               u"6:30: error: 'runtimes' may name docker, podman, kubernetes; found "
+               "'kubernets'"_s,
+               u"7:11: warning: unknown key 'kube-context' in the containers settings; "
+               "did you mean 'kube-contexts'?"_s,
+               u"8:21: error: 'interval' must be an interval from 2 s to 3600 s such as 30s, "
+               "5m or 1h; found '1s'"_s,
+               u"10:21: error: 'containers' must be true, false or a mapping"_s};
     QTest::addRow("thresholds and escalation")
         << u"broken/thresholds-escalation.yaml"_s
         << QStringList{
