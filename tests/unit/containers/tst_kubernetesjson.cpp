@@ -737,8 +737,9 @@ void TestKubernetesJson::fakeKubectlPages()
         QString path = u"/api/v1/pods?limit=5"_s;
         if (!token.isEmpty())
             path += u"&continue="_s + token;
-        const KubePodPage page = parseKubePodList(
-            kubectl({u"--context"_s, u"prod"_s, u"get"_s, u"--raw"_s, path}), {}, u"prod"_s);
+        const KubePodPage page =
+            parseKubePodList(kubectl({u"--context"_s, u"kind-dev"_s, u"get"_s, u"--raw"_s, path}),
+                             {}, u"kind-dev"_s);
         QVERIFY2(page.errors.isEmpty(), qPrintable(page.errors.join(u'\n')));
         QVERIFY(page.rows.size() <= 5);
         for (const ContainerRow &row : page.rows) {
