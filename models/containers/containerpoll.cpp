@@ -22,6 +22,7 @@ constexpr std::array answerIds = {
     std::pair{ContainerAnswer::Pods, u"pods"},
     std::pair{ContainerAnswer::Top, u"top"},
     std::pair{ContainerAnswer::Workloads, u"workloads"},
+    std::pair{ContainerAnswer::Contexts, u"contexts"},
 };
 
 constexpr char Separator = '\x1e';
@@ -117,7 +118,9 @@ QString kubernetesContextRound(const QString &context, const QStringList &namesp
 
 QString kubernetesRound(const ContainerSettings &settings, int podsPerPage)
 {
-    QString body;
+    // Every context the kubeconfig has, so the page can offer those not listed yet.
+    QString body =
+        answer(u"kubernetes"_s, u"contexts"_s, {}, u"kubectl config get-contexts -o name"_s);
     if (settings.kubeContexts.isEmpty()) {
         body +=
             u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s

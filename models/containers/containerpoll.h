@@ -20,11 +20,11 @@ namespace OpsDeck {
 //   \x1e section RUNTIME KIND [CONTEXT] an answer follows, stdout and stderr merged
 //   \x1e end STATUS                     its exit status
 //   \x1e round                          every runtime has answered once
-// KIND is ps, inspect, stats (docker, podman), or pods, top, workloads (kubernetes: pods
+// KIND is ps, inspect, stats (docker, podman), or contexts, pods, top, workloads (kubernetes: pods
 // come as pages of `kubectl get --raw`, one compact JSON document per line, so a large
 // cluster shows "N of M loaded" while it loads).
 
-enum class ContainerAnswer { List, Inspect, Stats, Pods, Top, Workloads };
+enum class ContainerAnswer { List, Inspect, Stats, Pods, Top, Workloads, Contexts };
 
 QString containerAnswerId(ContainerAnswer answer);
 std::optional<ContainerAnswer> containerAnswerFromId(QStringView id);
@@ -36,8 +36,7 @@ struct ContainerPollOptions {
 };
 
 // The script for settings (runtimes, docker -H, podman --url, contexts, namespaces).
-QString containerPollScript(const ContainerSettings &settings,
-                            const ContainerPollOptions &options);
+QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options);
 
 // One framed piece of the script's output.
 struct ContainerPollEvent {

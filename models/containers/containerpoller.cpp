@@ -55,6 +55,7 @@ struct Parsed {
     QList<ContainerRow> rows;
     QList<ContainerUsage> usage;
     QList<KubeWorkload> workloads;
+    QStringList contexts;
     QStringList errors;
     qint64 remaining = -1;
 };
@@ -81,6 +82,9 @@ Parsed parseAnswer(const ContainerPollEvent &event, const QString &host)
         break;
     case ContainerAnswer::Workloads:
         take(parseKubeWorkloads(event.text, event.context), parsed.workloads);
+        break;
+    case ContainerAnswer::Contexts:
+        parsed.contexts = parseKubeContexts(event.text);
         break;
     case ContainerAnswer::Pods: {
         KubePodPage page = parseKubePodList(event.text, host, event.context);
@@ -210,6 +214,7 @@ void ContainerPoller::stop()
     m_queue.clear();
     m_round.reset();
     m_reader = {};
+    ++m_session;
 }
 
 void ContainerPoller::refreshNow()
@@ -237,6 +242,7 @@ void ContainerPoller::startSession()
     m_reader = {};
     m_queue.clear();
     m_round = std::make_unique<Round>();
+    ++m_session;
     CommandRun *run = m_runner->run(executor, request, this);
     m_run = run;
     connect(run, &CommandRun::standardOutput, this, &ContainerPoller::takeOutput);
@@ -291,12 +297,16 @@ void ContainerPoller::processNext()
                     ? Text::tr("kubectl has no current context")
                     : Text::tr("%1 is not installed").arg(containerRuntimeName(event.runtime));
             source.rows.clear();
+            if (source.runtime == ContainerRuntime::Kubernetes)
+                source.availableContexts = m_kubeContexts;
             if (m_round)
                 m_round->absent.insert(source.key());
             publish(source);
             break;
         }
         case ContainerPollEvent::Type::Begin: {
+            if (event.answer == ContainerAnswer::Contexts)
+                break;
             ContainerSource &source = sourceFor(event.runtime, event.context);
             if (m_round && isEssential(event.answer))
                 m_round->answers[source.key()]; // seen this round, even with nothing in it
@@ -318,10 +328,17 @@ void ContainerPoller::processNext()
             m_parsing = true;
             runInBackground(
                 this, [event, host = m_hostName] { return parseAnswer(event, host); },
-                [this, event, round = m_round.get()](const Parsed &parsed) {
+                [this, event, session = m_session](const Parsed &parsed) {
                     m_parsing = false;
-                    if (round != m_round.get() || !m_round) // a new session meanwhile
+                    if (session != m_session || !m_round) { // a new session meanwhile
+                        processNext();
                         return;
+                    }
+                    if (event.answer == ContainerAnswer::Contexts) {
+                        m_kubeContexts = parsed.contexts;
+                        processNext();
+                        return;
+                    }
                     ContainerSource &source = sourceFor(event.runtime, event.context);
                     Round::Answers &answers = m_round->answers[source.key()];
                     answers.warnings += parsed.errors;
@@ -339,6 +356,8 @@ void ContainerPoller::processNext()
                         break;
                     case ContainerAnswer::Workloads:
                         answers.workloads += parsed.workloads;
+                        break;
+                    case ContainerAnswer::Contexts:
                         break;
                     }
                     if (event.answer == ContainerAnswer::Pods) {
@@ -363,8 +382,8 @@ void ContainerPoller::processNext()
 
 void ContainerPoller::finishAnswer(const ContainerPollEvent &event)
 {
-    if (!m_round)
-        return;
+    if (!m_round || event.answer == ContainerAnswer::Contexts)
+        return; // no kubeconfig: the current-context step says so
     const QString message = failureText(event);
     Round::Answers &answers = m_round->answers[sourceFor(event.runtime, event.context).key()];
     if (isEssential(event.answer))
@@ -378,6 +397,10 @@ void ContainerPoller::finishRound()
     if (!m_round)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (ContainerSource &source : m_sources) {
+        if (source.runtime == ContainerRuntime::Kubernetes)
+            source.availableContexts = m_kubeContexts;
+    }
     for (auto it = m_round->answers.begin(); it != m_round->answers.end(); ++it) {
         ContainerSource &source = m_sources[it.key()];
         Round::Answers &answers = it.value();

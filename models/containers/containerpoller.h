@@ -33,9 +33,10 @@ struct ContainerSource {
     QString error;
     QList<ContainerRow> rows;
     QList<KubeWorkload> workloads;
-    qint64 loaded = 0;    // rows read so far in the round under way
-    qint64 expected = -1; // the rows the round will have, when the server said
-    QDateTime updated;    // the last round that answered, UTC
+    QStringList availableContexts; // Kubernetes: every context of the host's kubeconfig
+    qint64 loaded = 0;             // rows read so far in the round under way
+    qint64 expected = -1;          // the rows the round will have, when the server said
+    QDateTime updated;             // the last round that answered, UTC
 
     QString key() const; // host, runtime, context
 };
@@ -108,6 +109,8 @@ private:
     ContainerPollReader m_reader;
     QList<ContainerPollEvent> m_queue;
     bool m_parsing = false;
+    QStringList m_kubeContexts; // the last round's `config get-contexts`
+    quint64 m_session = 0;      // parses of an older session are dropped
     bool m_running = false;
     QHash<QString, ContainerSource> m_sources;
     std::unique_ptr<Round> m_round;

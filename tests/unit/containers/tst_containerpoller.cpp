@@ -216,6 +216,7 @@ void ContainerPollerTest::oneRoundReadsEveryRuntime()
     const ContainerSource kube = sources.value(u"kubernetes:kind-dev"_s);
     QCOMPARE(kube.state, ContainerSource::State::Ready);
     QCOMPARE(kube.rows.size(), 18);
+    QCOMPARE(kube.availableContexts, QStringList{u"kind-dev"_s});
     QVERIFY(!kube.workloads.isEmpty());
     const auto pods = rowsOf(u"kubernetes:kind-dev"_s);
     QCOMPARE(pods.value(u"cart-84c6d5f9b-z8r4t"_s).reason, u"CrashLoopBackOff"_s);
