@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/containers/containeractions.h"
 
+#include "models/core/idtable.h"
 #include "models/remote/shellquote.h"
 
 #include <QCoreApplication>
@@ -117,20 +118,12 @@ CommandRequest composeRequest(const ContainerRow &row, const ContainerSettings &
 
 QString containerActionId(ContainerActionKind kind)
 {
-    for (const auto &[entry, id] : actionIds) {
-        if (entry == kind)
-            return QString::fromUtf16(id);
-    }
-    return {};
+    return idOf(actionIds, kind);
 }
 
 std::optional<ContainerActionKind> containerActionFromId(QStringView id)
 {
-    for (const auto &[entry, name] : actionIds) {
-        if (id == QStringView(name))
-            return entry;
-    }
-    return std::nullopt;
+    return fromId(actionIds, id);
 }
 
 QString containerActionName(ContainerActionKind kind)

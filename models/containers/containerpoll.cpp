@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/containers/containerpoll.h"
 
+#include "models/core/idtable.h"
 #include "models/remote/shellquote.h"
 
 #include <QRegularExpression>
@@ -139,20 +140,12 @@ QString kubernetesRound(const ContainerSettings &settings, int podsPerPage)
 
 QString containerAnswerId(ContainerAnswer answer)
 {
-    for (const auto &[entry, id] : answerIds) {
-        if (entry == answer)
-            return QString::fromUtf16(id);
-    }
-    return {};
+    return idOf(answerIds, answer);
 }
 
 std::optional<ContainerAnswer> containerAnswerFromId(QStringView id)
 {
-    for (const auto &[entry, name] : answerIds) {
-        if (id == QStringView(name))
-            return entry;
-    }
-    return std::nullopt;
+    return fromId(answerIds, id);
 }
 
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/containers/containerrow.h"
 
+#include "models/core/idtable.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -26,27 +28,6 @@ constexpr std::array conditionIds = {
     std::pair{ContainerCondition::Unknown, u"unknown"},
 };
 
-template<typename Enum, std::size_t N>
-QString idOf(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
-{
-    for (const auto &[entry, id] : table) {
-        if (entry == value)
-            return QString::fromUtf16(id);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> fromId(const std::array<std::pair<Enum, const char16_t *>, N> &table,
-                           QStringView id)
-{
-    for (const auto &[entry, name] : table) {
-        if (id.compare(QStringView(name), Qt::CaseInsensitive) == 0)
-            return entry;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 QString containerRuntimeId(ContainerRuntime runtime)
@@ -56,7 +37,7 @@ QString containerRuntimeId(ContainerRuntime runtime)
 
 std::optional<ContainerRuntime> containerRuntimeFromId(QStringView id)
 {
-    return fromId(runtimeIds, id);
+    return fromId(runtimeIds, id, Qt::CaseInsensitive);
 }
 
 QString containerRuntimeName(ContainerRuntime runtime)
@@ -79,7 +60,7 @@ QString containerConditionId(ContainerCondition condition)
 
 std::optional<ContainerCondition> containerConditionFromId(QStringView id)
 {
-    return fromId(conditionIds, id);
+    return fromId(conditionIds, id, Qt::CaseInsensitive);
 }
 
 QString containerConditionName(ContainerCondition condition)

@@ -12,6 +12,8 @@
 # and docker-compose call of a test must have DOCKER_HOST in its environment, so it never
 # touches the machine's own daemon. Both commands are idempotent.
 set -euo pipefail
+# shellcheck source=tests/scripts/fixture-mounts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-mounts.sh"
 
 readonly image=localhost/opsdeck-busybox:1
 # The applets the container scenarios use (tests/scripts/container-scenarios.sh).
@@ -111,15 +113,7 @@ cmd_stop() {
     for process in $(pgrep -f -- "$dir/exec/" || true); do
         kill -9 "$process" 2>/dev/null || true
     done
-    # Overlay and shm mounts a killed daemon leaves behind (a fresh Debian root kept them before):
-    # whatever is still mounted under DIR is unmounted here, deepest first.
-    local mount
-    for mount in $(awk -v prefix="$dir/" 'index($2, prefix) == 1 { print $2 }' /proc/mounts | sort -r); do
-        umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
-    done
-    if grep -qF " $dir/" /proc/mounts; then
-        die "mounts under $dir remain after dockerd stopped"
-    fi
+    unmount_under "$dir" || die "mounts under $dir remain after dockerd stopped"
     find "$dir" -mindepth 1 -delete
 }
 

@@ -11,6 +11,8 @@
 # CONTAINERS_STORAGE_CONF IMAGE. Every podman call of a test must have the first two in its
 # environment, so it never touches the machine's own containers. Both commands are idempotent.
 set -euo pipefail
+# shellcheck source=tests/scripts/fixture-mounts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-mounts.sh"
 
 readonly image=localhost/opsdeck-busybox:1
 
@@ -98,16 +100,7 @@ cmd_stop() {
         podman rm --all --force --time 0 >/dev/null 2>&1 || true
         podman system reset --force >/dev/null 2>&1 || true
     fi
-    # podman's overlay driver bind-mounts its own storage folder and, in a fresh Debian root, left
-    # that mount behind after the reset (and then every later run failed to clean up): whatever
-    # is still mounted under DIR is unmounted here, deepest first.
-    local mount
-    for mount in $(awk -v prefix="$dir/" 'index($2, prefix) == 1 { print $2 }' /proc/mounts | sort -r); do
-        umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
-    done
-    if grep -qF " $dir/" /proc/mounts; then
-        die "mounts under $dir remain after podman system reset"
-    fi
+    unmount_under "$dir" || die "mounts under $dir remain after podman system reset"
     find "$dir" -mindepth 1 -delete
 }
 
