@@ -727,60 +727,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>Aufruf: opsdeck metrics parse DATEI|URL [--json] [--timeout SEKUNDEN]</translation>
     </message>
     <message>
-        <source>OpsDeck, the operations console.
-
-Commands that need no display:
-  workspace validate FILE...  check workspace files and print problems as
-                              file:line:column; exit status 1 on errors
-  run HOST -- COMMAND...      run a command on a host of the workspace (or
-                              this computer), audited; exit status is the
-                              command&apos;s, 255 when it could not run
-  runbook show FILE [--json]  print the sections, steps, risks and
-                              placeholders OpsDeck reads from a runbook
-  audit verify [--json]       check that no audit log row was edited,
-                              removed or reordered; exit status 1 names
-                              the first bad row
-  logs stats FILE... [--json] lines, format, levels, first and last time
-  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
-                              the log viewer&apos;s filter, printed as grep -n
-                              does; --level, --since, --until, --json
-  check [--env E] [--only KIND,...] [--json] [--report FILE]
-                              run every health check of the workspace once;
-                              exit status 0 OK, 1 warning, 2 critical,
-                              3 unknown; --report writes the morning check
-                              (.md or .html)
-  metrics parse FILE|URL [--json]
-                              what OpsDeck reads from a Prometheus or
-                              OpenMetrics exposition (a file or a scrape);
-                              exit status 1 on errors, with line:column</source>
-        <translation>OpsDeck, die Betriebskonsole.
-
-Befehle, die keine Anzeige benötigen:
-  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
-                              file:line:column ausgeben; Exit-Code 1 bei Fehlern
-  run HOST -- BEFEHL...       einen Befehl auf einem Host des Arbeitsbereichs
-                              (oder diesem Computer) ausführen, protokolliert;
-                              Exit-Code des Befehls, 255 wenn er nicht lief
-  runbook show FILE [--json]  die Abschnitte, Schritte, Risiken und Platzhalter
-                              ausgeben, die OpsDeck aus einem Runbook liest
-  audit verify [--json]       prüfen, dass keine Zeile des Prüfprotokolls
-                              bearbeitet, entfernt oder umsortiert wurde;
-                              Exit-Code 1 nennt die erste fehlerhafte Zeile
-  logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
-  logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
-                              der Filter des Protokollbetrachters, ausgegeben
-                              wie von grep -n; --level, --since, --until, --json
-  check [--env E] [--only ART,...] [--json] [--report DATEI]
-                              jede Zustandsprüfung des Arbeitsbereichs einmal
-                              ausführen; Exit-Code 0 OK, 1 Warnung, 2 kritisch,
-                              3 unbekannt; --report schreibt die Morgenprüfung
-                              (.md oder .html)
-  metrics parse FILE|URL [--json]
-                              was OpsDeck aus einer Prometheus- oder
-                              OpenMetrics-Ausgabe liest (Datei oder Abruf);
-                              Exit-Code 1 bei Fehlern, mit Zeile:Spalte</translation>
-    </message>
-    <message>
         <source>runbook show, audit verify, metrics parse, check: print JSON.</source>
         <translation>runbook show, audit verify, metrics parse, check: JSON ausgeben.</translation>
     </message>
@@ -807,6 +753,69 @@ Befehle, die keine Anzeige benötigen:
     <message>
         <source>usage: opsdeck [--workspace FILE] check [--env ENV] [--only KINDS] [--json] [--report FILE]</source>
         <translation>Aufruf: opsdeck [--workspace DATEI] check [--env ENV] [--only ARTEN] [--json] [--report DATEI]</translation>
+    </message>
+    <message>
+        <source>OpsDeck, the operations console.
+
+Commands that need no display:
+  workspace validate FILE...  check workspace files and print problems as
+                              file:line:column; exit status 1 on errors
+  run HOST -- COMMAND...      run a command on a host of the workspace (or
+                              this computer), audited; exit status is the
+                              command&apos;s, 255 when it could not run
+  runbook show FILE [--json]  print the sections, steps, risks and
+                              placeholders OpsDeck reads from a runbook
+  audit verify [--json]       check that no audit log row was edited,
+                              removed or reordered; exit status 1 names
+                              the first bad row
+  logs stats FILE... [--json] lines, format, levels, first and last time
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] PATTERN FILE...
+                              the log viewer&apos;s filter, printed as grep -n
+                              does; --level, --since, --until, --json
+  check [--env E] [--only KIND,...] [--json] [--report FILE]
+                              run every health check of the workspace once;
+                              exit status 0 OK, 1 warning, 2 critical,
+                              3 unknown; --report writes the morning check
+                              (.md or .html)
+  metrics parse FILE|URL [--json]
+                              what OpsDeck reads from a Prometheus or
+                              OpenMetrics exposition (a file or a scrape);
+                              exit status 1 on errors, with line:column
+  containers [HOST...] [--runtime R] [--context C] [-n NS] [--json]
+                              every container and pod of the workspace&apos;s
+                              hosts; exit status 1 when one could not be
+                              read (opsdeck containers --help)</source>
+        <translation>OpsDeck, die Betriebskonsole.
+
+Befehle, die keine Anzeige benötigen:
+  workspace validate FILE...  Arbeitsbereichsdateien prüfen und Probleme als
+                              file:line:column ausgeben; Exit-Code 1 bei Fehlern
+  run HOST -- BEFEHL...       einen Befehl auf einem Host des Arbeitsbereichs
+                              (oder diesem Computer) ausführen, protokolliert;
+                              Exit-Code des Befehls, 255 wenn er nicht lief
+  runbook show FILE [--json]  die Abschnitte, Schritte, Risiken und Platzhalter
+                              ausgeben, die OpsDeck aus einem Runbook liest
+  audit verify [--json]       prüfen, dass keine Zeile des Prüfprotokolls
+                              bearbeitet, entfernt oder umsortiert wurde;
+                              Exit-Code 1 nennt die erste fehlerhafte Zeile
+  logs stats FILE... [--json] Zeilen, Format, Stufen, erste und letzte Zeit
+  logs grep [-E|-F] [-i] [-w] [-v] [-c] MUSTER DATEI...
+                              der Filter des Protokollbetrachters, ausgegeben
+                              wie von grep -n; --level, --since, --until, --json
+  check [--env E] [--only ART,...] [--json] [--report DATEI]
+                              jede Zustandsprüfung des Arbeitsbereichs einmal
+                              ausführen; Exit-Code 0 OK, 1 Warnung, 2 kritisch,
+                              3 unbekannt; --report schreibt die Morgenprüfung
+                              (.md oder .html)
+  metrics parse FILE|URL [--json]
+                              was OpsDeck aus einer Prometheus- oder
+                              OpenMetrics-Ausgabe liest (Datei oder Abruf);
+                              Exit-Code 1 bei Fehlern, mit Zeile:Spalte
+  containers [HOST...] [--runtime R] [--context C] [-n NS] [--json]
+                              alle Container und Pods der Hosts des
+                              Arbeitsbereichs; Exit-Status 1, wenn einer
+                              nicht gelesen werden konnte
+                              (opsdeck containers --help)</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1404,10 @@ Befehle, die keine Anzeige benötigen:
         <source>the command has no program name</source>
         <translation>der Befehl hat keinen Programmnamen</translation>
     </message>
+    <message>
+        <source>`%1` with `%2` can lose data or running work</source>
+        <translation>`%1` mit `%2` kann Daten oder laufende Arbeit verlieren</translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>
@@ -1687,6 +1700,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>no longer listed</source>
+        <translation>nicht mehr aufgeführt</translation>
+    </message>
 </context>
 <context>
     <name>ContainerRuntime</name>
@@ -1701,6 +1718,125 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Kubernetes</source>
         <translation>Kubernetes</translation>
+    </message>
+</context>
+<context>
+    <name>ContainersCommand</name>
+    <message>
+        <source>Every container and pod of the workspace&apos;s hosts (or the HOSTs named), read once: docker, podman and kubectl on each host. Exit status 1 when a host or runtime could not be read.</source>
+        <translation>Alle Container und Pods der Hosts des Arbeitsbereichs (oder der genannten HOSTs), einmal gelesen: docker, podman und kubectl auf jedem Host. Exit-Status 1, wenn ein Host oder eine Laufzeit nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>Read the hosts of the workspace FILE.</source>
+        <translation>Die Hosts des Arbeitsbereichs DATEI lesen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Only this runtime (docker, podman, kubernetes); repeatable.</source>
+        <translation>Nur diese Laufzeit (docker, podman, kubernetes); wiederholbar.</translation>
+    </message>
+    <message>
+        <source>RUNTIME</source>
+        <translation>LAUFZEIT</translation>
+    </message>
+    <message>
+        <source>Kubernetes: this context; repeatable.</source>
+        <translation>Kubernetes: dieser Kontext; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>KONTEXT</translation>
+    </message>
+    <message>
+        <source>Kubernetes: this namespace; repeatable.</source>
+        <translation>Kubernetes: dieser Namespace; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Accept a host key that no known_hosts file has.</source>
+        <translation>Einen Host-Schlüssel akzeptieren, den keine known_hosts-Datei enthält.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Hosts to read (default: every host).</source>
+        <translation>Zu lesende Hosts (Standard: alle Hosts).</translation>
+    </message>
+    <message>
+        <source>[HOST...]</source>
+        <translation>[HOST...]</translation>
+    </message>
+    <message>
+        <source>opsdeck containers: unknown runtime &apos;%1&apos;; use docker, podman or kubernetes</source>
+        <translation>opsdeck containers: unbekannte Laufzeit &apos;%1&apos;; docker, podman oder kubernetes verwenden</translation>
+    </message>
+    <message>
+        <source>opsdeck containers: the workspace has no host &apos;%1&apos;</source>
+        <translation>opsdeck containers: der Arbeitsbereich hat keinen Host &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>opsdeck containers: the audit log cannot be opened: %1</source>
+        <translation>opsdeck containers: das Audit-Protokoll kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>WHERE</source>
+        <translation>WO</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJEKT</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>BEREIT</translation>
+    </message>
+    <message>
+        <source>RESTARTS</source>
+        <translation>NEUSTARTS</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>SPEICHER</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>ALTER</translation>
+    </message>
+    <message>
+        <source>opsdeck containers: %1 on %2: %3</source>
+        <translation>opsdeck containers: %1 auf %2: %3</translation>
     </message>
 </context>
 <context>
