@@ -510,7 +510,14 @@ LogMatcher::compile(const LogQuery &query, Engine engine)
         PCRE2_SIZE errorOffset = 0;
         compiled.blockCode =
             compilePcre(expressions.at(required.constFirst()), options, &errorCode, &errorOffset);
-        if (compiled.blockCode)
+        // A pattern that can match nothing at all (empty, `^`, `x*`, an empty whole word) finds
+        // empty hits where PCRE2 splits the block at invalid UTF-8, which a line on its own
+        // does not (fuzz_log_search found it): such patterns keep most lines anyway, so every
+        // line is checked instead.
+        uint32_t shortest = 0;
+        if (compiled.blockCode &&
+            pcre2_pattern_info(compiled.blockCode.get(), PCRE2_INFO_MINLENGTH, &shortest) == 0 &&
+            shortest > 0)
             matcher->m_finder = CandidateFinder::Pcre2;
     }
     return std::shared_ptr<const LogMatcher>(std::move(matcher));

@@ -195,6 +195,42 @@ private Q_SLOTS:
                  grepLines(options, pattern, m_large));
     }
 
+    void emptyMatchesNextToInvalidUtf8()
+    {
+        // Found by fuzz_log_search: a pattern that matches the empty string found no hit on a
+        // line of invalid UTF-8 in a block, while the same line alone was kept.
+        const QByteArray text("\x1c\0\0\n\nca\n\x9a\x9a\x9a"
+                              "b\nc1\n\n^",
+                              23);
+        for (const auto &[basic, wholeWord, expression] :
+             {std::tuple{true, true, ""}, std::tuple{false, false, "^"},
+              std::tuple{false, false, "x*"}, std::tuple{false, true, "b"}}) {
+            LogPattern pattern;
+            pattern.text = QString::fromUtf8(expression);
+            pattern.basicSyntax = basic;
+            pattern.regularExpression = !basic;
+            pattern.wholeWord = wholeWord;
+            LogQuery query;
+            query.patterns = {pattern};
+            const auto compiled = LogMatcher::compile(query, LogMatcher::Engine::Automatic);
+            const auto &matcher = std::get<std::shared_ptr<const LogMatcher>>(compiled);
+            const LogMatcher::ScratchPointer scratch = matcher->newScratch();
+            QList<qsizetype> scanned;
+            matcher->scanBlock(*scratch, text,
+                               [&](qsizetype start, qsizetype) { scanned.append(start); });
+            QList<qsizetype> perLine;
+            for (qsizetype start = 0; start < text.size();) {
+                qsizetype end = text.indexOf('\n', start);
+                if (end < 0)
+                    end = text.size();
+                if (matcher->keepsLine(*scratch, QByteArrayView(text).sliced(start, end - start)))
+                    perLine.append(start);
+                start = end + 1;
+            }
+            QCOMPARE(scanned, perLine);
+        }
+    }
+
     void enginesAgree()
     {
         const QList<qint64> expected = grepLines({}, QStringLiteral("ERROR"), m_large);
