@@ -109,7 +109,7 @@ void MainWindowTest::opensOnThisComputer()
     // Only pages that exist: no placeholders for features still to come.
     QCOMPARE(window.pageIds(),
              (QStringList{u"dashboard"_s, u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
-                          u"runbooks"_s, u"incident"_s, u"logs"_s}));
+                          u"runbooks"_s, u"incident"_s, u"logs"_s, u"containers"_s}));
     QCOMPARE(window.currentPageId(), u"dashboard"_s);
 
     QTreeView *tree = window.workspaceTree()->view();
