@@ -805,6 +805,11 @@ void ContainersPage::confirmAndRun(const ContainerRow &row, ContainerActionKind 
         m_status->setText(whyNot);
         return;
     }
+    // No question about a host that cannot be reached from here.
+    if (!m_runner || !m_executors || !m_executors(row.host)) {
+        m_status->setText(tr("%1: no connection to %2.").arg(containerActionName(kind), row.host));
+        return;
+    }
     const RiskAssessment risk = CommandRunner::assess(*request);
     // In read-only mode there is nothing to confirm: the runner refuses, and says so.
     if (m_readOnly && !m_readOnly->refusal(risk.risk).isEmpty()) {
