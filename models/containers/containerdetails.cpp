@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/containers/containerdetails.h"
 
+#include "models/containers/kubernetesjson.h"
 #include "models/core/background.h"
 #include "models/core/secretvalues.h"
 #include "models/remote/commandrunner.h"
-#include "models/containers/kubernetesjson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -71,7 +71,9 @@ QString volumeSource(const QJsonObject &volume)
 QString quantity(const QJsonObject &object, QLatin1StringView key)
 {
     const QJsonValue value = object[key];
-    return value.isString() ? value.toString() : value.isDouble() ? QString::number(value.toDouble()) : QString();
+    return value.isString()   ? value.toString()
+           : value.isDouble() ? QString::number(value.toDouble())
+                              : QString();
 }
 
 } // namespace
@@ -80,23 +82,24 @@ ContainerDetailSections containerDetailsFromInspect(QByteArrayView json)
 {
     ContainerDetailSections sections;
     sections.environment = table({Text::tr("Container"), Text::tr("Name"), Text::tr("Value")});
-    sections.mounts = table({Text::tr("Container"), Text::tr("Source"), Text::tr("Destination"),
-                             Text::tr("Mode")});
-    sections.ports = table({Text::tr("Container"), Text::tr("Port"), Text::tr("Protocol"),
-                            Text::tr("Host binding")});
-    sections.resources = table({Text::tr("Container"), Text::tr("CPU request"),
-                                Text::tr("CPU limit"), Text::tr("Memory request"),
-                                Text::tr("Memory limit")});
+    sections.mounts = table(
+        {Text::tr("Container"), Text::tr("Source"), Text::tr("Destination"), Text::tr("Mode")});
+    sections.ports = table(
+        {Text::tr("Container"), Text::tr("Port"), Text::tr("Protocol"), Text::tr("Host binding")});
+    sections.resources =
+        table({Text::tr("Container"), Text::tr("CPU request"), Text::tr("CPU limit"),
+               Text::tr("Memory request"), Text::tr("Memory limit")});
     const QJsonDocument document = readJson(json, sections.error);
     if (!sections.error.isEmpty())
         return sections;
     // inspect answers an array, one object per container asked for.
-    const QJsonArray containers = document.isArray() ? document.array()
-                                                     : QJsonArray{document.object()};
+    const QJsonArray containers =
+        document.isArray() ? document.array() : QJsonArray{document.object()};
     QStringList secrets;
     for (const QJsonValue &value : containers) {
         const QJsonObject container = value.toObject();
-        const QString name = container["Name"_L1].toString().remove(0, container["Name"_L1].toString().startsWith(u'/') ? 1 : 0);
+        const QString name = container["Name"_L1].toString().remove(
+            0, container["Name"_L1].toString().startsWith(u'/') ? 1 : 0);
         const QJsonObject config = container["Config"_L1].toObject();
         for (const QJsonValue &entry : config["Env"_L1].toArray()) {
             const QString text = entry.toString();
@@ -126,8 +129,8 @@ ContainerDetailSections containerDetailsFromInspect(QByteArrayView json)
                 bindings.append((ip.isEmpty() ? u"0.0.0.0"_s : ip) + u':' +
                                 object["HostPort"_L1].toString());
             }
-            sections.ports.rows.append({name, port.value(0), port.value(1, u"tcp"_s),
-                                        bindings.join(u", ")});
+            sections.ports.rows.append(
+                {name, port.value(0), port.value(1, u"tcp"_s), bindings.join(u", ")});
         }
         const QJsonObject host = container["HostConfig"_L1].toObject();
         const auto bytes = [&host](QLatin1StringView key) {
@@ -143,13 +146,12 @@ ContainerDetailSections containerDetailsFromInspect(QByteArrayView json)
         else if (quota > 0 && period > 0)
             cpuLimit = QString::number(quota * 1000 / period) + u'm';
         const qint64 shares = host["CpuShares"_L1].toInteger();
-        const QString cpuRequest =
-            shares > 0 ? Text::tr("%1 shares").arg(shares) : QString();
+        const QString cpuRequest = shares > 0 ? Text::tr("%1 shares").arg(shares) : QString();
         sections.resources.rows.append(
             {name, cpuRequest, cpuLimit, bytes("MemoryReservation"_L1), bytes("Memory"_L1)});
     }
-    sections.prettyJson = maskSecrets(QString::fromUtf8(document.toJson(QJsonDocument::Indented)),
-                                      secrets);
+    sections.prettyJson =
+        maskSecrets(QString::fromUtf8(document.toJson(QJsonDocument::Indented)), secrets);
     return sections;
 }
 
@@ -183,12 +185,14 @@ ContainerDetailSections containerDetailsFromPod(QByteArrayView json)
                 if (const QJsonObject ref = from["secretKeyRef"_L1].toObject(); !ref.isEmpty())
                     shown = Text::tr("from secret %1, key %2")
                                 .arg(ref["name"_L1].toString(), ref["key"_L1].toString());
-                else if (const QJsonObject map = from["configMapKeyRef"_L1].toObject(); !map.isEmpty())
+                else if (const QJsonObject map = from["configMapKeyRef"_L1].toObject();
+                         !map.isEmpty())
                     shown = Text::tr("from config map %1, key %2")
                                 .arg(map["name"_L1].toString(), map["key"_L1].toString());
                 else if (const QJsonObject field = from["fieldRef"_L1].toObject(); !field.isEmpty())
                     shown = Text::tr("from field %1").arg(field["fieldPath"_L1].toString());
-                else if (const QJsonObject resource = from["resourceFieldRef"_L1].toObject(); !resource.isEmpty())
+                else if (const QJsonObject resource = from["resourceFieldRef"_L1].toObject();
+                         !resource.isEmpty())
                     shown = Text::tr("from resource %1").arg(resource["resource"_L1].toString());
             }
             sections.environment.rows.append({name, key, shown});
@@ -198,10 +202,12 @@ ContainerDetailSections containerDetailsFromPod(QByteArrayView json)
             const QString prefix = from["prefix"_L1].toString();
             if (const QJsonObject ref = from["secretRef"_L1].toObject(); !ref.isEmpty())
                 sections.environment.rows.append(
-                    {name, prefix + u'*', Text::tr("every key of secret %1").arg(ref["name"_L1].toString())});
+                    {name, prefix + u'*',
+                     Text::tr("every key of secret %1").arg(ref["name"_L1].toString())});
             if (const QJsonObject ref = from["configMapRef"_L1].toObject(); !ref.isEmpty())
                 sections.environment.rows.append(
-                    {name, prefix + u'*', Text::tr("every key of config map %1").arg(ref["name"_L1].toString())});
+                    {name, prefix + u'*',
+                     Text::tr("every key of config map %1").arg(ref["name"_L1].toString())});
         }
         for (const QJsonValue &entry : container["volumeMounts"_L1].toArray()) {
             const QJsonObject mount = entry.toObject();
@@ -229,8 +235,8 @@ ContainerDetailSections containerDetailsFromPod(QByteArrayView json)
                                         quantity(limits, "cpu"_L1), quantity(requests, "memory"_L1),
                                         quantity(limits, "memory"_L1)});
     }
-    sections.prettyJson = maskSecrets(QString::fromUtf8(document.toJson(QJsonDocument::Indented)),
-                                      secrets);
+    sections.prettyJson =
+        maskSecrets(QString::fromUtf8(document.toJson(QJsonDocument::Indented)), secrets);
     return sections;
 }
 
@@ -253,8 +259,8 @@ CommandRequest containerInspectRequest(const ContainerRow &row, const ContainerS
         request.argv = {u"kubectl"_s};
         if (!row.context.isEmpty())
             request.argv << u"--context"_s << row.context;
-        request.argv << u"get"_s << u"pod"_s << row.name << u"-n"_s << row.kubeNamespace
-                     << u"-o"_s << u"json"_s;
+        request.argv << u"get"_s << u"pod"_s << row.name << u"-n"_s << row.kubeNamespace << u"-o"_s
+                     << u"json"_s;
         return request;
     }
     if (row.runtime == ContainerRuntime::Docker) {
@@ -278,13 +284,11 @@ std::optional<CommandRequest> containerEventsRequest(const ContainerRow &row)
     request.argv = {u"kubectl"_s};
     if (!row.context.isEmpty())
         request.argv << u"--context"_s << row.context;
-    request.argv << u"get"_s << u"events"_s << u"-n"_s << row.kubeNamespace << u"-o"_s
-                 << u"json"_s;
+    request.argv << u"get"_s << u"events"_s << u"-n"_s << row.kubeNamespace << u"-o"_s << u"json"_s;
     return request;
 }
 
-ContainerDetails::ContainerDetails(CommandRunner *runner, ExecutorLookup executors,
-                                   QObject *parent)
+ContainerDetails::ContainerDetails(CommandRunner *runner, ExecutorLookup executors, QObject *parent)
     : QObject(parent)
     , m_runner(runner)
     , m_executors(std::move(executors))
@@ -378,7 +382,9 @@ void ContainerDetails::finishRun(quint64 generation, bool events, const QByteArr
     }
     runInBackground(
         this,
-        [out, pod] { return pod ? containerDetailsFromPod(out) : containerDetailsFromInspect(out); },
+        [out, pod] {
+            return pod ? containerDetailsFromPod(out) : containerDetailsFromInspect(out);
+        },
         [this, generation](const ContainerDetailSections &sections) {
             if (generation != m_generation)
                 return;

@@ -140,10 +140,10 @@ QList<ContainerGroupModel::Group> ContainerGroupModel::buildGroups() const
         Group &group = groups[at];
         group.rows.append(row);
         const QModelIndex index = m_source->index(row, 0);
-        const auto condition = index.data(ContainerListModel::PlaceholderRole).toBool()
-                                   ? ContainerCondition::Failing
-                                   : ContainerCondition(
-                                         index.data(ContainerListModel::ConditionRole).toInt());
+        const auto condition =
+            index.data(ContainerListModel::PlaceholderRole).toBool()
+                ? ContainerCondition::Failing
+                : ContainerCondition(index.data(ContainerListModel::ConditionRole).toInt());
         if (conditionRank(condition) > group.worst) {
             group.worst = conditionRank(condition);
             group.worstCondition = int(condition);
@@ -187,8 +187,7 @@ void ContainerGroupModel::beginLayout()
         if (m_grouping != Grouping::None && index.internalId() == TopLevelId) {
             anchor.group = true;
             anchor.groupKey = m_groups.value(index.row()).key;
-        }
-        else
+        } else
             anchor.source = QPersistentModelIndex(mapToSource(index));
         m_anchors.append({QPersistentModelIndex(index), anchor});
     }
@@ -328,8 +327,9 @@ QVariant ContainerGroupModel::data(const QModelIndex &index, int role) const
         if (index.column() != 0)
             return {};
         if (group.key.isEmpty())
-            return m_grouping == Grouping::Project ? tr("No project (%n)", nullptr, int(group.rows.size()))
-                                                   : tr("No namespace (%n)", nullptr, int(group.rows.size()));
+            return m_grouping == Grouping::Project
+                       ? tr("No project (%n)", nullptr, int(group.rows.size()))
+                       : tr("No namespace (%n)", nullptr, int(group.rows.size()));
         return tr("%1 (%2)").arg(group.key).arg(group.rows.size());
     case Qt::ToolTipRole:
         if (index.column() != 0)

@@ -32,8 +32,7 @@ void ContainerSourcesModel::setListModel(ContainerListModel *list)
             connect(list, &ContainerListModel::sourceChanged, this,
                     &ContainerSourcesModel::onSourceChanged),
             // removeHost() and clear() drop sources without a sourceChanged.
-            connect(list, &QAbstractItemModel::rowsRemoved, this,
-                    &ContainerSourcesModel::reload),
+            connect(list, &QAbstractItemModel::rowsRemoved, this, &ContainerSourcesModel::reload),
             connect(list, &QAbstractItemModel::modelReset, this, &ContainerSourcesModel::reload),
             // Row counts change with the rows, after sourceChanged may have been sent.
             connect(list, &QAbstractItemModel::rowsInserted, this,
@@ -58,8 +57,9 @@ void ContainerSourcesModel::reload()
     if (m_list) {
         QList<ContainerSource> sources = m_list->sources();
         for (const ContainerSource &source : std::as_const(sources)) {
-            auto host = std::find_if(hosts.begin(), hosts.end(),
-                                     [&](const HostNode &node) { return node.name == source.host; });
+            auto host = std::find_if(hosts.begin(), hosts.end(), [&](const HostNode &node) {
+                return node.name == source.host;
+            });
             if (host == hosts.end()) {
                 hosts.append({source.host, {}});
                 host = std::prev(hosts.end());
@@ -121,7 +121,8 @@ void ContainerSourcesModel::onSourceChanged(const QString &sourceKey)
     if (hostRow < 0) {
         // A new host goes where the name order puts it.
         int at = 0;
-        while (at < m_hosts.size() && QString::localeAwareCompare(m_hosts[at].name, source.host) < 0)
+        while (at < m_hosts.size() &&
+               QString::localeAwareCompare(m_hosts[at].name, source.host) < 0)
             ++at;
         beginInsertRows({}, at, at);
         m_hosts.insert(at, {source.host, {}});
@@ -241,8 +242,7 @@ QVariant ContainerSourcesModel::sourceData(const ContainerSource &source, int ro
     case Qt::DisplayRole:
         return tr("%1 — %2").arg(sourceTitle(source), stateText(source, rowsOf(source.key())));
     case Qt::ToolTipRole:
-        return source.error.isEmpty() ? stateText(source, rowsOf(source.key()))
-                                      : source.error;
+        return source.error.isEmpty() ? stateText(source, rowsOf(source.key())) : source.error;
     case HostRole:
         return source.host;
     case SourceKeyRole:

@@ -32,8 +32,9 @@ inline OpsDeck::ContainerSource docker(const QString &host)
     source.runtime = OpsDeck::ContainerRuntime::Docker;
     source.state = OpsDeck::ContainerSource::State::Ready;
     source.updated = updatedAt();
-    source.rows = OpsDeck::parseContainerInspect(readFile(dataPath(QStringLiteral("docker/inspect-28.2.json"))),
-                                                 OpsDeck::ContainerRuntime::Docker, host)
+    source.rows = OpsDeck::parseContainerInspect(
+                      readFile(dataPath(QStringLiteral("docker/inspect-28.2.json"))),
+                      OpsDeck::ContainerRuntime::Docker, host)
                       .items;
     return source;
 }
@@ -46,8 +47,9 @@ inline OpsDeck::ContainerSource stalePodman(const QString &host)
     source.runtime = OpsDeck::ContainerRuntime::Podman;
     source.state = OpsDeck::ContainerSource::State::Failed;
     source.error = QStringLiteral("Cannot connect to Podman: connection refused");
-    source.rows = OpsDeck::parseContainerInspect(readFile(dataPath(QStringLiteral("podman/inspect-4.3.json"))),
-                                                 OpsDeck::ContainerRuntime::Podman, host)
+    source.rows = OpsDeck::parseContainerInspect(
+                      readFile(dataPath(QStringLiteral("podman/inspect-4.3.json"))),
+                      OpsDeck::ContainerRuntime::Podman, host)
                       .items;
     return source;
 }
@@ -61,12 +63,12 @@ inline OpsDeck::ContainerSource kubernetes(const QString &host, const QString &c
     source.context = context;
     source.state = OpsDeck::ContainerSource::State::Ready;
     source.updated = updatedAt();
-    source.rows =
-        OpsDeck::parseKubePodList(readFile(dataPath(QStringLiteral("kubectl/pods-list.json"))), host, context)
-            .rows;
-    source.workloads =
-        OpsDeck::parseKubeWorkloads(readFile(dataPath(QStringLiteral("kubectl/workloads.json"))), context)
-            .items;
+    source.rows = OpsDeck::parseKubePodList(
+                      readFile(dataPath(QStringLiteral("kubectl/pods-list.json"))), host, context)
+                      .rows;
+    source.workloads = OpsDeck::parseKubeWorkloads(
+                           readFile(dataPath(QStringLiteral("kubectl/workloads.json"))), context)
+                           .items;
     return source;
 }
 

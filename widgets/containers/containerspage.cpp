@@ -76,7 +76,8 @@ protected:
         const QPalette &palette = option->palette;
         if (index.data(ContainerGroupModel::GroupRole).toBool()) {
             option->font.setBold(true);
-            const auto worst = ContainerCondition(index.data(ContainerListModel::ConditionRole).toInt());
+            const auto worst =
+                ContainerCondition(index.data(ContainerListModel::ConditionRole).toInt());
             if (index.column() == 0) {
                 option->features |= QStyleOptionViewItem::HasDecoration;
                 option->icon = themedIcon(StatusColours::verdictIconName(verdictFor(worst)));
@@ -140,8 +141,8 @@ protected:
         case ContainerSource::State::Waiting:
         case ContainerSource::State::Absent:
             option->icon = themedIcon(u"unknown"_s);
-            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled,
-                                                                           QPalette::Text));
+            option->palette.setColor(QPalette::Text,
+                                     option->palette.color(QPalette::Disabled, QPalette::Text));
             break;
         }
     }
@@ -165,9 +166,9 @@ QTableWidget *detailTable(QWidget *parent, const QString &objectName)
 ContainersPage::ContainersPage(const Services &services, QWidget *parent)
     : QWidget(parent)
     , m_monitor(services.monitor)
-    , m_list(services.list ? services.list
-                           : services.monitor ? services.monitor->list()
-                                              : new ContainerListModel(this))
+    , m_list(services.list      ? services.list
+             : services.monitor ? services.monitor->list()
+                                : new ContainerListModel(this))
     , m_runner(services.runner)
     , m_executors(services.executors)
     , m_readOnly(services.readOnly)
@@ -273,7 +274,7 @@ ContainersPage::ContainersPage(const Services &services, QWidget *parent)
     m_splitter->addWidget(m_centre);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
-    m_splitter->setSizes({230, 900});
+    m_splitter->setSizes({300, 1100});
 
     m_status->setObjectName(u"containerStatus"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -326,8 +327,8 @@ void ContainersPage::createActions()
         m_filterInput->setFocus();
         m_filterInput->selectAll();
     });
-    m_copy = make(u"copyContainers"_s, tr("Copy"), {}, QKeySequence::Copy,
-                  [this] { copySelection(); });
+    m_copy =
+        make(u"copyContainers"_s, tr("Copy"), {}, QKeySequence::Copy, [this] { copySelection(); });
     m_copy->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(m_copy);
     removeAction(m_copy);
@@ -352,9 +353,9 @@ void ContainersPage::createActions()
         {ContainerActionKind::ComposeDown, u"pause"_s, {}},
     };
     for (const Entry &entry : entries) {
-        QAction *action = make(u"container-"_s + containerActionId(entry.kind),
-                               containerActionName(entry.kind), entry.icon, entry.shortcut,
-                               [this, kind = entry.kind] { runAction(kind); });
+        QAction *action =
+            make(u"container-"_s + containerActionId(entry.kind), containerActionName(entry.kind),
+                 entry.icon, entry.shortcut, [this, kind = entry.kind] { runAction(kind); });
         m_actions.insert(int(entry.kind), action);
     }
     m_exec = make(u"container-exec"_s, tr("Exec…"), u"command"_s,
@@ -396,8 +397,9 @@ QWidget *ContainersPage::createTopBar()
                              containerConditionName(condition), int(condition));
     connect(m_condition, &QComboBox::currentIndexChanged, this, [this] {
         const int condition = m_condition->currentData().toInt();
-        m_filter->setConditions(condition < 0 ? QSet<ContainerCondition>{}
-                                              : QSet<ContainerCondition>{ContainerCondition(condition)});
+        m_filter->setConditions(condition < 0
+                                    ? QSet<ContainerCondition>{}
+                                    : QSet<ContainerCondition>{ContainerCondition(condition)});
     });
 
     m_selector->setObjectName(u"labelSelector"_s);
@@ -482,14 +484,18 @@ void ContainersPage::restoreState()
     m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(int(grouping))));
     if (settings.value(u"containers/header"_s).isNull()) {
         // First run: the context and node columns are for clusters; the rest fits.
-        m_view->header()->resizeSection(ContainerListModel::HostColumn, 110);
-        m_view->header()->resizeSection(ContainerListModel::RuntimeColumn, 80);
-        m_view->header()->resizeSection(ContainerListModel::NameColumn, 200);
-        m_view->header()->resizeSection(ContainerListModel::ImageColumn, 180);
-        m_view->header()->resizeSection(ContainerListModel::StatusColumn, 170);
-        for (int column : {int(ContainerListModel::ReadyColumn), int(ContainerListModel::RestartsColumn),
-                           int(ContainerListModel::CpuColumn), int(ContainerListModel::AgeColumn)})
-            m_view->header()->resizeSection(column, 70);
+        QHeaderView *header = m_view->header();
+        header->resizeSection(ContainerListModel::HostColumn, 120);
+        header->resizeSection(ContainerListModel::RuntimeColumn, 85);
+        header->resizeSection(ContainerListModel::NamespaceColumn, 90);
+        header->resizeSection(ContainerListModel::ProjectColumn, 160);
+        header->resizeSection(ContainerListModel::NameColumn, 200);
+        header->resizeSection(ContainerListModel::ImageColumn, 170);
+        header->resizeSection(ContainerListModel::StatusColumn, 180);
+        header->resizeSection(ContainerListModel::RestartsColumn, 110);
+        for (int column : {int(ContainerListModel::ReadyColumn), int(ContainerListModel::CpuColumn),
+                           int(ContainerListModel::AgeColumn)})
+            header->resizeSection(column, 60);
         m_view->header()->hideSection(ContainerListModel::ContextColumn);
         m_view->header()->hideSection(ContainerListModel::NodeColumn);
     }
@@ -526,8 +532,8 @@ void ContainersPage::applyGroupSpans()
         if (!group.data(ContainerGroupModel::GroupRole).toBool())
             break; // not grouped: no spans, no children
         m_view->setFirstColumnSpanned(row, {}, true);
-        m_view->setExpanded(group, !m_collapsed.contains(
-                                       group.data(ContainerGroupModel::GroupKeyRole).toString()));
+        m_view->setExpanded(
+            group, !m_collapsed.contains(group.data(ContainerGroupModel::GroupKeyRole).toString()));
     }
 }
 
@@ -556,7 +562,8 @@ bool ContainersPage::selectKey(const QString &key)
     const int row = m_list->rowOfKey(key);
     if (row < 0)
         return false;
-    const QModelIndex index = m_groups->mapFromSource(m_filter->mapFromSource(m_list->index(row, 0)));
+    const QModelIndex index =
+        m_groups->mapFromSource(m_filter->mapFromSource(m_list->index(row, 0)));
     if (!index.isValid())
         return false;
     m_view->setCurrentIndex(index);
@@ -602,8 +609,8 @@ QList<QAction *> ContainersPage::menuActions() const
 void ContainersPage::updateActions()
 {
     const std::optional<ContainerRow> row = currentRow();
-    const QList<ContainerActionKind> kinds = row ? containerActionsFor(*row)
-                                                 : QList<ContainerActionKind>{};
+    const QList<ContainerActionKind> kinds =
+        row ? containerActionsFor(*row) : QList<ContainerActionKind>{};
     // Read-only mode does not grey these out: the runner refuses and says why.
     for (auto it = m_actions.begin(); it != m_actions.end(); ++it) {
         const bool applies = kinds.contains(ContainerActionKind(it.key()));
@@ -618,8 +625,8 @@ void ContainersPage::updateOverview()
 {
     const int at = m_list->rowOfKey(m_detailsKey);
     if (at < 0) {
-        m_overview->setHtml(u"<p>%1</p>"_s.arg(tr("Select a container or pod to see its details.")
-                                                   .toHtmlEscaped()));
+        m_overview->setHtml(u"<p>%1</p>"_s.arg(
+            tr("Select a container or pod to see its details.").toHtmlEscaped()));
         return;
     }
     const ContainerRow &row = m_list->rowAt(at);
@@ -707,10 +714,11 @@ void ContainersPage::updateDetails()
     m_events->setRowCount(int(events.size()));
     for (int row = 0; row < events.size(); ++row) {
         const ContainerEvent &event = events[row];
-        const QStringList cells{
-            event.time.isValid() ? QLocale().toString(event.time.toLocalTime(), QLocale::ShortFormat)
-                                 : QString(),
-            event.type, event.reason, QString::number(event.count), event.message};
+        const QStringList cells{event.time.isValid() ? QLocale().toString(event.time.toLocalTime(),
+                                                                          QLocale::ShortFormat)
+                                                     : QString(),
+                                event.type, event.reason, QString::number(event.count),
+                                event.message};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             if (event.type == u"Warning")
@@ -817,19 +825,20 @@ void ContainersPage::confirmAndRun(const ContainerRow &row, ContainerActionKind 
         return;
     }
     const QString target = containerActionTarget(row, kind);
-    const QString question = tr("%1 %2 on %3:\n%4")
-                                 .arg(containerActionName(kind), target, row.host,
-                                      request->displayText());
-    askToConfirmRisk(this, risk.risk, question, risk.reason, target,
-                     [this, row, kind, request = *request, risk = risk.risk](bool confirmed) mutable {
-                         if (!confirmed) {
-                             m_status->setText(tr("%1 cancelled.").arg(containerActionName(kind)));
-                             return;
-                         }
-                         request.confirmedRisk = risk;
-                         request.confirmedHosts = {row.host};
-                         startRun(row, kind, request);
-                     });
+    const QString question =
+        tr("%1 %2 on %3:\n%4")
+            .arg(containerActionName(kind), target, row.host, request->displayText());
+    askToConfirmRisk(
+        this, risk.risk, question, risk.reason, target,
+        [this, row, kind, request = *request, risk = risk.risk](bool confirmed) mutable {
+            if (!confirmed) {
+                m_status->setText(tr("%1 cancelled.").arg(containerActionName(kind)));
+                return;
+            }
+            request.confirmedRisk = risk;
+            request.confirmedHosts = {row.host};
+            startRun(row, kind, request);
+        });
 }
 
 void ContainersPage::startRun(const ContainerRow &row, ContainerActionKind kind,
@@ -843,7 +852,8 @@ void ContainersPage::startRun(const ContainerRow &row, ContainerActionKind kind,
     std::optional<qint64> incident;
     if (m_incidents && m_incidents->incident() && m_incidents->incident()->isActive())
         incident = m_incidents->incident()->incident().id;
-    const QString what = tr("%1 %2").arg(containerActionName(kind), containerActionTarget(row, kind));
+    const QString what =
+        tr("%1 %2").arg(containerActionName(kind), containerActionTarget(row, kind));
     m_status->setText(tr("%1: running…").arg(what));
     CommandRun *run = m_runner->run(executor, request, this, incident);
     auto errors = std::make_shared<QByteArray>();
@@ -864,7 +874,9 @@ void ContainersPage::startRun(const ContainerRow &row, ContainerActionKind kind,
                     text = tr("%1: not run: %2").arg(what, result.error);
                     break;
                 default:
-                    text = tr("%1: stopped (%2).").arg(what, result.error.isEmpty() ? result.signalName : result.error);
+                    text =
+                        tr("%1: stopped (%2).")
+                            .arg(what, result.error.isEmpty() ? result.signalName : result.error);
                     break;
                 }
                 if (!stderrText.isEmpty())

@@ -90,7 +90,8 @@ public:
 
 Q_SIGNALS:
     // Follow a container's log in the Logs page.
-    void openLog(const OpsDeck::LiveLogSpec &spec, const QString &title, const QString &description);
+    void openLog(const OpsDeck::LiveLogSpec &spec, const QString &title,
+                 const QString &description);
     // The Run Command console on host, with commandLine typed in.
     void openExec(const QString &host, const QString &commandLine);
     void message(const QString &text);
@@ -130,7 +131,7 @@ private:
     ContainerGroupModel *m_groups;
     ContainerSourcesModel *m_sources;
     ContainerDetails *m_details;
-    QString m_detailsKey; // the row whose details are loaded
+    QString m_detailsKey;    // the row whose details are loaded
     QStringList m_collapsed; // groups the operator closed
 
     QToolBar *m_toolBar;

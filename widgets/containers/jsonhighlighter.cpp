@@ -43,9 +43,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             at = end;
         } else if (c.isDigit() || c == u'-' || c.isLetter()) {
             qsizetype end = at;
-            while (end < text.size() &&
-                   (text.at(end).isLetterOrNumber() || text.at(end) == u'.' ||
-                    text.at(end) == u'-' || text.at(end) == u'+'))
+            while (end < text.size() && (text.at(end).isLetterOrNumber() || text.at(end) == u'.' ||
+                                         text.at(end) == u'-' || text.at(end) == u'+'))
                 ++end;
             setFormat(int(at), int(end - at), literal);
             at = end;

@@ -2,6 +2,7 @@
 #include "widgets/shell/mainwindow.h"
 
 #include "models/audit/auditlog.h"
+#include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
 #include "models/health/checkplan.h"
@@ -17,7 +18,6 @@
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
 #include "widgets/audit/auditpage.h"
-#include "models/containers/containermonitor.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/containers/containerspage.h"
 #include "widgets/dashboard/dashboardpage.h"

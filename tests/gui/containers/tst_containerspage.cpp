@@ -31,9 +31,9 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace OpsDeck;
@@ -130,15 +130,16 @@ void ContainersPageTest::sourceTreeShowsStatesAndScopesTheList()
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
     fill(list);
     QTreeView *tree = page.sourcesView();
-    QCOMPARE(column(tree->model(), 0), (QStringList{u"k8s-admin (1 failing)"_s, u"web-1 (1 failing)"_s}));
+    QCOMPARE(column(tree->model(), 0),
+             (QStringList{u"k8s-admin (1 failing)"_s, u"web-1 (1 failing)"_s}));
     const QModelIndex admin = tree->model()->index(0, 0);
-    QCOMPARE(column(tree->model(), 0, admin),
-             (QStringList{u"Docker — failed: permission denied while trying to connect to the "
-                          "Docker daemon socket"_s,
-                          u"Kubernetes prod — ready, 18 row(s), updated %1"_s.arg(
-                              QLocale().toString(ContainerSources::updatedAt().toLocalTime().time(),
-                                                 QLocale::ShortFormat)),
-                          u"Podman — not installed"_s}));
+    QCOMPARE(
+        column(tree->model(), 0, admin),
+        (QStringList{u"Docker — failed: permission denied while trying to connect to the "
+                     "Docker daemon socket"_s,
+                     u"Kubernetes prod — ready, 18 row(s), updated %1"_s.arg(QLocale().toString(
+                         ContainerSources::updatedAt().toLocalTime().time(), QLocale::ShortFormat)),
+                     u"Podman — not installed"_s}));
     // 7 docker, 7 stale podman, 18 pods, the failed docker's error row.
     QCOMPARE(page.groupModel()->rowCount(), 33);
 
@@ -204,8 +205,12 @@ void ContainersPageTest::filtersByTextConditionAndLabels()
         const QModelIndex index = model->index(row, 0);
         if (index.data(ContainerListModel::PlaceholderRole).toBool())
             continue; // a source's error stays in sight
-        QCOMPARE(model->index(row, ContainerListModel::NamespaceColumn).data().toString(), u"shop"_s);
-        QVERIFY(model->index(row, ContainerListModel::NameColumn).data().toString().startsWith(u"web-"_s));
+        QCOMPARE(model->index(row, ContainerListModel::NamespaceColumn).data().toString(),
+                 u"shop"_s);
+        QVERIFY(model->index(row, ContainerListModel::NameColumn)
+                    .data()
+                    .toString()
+                    .startsWith(u"web-"_s));
     }
     page.filterInput()->clear();
     QCOMPARE(model->rowCount(), all);
@@ -256,7 +261,8 @@ void ContainersPageTest::groupsRows()
 
     groupBy->setCurrentIndex(groupBy->findData(int(ContainerGroupModel::Grouping::Project)));
     const QStringList projects = column(model, 0);
-    QVERIFY2(projects.contains(u"k8s-admin / deployment/web (3)"_s), qPrintable(projects.join(u'|')));
+    QVERIFY2(projects.contains(u"k8s-admin / deployment/web (3)"_s),
+             qPrintable(projects.join(u'|')));
     // A collapsed group stays collapsed across refreshes.
     const int web = int(projects.indexOf(u"k8s-admin / deployment/web (3)"_s));
     page.listView()->collapse(model->index(web, 0));
@@ -279,11 +285,12 @@ void ContainersPageTest::selectionSurvivesARefresh()
     page.resize(1000, 420); // short: the list scrolls
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    for (const auto grouping : {ContainerGroupModel::Grouping::None, ContainerGroupModel::Grouping::Namespace}) {
+    for (const auto grouping :
+         {ContainerGroupModel::Grouping::None, ContainerGroupModel::Grouping::Namespace}) {
         page.groupBox()->setCurrentIndex(page.groupBox()->findData(int(grouping)));
         page.listView()->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
-        const QString key = rowKey(AdminHost, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-xr4tq"_s,
-                                   u"prod"_s, u"shop"_s);
+        const QString key = rowKey(AdminHost, ContainerRuntime::Kubernetes,
+                                   u"web-7c9f8d6b5-xr4tq"_s, u"prod"_s, u"shop"_s);
         QVERIFY(page.selectKey(key));
         QScrollBar *scroll = page.listView()->verticalScrollBar();
         QVERIFY(scroll->maximum() > 0);
@@ -297,15 +304,23 @@ void ContainersPageTest::selectionSurvivesARefresh()
         list.updateSource(cluster);
         QCOMPARE(page.currentRow()->key(), key);
         QCOMPARE(page.listView()->selectionModel()->selectedRows().size(), 1);
-        QCOMPARE(page.listView()->selectionModel()->selectedRows().first().siblingAtColumn(
-                     ContainerListModel::NameColumn).data().toString(),
+        QCOMPARE(page.listView()
+                     ->selectionModel()
+                     ->selectedRows()
+                     .first()
+                     .siblingAtColumn(ContainerListModel::NameColumn)
+                     .data()
+                     .toString(),
                  u"web-7c9f8d6b5-xr4tq"_s);
         QCOMPARE(scroll->value(), position);
 
         // The selected pod itself changes: it stays selected, its overview follows.
-        cluster.rows[int(std::find_if(cluster.rows.begin(), cluster.rows.end(),
-                                      [](const ContainerRow &row) { return row.name == u"web-7c9f8d6b5-xr4tq"; }) -
-                         cluster.rows.begin())]
+        cluster
+            .rows[int(std::find_if(cluster.rows.begin(), cluster.rows.end(),
+                                   [](const ContainerRow &row) {
+                                       return row.name == u"web-7c9f8d6b5-xr4tq";
+                                   }) -
+                      cluster.rows.begin())]
             .restarts = 77;
         list.updateSource(cluster);
         QCOMPARE(page.currentRow()->restarts, 77);
@@ -407,8 +422,8 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
     page.resize(1200, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    const QString key = rowKey(host, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-xr4tq"_s,
-                               u"prod"_s, u"shop"_s);
+    const QString key =
+        rowKey(host, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-xr4tq"_s, u"prod"_s, u"shop"_s);
     QVERIFY(page.selectKey(key));
 
     // The details come from the fake kubectl: the pod's JSON and its events.
@@ -457,12 +472,15 @@ void ContainersPageTest::screenshot()
     ContainerListModel list;
     fill(list);
     ContainersPage page(onlyList(list));
-    page.resize(1440, 860);
+    page.resize(1600, 900);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.groupBox()->setCurrentIndex(page.groupBox()->findData(int(ContainerGroupModel::Grouping::Host)));
+    page.groupBox()->setCurrentIndex(
+        page.groupBox()->findData(int(ContainerGroupModel::Grouping::Host)));
     page.listView()->sortByColumn(ContainerListModel::StatusColumn, Qt::AscendingOrder);
-    page.selectKey(rowKey(WebHost, ContainerRuntime::Docker, u"hog"_s));
+    QVERIFY(page.selectKey(rowKey(AdminHost, ContainerRuntime::Kubernetes,
+                                  u"cart-84c6d5f9b-z8r4t"_s, u"prod"_s, u"shop"_s)));
+    page.listView()->scrollToTop();
     page.listView()->setFocus();
     saveScreenshot(page, u"containers-page"_s);
     page.setPalette(Appearance::darkPalette());

@@ -77,8 +77,7 @@ void ContainerPageModelsTest::inspectSections_data()
                                  << u"8Mi"_s;
     QTest::newRow("docker 20.10") << u"docker/inspect-20.10.json"_s << 7 << 0 << QString()
                                   << u"8Mi"_s;
-    QTest::newRow("podman 4.3") << u"podman/inspect-4.3.json"_s << 7 << 28 << u"PATH"_s
-                                << u"8Mi"_s;
+    QTest::newRow("podman 4.3") << u"podman/inspect-4.3.json"_s << 7 << 28 << u"PATH"_s << u"8Mi"_s;
 }
 
 void ContainerPageModelsTest::inspectSections()
@@ -117,9 +116,9 @@ void ContainerPageModelsTest::podSections_data()
         << u"coredns-5d78c9869d-gbhnw"_s
         << QStringList{u"53 (dns)"_s, u"53 (dns-tcp)"_s, u"9153 (metrics)"_s}
         << QStringList{u"100m"_s} << QStringList{u"170Mi"_s} << QString();
-    QTest::newRow("cron job without ports") << u"backup-29417760-7xkqz"_s << QStringList{}
-                                            << QStringList{QString()} << QStringList{u"512Mi"_s}
-                                            << u"projected"_s;
+    QTest::newRow("cron job without ports")
+        << u"backup-29417760-7xkqz"_s << QStringList{} << QStringList{QString()}
+        << QStringList{u"512Mi"_s} << u"projected"_s;
 }
 
 void ContainerPageModelsTest::podSections()
@@ -154,9 +153,9 @@ void ContainerPageModelsTest::secretsAreMasked()
           {"name":"API_TOKEN","valueFrom":{"secretKeyRef":{"name":"api","key":"token"}}}],
         "envFrom":[{"secretRef":{"name":"api-env"}}]}]}})";
     const ContainerDetailSections sections = containerDetailsFromPod(pod);
-    QCOMPARE(column(sections.environment, 1),
-             (QStringList{u"DB_PASSWORD"_s, u"DATABASE_URL"_s, u"LOG_LEVEL"_s, u"API_TOKEN"_s,
-                          u"*"_s}));
+    QCOMPARE(
+        column(sections.environment, 1),
+        (QStringList{u"DB_PASSWORD"_s, u"DATABASE_URL"_s, u"LOG_LEVEL"_s, u"API_TOKEN"_s, u"*"_s}));
     QCOMPARE(sections.environment.rows[0].value(2), SecretMask.toString());
     QCOMPARE(sections.environment.rows[1].value(2), SecretMask.toString());
     QCOMPARE(sections.environment.rows[2].value(2), u"debug"_s);
@@ -205,15 +204,15 @@ void ContainerPageModelsTest::readRequests()
              (QStringList{u"kubectl"_s, u"--context"_s, u"prod"_s, u"get"_s, u"pod"_s, u"web-1"_s,
                           u"-n"_s, u"shop"_s, u"-o"_s, u"json"_s}));
     QCOMPARE(containerEventsRequest(pod)->argv,
-             (QStringList{u"kubectl"_s, u"--context"_s, u"prod"_s, u"get"_s, u"events"_s,
-                          u"-n"_s, u"shop"_s, u"-o"_s, u"json"_s}));
+             (QStringList{u"kubectl"_s, u"--context"_s, u"prod"_s, u"get"_s, u"events"_s, u"-n"_s,
+                          u"shop"_s, u"-o"_s, u"json"_s}));
     ContainerRow container;
     container.runtime = ContainerRuntime::Docker;
     container.name = u"web"_s;
     container.id = u"0123abcd"_s;
     QCOMPARE(containerInspectRequest(container, settings).argv,
-             (QStringList{u"docker"_s, u"-H"_s, settings.dockerHost, u"container"_s,
-                          u"inspect"_s, u"0123abcd"_s}));
+             (QStringList{u"docker"_s, u"-H"_s, settings.dockerHost, u"container"_s, u"inspect"_s,
+                          u"0123abcd"_s}));
     QVERIFY(!containerEventsRequest(container));
 }
 
@@ -286,7 +285,8 @@ void ContainerPageModelsTest::groupModel()
     QCOMPARE(admin.data().toString(), u"k8s-admin (19)"_s);
     QCOMPARE(groups.rowCount(admin), 19);
     // The failed source's placeholder makes the group's worst condition Failing.
-    QCOMPARE(admin.data(ContainerListModel::ConditionRole).toInt(), int(ContainerCondition::Failing));
+    QCOMPARE(admin.data(ContainerListModel::ConditionRole).toInt(),
+             int(ContainerCondition::Failing));
     QCOMPARE(groups.rowCount(groups.index(1, 0)), 7);
     // Rows inside follow the sort.
     const QModelIndex first = groups.index(0, ContainerListModel::NameColumn, groups.index(1, 0));
@@ -298,7 +298,8 @@ void ContainerPageModelsTest::groupModel()
     for (int row = 0; row < groups.rowCount(); ++row)
         keys.append(groups.index(row, 0).data(ContainerGroupModel::GroupKeyRole).toString());
     QCOMPARE(keys, (QStringList{u"k8s-admin / data"_s, u"k8s-admin / kube-system"_s,
-                                u"k8s-admin / shop"_s, QString(), QString()}.mid(0, 3) +
+                                u"k8s-admin / shop"_s, QString(), QString()}
+                        .mid(0, 3) +
                     QStringList{QString()}));
     QCOMPARE(groups.index(3, 0).data().toString(), u"No namespace (8)"_s);
 
@@ -334,7 +335,8 @@ void ContainerPageModelsTest::groupModelKeepsSelectionAcrossRefresh()
     filter.sort(ContainerListModel::StatusColumn);
 
     const int at = list.rowOfKey(source.rows[3].key());
-    const QPersistentModelIndex selected = groups.mapFromSource(filter.mapFromSource(list.index(at, 0)));
+    const QPersistentModelIndex selected =
+        groups.mapFromSource(filter.mapFromSource(list.index(at, 0)));
     QVERIFY(selected.isValid());
     const QString name = source.rows[3].name;
 
@@ -344,13 +346,17 @@ void ContainerPageModelsTest::groupModelKeepsSelectionAcrossRefresh()
     source.rows.removeLast();
     list.updateSource(source);
     QVERIFY(selected.isValid());
-    QCOMPARE(QModelIndex(selected).siblingAtColumn(ContainerListModel::NameColumn).data().toString(), name);
+    QCOMPARE(
+        QModelIndex(selected).siblingAtColumn(ContainerListModel::NameColumn).data().toString(),
+        name);
 
     // The selected row itself moves to another group: the index follows it.
     source.rows[3].project = u"deployment/elsewhere"_s;
     list.updateSource(source);
     QVERIFY(selected.isValid());
-    QCOMPARE(QModelIndex(selected).siblingAtColumn(ContainerListModel::NameColumn).data().toString(), name);
+    QCOMPARE(
+        QModelIndex(selected).siblingAtColumn(ContainerListModel::NameColumn).data().toString(),
+        name);
     QCOMPARE(selected.parent().data(ContainerGroupModel::GroupKeyRole).toString(),
              u"k8s-admin / deployment/elsewhere"_s);
 }
