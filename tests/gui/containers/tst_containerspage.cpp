@@ -23,12 +23,14 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -105,6 +107,7 @@ private Q_SLOTS:
     void selectionSurvivesARefresh();
     void actionsPerRuntime();
     void copiesSelectedRows();
+    void logsExecAndScaleOpenWithTheRow();
     void restartThroughTheRunnerEndToEnd();
     void screenshot();
 };
@@ -382,6 +385,50 @@ void ContainersPageTest::copiesSelectedRows()
         QCOMPARE(line.section(u'\t', 0, 0), WebHost);
     }
     QVERIFY(lines.join(u'\n').contains(u"\thog\t"_s));
+}
+
+void ContainersPageTest::logsExecAndScaleOpenWithTheRow()
+{
+    ContainerListModel list;
+    fill(list);
+    ContainersPage page(onlyList(list));
+    QSignalSpy logs(&page, &ContainersPage::openLog);
+    QSignalSpy exec(&page, &ContainersPage::openExec);
+    // A pod that crashed: its log, its previous instance's log.
+    QVERIFY(page.selectKey(rowKey(AdminHost, ContainerRuntime::Kubernetes,
+                                  u"cart-84c6d5f9b-z8r4t"_s, u"prod"_s, u"shop"_s)));
+    QVERIFY(page.action(ContainerActionKind::PreviousLogs)->isEnabled());
+    page.runAction(ContainerActionKind::Logs);
+    page.runAction(ContainerActionKind::PreviousLogs);
+    QCOMPARE(logs.size(), 2);
+    auto spec = logs[0][0].value<LiveLogSpec>();
+    QCOMPARE(spec.kind, LiveLogSpec::Kind::Kubernetes);
+    QCOMPARE(spec.container, u"cart-84c6d5f9b-z8r4t"_s);
+    QCOMPARE(spec.kubeNamespace, u"shop"_s);
+    QCOMPARE(spec.kubeContext, u"prod"_s);
+    QVERIFY(!spec.previous);
+    QVERIFY(logs[1][0].value<LiveLogSpec>().previous);
+    QCOMPARE(logs[0][1].toString(), u"cart-84c6d5f9b-z8r4t on k8s-admin"_s);
+
+    // A running container: exec opens the console with the prefix typed.
+    QVERIFY(page.selectKey(rowKey(WebHost, ContainerRuntime::Docker, u"web"_s)));
+    QVERIFY(page.execAction()->isEnabled());
+    page.execAction()->trigger();
+    QCOMPARE(exec.size(), 1);
+    QCOMPARE(exec[0][0].toString(), WebHost);
+    QVERIFY2(exec[0][1].toString().startsWith(u"docker exec "_s),
+             qPrintable(exec[0][1].toString()));
+    QVERIFY(exec[0][1].toString().endsWith(u' '));
+
+    // Scale asks for the count, starting from the workload's.
+    QVERIFY(page.selectKey(rowKey(AdminHost, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-abcde"_s,
+                                  u"prod"_s, u"shop"_s)));
+    page.runAction(ContainerActionKind::Scale);
+    auto *dialog = page.findChild<QInputDialog *>(u"scaleDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->intValue(), list.workloadOf(*page.currentRow())->desired);
+    QVERIFY(dialog->intValue() >= 1);
+    dialog->reject();
 }
 
 void ContainersPageTest::restartThroughTheRunnerEndToEnd()
