@@ -161,6 +161,8 @@ QList<ContainerGroupModel::Group> ContainerGroupModel::buildGroups() const
 
 void ContainerGroupModel::rebuild()
 {
+    // Fresh groups have fresh worst conditions; old group numbers mean nothing now.
+    m_dirtyGroups.clear();
     m_groups = buildGroups();
     m_place.clear();
     if (!m_source)
@@ -237,20 +239,55 @@ void ContainerGroupModel::onDataChanged(const QModelIndex &topLeft, const QModel
             return;
         }
     }
-    const QList<Group> groups = buildGroups();
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const auto [group, position] = m_place[row];
         const QModelIndex parent = index(group, 0);
         Q_EMIT dataChanged(index(position, topLeft.column(), parent),
                            index(position, bottomRight.column(), parent), roles);
+        m_dirtyGroups.insert(group);
     }
-    for (int group = 0; group < m_groups.size() && group < groups.size(); ++group) {
-        if (groups[group].worstCondition != m_groups[group].worstCondition) {
-            m_groups[group].worst = groups[group].worst;
-            m_groups[group].worstCondition = groups[group].worstCondition;
+    // A refresh changes rows one by one: the groups' worst conditions are worked out once,
+    // after the burst, not once per row.
+    if (!m_recountQueued) {
+        m_recountQueued = true;
+        QMetaObject::invokeMethod(this, &ContainerGroupModel::recountDirtyGroups,
+                                  Qt::QueuedConnection);
+    }
+}
+
+void ContainerGroupModel::recountDirtyGroups()
+{
+    m_recountQueued = false;
+    const QSet<int> dirty = std::exchange(m_dirtyGroups, {});
+    if (!m_source || m_grouping == Grouping::None)
+        return;
+    for (int group : dirty) {
+        if (group < 0 || group >= m_groups.size())
+            continue;
+        Group &entry = m_groups[group];
+        int worst = -1;
+        int worstCondition = -1;
+        for (int row : std::as_const(entry.rows)) {
+            const ContainerCondition condition = conditionOf(row);
+            if (conditionRank(condition) > worst) {
+                worst = conditionRank(condition);
+                worstCondition = int(condition);
+            }
+        }
+        if (worstCondition != entry.worstCondition) {
+            entry.worst = worst;
+            entry.worstCondition = worstCondition;
             Q_EMIT dataChanged(index(group, 0), index(group, columnCount() - 1));
         }
     }
+}
+
+ContainerCondition ContainerGroupModel::conditionOf(int sourceRow) const
+{
+    const QModelIndex index = m_source->index(sourceRow, 0);
+    return index.data(ContainerListModel::PlaceholderRole).toBool()
+               ? ContainerCondition::Failing
+               : ContainerCondition(index.data(ContainerListModel::ConditionRole).toInt());
 }
 
 QModelIndex ContainerGroupModel::mapToSource(const QModelIndex &index) const

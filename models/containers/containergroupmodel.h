@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/containers/containerrow.h"
+
 #include <QAbstractItemModel>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 
 namespace OpsDeck {
 
@@ -70,6 +73,8 @@ private:
     void endLayout();
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                        const QList<int> &roles);
+    void recountDirtyGroups();
+    ContainerCondition conditionOf(int sourceRow) const;
 
     QPointer<QAbstractItemModel> m_source;
     QList<QMetaObject::Connection> m_connections;
@@ -78,6 +83,8 @@ private:
     QList<QPair<int, int>> m_place; // source row -> (group, position)
     QList<QPair<QPersistentModelIndex, Anchor>> m_anchors;
     int m_layoutDepth = 0;
+    QSet<int> m_dirtyGroups; // groups whose rows changed: worst condition to work out again
+    bool m_recountQueued = false;
 };
 
 } // namespace OpsDeck

@@ -27,8 +27,15 @@ void ContainerSourcesModel::setListModel(ContainerListModel *list)
         disconnect(connection);
     m_connections.clear();
     m_list = list;
+    m_rowCountsValid = false;
     if (list) {
+        const auto invalidate = [this] { m_rowCountsValid = false; };
         m_connections = {
+            // First, so the counts are fresh for whatever follows.
+            connect(list, &QAbstractItemModel::rowsInserted, this, invalidate),
+            connect(list, &QAbstractItemModel::rowsRemoved, this, invalidate),
+            connect(list, &QAbstractItemModel::modelReset, this, invalidate),
+            connect(list, &ContainerListModel::sourceChanged, this, invalidate),
             connect(list, &ContainerListModel::sourceChanged, this,
                     &ContainerSourcesModel::onSourceChanged),
             // removeHost() and clear() drop sources without a sourceChanged.
@@ -192,19 +199,21 @@ int ContainerSourcesModel::rowsOf(const QString &sourceKey) const
 {
     if (!m_list)
         return 0;
-    int rows = 0;
-    for (int row = 0; row < m_list->rowCount(); ++row) {
-        if (m_list->isPlaceholder(row))
-            continue;
-        const ContainerRow &entry = m_list->rowAt(row);
-        ContainerSource key;
-        key.host = entry.host;
-        key.runtime = entry.runtime;
-        key.context = entry.context;
-        if (key.key() == sourceKey)
-            ++rows;
+    if (!m_rowCountsValid) {
+        m_rowCounts.clear();
+        for (int row = 0; row < m_list->rowCount(); ++row) {
+            if (m_list->isPlaceholder(row))
+                continue;
+            const ContainerRow &entry = m_list->rowAt(row);
+            ContainerSource key;
+            key.host = entry.host;
+            key.runtime = entry.runtime;
+            key.context = entry.context;
+            ++m_rowCounts[key.key()];
+        }
+        m_rowCountsValid = true;
     }
-    return rows;
+    return m_rowCounts.value(sourceKey);
 }
 
 QVariant ContainerSourcesModel::hostData(const HostNode &host, int role) const

@@ -58,6 +58,9 @@ private:
     QVariant sourceData(const ContainerSource &source, int role) const;
 
     QPointer<ContainerListModel> m_list;
+    // Rows per source, counted once after the list changed (data() is asked on every paint).
+    mutable QHash<QString, int> m_rowCounts;
+    mutable bool m_rowCountsValid = false;
     QList<HostNode> m_hosts;
     QList<QMetaObject::Connection> m_connections;
 };

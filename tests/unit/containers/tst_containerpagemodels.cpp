@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -359,6 +360,32 @@ void ContainerPageModelsTest::groupModelKeepsSelectionAcrossRefresh()
         name);
     QCOMPARE(selected.parent().data(ContainerGroupModel::GroupKeyRole).toString(),
              u"k8s-admin / deployment/elsewhere"_s);
+
+    // A group's worst condition follows its rows, worked out once after the burst of changes
+    // (sorted by name, the rows change in place: no layout change rebuilds the groups).
+    filter.sort(ContainerListModel::NameColumn);
+    const auto coredns = [&] {
+        for (int row = 0; row < groups.rowCount(); ++row) {
+            const QModelIndex group = groups.index(row, 0);
+            if (group.data(ContainerGroupModel::GroupKeyRole) ==
+                u"k8s-admin / deployment/coredns"_s)
+                return group;
+        }
+        return QModelIndex();
+    };
+    QCOMPARE(coredns().data(ContainerListModel::ConditionRole).toInt(),
+             int(ContainerCondition::Running));
+    QSignalSpy changed(&groups, &QAbstractItemModel::dataChanged);
+    for (ContainerRow &row : source.rows) {
+        if (row.project == u"deployment/coredns")
+            row.condition = ContainerCondition::Failing;
+    }
+    list.updateSource(source);
+    QTRY_COMPARE(coredns().data(ContainerListModel::ConditionRole).toInt(),
+                 int(ContainerCondition::Failing));
+    QVERIFY(std::any_of(changed.begin(), changed.end(), [&](const QList<QVariant> &signal) {
+        return signal.at(0).toModelIndex() == coredns();
+    }));
 }
 
 void ContainerPageModelsTest::scopeFilter()
