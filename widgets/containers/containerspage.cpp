@@ -358,6 +358,11 @@ void ContainersPage::createActions()
                  entry.icon, entry.shortcut, [this, kind = entry.kind] { runAction(kind); });
         m_actions.insert(int(entry.kind), action);
     }
+    // Del edits text in the filter fields: it deletes a container only from the list.
+    QAction *remove = action(ContainerActionKind::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    removeAction(remove);
+    m_view->addAction(remove);
     m_exec = make(u"container-exec"_s, tr("Exec…"), u"command"_s,
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
                       if (const std::optional<ContainerRow> row = currentRow())

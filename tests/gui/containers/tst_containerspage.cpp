@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -505,6 +506,22 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
     QVERIFY2(called().contains(u"rollout restart deployment/web"_s), qPrintable(called()));
     QVERIFY(page.statusLine()->text().contains(u"deployment.apps/web restarted"_s) ||
             page.statusLine()->text().contains(u"done"_s));
+    // Delete is destructive: the pod's name must be typed before it runs; Del on the list asks.
+    QVERIFY(page.selectKey(key));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.listView()->setFocus();
+    QTest::keyClick(page.listView(), Qt::Key_Delete);
+    QDialog *destroy = nullptr;
+    QTRY_VERIFY((destroy = page.findChild<QDialog *>(u"destroyConfirmation"_s)));
+    auto *typed = destroy->findChild<QLineEdit *>();
+    QTest::keyClicks(typed, u"web-7c9f8d6b5-xr4tq"_s);
+    destroy->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(page.statusLine()->text().contains(u"done"_s) &&
+                                 page.statusLine()->text().contains(u"Delete"_s),
+                             15000);
+    QVERIFY2(called().contains(u"delete pod web-7c9f8d6b5-xr4tq"_s), qPrintable(called()));
+
     // Both runs are in the audit log: the refused one and the one that ran.
     const auto entries = audited.entries();
     QVERIFY(entries);
