@@ -4493,6 +4493,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>%1: stopped (%2).</source>
         <translation>%1: gestoppt (%2).</translation>
     </message>
+    <message>
+        <source>All Sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::CredentialDialog</name>

@@ -30,6 +30,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyledItemDelegate>
@@ -270,7 +271,22 @@ ContainersPage::ContainersPage(const Services &services, QWidget *parent)
     m_centre->addWidget(createDetails());
     m_centre->setStretchFactor(0, 3);
     m_centre->setStretchFactor(1, 2);
-    m_splitter->addWidget(m_sourcesView);
+    // The source tree narrows the list; "All Sources" widens it again.
+    auto *sourcesPane = new QWidget(this);
+    auto *sourcesLayout = new QVBoxLayout(sourcesPane);
+    sourcesLayout->setContentsMargins(0, 0, 0, 0);
+    sourcesLayout->setSpacing(2);
+    auto *allSources = new QPushButton(tr("All Sources"), sourcesPane);
+    allSources->setObjectName(u"allSources"_s);
+    allSources->setFlat(true);
+    connect(allSources, &QPushButton::clicked, this, [this] {
+        m_sourcesView->selectionModel()->clear();
+        m_sourcesView->setCurrentIndex({});
+        onSourceSelected();
+    });
+    sourcesLayout->addWidget(allSources, 0, Qt::AlignLeft);
+    sourcesLayout->addWidget(m_sourcesView, 1);
+    m_splitter->addWidget(sourcesPane);
     m_splitter->addWidget(m_centre);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);

@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -160,6 +161,9 @@ void ContainersPageTest::sourceTreeShowsStatesAndScopesTheList()
     page.listView()->setCurrentIndex(error);
     QVERIFY(!page.currentRow());
     QVERIFY(!page.action(ContainerActionKind::Restart)->isEnabled());
+    // All Sources shows everything again.
+    page.findChild<QPushButton *>(u"allSources"_s)->click();
+    QCOMPARE(page.groupModel()->rowCount(), 33);
 }
 
 void ContainersPageTest::sortsByEveryColumn()
@@ -439,8 +443,11 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
     const QByteArray path = qgetenv("PATH");
     qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
     qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toLocal8Bit());
-    qputenv("OPSDECK_FAKE_KUBECTL_PODS",
-            ContainerSources::dataPath(u"kubectl/pods-list.json"_s).toLocal8Bit());
+    // A copy: the fake kubectl's delete removes the pod from the file it lists.
+    const QString pods = directory.filePath(u"pods.json"_s);
+    QVERIFY(QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods));
+    QFile::setPermissions(pods, QFile::ReadOwner | QFile::WriteOwner);
+    qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
     qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
             ContainerSources::dataPath(u"kubectl/events.json"_s).toLocal8Bit());
     const auto restore = qScopeGuard([&] {
@@ -521,6 +528,7 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
                                  page.statusLine()->text().contains(u"Delete"_s),
                              15000);
     QVERIFY2(called().contains(u"delete pod web-7c9f8d6b5-xr4tq"_s), qPrintable(called()));
+    QVERIFY(!readFile(pods).contains("web-7c9f8d6b5-xr4tq"));
 
     // Both runs are in the audit log: the refused one and the one that ran.
     const auto entries = audited.entries();
