@@ -1679,6 +1679,137 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>ContainerDetails</name>
+    <message>
+        <source>offset %1: %2</source>
+        <translation>Position %1: %2</translation>
+    </message>
+    <message>
+        <source>host path %1</source>
+        <translation>Host-Pfad %1</translation>
+    </message>
+    <message>
+        <source>claim %1</source>
+        <translation>Claim %1</translation>
+    </message>
+    <message>
+        <source>config map %1</source>
+        <translation>ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>secret %1</source>
+        <translation>Secret %1</translation>
+    </message>
+    <message>
+        <source>empty directory</source>
+        <translation>leeres Verzeichnis</translation>
+    </message>
+    <message>
+        <source>projected</source>
+        <translation>projiziert</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Host binding</source>
+        <translation>Host-Bindung</translation>
+    </message>
+    <message>
+        <source>CPU request</source>
+        <translation>CPU-Anforderung</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Limit</translation>
+    </message>
+    <message>
+        <source>Memory request</source>
+        <translation>Speicheranforderung</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speicherlimit</translation>
+    </message>
+    <message>
+        <source>volume %1</source>
+        <translation>Volume %1</translation>
+    </message>
+    <message>
+        <source>%1 shares</source>
+        <translation>%1 Anteile</translation>
+    </message>
+    <message>
+        <source>from secret %1, key %2</source>
+        <translation>aus Secret %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from config map %1, key %2</source>
+        <translation>aus ConfigMap %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>from field %1</source>
+        <translation>aus Feld %1</translation>
+    </message>
+    <message>
+        <source>from resource %1</source>
+        <translation>aus Ressource %1</translation>
+    </message>
+    <message>
+        <source>every key of secret %1</source>
+        <translation>alle Schlüssel von Secret %1</translation>
+    </message>
+    <message>
+        <source>every key of config map %1</source>
+        <translation>alle Schlüssel von ConfigMap %1</translation>
+    </message>
+    <message>
+        <source> (sub path %1)</source>
+        <translation> (Unterpfad %1)</translation>
+    </message>
+    <message>
+        <source>No connection to %1</source>
+        <translation>Keine Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContainerPoller</name>
     <message>
         <source>exit status %1</source>
@@ -3988,6 +4119,34 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     </message>
 </context>
 <context>
+    <name>OpsDeck::ContainerGroupModel</name>
+    <message numerus="yes">
+        <source>No project (%n)</source>
+        <translation>
+            <numerusform>Kein Projekt (%n)</numerusform>
+            <numerusform>Kein Projekt (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No namespace (%n)</source>
+        <translation>
+            <numerusform>Kein Namespace (%n)</numerusform>
+            <numerusform>Kein Namespace (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); worst: %1</source>
+        <translation>
+            <numerusform>%n Zeile; schlechtester Zustand: %1</numerusform>
+            <numerusform>%n Zeilen; schlechtester Zustand: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::ContainerListModel</name>
     <message>
         <source>Host</source>
@@ -4120,6 +4279,359 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Exit code: %1</source>
         <translation>Exit-Code: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ContainerSourcesModel</name>
+    <message numerus="yes">
+        <source>%1 (%n failing)</source>
+        <translation>
+            <numerusform>%1 (%n fehlerhaft)</numerusform>
+            <numerusform>%1 (%n fehlerhaft)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1</source>
+        <translation>Kubernetes %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>loading, %1 of %2 loaded</source>
+        <translation>lädt, %1 von %2 geladen</translation>
+    </message>
+    <message>
+        <source>loading, %1 loaded</source>
+        <translation>lädt, %1 geladen</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>lädt</translation>
+    </message>
+    <message numerus="yes">
+        <source>ready, %n row(s)</source>
+        <translation>
+            <numerusform>bereit, %n Zeile</numerusform>
+            <numerusform>bereit, %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ready, %n row(s), updated %1</source>
+        <translation>
+            <numerusform>bereit, %n Zeile, aktualisiert %1</numerusform>
+            <numerusform>bereit, %n Zeilen, aktualisiert %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ContainersPage</name>
+    <message>
+        <source>Container sources</source>
+        <translation>Container-Quellen</translation>
+    </message>
+    <message>
+        <source>Containers and pods</source>
+        <translation>Container und Pods</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Exec…</source>
+        <translation>Exec…</translation>
+    </message>
+    <message>
+        <source>Filter by name, image, host, status… (Ctrl+F)</source>
+        <translation>Nach Name, Image, Host, Status filtern … (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Label selector</source>
+        <translation>Label-Selektor</translation>
+    </message>
+    <message>
+        <source>Labels: app=web,tier!=cache</source>
+        <translation>Labels: app=web,tier!=cache</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>By host</source>
+        <translation>Nach Host</translation>
+    </message>
+    <message>
+        <source>By project or workload</source>
+        <translation>Nach Projekt oder Workload</translation>
+    </message>
+    <message>
+        <source>By namespace</source>
+        <translation>Nach Namespace</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspect</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>Mounts</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Select a container or pod to see its details.</source>
+        <translation>Wählen Sie einen Container oder Pod, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Project or workload</source>
+        <translation>Projekt oder Workload</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Last restart reason</source>
+        <translation>Grund des letzten Neustarts</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Pod IP</source>
+        <translation>Pod-IP</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Compose directory</source>
+        <translation>Compose-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Compose files</source>
+        <translation>Compose-Dateien</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Nothing selected.</source>
+        <translation>Nichts ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Loading details of %1…</source>
+        <translation>Details von %1 werden geladen …</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2.</source>
+        <translation>%1 ist für %2 nicht möglich.</translation>
+    </message>
+    <message>
+        <source>%1 (previous) on %2</source>
+        <translation>%1 (vorherige) auf %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 on %3%4</source>
+        <translation>%1 %2 auf %3%4</translation>
+    </message>
+    <message>
+        <source>, previous instance</source>
+        <translation>, vorherige Instanz</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <source>Replicas of %1:</source>
+        <translation>Replikate von %1:</translation>
+    </message>
+    <message>
+        <source>%1: no connection to %2.</source>
+        <translation>%1: keine Verbindung zu %2.</translation>
+    </message>
+    <message>
+        <source>%1 %2 on %3:
+%4</source>
+        <translation>%1 %2 auf %3:
+%4</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: running…</source>
+        <translation>%1: läuft …</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
+    </message>
+    <message>
+        <source>%1: failed with exit code %2.</source>
+        <translation>%1: mit Exit-Code %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1: not run: %2</source>
+        <translation>%1: nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped (%2).</source>
+        <translation>%1: gestoppt (%2).</translation>
+    </message>
+    <message>
+        <source>All Sources</source>
+        <translation>Alle Quellen</translation>
     </message>
 </context>
 <context>
@@ -6069,6 +6581,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Checks cannot run in this window.</source>
         <translation>In diesem Fenster können keine Prüfungen laufen.</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,54 @@
     </message>
 </context>
 <context>
+    <name>OpsDeck::ContainerGroupModel</name>
+    <message numerus="yes">
+        <source>No project (%n)</source>
+        <translation>
+            <numerusform>No project (%n)</numerusform>
+            <numerusform>No project (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No namespace (%n)</source>
+        <translation>
+            <numerusform>No namespace (%n)</numerusform>
+            <numerusform>No namespace (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); worst: %1</source>
+        <translation>
+            <numerusform>%n row; worst: %1</numerusform>
+            <numerusform>%n rows; worst: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::ContainerSourcesModel</name>
+    <message numerus="yes">
+        <source>%1 (%n failing)</source>
+        <translation>
+            <numerusform>%1 (%n failing)</numerusform>
+            <numerusform>%1 (%n failing)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ready, %n row(s)</source>
+        <translation>
+            <numerusform>ready, %n row</numerusform>
+            <numerusform>ready, %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ready, %n row(s), updated %1</source>
+        <translation>
+            <numerusform>ready, %n row, updated %1</numerusform>
+            <numerusform>ready, %n rows, updated %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CredentialStore</name>
     <message numerus="yes">
         <source>the keychain service did not answer within %n second(s)</source>

@@ -212,15 +212,34 @@ QString ContainerFilterModel::setLabelSelector(const QString &text)
     return {};
 }
 
+void ContainerFilterModel::setScope(const QString &host, const QString &sourceKey)
+{
+    if (host == m_scopeHost && sourceKey == m_scopeSource)
+        return;
+    m_scopeHost = host;
+    m_scopeSource = sourceKey;
+    invalidateFilter();
+}
+
 bool ContainerFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const auto *list = qobject_cast<const ContainerListModel *>(sourceModel());
     if (!list || sourceParent.isValid())
         return true;
+    const ContainerRow &row = list->rowAt(sourceRow);
+    if (!m_scopeHost.isEmpty() && row.host != m_scopeHost)
+        return false;
+    if (!m_scopeSource.isEmpty()) {
+        ContainerSource source;
+        source.host = row.host;
+        source.runtime = row.runtime;
+        source.context = row.context;
+        if (source.key() != m_scopeSource)
+            return false;
+    }
     // A source's error stays in sight whatever the filter: it explains missing rows.
     if (list->isPlaceholder(sourceRow))
         return true;
-    const ContainerRow &row = list->rowAt(sourceRow);
     if (!m_conditions.isEmpty() && !m_conditions.contains(row.condition))
         return false;
     if (!m_selector.isEmpty() && !m_selector.matches(row.labels))

@@ -48,6 +48,8 @@ public:
     // Empty text clears it; an invalid one returns the error and keeps the previous selector.
     QString setLabelSelector(const QString &text);
     QString labelSelectorText() const { return m_selectorText; }
+    // Only one host's rows, or one source's (ContainerSource::key()); both empty: every row.
+    void setScope(const QString &host, const QString &sourceKey = {});
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -57,6 +59,8 @@ private:
     QSet<ContainerCondition> m_conditions;
     LabelSelector m_selector;
     QString m_selectorText;
+    QString m_scopeHost;
+    QString m_scopeSource;
 };
 
 } // namespace OpsDeck

@@ -408,12 +408,18 @@ void ContainerListModel::removeHost(const QString &host)
             gone.append(index);
     }
     removeEntries(gone);
+    QStringList removed;
     for (auto it = m_sources.begin(); it != m_sources.end();) {
-        if (it->host == host)
+        if (it->host == host) {
+            removed.append(it.key());
             it = m_sources.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
+    // Sources without rows leave no rowsRemoved behind: say so, for the source tree.
+    for (const QString &key : std::as_const(removed))
+        Q_EMIT sourceChanged(key);
 }
 
 void ContainerListModel::clear()

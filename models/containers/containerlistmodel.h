@@ -79,7 +79,8 @@ public:
     static QString readyText(const ContainerRow &row);
 
 Q_SIGNALS:
-    // A source's state, error or progress changed (also when its rows did not).
+    // A source's state, error or progress changed (also when its rows did not), or it left
+    // (removeHost(): source() has it no more).
     void sourceChanged(const QString &sourceKey);
 
 private:

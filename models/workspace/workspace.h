@@ -84,13 +84,13 @@ struct BackupLocation {
 // What a host runs containers with (the host's `containers` key). Without it OpsDeck detects
 // docker, podman and kubectl on the host and lists what they answer.
 struct ContainerSettings {
-    bool enabled = true;         // `containers: false`: the host is not asked
-    QStringList runtimes;        // docker, podman, kubernetes; empty: whatever is installed
-    QString dockerHost;          // docker -H (another daemon's socket, a rootless one)
-    QString podmanUrl;           // podman --url (a `podman system service` socket)
-    QStringList kubeContexts;    // empty: the kubeconfig's current context
-    QStringList kubeNamespaces;  // empty: every namespace
-    int intervalSeconds = 10;    // how often the list is read
+    bool enabled = true;        // `containers: false`: the host is not asked
+    QStringList runtimes;       // docker, podman, kubernetes; empty: whatever is installed
+    QString dockerHost;         // docker -H (another daemon's socket, a rootless one)
+    QString podmanUrl;          // podman --url (a `podman system service` socket)
+    QStringList kubeContexts;   // empty: the kubeconfig's current context
+    QStringList kubeNamespaces; // empty: every namespace
+    int intervalSeconds = 10;   // how often the list is read
     SourceLocation location;
 
     friend bool operator==(const ContainerSettings &, const ContainerSettings &) = default;

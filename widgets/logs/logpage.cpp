@@ -565,6 +565,30 @@ LogTab *LogPage::openLive(const QList<SourceChoice> &choices)
     return tab;
 }
 
+LogTab *LogPage::openLiveSpec(const LiveLogSpec &spec, const QString &title,
+                              const QString &description)
+{
+    if (!m_runner || !m_executors) {
+        Q_EMIT message(tr("Live log sources are not available here."));
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *open = qobject_cast<LogTab *>(m_tabs->widget(i));
+        if (open && !open->document() && open->description() == description) {
+            m_tabs->setCurrentIndex(i);
+            return open;
+        }
+    }
+    auto *buffer = new LiveLogBuffer({spec.name});
+    auto *tab = new LogTab(buffer, title, description);
+    auto *source = new LiveLogSource(spec, m_runner, m_executors);
+    source->setBuffer(buffer, 0);
+    tab->addLiveSource(source);
+    addTab(tab);
+    source->start();
+    return tab;
+}
+
 void LogPage::openMergedDialog()
 {
     auto *picker = new LogSourcePicker(m_workspace, this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/logs/livelogsource.h"
 #include "models/workspace/workspace.h"
 #include "widgets/logs/logview.h"
 
@@ -55,6 +56,9 @@ public:
     void openSource(const QString &hostName, const QString &logName);
     // Live sources followed in one tab; several make a merged view ordered by time.
     LogTab *openLive(const QList<SourceChoice> &choices);
+    // One live spec that is not a workspace log source (a container's log from the Containers
+    // page); a tab with the same description is shown instead of opening a second one.
+    LogTab *openLiveSpec(const LiveLogSpec &spec, const QString &title, const QString &description);
     void openMergedDialog();
     // A remote file copied whole over SFTP into the private cache, then opened as a document.
     void downloadAndOpen(const QString &hostName, const QString &logName);

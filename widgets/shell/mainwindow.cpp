@@ -2,6 +2,7 @@
 #include "widgets/shell/mainwindow.h"
 
 #include "models/audit/auditlog.h"
+#include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
 #include "models/health/checkplan.h"
@@ -18,6 +19,7 @@
 #include "models/workspace/workspacemodel.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/containers/containerspage.h"
 #include "widgets/dashboard/dashboardpage.h"
 #include "widgets/dashboard/morningcheckdialog.h"
 #include "widgets/incidents/incidentpage.h"
@@ -65,6 +67,7 @@ const QString ConsolePageId = QStringLiteral("console");
 const QString RunbooksPageId = QStringLiteral("runbooks");
 const QString IncidentsPageId = QStringLiteral("incident");
 const QString LogsPageId = QStringLiteral("logs");
+const QString ContainersPageId = QStringLiteral("containers");
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, const Options &options, QWidget *parent)
@@ -97,6 +100,15 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_logs(new LogPage(
           m_incidentResponse, m_runner,
           [this](const QString &host) { return m_hostRegistry->executor(host); }, this))
+    , m_containerMonitor(services.containers)
+    , m_containers(new ContainersPage(
+          {.monitor = services.containers,
+           .list = nullptr,
+           .runner = m_runner,
+           .executors = [this](const QString &host) { return m_hostRegistry->executor(host); },
+           .readOnly = m_readOnly,
+           .incidents = m_incidentResponse},
+          this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -124,6 +136,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     addPage(RunbooksPageId, tr("Runbooks"), QStringLiteral("runbook"), m_runbooks);
     addPage(IncidentsPageId, tr("Incident"), QStringLiteral("incident"), m_incidents);
     addPage(LogsPageId, tr("Logs"), QStringLiteral("log"), m_logs);
+    addPage(ContainersPageId, tr("Containers"), QStringLiteral("container"), m_containers);
 
     auto *sidebar = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
@@ -210,6 +223,21 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
             });
     connect(m_logs, &LogPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_containers, &ContainersPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_containers, &ContainersPage::openLog, this,
+            [this](const LiveLogSpec &spec, const QString &title, const QString &description) {
+                showPage(LogsPageId);
+                m_logs->openLiveSpec(spec, title, description);
+            });
+    connect(m_containers, &ContainersPage::openExec, this,
+            [this](const QString &host, const QString &commandLine) {
+                m_console->checkOnly(host);
+                m_console->commandInput()->setText(commandLine);
+                showPage(ConsolePageId);
+                m_console->commandInput()->setFocus();
+                m_console->commandInput()->end(false);
+            });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateConnectionSummary);
     connect(m_readOnly, &ReadOnlyMode::changed, this, &MainWindow::updateReadOnlyState);
     connect(m_palette, &CommandPalette::chosen, this,
@@ -602,6 +630,8 @@ void MainWindow::onWorkspaceChanged()
     m_audit->setHostNames(hostNames);
     if (m_monitor)
         m_monitor->setWorkspace(workspace);
+    if (m_containerMonitor)
+        m_containerMonitor->setWorkspace(workspace);
     else
         m_health->setPlan(planChecks(workspace));
     m_overview->setWorkspace(workspace);

@@ -18,6 +18,7 @@ namespace OpsDeck {
 
 class AuditPage;
 class CommandPalette;
+class ContainersPage;
 class IncidentPage;
 class LogPage;
 class RunbooksPage;
@@ -60,6 +61,7 @@ public:
     RunbooksPage *runbooksPage() const { return m_runbooks; }
     IncidentPage *incidentPage() const { return m_incidents; }
     LogPage *logPage() const { return m_logs; }
+    ContainersPage *containersPage() const { return m_containers; }
     RunbookLibrary *runbookLibrary() const { return m_library; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
@@ -133,6 +135,8 @@ private:
     RunbooksPage *m_runbooks;
     IncidentPage *m_incidents;
     LogPage *m_logs;
+    ContainerMonitor *m_containerMonitor;
+    ContainersPage *m_containers;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
 #include "models/audit/auditlog.h"
+#include "models/containers/containerlistmodel.h"
 #include "models/core/paths.h"
 #include "models/core/risk.h"
 #include "models/workspace/workspacedocument.h"
@@ -8,8 +9,10 @@
 #include "screenshots.h"
 #include "testfiles.h"
 #include "widgets/common/appearance.h"
+#include "widgets/containers/containerspage.h"
 #include "widgets/logs/logpage.h"
 #include "widgets/logs/logtab.h"
+#include "widgets/remote/runcommandpage.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/mainwindow.h"
 #include "widgets/workspace/hosteditdialog.h"
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void settingsSwitchToDarkPalette();
     void lostAuditWriteIsShown();
     void logSourceOpensOnTheLogsPage();
+    void containersPagePollsWhileShownAndOpensExec();
 
 private:
     std::unique_ptr<QTemporaryDir> m_directory;
@@ -109,7 +113,7 @@ void MainWindowTest::opensOnThisComputer()
     // Only pages that exist: no placeholders for features still to come.
     QCOMPARE(window.pageIds(),
              (QStringList{u"dashboard"_s, u"overview"_s, u"console"_s, u"audit"_s, u"problems"_s,
-                          u"runbooks"_s, u"incident"_s, u"logs"_s}));
+                          u"runbooks"_s, u"incident"_s, u"logs"_s, u"containers"_s}));
     QCOMPARE(window.currentPageId(), u"dashboard"_s);
 
     QTreeView *tree = window.workspaceTree()->view();
@@ -406,6 +410,50 @@ void MainWindowTest::lostAuditWriteIsShown()
     // It stays until something else is said: no timeout hides it.
     QTest::qWait(200);
     QCOMPARE(window.statusBar()->currentMessage(), u"Audit log incomplete: "_s + message);
+}
+
+void MainWindowTest::containersPagePollsWhileShownAndOpensExec()
+{
+    // The fake kubectl stands in on this computer; docker and podman are whatever is installed.
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
+    qputenv("OPSDECK_FAKE_KUBECTL_PODS",
+            OPSDECK_SOURCE_DIR "/tests/data/containers/kubectl/pods-list.json");
+    qputenv("OPSDECK_FAKE_KUBECTL_WORKLOADS",
+            OPSDECK_SOURCE_DIR "/tests/data/containers/kubectl/workloads.json");
+    const auto restore = qScopeGuard([&] {
+        qputenv("PATH", path);
+        qunsetenv("OPSDECK_FAKE_KUBECTL_PODS");
+        qunsetenv("OPSDECK_FAKE_KUBECTL_WORKLOADS");
+    });
+    Desktop desktop;
+    MainWindow &window = desktop.window();
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ContainersPage *page = window.containersPage();
+    QCOMPARE(page->listModel()->rowCount(), 0); // hidden: nothing is read
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_9));
+    QCOMPARE(window.currentPageId(), u"containers"_s);
+    const QString host = window.document()->workspace().environments[0].hosts[0].name;
+    const auto podRow = [&] {
+        for (int row = 0; row < page->listModel()->rowCount(); ++row) {
+            if (!page->listModel()->isPlaceholder(row) &&
+                page->listModel()->rowAt(row).name == u"web-7c9f8d6b5-abcde")
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(podRow() >= 0, 20000);
+    QVERIFY(page->selectKey(page->listModel()->rowAt(podRow()).key()));
+    QCOMPARE(page->currentRow()->host, host);
+    page->execAction()->trigger();
+    QCOMPARE(window.currentPageId(), u"console"_s);
+    QCOMPARE(window.runCommandPage()->checkedHosts(), QStringList{host});
+    const QString typed = window.runCommandPage()->commandInput()->text();
+    QVERIFY2(typed.startsWith(u"kubectl "_s) && typed.contains(u" exec "_s) &&
+                 typed.endsWith(u"-- "_s),
+             qPrintable(typed));
 }
 
 void MainWindowTest::logSourceOpensOnTheLogsPage()

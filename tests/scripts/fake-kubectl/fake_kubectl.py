@@ -156,6 +156,16 @@ def get(words, flags):
         _, items = load_pods()
         if namespace:
             items = [pod for pod in items if pod.get('metadata', {}).get('namespace') == namespace]
+        if len(words) > 1:
+            # `get pod NAME`: the one Pod, as kubectl prints it (the details' Inspect tab).
+            found = [pod for pod in items if pod.get('metadata', {}).get('name') == words[1]]
+            if not found:
+                fail('Error from server (NotFound): pods "%s" not found' % words[1])
+            pod = found[0]
+            pod.setdefault('kind', 'Pod')
+            pod.setdefault('apiVersion', 'v1')
+            sys.stdout.write(json.dumps(pod, indent=4, sort_keys=True, ensure_ascii=False) + '\n')
+            return
         as_list(items, 'Pod', 'v1')
     elif resource in ('events', 'event', 'ev'):
         replay('OPSDECK_FAKE_KUBECTL_EVENTS', 'events', namespace)
