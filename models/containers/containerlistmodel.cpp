@@ -275,7 +275,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case KeyRole:
-        return entry.placeholder ? entry.sourceKey : entry.row.key();
+        return entry.key;
     case ConditionRole:
         return int(entry.placeholder ? ContainerCondition::Unknown : entry.row.condition);
     case SortRole:
@@ -334,14 +334,15 @@ void ContainerListModel::updateSource(const ContainerSource &source)
 
     const bool stale = source.state == ContainerSource::State::Failed;
     QList<Entry> wanted;
-    wanted.reserve(source.rows.size());
+    wanted.reserve(source.rows.size() + 1);
     for (const ContainerRow &row : source.rows)
-        wanted.append({row, sourceKey, false, stale, source.error});
+        wanted.append({row, row.key(), sourceKey, false, stale, source.error});
     if (stale && source.rows.isEmpty()) {
         Entry placeholder;
         placeholder.row.host = source.host;
         placeholder.row.runtime = source.runtime;
         placeholder.row.context = source.context;
+        placeholder.key = sourceKey;
         placeholder.sourceKey = sourceKey;
         placeholder.placeholder = true;
         placeholder.stale = true;
@@ -349,50 +350,46 @@ void ContainerListModel::updateSource(const ContainerSource &source)
         wanted.append(placeholder);
     }
 
-    QHash<QString, int> wantedByKey;
-    wantedByKey.reserve(wanted.size());
-    for (int index = 0; index < wanted.size(); ++index) {
-        const Entry &entry = wanted.at(index);
-        wantedByKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
-    }
+    // Each key is made once, and found through m_rowOfKey: a refresh of a large cluster costs
+    // a lookup per pod, not a scan of every row with its key made again.
+    const auto positionOf = [this, &sourceKey](const QString &key) {
+        const int position = m_rowOfKey.value(key, -1);
+        return position >= 0 && m_entries.at(position).sourceKey == sourceKey ? position : -1;
+    };
 
     // Gone rows first, then changes in place, then new rows at the end.
+    QList<bool> staying(m_entries.size(), false);
+    for (const Entry &entry : std::as_const(wanted)) {
+        if (const int position = positionOf(entry.key); position >= 0)
+            staying[position] = true;
+    }
     QList<int> gone;
     for (int index = 0; index < m_entries.size(); ++index) {
-        const Entry &entry = m_entries.at(index);
-        if (entry.sourceKey != sourceKey)
-            continue;
-        if (!wantedByKey.contains(entry.placeholder ? entry.sourceKey : entry.row.key()))
+        if (m_entries.at(index).sourceKey == sourceKey && !staying.at(index))
             gone.append(index);
     }
     removeEntries(gone);
 
-    QList<bool> placed(wanted.size(), false);
-    for (int position = 0; position < m_entries.size(); ++position) {
+    QList<bool> placed(m_entries.size(), false);
+    QList<Entry> added;
+    for (Entry &fresh : wanted) {
+        const int position = positionOf(fresh.key);
+        if (position < 0 || placed.at(position)) {
+            added.append(std::move(fresh));
+            continue;
+        }
+        placed[position] = true;
         Entry &entry = m_entries[position];
-        if (entry.sourceKey != sourceKey)
-            continue;
-        const int at = wantedByKey.value(entry.placeholder ? entry.sourceKey : entry.row.key(), -1);
-        if (at < 0)
-            continue;
-        placed[at] = true;
-        Entry &fresh = wanted[at];
         if (fresh.row == entry.row && fresh.stale == entry.stale && fresh.error == entry.error)
             continue;
         entry = std::move(fresh);
         Q_EMIT dataChanged(index(position, 0), index(position, ColumnCount - 1));
     }
-    QList<Entry> added;
-    for (int at = 0; at < wanted.size(); ++at) {
-        if (!placed.at(at))
-            added.append(std::move(wanted[at]));
-    }
     if (!added.isEmpty()) {
         const int first = int(m_entries.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (Entry &entry : added) {
-            m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(),
-                              int(m_entries.size()));
+            m_rowOfKey.insert(entry.key, int(m_entries.size()));
             m_entries.append(std::move(entry));
         }
         endInsertRows();
@@ -450,7 +447,7 @@ void ContainerListModel::reindex()
     m_rowOfKey.reserve(m_entries.size());
     for (int index = 0; index < m_entries.size(); ++index) {
         const Entry &entry = m_entries.at(index);
-        m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
+        m_rowOfKey.insert(entry.key, index);
     }
 }
 
