@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <malloc.h>
 #include <memory>
 #include <time.h>
 #include <vector>
@@ -154,8 +155,9 @@ struct Figures {
     int pages = 0;
     qsizetype pagedRows = 0;
     qsizetype parseErrors = 0;
-    double rssHeldMb = 0; // the rows parsed and shown, held
-    double rssPeakMb = 0; // the peak while parsing and showing
+    double rssHeldMb = 0;   // the rows parsed and shown, held (freed memory given back)
+    double rssPeakMb = 0;   // the peak while parsing the whole list and showing it
+    double pagedPeakMb = 0; // the peak while parsing the pages and showing their rows
     double firstLoadMs = 0;
     double sortMs = 0;
     double filterMs = 0;
@@ -198,8 +200,9 @@ void parseAndShow(const QByteArray &text, Figures &figures)
     proxy.setSourceModel(&model);
     proxy.sort(ContainerListModel::StatusColumn, Qt::AscendingOrder);
     figures.sortMs = msSince(clock);
-    figures.rssHeldMb = double(statusKiB("VmRSS") - rssBefore) / 1024.0;
     figures.rssPeakMb = double(statusKiB("VmHWM") - rssBefore) / 1024.0;
+    malloc_trim(0); // what the parser's document took goes back, as it would in the app
+    figures.rssHeldMb = double(statusKiB("VmRSS") - rssBefore) / 1024.0;
     clock.restart();
     proxy.setText(QStringLiteral("web"));
     proxy.setText(QString());
@@ -255,11 +258,20 @@ void parsePaged(const QByteArray &text, Figures &figures)
 {
     const QList<QByteArray> pages = pagesOf(text, 500);
     figures.pages = int(pages.size());
+    malloc_trim(0);
+    // What the poller does: one page at a time, the rows kept, then shown.
+    const qint64 rssBefore = statusKiB("VmRSS");
+    resetPeak();
+    QList<ContainerRow> rows;
     QElapsedTimer clock;
     clock.start();
     for (const QByteArray &page : pages)
-        figures.pagedRows += parseKubePodList(page, benchHost, benchContext).rows.size();
+        rows += parseKubePodList(page, benchHost, benchContext).rows;
     figures.pagedMs = msSince(clock);
+    figures.pagedRows = rows.size();
+    ContainerListModel model;
+    model.updateSource(sourceWith(rows));
+    figures.pagedPeakMb = double(statusKiB("VmHWM") - rssBefore) / 1024.0;
 }
 
 void endToEnd(const QString &podFile, Figures &figures)
@@ -400,11 +412,14 @@ int run(const QString &path, const QHash<QString, QString> &peers)
              QStringLiteral("-"), QString(), QString());
     printRow(QStringLiteral("parse + show"), ms(showMs), u"< " + ms(showTargetMs), QString(),
              verdict(showMs < showTargetMs));
-    printRow(QStringLiteral("RSS growth, peak (VmHWM)"),
+    printRow(QStringLiteral("RSS growth, peak, whole list"),
              QString::number(figures.rssPeakMb, 'f', 1) + u" MB", QStringLiteral("< 200 MB"),
              peer(QStringLiteral("python_rss_mb"), QStringLiteral("python3 json.load peak growth"),
                   QStringLiteral("MB")),
              verdict(figures.rssPeakMb < 200));
+    printRow(QStringLiteral("RSS growth, peak, pages of 500"),
+             QString::number(figures.pagedPeakMb, 'f', 1) + u" MB", QStringLiteral("< 200 MB"),
+             QString(), verdict(figures.pagedPeakMb < 200));
     printRow(QStringLiteral("RSS growth, rows held (VmRSS)"),
              QString::number(figures.rssHeldMb, 'f', 1) + u" MB", QStringLiteral("-"), QString(),
              QString());
