@@ -333,11 +333,83 @@ void ContainerListModel::updateSource(const ContainerSource &source)
     m_sources.insert(sourceKey, kept);
 
     const bool stale = source.state == ContainerSource::State::Failed;
-    QList<Entry> wanted;
-    wanted.reserve(source.rows.size() + 1);
-    for (const ContainerRow &row : source.rows)
-        wanted.append({row, row.key(), sourceKey, false, stale, source.error});
-    if (stale && source.rows.isEmpty()) {
+    const bool wantsPlaceholder = stale && source.rows.isEmpty();
+    const auto positionOf = [this, &sourceKey](const QString &key) {
+        const int position = m_rowOfKey.value(key, -1);
+        return position >= 0 && m_entries.at(position).sourceKey == sourceKey ? position : -1;
+    };
+    const auto isSameRow = [&sourceKey](const Entry &entry, const ContainerRow &row) {
+        return !entry.placeholder && entry.sourceKey == sourceKey && entry.row.name == row.name &&
+               entry.row.kubeNamespace == row.kubeNamespace && entry.row.host == row.host &&
+               entry.row.runtime == row.runtime && entry.row.context == row.context;
+    };
+
+    // Where each of the source's rows is now (-1: new). Rows mostly come back in the order they
+    // were listed, so the entry after the last one found is tried first: a refresh of a large
+    // cluster (and every page while one loads) compares rows instead of making a key and a
+    // lookup for each.
+    const qsizetype count = source.rows.size();
+    QList<int> positions(count, -1);
+    QList<bool> claimed(m_entries.size(), false);
+    int next = -1;
+    for (qsizetype at = 0; at < count; ++at) {
+        const ContainerRow &row = source.rows.at(at);
+        int position = -1;
+        if (next >= 0 && next < m_entries.size() && !claimed.at(next) &&
+            isSameRow(m_entries.at(next), row))
+            position = next;
+        if (position < 0) {
+            position = positionOf(row.key());
+            if (position >= 0 && claimed.at(position))
+                position = -1; // the same key twice: the second is a row of its own
+        }
+        if (position >= 0) {
+            claimed[position] = true;
+            next = position + 1;
+        }
+        positions[at] = position;
+    }
+    int placeholderAt = wantsPlaceholder ? positionOf(sourceKey) : -1;
+    if (placeholderAt >= 0)
+        claimed[placeholderAt] = true;
+
+    // Gone rows first, then changes in place, then new rows at the end.
+    QList<int> gone;
+    for (int index = 0; index < m_entries.size(); ++index) {
+        if (m_entries.at(index).sourceKey == sourceKey && !claimed.at(index))
+            gone.append(index);
+    }
+    if (!gone.isEmpty()) {
+        removeEntries(gone);
+        const auto shifted = [&gone](int position) {
+            return position -
+                   int(std::lower_bound(gone.cbegin(), gone.cend(), position) - gone.cbegin());
+        };
+        for (int &position : positions) {
+            if (position >= 0)
+                position = shifted(position);
+        }
+        if (placeholderAt >= 0)
+            placeholderAt = shifted(placeholderAt);
+    }
+
+    QList<Entry> added;
+    for (qsizetype at = 0; at < count; ++at) {
+        const ContainerRow &row = source.rows.at(at);
+        const int position = positions.at(at);
+        if (position < 0) {
+            added.append({row, row.key(), sourceKey, false, stale, source.error});
+            continue;
+        }
+        Entry &entry = m_entries[position];
+        if (entry.row == row && entry.stale == stale && entry.error == source.error)
+            continue;
+        entry.row = row;
+        entry.stale = stale;
+        entry.error = source.error;
+        Q_EMIT dataChanged(index(position, 0), index(position, ColumnCount - 1));
+    }
+    if (wantsPlaceholder) {
         Entry placeholder;
         placeholder.row.host = source.host;
         placeholder.row.runtime = source.runtime;
@@ -347,43 +419,14 @@ void ContainerListModel::updateSource(const ContainerSource &source)
         placeholder.placeholder = true;
         placeholder.stale = true;
         placeholder.error = source.error;
-        wanted.append(placeholder);
-    }
-
-    // Each key is made once, and found through m_rowOfKey: a refresh of a large cluster costs
-    // a lookup per pod, not a scan of every row with its key made again.
-    const auto positionOf = [this, &sourceKey](const QString &key) {
-        const int position = m_rowOfKey.value(key, -1);
-        return position >= 0 && m_entries.at(position).sourceKey == sourceKey ? position : -1;
-    };
-
-    // Gone rows first, then changes in place, then new rows at the end.
-    QList<bool> staying(m_entries.size(), false);
-    for (const Entry &entry : std::as_const(wanted)) {
-        if (const int position = positionOf(entry.key); position >= 0)
-            staying[position] = true;
-    }
-    QList<int> gone;
-    for (int index = 0; index < m_entries.size(); ++index) {
-        if (m_entries.at(index).sourceKey == sourceKey && !staying.at(index))
-            gone.append(index);
-    }
-    removeEntries(gone);
-
-    QList<bool> placed(m_entries.size(), false);
-    QList<Entry> added;
-    for (Entry &fresh : wanted) {
-        const int position = positionOf(fresh.key);
-        if (position < 0 || placed.at(position)) {
-            added.append(std::move(fresh));
-            continue;
+        if (placeholderAt < 0) {
+            added.append(placeholder);
+        } else if (Entry &entry = m_entries[placeholderAt]; entry.row != placeholder.row ||
+                                                            !entry.stale ||
+                                                            entry.error != placeholder.error) {
+            entry = placeholder;
+            Q_EMIT dataChanged(index(placeholderAt, 0), index(placeholderAt, ColumnCount - 1));
         }
-        placed[position] = true;
-        Entry &entry = m_entries[position];
-        if (fresh.row == entry.row && fresh.stale == entry.stale && fresh.error == entry.error)
-            continue;
-        entry = std::move(fresh);
-        Q_EMIT dataChanged(index(position, 0), index(position, ColumnCount - 1));
     }
     if (!added.isEmpty()) {
         const int first = int(m_entries.size());
