@@ -176,6 +176,7 @@ struct Figures {
     int progressPoints = 0;
     qint64 longestStallMs = 0;
     double longestCpuMs = 0;
+    double startMs = 0; // ContainerMonitor::setActive(true): the session's process started
     QString e2eError;
 };
 
@@ -323,6 +324,7 @@ void endToEnd(const QString &podFile, Figures &figures)
     ThreadCpuMeter cpu;
     clock.start();
     monitor.setActive(true);
+    figures.startMs = msSince(clock);
     loop.exec();
     figures.e2eFinishedMs = msSince(clock);
     figures.longestStallMs = stalls.longestMs();
@@ -454,6 +456,8 @@ int run(const QString &path, const QHash<QString, QString> &peers)
     printRow(QStringLiteral("longest GUI-thread CPU run"), ms(figures.longestCpuMs),
              QStringLiteral("-"), QStringLiteral("(of a stall, the rest is waiting for a CPU)"),
              QString());
+    printRow(QStringLiteral("setActive(true): session started"), ms(figures.startMs),
+             QStringLiteral("-"), QString(), QString());
     if (!figures.e2eError.trimmed().isEmpty())
         std::printf("  the source said: %s\n", qPrintable(figures.e2eError.trimmed()));
     return figures.e2eRows == figures.pods ? 0 : 1;
