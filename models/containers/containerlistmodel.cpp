@@ -275,7 +275,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case KeyRole:
-        return entry.placeholder ? entry.sourceKey : entry.row.key();
+        return entry.key;
     case ConditionRole:
         return int(entry.placeholder ? ContainerCondition::Unknown : entry.row.condition);
     case SortRole:
@@ -333,66 +333,106 @@ void ContainerListModel::updateSource(const ContainerSource &source)
     m_sources.insert(sourceKey, kept);
 
     const bool stale = source.state == ContainerSource::State::Failed;
-    QList<Entry> wanted;
-    wanted.reserve(source.rows.size());
-    for (const ContainerRow &row : source.rows)
-        wanted.append({row, sourceKey, false, stale, source.error});
-    if (stale && source.rows.isEmpty()) {
-        Entry placeholder;
-        placeholder.row.host = source.host;
-        placeholder.row.runtime = source.runtime;
-        placeholder.row.context = source.context;
-        placeholder.sourceKey = sourceKey;
-        placeholder.placeholder = true;
-        placeholder.stale = true;
-        placeholder.error = source.error;
-        wanted.append(placeholder);
-    }
+    const bool wantsPlaceholder = stale && source.rows.isEmpty();
+    const auto positionOf = [this, &sourceKey](const QString &key) {
+        const int position = m_rowOfKey.value(key, -1);
+        return position >= 0 && m_entries.at(position).sourceKey == sourceKey ? position : -1;
+    };
+    const auto isSameRow = [&sourceKey](const Entry &entry, const ContainerRow &row) {
+        return !entry.placeholder && entry.sourceKey == sourceKey && entry.row.name == row.name &&
+               entry.row.kubeNamespace == row.kubeNamespace && entry.row.host == row.host &&
+               entry.row.runtime == row.runtime && entry.row.context == row.context;
+    };
 
-    QHash<QString, int> wantedByKey;
-    wantedByKey.reserve(wanted.size());
-    for (int index = 0; index < wanted.size(); ++index) {
-        const Entry &entry = wanted.at(index);
-        wantedByKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
+    // Where each of the source's rows is now (-1: new). Rows mostly come back in the order they
+    // were listed, so the entry after the last one found is tried first: a refresh of a large
+    // cluster (and every page while one loads) compares rows instead of making a key and a
+    // lookup for each.
+    const qsizetype count = source.rows.size();
+    QList<int> positions(count, -1);
+    QList<bool> claimed(m_entries.size(), false);
+    int next = -1;
+    for (qsizetype at = 0; at < count; ++at) {
+        const ContainerRow &row = source.rows.at(at);
+        int position = -1;
+        if (next >= 0 && next < m_entries.size() && !claimed.at(next) &&
+            isSameRow(m_entries.at(next), row))
+            position = next;
+        if (position < 0) {
+            position = positionOf(row.key());
+            if (position >= 0 && claimed.at(position))
+                position = -1; // the same key twice: the second is a row of its own
+        }
+        if (position >= 0) {
+            claimed[position] = true;
+            next = position + 1;
+        }
+        positions[at] = position;
     }
+    int placeholderAt = wantsPlaceholder ? positionOf(sourceKey) : -1;
+    if (placeholderAt >= 0)
+        claimed[placeholderAt] = true;
 
     // Gone rows first, then changes in place, then new rows at the end.
     QList<int> gone;
     for (int index = 0; index < m_entries.size(); ++index) {
-        const Entry &entry = m_entries.at(index);
-        if (entry.sourceKey != sourceKey)
-            continue;
-        if (!wantedByKey.contains(entry.placeholder ? entry.sourceKey : entry.row.key()))
+        if (m_entries.at(index).sourceKey == sourceKey && !claimed.at(index))
             gone.append(index);
     }
-    removeEntries(gone);
+    if (!gone.isEmpty()) {
+        removeEntries(gone);
+        const auto shifted = [&gone](int position) {
+            return position -
+                   int(std::lower_bound(gone.cbegin(), gone.cend(), position) - gone.cbegin());
+        };
+        for (int &position : positions) {
+            if (position >= 0)
+                position = shifted(position);
+        }
+        if (placeholderAt >= 0)
+            placeholderAt = shifted(placeholderAt);
+    }
 
-    QList<bool> placed(wanted.size(), false);
-    for (int position = 0; position < m_entries.size(); ++position) {
+    QList<Entry> added;
+    for (qsizetype at = 0; at < count; ++at) {
+        const ContainerRow &row = source.rows.at(at);
+        const int position = positions.at(at);
+        if (position < 0) {
+            added.append({row, row.key(), sourceKey, false, stale, source.error});
+            continue;
+        }
         Entry &entry = m_entries[position];
-        if (entry.sourceKey != sourceKey)
+        if (entry.row == row && entry.stale == stale && entry.error == source.error)
             continue;
-        const int at = wantedByKey.value(entry.placeholder ? entry.sourceKey : entry.row.key(), -1);
-        if (at < 0)
-            continue;
-        placed[at] = true;
-        Entry &fresh = wanted[at];
-        if (fresh.row == entry.row && fresh.stale == entry.stale && fresh.error == entry.error)
-            continue;
-        entry = std::move(fresh);
+        entry.row = row;
+        entry.stale = stale;
+        entry.error = source.error;
         Q_EMIT dataChanged(index(position, 0), index(position, ColumnCount - 1));
     }
-    QList<Entry> added;
-    for (int at = 0; at < wanted.size(); ++at) {
-        if (!placed.at(at))
-            added.append(std::move(wanted[at]));
+    if (wantsPlaceholder) {
+        Entry placeholder;
+        placeholder.row.host = source.host;
+        placeholder.row.runtime = source.runtime;
+        placeholder.row.context = source.context;
+        placeholder.key = sourceKey;
+        placeholder.sourceKey = sourceKey;
+        placeholder.placeholder = true;
+        placeholder.stale = true;
+        placeholder.error = source.error;
+        if (placeholderAt < 0) {
+            added.append(placeholder);
+        } else if (Entry &entry = m_entries[placeholderAt]; entry.row != placeholder.row ||
+                                                            !entry.stale ||
+                                                            entry.error != placeholder.error) {
+            entry = placeholder;
+            Q_EMIT dataChanged(index(placeholderAt, 0), index(placeholderAt, ColumnCount - 1));
+        }
     }
     if (!added.isEmpty()) {
         const int first = int(m_entries.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (Entry &entry : added) {
-            m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(),
-                              int(m_entries.size()));
+            m_rowOfKey.insert(entry.key, int(m_entries.size()));
             m_entries.append(std::move(entry));
         }
         endInsertRows();
@@ -456,7 +496,7 @@ void ContainerListModel::reindex()
     m_rowOfKey.reserve(m_entries.size());
     for (int index = 0; index < m_entries.size(); ++index) {
         const Entry &entry = m_entries.at(index);
-        m_rowOfKey.insert(entry.placeholder ? entry.sourceKey : entry.row.key(), index);
+        m_rowOfKey.insert(entry.key, index);
     }
 }
 

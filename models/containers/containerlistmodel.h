@@ -86,6 +86,7 @@ Q_SIGNALS:
 private:
     struct Entry {
         ContainerRow row;
+        QString key; // row.key(), or the source's key for a placeholder
         QString sourceKey;
         bool placeholder = false;
         bool stale = false;
