@@ -330,7 +330,13 @@ void ContainerListModel::updateSource(const ContainerSource &source)
     const QString sourceKey = source.key();
     ContainerSource kept = source;
     kept.rows.clear(); // the entries hold them
+    kept.rowsAreMore = false;
     m_sources.insert(sourceKey, kept);
+    if (source.rowsAreMore) {
+        appendRows(sourceKey, source);
+        Q_EMIT sourceChanged(sourceKey);
+        return;
+    }
 
     const bool stale = source.state == ContainerSource::State::Failed;
     const bool wantsPlaceholder = stale && source.rows.isEmpty();
@@ -438,6 +444,27 @@ void ContainerListModel::updateSource(const ContainerSource &source)
         endInsertRows();
     }
     Q_EMIT sourceChanged(sourceKey);
+}
+
+void ContainerListModel::appendRows(const QString &sourceKey, const ContainerSource &source)
+{
+    QList<Entry> added;
+    added.reserve(source.rows.size());
+    for (const ContainerRow &row : source.rows) {
+        QString key = row.key();
+        if (m_rowOfKey.contains(key))
+            continue; // a page that came twice: the rows stay as they are
+        added.append({row, std::move(key), sourceKey, false, false, source.error});
+    }
+    if (added.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    for (Entry &entry : added) {
+        m_rowOfKey.insert(entry.key, int(m_entries.size()));
+        m_entries.append(std::move(entry));
+    }
+    endInsertRows();
 }
 
 void ContainerListModel::removeHost(const QString &host)

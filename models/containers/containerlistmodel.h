@@ -94,6 +94,7 @@ private:
     };
     QVariant displayData(const Entry &entry, int column) const;
     QVariant sortData(const Entry &entry, int column) const;
+    void appendRows(const QString &sourceKey, const ContainerSource &source);
     void removeEntries(QList<int> rows);
     void reindex();
 

@@ -366,9 +366,14 @@ void ContainerPoller::processNext()
                                                                 : source.expected;
                         // The first load shows pods as pages arrive; later rounds keep the
                         // last round's rows until the new ones are complete.
-                        if (source.state == ContainerSource::State::Loading)
-                            source.rows = answers.listed;
-                        publish(source);
+                        if (source.state == ContainerSource::State::Loading) {
+                            ContainerSource page = source;
+                            page.rows = parsed.rows;
+                            page.rowsAreMore = true;
+                            publish(page);
+                        } else {
+                            publish(source);
+                        }
                     }
                     processNext();
                 });

@@ -34,9 +34,12 @@ struct ContainerSource {
     QList<ContainerRow> rows;
     QList<KubeWorkload> workloads;
     QStringList availableContexts; // Kubernetes: every context of the host's kubeconfig
-    qint64 loaded = 0;             // rows read so far in the round under way
-    qint64 expected = -1;          // the rows the round will have, when the server said
-    QDateTime updated;             // the last round that answered, UTC
+    // While the first round loads: rows holds only the page just read, to add to those shown
+    // (so each page costs its own rows, not all the rows before it).
+    bool rowsAreMore = false;
+    qint64 loaded = 0;    // rows read so far in the round under way
+    qint64 expected = -1; // the rows the round will have, when the server said
+    QDateTime updated;    // the last round that answered, UTC
 
     QString key() const; // host, runtime, context
 };

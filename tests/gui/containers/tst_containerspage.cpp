@@ -450,7 +450,15 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
     qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
     qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
             ContainerSources::dataPath(u"kubectl/events.json"_s).toLocal8Bit());
+    // The rows name the context "prod": the kubeconfig the fake plays has it.
+    const QString contexts = directory.filePath(u"contexts"_s);
+    QFile contextsFile(contexts);
+    QVERIFY(contextsFile.open(QIODevice::WriteOnly));
+    contextsFile.write("prod\n");
+    contextsFile.close();
+    qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", contexts.toLocal8Bit());
     const auto restore = qScopeGuard([&] {
+        qunsetenv("OPSDECK_FAKE_KUBECTL_CONTEXTS");
         qputenv("PATH", path);
         qunsetenv("OPSDECK_FAKE_KUBECTL_CALLS");
         qunsetenv("OPSDECK_FAKE_KUBECTL_PODS");
