@@ -117,36 +117,6 @@ ContainerSource sourceWith(QList<ContainerRow> rows)
     return source;
 }
 
-// How long the thread itself ran between two 5 ms ticks (its CPU time): a stall much longer
-// than this was the thread waiting for a CPU the fake kubectl held, not work done in it.
-class ThreadCpuMeter
-{
-public:
-    ThreadCpuMeter()
-    {
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = cpuNs();
-            m_longestNs = std::max(m_longestNs, now - m_lastNs);
-            m_lastNs = now;
-        });
-        m_lastNs = cpuNs();
-        m_timer.start();
-    }
-    double longestMs() const { return double(m_longestNs) / 1e6; }
-
-private:
-    static qint64 cpuNs()
-    {
-        timespec now{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-        return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-    }
-    QTimer m_timer;
-    qint64 m_lastNs = 0;
-    qint64 m_longestNs = 0;
-};
-
 struct Figures {
     qsizetype pods = 0;
     qsizetype bytes = 0;
@@ -321,7 +291,7 @@ void endToEnd(const QString &podFile, Figures &figures)
     QObject::connect(&monitor, &ContainerMonitor::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(20 * 60 * 1000, &loop, &QEventLoop::quit);
     StallMeter stalls;
-    ThreadCpuMeter cpu;
+    ThreadBusyMeter cpu;
     clock.start();
     monitor.setActive(true);
     figures.startMs = msSince(clock);
