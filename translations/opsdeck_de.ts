@@ -4336,6 +4336,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>not installed</source>
         <translation>nicht installiert</translation>
     </message>
+    <message>
+        <source>Also in the kubeconfig: %1 (name them in the host&apos;s kube-contexts to list them)</source>
+        <translation>Außerdem in der kubeconfig: %1 (in kube-contexts des Hosts nennen, um sie aufzulisten)</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::ContainersPage</name>

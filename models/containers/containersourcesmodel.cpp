@@ -245,13 +245,41 @@ QVariant ContainerSourcesModel::hostData(const HostNode &host, int role) const
     }
 }
 
+QStringList ContainerSourcesModel::unpolledContexts(const ContainerSource &source) const
+{
+    if (source.runtime != ContainerRuntime::Kubernetes)
+        return {};
+    QStringList polled;
+    for (const HostNode &host : m_hosts) {
+        if (host.name != source.host)
+            continue;
+        for (const ContainerSource &other : host.sources) {
+            if (other.runtime == ContainerRuntime::Kubernetes)
+                polled.append(other.context);
+        }
+    }
+    QStringList others;
+    for (const QString &context : source.availableContexts) {
+        if (!polled.contains(context))
+            others.append(context);
+    }
+    return others;
+}
+
 QVariant ContainerSourcesModel::sourceData(const ContainerSource &source, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
         return tr("%1 — %2").arg(sourceTitle(source), stateText(source, rowsOf(source.key())));
-    case Qt::ToolTipRole:
-        return source.error.isEmpty() ? stateText(source, rowsOf(source.key())) : source.error;
+    case Qt::ToolTipRole: {
+        QString text =
+            source.error.isEmpty() ? stateText(source, rowsOf(source.key())) : source.error;
+        if (const QStringList others = unpolledContexts(source); !others.isEmpty())
+            text += u'\n' + tr("Also in the kubeconfig: %1 (name them in the host's "
+                               "kube-contexts to list them)")
+                                .arg(others.join(u", "));
+        return text;
+    }
     case HostRole:
         return source.host;
     case SourceKeyRole:

@@ -56,6 +56,8 @@ private:
     int rowsOf(const QString &sourceKey) const;
     QVariant hostData(const HostNode &host, int role) const;
     QVariant sourceData(const ContainerSource &source, int role) const;
+    // Kubernetes: the kubeconfig's contexts that no source of the host polls.
+    QStringList unpolledContexts(const ContainerSource &source) const;
 
     QPointer<ContainerListModel> m_list;
     // Rows per source, counted once after the list changed (data() is asked on every paint).

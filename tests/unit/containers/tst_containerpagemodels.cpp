@@ -253,11 +253,19 @@ void ContainerPageModelsTest::sourceTree()
              int(ContainerSource::State::Failed));
     QVERIFY(web.data(Qt::ToolTipRole).toString().contains(u"connection refused"_s));
 
-    // The cluster finishes loading: the node changes in place.
+    // The cluster finishes loading: the node changes in place, and says which contexts of the
+    // kubeconfig are not listed.
     const QPersistentModelIndex cluster = sources.index(1, 0, admin);
-    list.updateSource(ContainerSources::kubernetes(u"k8s-admin"_s, u"prod"_s));
+    ContainerSource ready = ContainerSources::kubernetes(u"k8s-admin"_s, u"prod"_s);
+    ready.availableContexts = {u"prod"_s, u"staging"_s, u"kind-dev"_s};
+    list.updateSource(ready);
     QCOMPARE(cluster.row(), 1);
     QVERIFY(cluster.data().toString().startsWith(u"Kubernetes prod — ready, 18 row(s)"_s));
+    QVERIFY2(cluster.data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(u"Also in the kubeconfig: staging, kind-dev"_s),
+             qPrintable(cluster.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!docker.data(Qt::ToolTipRole).toString().contains(u"kubeconfig"_s));
 
     list.removeHost(u"web-1"_s);
     QCOMPARE(sources.rowCount(), 1);
