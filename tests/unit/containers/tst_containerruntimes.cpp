@@ -47,6 +47,7 @@ private:
     std::unique_ptr<ContainerFixture> m_docker;
     std::unique_ptr<ContainerFixture> m_podman;
     QString m_dockerError;
+    QString m_dockerSkip; // why docker cannot run here, when it cannot
     QString m_podmanError;
 
     // Starts the engine and its scenarios; empty when it is ready, else why not.
@@ -87,7 +88,12 @@ private Q_SLOTS:
                  "dockerd is not installed (installer/packages.txt: docker.io, role test)");
         m_dockerError = start(m_docker, ContainerFixture::Engine::Docker);
         m_podmanError = start(m_podman, ContainerFixture::Engine::Podman);
-        QVERIFY2(m_dockerError.isEmpty(), qPrintable(u"docker: "_s + m_dockerError));
+        // In a chroot dockerd cannot unpack images (docker-fixture.sh says why): docker's rows
+        // are skipped there, saying so; podman's still run.
+        if (m_dockerError.contains(u"unsupported here"_s))
+            m_dockerSkip = m_dockerError.trimmed();
+        else
+            QVERIFY2(m_dockerError.isEmpty(), qPrintable(u"docker: "_s + m_dockerError));
         QVERIFY2(m_podmanError.isEmpty(), qPrintable(u"podman: "_s + m_podmanError));
     }
 
@@ -119,9 +125,11 @@ private Q_SLOTS:
         QFETCH(ContainerFixture::Engine, engine);
         QFETCH(QString, program);
         QFETCH(ContainerRuntime, runtime);
+        const bool docker = engine == ContainerFixture::Engine::Docker;
+        if (docker && !m_dockerSkip.isEmpty())
+            QSKIP(qPrintable(m_dockerSkip));
         ContainerFixture *engineFixture = fixture(engine);
         QVERIFY(engineFixture);
-        const bool docker = engine == ContainerFixture::Engine::Docker;
         QString error;
 
         // docker restarts flapper after a delay that doubles each time: after a few
