@@ -150,20 +150,9 @@ QString ContainerListModel::readyText(const ContainerRow &row)
 QVariant ContainerListModel::displayData(const Entry &entry, int column) const
 {
     const ContainerRow &row = entry.row;
-    if (entry.placeholder) {
-        switch (Column(column)) {
-        case HostColumn:
-            return row.host;
-        case RuntimeColumn:
-            return containerRuntimeName(row.runtime);
-        case ContextColumn:
-            return row.context;
-        case StatusColumn:
-            return tr("Cannot list: %1").arg(entry.error);
-        default:
-            return {};
-        }
-    }
+    // A placeholder's row holds only host, runtime and context: the other columns stay empty.
+    if (entry.placeholder && column == StatusColumn)
+        return tr("Cannot list: %1").arg(entry.error);
     switch (Column(column)) {
     case HostColumn:
         return row.host;
