@@ -54,13 +54,7 @@ cmd_start() {
     [ $# -eq 1 ] || usage
     [ "$(id -u)" -eq 0 ] || die "run as root"
     command -v dockerd >/dev/null || die "dockerd is not installed (installer/packages.txt: docker.io, role test)"
-    # dockerd unpacks every image after making "/" a slave mount in a namespace of its own,
-    # which fails ("remount /, flags: 0x84000: invalid argument") where "/" is not a mount
-    # point: in a chroot such as a debootstrap root. Tests skip docker there, saying why.
-    if ! mountpoint -q /; then
-        echo "docker-fixture: unsupported here: / is not a mount point (a chroot), and dockerd cannot unpack images without one" >&2
-        exit 3
-    fi
+    require_mounted_root docker
     [ -x /bin/busybox ] || die "busybox-static is not installed"
     mkdir -p "$1"
     local dir

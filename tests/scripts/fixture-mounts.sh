@@ -9,3 +9,13 @@ unmount_under() { # dir -> unmounts whatever is mounted under DIR, deepest first
     done
     ! grep -qF " $dir/" /proc/mounts
 }
+
+# Both engines unpack images after making "/" private or a slave in a mount namespace of their
+# own, which fails where "/" is not a mount point: in a chroot such as a debootstrap root. The
+# tests skip an engine whose fixture exits 3 saying "unsupported here".
+require_mounted_root() { # engine -> exits 3 when "/" is not a mount point
+    if ! mountpoint -q /; then
+        echo "$1-fixture: unsupported here: / is not a mount point (a chroot), and $1 cannot unpack images without one" >&2
+        exit 3
+    fi
+}

@@ -37,12 +37,7 @@ cmd_start() {
     command -v podman >/dev/null || die "podman is not installed (installer/packages.txt, role test)"
     command -v runc >/dev/null || die "runc is not installed"
     [ -x /bin/busybox ] || die "busybox-static is not installed"
-    # podman, like dockerd, unpacks an image after making "/" private in a namespace of its
-    # own, which fails where "/" is not a mount point: in a chroot such as a debootstrap root.
-    if ! mountpoint -q /; then
-        echo "podman-fixture: unsupported here: / is not a mount point (a chroot), and podman cannot unpack images without one" >&2
-        exit 3
-    fi
+    require_mounted_root podman
     mkdir -p "$1"
     local dir
     dir=$(cd "$1" && pwd)
