@@ -9,7 +9,7 @@
 #include "models/health/redischeck.h"
 #include "models/health/tlscheck.h"
 #include "models/remote/commandrunner.h"
-#include "models/remote/sshexecutor.h"
+#include "models/remote/serviceroute.h"
 #include "models/secrets/credentialstore.h"
 
 #include <QCoreApplication>
@@ -299,37 +299,21 @@ void CheckExecutor::withRoute(const CheckSpec &spec, QObject *job, const Done &d
         connectTo(host, port);
         return;
     }
-    auto *ssh = qobject_cast<SshExecutor *>(
-        m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr);
-    if (!ssh) {
-        // The via host is this computer: it reaches the address itself.
-        if (m_services.executorFor && m_services.executorFor(spec.viaHost))
-            connectTo(host, port);
-        else
-            done(failedResult(spec, Verdict::Unknown,
-                              tr("cannot reach %1 to check %2:%3 from there")
-                                  .arg(spec.viaHost, host, QString::number(port))));
+    Executor *executor = m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr;
+    if (!executor) {
+        done(failedResult(spec, Verdict::Unknown,
+                          tr("cannot reach %1 to check %2:%3 from there")
+                              .arg(spec.viaHost, host, QString::number(port))));
         return;
     }
-    // A tunnel of its own for this run, closed with it: ssh -L, as an operator would.
-    const quint64 tunnel = ssh->openTunnel(host, port);
-    QPointer<SshExecutor> guard(ssh);
-    connect(job, &QObject::destroyed, ssh, [guard, tunnel] {
-        if (guard)
-            guard->closeTunnel(tunnel);
-    });
-    connect(ssh, &SshExecutor::tunnelOpened, job, [tunnel, connectTo](quint64 id, int localPort) {
-        if (id == tunnel)
-            connectTo(u"127.0.0.1"_s, quint16(localPort));
-    });
-    connect(ssh, &SshExecutor::tunnelFailed, job,
-            [tunnel, done, spec, host, port](quint64 id, const QString &error) {
-                if (id != tunnel)
-                    return;
-                done(failedResult(spec, Verdict::Critical,
-                                  tr("cannot reach %1:%2 through %3: %4")
-                                      .arg(host, QString::number(port), spec.viaHost, error)));
-            });
+    // Through an SSH host, a tunnel of its own for this run, closed with it: ssh -L, as an
+    // operator would. The via host may be this computer: it reaches the address itself.
+    reachThrough(executor, host, port, job, connectTo,
+                 [done, spec, host, port](const QString &error) {
+                     done(failedResult(spec, Verdict::Critical,
+                                       tr("cannot reach %1:%2 through %3: %4")
+                                           .arg(host, QString::number(port), spec.viaHost, error)));
+                 });
 }
 
 void CheckExecutor::runSocketCheck(const CheckSpec &spec, const QString &host, quint16 port,

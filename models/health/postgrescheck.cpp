@@ -31,8 +31,9 @@ QString endpoint(const QString &host, quint16 port)
     return host.contains(u':') ? u"[%1]:%2"_s.arg(host).arg(port) : u"%1:%2"_s.arg(host).arg(port);
 }
 
-// libpq's message, cut to what names the cause: never the password (libpq does not echo it).
-QString causeOf(const QString &libpq, const PostgresCheckOptions &options)
+} // namespace
+
+QString postgresFailureCause(const QString &libpq, const PostgresCheckOptions &options)
 {
     const QString text = libpq.trimmed();
     if (text.contains(u"password authentication failed"_s))
@@ -59,13 +60,14 @@ QString causeOf(const QString &libpq, const PostgresCheckOptions &options)
     return text.section(u'\n', 0, 0);
 }
 
-// Only libpq's own words: a workspace value must not smuggle other connection options in.
-QString safeSslMode(const QString &mode)
+QString postgresSslMode(const QString &mode)
 {
     static const QStringList modes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
                                       u"require"_s, u"verify-ca"_s, u"verify-full"_s};
     return modes.contains(mode) ? mode : u"prefer"_s;
 }
+
+namespace {
 
 CheckResult runCheck(const QString &connectionName, const PostgresCheckOptions &options,
                      CheckResult result)
@@ -99,13 +101,13 @@ CheckResult runCheck(const QString &connectionName, const PostgresCheckOptions &
             u"connect_timeout=%1;sslmode=%2;application_name=opsdeck-check;"
             "options='-c statement_timeout=%3 -c default_transaction_read_only=on'"_s
                 .arg(connectSeconds)
-                .arg(safeSslMode(options.sslMode))
+                .arg(postgresSslMode(options.sslMode))
                 .arg(options.timeoutMs));
         if (!db.open()) {
-            const QString cause =
-                causeOf(db.lastError().databaseText().isEmpty() ? db.lastError().text()
-                                                                : db.lastError().databaseText(),
-                        options);
+            const QString cause = postgresFailureCause(db.lastError().databaseText().isEmpty()
+                                                           ? db.lastError().text()
+                                                           : db.lastError().databaseText(),
+                                                       options);
             db = {};
             QSqlDatabase::removeDatabase(connectionName);
             return failed(Verdict::Critical, cause);
@@ -132,7 +134,7 @@ CheckResult runCheck(const QString &connectionName, const PostgresCheckOptions &
                 // an old server without backend_type) means the values cannot be judged.
                 outcome = failed(text.contains(u"statement timeout"_s) ? Verdict::Critical
                                                                        : Verdict::Unknown,
-                                 causeOf(text, options));
+                                 postgresFailureCause(text, options));
             } else {
                 const QString version = query.value(0).toString();
                 const int versionNumber = query.value(1).toInt();

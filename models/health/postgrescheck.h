@@ -27,6 +27,13 @@ struct PostgresCheckOptions {
     Threshold connections = defaultConnectionsUsageThreshold();
 };
 
+// libpq's message, cut to what names the cause in an operator's words ("wrong password for user
+// x", "connection refused"); never the password (libpq does not echo it).
+QString postgresFailureCause(const QString &libpqMessage, const PostgresCheckOptions &options);
+// Only libpq's own sslmode words: a workspace value must not smuggle other connection options
+// in. Anything else is "prefer".
+QString postgresSslMode(const QString &mode);
+
 // The options for a workspace database with the workspace's thresholds; the caller adds the
 // password it read from the keychain.
 PostgresCheckOptions postgresCheckOptions(const Database &database, const Workspace &workspace);

@@ -59,6 +59,9 @@ const QList<ActionKind> &knownActionKinds()
         {u"alertmanager.silence.expire"_s, Risk::Change},
         {u"postgres.query.cancel"_s, Risk::Change},
         {u"postgres.backend.terminate"_s, Risk::Destroy},
+        {u"postgres.idle.terminate"_s, Risk::Destroy},
+        {u"postgres.table.vacuum"_s, Risk::Change},
+        {u"postgres.statements.reset"_s, Risk::Change},
         {u"backup.restore"_s, Risk::Destroy},
     };
     return kinds;

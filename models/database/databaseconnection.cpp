@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/database/databaseconnection.h"
+
+#include "models/database/databasequeries.h"
+#include "models/health/postgrescheck.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+namespace OpsDeck {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseConnection)
+};
+
+QString endpoint(const DatabaseConnectOptions &options)
+{
+    const QString address = options.host.contains(u':')
+                                ? u"[%1]:%2"_s.arg(options.host).arg(options.port)
+                                : u"%1:%2"_s.arg(options.host).arg(options.port);
+    return options.route.isEmpty() ? address : u"%1 %2"_s.arg(address, options.route);
+}
+
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+} // namespace
+
+// The half of a DatabaseConnection that lives in its thread and owns the QSqlDatabase.
+class DatabaseWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DatabaseWorker(const DatabaseConnectOptions &options, const QString &connectionName)
+        : m_options(options)
+        , m_connectionName(connectionName)
+    {
+    }
+    ~DatabaseWorker() override { close(); }
+
+    void refresh(quint64 id, DatabaseView view)
+    {
+        DatabaseSnapshot snapshot;
+        snapshot.view = view;
+        QString error;
+        bool done = ensureOpen(&error) && readOnce(view, snapshot, &error);
+        if (!done && m_open && !alive()) {
+            // The server went away under an open connection (restart, terminate): reopen once.
+            close();
+            reportLost(error);
+            snapshot = {};
+            snapshot.view = view;
+            done = ensureOpen(&error) && readOnce(view, snapshot, &error);
+        }
+        if (!done)
+            snapshot.error = error;
+        snapshot.server = m_server;
+        Q_EMIT snapshotReady(id, snapshot);
+    }
+
+    void execute(quint64 id, const DatabaseStatement &statement)
+    {
+        DatabaseStatementResult result;
+        QString error;
+        if (!ensureOpen(&error)) {
+            result.error = error;
+            Q_EMIT statementDone(id, result);
+            return;
+        }
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (statement.noStatementTimeout)
+            query.exec(u"SET statement_timeout = 0"_s);
+        bool ran = query.prepare(statement.sql);
+        if (ran) {
+            for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
+                query.bindValue(it.key(), it.value());
+            ran = query.exec();
+        }
+        if (!ran) {
+            result.error = describe(sqlErrorText(query.lastError()));
+        } else {
+            while (query.next()) {
+                QVariantList row;
+                for (int column = 0; column < query.record().count(); ++column)
+                    row.append(query.value(column));
+                result.rows.append(row);
+            }
+        }
+        if (statement.noStatementTimeout)
+            query.exec(u"RESET statement_timeout"_s);
+        if (!ran && !alive()) {
+            close();
+            reportLost(result.error);
+        }
+        Q_EMIT statementDone(id, result);
+    }
+
+Q_SIGNALS:
+    void stateReport(OpsDeck::DatabaseConnectionState state, const QString &error,
+                     const OpsDeck::ServerInfo &server);
+    void snapshotReady(quint64 id, const OpsDeck::DatabaseSnapshot &snapshot);
+    void statementDone(quint64 id, const OpsDeck::DatabaseStatementResult &result);
+
+private:
+    QString describe(const QString &libpq) const
+    {
+        return DatabaseConnection::describeFailure(libpq, m_options);
+    }
+
+    bool ensureOpen(QString *error)
+    {
+        if (m_open)
+            return true;
+        Q_EMIT stateReport(DatabaseConnectionState::Connecting, {}, {});
+        QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+                              ? QSqlDatabase::database(m_connectionName, false)
+                              : QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+        if (!db.isValid()) {
+            *error = Text::tr("PostgreSQL database %1: Qt's PostgreSQL driver (QPSQL) is not "
+                              "installed")
+                         .arg(m_options.name);
+            Q_EMIT stateReport(DatabaseConnectionState::Failed, *error, {});
+            return false;
+        }
+        db.setHostName(m_options.host);
+        db.setPort(m_options.port);
+        db.setDatabaseName(m_options.database);
+        db.setUserName(m_options.user);
+        db.setPassword(m_options.password);
+        const int connectSeconds = std::max(2, int(std::ceil(m_options.connectTimeoutMs / 1000.0)));
+        // Every statement bounded in time, whoever runs it; the name marks our sessions in
+        // pg_stat_activity so no action ever targets them.
+        db.setConnectOptions(u"connect_timeout=%1;sslmode=%2;application_name=%3;"
+                             "options='-c statement_timeout=%4'"_s.arg(connectSeconds)
+                                 .arg(postgresSslMode(m_options.sslMode), m_options.applicationName)
+                                 .arg(m_options.statementTimeoutMs));
+        if (!db.open()) {
+            *error = describe(sqlErrorText(db.lastError()));
+            db.close();
+            Q_EMIT stateReport(m_everOpened ? DatabaseConnectionState::Lost
+                                            : DatabaseConnectionState::Failed,
+                               *error, {});
+            return false;
+        }
+        ServerInfo server;
+        QString failure;
+        if (!inReadOnlyTransaction(db, [&] { return readServerInfo(db, server, &failure); })) {
+            *error = describe(failure);
+            db.close();
+            Q_EMIT stateReport(DatabaseConnectionState::Failed, *error, {});
+            return false;
+        }
+        m_server = server;
+        m_open = true;
+        m_everOpened = true;
+        Q_EMIT stateReport(DatabaseConnectionState::Open, {}, m_server);
+        return true;
+    }
+
+    template<typename Read>
+    bool inReadOnlyTransaction(QSqlDatabase &db, Read read)
+    {
+        if (!db.transaction())
+            return false;
+        QSqlQuery readOnly(db);
+        const bool done = readOnly.exec(u"SET TRANSACTION READ ONLY"_s) && read();
+        db.rollback();
+        return done;
+    }
+
+    bool readOnce(DatabaseView view, DatabaseSnapshot &snapshot, QString *error)
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        snapshot.server = m_server;
+        QString failure;
+        if (inReadOnlyTransaction(db, [&] { return readView(db, view, snapshot, &failure); }))
+            return true;
+        *error = describe(failure.isEmpty() ? sqlErrorText(db.lastError()) : failure);
+        return false;
+    }
+
+    // Whether the connection still answers after a failed statement.
+    bool alive()
+    {
+        if (!m_open)
+            return false;
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery ping(db);
+        return ping.exec(u"SELECT 1"_s);
+    }
+
+    void reportLost(const QString &error)
+    {
+        Q_EMIT stateReport(DatabaseConnectionState::Lost, error, {});
+    }
+
+    void close()
+    {
+        m_open = false;
+        if (!QSqlDatabase::contains(m_connectionName))
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+
+    DatabaseConnectOptions m_options;
+    QString m_connectionName;
+    ServerInfo m_server;
+    bool m_open = false;
+    bool m_everOpened = false;
+};
+
+namespace {
+
+struct PendingSnapshot {
+    QPointer<QObject> context;
+    DatabaseConnection::SnapshotDone done;
+};
+struct PendingStatement {
+    QPointer<QObject> context;
+    DatabaseConnection::StatementDone done;
+};
+
+} // namespace
+
+struct DatabaseConnection::Pending {
+    quint64 next = 0;
+    QHash<quint64, PendingSnapshot> snapshots;
+    QHash<quint64, PendingStatement> statements;
+};
+
+DatabaseConnection::DatabaseConnection(const DatabaseConnectOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_pending(std::make_unique<Pending>())
+{
+    qRegisterMetaType<DatabaseSnapshot>();
+    qRegisterMetaType<ServerInfo>();
+    qRegisterMetaType<DatabaseStatementResult>();
+    qRegisterMetaType<DatabaseConnectionState>();
+    static std::atomic<quint64> connections{0};
+    const QString connectionName = u"opsdeck-dba-%1"_s.arg(++connections);
+    m_thread = new QThread;
+    m_thread->setObjectName(u"Database %1"_s.arg(options.name));
+    m_worker = new DatabaseWorker(options, connectionName);
+    m_worker->moveToThread(m_thread);
+    // Both go once the thread ends: the worker closes its connection in that thread.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    connect(m_worker, &DatabaseWorker::stateReport, this, &DatabaseConnection::setState);
+    connect(m_worker, &DatabaseWorker::snapshotReady, this,
+            [this](quint64 id, const DatabaseSnapshot &snapshot) {
+                const PendingSnapshot pending = m_pending->snapshots.take(id);
+                if (pending.context && pending.done)
+                    pending.done(snapshot);
+            });
+    connect(m_worker, &DatabaseWorker::statementDone, this,
+            [this](quint64 id, const DatabaseStatementResult &result) {
+                const PendingStatement pending = m_pending->statements.take(id);
+                if (pending.context && pending.done)
+                    pending.done(result);
+            });
+    m_thread->start();
+}
+
+DatabaseConnection::~DatabaseConnection()
+{
+    // Not waited for: a request still in libpq ends within the statement timeout, and the
+    // thread then deletes the worker and itself.
+    disconnect(m_worker, nullptr, this, nullptr);
+    m_thread->quit();
+}
+
+void DatabaseConnection::refresh(DatabaseView view, QObject *context, SnapshotDone done)
+{
+    const quint64 id = ++m_pending->next;
+    m_pending->snapshots.insert(id, {context, std::move(done)});
+    DatabaseWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, id, view] { worker->refresh(id, view); }, Qt::QueuedConnection);
+}
+
+void DatabaseConnection::execute(const DatabaseStatement &statement, QObject *context,
+                                 StatementDone done)
+{
+    const quint64 id = ++m_pending->next;
+    m_pending->statements.insert(id, {context, std::move(done)});
+    DatabaseWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, id, statement] { worker->execute(id, statement); }, Qt::QueuedConnection);
+}
+
+void DatabaseConnection::setState(DatabaseConnectionState state, const QString &error,
+                                  const ServerInfo &server)
+{
+    const bool serverChanged =
+        state == DatabaseConnectionState::Open &&
+        (server.ownPid != m_server.ownPid || server.startedAt != m_server.startedAt);
+    if (state == DatabaseConnectionState::Open)
+        m_server = server;
+    if (state == m_state && error == m_error && !serverChanged)
+        return;
+    m_state = state;
+    m_error = error;
+    Q_EMIT stateChanged(state, error);
+    if (serverChanged)
+        Q_EMIT this->serverChanged(m_server);
+}
+
+QString DatabaseConnection::describeFailure(const QString &libpqMessage,
+                                            const DatabaseConnectOptions &options)
+{
+    PostgresCheckOptions check;
+    check.name = options.name;
+    check.host = options.host;
+    check.port = options.port;
+    check.database = options.database;
+    check.user = options.user;
+    check.timeoutMs = options.statementTimeoutMs;
+    QString cause = postgresFailureCause(libpqMessage, check);
+    if (libpqMessage.contains(u"permission denied"_s))
+        cause = Text::tr("permission denied: %1").arg(libpqMessage.section(u'\n', 0, 0).trimmed());
+    return Text::tr("PostgreSQL database %1 (%2 at %3): %4")
+        .arg(options.name, options.database.isEmpty() ? options.user : options.database,
+             endpoint(options), cause);
+}
+
+} // namespace OpsDeck
+
+#include "databaseconnection.moc"

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/database/databaserows.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+
+// The SQL of the DBA views, chosen by server and extension version, and how their rows are
+// read. Pure text apart from read*(), which run it on an open connection; the connection's
+// worker thread calls them inside a read-only transaction.
+namespace OpsDeck {
+
+// Who we are and what the server offers; one row.
+QString serverInfoSql();
+QString activitySql(const ServerInfo &server);
+// pg_stat_statements: the column names of its version (total_time before 1.8, then
+// total_exec_time), schema-qualified; empty when the extension is missing.
+QString statementsSql(const ServerInfo &server, int limit = 500);
+QString tablesSql(int limit = 1000);
+QString indexesSql(int limit = 1000);
+QString replicasSql(const ServerInfo &server);
+QString slotsSql(const ServerInfo &server);
+QString archiverSql();
+QString connectionCountsSql();
+QString databaseStatsSql();
+
+// What an operator must do to read slow statements here: nothing (empty) when the extension is
+// there, else the exact steps (shared_preload_libraries, restart, CREATE EXTENSION).
+QString statementsEnableHint(const ServerInfo &server);
+
+// A view that shows less than everything for lack of a grant: what is missing and which role
+// unlocks it. Empty for a superuser.
+struct GrantHint {
+    QString grant; // pg_read_all_stats, pg_monitor, pg_signal_backend
+    QString what;  // "other users' query texts in Activity and Slow queries"
+};
+QList<GrantHint> grantHints(const ServerInfo &server);
+
+// The version as a DBA writes it: 150010 -> "15.10", 90624 -> "9.6.24".
+QString versionText(int versionNumber);
+
+// Runs the statements of view on db (already inside a read-only transaction) into snapshot.
+// Returns false with error filled by the failing statement's message.
+bool readView(QSqlDatabase &db, DatabaseView view, DatabaseSnapshot &snapshot, QString *error);
+bool readServerInfo(QSqlDatabase &db, ServerInfo &server, QString *error);
+
+// "{12,34}" or "12,34" -> {12, 34}: int arrays as the QPSQL driver hands them over.
+QList<int> parseIntArray(QStringView text);
+
+} // namespace OpsDeck
