@@ -4,6 +4,7 @@
 #include "models/audit/auditlog.h"
 #include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
+#include "models/database/databasesession.h"
 #include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentstore.h"
@@ -38,6 +39,14 @@ Services::Services(const ServiceOptions &options)
           [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); }))
 {
     m_hosts->setAcceptUnknownHostKeys(options.acceptUnknownHostKeys);
+    DatabaseServices databaseServices;
+    databaseServices.executorFor = [hosts = m_hosts.get()](const QString &host) {
+        return hosts->executor(host);
+    };
+    databaseServices.credentials = m_credentials.get();
+    databaseServices.gate = m_actionGate.get();
+    databaseServices.incident = m_incidentResponse->incident();
+    m_databases = std::make_unique<DatabaseMonitor>(databaseServices);
     m_incidentResponse->runbookSession()->setCredentialStore(m_credentials.get());
     // First in the store's queue: every job submitted from here on waits for it.
     m_stateStore->open(options.stateDatabase);
@@ -64,7 +73,8 @@ ShellServices Services::shell() const
             .runbooks = m_runbooks.get(),
             .incidentResponse = m_incidentResponse.get(),
             .health = m_health.get(),
-            .containers = m_containers.get()};
+            .containers = m_containers.get(),
+            .databases = m_databases.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

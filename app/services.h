@@ -16,6 +16,7 @@ class AuditLog;
 class HealthMonitor;
 class CommandRunner;
 class ContainerMonitor;
+class DatabaseMonitor;
 class CredentialStore;
 class HostRegistry;
 class IncidentResponse;
@@ -67,6 +68,8 @@ public:
     HealthMonitor *health() const { return m_health.get(); }
     // The Containers page's engine and `opsdeck containers`' (idle until made active).
     ContainerMonitor *containers() const { return m_containers.get(); }
+    // The Databases page's sessions and `opsdeck db`'s; the window gives it each workspace.
+    DatabaseMonitor *databases() const { return m_databases.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -91,6 +94,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<ContainerMonitor> m_containers;
+    std::unique_ptr<DatabaseMonitor> m_databases;
 };
 
 } // namespace OpsDeck

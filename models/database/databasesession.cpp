@@ -2,6 +2,7 @@
 #include "models/database/databasesession.h"
 
 #include "models/database/databasequeries.h"
+#include "models/incidents/incidentsession.h"
 #include "models/remote/executor.h"
 #include "models/remote/serviceroute.h"
 #include "models/secrets/credentialstore.h"
@@ -334,12 +335,16 @@ void DatabaseSession::runAction(const QString &kind, const QString &description,
     action.kind = kind;
     action.target = target;
     action.description = u"%1 on %2"_s.arg(description, title());
-    if (m_services.openIncident)
-        action.incidentId = m_services.openIncident();
+    QPointer<IncidentSession> incident = m_services.incident;
+    if (incident && incident->isActive())
+        action.incidentId = incident->incident().id;
     QPointer<DatabaseSession> self(this);
+    const QString line = action.description;
+    auto reachedServer = std::make_shared<bool>(false);
     m_services.gate->run(
         action, confirmation, context,
-        [self, statement, judge](ActionGate::Finish finish) {
+        [self, statement, judge, reachedServer](ActionGate::Finish finish) {
+            *reachedServer = true;
             if (!self || !self->m_connection) {
                 finish({Text::tr("Not run: the database is not connected.")});
                 return;
@@ -355,7 +360,15 @@ void DatabaseSession::runAction(const QString &kind, const QString &description,
                         self->refreshNow();
                 });
         },
-        std::move(done));
+        [incident, line, reachedServer, done = std::move(done)](const ActionOutcome &outcome) {
+            // Refusals never ran: only what reached the server goes on the timeline.
+            if (incident && incident->isActive() && *reachedServer)
+                incident->addNote(
+                    outcome.succeeded()
+                        ? Text::tr("Database action: %1").arg(line)
+                        : Text::tr("Database action failed: %1 — %2").arg(line, outcome.error));
+            done(outcome);
+        });
 }
 
 namespace {

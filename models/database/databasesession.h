@@ -17,6 +17,7 @@ namespace OpsDeck {
 
 class CredentialStore;
 class Executor;
+class IncidentSession;
 
 // What database sessions need from the application.
 struct DatabaseServices {
@@ -24,8 +25,9 @@ struct DatabaseServices {
     std::function<Executor *(const QString &hostName)> executorFor;
     CredentialStore *credentials = nullptr; // null: a database that needs a password says so
     ActionGate *gate = nullptr;             // every action goes through it
-    // The incident open now, for the audit row's incident (and so its timeline).
-    std::function<std::optional<qint64>()> openIncident;
+    // The incident being handled: while one is open, every action is on its timeline and its
+    // audit row names it. Null: no incidents (tests, the command line).
+    IncidentSession *incident = nullptr;
     Workspace workspace;
 };
 

@@ -7,6 +7,7 @@ class ActionGate;
 class AuditLog;
 class CommandRunner;
 class ContainerMonitor;
+class DatabaseMonitor;
 class CredentialStore;
 class HealthMonitor;
 class HostRegistry;
@@ -33,6 +34,8 @@ struct ShellServices {
     // The Containers page's pollers and list; the window gives it each workspace and turns it on
     // while the page is shown.
     ContainerMonitor *containers = nullptr;
+    // The Databases page's sessions; the window gives it each workspace.
+    DatabaseMonitor *databases = nullptr;
 };
 
 } // namespace OpsDeck
