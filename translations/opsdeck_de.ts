@@ -1971,6 +1971,454 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     </message>
 </context>
 <context>
+    <name>DatabaseConnection</name>
+    <message>
+        <source>PostgreSQL database %1: Qt&apos;s PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>PostgreSQL-Datenbank %1: Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>permission denied: %1</source>
+        <translation>Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database %1 (%2 at %3): %4</source>
+        <translation>PostgreSQL-Datenbank %1 (%2 auf %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseModels</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Opened by OpsDeck: never a target of its actions</source>
+        <translation>Von OpsDeck geöffnet: nie Ziel seiner Aktionen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>%1 (OpsDeck)</source>
+        <translation>%1 (OpsDeck)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Blockiert von</translation>
+    </message>
+    <message>
+        <source>Query age</source>
+        <translation>Abfragealter</translation>
+    </message>
+    <message>
+        <source>Transaction age</source>
+        <translation>Transaktionsalter</translation>
+    </message>
+    <message>
+        <source>Backend age</source>
+        <translation>Backend-Alter</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Temp blocks</source>
+        <translation>Temp-Blöcke</translation>
+    </message>
+    <message>
+        <source>%1 (auto)</source>
+        <translation>%1 (auto)</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Tabellengröße</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>TOAST</source>
+        <translation>TOAST</translation>
+    </message>
+    <message>
+        <source>Live rows</source>
+        <translation>Lebende Zeilen</translation>
+    </message>
+    <message>
+        <source>Dead rows</source>
+        <translation>Tote Zeilen</translation>
+    </message>
+    <message>
+        <source>Dead %</source>
+        <translation>Tot %</translation>
+    </message>
+    <message>
+        <source>Dead rows as a share of all rows: the bloat that VACUUM can reclaim</source>
+        <translation>Tote Zeilen als Anteil aller Zeilen: der Ballast, den VACUUM zurückgewinnen kann</translation>
+    </message>
+    <message>
+        <source>Seq scans</source>
+        <translation>Seq-Scans</translation>
+    </message>
+    <message>
+        <source>Index scans</source>
+        <translation>Index-Scans</translation>
+    </message>
+    <message>
+        <source>Last vacuum</source>
+        <translation>Letztes Vacuum</translation>
+    </message>
+    <message>
+        <source>Last analyze</source>
+        <translation>Letztes Analyze</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>ungenutzt</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>Duplikat von %1</translation>
+    </message>
+    <message>
+        <source>Never scanned since the statistics were reset, and no constraint needs it</source>
+        <translation>Seit dem Zurücksetzen der Statistik nie gelesen, und kein Constraint braucht ihn</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Write lag</source>
+        <translation>Schreibrückstand</translation>
+    </message>
+    <message>
+        <source>Flush lag</source>
+        <translation>Flush-Rückstand</translation>
+    </message>
+    <message>
+        <source>Replay lag</source>
+        <translation>Replay-Rückstand</translation>
+    </message>
+    <message>
+        <source>Sent LSN</source>
+        <translation>Gesendete LSN</translation>
+    </message>
+    <message>
+        <source>Replayed LSN</source>
+        <translation>Eingespielte LSN</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>yes (pid %1)</source>
+        <translation>ja (PID %1)</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Retained WAL</source>
+        <translation>Zurückgehaltenes WAL</translation>
+    </message>
+    <message>
+        <source>Nobody reads this slot: the server keeps every WAL segment since its position, until the disk fills. Drop the slot if its consumer is gone.</source>
+        <translation>Niemand liest diesen Slot: Der Server behält jedes WAL-Segment seit seiner Position, bis die Platte voll ist. Löschen Sie den Slot, wenn sein Verbraucher weg ist.</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>WAL-Status</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>Commits</translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Deadlocks</source>
+        <translation>Deadlocks</translation>
+    </message>
+    <message>
+        <source>Temp files</source>
+        <translation>Temp-Dateien</translation>
+    </message>
+    <message>
+        <source>Temp bytes</source>
+        <translation>Temp-Bytes</translation>
+    </message>
+    <message>
+        <source>Waits for a session above it: these sessions wait for each other in a ring. PostgreSQL&apos;s deadlock detector ends one of them.</source>
+        <translation>Wartet auf eine Sitzung über ihr: Diese Sitzungen warten ringförmig aufeinander. PostgreSQLs Deadlock-Erkennung beendet eine davon.</translation>
+    </message>
+    <message>
+        <source>A ring of sessions waiting for each other: none is the root; the lowest pid is shown first.</source>
+        <translation>Ein Ring von Sitzungen, die aufeinander warten: Keine ist die Wurzel; die niedrigste PID steht zuerst.</translation>
+    </message>
+    <message>
+        <source>Root blocker: holds the lock the sessions beneath it wait for, and waits for nobody. Cancelling its query or terminating it frees them.</source>
+        <translation>Wurzel-Blockierer: hält die Sperre, auf die die Sitzungen darunter warten, und wartet auf niemanden. Seine Abfrage abzubrechen oder ihn zu beenden gibt sie frei.</translation>
+    </message>
+    <message>
+        <source>%1 (cycle)</source>
+        <translation>%1 (Zyklus)</translation>
+    </message>
+    <message>
+        <source>%1 (also above)</source>
+        <translation>%1 (auch oben)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 %3</source>
+        <translation>%1 auf %2 %3</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Waiting / running</source>
+        <translation>Wartet / läuft</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>Idle in transaction</source>
+        <translation>Untätig in Transaktion</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Transactions/s</source>
+        <translation>Transaktionen/s</translation>
+    </message>
+    <message>
+        <source>Rollbacks/s</source>
+        <translation>Rollbacks/s</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSession</name>
+    <message>
+        <source>Database %1 needs the password in keychain entry &apos;%2&apos;, and no keychain is open here.</source>
+        <translation>Datenbank %1 braucht das Passwort aus dem Schlüsselbund-Eintrag „%2“, und hier ist kein Schlüsselbund geöffnet.</translation>
+    </message>
+    <message>
+        <source>Database %1: %2</source>
+        <translation>Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>Database %1: cannot reach host %2 to connect through it</source>
+        <translation>Datenbank %1: Host %2 ist nicht erreichbar, um sich über ihn zu verbinden</translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>Database %1: cannot reach %2:%3 through %4: %5</source>
+        <translation>Datenbank %1: %2:%3 ist über %4 nicht erreichbar: %5</translation>
+    </message>
+    <message>
+        <source>No session chosen.</source>
+        <translation>Keine Sitzung gewählt.</translation>
+    </message>
+    <message>
+        <source>Session %1 is OpsDeck&apos;s own connection: OpsDeck never cancels or terminates it.</source>
+        <translation>Sitzung %1 ist OpsDecks eigene Verbindung: OpsDeck bricht sie nie ab und beendet sie nie.</translation>
+    </message>
+    <message>
+        <source>Session %1 belongs to OpsDeck (%2): OpsDeck never cancels or terminates its own sessions.</source>
+        <translation>Sitzung %1 gehört zu OpsDeck (%2): OpsDeck bricht seine eigenen Sitzungen nie ab und beendet sie nie.</translation>
+    </message>
+    <message>
+        <source>No safety gate: actions are off.</source>
+        <translation>Keine Sicherheitsschranke: Aktionen sind aus.</translation>
+    </message>
+    <message>
+        <source>Not run: the database is not connected.</source>
+        <translation>Nicht ausgeführt: Die Datenbank ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Database action: %1</source>
+        <translation>Datenbankaktion: %1</translation>
+    </message>
+    <message>
+        <source>Database action failed: %1 — %2</source>
+        <translation>Datenbankaktion fehlgeschlagen: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Session %1 is gone, or is an OpsDeck session: nothing was signalled.</source>
+        <translation>Sitzung %1 ist weg oder eine OpsDeck-Sitzung: Es wurde nichts signalisiert.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL did not signal session %1: it ended meanwhile.</source>
+        <translation>PostgreSQL hat Sitzung %1 nicht signalisiert: Sie endete inzwischen.</translation>
+    </message>
+    <message>
+        <source>Database %1 is not connected.</source>
+        <translation>Datenbank %1 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>No idle session to terminate.</source>
+        <translation>Keine untätige Sitzung zu beenden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions were terminated; the others were no longer idle that long or had ended.</source>
+        <translation>%1 von %2 Sitzungen wurden beendet; die übrigen waren nicht mehr so lange untätig oder schon beendet.</translation>
+    </message>
+    <message>
+        <source>Table %1 does not exist.</source>
+        <translation>Tabelle %1 existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseViews</name>
+    <message>
+        <source>pg_stat_statements is not installed in database %1. To enable it: add pg_stat_statements to shared_preload_libraries in postgresql.conf (shared_preload_libraries = &apos;pg_stat_statements&apos;), restart PostgreSQL, then run CREATE EXTENSION pg_stat_statements; in %1 as a superuser.</source>
+        <translation>pg_stat_statements ist in Datenbank %1 nicht installiert. So aktivieren Sie es: pg_stat_statements in postgresql.conf zu shared_preload_libraries hinzufügen (shared_preload_libraries = &apos;pg_stat_statements&apos;), PostgreSQL neu starten, dann als Superuser in %1 CREATE EXTENSION pg_stat_statements; ausführen.</translation>
+    </message>
+    <message>
+        <source>other users&apos; query texts, client addresses and wait events in Activity and Locks, their statements in Slow queries, and the replicas&apos; positions in Replication (pg_monitor includes it)</source>
+        <translation>die Abfragetexte, Client-Adressen und Warteereignisse anderer Benutzer in Aktivität und Sperren, ihre Anweisungen in Langsame Abfragen und die Positionen der Replikate in Replikation (pg_monitor schließt es ein)</translation>
+    </message>
+    <message>
+        <source>cancelling and terminating other users&apos; sessions</source>
+        <translation>Abbrechen und Beenden der Sitzungen anderer Benutzer</translation>
+    </message>
+    <message>
+        <source>the server returned no row</source>
+        <translation>der Server lieferte keine Zeile</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is installed in %1 but not loaded: add it to shared_preload_libraries in postgresql.conf and restart PostgreSQL.</source>
+        <translation>pg_stat_statements ist in %1 installiert, aber nicht geladen: Fügen Sie es in postgresql.conf zu shared_preload_libraries hinzu und starten Sie PostgreSQL neu.</translation>
+    </message>
+</context>
+<context>
     <name>DockerJson</name>
     <message>
         <source>too many errors; the rest are not listed</source>
@@ -3108,6 +3556,17 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>Log source %1 names no pod.</source>
         <translation>Die Protokollquelle %1 nennt keinen Pod.</translation>
+    </message>
+</context>
+<context>
+    <name>LockTree</name>
+    <message>
+        <source>(a prepared transaction: see pg_prepared_xacts)</source>
+        <translation>(eine vorbereitete Transaktion: siehe pg_prepared_xacts)</translation>
+    </message>
+    <message>
+        <source>(not in pg_stat_activity)</source>
+        <translation>(nicht in pg_stat_activity)</translation>
     </message>
 </context>
 <context>
