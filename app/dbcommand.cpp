@@ -69,7 +69,8 @@ void describeOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(Text::tr(
         "The DBA views of a workspace database, read once, and its actions through the safety "
         "gate.\n\n"
-        "  db overview|activity|locks|slow|tables|replication DATABASE [--json]\n"
+        "  db overview|locks|slow|tables|replication DATABASE [--json]\n"
+        "  db activity DATABASE [--hide-idle] [--min-duration SECONDS] [--json]\n"
         "  db cancel DATABASE PID --yes\n"
         "  db terminate DATABASE PID --confirm PID\n"
         "  db terminate-idle DATABASE --older-than MIN [--confirm DATABASE]\n\n"
@@ -80,6 +81,11 @@ void describeOptions(QCommandLineParser &parser)
     parser.addOption(
         {u"workspace"_s, Text::tr("Read the databases of the workspace FILE."), Text::tr("FILE")});
     parser.addOption({u"json"_s, Text::tr("Print JSON.")});
+    parser.addOption({u"hide-idle"_s, Text::tr("activity: leave out idle sessions.")});
+    parser.addOption({u"min-duration"_s,
+                      Text::tr("activity: only sessions whose query or transaction has run for "
+                               "at least SECONDS."),
+                      Text::tr("SECONDS")});
     parser.addOption(
         {u"password-stdin"_s, Text::tr("Read the database password from the first line of standard "
                                        "input.")});
@@ -139,10 +145,14 @@ void printTable(QTextStream &out, const QStringList &header, const QList<QString
 
 // The rows of a model as the page shows them: titles from headerData, cells from DisplayRole;
 // a tree depth first, its first column indented by depth.
+using RowFilter = std::function<bool(int row)>;
+
 void collectRows(const QAbstractItemModel *model, const QModelIndex &parent, int depth,
-                 QList<QStringList> &lines)
+                 QList<QStringList> &lines, const RowFilter &keep)
 {
     for (int row = 0; row < model->rowCount(parent); ++row) {
+        if (keep && !parent.isValid() && !keep(row))
+            continue;
         QStringList line;
         for (int column = 0; column < model->columnCount(parent); ++column) {
             const QString cell = model->index(row, column, parent).data().toString();
@@ -151,17 +161,17 @@ void collectRows(const QAbstractItemModel *model, const QModelIndex &parent, int
         lines.append(line);
         const QModelIndex child = model->index(row, 0, parent);
         if (model->hasChildren(child))
-            collectRows(model, child, depth + 1, lines);
+            collectRows(model, child, depth + 1, lines, keep);
     }
 }
 
-void printModel(QTextStream &out, const QAbstractItemModel *model)
+void printModel(QTextStream &out, const QAbstractItemModel *model, const RowFilter &keep = {})
 {
     QStringList header;
     for (int column = 0; column < model->columnCount(); ++column)
         header.append(model->headerData(column, Qt::Horizontal).toString());
     QList<QStringList> lines;
-    collectRows(model, {}, 0, lines);
+    collectRows(model, {}, 0, lines, keep);
     printTable(out, header, lines);
 }
 
@@ -271,7 +281,7 @@ std::optional<QString> passwordFromStdin()
 bool isDbCommand(const QStringList &arguments)
 {
     static const QStringList valued = {u"--workspace"_s, u"--confirm"_s, u"--older-than"_s,
-                                       u"--timeout"_s};
+                                       u"--timeout"_s, u"--min-duration"_s};
     for (qsizetype at = 1; at < arguments.size(); ++at) {
         const QString &word = arguments.at(at);
         if (valued.contains(word)) {
@@ -331,6 +341,22 @@ int runDbCommand(const QStringList &arguments)
         return usageExit;
     }
     const int timeoutMs = timeoutSeconds * 1000;
+    qint64 minimumMs = 0;
+    if (parser.isSet(u"min-duration"_s)) {
+        bool ok = false;
+        minimumMs = qint64(parser.value(u"min-duration"_s).toDouble(&ok) * 1000);
+        if (!ok || minimumMs < 0) {
+            err << Text::tr("opsdeck db: --min-duration takes seconds, such as 30 or 0.5") << '\n';
+            return usageExit;
+        }
+    }
+    const bool hideIdle = parser.isSet(u"hide-idle"_s);
+    // The Activity page's filters: idle sessions hidden, a minimum query or transaction age.
+    const auto shownActivity = [hideIdle, minimumMs](const ActivityRow &row) {
+        if (hideIdle && row.state == u"idle")
+            return false;
+        return minimumMs <= 0 || std::max(row.queryAgeMs, row.transactionAgeMs) >= minimumMs;
+    };
 
     Workspace workspace = builtInWorkspace();
     if (const QString file = parser.value(u"workspace"_s); !file.isEmpty()) {
@@ -439,9 +465,13 @@ int runDbCommand(const QStringList &arguments)
             if (!json)
                 printOverview(out, session, snapshot);
         } else if (command == u"activity") {
-            document = activityJson(snapshot);
-            if (!json)
-                printModel(out, session->activity());
+            DatabaseSnapshot shown = snapshot;
+            shown.activity.removeIf([&](const ActivityRow &row) { return !shownActivity(row); });
+            document = activityJson(shown);
+            if (!json) {
+                const ActivityModel *model = session->activity();
+                printModel(out, model, [&](int row) { return shownActivity(model->rowAt(row)); });
+            }
         } else if (command == u"locks") {
             document = lockTreeJson(session->locks()->tree());
             if (!json) {
@@ -578,7 +608,9 @@ int runDbCommand(const QStringList &arguments)
     (void)services.waitUntilOpen(); // the action's audit row is written before we leave
     if (!outcome->succeeded()) {
         err << Text::tr("opsdeck db: %1").arg(outcome->error) << '\n';
-        if (outcome->error.startsWith(u"Not run: this"_s))
+        if (serviceOptions.readOnly)
+            err << Text::tr("opsdeck db: --read-only refuses every action") << '\n';
+        else if (outcome->error.startsWith(u"Not run: this"_s))
             err << Text::tr("opsdeck db: %1").arg(hint) << '\n';
         return failedExit;
     }
