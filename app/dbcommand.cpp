@@ -422,6 +422,7 @@ int runDbCommand(const QStringList &arguments)
     const DatabaseView view = viewFor(command);
     bool refreshed = false;
     bool failed = false;
+    QString failure;
     QEventLoop loop;
     QObject::connect(session, &DatabaseSession::refreshed, &loop, [&](DatabaseView done) {
         if (done == view) {
@@ -430,8 +431,10 @@ int runDbCommand(const QStringList &arguments)
         }
     });
     QObject::connect(session, &DatabaseSession::stateChanged, &loop, [&] {
-        if (session->state() == DatabaseConnectionState::Failed) {
+        // Kept as it is now: a queued retry of the other view may clear the session's error.
+        if (session->state() == DatabaseConnectionState::Failed && !failed) {
             failed = true;
+            failure = session->error();
             loop.quit();
         }
     });
@@ -448,7 +451,7 @@ int runDbCommand(const QStringList &arguments)
         return failedExit;
     }
     const DatabaseSnapshot snapshot = session->lastSnapshot(view);
-    QString error = refreshed ? snapshot.error : session->error();
+    QString error = refreshed ? snapshot.error : failure;
     if (failed && error.isEmpty())
         error = Text::tr("the connection failed");
     if (!error.isEmpty()) {
