@@ -3,6 +3,7 @@
 
 #include "app/checkcommand.h"
 #include "app/containerscommand.h"
+#include "app/dbcommand.h"
 #include "app/logcommand.h"
 #include "app/metricscommand.h"
 #include "app/services.h"
@@ -364,7 +365,11 @@ void describe(QCommandLineParser &parser)
                  "  containers [HOST...] [--runtime R] [--context C] [-n NS] [--json]\n"
                  "                              every container and pod of the workspace's\n"
                  "                              hosts; exit status 1 when one could not be\n"
-                 "                              read (opsdeck containers --help)"));
+                 "                              read (opsdeck containers --help)\n"
+                 "  db overview|activity|locks|slow|tables|replication DATABASE [--json]\n"
+                 "                              one DBA view of a workspace database; also\n"
+                 "                              db cancel, terminate and terminate-idle\n"
+                 "                              through the safety gate (opsdeck db --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -438,6 +443,8 @@ int runHeadless(const QStringList &arguments)
         return runLogCommand(QStringList(logs + 1, arguments.cend()));
     if (isContainersCommand(arguments))
         return runContainersCommand(arguments);
+    if (isDbCommand(arguments))
+        return runDbCommand(arguments);
     QCommandLineParser parser;
     describe(parser);
     parser.process(arguments); // handles --help and --version and exits

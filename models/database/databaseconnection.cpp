@@ -320,10 +320,15 @@ void DatabaseConnection::setState(DatabaseConnectionState state, const QString &
         (server.ownPid != m_server.ownPid || server.startedAt != m_server.startedAt);
     if (state == DatabaseConnectionState::Open)
         m_server = server;
-    if (state == m_state && error == m_error && !serverChanged)
+    // A retry keeps the last failure's reason until it succeeds: "connecting…" alone would
+    // hide why the previous attempt failed.
+    const QString reason = state == DatabaseConnectionState::Open ? QString()
+                           : error.isEmpty()                      ? m_error
+                                                                  : error;
+    if (state == m_state && reason == m_error && !serverChanged)
         return;
     m_state = state;
-    m_error = error;
+    m_error = reason;
     Q_EMIT stateChanged(state, error);
     if (serverChanged)
         Q_EMIT this->serverChanged(m_server);

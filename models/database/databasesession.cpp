@@ -261,8 +261,8 @@ void DatabaseSession::openConnection(const QString &password)
         options.route = m_route;
         m_connection = std::make_unique<DatabaseConnection>(options);
         connect(m_connection.get(), &DatabaseConnection::stateChanged, this,
-                [this](DatabaseConnectionState, const QString &error) {
-                    m_error = error;
+                [this](DatabaseConnectionState, const QString &) {
+                    m_error = m_connection->error();
                     Q_EMIT stateChanged();
                 });
         m_opening = false;
