@@ -47,10 +47,7 @@ public:
         return m_sessions.back().get();
     }
 
-    static void send(QProcess *process, const QString &sql)
-    {
-        process->write(sql.toUtf8() + '\n');
-    }
+    static void send(QProcess *process, const QString &sql) { process->write(sql.toUtf8() + '\n'); }
 
     void endAll()
     {
@@ -94,10 +91,9 @@ inline int pidOf(const PostgresFixture &postgres, const QString &application)
 // connected.
 inline QString stateOf(const PostgresFixture &postgres, const QString &application)
 {
-    return superuserQuery(postgres,
-                          u"SELECT state || CASE WHEN wait_event_type = 'Lock' THEN '/Lock' ELSE "
-                          "'' END FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
-                              application));
+    return superuserQuery(
+        postgres, u"SELECT state || CASE WHEN wait_event_type = 'Lock' THEN '/Lock' ELSE "
+                  "'' END FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(application));
 }
 
 // Ends every session of role (its psql may be stuck in a long statement), as the superuser.
@@ -138,8 +134,7 @@ inline bool waitUntilWaiting(OpsDeck::DatabaseSession &session, const QList<int>
             return false;
         const QList<int> waiting =
             OpsDeck::waitingPids(session.lastSnapshot(OpsDeck::DatabaseView::Activity).activity);
-        if (std::all_of(pids.cbegin(), pids.cend(),
-                        [&](int pid) { return waiting.contains(pid); }))
+        if (std::all_of(pids.cbegin(), pids.cend(), [&](int pid) { return waiting.contains(pid); }))
             return true;
         QTest::qWait(200);
     }

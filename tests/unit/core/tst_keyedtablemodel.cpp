@@ -28,9 +28,12 @@ std::unique_ptr<ItemModel> newItemModel()
 {
     QList<ItemModel::Column> columns{
         {u"Key"_s, [](const Item &item) { return QVariant(item.key); }},
-        {u"Value"_s, [](const Item &item) { return QVariant(item.value); },
-         [](const Item &item) { return QVariant(-item.value); }, Qt::AlignRight | Qt::AlignVCenter,
-         {}, [](const Item &item) { return item.value >= 100 ? 1 : 0; }},
+        {u"Value"_s,
+         [](const Item &item) { return QVariant(item.value); },
+         [](const Item &item) { return QVariant(-item.value); },
+         Qt::AlignRight | Qt::AlignVCenter,
+         {},
+         [](const Item &item) { return item.value >= 100 ? 1 : 0; }},
     };
     return std::make_unique<ItemModel>(columns, [](const Item &item) { return item.key; });
 }
@@ -79,8 +82,7 @@ private Q_SLOTS:
             << u"a=1 b=2"_s << u"z=9 a=1 y=8 b=2"_s << u"a=1 b=2 z=9 y=8"_s;
         // Survivors keep their order, whatever order the refresh brings them in.
         QTest::newRow("kept, updated, removed and added at once")
-            << u"a=1 b=2 c=3 d=4 e=5"_s << u"g=7 e=50 a=1 d=40 f=6"_s
-            << u"a=1 d=40 e=50 g=7 f=6"_s;
+            << u"a=1 b=2 c=3 d=4 e=5"_s << u"g=7 e=50 a=1 d=40 f=6"_s << u"a=1 d=40 e=50 g=7 f=6"_s;
         QTest::newRow("all replaced") << u"a=1 b=2"_s << u"c=3 d=4"_s << u"c=3 d=4"_s;
         QTest::newRow("all gone") << u"a=1 b=2 c=3"_s << QString() << QString();
         // A key twice in one refresh (two standbys reporting the same name and client) is one

@@ -146,8 +146,8 @@ private Q_SLOTS:
         session->providePassword(m_postgres->value(u"PASSWORD"_s), false);
         QVERIFY2(waitState(*session, DatabaseConnectionState::Open, 30000),
                  qPrintable(session->error()));
-        QCOMPARE(session->title(),
-                 u"reports opsdeck@127.0.0.1:%1 through fixture"_s.arg(m_postgres->value(u"PORT"_s)));
+        QCOMPARE(session->title(), u"reports opsdeck@127.0.0.1:%1 through fixture"_s.arg(
+                                       m_postgres->value(u"PORT"_s)));
         checkActivity(*session);
     }
 

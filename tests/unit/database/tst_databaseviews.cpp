@@ -90,7 +90,10 @@ private:
 
     QString value(const QString &key) const { return m_postgres->value(key); }
     QString superuser(const QString &sql) const { return superuserQuery(*m_postgres, sql); }
-    int pidOf(const QString &application) const { return DatabaseTesting::pidOf(*m_postgres, application); }
+    int pidOf(const QString &application) const
+    {
+        return DatabaseTesting::pidOf(*m_postgres, application);
+    }
 
     Database database() const
     {
@@ -195,8 +198,7 @@ private Q_SLOTS:
         QString error;
         // A log of its own for each case (and each row of data), so its rows are counted alone.
         const QString file = m_directory.filePath(u"state-%1.sqlite"_s.arg(++m_stores));
-        QVERIFY2(StateTesting::openStore(*m_store, file, &error),
-                 qPrintable(error));
+        QVERIFY2(StateTesting::openStore(*m_store, file, &error), qPrintable(error));
         m_auditLog = std::make_unique<AuditLog>(m_store.get());
         m_readOnly = std::make_unique<ReadOnlyMode>(false);
         m_gate = std::make_unique<ActionGate>(m_auditLog.get(), m_readOnly.get());
@@ -227,16 +229,15 @@ private Q_SLOTS:
     {
         auto session = newSession();
         QVERIFY(waitState(*session, DatabaseConnectionState::Open));
-        const int a = startSession(u"chain-a"_s,
-                                   u"BEGIN; UPDATE first_table SET v = v + 1 WHERE id = 1;"_s,
-                                   u"idle in transaction"_s);
+        const int a =
+            startSession(u"chain-a"_s, u"BEGIN; UPDATE first_table SET v = v + 1 WHERE id = 1;"_s,
+                         u"idle in transaction"_s);
         const int b = startSession(u"chain-b"_s,
                                    u"BEGIN; UPDATE second_table SET v = v + 1 WHERE id = 1; "
                                    "UPDATE first_table SET v = v + 1 WHERE id = 1;"_s,
                                    u"active/Lock"_s);
-        const int c = startSession(u"chain-c"_s,
-                                   u"UPDATE second_table SET v = v + 1 WHERE id = 1;"_s,
-                                   u"active/Lock"_s);
+        const int c = startSession(
+            u"chain-c"_s, u"UPDATE second_table SET v = v + 1 WHERE id = 1;"_s, u"active/Lock"_s);
         QVERIFY(a > 0 && b > 0 && c > 0);
         QVERIFY(waitUntilWaiting(*session, {b, c}));
 
@@ -259,7 +260,8 @@ private Q_SLOTS:
         // The model says the same.
         const QModelIndex rootIndex = session->locks()->index(0, 0);
         QCOMPARE(rootIndex.data(LockTreeModel::PidRole).toInt(), a);
-        QCOMPARE(session->locks()->index(0, 0, session->locks()->index(0, 0, rootIndex))
+        QCOMPARE(session->locks()
+                     ->index(0, 0, session->locks()->index(0, 0, rootIndex))
                      .data(LockTreeModel::PidRole)
                      .toInt(),
                  c);
@@ -331,8 +333,8 @@ private Q_SLOTS:
     {
         auto session = newSession({minutesThreshold(u"idle_in_transaction"_s, 0.01)});
         QVERIFY(waitState(*session, DatabaseConnectionState::Open));
-        const int open = startSession(u"forgotten"_s, u"BEGIN; SELECT 1;"_s,
-                                      u"idle in transaction"_s);
+        const int open =
+            startSession(u"forgotten"_s, u"BEGIN; SELECT 1;"_s, u"idle in transaction"_s);
         QVERIFY(open > 0);
         QTest::qWait(1500);
         QVERIFY(refreshed(*session, DatabaseView::Activity));
@@ -394,30 +396,49 @@ private Q_SLOTS:
 
         // Read-only mode: refused, the statistics stay.
         m_readOnly->setEnabled(true);
-        auto outcome = actionOutcome(
-            [&](auto done) { session->resetStatements({Risk::Change, {}}, this, done); });
+        auto outcome = actionOutcome([&](auto done) {
+            session->resetStatements({Risk::Change, {}}, this, done);
+        });
         QVERIFY(outcome && !outcome->succeeded());
         QVERIFY(superuser(u"SELECT count(*) FROM pg_stat_statements WHERE query LIKE "
                           "'%pg_sleep%'"_s)
                     .toInt() > 0);
         // Without the Change confirmed: refused too.
         m_readOnly->setEnabled(false);
-        outcome = actionOutcome(
-            [&](auto done) { session->resetStatements({Risk::Read, {}}, this, done); });
+        outcome = actionOutcome([&](auto done) {
+            session->resetStatements({Risk::Read, {}}, this, done);
+        });
         QVERIFY(outcome && !outcome->succeeded());
         QVERIFY(superuser(u"SELECT count(*) FROM pg_stat_statements WHERE query LIKE "
                           "'%pg_sleep%'"_s)
                     .toInt() > 0);
         QCOMPARE(auditRows(u"postgres.statements.reset"_s).size(), 0);
 
-        outcome = actionOutcome(
-            [&](auto done) { session->resetStatements({Risk::Change, {}}, this, done); });
+        // PostgreSQL lets only superusers reset unless granted: the server's refusal is shown.
+        outcome = actionOutcome([&](auto done) {
+            session->resetStatements({Risk::Change, {}}, this, done);
+        });
+        QVERIFY(outcome && !outcome->succeeded());
+        QVERIFY2(
+            outcome->error.contains(u"permission denied for function pg_stat_statements_reset"_s),
+            qPrintable(outcome->error));
+        superuser(u"GRANT EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint) TO "
+                  "opsdeck"_s);
+        outcome = actionOutcome([&](auto done) {
+            session->resetStatements({Risk::Change, {}}, this, done);
+        });
+        superuser(u"REVOKE EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint) FROM "
+                  "opsdeck"_s);
         QVERIFY(outcome);
         QVERIFY2(outcome->succeeded(), qPrintable(outcome->error));
         QVERIFY(refreshed(*session, DatabaseView::Statements));
         for (const StatementRow &row : session->lastSnapshot(DatabaseView::Statements).statements)
             QVERIFY2(!row.query.contains(u"pg_sleep"_s), qPrintable(row.query));
-        QCOMPARE(auditRows(u"postgres.statements.reset"_s).size(), 1);
+        const QList<AuditEntry> audited = auditRows(u"postgres.statements.reset"_s);
+        QCOMPARE(audited.size(), 2);
+        // Newest first: the reset that ran, after the one the server refused.
+        QCOMPARE(audited.at(0).status, AuditStatus::Finished);
+        QCOMPARE(audited.at(1).status, AuditStatus::Failed);
     }
 
     void inactiveSlotIsAWarning()
@@ -440,8 +461,9 @@ private Q_SLOTS:
         QVERIFY(!slot.active);
         QVERIFY(slot.retainedBytes >= 0);
         QCOMPARE(slot.walStatus, u"reserved"_s);
-        QCOMPARE(slots->index(row, slots->columnOf(u"Active"_s)).data(KeyedTableRole::Verdict).toInt(),
-                 int(DatabaseVerdict::Warning));
+        QCOMPARE(
+            slots->index(row, slots->columnOf(u"Active"_s)).data(KeyedTableRole::Verdict).toInt(),
+            int(DatabaseVerdict::Warning));
         QCOMPARE(rowVerdict(*slots, row), int(DatabaseVerdict::Warning));
         QVERIFY(snapshot.archiver.has_value());
         QCOMPARE(snapshot.archiver->mode, u"off"_s);
@@ -567,7 +589,8 @@ private Q_SLOTS:
                                         u"idle in transaction"_s);
         const int sleeper =
             startSession(u"canary-sleeper"_s, u"SELECT pg_sleep(20);"_s, u"active"_s);
-        const int idle = startSession(u"canary-idle"_s, u"SELECT count(*) AS canary FROM first_table;"_s, u"idle"_s);
+        const int idle = startSession(u"canary-idle"_s,
+                                      u"SELECT count(*) AS canary FROM first_table;"_s, u"idle"_s);
         QVERIFY(holder > 0 && sleeper > 0 && idle > 0);
         QVERIFY(refreshed(*session, DatabaseView::Activity));
         const QDateTime vacuumedBefore = lastVacuumOf(*session, u"public.vacuumed"_s);
@@ -594,8 +617,8 @@ private Q_SLOTS:
                     session->terminateIdle(0, {idle}, {Risk::Destroy, {u"orders"_s}}, this, done);
                 }));
         refused("vacuum", actionOutcome([&](auto done) {
-                    session->vacuumTable(u"public"_s, u"vacuumed"_s, true, {Risk::Change, {}},
-                                         this, done);
+                    session->vacuumTable(u"public"_s, u"vacuumed"_s, true, {Risk::Change, {}}, this,
+                                         done);
                 }));
         refused("reset", actionOutcome([&](auto done) {
                     session->resetStatements({Risk::Change, {}}, this, done);
@@ -668,8 +691,8 @@ private Q_SLOTS:
 
     void roleWithoutMonitorIsToldWhatItLacks()
     {
-        const int holder = startSession(u"secretive"_s, u"BEGIN; SELECT 'app only';"_s,
-                                        u"idle in transaction"_s);
+        const int holder =
+            startSession(u"secretive"_s, u"BEGIN; SELECT 'app only';"_s, u"idle in transaction"_s);
         QVERIFY(holder > 0);
         Database target = database();
         target.user = u"viewer"_s;
@@ -707,21 +730,24 @@ private Q_SLOTS:
         QVERIFY(waitState(*session, DatabaseConnectionState::Open));
         QVERIFY(refreshed(*session, DatabaseView::Activity));
         const ServerInfo before = session->server();
-        const QString script = QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/postgres-fixture.sh");
+        const QString script =
+            QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/postgres-fixture.sh");
         QCOMPARE(QProcess::execute(u"bash"_s, {script, u"stop"_s, m_postgres->directory()}), 0);
         QVERIFY(refreshed(*session, DatabaseView::Activity));
         QVERIFY(!session->lastSnapshot(DatabaseView::Activity).error.isEmpty());
         QVERIFY2(session->state() == DatabaseConnectionState::Lost ||
                      session->state() == DatabaseConnectionState::Connecting,
                  qPrintable(session->error()));
-        QVERIFY2(session->error().startsWith(u"PostgreSQL database orders (opsdeck at 127.0.0.1:"_s),
-                 qPrintable(session->error()));
+        QVERIFY2(
+            session->error().startsWith(u"PostgreSQL database orders (opsdeck at 127.0.0.1:"_s),
+            qPrintable(session->error()));
 
         QProcess start;
         start.start(u"bash"_s, {script, u"start"_s, m_postgres->directory()});
         QVERIFY(start.waitForFinished(60000));
         QCOMPARE(start.exitCode(), 0);
-        QVERIFY(start.readAllStandardOutput().contains("PORT=" + value(u"PORT"_s).toUtf8()));
+        QVERIFY(start.readAllStandardOutput().contains(
+            QByteArray("PORT=" + value(u"PORT"_s).toUtf8())));
         QVERIFY(refreshed(*session, DatabaseView::Activity));
         QVERIFY2(session->lastSnapshot(DatabaseView::Activity).error.isEmpty(),
                  qPrintable(session->lastSnapshot(DatabaseView::Activity).error));

@@ -79,9 +79,8 @@ QString drawModel(const QAbstractItemModel &model, const QModelIndex &parent)
         QString text = index.data(LockTreeModel::PidRole).toString();
         if (index.data(LockTreeModel::IsCycleRole).toBool())
             text += u'~';
-        const int blocks = model.index(row, LockTreeModel::Blocks, parent)
-                               .data(LockTreeModel::SortRole)
-                               .toInt();
+        const int blocks =
+            model.index(row, LockTreeModel::Blocks, parent).data(LockTreeModel::SortRole).toInt();
         if (blocks > 0)
             text += u'/' + QString::number(blocks);
         if (model.rowCount(index) > 0)
@@ -115,15 +114,14 @@ private Q_SLOTS:
 
         QTest::newRow("nobody waits") << u"1 2@300 3"_s << QString() << QString() << QString();
         QTest::newRow("one holder, two waiters")
-            << u"100@5000 101<100 102<100 103"_s << u"100/2(101 102)"_s << u"101,102"_s
-            << u"100"_s;
+            << u"100@5000 101<100 102<100 103"_s << u"100/2(101 102)"_s << u"101,102"_s << u"100"_s;
         // A holds t1; B holds t2 and waits for t1; C waits for t2.
         QTest::newRow("a waiter behind a waiter")
             << u"202<201 200@9000 201<200"_s << u"200/2(201/1(202))"_s << u"201,202"_s
             << u"200,201"_s;
         QTest::newRow("a waiter blocked by two blockers")
-            << u"300@2000 301@1000 302<300,301 303<302"_s
-            << u"300/2(302/1(303)) 301/2(302=300)"_s << u"302,303"_s << u"300,301,302"_s;
+            << u"300@2000 301@1000 302<300,301 303<302"_s << u"300/2(302/1(303)) 301/2(302=300)"_s
+            << u"302,303"_s << u"300,301,302"_s;
         QTest::newRow("roots by sessions blocked")
             << u"400@90000 401<400 410@1000 411<410 412<410"_s << u"410/2(411 412) 400/1(401)"_s
             << u"401,411,412"_s << u"400,410"_s;
@@ -133,8 +131,8 @@ private Q_SLOTS:
         QTest::newRow("a ring of two")
             << u"501<500 500<501"_s << u"500*/1(501/1(500^))"_s << u"500,501"_s << u"500,501"_s;
         QTest::newRow("a ring of three")
-            << u"601<600 602<601 600<602"_s << u"600*/2(601/2(602/2(600^)))"_s
-            << u"600,601,602"_s << u"600,601,602"_s;
+            << u"601<600 602<601 600<602"_s << u"600*/2(601/2(602/2(600^)))"_s << u"600,601,602"_s
+            << u"600,601,602"_s;
         // The tail's pid is the lowest, yet the ring's lowest pid becomes the root.
         QTest::newRow("a ring with a tail")
             << u"700<712 710<711 711<712 712<710"_s << u"710*/3(712/3(700 711/3(710^)))"_s
@@ -188,7 +186,8 @@ private Q_SLOTS:
         QCOMPARE(sessions, involved);
 
         LockTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setActivity(rows);
         QString fromModel = expected;
         fromModel.replace(u'*', u'~').replace(u'^', u'~');
