@@ -278,6 +278,27 @@ private Q_SLOTS:
         QCOMPARE(pidSet(waitingPids(activity)), theirWaiting);
         QVERIFY(pidSet(blockingPids(activity)).subtract(theirBlocking).isEmpty());
         QVERIFY(theirBlocking.contains(a));
+
+        // Terminating the root through the gate: B gets A's row and still holds its own, so B
+        // becomes the root with C beneath it.
+        const auto outcome = actionOutcome([&](auto done) {
+            session->terminateBackend(a, {Risk::Destroy, {QString::number(a)}}, this, done);
+        });
+        QVERIFY(outcome);
+        QVERIFY2(outcome->succeeded(), qPrintable(outcome->error));
+        QTRY_COMPARE_WITH_TIMEOUT(pidOf(u"chain-a"_s), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_postgres, u"chain-b"_s), u"idle in transaction"_s,
+                                  10000);
+        QVERIFY(waitUntilWaiting(*session, {c}));
+        const LockTree &after = session->locks()->tree();
+        QCOMPARE(after.roots.size(), 1);
+        QCOMPARE(after.sessionOf(after.roots.first()).pid, b);
+        QCOMPARE(after.nodes.at(after.roots.first()).blockedTotal, 1);
+        const QList<AuditEntry> audited = auditRows(u"postgres.backend.terminate"_s);
+        QCOMPARE(audited.size(), 1);
+        QCOMPARE(audited.first().host, QString::number(a));
+        QCOMPARE(audited.first().risk, Risk::Destroy);
+        QCOMPARE(audited.first().status, AuditStatus::Finished);
     }
 
     void longRunningQueryIsJudged()
