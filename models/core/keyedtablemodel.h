@@ -62,11 +62,19 @@ public:
     // The row with this key, or -1.
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
 
+    // A key is one row: of rows sharing a key only the first is shown (else each refresh would
+    // append the others again and the table would grow).
     void setRows(const QList<Row> &rows)
     {
         QHash<QString, int> incoming;
-        for (int row = 0; row < rows.size(); ++row)
-            incoming.insert(m_key(rows.at(row)), row);
+        QList<bool> placed(rows.size(), false);
+        for (int row = 0; row < rows.size(); ++row) {
+            const QString key = m_key(rows.at(row));
+            if (incoming.contains(key))
+                placed[row] = true; // a later duplicate: never added
+            else
+                incoming.insert(key, row);
+        }
         // Gone rows, from the back so earlier indexes stay valid; contiguous runs at once.
         for (int row = int(m_rows.size()) - 1; row >= 0;) {
             if (incoming.contains(m_key(m_rows.at(row)))) {
@@ -81,7 +89,6 @@ public:
             endRemoveRows();
             row = first - 1;
         }
-        QList<bool> placed(rows.size(), false);
         for (int row = 0; row < m_rows.size(); ++row) {
             const int from = incoming.value(m_key(m_rows.at(row)));
             m_rows[row] = rows.at(from);

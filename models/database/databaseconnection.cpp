@@ -89,8 +89,12 @@ public:
         query.setForwardOnly(true);
         if (statement.noStatementTimeout)
             query.exec(u"SET statement_timeout = 0"_s);
-        bool ran = query.prepare(statement.sql);
-        if (ran) {
+        // QPSQL prepares on the server, and PostgreSQL prepares no utility statement (VACUUM):
+        // a statement with nothing to bind is sent as it is.
+        bool ran = false;
+        if (statement.bound.isEmpty()) {
+            ran = query.exec(statement.sql);
+        } else if (query.prepare(statement.sql)) {
             for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
                 query.bindValue(it.key(), it.value());
             ran = query.exec();

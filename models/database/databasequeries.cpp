@@ -125,8 +125,11 @@ QString activitySql(const ServerInfo &)
            "  coalesce(w.mode, ''), coalesce(w.locktype, ''), coalesce(w.target, ''),"
            "  a.pid = pg_backend_pid() OR coalesce(a.application_name, '') LIKE 'opsdeck%'"
            " FROM pg_stat_activity a LEFT JOIN waits w ON w.pid = a.pid"
-           " WHERE a.backend_type IN ('client backend', 'autovacuum worker', 'parallel worker',"
-           "   'walsender')"
+           // Without pg_read_all_stats, other users' sessions have no backend_type: those
+           // connected to a database are client sessions all the same (their query reads
+           // "<insufficient privilege>"); without a database they are the server's own processes.
+           " WHERE (a.backend_type IN ('client backend', 'autovacuum worker', 'parallel worker',"
+           "   'walsender') OR (a.backend_type IS NULL AND a.datid IS NOT NULL))"
            " ORDER BY a.pid"_s;
 }
 

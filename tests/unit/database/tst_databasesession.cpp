@@ -3,6 +3,7 @@
 // reads; real lock contention made by psql sessions gives the tree with its root blocker;
 // terminating the root through the safety gate lets the waiters proceed; read-only mode refuses
 // the action; OpsDeck's own session is never a target.
+#include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasesession.h"
 #include "models/persistence/statestore.h"
@@ -81,6 +82,11 @@ private:
                    u"SELECT pid FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
                        application))
             .toInt();
+    }
+
+    QString stateOf(const QString &application) const
+    {
+        return DatabaseTesting::stateOf(*m_postgres, application);
     }
 
     std::unique_ptr<DatabaseSession> newSession()
@@ -229,13 +235,14 @@ private Q_SLOTS:
         QVERIFY(waitOpen(*session));
         QProcess *holder = psql(u"holder"_s);
         send(holder, u"BEGIN; UPDATE accounts SET balance = balance - 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"holder"_s) > 0, 10000);
+        // Connected is not enough: the holder's row lock must be taken before anyone queues.
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"holder"_s), u"idle in transaction"_s, 10000);
         QProcess *first = psql(u"first"_s);
         send(first, u"UPDATE accounts SET balance = balance + 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"first"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"first"_s), u"active/Lock"_s, 10000);
         QProcess *second = psql(u"second"_s);
         send(second, u"UPDATE accounts SET balance = balance + 2 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"second"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"second"_s), u"active/Lock"_s, 10000);
         const int holderPid = pidOf(u"holder"_s);
         const int firstPid = pidOf(u"first"_s);
         const int secondPid = pidOf(u"second"_s);
