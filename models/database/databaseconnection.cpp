@@ -5,6 +5,7 @@
 #include "models/health/postgrescheck.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -48,15 +49,19 @@ class DatabaseWorker final : public QObject
     Q_OBJECT
 
 public:
-    DatabaseWorker(const DatabaseConnectOptions &options, const QString &connectionName)
+    DatabaseWorker(const DatabaseConnectOptions &options, const QString &connectionName,
+                   std::shared_ptr<std::atomic_bool> stopping)
         : m_options(options)
         , m_connectionName(connectionName)
+        , m_stopping(std::move(stopping))
     {
     }
     ~DatabaseWorker() override { close(); }
 
     void refresh(quint64 id, DatabaseView view)
     {
+        if (*m_stopping)
+            return; // nobody waits for it: do not open a connection for it
         DatabaseSnapshot snapshot;
         snapshot.view = view;
         QString error;
@@ -77,6 +82,8 @@ public:
 
     void execute(quint64 id, const DatabaseStatement &statement)
     {
+        if (*m_stopping)
+            return;
         DatabaseStatementResult result;
         QString error;
         if (!ensureOpen(&error)) {
@@ -232,9 +239,33 @@ private:
     DatabaseConnectOptions m_options;
     QString m_connectionName;
     ServerInfo m_server;
+    std::shared_ptr<std::atomic_bool> m_stopping;
     bool m_open = false;
     bool m_everOpened = false;
 };
+
+namespace {
+
+// The connection threads not yet finished, touched only by the thread that owns the
+// connections. At exit they are given the time their last statement may take: a worker still
+// closing its QSqlDatabase after QCoreApplication is gone would crash the process.
+QList<QPointer<QThread>> &unfinishedThreads()
+{
+    static QList<QPointer<QThread>> threads;
+    return threads;
+}
+
+void waitForUnfinishedThreads()
+{
+    QDeadlineTimer deadline(15000);
+    for (const QPointer<QThread> &thread : std::as_const(unfinishedThreads())) {
+        if (thread)
+            thread->wait(deadline);
+    }
+    unfinishedThreads().clear();
+}
+
+} // namespace
 
 namespace {
 
@@ -268,7 +299,14 @@ DatabaseConnection::DatabaseConnection(const DatabaseConnectOptions &options, QO
     const QString connectionName = u"opsdeck-dba-%1"_s.arg(++connections);
     m_thread = new QThread;
     m_thread->setObjectName(u"Database %1"_s.arg(options.name));
-    m_worker = new DatabaseWorker(options, connectionName);
+    static const bool waitsAtExit = [] {
+        qAddPostRoutine(waitForUnfinishedThreads);
+        return true;
+    }();
+    Q_UNUSED(waitsAtExit);
+    unfinishedThreads().removeAll(nullptr);
+    unfinishedThreads().append(m_thread);
+    m_worker = new DatabaseWorker(options, connectionName, m_stopping);
     m_worker->moveToThread(m_thread);
     // Both go once the thread ends: the worker closes its connection in that thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -292,7 +330,8 @@ DatabaseConnection::DatabaseConnection(const DatabaseConnectOptions &options, QO
 DatabaseConnection::~DatabaseConnection()
 {
     // Not waited for: a request still in libpq ends within the statement timeout, and the
-    // thread then deletes the worker and itself.
+    // thread then deletes the worker and itself. Requests still queued are dropped.
+    *m_stopping = true;
     disconnect(m_worker, nullptr, this, nullptr);
     m_thread->quit();
 }

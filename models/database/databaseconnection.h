@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -93,6 +94,7 @@ private:
     struct Pending; // answers waited for, by request id
     DatabaseConnectOptions m_options;
     std::unique_ptr<Pending> m_pending;
+    std::shared_ptr<std::atomic_bool> m_stopping = std::make_shared<std::atomic_bool>(false);
     QThread *m_thread = nullptr;
     DatabaseWorker *m_worker = nullptr; // lives in m_thread
     DatabaseConnectionState m_state = DatabaseConnectionState::Idle;
