@@ -83,6 +83,13 @@ private:
             .toInt();
     }
 
+    // "state/wait_event_type" of the session of application, empty when it has none.
+    QString stateOf(const QString &application) const
+    {
+        return superuserQuery(u"SELECT state || '/' || coalesce(wait_event_type, '') FROM "
+                              "pg_stat_activity WHERE application_name = '%1'"_s.arg(application));
+    }
+
     std::unique_ptr<DatabaseSession> newSession()
     {
         DatabaseServices services;
@@ -229,10 +236,11 @@ private Q_SLOTS:
         QVERIFY(waitOpen(*session));
         QProcess *holder = psql(u"holder"_s);
         send(holder, u"BEGIN; UPDATE accounts SET balance = balance - 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"holder"_s) > 0, 10000);
+        // Connected is not enough: on a loaded machine the waiters' UPDATEs could run first.
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"holder"_s), u"idle in transaction/Client"_s, 10000);
         QProcess *first = psql(u"first"_s);
         send(first, u"UPDATE accounts SET balance = balance + 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"first"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"first"_s), u"active/Lock"_s, 10000);
         QProcess *second = psql(u"second"_s);
         send(second, u"UPDATE accounts SET balance = balance + 2 WHERE id = 1;"_s);
         QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"second"_s) > 0, 10000);
