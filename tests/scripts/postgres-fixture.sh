@@ -2,8 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A throwaway PostgreSQL 15 on 127.0.0.1 for the tests (run as root; the server runs as postgres).
 #
-#   postgres-fixture.sh start DIR [--port N]   start (or reuse) the cluster of DIR
+#   postgres-fixture.sh start DIR [--port N] [--max-connections N]
+#                                              start (or reuse) the cluster of DIR
 #   postgres-fixture.sh stop DIR               stop it
+#
+# --max-connections sets max_connections for this start (PostgreSQL's 100 otherwise; the
+# benchmark holds 500 sessions). start refuses a cluster of DIR already running with another
+# value: stop it first.
 #
 # start prints KEY=VALUE lines (also kept in DIR/fixture.env):
 # HOST PORT USER PASSWORD DATABASE SOCKET_DIR DATA LOG PIDFILE SUPERUSER.
@@ -25,7 +30,7 @@ die() {
 }
 
 usage() {
-    sed -n '3,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '3,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -68,14 +73,17 @@ running_pid() { # dir -> pid of the postmaster of DIR/data, or nothing
 
 cmd_start() {
     [ $# -ge 1 ] || usage
-    local dir=$1 port=''
+    local dir=$1 port='' max_connections=''
     shift
     while [ $# -gt 0 ]; do
         case $1 in
         --port) port=${2:?--port needs a value}; shift 2 ;;
+        --max-connections) max_connections=${2:?--max-connections needs a value}; shift 2 ;;
         *) usage ;;
         esac
     done
+    [[ -z $max_connections || $max_connections =~ ^[0-9]+$ ]] ||
+        die "--max-connections needs a number, not '$max_connections'"
     [ "$(id -u)" -eq 0 ] || die "must run as root (the server runs as postgres)"
     local bin
     bin=$(pg_bin)
@@ -91,6 +99,13 @@ cmd_start() {
     if [ -n "$(running_pid "$dir")" ] && [ -f "$dir/fixture.env" ]; then
         if [ -n "$port" ] && [ "$port" != "$(state_get "$dir" PORT)" ]; then
             die "$dir already runs on another port: stop it first"
+        fi
+        if [ -n "$max_connections" ]; then
+            local running
+            running=$(as_postgres "$dir" "$bin/psql" -X -At -h "$(state_get "$dir" SOCKET_DIR)" \
+                -p "$(state_get "$dir" PORT)" -U postgres -d postgres -c 'SHOW max_connections')
+            [ "$running" = "$max_connections" ] ||
+                die "$dir already runs with max_connections $running: stop it first"
         fi
         cat "$dir/fixture.env"
         return 0
@@ -121,13 +136,14 @@ cmd_start() {
         fi
     fi
     # pg_ctl -w returns once the server accepts connections, or fails when it could not bind.
-    local started='' offset err
+    local started='' offset err extra=''
+    [ -z "$max_connections" ] || extra=" -c max_connections=$max_connections"
     for port in "${candidates[@]}"; do
         offset=$(($(stat -c %s "$log" 2>/dev/null || echo 0) + 1))
         if err=$(as_postgres "$dir" "$bin/pg_ctl" -D "$data" -l "$log" -s -w -t 30 -o "-p $port \
 -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock \
 -c shared_preload_libraries=pg_stat_statements -c fsync=off -c full_page_writes=off \
--c synchronous_commit=off" start 2>&1); then
+-c synchronous_commit=off$extra" start 2>&1); then
             started=$port
             break
         fi

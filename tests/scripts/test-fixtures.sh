@@ -208,6 +208,24 @@ else
     check "a wrong database password is refused" grep -q 'password authentication failed' <<<"$out"
 fi
 
+# --max-connections: refused while the cluster runs with another value, set by a fresh start.
+pg_show() {
+    psql -X -At -h "$(env_get "$scratch/pg.env" SOCKET_DIR)" -p "$(env_get "$scratch/pg.env" PORT)" \
+        -U postgres -d postgres -c "SHOW $1" 2>/dev/null || true
+}
+if out=$("$pg_fixture" start "$pg" --max-connections 150 2>&1); then
+    fail "a running cluster with another max_connections is not reused"
+else
+    check "a running cluster with another max_connections is not reused" \
+        grep -q 'max_connections 100: stop it first' <<<"$out"
+fi
+record_pids
+"$pg_fixture" stop "$pg"
+"$pg_fixture" start "$pg" --max-connections 150 >"$scratch/pg.env"
+check "--max-connections sets max_connections" [ "$(pg_show max_connections)" = 150 ]
+check "--max-connections is reused as it runs" \
+    cmp -s "$scratch/pg.env" <("$pg_fixture" start "$pg" --max-connections 150)
+
 # Stop everything and make sure nothing of this run is left.
 record_pids
 stop_all
