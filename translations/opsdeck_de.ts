@@ -784,7 +784,11 @@ Commands that need no display:
   containers [HOST...] [--runtime R] [--context C] [-n NS] [--json]
                               every container and pod of the workspace&apos;s
                               hosts; exit status 1 when one could not be
-                              read (opsdeck containers --help)</source>
+                              read (opsdeck containers --help)
+  db overview|activity|locks|slow|tables|replication DATABASE [--json]
+                              one DBA view of a workspace database; also
+                              db cancel, terminate and terminate-idle
+                              through the safety gate (opsdeck db --help)</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -815,7 +819,12 @@ Befehle, die keine Anzeige benötigen:
                               alle Container und Pods der Hosts des
                               Arbeitsbereichs; Exit-Status 1, wenn einer
                               nicht gelesen werden konnte
-                              (opsdeck containers --help)</translation>
+                              (opsdeck containers --help)
+  db overview|activity|locks|slow|tables|replication DATABASE [--json]
+                              eine DBA-Ansicht einer Datenbank des
+                              Arbeitsbereichs; dazu db cancel, terminate
+                              und terminate-idle über die Sicherheitsschranke
+                              (opsdeck db --help)</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2425,347 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>pg_stat_statements is installed in %1 but not loaded: add it to shared_preload_libraries in postgresql.conf and restart PostgreSQL.</source>
         <translation>pg_stat_statements ist in %1 installiert, aber nicht geladen: Fügen Sie es in postgresql.conf zu shared_preload_libraries hinzu und starten Sie PostgreSQL neu.</translation>
+    </message>
+</context>
+<context>
+    <name>DbCommand</name>
+    <message>
+        <source>The DBA views of a workspace database, read once, and its actions through the safety gate.
+
+  db overview|locks|slow|tables|replication DATABASE [--json]
+  db activity DATABASE [--hide-idle] [--min-duration SECONDS] [--json]
+  db cancel DATABASE PID --yes
+  db terminate DATABASE PID --confirm PID
+  db terminate-idle DATABASE --older-than MIN [--confirm DATABASE]
+
+A database whose workspace entry has a keychain password needs it on standard input (--password-stdin): the command line opens no keychain. Exit status 1 when the database could not be read or an action was refused or failed, 2 on a usage error.</source>
+        <translation>Die DBA-Ansichten einer Datenbank des Arbeitsbereichs, einmal gelesen, und ihre Aktionen über die Sicherheitsschranke.
+
+  db overview|locks|slow|tables|replication DATABASE [--json]
+  db activity DATABASE [--hide-idle] [--min-duration SECONDS] [--json]
+  db cancel DATABASE PID --yes
+  db terminate DATABASE PID --confirm PID
+  db terminate-idle DATABASE --older-than MIN [--confirm DATABASE]
+
+Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat, braucht es auf der Standardeingabe (--password-stdin): Die Kommandozeile öffnet keinen Schlüsselbund. Exit-Status 1, wenn die Datenbank nicht gelesen werden konnte oder eine Aktion abgelehnt wurde oder fehlschlug, 2 bei einem Aufruffehler.</translation>
+    </message>
+    <message>
+        <source>Read the databases of the workspace FILE.</source>
+        <translation>Die Datenbanken des Arbeitsbereichs FILE lesen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>activity: leave out idle sessions.</source>
+        <translation>activity: untätige Sitzungen weglassen.</translation>
+    </message>
+    <message>
+        <source>activity: only sessions whose query or transaction has run for at least SECONDS.</source>
+        <translation>activity: nur Sitzungen, deren Abfrage oder Transaktion seit mindestens SECONDS Sekunden läuft.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Read the database password from the first line of standard input.</source>
+        <translation>Das Datenbankpasswort aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: every action is refused.</source>
+        <translation>Nur-Lese-Modus: Jede Aktion wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>cancel: confirm the change.</source>
+        <translation>cancel: die Änderung bestätigen.</translation>
+    </message>
+    <message>
+        <source>terminate: the PID typed again; terminate-idle: the DATABASE name typed again.</source>
+        <translation>terminate: die PID noch einmal eingegeben; terminate-idle: der Name der DATABASE noch einmal eingegeben.</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>TARGET</translation>
+    </message>
+    <message>
+        <source>terminate-idle: sessions idle for more than MINUTES.</source>
+        <translation>terminate-idle: Sitzungen, die länger als MINUTES Minuten untätig sind.</translation>
+    </message>
+    <message>
+        <source>MINUTES</source>
+        <translation>MINUTES</translation>
+    </message>
+    <message>
+        <source>Give up when the database has not answered after SECONDS (30 when not given).</source>
+        <translation>Aufgeben, wenn die Datenbank nach SECONDS Sekunden nicht geantwortet hat (ohne Angabe 30).</translation>
+    </message>
+    <message>
+        <source>Accept a host key that no known_hosts file has (for a database reached through an SSH tunnel).</source>
+        <translation>Einen Hostschlüssel akzeptieren, der in keiner known_hosts-Datei steht (für eine Datenbank, die über einen SSH-Tunnel erreicht wird).</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>The view or the action.</source>
+        <translation>Die Ansicht oder die Aktion.</translation>
+    </message>
+    <message>
+        <source>VIEW|ACTION</source>
+        <translation>VIEW|ACTION</translation>
+    </message>
+    <message>
+        <source>A database of the workspace.</source>
+        <translation>Eine Datenbank des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>DATABASE</source>
+        <translation>DATABASE</translation>
+    </message>
+    <message>
+        <source>cancel, terminate: the session.</source>
+        <translation>cancel, terminate: die Sitzung.</translation>
+    </message>
+    <message>
+        <source>[PID]</source>
+        <translation>[PID]</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Server: PostgreSQL %1</source>
+        <translation>Server: PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Up: %1 (since %2)</source>
+        <translation>Läuft: %1 (seit %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>fine</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable (max_connections %3): %4, %5</source>
+        <translation>Verbindungen: %1 von %2 nutzbaren (max_connections %3): %4, %5</translation>
+    </message>
+    <message>
+        <source>By state: %1</source>
+        <translation>Nach Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio: %1</source>
+        <translation>Cache-Trefferquote: %1</translation>
+    </message>
+    <message>
+        <source>Rollbacks: %1, deadlocks: %2, temp files: %3 (%4)</source>
+        <translation>Rollbacks: %1, Deadlocks: %2, Temp-Dateien: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>(no standby streams from this server)</source>
+        <translation>(kein Standby repliziert von diesem Server)</translation>
+    </message>
+    <message>
+        <source>Replication slots</source>
+        <translation>Replikations-Slots</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>warning: slot %1 is inactive and keeps %2 of WAL</source>
+        <translation>Warnung: Slot %1 ist inaktiv und hält %2 WAL zurück</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>eine unbekannte Menge</translation>
+    </message>
+    <message>
+        <source>Archiver: archive_mode %1, %2 archived (last %3), %4 failed (last %5)</source>
+        <translation>Archivierer: archive_mode %1, %2 archiviert (zuletzt %3), %4 fehlgeschlagen (zuletzt %5)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Archiver: not readable here</source>
+        <translation>Archivierer: hier nicht lesbar</translation>
+    </message>
+    <message>
+        <source>opsdeck db %1: &apos;%2&apos; is not a process id</source>
+        <translation>opsdeck db %1: „%2“ ist keine Prozess-ID</translation>
+    </message>
+    <message>
+        <source>opsdeck db terminate-idle: give the idle time in whole minutes, at least 1: --older-than MINUTES</source>
+        <translation>opsdeck db terminate-idle: Geben Sie die Leerlaufzeit in ganzen Minuten an, mindestens 1: --older-than MINUTES</translation>
+    </message>
+    <message>
+        <source>opsdeck db: --timeout takes whole seconds, at least 1</source>
+        <translation>opsdeck db: --timeout nimmt ganze Sekunden, mindestens 1</translation>
+    </message>
+    <message>
+        <source>opsdeck db: --min-duration takes seconds, such as 30 or 0.5</source>
+        <translation>opsdeck db: --min-duration nimmt Sekunden, etwa 30 oder 0.5</translation>
+    </message>
+    <message>
+        <source>opsdeck db: the audit log cannot be opened: %1</source>
+        <translation>opsdeck db: Das Prüfprotokoll kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck db: the workspace has no database &apos;%1&apos;, and no database at all (give the workspace with --workspace FILE)</source>
+        <translation>opsdeck db: Der Arbeitsbereich hat keine Datenbank „%1“ und überhaupt keine Datenbank (geben Sie den Arbeitsbereich mit --workspace FILE an)</translation>
+    </message>
+    <message>
+        <source>opsdeck db: the workspace has no database &apos;%1&apos;; it has: %2</source>
+        <translation>opsdeck db: Der Arbeitsbereich hat keine Datenbank „%1“; er hat: %2</translation>
+    </message>
+    <message>
+        <source>opsdeck db: --password-stdin: standard input has no line with the password of database %1</source>
+        <translation>opsdeck db: --password-stdin: Die Standardeingabe hat keine Zeile mit dem Passwort von Datenbank %1</translation>
+    </message>
+    <message>
+        <source>opsdeck db: database %1 needs the password of keychain entry &apos;%2&apos;, and the command line opens no keychain: give the password on standard input with --password-stdin</source>
+        <translation>opsdeck db: Datenbank %1 braucht das Passwort des Schlüsselbund-Eintrags „%2“, und die Kommandozeile öffnet keinen Schlüsselbund: Geben Sie das Passwort mit --password-stdin auf der Standardeingabe an</translation>
+    </message>
+    <message>
+        <source>opsdeck db: database %1 (%2) did not answer within %3</source>
+        <translation>opsdeck db: Datenbank %1 (%2) hat nicht innerhalb von %3 geantwortet</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>die Verbindung schlug fehl</translation>
+    </message>
+    <message>
+        <source>database %1: %2</source>
+        <translation>Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>opsdeck db: %1</source>
+        <translation>opsdeck db: %1</translation>
+    </message>
+    <message>
+        <source>No session waits for a lock in database %1.</source>
+        <translation>In Datenbank %1 wartet keine Sitzung auf eine Sperre.</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>to cancel the query of session %1, add --yes</source>
+        <translation>um die Abfrage von Sitzung %1 abzubrechen, geben Sie --yes an</translation>
+    </message>
+    <message>
+        <source>Cancelled the query of session %1 in database %2.</source>
+        <translation>Abfrage von Sitzung %1 in Datenbank %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>to terminate session %1, confirm with --confirm %1</source>
+        <translation>um Sitzung %1 zu beenden, bestätigen Sie mit --confirm %1</translation>
+    </message>
+    <message>
+        <source>Terminated session %1 in database %2.</source>
+        <translation>Sitzung %1 in Datenbank %2 beendet.</translation>
+    </message>
+    <message>
+        <source>opsdeck db: database %1 did not answer within %2</source>
+        <translation>opsdeck db: Datenbank %1 hat nicht innerhalb von %2 geantwortet</translation>
+    </message>
+    <message>
+        <source>opsdeck db: database %1: %2</source>
+        <translation>opsdeck db: Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>No session of database %1 has been idle for more than %2 min.</source>
+        <translation>Keine Sitzung von Datenbank %1 ist länger als %2 min untätig.</translation>
+    </message>
+    <message>
+        <source>Sessions idle for more than %1 min:</source>
+        <translation>Sitzungen, die länger als %1 min untätig sind:</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>Untätig seit</translation>
+    </message>
+    <message>
+        <source>Last query</source>
+        <translation>Letzte Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <source>opsdeck db: nothing was terminated; to terminate these %n session(s), confirm with --confirm %1</source>
+        <translation>
+            <numerusform>opsdeck db: nichts wurde beendet; um diese %n Sitzung zu beenden, bestätigen Sie mit --confirm %1</numerusform>
+            <numerusform>opsdeck db: nichts wurde beendet; um diese %n Sitzungen zu beenden, bestätigen Sie mit --confirm %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to terminate them, confirm with --confirm %1</source>
+        <translation>um sie zu beenden, bestätigen Sie mit --confirm %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminated %n idle session(s) in database %1.</source>
+        <translation>
+            <numerusform>%n untätige Sitzung in Datenbank %1 beendet.</numerusform>
+            <numerusform>%n untätige Sitzungen in Datenbank %1 beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opsdeck db: --read-only refuses every action</source>
+        <translation>opsdeck db: --read-only lehnt jede Aktion ab</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>DbCommand</name>
+    <message numerus="yes">
+        <source>opsdeck db: nothing was terminated; to terminate these %n session(s), confirm with --confirm %1</source>
+        <translation>
+            <numerusform>opsdeck db: nothing was terminated; to terminate this session, confirm with --confirm %1</numerusform>
+            <numerusform>opsdeck db: nothing was terminated; to terminate these %n sessions, confirm with --confirm %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminated %n idle session(s) in database %1.</source>
+        <translation>
+            <numerusform>Terminated %n idle session in database %1.</numerusform>
+            <numerusform>Terminated %n idle sessions in database %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HealthRedis</name>
     <message numerus="yes">
         <source>master, %n replica(s) connected</source>
