@@ -1986,10 +1986,6 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>PostgreSQL-Datenbank %1: Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
-        <source>permission denied: %1</source>
-        <translation>Zugriff verweigert: %1</translation>
-    </message>
-    <message>
         <source>PostgreSQL database %1 (%2 at %3): %4</source>
         <translation>PostgreSQL-Datenbank %1 (%2 auf %3): %4</translation>
     </message>

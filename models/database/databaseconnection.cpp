@@ -388,8 +388,14 @@ QString DatabaseConnection::describeFailure(const QString &libpqMessage,
     check.user = options.user;
     check.timeoutMs = options.statementTimeoutMs;
     QString cause = postgresFailureCause(libpqMessage, check);
-    if (libpqMessage.contains(u"permission denied"_s))
-        cause = Text::tr("permission denied: %1").arg(libpqMessage.section(u'\n', 0, 0).trimmed());
+    if (libpqMessage.contains(u"permission denied"_s)) {
+        // The server's own words name what was refused; only its severity prefix goes.
+        cause = libpqMessage.section(u'\n', 0, 0).trimmed();
+        for (const QString &prefix : {u"ERROR:"_s, u"FATAL:"_s}) {
+            if (cause.startsWith(prefix))
+                cause = cause.mid(prefix.size()).trimmed();
+        }
+    }
     return Text::tr("PostgreSQL database %1 (%2 at %3): %4")
         .arg(options.name, options.database.isEmpty() ? options.user : options.database,
              endpoint(options), cause);
