@@ -122,8 +122,42 @@ LockTree buildLockTree(const QList<ActivityRow> &activity)
         builder.sessionOfPid.insert(pid, int(builder.tree.sessions.size()));
         builder.tree.sessions.append(row ? *row : unknownSession(pid));
     }
+    // Whether from can reach to by following blockedBy (to is above from).
+    const auto above = [&builder](int from, int to) {
+        QSet<int> seen;
+        QList<int> stack{from};
+        while (!stack.isEmpty()) {
+            const int pid = stack.takeLast();
+            const auto session = builder.sessionOfPid.constFind(pid);
+            if (session == builder.sessionOfPid.cend())
+                continue;
+            for (int blocker : builder.tree.sessions.at(*session).blockedBy) {
+                if (blocker == to)
+                    return true;
+                if (!seen.contains(blocker)) {
+                    seen.insert(blocker);
+                    stack.append(blocker);
+                }
+            }
+        }
+        return false;
+    };
     for (const ActivityRow &row : builder.tree.sessions) {
+        // PostgreSQL names, for a waiter queued on a row, the holder and every waiter queued
+        // ahead of it. Under the holder that waiter is already reached through the ones ahead
+        // of it; listing it again under each of them would show one queue as a fan. A blocker
+        // that another blocker of the same session waits for (and not the other way round, as
+        // in a ring) is left out: the tree shows the queue as a chain.
+        QList<int> shown;
         for (int blocker : row.blockedBy) {
+            const bool impliedByAnother =
+                std::any_of(row.blockedBy.cbegin(), row.blockedBy.cend(), [&](int other) {
+                    return other != blocker && above(other, blocker) && !above(blocker, other);
+                });
+            if (!impliedByAnother && !shown.contains(blocker))
+                shown.append(blocker);
+        }
+        for (int blocker : std::as_const(shown)) {
             QList<int> &waiters = builder.waitersOf[blocker];
             if (!waiters.contains(row.pid))
                 waiters.append(row.pid);

@@ -144,6 +144,15 @@ private Q_SLOTS:
             << u"900<0 901<900"_s << u"0/2(900/1(901))"_s << u"900,901"_s << u"0,900"_s;
         QTest::newRow("a blocker missing from the activity")
             << u"950<999 951<999"_s << u"999/2(950 951)"_s << u"950,951"_s << u"999"_s;
+        // PostgreSQL names for the third in a row's queue the holder and the second: the tree
+        // shows the queue as a chain, not the third under the holder a second time.
+        QTest::newRow("a queue on one row is a chain")
+            << u"970@5000 971<970 972<970,971 973<970,971,972"_s << u"970/3(971/2(972/1(973)))"_s
+            << u"971,972,973"_s << u"970,971,972"_s;
+        // Waiting for two that wait for each other keeps both: neither is only above the other.
+        QTest::newRow("behind a ring, under both of its members")
+            << u"981<980 980<981 982<980,981"_s << u"980*/2(981/2(980^ 982) 982=981)"_s
+            << u"980,981,982"_s << u"980,981"_s;
         QTest::newRow("the same blocker named twice")
             << u"960 961<960,960"_s << u"960/1(961)"_s << u"961"_s << u"960"_s;
     }
