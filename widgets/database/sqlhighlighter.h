@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSyntaxHighlighter>
+
+#include <vector>
+
+namespace OpsDeck {
+
+struct SqlToken;
+
+// Colours SQL as the server reads it (keywords, strings, comments, numbers) with the project's
+// SQL lexer, so a string or comment that spans lines is coloured as one. The whole text is
+// tokenized once per change of the document: query texts are short.
+class SqlHighlighter final : public QSyntaxHighlighter
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SqlHighlighter)
+
+public:
+    explicit SqlHighlighter(QTextDocument *document);
+    ~SqlHighlighter() override;
+
+    static bool isKeyword(QStringView word);
+
+protected:
+    void highlightBlock(const QString &text) override;
+
+private:
+    int m_revision = -1;
+    QString m_text;
+    std::vector<SqlToken> m_tokens;
+};
+
+} // namespace OpsDeck
