@@ -305,7 +305,7 @@ DatabasesPage::DatabasesPage(DatabaseMonitor *monitor, ReadOnlyMode *readOnly, Q
     m_splitter->addWidget(centre);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 5);
-    m_splitter->setSizes({240, 1160});
+    m_splitter->setSizes({260, 1140});
 
     m_status->setObjectName(u"databaseStatus"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -530,7 +530,7 @@ QWidget *DatabasesPage::createOverviewTab()
     m_connectionsTime = TimeCharts::addTimeAxis(m_connectionsChart, 0, 60000, 15);
     m_connectionsValues = TimeCharts::addValueAxis(m_connectionsChart, tr("sessions"));
     m_transactionsTime = TimeCharts::addTimeAxis(m_transactionsChart, 0, 60000, 15);
-    m_transactionsValues = TimeCharts::addValueAxis(m_transactionsChart, tr("per second"));
+    m_transactionsValues = TimeCharts::addValueAxis(m_transactionsChart, tr("/s"));
     for (QDateTimeAxis *axis : {m_connectionsTime, m_transactionsTime})
         axis->setFormat(u"HH:mm:ss"_s);
     auto *charts = new QSplitter(Qt::Horizontal, page);
@@ -539,12 +539,14 @@ QWidget *DatabasesPage::createOverviewTab()
 
     m_statsView = newTable(u"databaseStats"_s, tr("Databases of the server"));
     m_statsView->setModel(m_statsFilter);
+    m_statsView->header()->setStretchLastSection(false);
     auto *lower = new QSplitter(Qt::Vertical, page);
     lower->setObjectName(u"overviewSplitter"_s);
     lower->addWidget(charts);
     lower->addWidget(m_statsView);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
+    lower->setSizes({420, 200});
 
     layout->addWidget(figures);
     layout->addWidget(lower, 1);
@@ -642,6 +644,7 @@ QWidget *DatabasesPage::createStatementsTab()
     m_statementsUnavailable->hide();
     m_statementsView = newTable(u"statementsView"_s, tr("Statements"));
     m_statementsView->setModel(m_statementsFilter);
+    m_statementsView->sortByColumn(1, Qt::DescendingOrder); // total time: the heaviest first
     connect(m_statementsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { updateDetails(); });
     auto *bar = new QHBoxLayout;
@@ -665,8 +668,11 @@ QWidget *DatabasesPage::createTablesTab()
     layout->setContentsMargins(0, 4, 0, 0);
     m_tablesView = newTable(u"tablesView"_s, tr("Tables"));
     m_tablesView->setModel(m_tablesFilter);
+    m_tablesView->sortByColumn(2, Qt::DescendingOrder); // total size
+    m_tablesView->header()->setStretchLastSection(false);
     m_indexesView = newTable(u"indexesView"_s, tr("Indexes"));
     m_indexesView->setModel(m_indexesFilter);
+    m_indexesView->sortByColumn(3, Qt::DescendingOrder);
     connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DatabasesPage::updateActions);
     auto *bar = new QHBoxLayout;
@@ -712,7 +718,9 @@ QWidget *DatabasesPage::createReplicationTab()
     m_slotsView = newTable(u"slotsView"_s, tr("Replication slots"));
     m_slotsView->setModel(m_slotsFilter);
     layout->addWidget(m_archiver);
-    layout->addWidget(new QLabel(tr("Replicas"), page));
+    m_replicasTitle = new QLabel(tr("Replicas"), page);
+    m_replicasTitle->setObjectName(u"replicasTitle"_s);
+    layout->addWidget(m_replicasTitle);
     layout->addWidget(m_replicasView, 1);
     layout->addWidget(new QLabel(tr("Replication slots"), page));
     layout->addWidget(m_slotsView, 1);
@@ -746,11 +754,11 @@ void DatabasesPage::rebuildDatabaseList()
             item->setToolTip(0, session->title());
             connect(session, &DatabaseSession::stateChanged, this,
                     &DatabasesPage::updateDatabaseStates, Qt::UniqueConnection);
+            disconnect(session, &DatabaseSession::passwordNeeded, this, nullptr);
             connect(session, &DatabaseSession::passwordNeeded, this,
                     [this, session](const QString &keychainEntry) {
                         askPassword(session, keychainEntry);
-                    },
-                    Qt::UniqueConnection);
+                    });
         }
     }
     m_databases->expandAll();
@@ -1101,12 +1109,13 @@ void DatabasesPage::updateReplication()
             return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)
                                 : tr("never");
         };
-        QString line = tr("WAL archiving: archive_mode %1; %2 archived (last %3 at %4)")
-                           .arg(archiver.mode)
-                           .arg(archiver.archivedCount)
-                           .arg(archiver.lastArchivedWal.isEmpty() ? u"–"_s
-                                                                   : archiver.lastArchivedWal,
-                                when(archiver.lastArchivedAt));
+        QString line =
+            archiver.archivedCount > 0
+                ? tr("WAL archiving: archive_mode %1; %2 segments archived, the last %3 at %4")
+                      .arg(archiver.mode)
+                      .arg(archiver.archivedCount)
+                      .arg(archiver.lastArchivedWal, when(archiver.lastArchivedAt))
+                : tr("WAL archiving: archive_mode %1; nothing archived yet").arg(archiver.mode);
         if (archiver.failedCount > 0)
             line += tr("; %1 failed (last %2 at %3)")
                         .arg(archiver.failedCount)
@@ -1123,13 +1132,14 @@ void DatabasesPage::updateReplication()
         lines.append(tr("WAL archiving: not readable here."));
     }
     m_archiver->setText(lines.join(u'\n'));
+    m_replicasTitle->setText(m_session->replicas()->rowCount() > 0
+                                 ? tr("Replicas")
+                                 : tr("Replicas: none streams from this server"));
 }
 
 void DatabasesPage::updateLocksState()
 {
-    auto *stack = m_locksView->parentWidget() ? qobject_cast<QStackedWidget *>(
-                                                    m_locksView->parentWidget()->parentWidget())
-                                              : nullptr;
+    auto *stack = qobject_cast<QStackedWidget *>(m_locksView->parentWidget());
     const bool empty = m_locksFilter->rowCount() == 0;
     if (stack)
         stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_locksEmpty) : m_locksView);
@@ -1270,11 +1280,34 @@ void DatabasesPage::restoreState()
     m_detailsSplitter->restoreState(settings.value(u"databases/detailsSplitter"_s).toByteArray());
     const int interval = settings.value(u"databases/interval"_s, 5000).toInt();
     m_interval->setCurrentIndex(std::max(0, m_interval->findData(interval)));
-    for (QTreeView *view : findChildren<QTreeView *>()) {
-        const QVariant state = settings.value(u"databases/header/"_s + view->objectName());
-        if (!state.isNull())
-            view->header()->restoreState(state.toByteArray());
+    // A header is restored (or fitted to its contents) once its view first has rows: before
+    // that, a proxy without a source has no columns to restore.
+    for (QTreeView *view : tableViews()) {
+        QAbstractItemModel *model = view->model();
+        const auto fit = [view, model] {
+            if (view->property("columnsFitted").toBool() || model->rowCount() == 0)
+                return;
+            view->setProperty("columnsFitted", true);
+            const QVariant state =
+                QSettings().value(u"databases/header/"_s + view->objectName());
+            if (!state.isNull() && view->header()->restoreState(state.toByteArray()))
+                return;
+            for (int column = 0; column + 1 < model->columnCount(); ++column) {
+                view->resizeColumnToContents(column);
+                view->setColumnWidth(column, std::min(view->columnWidth(column), 320));
+            }
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, view, fit);
+        connect(model, &QAbstractItemModel::modelReset, view, fit);
+        connect(model, &QAbstractItemModel::layoutChanged, view, fit);
     }
+}
+
+QList<QTreeView *> DatabasesPage::tableViews() const
+{
+    return {m_statsView,      m_activityView,  m_locksView,    m_longRunningView,
+            m_statementsView, m_tablesView,    m_indexesView,  m_replicasView,
+            m_slotsView};
 }
 
 void DatabasesPage::saveState() const
@@ -1282,8 +1315,8 @@ void DatabasesPage::saveState() const
     QSettings settings;
     settings.setValue(u"databases/splitter"_s, m_splitter->saveState());
     settings.setValue(u"databases/detailsSplitter"_s, m_detailsSplitter->saveState());
-    for (QTreeView *view : findChildren<QTreeView *>()) {
-        if (view->model() && view->model()->columnCount() > 0 && view != m_databases)
+    for (QTreeView *view : tableViews()) {
+        if (view->property("columnsFitted").toBool())
             settings.setValue(u"databases/header/"_s + view->objectName(),
                               view->header()->saveState());
     }

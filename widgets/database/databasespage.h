@@ -124,6 +124,7 @@ private:
     void restoreState();
     void saveState() const;
     QTreeView *currentView() const;
+    QList<QTreeView *> tableViews() const;
     DatabaseTableFilter *filterOf(QTreeView *view) const;
     void askPassword(DatabaseSession *session, const QString &entry);
     void confirmPidAction(Action kind, int pid);
@@ -193,6 +194,7 @@ private:
     QTreeView *m_replicasView;
     QTreeView *m_slotsView;
     QLabel *m_archiver;
+    QLabel *m_replicasTitle = nullptr;
 
     QHash<int, QAction *> m_actions;
     QAction *m_pause = nullptr;
