@@ -27,6 +27,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -76,9 +77,9 @@ DatabaseView viewOf(DatabasesPage::Tab tab)
 
 Verdict verdictFromInt(int verdict)
 {
-    return verdict >= int(DatabaseVerdict::Critical) ? Verdict::Critical
+    return verdict >= int(DatabaseVerdict::Critical)  ? Verdict::Critical
            : verdict == int(DatabaseVerdict::Warning) ? Verdict::Warning
-                                                       : Verdict::Ok;
+                                                      : Verdict::Ok;
 }
 
 // The tables' look: a cell with a warning or critical verdict in its colour with its icon
@@ -94,8 +95,8 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.data(ActivityFilter::OwnRole).toBool()) {
             option->font.setItalic(true);
-            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled,
-                                                                           QPalette::Text));
+            option->palette.setColor(QPalette::Text,
+                                     option->palette.color(QPalette::Disabled, QPalette::Text));
             return;
         }
         const int verdict = index.data(KeyedTableRole::Verdict).toInt();
@@ -195,8 +196,8 @@ QString stateIcon(DatabaseConnectionState state)
     return u"unknown"_s;
 }
 
-QLineSeries *mappedSeries(QChart *chart, QAbstractItemModel *model, int column,
-                          const QString &name, QList<QObject *> &mappers)
+QLineSeries *mappedSeries(QChart *chart, QAbstractItemModel *model, int column, const QString &name,
+                          QList<QObject *> &mappers)
 {
     auto *series = new QLineSeries;
     series->setName(name);
@@ -352,11 +353,12 @@ void DatabasesPage::createActions()
         addAction(action);
         return action;
     };
-    m_refresh = make(u"refreshDatabase"_s, tr("Refresh now"), u"reload"_s, QKeySequence(Qt::Key_F5),
-                     [this] {
-                         if (m_session)
-                             m_session->refreshNow();
-                     });
+    // F5 is the window's (reload the workspace) elsewhere: here keyPressEvent() takes it.
+    m_refresh = make(u"refreshDatabase"_s, tr("Refresh now"), u"reload"_s, {}, [this] {
+        if (m_session)
+            m_session->refreshNow();
+    });
+    m_refresh->setToolTip(tr("Read the shown view now (F5)"));
     m_pause = make(u"pauseDatabase"_s, tr("Pause"), u"pause"_s, {}, [this](bool paused) {
         if (m_session)
             m_session->setPaused(paused || !m_shown);
@@ -368,12 +370,12 @@ void DatabasesPage::createActions()
         m_filterInput->setFocus();
         m_filterInput->selectAll();
     });
-    m_copy = make(u"copyDatabase"_s, tr("Copy"), {}, QKeySequence::Copy, [this] { copySelection(); });
+    m_copy =
+        make(u"copyDatabase"_s, tr("Copy"), {}, QKeySequence::Copy, [this] { copySelection(); });
 
-    m_actions.insert(int(Action::Cancel),
-                     make(u"cancelQuery"_s, tr("Cancel Query…"), u"pause"_s,
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                          [this] { runAction(Action::Cancel); }));
+    m_actions.insert(int(Action::Cancel), make(u"cancelQuery"_s, tr("Cancel Query…"), u"pause"_s,
+                                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                               [this] { runAction(Action::Cancel); }));
     m_actions.insert(int(Action::Terminate),
                      make(u"terminateBackend"_s, tr("Terminate Session…"), u"error"_s,
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
@@ -381,9 +383,9 @@ void DatabasesPage::createActions()
     m_actions.insert(int(Action::TerminateIdle),
                      make(u"terminateIdle"_s, tr("Terminate Idle…"), u"warning"_s, {},
                           [this] { runAction(Action::TerminateIdle); }));
-    m_actions.insert(int(Action::Vacuum), make(u"vacuumTable"_s, tr("VACUUM ANALYZE…"),
-                                               u"service"_s, {},
-                                               [this] { runAction(Action::Vacuum); }));
+    m_actions.insert(int(Action::Vacuum),
+                     make(u"vacuumTable"_s, tr("VACUUM ANALYZE…"), u"service"_s, {},
+                          [this] { runAction(Action::Vacuum); }));
     m_actions.insert(int(Action::ResetStatements),
                      make(u"resetStatements"_s, tr("Reset Statistics…"), u"reload"_s, {},
                           [this] { runAction(Action::ResetStatements); }));
@@ -421,8 +423,8 @@ QToolBar *DatabasesPage::createToolBar()
         for (DatabaseTableFilter *filter :
              {static_cast<DatabaseTableFilter *>(m_activityFilter),
               static_cast<DatabaseTableFilter *>(m_longRunningFilter), m_locksFilter,
-              m_statementsFilter, m_tablesFilter, m_indexesFilter, m_replicasFilter,
-              m_slotsFilter, m_statsFilter})
+              m_statementsFilter, m_tablesFilter, m_indexesFilter, m_replicasFilter, m_slotsFilter,
+              m_statsFilter})
             filter->setText(text);
         m_locksView->expandAll();
     });
@@ -460,6 +462,7 @@ QTreeView *DatabasesPage::newTable(const QString &objectName, const QString &acc
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->header()->setSectionsMovable(true);
     view->header()->setStretchLastSection(true);
+    view->header()->setSortIndicator(0, Qt::AscendingOrder);
     view->addAction(m_copy);
     connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &at) {
         if (!view->indexAt(at).isValid())
@@ -494,10 +497,14 @@ QWidget *DatabasesPage::createOverviewTab()
     grid->setContentsMargins(4, 0, 4, 0);
     grid->setHorizontalSpacing(24);
     const QList<std::pair<QString, QString>> names{
-        {u"version"_s, tr("Version")},         {u"uptime"_s, tr("Up for")},
-        {u"connections"_s, tr("Connections")}, {u"cacheHit"_s, tr("Cache hit ratio")},
-        {u"transactions"_s, tr("Transactions/s")}, {u"rollbacks"_s, tr("Rollbacks")},
-        {u"deadlocks"_s, tr("Deadlocks")},     {u"tempFiles"_s, tr("Temp files")},
+        {u"version"_s, tr("Version")},
+        {u"uptime"_s, tr("Up for")},
+        {u"connections"_s, tr("Connections")},
+        {u"cacheHit"_s, tr("Cache hit ratio")},
+        {u"transactions"_s, tr("Transactions/s")},
+        {u"rollbacks"_s, tr("Rollbacks")},
+        {u"deadlocks"_s, tr("Deadlocks")},
+        {u"tempFiles"_s, tr("Temp files")},
     };
     for (int at = 0; at < names.size(); ++at) {
         auto *title = new QLabel(names[at].second, figures);
@@ -676,8 +683,8 @@ QWidget *DatabasesPage::createTablesTab()
     connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DatabasesPage::updateActions);
     auto *bar = new QHBoxLayout;
-    auto *vacuum = new QPushButton(action(Action::Vacuum)->icon(), action(Action::Vacuum)->text(),
-                                   page);
+    auto *vacuum =
+        new QPushButton(action(Action::Vacuum)->icon(), action(Action::Vacuum)->text(), page);
     vacuum->setObjectName(u"vacuumButton"_s);
     connect(vacuum, &QPushButton::clicked, action(Action::Vacuum), &QAction::trigger);
     connect(action(Action::Vacuum), &QAction::changed, vacuum, [vacuum, this] {
@@ -788,10 +795,10 @@ void DatabasesPage::updateDatabaseStates()
             item->setText(1, stateName(state));
             item->setIcon(1, themedIcon(stateIcon(state)));
             item->setToolTip(1, session->error());
-            const QColor colour = state == DatabaseConnectionState::Failed ||
-                                          state == DatabaseConnectionState::Lost
-                                      ? StatusColours::bad(palette())
-                                      : palette().color(QPalette::Text);
+            const QColor colour =
+                state == DatabaseConnectionState::Failed || state == DatabaseConnectionState::Lost
+                    ? StatusColours::bad(palette())
+                    : palette().color(QPalette::Text);
             item->setForeground(1, colour);
         }
     }
@@ -870,8 +877,9 @@ void DatabasesPage::setSession(DatabaseSession *session)
         series[1]->setColor(palette().color(QPalette::Disabled, QPalette::Text));
         series[2]->setColor(StatusColours::caution(palette()));
         for (QLineSeries *line :
-             {mappedSeries(m_transactionsChart, history, OverviewHistoryModel::TransactionsPerSecond,
-                           tr("transactions"), m_mappers),
+             {mappedSeries(m_transactionsChart, history,
+                           OverviewHistoryModel::TransactionsPerSecond, tr("transactions"),
+                           m_mappers),
               mappedSeries(m_transactionsChart, history, OverviewHistoryModel::RollbacksPerSecond,
                            tr("rollbacks"), m_mappers)}) {
             line->attachAxis(m_transactionsTime);
@@ -1006,10 +1014,11 @@ void DatabasesPage::updateOverview()
     }
     const DatabaseSnapshot snapshot = m_session->lastSnapshot(DatabaseView::Overview);
     const OverviewFigures figures = overviewFigures(snapshot, m_session->thresholds());
-    const ServerInfo &server = snapshot.server.versionNumber ? snapshot.server : m_session->server();
-    set(u"version"_s, server.versionNumber ? u"PostgreSQL "_s + versionText(server.versionNumber)
-                                           : QString(),
-        0, server.version);
+    const ServerInfo &server =
+        snapshot.server.versionNumber ? snapshot.server : m_session->server();
+    set(u"version"_s,
+        server.versionNumber ? u"PostgreSQL "_s + versionText(server.versionNumber) : QString(), 0,
+        server.version);
     if (server.startedAt.isValid())
         set(u"uptime"_s,
             formatDuration(std::max<qint64>(0, server.startedAt.msecsTo(snapshot.takenAt))), 0,
@@ -1017,8 +1026,8 @@ void DatabasesPage::updateOverview()
                 .arg(QLocale().toString(server.startedAt.toLocalTime(), QLocale::ShortFormat)));
     QStringList byState;
     for (const ConnectionCount &count : snapshot.connections)
-        byState.append(tr("%1: %2").arg(count.state.isEmpty() ? tr("other") : count.state)
-                           .arg(count.count));
+        byState.append(
+            tr("%1: %2").arg(count.state.isEmpty() ? tr("other") : count.state).arg(count.count));
     set(u"connections"_s,
         tr("%1 of %2 (%3 %)")
             .arg(figures.clientConnections)
@@ -1035,8 +1044,9 @@ void DatabasesPage::updateOverview()
         figures.cacheHitPercent < 0
             ? QString()
             : tr("%1 %").arg(QLocale().toString(figures.cacheHitPercent, 'f', 2)),
-        cacheVerdict, tr("Blocks found in shared buffers, over every database since the "
-                         "statistics were reset"));
+        cacheVerdict,
+        tr("Blocks found in shared buffers, over every database since the "
+           "statistics were reset"));
     const QList<OverviewSample> &samples = m_session->history()->samples();
     const double tps = samples.isEmpty() ? -1 : samples.last().transactionsPerSecond;
     set(u"transactions"_s, tps < 0 ? QString() : QLocale().toString(tps, 'f', 1));
@@ -1044,8 +1054,8 @@ void DatabasesPage::updateOverview()
     set(u"deadlocks"_s, QLocale().toString(figures.deadlocks), figures.deadlocks > 0 ? 1 : 0,
         tr("Since the statistics were reset"));
     set(u"tempFiles"_s,
-        tr("%1 (%2)").arg(QLocale().toString(figures.tempFiles), formatBytes(figures.tempBytes)),
-        0, tr("Sorts and hashes that did not fit work_mem and spilled to disk"));
+        tr("%1 (%2)").arg(QLocale().toString(figures.tempFiles), formatBytes(figures.tempBytes)), 0,
+        tr("Sorts and hashes that did not fit work_mem and spilled to disk"));
 }
 
 void DatabasesPage::updateCharts()
@@ -1069,9 +1079,8 @@ void DatabasesPage::updateCharts()
     double connections = 0;
     double rate = 0;
     for (const OverviewSample &sample : samples) {
-        connections = std::max<double>(
-            {connections, double(sample.active), double(sample.idle),
-             double(sample.idleInTransaction), double(sample.other)});
+        connections = std::max<double>({connections, double(sample.active), double(sample.idle),
+                                        double(sample.idleInTransaction), double(sample.other)});
         rate = std::max({rate, sample.transactionsPerSecond, sample.rollbacksPerSecond});
     }
     TimeCharts::fitValueAxis(m_connectionsValues, 0, connections, {});
@@ -1098,11 +1107,10 @@ void DatabasesPage::updateReplication()
     const DatabaseSnapshot snapshot = m_session->lastSnapshot(DatabaseView::Replication);
     QStringList lines;
     if (snapshot.server.inRecovery || m_session->server().inRecovery)
-        lines.append(
-            snapshot.standbyReplayDelayMs >= 0
-                ? tr("This server is a standby; it last replayed a transaction %1 ago.")
-                      .arg(formatDuration(snapshot.standbyReplayDelayMs))
-                : tr("This server is a standby."));
+        lines.append(snapshot.standbyReplayDelayMs >= 0
+                         ? tr("This server is a standby; it last replayed a transaction %1 ago.")
+                               .arg(formatDuration(snapshot.standbyReplayDelayMs))
+                         : tr("This server is a standby."));
     if (snapshot.archiver) {
         const ArchiverStatus &archiver = *snapshot.archiver;
         const auto when = [](const QDateTime &at) {
@@ -1124,8 +1132,7 @@ void DatabasesPage::updateReplication()
         QPalette colours = palette();
         // A failure after the last success: archiving is stuck and WAL piles up.
         if (archiver.failedCount > 0 &&
-            (!archiver.lastArchivedAt.isValid() ||
-             archiver.lastFailedAt > archiver.lastArchivedAt))
+            (!archiver.lastArchivedAt.isValid() || archiver.lastFailedAt > archiver.lastArchivedAt))
             colours.setColor(QPalette::WindowText, StatusColours::bad(colours));
         m_archiver->setPalette(colours);
     } else if (snapshot.takenAt.isValid()) {
@@ -1177,22 +1184,23 @@ void DatabasesPage::updateActions()
     for (Action kind : {Action::Cancel, Action::Terminate}) {
         QAction *act = action(kind);
         act->setEnabled(open && sessions && pid > 0 && refusal.isEmpty());
-        act->setToolTip(!refusal.isEmpty()      ? refusal
-                        : !sessions || pid <= 0 ? tr("Select a session in Activity, Locks or "
-                                                     "Long-running first")
-                        : kind == Action::Cancel
-                            ? tr("Cancel the running query of session %1; the session stays")
-                                  .arg(pid)
-                            : tr("End session %1: its transaction is rolled back").arg(pid));
+        act->setToolTip(
+            !refusal.isEmpty()      ? refusal
+            : !sessions || pid <= 0 ? tr("Select a session in Activity, Locks or "
+                                         "Long-running first")
+            : kind == Action::Cancel
+                ? tr("Cancel the running query of session %1; the session stays").arg(pid)
+                : tr("End session %1: its transaction is rolled back").arg(pid));
     }
     action(Action::TerminateIdle)->setEnabled(open);
     const bool table = tab == Tab::Tables && m_tablesView->currentIndex().isValid();
     action(Action::Vacuum)->setEnabled(open && table);
     action(Action::Vacuum)
-        ->setToolTip(table ? tr("VACUUM (ANALYZE) %1.%2")
-                                 .arg(m_tablesView->currentIndex().siblingAtColumn(0).data().toString(),
-                                      m_tablesView->currentIndex().siblingAtColumn(1).data().toString())
-                           : tr("Select a table first"));
+        ->setToolTip(
+            table ? tr("VACUUM (ANALYZE) %1.%2")
+                        .arg(m_tablesView->currentIndex().siblingAtColumn(0).data().toString(),
+                             m_tablesView->currentIndex().siblingAtColumn(1).data().toString())
+                  : tr("Select a table first"));
     action(Action::ResetStatements)->setEnabled(open && m_session->server().hasStatements());
     m_refresh->setEnabled(!m_session.isNull());
 }
@@ -1264,9 +1272,10 @@ void DatabasesPage::copySelection() const
     for (const QModelIndex &index : rows) {
         QStringList cells;
         for (int column = 0; column < view->model()->columnCount(index.parent()); ++column)
-            cells.append(index.siblingAtColumn(column).data(KeyedTableRole::Raw).toString().isEmpty()
-                             ? index.siblingAtColumn(column).data().toString()
-                             : index.siblingAtColumn(column).data(KeyedTableRole::Raw).toString());
+            cells.append(
+                index.siblingAtColumn(column).data(KeyedTableRole::Raw).toString().isEmpty()
+                    ? index.siblingAtColumn(column).data().toString()
+                    : index.siblingAtColumn(column).data(KeyedTableRole::Raw).toString());
         lines.append(cells.join(u'\t'));
     }
     if (!lines.isEmpty())
@@ -1288,26 +1297,25 @@ void DatabasesPage::restoreState()
             if (view->property("columnsFitted").toBool() || model->rowCount() == 0)
                 return;
             view->setProperty("columnsFitted", true);
-            const QVariant state =
-                QSettings().value(u"databases/header/"_s + view->objectName());
+            const QVariant state = QSettings().value(u"databases/header/"_s + view->objectName());
             if (!state.isNull() && view->header()->restoreState(state.toByteArray()))
                 return;
             for (int column = 0; column + 1 < model->columnCount(); ++column) {
                 view->resizeColumnToContents(column);
-                view->setColumnWidth(column, std::min(view->columnWidth(column), 320));
+                view->setColumnWidth(column, std::min(view->columnWidth(column), 220));
             }
         };
-        connect(model, &QAbstractItemModel::rowsInserted, view, fit);
-        connect(model, &QAbstractItemModel::modelReset, view, fit);
-        connect(model, &QAbstractItemModel::layoutChanged, view, fit);
+        // Queued: restoring a header sorts, which must not happen inside the model's signal.
+        connect(model, &QAbstractItemModel::rowsInserted, view, fit, Qt::QueuedConnection);
+        connect(model, &QAbstractItemModel::modelReset, view, fit, Qt::QueuedConnection);
+        connect(model, &QAbstractItemModel::layoutChanged, view, fit, Qt::QueuedConnection);
     }
 }
 
 QList<QTreeView *> DatabasesPage::tableViews() const
 {
-    return {m_statsView,      m_activityView,  m_locksView,    m_longRunningView,
-            m_statementsView, m_tablesView,    m_indexesView,  m_replicasView,
-            m_slotsView};
+    return {m_statsView,  m_activityView, m_locksView,    m_longRunningView, m_statementsView,
+            m_tablesView, m_indexesView,  m_replicasView, m_slotsView};
 }
 
 void DatabasesPage::saveState() const
@@ -1340,6 +1348,27 @@ void DatabasesPage::showEvent(QShowEvent *event)
         m_session->setPaused(m_pause->isChecked());
 }
 
+// F5 reloads the workspace elsewhere; on this page it reads the database again, as a browser's
+// F5 reloads the page in front of you.
+bool DatabasesPage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_refresh->isEnabled() &&
+        static_cast<QKeyEvent *>(event)->keyCombination() == QKeyCombination(Qt::Key_F5)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void DatabasesPage::keyPressEvent(QKeyEvent *event)
+{
+    if (m_refresh->isEnabled() && event->keyCombination() == QKeyCombination(Qt::Key_F5)) {
+        m_refresh->trigger();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
 void DatabasesPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
@@ -1361,9 +1390,9 @@ void DatabasesPage::askPassword(DatabaseSession *session, const QString &entry)
     dialog->setObjectName(u"databasePasswordDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Database Password"));
-    auto *text = new QLabel(tr("The keychain has no password for %1 (entry '%2').")
-                                .arg(session->title(), entry),
-                            dialog);
+    auto *text = new QLabel(
+        tr("The keychain has no password for %1 (entry '%2').").arg(session->title(), entry),
+        dialog);
     text->setWordWrap(true);
     auto *password = new QLineEdit(dialog);
     password->setObjectName(u"password"_s);
@@ -1443,9 +1472,9 @@ void DatabasesPage::confirmPidAction(Action kind, int pid)
     QString who;
     for (const ActivityRow &row : m_session->activity()->rows()) {
         if (row.pid == pid)
-            who = tr("%1 of %2 (%3)").arg(row.user, row.application.isEmpty() ? row.client
-                                                                              : row.application,
-                                          activityStateText(row));
+            who = tr("%1 of %2 (%3)")
+                      .arg(row.user, row.application.isEmpty() ? row.client : row.application,
+                           activityStateText(row));
     }
     const QString what = cancel ? tr("Cancel the query of session %1").arg(pid)
                                 : tr("Terminate session %1").arg(pid);
@@ -1470,8 +1499,7 @@ void DatabasesPage::confirmPidAction(Action kind, int pid)
         go(true);
         return;
     }
-    askToConfirmRisk(this, risk,
-                     tr("%1 on %2\n%3").arg(what, m_session->title(), who),
+    askToConfirmRisk(this, risk, tr("%1 on %2\n%3").arg(what, m_session->title(), who),
                      cancel ? tr("the running statement stops with an error; the session and "
                                  "its transaction stay")
                             : tr("the session ends and its open transaction is rolled back"),
@@ -1495,8 +1523,8 @@ void DatabasesPage::askIdleMinutes()
     auto *list = new QTreeWidget(dialog);
     list->setObjectName(u"idleSessions"_s);
     list->setRootIsDecorated(false);
-    list->setHeaderLabels({tr("PID"), tr("User"), tr("Application"), tr("Client"), tr("Idle for"),
-                           tr("Last query")});
+    list->setHeaderLabels(
+        {tr("PID"), tr("User"), tr("Application"), tr("Client"), tr("Idle for"), tr("Last query")});
     auto *state = new QLabel(tr("Preview lists the sessions that would end."), dialog);
     state->setObjectName(u"idleState"_s);
     state->setWordWrap(true);
@@ -1525,9 +1553,9 @@ void DatabasesPage::askIdleMinutes()
                         *listedMinutes = asked;
                         for (const ActivityRow &row : found) {
                             auto *item = new QTreeWidgetItem(
-                                list, {QString::number(row.pid), row.user, row.application,
-                                       row.client, ageText(row.stateAgeMs),
-                                       row.query.simplified().left(200)});
+                                list,
+                                {QString::number(row.pid), row.user, row.application, row.client,
+                                 ageText(row.stateAgeMs), row.query.simplified().left(200)});
                             item->setToolTip(5, row.query);
                         }
                         for (int column = 0; column < 5; ++column)
@@ -1591,10 +1619,9 @@ void DatabasesPage::confirmIdle(int minutes, const QList<ActivityRow> &rows)
         if (!session)
             return;
         m_status->setText(tr("%1: running…").arg(what));
-        session->terminateIdle(minutes, pids, {Risk::Destroy, {name}}, this,
-                               [this, what](const ActionOutcome &outcome) {
-                                   report(what, outcome.error);
-                               });
+        session->terminateIdle(
+            minutes, pids, {Risk::Destroy, {name}}, this,
+            [this, what](const ActionOutcome &outcome) { report(what, outcome.error); });
     };
     if (m_readOnly && !m_readOnly->permits(Risk::Destroy)) {
         go(true);
@@ -1623,10 +1650,9 @@ void DatabasesPage::confirmVacuum()
         if (!session)
             return;
         m_status->setText(tr("%1: running…").arg(what));
-        session->vacuumTable(schema, table, true, {Risk::Change, {}}, this,
-                             [this, what](const ActionOutcome &outcome) {
-                                 report(what, outcome.error);
-                             });
+        session->vacuumTable(
+            schema, table, true, {Risk::Change, {}}, this,
+            [this, what](const ActionOutcome &outcome) { report(what, outcome.error); });
     };
     if (m_readOnly && !m_readOnly->permits(Risk::Change)) {
         go(true);
@@ -1649,10 +1675,9 @@ void DatabasesPage::confirmReset()
         if (!session)
             return;
         m_status->setText(tr("%1: running…").arg(what));
-        session->resetStatements({Risk::Change, {}}, this,
-                                 [this, what](const ActionOutcome &outcome) {
-                                     report(what, outcome.error);
-                                 });
+        session->resetStatements(
+            {Risk::Change, {}}, this,
+            [this, what](const ActionOutcome &outcome) { report(what, outcome.error); });
     };
     if (m_readOnly && !m_readOnly->permits(Risk::Change)) {
         go(true);

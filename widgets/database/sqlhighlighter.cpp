@@ -26,21 +26,19 @@ bool SqlHighlighter::isKeyword(QStringView word)
     static const QSet<QString> keywords = [] {
         QSet<QString> set;
         const char *const words[] = {
-            "all",       "alter",    "analyze",   "and",      "any",      "as",
-            "asc",       "begin",    "between",   "by",       "case",     "cast",
-            "commit",    "copy",     "create",    "cross",    "delete",   "desc",
-            "distinct",  "do",       "drop",      "else",     "end",      "except",
-            "exists",    "explain",  "false",     "fetch",    "for",      "from",
-            "full",      "grant",    "group",     "having",   "ilike",    "in",
-            "index",     "inner",    "insert",    "intersect", "into",    "is",
-            "join",      "lateral",  "left",      "like",     "limit",    "lock",
-            "not",       "null",     "nowait",    "offset",   "on",       "or",
-            "order",     "outer",    "over",      "partition", "primary", "recursive",
-            "references", "returning", "revoke",  "right",    "rollback", "savepoint",
-            "select",    "set",      "share",     "skip",     "start",    "table",
-            "then",      "transaction", "true",   "truncate", "union",    "unique",
-            "update",    "using",    "vacuum",    "values",   "view",     "when",
-            "where",     "window",   "with",
+            "all",    "alter",     "analyze",   "and",         "any",        "as",        "asc",
+            "begin",  "between",   "by",        "case",        "cast",       "commit",    "copy",
+            "create", "cross",     "delete",    "desc",        "distinct",   "do",        "drop",
+            "else",   "end",       "except",    "exists",      "explain",    "false",     "fetch",
+            "for",    "from",      "full",      "grant",       "group",      "having",    "ilike",
+            "in",     "index",     "inner",     "insert",      "intersect",  "into",      "is",
+            "join",   "lateral",   "left",      "like",        "limit",      "lock",      "not",
+            "null",   "nowait",    "offset",    "on",          "or",         "order",     "outer",
+            "over",   "partition", "primary",   "recursive",   "references", "returning", "revoke",
+            "right",  "rollback",  "savepoint", "select",      "set",        "share",     "skip",
+            "start",  "table",     "then",      "transaction", "true",       "truncate",  "union",
+            "unique", "update",    "using",     "vacuum",      "values",     "view",      "when",
+            "where",  "window",    "with",
         };
         for (const char *keyword : words)
             set.insert(QString::fromLatin1(keyword));
@@ -76,8 +74,9 @@ void SqlHighlighter::highlightBlock(const QString &text)
     const qsizetype blockStart = currentBlock().position();
     const qsizetype blockEnd = blockStart + currentBlock().length();
     // The first token that ends inside or after this block.
-    auto it = std::lower_bound(m_tokens.cbegin(), m_tokens.cend(), blockStart,
-                               [](const SqlToken &token, qsizetype at) { return token.end() <= at; });
+    auto it =
+        std::lower_bound(m_tokens.cbegin(), m_tokens.cend(), blockStart,
+                         [](const SqlToken &token, qsizetype at) { return token.end() <= at; });
     for (; it != m_tokens.cend() && it->start < blockEnd; ++it) {
         const QTextCharFormat *format = nullptr;
         switch (it->kind) {

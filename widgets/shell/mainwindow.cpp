@@ -3,9 +3,9 @@
 
 #include "models/audit/auditlog.h"
 #include "models/containers/containermonitor.h"
-#include "models/database/databasesession.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
+#include "models/database/databasesession.h"
 #include "models/health/checkplan.h"
 #include "models/health/healthboardmodel.h"
 #include "models/health/healthmonitor.h"
@@ -21,9 +21,9 @@
 #include "widgets/audit/auditpage.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/containers/containerspage.h"
-#include "widgets/database/databasespage.h"
 #include "widgets/dashboard/dashboardpage.h"
 #include "widgets/dashboard/morningcheckdialog.h"
+#include "widgets/database/databasespage.h"
 #include "widgets/incidents/incidentpage.h"
 #include "widgets/incidents/incidentwizard.h"
 #include "widgets/logs/logpage.h"
@@ -747,8 +747,7 @@ void MainWindow::openCommandPalette()
     for (int i = 0; i < m_pages.size(); ++i)
         entries.append({CommandPaletteModel::Kind::Page, m_pages[i].title,
                         i < 10 ? QStringLiteral("Ctrl+%1").arg((i + 1) % 10) : QString(),
-                        m_pages[i].id,
-                        true});
+                        m_pages[i].id, true});
     for (const Environment &environment : m_document->workspace().environments) {
         for (const Host &host : environment.hosts) {
             entries.append(

@@ -105,6 +105,19 @@ private:
             .toInt();
     }
 
+    QString stateOf(const QString &application) const
+    {
+        return superuserQuery(
+            u"SELECT state FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(application));
+    }
+
+    QString waitOf(const QString &application) const
+    {
+        return superuserQuery(
+            u"SELECT wait_event_type FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
+                application));
+    }
+
     // A page over the fixture's database, shown and connected.
     std::unique_ptr<DatabasesPage> openPage()
     {
@@ -118,6 +131,16 @@ private:
         page->selectDatabase(u"orders"_s);
         page->intervalBox()->setCurrentIndex(page->intervalBox()->findData(2000));
         return page;
+    }
+
+    static QString describe(const QList<ActivityRow> &rows)
+    {
+        QString text;
+        for (const ActivityRow &row : rows)
+            text += u"\n%1 %2 %3 %4 blocked by %5 source roots"_s.arg(row.pid)
+                        .arg(row.application, activityStateText(row), row.query.left(40))
+                        .arg(row.blockedBy.size());
+        return text;
     }
 
     static QModelIndex rowWithPid(QAbstractItemModel *model, int pid)
@@ -265,41 +288,56 @@ private Q_SLOTS:
         auto page = openPage();
         QVERIFY(page);
         QTRY_VERIFY_WITH_TIMEOUT(page->session()->state() == DatabaseConnectionState::Open, 20000);
-        QAbstractItemModelTester locksTester(page->locksFilter(),
-                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester locksTester(
+            page->locksFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
+        // Each step waits until the server shows it: a waiter whose UPDATE ran before the
+        // holder's would not wait at all.
         QProcess *holder = psql(u"holder"_s);
         send(holder, u"BEGIN; UPDATE accounts SET balance = balance - 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"holder"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"holder"_s), u"idle in transaction"_s, 10000);
         QProcess *first = psql(u"first"_s);
         send(first, u"UPDATE accounts SET balance = balance + 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"first"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(waitOf(u"first"_s), u"Lock"_s, 10000);
         QProcess *second = psql(u"second"_s);
         send(second, u"UPDATE accounts SET balance = balance + 2 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"second"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(waitOf(u"second"_s), u"Lock"_s, 10000);
         QProcess *reader = psql(u"report"_s);
         send(reader, u"SELECT pg_sleep(600);"_s);
         const int holderPid = pidOf(u"holder"_s);
 
         // Locks: one root, the holder, with both waiters beneath it, expanded.
         page->showTab(DatabasesPage::Tab::Locks);
-        QTRY_VERIFY_WITH_TIMEOUT(page->locksFilter()->rowCount() == 1 &&
-                                     page->locksFilter()->rowCount(
-                                         page->locksFilter()->index(0, 0)) >= 1,
-                                 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            page->locksFilter()->rowCount() == 1 &&
+                page->locksFilter()->rowCount(page->locksFilter()->index(0, 0)) >= 1,
+            qPrintable(u"%1 roots, %2 sessions, state %3, error '%4', "
+                       "paused %5"_s.arg(page->locksFilter()->rowCount())
+                           .arg(page->session()->activity()->rowCount())
+                           .arg(int(page->session()->state()))
+                           .arg(page->session()->lastSnapshot(DatabaseView::Activity).error)
+                           .arg(page->session()->isPaused()) +
+                       describe(page->session()->activity()->rows())),
+            20000);
         const QModelIndex root = page->locksFilter()->index(0, 0);
         QCOMPARE(root.data(LockTreeModel::PidRole).toInt(), holderPid);
         QVERIFY(root.data(LockTreeModel::IsRootRole).toBool());
         QTreeView *locks = page->view(DatabasesPage::Tab::Locks);
         QVERIFY(locks->isVisible());
         QVERIFY(!page->locksEmptyLabel()->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(page->session()->locks()->tree().roots.size() == 1 &&
-                                     page->session()
-                                             ->locks()
-                                             ->tree()
-                                             .nodes.at(page->session()->locks()->tree().roots.first())
-                                             .blockedTotal == 2,
-                                 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            page->session()->locks()->tree().roots.size() == 1 &&
+                page->session()
+                        ->locks()
+                        ->tree()
+                        .nodes.at(page->session()->locks()->tree().roots.first())
+                        .blockedTotal == 2,
+            qPrintable(describe(page->session()->activity()->rows()) + u" at "_s +
+                       page->session()
+                           ->lastSnapshot(DatabaseView::Activity)
+                           .takenAt.toString(Qt::ISODateWithMs) +
+                       u" now "_s + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)),
+            20000);
         QVERIFY(locks->isExpanded(page->locksFilter()->index(0, 0)));
         locks->setCurrentIndex(page->locksFilter()->index(0, 0));
         QVERIFY(page->queryDetails()->toPlainText().contains(u"UPDATE accounts"_s));
