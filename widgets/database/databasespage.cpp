@@ -1300,9 +1300,27 @@ void DatabasesPage::restoreState()
             const QVariant state = QSettings().value(u"databases/header/"_s + view->objectName());
             if (!state.isNull() && view->header()->restoreState(state.toByteArray()))
                 return;
+            int total = 0;
             for (int column = 0; column + 1 < model->columnCount(); ++column) {
                 view->resizeColumnToContents(column);
                 view->setColumnWidth(column, std::min(view->columnWidth(column), 220));
+                total += view->columnWidth(column);
+            }
+            // The last column (the query, a definition) keeps room to be read: wide columns
+            // give up width in proportion.
+            int room = view->viewport()->width() - 320;
+            if (total <= room || room <= 0)
+                return;
+            // The first column names the row (the pid, a root blocker's mark): it keeps its width.
+            total -= view->columnWidth(0);
+            room -= view->columnWidth(0);
+            if (room <= 0 || total <= 0)
+                return;
+            for (int column = 1; column + 1 < model->columnCount(); ++column) {
+                const int width = view->columnWidth(column);
+                if (width > 100)
+                    view->setColumnWidth(column,
+                                         std::max(100, width - (total - room) * width / total));
             }
         };
         // Queued: restoring a header sorts, which must not happen inside the model's signal.
