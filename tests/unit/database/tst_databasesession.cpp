@@ -75,6 +75,14 @@ private:
         return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     }
 
+    // A pg_stat_activity column of the session opened as application.
+    QString columnOf(const QString &column, const QString &application) const
+    {
+        return superuserQuery(
+            u"SELECT %1 FROM pg_stat_activity WHERE application_name = '%2'"_s.arg(column,
+                                                                                   application));
+    }
+
     int pidOf(const QString &application) const
     {
         return superuserQuery(
@@ -227,15 +235,19 @@ private Q_SLOTS:
     {
         auto session = newSession();
         QVERIFY(waitOpen(*session));
+        // Each step waits until the server shows it: a waiter whose UPDATE ran before the
+        // holder's (a session that connects is listed before its first statement runs) would
+        // not wait at all.
         QProcess *holder = psql(u"holder"_s);
         send(holder, u"BEGIN; UPDATE accounts SET balance = balance - 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"holder"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(columnOf(u"state"_s, u"holder"_s), u"idle in transaction"_s,
+                                  10000);
         QProcess *first = psql(u"first"_s);
         send(first, u"UPDATE accounts SET balance = balance + 1 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"first"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(columnOf(u"wait_event_type"_s, u"first"_s), u"Lock"_s, 10000);
         QProcess *second = psql(u"second"_s);
         send(second, u"UPDATE accounts SET balance = balance + 2 WHERE id = 1;"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pidOf(u"second"_s) > 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(columnOf(u"wait_event_type"_s, u"second"_s), u"Lock"_s, 10000);
         const int holderPid = pidOf(u"holder"_s);
         const int firstPid = pidOf(u"first"_s);
         const int secondPid = pidOf(u"second"_s);
