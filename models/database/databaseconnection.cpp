@@ -89,11 +89,18 @@ public:
         query.setForwardOnly(true);
         if (statement.noStatementTimeout)
             query.exec(u"SET statement_timeout = 0"_s);
-        bool ran = query.prepare(statement.sql);
-        if (ran) {
-            for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
-                query.bindValue(it.key(), it.value());
-            ran = query.exec();
+        // Without values the text runs as it is: PostgreSQL cannot PREPARE a utility statement
+        // (VACUUM), and the QPSQL driver prepares every statement it is given for binding.
+        bool ran = false;
+        if (statement.bound.isEmpty()) {
+            ran = query.exec(statement.sql);
+        } else {
+            ran = query.prepare(statement.sql);
+            if (ran) {
+                for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
+                    query.bindValue(it.key(), it.value());
+                ran = query.exec();
+            }
         }
         if (!ran) {
             result.error = describe(sqlErrorText(query.lastError()));
