@@ -16,11 +16,14 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -68,6 +71,11 @@ private:
         environment.hosts.append(host);
         Workspace workspace;
         workspace.environments.append(environment);
+        // Seconds instead of the default minutes, so the Long-running tab fills during the test.
+        workspace.thresholds.append(
+            {u"long_running_query"_s, 0.05, 1, u"min"_s, Threshold::Direction::Above, {}});
+        workspace.thresholds.append(
+            {u"idle_in_transaction"_s, 0.05, 1, u"min"_s, Threshold::Direction::Above, {}});
         return workspace;
     }
 
@@ -278,6 +286,15 @@ private Q_SLOTS:
             previous = pid;
         }
 
+        // Copy: the selected rows, tab-separated.
+        QTreeView *view = page->view(DatabasesPage::Tab::Activity);
+        view->setCurrentIndex(rowWithPid(page->activityFilter(), idlePid));
+        view->selectionModel()->select(view->currentIndex(), QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+        page->copySelection();
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(QString::number(idlePid) + u'\t'));
+        QVERIFY(QGuiApplication::clipboard()->text().contains(u"\tidler\t"_s));
+
         // No lock waits: the Locks tab says so.
         page->showTab(DatabasesPage::Tab::Locks);
         QVERIFY(page->locksEmptyLabel()->isVisible());
@@ -354,6 +371,18 @@ private Q_SLOTS:
         saveScreenshot(*page, u"databases-activity"_s);
         page->hideIdleBox()->setChecked(false);
 
+        // Long-running: the report's query and the holder's open transaction, past their
+        // thresholds (3 s here); the waiters are younger.
+        page->showTab(DatabasesPage::Tab::LongRunning);
+        QAbstractItemModelTester longTester(page->longRunningFilter(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowWithPid(page->longRunningFilter(), pidOf(u"report"_s)).isValid() &&
+                rowWithPid(page->longRunningFilter(), holderPid).isValid(),
+            20000);
+        QVERIFY(!rowWithPid(page->longRunningFilter(), page->session()->server().ownPid).isValid());
+        saveScreenshot(*page, u"databases-long-running"_s);
+
         page->showTab(DatabasesPage::Tab::Overview);
         QTRY_VERIFY_WITH_TIMEOUT(page->session()->history()->rowCount() >= 4, 30000);
         QVERIFY(page->figuresLabel(u"version"_s)->text().startsWith(u"PostgreSQL 15"_s));
@@ -378,6 +407,21 @@ private Q_SLOTS:
         tables->setCurrentIndex(tables->model()->index(0, 0));
         QVERIFY(page->action(DatabasesPage::Action::Vacuum)->isEnabled());
         saveScreenshot(*page, u"databases-tables"_s);
+        // VACUUM (ANALYZE) of the selected table, a change: asked with yes or no.
+        const QString table = tables->currentIndex().siblingAtColumn(1).data().toString();
+        page->runAction(DatabasesPage::Action::Vacuum);
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = page->findChild<QMessageBox *>()));
+        QVERIFY(question->text().contains(table));
+        QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(page->statusLine()->text().contains(u"done."_s),
+                                  qPrintable(page->statusLine()->text()), 20000);
+        QVERIFY2(page->statusLine()->text().contains(table),
+                 qPrintable(page->statusLine()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            superuserQuery(u"SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname "
+                           "= '%1'"_s.arg(table)) == u"t"_s,
+            10000);
 
         page->showTab(DatabasesPage::Tab::Replication);
         QTRY_VERIFY_WITH_TIMEOUT(page->slotsView()->model()->rowCount() == 1, 20000);
@@ -434,6 +478,36 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(entries.has_value(), 10000);
         QCOMPARE(entries->size(), 1);
+    }
+
+    void asksForThePasswordOnce()
+    {
+        // No password given: the server refuses, and the page says so.
+        auto page = std::make_unique<DatabasesPage>(m_monitor.get(), m_readOnly.get());
+        page->resize(1200, 700);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        QVERIFY(page->selectDatabase(u"orders"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page->session()->state(), DatabaseConnectionState::Failed, 20000);
+        QTRY_VERIFY(page->stateBanner()->isVisible());
+        QVERIFY2(page->stateBanner()->text().contains(u"orders"_s),
+                 qPrintable(page->stateBanner()->text()));
+        QCOMPARE(page->databaseList()->topLevelItem(0)->child(0)->text(1), u"failed"_s);
+        QVERIFY(!page->databaseList()->topLevelItem(0)->child(0)->toolTip(1).isEmpty());
+
+        // The keychain had none: asked once, however often the session says so.
+        Q_EMIT page->session()->passwordNeeded(u"orders-db"_s);
+        Q_EMIT page->session()->passwordNeeded(u"orders-db"_s);
+        QTRY_COMPARE(page->findChildren<QDialog *>(u"databasePasswordDialog"_s).size(), 1);
+        auto *dialog = page->findChild<QDialog *>(u"databasePasswordDialog"_s);
+        auto *password = dialog->findChild<QLineEdit *>(u"password"_s);
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(password, m_postgres->value(u"PASSWORD"_s));
+        dialog->findChild<QCheckBox *>(u"remember"_s)->setChecked(false); // no keychain here
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(page->session()->state(), DatabaseConnectionState::Open, 20000);
+        QTRY_VERIFY(!page->stateBanner()->isVisible());
+        QCOMPARE(page->databaseList()->topLevelItem(0)->child(0)->text(1), u"open"_s);
     }
 
     void terminateIdlePreviewsFirst()
