@@ -738,7 +738,10 @@ QWidget *DatabasesPage::createReplicationTab()
 
 void DatabasesPage::rebuildDatabaseList()
 {
-    const QString current = m_session ? m_session->name() : QString();
+    // A new workspace has new sessions: the old one is gone, its name may come back.
+    const QString current = m_sessionName;
+    if (!m_session && !current.isEmpty())
+        setSession(nullptr);
     const QSignalBlocker blocker(m_databases);
     m_databases->clear();
     if (!m_monitor)
@@ -769,8 +772,6 @@ void DatabasesPage::rebuildDatabaseList()
         }
     }
     m_databases->expandAll();
-    if (!m_session && !current.isEmpty())
-        setSession(nullptr);
     updateDatabaseStates();
     // The database shown before (a workspace reload, a restart) is shown again.
     const QString wanted =
@@ -843,6 +844,7 @@ void DatabasesPage::setSession(DatabaseSession *session)
         disconnect(m_session, &DatabaseSession::refreshed, this, nullptr);
     }
     m_session = session;
+    m_sessionName = session ? session->name() : QString();
     m_activityFilter->setActivityModel(session ? session->activity() : nullptr);
     m_longRunningFilter->setActivityModel(session ? session->activity() : nullptr);
     m_locksFilter->setSourceModel(session ? session->locks() : nullptr);

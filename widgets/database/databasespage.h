@@ -138,6 +138,7 @@ private:
 
     QPointer<DatabaseMonitor> m_monitor;
     QPointer<DatabaseSession> m_session;
+    QString m_sessionName; // of m_session, kept when a new workspace deletes it
     ReadOnlyMode *m_readOnly;
     QHash<QString, bool> m_askingPassword; // per database: a dialog is open
 

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
@@ -298,6 +299,15 @@ private Q_SLOTS:
         // No lock waits: the Locks tab says so.
         page->showTab(DatabasesPage::Tab::Locks);
         QVERIFY(page->locksEmptyLabel()->isVisible());
+
+        // A reloaded workspace makes new sessions: the page shows the same database again.
+        QPointer<DatabaseSession> before = page->session();
+        m_monitor->setWorkspace(workspace());
+        QVERIFY(!before);
+        QVERIFY(page->session());
+        QCOMPARE(page->session()->name(), u"orders"_s);
+        QCOMPARE(page->databaseList()->currentItem()->text(0), u"orders"_s);
+        QCOMPARE(page->activityFilter()->sourceModel(), page->session()->activity());
     }
 
     void locksTreeScreenshotsAndTerminate()
