@@ -13,6 +13,8 @@
 
 namespace OpsDeck {
 
+using namespace Qt::StringLiterals;
+
 SqlHighlighter::SqlHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
@@ -70,6 +72,10 @@ void SqlHighlighter::highlightBlock(const QString &text)
     QTextCharFormat comment;
     comment.setForeground(palette.color(QPalette::Disabled, QPalette::Text));
     comment.setFontItalic(true);
+    keyword.setProperty(KindProperty, u"keyword"_s);
+    string.setProperty(KindProperty, u"string"_s);
+    number.setProperty(KindProperty, u"number"_s);
+    comment.setProperty(KindProperty, u"comment"_s);
 
     const qsizetype blockStart = currentBlock().position();
     const qsizetype blockEnd = blockStart + currentBlock().length();

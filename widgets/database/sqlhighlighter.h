@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QSyntaxHighlighter>
+#include <QTextFormat>
 
 #include <vector>
 
@@ -22,6 +23,8 @@ public:
     ~SqlHighlighter() override;
 
     static bool isKeyword(QStringView word);
+    // Each coloured range's format says what it is: "keyword", "string", "number", "comment".
+    static constexpr int KindProperty = QTextFormat::UserProperty + 1;
 
 protected:
     void highlightBlock(const QString &text) override;
