@@ -285,7 +285,7 @@ DatabasesPage::DatabasesPage(DatabaseMonitor *monitor, ReadOnlyMode *readOnly, Q
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(tr("Select a session or statement to see its whole query."));
-    new SqlHighlighter(m_details->document());
+    m_highlighter = new SqlHighlighter(m_details->document(), this);
 
     m_detailsSplitter->setObjectName(u"databaseDetailsSplitter"_s);
     m_detailsSplitter->addWidget(m_tabs);
@@ -1387,6 +1387,20 @@ void DatabasesPage::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+void DatabasesPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !m_highlighter)
+        return;
+    // Colours picked from the palette follow a switch between light and dark.
+    m_highlighter->rehighlight();
+    TimeCharts::applyPalette(m_connectionsChart, m_connectionsView, palette());
+    TimeCharts::applyPalette(m_transactionsChart, m_transactionsView, palette());
+    updateDatabaseStates();
+    updateOverview();
+    updateReplication();
 }
 
 void DatabasesPage::hideEvent(QHideEvent *event)

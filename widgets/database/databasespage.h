@@ -28,6 +28,7 @@ namespace OpsDeck {
 
 class ActivityFilter;
 class DatabaseTableFilter;
+class SqlHighlighter;
 class ReadOnlyMode;
 
 // The Databases page: the workspace's PostgreSQL databases on the left (by environment, with
@@ -96,6 +97,7 @@ Q_SIGNALS:
 protected:
     bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
@@ -152,6 +154,7 @@ private:
     QSplitter *m_splitter;
     QSplitter *m_detailsSplitter;
     QPlainTextEdit *m_details;
+    SqlHighlighter *m_highlighter = nullptr;
     QLabel *m_status;
 
     // Overview

@@ -15,8 +15,9 @@ namespace OpsDeck {
 
 using namespace Qt::StringLiterals;
 
-SqlHighlighter::SqlHighlighter(QTextDocument *document)
+SqlHighlighter::SqlHighlighter(QTextDocument *document, const QWidget *paletteSource)
     : QSyntaxHighlighter(document)
+    , m_paletteSource(paletteSource)
 {
 }
 
@@ -60,7 +61,7 @@ void SqlHighlighter::highlightBlock(const QString &text)
         options.dialect = SqlDialect::Server;
         m_tokens = tokenizeSql(m_text, options).tokens;
     }
-    const QPalette palette = QApplication::palette();
+    const QPalette palette = m_paletteSource ? m_paletteSource->palette() : QApplication::palette();
     const bool dark = StatusColours::isDark(palette);
     QTextCharFormat keyword;
     keyword.setForeground(dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x4f, 0xa0));

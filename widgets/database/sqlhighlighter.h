@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QSyntaxHighlighter>
 #include <QTextFormat>
+#include <QWidget>
 
 #include <vector>
 
@@ -19,7 +21,9 @@ class SqlHighlighter final : public QSyntaxHighlighter
     Q_DISABLE_COPY_MOVE(SqlHighlighter)
 
 public:
-    explicit SqlHighlighter(QTextDocument *document);
+    // Colours follow paletteSource's palette (the application's without one); call rehighlight()
+    // when it changes.
+    explicit SqlHighlighter(QTextDocument *document, const QWidget *paletteSource = nullptr);
     ~SqlHighlighter() override;
 
     static bool isKeyword(QStringView word);
@@ -30,6 +34,7 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    QPointer<const QWidget> m_paletteSource;
     int m_revision = -1;
     QString m_text;
     std::vector<SqlToken> m_tokens;

@@ -10,11 +10,13 @@
 #include "postgresfixture.h"
 #include "screenshots.h"
 #include "statetesting.h"
+#include "widgets/common/appearance.h"
 #include "widgets/database/databasefilters.h"
 #include "widgets/database/databasespage.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -371,6 +373,9 @@ private Q_SLOTS:
         QVERIFY(page->action(DatabasesPage::Action::Terminate)->isEnabled());
         locks->setFocus();
         saveScreenshot(*page, u"databases-locks"_s);
+        page->setPalette(Appearance::darkPalette());
+        saveScreenshot(*page, u"databases-locks-dark"_s);
+        page->setPalette(QApplication::palette());
 
         // The other tabs under the same load.
         page->showTab(DatabasesPage::Tab::Activity);
