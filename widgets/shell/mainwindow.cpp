@@ -5,6 +5,7 @@
 #include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/core/versions.h"
+#include "models/database/databasesession.h"
 #include "models/health/checkplan.h"
 #include "models/health/healthboardmodel.h"
 #include "models/health/healthmonitor.h"
@@ -22,6 +23,7 @@
 #include "widgets/containers/containerspage.h"
 #include "widgets/dashboard/dashboardpage.h"
 #include "widgets/dashboard/morningcheckdialog.h"
+#include "widgets/database/databasespage.h"
 #include "widgets/incidents/incidentpage.h"
 #include "widgets/incidents/incidentwizard.h"
 #include "widgets/logs/logpage.h"
@@ -68,6 +70,7 @@ const QString RunbooksPageId = QStringLiteral("runbooks");
 const QString IncidentsPageId = QStringLiteral("incident");
 const QString LogsPageId = QStringLiteral("logs");
 const QString ContainersPageId = QStringLiteral("containers");
+const QString DatabasesPageId = QStringLiteral("databases");
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, const Options &options, QWidget *parent)
@@ -109,6 +112,8 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
            .readOnly = m_readOnly,
            .incidents = m_incidentResponse},
           this))
+    , m_databaseMonitor(services.databases)
+    , m_databases(new DatabasesPage(services.databases, m_readOnly, this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -137,6 +142,7 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     addPage(IncidentsPageId, tr("Incident"), QStringLiteral("incident"), m_incidents);
     addPage(LogsPageId, tr("Logs"), QStringLiteral("log"), m_logs);
     addPage(ContainersPageId, tr("Containers"), QStringLiteral("container"), m_containers);
+    addPage(DatabasesPageId, tr("Databases"), QStringLiteral("database"), m_databases);
 
     auto *sidebar = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
@@ -224,6 +230,8 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     connect(m_logs, &LogPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_containers, &ContainersPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_databases, &DatabasesPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_containers, &ContainersPage::openLog, this,
             [this](const LiveLogSpec &spec, const QString &title, const QString &description) {
@@ -353,11 +361,14 @@ void MainWindow::addPage(const QString &id, const QString &title, const QString 
     m_stack->addWidget(widget);
     auto *item = new QListWidgetItem(themedIcon(icon), title, m_navigation);
     item->setData(PageIdRole, id);
+    // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth page, as on the keyboard's number row.
     const int number = int(m_pages.size());
-    if (number <= 9)
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(number));
+    if (number > 10)
+        return;
+    const int digit = number % 10;
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(digit));
     auto *shortcut = new QAction(this);
-    shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+    shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + digit)));
     connect(shortcut, &QAction::triggered, this, [this, id] { showPage(id); });
     addAction(shortcut);
 }
@@ -632,6 +643,8 @@ void MainWindow::onWorkspaceChanged()
         m_monitor->setWorkspace(workspace);
     if (m_containerMonitor)
         m_containerMonitor->setWorkspace(workspace);
+    if (m_databaseMonitor)
+        m_databaseMonitor->setWorkspace(workspace);
     else
         m_health->setPlan(planChecks(workspace));
     m_overview->setWorkspace(workspace);
@@ -733,8 +746,8 @@ void MainWindow::openCommandPalette()
     QList<CommandPaletteModel::Entry> entries;
     for (int i = 0; i < m_pages.size(); ++i)
         entries.append({CommandPaletteModel::Kind::Page, m_pages[i].title,
-                        i < 9 ? QStringLiteral("Ctrl+%1").arg(i + 1) : QString(), m_pages[i].id,
-                        true});
+                        i < 10 ? QStringLiteral("Ctrl+%1").arg((i + 1) % 10) : QString(),
+                        m_pages[i].id, true});
     for (const Environment &environment : m_document->workspace().environments) {
         for (const Host &host : environment.hosts) {
             entries.append(

@@ -19,6 +19,8 @@ namespace OpsDeck {
 class AuditPage;
 class CommandPalette;
 class ContainersPage;
+class DatabaseMonitor;
+class DatabasesPage;
 class IncidentPage;
 class LogPage;
 class RunbooksPage;
@@ -62,6 +64,7 @@ public:
     IncidentPage *incidentPage() const { return m_incidents; }
     LogPage *logPage() const { return m_logs; }
     ContainersPage *containersPage() const { return m_containers; }
+    DatabasesPage *databasesPage() const { return m_databases; }
     RunbookLibrary *runbookLibrary() const { return m_library; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
@@ -137,6 +140,8 @@ private:
     LogPage *m_logs;
     ContainerMonitor *m_containerMonitor;
     ContainersPage *m_containers;
+    DatabaseMonitor *m_databaseMonitor;
+    DatabasesPage *m_databases;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;
