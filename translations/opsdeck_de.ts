@@ -5659,6 +5659,608 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     </message>
 </context>
 <context>
+    <name>OpsDeck::DatabasesPage</name>
+    <message>
+        <source>%1 · ring of waiters</source>
+        <translation>%1 · Ring von Wartenden</translation>
+    </message>
+    <message>
+        <source>%1 · root blocker</source>
+        <translation>%1 · Wurzel-Blockierer</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Hide idle</source>
+        <translation>Untätige ausblenden</translation>
+    </message>
+    <message>
+        <source>No session waits for a lock.</source>
+        <translation>Keine Sitzung wartet auf eine Sperre.</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Long-running</source>
+        <translation>Lang laufend</translation>
+    </message>
+    <message>
+        <source>Slow queries</source>
+        <translation>Langsame Abfragen</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Query text</source>
+        <translation>Abfragetext</translation>
+    </message>
+    <message>
+        <source>Select a session or statement to see its whole query.</source>
+        <translation>Wählen Sie eine Sitzung oder Anweisung, um ihre ganze Abfrage zu sehen.</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the shown view now (F5)</source>
+        <translation>Die angezeigte Ansicht jetzt lesen (F5)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Refresh paused.</source>
+        <translation>Aktualisierung pausiert.</translation>
+    </message>
+    <message>
+        <source>Stop refreshing; Refresh now still reads once</source>
+        <translation>Aktualisierung anhalten; „Jetzt aktualisieren“ liest weiterhin einmal</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel Query…</source>
+        <translation>Abfrage abbrechen…</translation>
+    </message>
+    <message>
+        <source>Terminate Session…</source>
+        <translation>Sitzung beenden…</translation>
+    </message>
+    <message>
+        <source>Terminate Idle…</source>
+        <translation>Untätige beenden…</translation>
+    </message>
+    <message>
+        <source>VACUUM ANALYZE…</source>
+        <translation>VACUUM ANALYZE…</translation>
+    </message>
+    <message>
+        <source>Reset Statistics…</source>
+        <translation>Statistik zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Terminate the client sessions idle for longer than some minutes; the list is shown before anything happens</source>
+        <translation>Die Client-Sitzungen beenden, die länger als einige Minuten untätig sind; die Liste wird gezeigt, bevor etwas geschieht</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Aktualisierungsintervall</translation>
+    </message>
+    <message>
+        <source>How often the shown view is read</source>
+        <translation>Wie oft die angezeigte Ansicht gelesen wird</translation>
+    </message>
+    <message>
+        <source>Every 2 s</source>
+        <translation>Alle 2 s</translation>
+    </message>
+    <message>
+        <source>Every 5 s</source>
+        <translation>Alle 5 s</translation>
+    </message>
+    <message>
+        <source>Every 10 s</source>
+        <translation>Alle 10 s</translation>
+    </message>
+    <message>
+        <source>Every 30 s</source>
+        <translation>Alle 30 s</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Filter the rows (Ctrl+F)</source>
+        <translation>Zeilen filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Up for</source>
+        <translation>Läuft seit</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Transactions/s</source>
+        <translation>Transaktionen/s</translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Deadlocks</source>
+        <translation>Deadlocks</translation>
+    </message>
+    <message>
+        <source>Temp files</source>
+        <translation>Temp-Dateien</translation>
+    </message>
+    <message>
+        <source>Connections by state</source>
+        <translation>Verbindungen nach Zustand</translation>
+    </message>
+    <message>
+        <source>Transactions per second</source>
+        <translation>Transaktionen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>Databases of the server</source>
+        <translation>Datenbanken des Servers</translation>
+    </message>
+    <message>
+        <source>Minimum duration</source>
+        <translation>Mindestdauer</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Only sessions that have run their query (or been in their state) this long</source>
+        <translation>Nur Sitzungen, deren Abfrage (oder Zustand) schon so lange andauert</translation>
+    </message>
+    <message>
+        <source>Minimum duration:</source>
+        <translation>Mindestdauer:</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Lock waits</source>
+        <translation>Sperrwartende</translation>
+    </message>
+    <message>
+        <source>Long-running sessions</source>
+        <translation>Lang laufende Sitzungen</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements since its last reset</source>
+        <translation>pg_stat_statements seit dem letzten Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>Replication slots</source>
+        <translation>Replikations-Slots</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>untätig in Transaktion</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>Transaktionen</translation>
+    </message>
+    <message>
+        <source>rollbacks</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Active queries running longer than %1 min and sessions idle in a transaction longer than %2 min (the workspace&apos;s long_running_query and idle_in_transaction thresholds).</source>
+        <translation>Aktive Abfragen, die länger als %1 min laufen, und Sitzungen, die länger als %2 min untätig in einer Transaktion sind (die Schwellwerte long_running_query und idle_in_transaction des Arbeitsbereichs).</translation>
+    </message>
+    <message>
+        <source>Choose a database on the left.</source>
+        <translation>Wählen Sie links eine Datenbank.</translation>
+    </message>
+    <message>
+        <source>The workspace lists no database. Add one under a host&apos;s databases: in the workspace file.</source>
+        <translation>Der Arbeitsbereich nennt keine Datenbank. Fügen Sie eine unter databases: eines Hosts in der Arbeitsbereichsdatei hinzu.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2. The next refresh reconnects.</source>
+        <translation>Verbindung zu %1 verloren: %2. Die nächste Aktualisierung verbindet neu.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Grant %1 to %2 to see %3.</source>
+        <translation>Gewähren Sie %2 die Rolle %1, um %3 zu sehen.</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Client connections against max_connections less the reserved ones
+%1</source>
+        <translation>Client-Verbindungen gegenüber max_connections abzüglich der reservierten
+%1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Blocks found in shared buffers, over every database since the statistics were reset</source>
+        <translation>In den Shared Buffers gefundene Blöcke, über alle Datenbanken seit dem Zurücksetzen der Statistik</translation>
+    </message>
+    <message>
+        <source>Since the statistics were reset</source>
+        <translation>Seit dem Zurücksetzen der Statistik</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sorts and hashes that did not fit work_mem and spilled to disk</source>
+        <translation>Sortierungen und Hashes, die nicht in work_mem passten und auf die Platte ausgelagert wurden</translation>
+    </message>
+    <message>
+        <source>This server is a standby; it last replayed a transaction %1 ago.</source>
+        <translation>Dieser Server ist ein Standby; er hat zuletzt vor %1 eine Transaktion eingespielt.</translation>
+    </message>
+    <message>
+        <source>This server is a standby.</source>
+        <translation>Dieser Server ist ein Standby.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>WAL archiving: archive_mode %1; %2 segments archived, the last %3 at %4</source>
+        <translation>WAL-Archivierung: archive_mode %1; %2 Segmente archiviert, das letzte %3 um %4</translation>
+    </message>
+    <message>
+        <source>WAL archiving: archive_mode %1; nothing archived yet</source>
+        <translation>WAL-Archivierung: archive_mode %1; noch nichts archiviert</translation>
+    </message>
+    <message>
+        <source>; %1 failed (last %2 at %3)</source>
+        <translation>; %1 fehlgeschlagen (zuletzt %2 um %3)</translation>
+    </message>
+    <message>
+        <source>WAL archiving: not readable here.</source>
+        <translation>WAL-Archivierung: hier nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>Replicas: none streams from this server</source>
+        <translation>Replikate: keines repliziert von diesem Server</translation>
+    </message>
+    <message>
+        <source>Select a session in Activity, Locks or Long-running first</source>
+        <translation>Wählen Sie zuerst eine Sitzung in Aktivität, Sperren oder Lang laufend</translation>
+    </message>
+    <message>
+        <source>Cancel the running query of session %1; the session stays</source>
+        <translation>Die laufende Abfrage von Sitzung %1 abbrechen; die Sitzung bleibt</translation>
+    </message>
+    <message>
+        <source>End session %1: its transaction is rolled back</source>
+        <translation>Sitzung %1 beenden: Ihre Transaktion wird zurückgerollt</translation>
+    </message>
+    <message>
+        <source>VACUUM (ANALYZE) %1.%2</source>
+        <translation>VACUUM (ANALYZE) %1.%2</translation>
+    </message>
+    <message>
+        <source>Select a table first</source>
+        <translation>Wählen Sie zuerst eine Tabelle</translation>
+    </message>
+    <message>
+        <source>Database Password</source>
+        <translation>Datenbankpasswort</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for %1 (entry &apos;%2&apos;).</source>
+        <translation>Der Schlüsselbund hat kein Passwort für %1 (Eintrag „%2“).</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Remember in keychain</source>
+        <translation>Im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>%1: no password given; not connected.</source>
+        <translation>%1: kein Passwort angegeben; nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
+    </message>
+    <message>
+        <source>%1: not done: %2</source>
+        <translation>%1: nicht erledigt: %2</translation>
+    </message>
+    <message>
+        <source>Choose a database first.</source>
+        <translation>Wählen Sie zuerst eine Datenbank.</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>Wählen Sie zuerst eine Sitzung.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Cancel the query of session %1</source>
+        <translation>Die Abfrage von Sitzung %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Terminate session %1</source>
+        <translation>Sitzung %1 beenden</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: running…</source>
+        <translation>%1: läuft…</translation>
+    </message>
+    <message>
+        <source>%1 on %2
+%3</source>
+        <translation>%1 auf %2
+%3</translation>
+    </message>
+    <message>
+        <source>the running statement stops with an error; the session and its transaction stay</source>
+        <translation>die laufende Anweisung endet mit einem Fehler; die Sitzung und ihre Transaktion bleiben</translation>
+    </message>
+    <message>
+        <source>the session ends and its open transaction is rolled back</source>
+        <translation>die Sitzung endet und ihre offene Transaktion wird zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Terminate Idle Sessions</source>
+        <translation>Untätige Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>Untätig seit</translation>
+    </message>
+    <message>
+        <source>Last query</source>
+        <translation>Letzte Abfrage</translation>
+    </message>
+    <message>
+        <source>Preview lists the sessions that would end.</source>
+        <translation>Die Vorschau listet die Sitzungen, die enden würden.</translation>
+    </message>
+    <message>
+        <source>Terminate These…</source>
+        <translation>Diese beenden…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lese…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No client session has been idle longer than %n minute(s).</source>
+        <translation>
+            <numerusform>Keine Client-Sitzung ist länger als %n Minute untätig.</numerusform>
+            <numerusform>Keine Client-Sitzung ist länger als %n Minuten untätig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) would be terminated.</source>
+        <translation>
+            <numerusform>%n Sitzung würde beendet.</numerusform>
+            <numerusform>%n Sitzungen würden beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Client sessions idle longer than</source>
+        <translation>Client-Sitzungen, untätig länger als</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3, idle %4)</source>
+        <translation>%1 (%2, %3, untätig %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminate %n idle session(s) of %1</source>
+        <translation>
+            <numerusform>%n untätige Sitzung von %1 beenden</numerusform>
+            <numerusform>%n untätige Sitzungen von %1 beenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:
+%2</source>
+        <translation>%1:
+%2</translation>
+    </message>
+    <message>
+        <source>these sessions end; a connection pool opens new ones</source>
+        <translation>diese Sitzungen enden; ein Verbindungspool öffnet neue</translation>
+    </message>
+    <message>
+        <source>Select a table first.</source>
+        <translation>Wählen Sie zuerst eine Tabelle.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>VACUUM reads the whole table and adds I/O while it runs</source>
+        <translation>VACUUM liest die ganze Tabelle und erzeugt zusätzliche E/A, solange es läuft</translation>
+    </message>
+    <message>
+        <source>Reset pg_stat_statements of %1</source>
+        <translation>pg_stat_statements von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>every statement&apos;s statistics start again from zero, for everybody</source>
+        <translation>die Statistik jeder Anweisung beginnt für alle wieder bei null</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::DiagnosticsModel</name>
     <message>
         <source>Error</source>
@@ -7394,6 +7996,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Containers</source>
         <translation>Container</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
     </message>
 </context>
 <context>

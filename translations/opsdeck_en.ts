@@ -212,6 +212,30 @@
     </message>
 </context>
 <context>
+    <name>OpsDeck::DatabasesPage</name>
+    <message numerus="yes">
+        <source>No client session has been idle longer than %n minute(s).</source>
+        <translation>
+            <numerusform>No client session has been idle longer than %n minute.</numerusform>
+            <numerusform>No client session has been idle longer than %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) would be terminated.</source>
+        <translation>
+            <numerusform>%n session would be terminated.</numerusform>
+            <numerusform>%n sessions would be terminated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminate %n idle session(s) of %1</source>
+        <translation>
+            <numerusform>Terminate %n idle session of %1</numerusform>
+            <numerusform>Terminate %n idle sessions of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::IncidentTimelinePanel</name>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
