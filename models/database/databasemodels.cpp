@@ -426,10 +426,54 @@ LockTreeModel::LockTreeModel(QObject *parent)
 {
 }
 
+namespace {
+
+// The same sessions in the same places: only ages, states and texts may differ.
+bool sameShape(const LockTree &before, const LockTree &after)
+{
+    if (before.roots != after.roots || before.nodes.size() != after.nodes.size())
+        return false;
+    for (qsizetype node = 0; node < before.nodes.size(); ++node) {
+        const LockTreeNode &old = before.nodes.at(node);
+        const LockTreeNode &now = after.nodes.at(node);
+        if (old.parent != now.parent || old.children != now.children ||
+            old.closesCycle != now.closesCycle || old.inCycle != now.inCycle ||
+            old.shownUnder != now.shownUnder ||
+            before.sessions.at(old.session).pid != after.sessions.at(now.session).pid)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void LockTreeModel::setActivity(const QList<ActivityRow> &activity)
 {
+    LockTree next = buildLockTree(activity);
+    // Every refresh rebuilds the tree; while its shape stays, the rows are updated where they
+    // are, so a selected blocker stays selected and an expanded branch stays open.
+    if (sameShape(m_tree, next)) {
+        m_tree = std::move(next);
+        const auto changed = [this](const QModelIndex &parent, qsizetype rows) {
+            if (rows > 0)
+                Q_EMIT dataChanged(index(0, 0, parent),
+                                   index(int(rows) - 1, ColumnCount - 1, parent));
+        };
+        changed({}, m_tree.roots.size());
+        for (int node = 0; node < m_tree.nodes.size(); ++node) {
+            const LockTreeNode &parent = m_tree.nodes.at(node);
+            if (parent.children.isEmpty())
+                continue;
+            const int grandParent = parent.parent;
+            const QList<int> &siblings =
+                grandParent < 0 ? m_tree.roots : m_tree.nodes.at(grandParent).children;
+            changed(createIndex(int(siblings.indexOf(node)), 0, quintptr(node)),
+                    parent.children.size());
+        }
+        return;
+    }
     beginResetModel();
-    m_tree = buildLockTree(activity);
+    m_tree = std::move(next);
     endResetModel();
 }
 

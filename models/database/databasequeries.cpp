@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/database/databasequeries.h"
 
+#include "models/core/secretvalues.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -67,6 +70,17 @@ QString versionText(int versionNumber)
     return u"%1.%2.%3"_s.arg(versionNumber / 10000)
         .arg(versionNumber / 100 % 100)
         .arg(versionNumber % 100);
+}
+
+QString maskQuerySecrets(const QString &query)
+{
+    // A quoted literal with '' as an escaped quote, or E'…' with backslash escapes.
+    static const QRegularExpression passwordLiteral(
+        u"(\\bPASSWORD\\s+)(?:[Ee]'(?:[^'\\\\]|\\\\.|'')*'|'(?:[^']|'')*')"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString masked = query;
+    masked.replace(passwordLiteral, u"\\1'"_s + SecretMask.toString() + u"'"_s);
+    return maskSecrets(masked, secretsInText(masked));
 }
 
 QList<int> parseIntArray(QStringView text)
@@ -311,7 +325,7 @@ bool readActivity(QSqlQuery &query, const ServerInfo &server, DatabaseSnapshot &
         row.transactionAgeMs = toMs(query.value(10));
         row.backendAgeMs = toMs(query.value(11));
         row.stateAgeMs = toMs(query.value(12));
-        row.query = query.value(13).toString();
+        row.query = maskQuerySecrets(query.value(13).toString());
         row.blockedBy = parseIntArray(query.value(14).toString());
         row.waitingMode = query.value(15).toString();
         row.waitingLockType = query.value(16).toString();
@@ -375,7 +389,7 @@ bool readStatements(QSqlQuery &query, DatabaseSnapshot &snapshot, QString *error
     while (query.next()) {
         StatementRow row;
         row.queryId = query.value(0).toString();
-        row.query = query.value(1).toString();
+        row.query = maskQuerySecrets(query.value(1).toString());
         row.user = query.value(2).toString();
         row.database = query.value(3).toString();
         row.calls = query.value(4).toLongLong();

@@ -47,6 +47,11 @@ QString versionText(int versionNumber);
 bool readView(QSqlDatabase &db, DatabaseView view, DatabaseSnapshot &snapshot, QString *error);
 bool readServerInfo(QSqlDatabase &db, ServerInfo &server, QString *error);
 
+// A query text as OpsDeck shows it: the literal after PASSWORD (CREATE/ALTER ROLE … PASSWORD
+// '…', as pg_stat_activity and pg_stat_statements keep it) and credentials that look secret by
+// their form (a URL's password, a bearer token) replaced by the secret mask.
+QString maskQuerySecrets(const QString &query);
+
 // "{12,34}" or "12,34" -> {12, 34}: int arrays as the QPSQL driver hands them over.
 QList<int> parseIntArray(QStringView text);
 

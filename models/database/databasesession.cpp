@@ -458,7 +458,7 @@ void DatabaseSession::previewIdle(
             row.client = values.value(4).toString();
             row.state = u"idle"_s;
             row.stateAgeMs = values.value(5).toLongLong();
-            row.query = values.value(6).toString();
+            row.query = maskQuerySecrets(values.value(6).toString());
             rows.append(row);
         }
         done(rows, result.error);

@@ -606,8 +606,22 @@ QWidget *DatabasesPage::createLocksTab()
         updateDetails();
         updateActions();
     });
-    // A tree's shape changes as a whole: open every level again after each refresh.
+    // A tree whose shape changed comes anew: open every level again and select the session
+    // that was selected, wherever it is now.
+    connect(m_locksFilter, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_locksView->currentIndex();
+        m_locksSelectedPid = current.isValid() ? current.data(LockTreeModel::PidRole).toInt() : 0;
+    });
     connect(m_locksFilter, &QAbstractItemModel::modelReset, m_locksView, &QTreeView::expandAll);
+    connect(m_locksFilter, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_locksSelectedPid == 0)
+            return;
+        const QModelIndexList found =
+            m_locksFilter->match(m_locksFilter->index(0, 0), LockTreeModel::PidRole,
+                                 m_locksSelectedPid, 1, Qt::MatchExactly | Qt::MatchRecursive);
+        if (!found.isEmpty())
+            m_locksView->setCurrentIndex(found.first());
+    });
     connect(m_locksFilter, &QAbstractItemModel::rowsInserted, m_locksView, &QTreeView::expandAll);
     connect(m_locksFilter, &QAbstractItemModel::modelReset, this, &DatabasesPage::updateLocksState);
     m_locksEmpty->setObjectName(u"locksEmpty"_s);

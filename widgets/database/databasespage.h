@@ -176,6 +176,7 @@ private:
     DatabaseTableFilter *m_locksFilter;
     QTreeView *m_activityView;
     QTreeView *m_locksView;
+    int m_locksSelectedPid = 0; // kept across a reset of the lock tree
     QTreeView *m_longRunningView;
     QCheckBox *m_hideIdle;
     QSpinBox *m_minimumDuration;

@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -220,6 +221,27 @@ private Q_SLOTS:
         QCOMPARE(byDepth.value(1), (QList<int>{11, 13}));
         QCOMPARE(byDepth.value(2), QList<int>{12});
         QCOMPARE(byDepth.size(), 3);
+    }
+
+    // A refresh with the same waits updates the rows in place (a selected blocker stays
+    // selected); a changed shape resets the model.
+    void refreshKeepsRowsWhileTheShapeStays()
+    {
+        LockTreeModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setActivity(activityFrom(u"100@5000 101<100 102<101"_s));
+        const QPersistentModelIndex waiter = model.index(0, 0, model.index(0, 0));
+        QCOMPARE(waiter.data(LockTreeModel::PidRole).toInt(), 101);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        model.setActivity(activityFrom(u"100@6000 101<100 102<101"_s));
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(changes.size() >= 1);
+        QVERIFY(waiter.isValid());
+        QCOMPARE(waiter.data(LockTreeModel::PidRole).toInt(), 101);
+        model.setActivity(activityFrom(u"100@6000 101<100 102<100"_s));
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 2);
     }
 
     void unknownBlockersSayWhy()
