@@ -4,6 +4,7 @@
 // the filters, real lock contention made by psql sessions shown as a tree with its root
 // blocker, read-only mode refusing a terminate, and a terminate confirmed in the page's dialog
 // (the pid typed) freeing the waiters. A screenshot of every tab under that load.
+#include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasesession.h"
 #include "models/persistence/statestore.h"
@@ -54,7 +55,7 @@ private:
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<ActionGate> m_gate;
     std::unique_ptr<DatabaseMonitor> m_monitor;
-    std::vector<std::unique_ptr<QProcess>> m_psql;
+    std::unique_ptr<DatabaseTesting::PsqlSessions> m_psql;
 
     Workspace workspace() const
     {
@@ -84,42 +85,27 @@ private:
 
     QProcess *psql(const QString &application, const QString &user = u"app"_s)
     {
-        auto process = std::make_unique<QProcess>();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"PGAPPNAME"_s, application);
-        process->setProcessEnvironment(environment);
-        process->start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-h"_s, m_postgres->value(u"SOCKET_DIR"_s),
-                                   u"-p"_s, m_postgres->value(u"PORT"_s), u"-U"_s, user, u"-d"_s,
-                                   m_postgres->value(u"DATABASE"_s)});
-        process->waitForStarted();
-        m_psql.push_back(std::move(process));
-        return m_psql.back().get();
+        return m_psql->open(application, user);
     }
 
-    static void send(QProcess *process, const QString &sql) { process->write(sql.toUtf8() + '\n'); }
+    static void send(QProcess *process, const QString &sql)
+    {
+        DatabaseTesting::PsqlSessions::send(process, sql);
+    }
 
     QString superuserQuery(const QString &sql) const
     {
-        QProcess process;
-        process.start(u"psql"_s, {u"-X"_s, u"-At"_s, u"-h"_s, m_postgres->value(u"SOCKET_DIR"_s),
-                                  u"-p"_s, m_postgres->value(u"PORT"_s), u"-U"_s, u"postgres"_s,
-                                  u"-d"_s, m_postgres->value(u"DATABASE"_s), u"-c"_s, sql});
-        process.waitForFinished(30000);
-        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        return DatabaseTesting::superuserQuery(*m_postgres, sql);
     }
 
     int pidOf(const QString &application) const
     {
-        return superuserQuery(
-                   u"SELECT pid FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
-                       application))
-            .toInt();
+        return DatabaseTesting::pidOf(*m_postgres, application);
     }
 
     QString stateOf(const QString &application) const
     {
-        return superuserQuery(
-            u"SELECT state FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(application));
+        return DatabaseTesting::stateOf(*m_postgres, application);
     }
 
     QString waitOf(const QString &application) const
@@ -166,12 +152,8 @@ private:
 
     void endContention()
     {
-        for (auto &process : m_psql) {
-            process->closeWriteChannel();
-            if (!process->waitForFinished(5000))
-                process->kill();
-        }
-        m_psql.clear();
+        if (m_psql)
+            m_psql->endAll();
     }
 
 private Q_SLOTS:
@@ -181,6 +163,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(u"opsdeck"_s);
         qRegisterMetaType<DatabaseView>();
         m_postgres = std::make_unique<PostgresFixture>();
+        m_psql = std::make_unique<DatabaseTesting::PsqlSessions>(*m_postgres);
         QVERIFY2(m_postgres->ok(), qPrintable(m_postgres->error()));
         superuserQuery(
             u"DROP TABLE IF EXISTS accounts, events; CREATE TABLE accounts (id int PRIMARY KEY, "

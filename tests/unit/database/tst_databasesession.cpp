@@ -32,7 +32,7 @@ private:
     std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<ReadOnlyMode> m_readOnly;
     std::unique_ptr<ActionGate> m_gate;
-    std::vector<std::unique_ptr<QProcess>> m_psql;
+    std::unique_ptr<DatabaseTesting::PsqlSessions> m_psql;
 
     Database database() const
     {
@@ -47,41 +47,21 @@ private:
         return database;
     }
 
-    // A session of the application's role over the fixture's socket, fed statements on stdin and
-    // kept open: it holds its locks until the test ends it.
-    QProcess *psql(const QString &application)
+    QProcess *psql(const QString &application) { return m_psql->open(application); }
+
+    static void send(QProcess *process, const QString &sql)
     {
-        auto process = std::make_unique<QProcess>();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"PGAPPNAME"_s, application);
-        process->setProcessEnvironment(environment);
-        process->start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-h"_s, m_postgres->value(u"SOCKET_DIR"_s),
-                                   u"-p"_s, m_postgres->value(u"PORT"_s), u"-U"_s, u"app"_s,
-                                   u"-d"_s, m_postgres->value(u"DATABASE"_s)});
-        process->waitForStarted();
-        m_psql.push_back(std::move(process));
-        return m_psql.back().get();
+        DatabaseTesting::PsqlSessions::send(process, sql);
     }
 
-    static void send(QProcess *process, const QString &sql) { process->write(sql.toUtf8() + '\n'); }
-
-    // One statement's answer, read by a superuser psql of its own.
     QString superuserQuery(const QString &sql) const
     {
-        QProcess process;
-        process.start(u"psql"_s, {u"-X"_s, u"-At"_s, u"-h"_s, m_postgres->value(u"SOCKET_DIR"_s),
-                                  u"-p"_s, m_postgres->value(u"PORT"_s), u"-U"_s, u"postgres"_s,
-                                  u"-d"_s, m_postgres->value(u"DATABASE"_s), u"-c"_s, sql});
-        process.waitForFinished(30000);
-        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        return DatabaseTesting::superuserQuery(*m_postgres, sql);
     }
 
     int pidOf(const QString &application) const
     {
-        return superuserQuery(
-                   u"SELECT pid FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
-                       application))
-            .toInt();
+        return DatabaseTesting::pidOf(*m_postgres, application);
     }
 
     QString stateOf(const QString &application) const
@@ -151,12 +131,8 @@ private:
 
     void endContention()
     {
-        for (auto &process : m_psql) {
-            process->closeWriteChannel();
-            if (!process->waitForFinished(5000))
-                process->kill();
-        }
-        m_psql.clear();
+        if (m_psql)
+            m_psql->endAll();
     }
 
 private Q_SLOTS:
@@ -164,6 +140,7 @@ private Q_SLOTS:
     {
         qRegisterMetaType<DatabaseView>();
         m_postgres = std::make_unique<PostgresFixture>();
+        m_psql = std::make_unique<DatabaseTesting::PsqlSessions>(*m_postgres);
         QVERIFY2(m_postgres->ok(), qPrintable(m_postgres->error()));
         superuserQuery(
             u"DROP TABLE IF EXISTS accounts; CREATE TABLE accounts (id int PRIMARY KEY, "
