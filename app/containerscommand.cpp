@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/containerscommand.h"
 
+#include "app/commandword.h"
 #include "app/services.h"
 #include "models/containers/containermonitor.h"
 #include "models/remote/hostregistry.h"
@@ -69,16 +70,7 @@ bool isContainersCommand(const QStringList &arguments)
 {
     static const QStringList valued = {u"--workspace"_s, u"--runtime"_s, u"--context"_s, u"-n"_s,
                                        u"--namespace"_s};
-    for (qsizetype at = 1; at < arguments.size(); ++at) {
-        const QString &word = arguments.at(at);
-        if (valued.contains(word)) {
-            ++at;
-            continue;
-        }
-        if (!word.startsWith(u'-'))
-            return word == u"containers";
-    }
-    return false;
+    return commandWord(arguments, valued) == u"containers"_s;
 }
 
 int runContainersCommand(const QStringList &arguments)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dbcommand.h"
 
+#include "app/commandword.h"
 #include "app/services.h"
 #include "models/core/units.h"
 #include "models/database/databasejson.h"
@@ -282,16 +283,7 @@ bool isDbCommand(const QStringList &arguments)
 {
     static const QStringList valued = {u"--workspace"_s, u"--confirm"_s, u"--older-than"_s,
                                        u"--timeout"_s, u"--min-duration"_s};
-    for (qsizetype at = 1; at < arguments.size(); ++at) {
-        const QString &word = arguments.at(at);
-        if (valued.contains(word)) {
-            ++at;
-            continue;
-        }
-        if (!word.startsWith(u'-'))
-            return word == u"db";
-    }
-    return false;
+    return commandWord(arguments, valued) == u"db"_s;
 }
 
 int runDbCommand(const QStringList &arguments)
