@@ -6,6 +6,8 @@
 #include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasesession.h"
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/persistence/statestore.h"
 #include "postgresfixture.h"
 #include "statetesting.h"
@@ -69,10 +71,11 @@ private:
         return DatabaseTesting::stateOf(*m_postgres, application);
     }
 
-    std::unique_ptr<DatabaseSession> newSession()
+    std::unique_ptr<DatabaseSession> newSession(IncidentSession *incident = nullptr)
     {
         DatabaseServices services;
         services.gate = m_gate.get();
+        services.incident = incident;
         Workspace workspace;
         Environment environment;
         environment.name = u"test"_s;
@@ -263,6 +266,66 @@ private Q_SLOTS:
                 u"0"_s,
             10000);
         QTRY_COMPARE_WITH_TIMEOUT(pidOf(u"holder"_s), 0, 10000);
+    }
+
+    // While an incident is open, an action that reached the server is a line on its timeline
+    // and its audit row names the incident; a refused one is neither.
+    void actionsGoOnTheOpenIncident()
+    {
+        IncidentStore incidents(m_store.get());
+        IncidentSession incident(&incidents);
+        Incident declared;
+        declared.title = u"Checkout slow"_s;
+        declared.severity = IncidentSeverity::Sev2;
+        declared.commander = u"dba"_s;
+        QVERIFY(incident.declare(declared));
+        QTRY_VERIFY_WITH_TIMEOUT(incident.isActive(), 10000);
+        const qint64 incidentId = incident.incident().id;
+
+        auto session = newSession(&incident);
+        QVERIFY(waitOpen(*session));
+        QProcess *sleeper = psql(u"sleeper"_s);
+        send(sleeper, u"SELECT pg_sleep(60);"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"sleeper"_s), u"active"_s, 10000);
+        const int sleeperPid = pidOf(u"sleeper"_s);
+        QVERIFY(refreshed(*session, DatabaseView::Activity));
+
+        m_readOnly->setEnabled(true);
+        std::optional<ActionOutcome> outcome;
+        session->cancelQuery(sleeperPid, {Risk::Change, {}}, this,
+                             [&](const ActionOutcome &result) { outcome = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(!outcome->succeeded());
+        m_readOnly->setEnabled(false);
+
+        const auto notes = [&] {
+            QStringList lines;
+            for (const IncidentEvent &event : incident.events()) {
+                if (event.kind == IncidentEvent::Kind::Note)
+                    lines.append(event.summary + event.output);
+            }
+            return lines.join(u'\n');
+        };
+        QVERIFY2(!notes().contains(u"cancel the query"_s), qPrintable(notes()));
+
+        outcome.reset();
+        session->cancelQuery(sleeperPid, {Risk::Change, {}}, this,
+                             [&](const ActionOutcome &result) { outcome = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY2(outcome->succeeded(), qPrintable(outcome->error));
+        QTRY_VERIFY_WITH_TIMEOUT(notes().contains(u"cancel the query of pid %1"_s.arg(sleeperPid)),
+                                 10000);
+
+        std::optional<QList<AuditEntry>> rows;
+        AuditQuery query;
+        query.text = u"postgres.query.cancel"_s;
+        m_auditLog->query(query, this, [&](const StoreResult<QList<AuditEntry>> &answer) {
+            rows = answer ? *answer : QList<AuditEntry>{};
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(rows.has_value(), 10000);
+        QCOMPARE(rows->size(), 1); // the refused attempt wrote no row
+        QCOMPARE(rows->first().incidentId, std::optional<qint64>(incidentId));
+        QVERIFY(rows->first().command.contains(QString::number(sleeperPid)));
     }
 };
 
