@@ -2324,6 +2324,34 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Rollbacks/s</source>
         <translation>Rollbacks/s</translation>
     </message>
+    <message>
+        <source>Backend type</source>
+        <translation>Backend-Typ</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Lesevorgänge</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Extends</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>Evictions</source>
+        <translation>Verdrängungen</translation>
+    </message>
+    <message>
+        <source>Fsyncs</source>
+        <translation>Fsyncs</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseSession</name>
@@ -6258,6 +6286,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>every statement&apos;s statistics start again from zero, for everybody</source>
         <translation>die Statistik jeder Anweisung beginnt für alle wieder bei null</translation>
+    </message>
+    <message>
+        <source>I/O by backend type (pg_stat_io)</source>
+        <translation>E/A nach Backend-Typ (pg_stat_io)</translation>
     </message>
 </context>
 <context>

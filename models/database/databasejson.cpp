@@ -285,6 +285,18 @@ QJsonObject overviewJson(const DatabaseSnapshot &snapshot, const DatabaseThresho
             {u"temp_bytes"_s, double(row.tempBytes)},
         });
     }
+    QJsonArray io;
+    for (const IoRow &row : snapshot.io) {
+        io.append(QJsonObject{
+            {u"backend_type"_s, row.backendType},
+            {u"reads"_s, double(row.reads)},
+            {u"hits"_s, double(row.hits)},
+            {u"writes"_s, double(row.writes)},
+            {u"extends"_s, double(row.extends)},
+            {u"evictions"_s, double(row.evictions)},
+            {u"fsyncs"_s, double(row.fsyncs)},
+        });
+    }
     const QDateTime started = snapshot.server.startedAt;
     const qint64 uptimeMs =
         started.isValid() && snapshot.takenAt.isValid() ? started.msecsTo(snapshot.takenAt) : -1;
@@ -298,6 +310,8 @@ QJsonObject overviewJson(const DatabaseSnapshot &snapshot, const DatabaseThresho
         {u"usable"_s, figures.usableConnections},
         {u"percent"_s, figures.connectionsPercent},
         {u"verdict"_s, verdictId(figures.connectionsVerdict)},
+        // pg_stat_io by backend type; null where the server has no such view (before 16).
+        {u"io"_s, snapshot.server.hasStatIo() ? QJsonValue(io) : QJsonValue()},
         {u"cache_hit_percent"_s, percentOrNull(figures.cacheHitPercent)},
         {u"rollbacks"_s, double(figures.rollbacks)},
         {u"deadlocks"_s, double(figures.deadlocks)},

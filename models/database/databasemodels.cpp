@@ -419,6 +419,26 @@ DatabaseStatsModel *newDatabaseStatsModel(QObject *parent)
         columns, [](const DatabaseStatsRow &r) { return r.name; }, parent);
 }
 
+IoModel *newIoModel(QObject *parent)
+{
+    using C = IoModel::Column;
+    const auto countColumn = [](const QString &title, qint64 IoRow::*field) {
+        return C{title, [field](const IoRow &r) { return QVariant(number(r.*field)); },
+                 [field](const IoRow &r) { return QVariant(r.*field); }, kNumber};
+    };
+    QList<C> columns{
+        {Text::tr("Backend type"), [](const IoRow &r) { return QVariant(r.backendType); }},
+        countColumn(Text::tr("Reads"), &IoRow::reads),
+        countColumn(Text::tr("Hits"), &IoRow::hits),
+        countColumn(Text::tr("Writes"), &IoRow::writes),
+        countColumn(Text::tr("Extends"), &IoRow::extends),
+        countColumn(Text::tr("Evictions"), &IoRow::evictions),
+        countColumn(Text::tr("Fsyncs"), &IoRow::fsyncs),
+    };
+    return new IoModel(
+        columns, [](const IoRow &r) { return r.backendType; }, parent);
+}
+
 // --- LockTreeModel -----------------------------------------------------------------------
 
 LockTreeModel::LockTreeModel(QObject *parent)

@@ -33,6 +33,7 @@ using IndexesModel = KeyedTableModel<IndexRow>;
 using ReplicasModel = KeyedTableModel<ReplicaRow>;
 using SlotsModel = KeyedTableModel<SlotRow>;
 using DatabaseStatsModel = KeyedTableModel<DatabaseStatsRow>;
+using IoModel = KeyedTableModel<IoRow>;
 
 // Column titles the code refers to (the models' column lists are the one place they are made).
 ActivityModel *newActivityModel(const DatabaseThresholds &thresholds, QObject *parent);
@@ -42,6 +43,7 @@ IndexesModel *newIndexesModel(QObject *parent);
 ReplicasModel *newReplicasModel(const DatabaseThresholds &thresholds, QObject *parent);
 SlotsModel *newSlotsModel(const DatabaseThresholds &thresholds, QObject *parent);
 DatabaseStatsModel *newDatabaseStatsModel(QObject *parent);
+IoModel *newIoModel(QObject *parent);
 
 // The state column as an operator reads it: "active", "idle in transaction (aborted)", plus the
 // wait: "active — Lock: transactionid".

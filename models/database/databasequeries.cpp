@@ -241,6 +241,18 @@ QString connectionCountsSql()
            " WHERE backend_type = 'client backend' GROUP BY 1 ORDER BY 1"_s;
 }
 
+QString ioSql(const ServerInfo &server)
+{
+    if (!server.hasStatIo())
+        return {};
+    // Only the counts every version since 16 has (17 and 18 renamed the byte columns).
+    return u"SELECT backend_type, coalesce(sum(reads), 0)::bigint, coalesce(sum(writes), "
+           u"0)::bigint,"
+           " coalesce(sum(extends), 0)::bigint, coalesce(sum(hits), 0)::bigint,"
+           " coalesce(sum(evictions), 0)::bigint, coalesce(sum(fsyncs), 0)::bigint"
+           " FROM pg_stat_io GROUP BY backend_type ORDER BY backend_type"_s;
+}
+
 QString databaseStatsSql()
 {
     return u"SELECT datname, xact_commit, xact_rollback, blks_hit, blks_read, deadlocks,"
@@ -356,6 +368,17 @@ bool readOverview(QSqlQuery &query, DatabaseSnapshot &snapshot, QString *error)
         row.tempBytes = query.value(7).toLongLong();
         row.bytes = query.value(8).isNull() ? -1 : query.value(8).toLongLong();
         snapshot.databases.append(row);
+    }
+    const QString io = ioSql(snapshot.server);
+    if (io.isEmpty())
+        return true;
+    if (!run(query, io, error))
+        return false;
+    while (query.next()) {
+        snapshot.io.append({query.value(0).toString(), query.value(1).toLongLong(),
+                            query.value(2).toLongLong(), query.value(3).toLongLong(),
+                            query.value(4).toLongLong(), query.value(5).toLongLong(),
+                            query.value(6).toLongLong()});
     }
     return true;
 }

@@ -26,6 +26,8 @@ QString slotsSql(const ServerInfo &server);
 QString archiverSql();
 QString connectionCountsSql();
 QString databaseStatsSql();
+// pg_stat_io summed by backend type; empty before PostgreSQL 16, which has no such view.
+QString ioSql(const ServerInfo &server);
 
 // What an operator must do to read slow statements here: nothing (empty) when the extension is
 // there, else the exact steps (shared_preload_libraries, restart, CREATE EXTENSION).

@@ -168,6 +168,18 @@ struct DatabaseStatsRow {
     qint64 bytes = -1; // pg_database_size, -1 when we may not connect to it
 };
 
+// I/O of one kind of backend since the statistics were reset (pg_stat_io, PostgreSQL 16+),
+// summed over objects and contexts, in operations (blocks).
+struct IoRow {
+    QString backendType; // client backend, checkpointer, autovacuum worker, ...
+    qint64 reads = 0;
+    qint64 writes = 0;
+    qint64 extends = 0;
+    qint64 hits = 0;
+    qint64 evictions = 0;
+    qint64 fsyncs = 0;
+};
+
 struct ConnectionCount {
     QString state; // of client backends: active, idle, idle in transaction, ...
     int count = 0;
@@ -183,6 +195,7 @@ struct DatabaseSnapshot {
     // Overview
     QList<ConnectionCount> connections;
     QList<DatabaseStatsRow> databases;
+    QList<IoRow> io; // empty before PostgreSQL 16
     // Activity (also the lock tree's input)
     QList<ActivityRow> activity;
     // Statements

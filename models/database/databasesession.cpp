@@ -53,6 +53,7 @@ DatabaseSession::DatabaseSession(const Database &database, const QString &ownerH
     m_replicas = newReplicasModel(m_thresholds, this);
     m_slots = newSlotsModel(m_thresholds, this);
     m_databaseStats = newDatabaseStatsModel(this);
+    m_io = newIoModel(this);
     m_history = new OverviewHistoryModel(360, this);
     m_timer.setInterval(5000);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -279,6 +280,7 @@ void DatabaseSession::applySnapshot(const DatabaseSnapshot &snapshot)
         switch (snapshot.view) {
         case DatabaseView::Overview:
             m_databaseStats->setRows(snapshot.databases);
+            m_io->setRows(snapshot.io);
             m_history->addSnapshot(snapshot);
             break;
         case DatabaseView::Activity:

@@ -64,6 +64,7 @@ public:
     ReplicasModel *replicas() const { return m_replicas; }
     SlotsModel *slots() const { return m_slots; }
     DatabaseStatsModel *databaseStats() const { return m_databaseStats; }
+    IoModel *io() const { return m_io; } // empty before PostgreSQL 16
     OverviewHistoryModel *history() const { return m_history; }
     // The last snapshot of a view (error, archiver, hints), empty before its first refresh.
     DatabaseSnapshot lastSnapshot(DatabaseView view) const;
@@ -143,6 +144,7 @@ private:
     ReplicasModel *m_replicas;
     SlotsModel *m_slots;
     DatabaseStatsModel *m_databaseStats;
+    IoModel *m_io;
     OverviewHistoryModel *m_history;
 };
 

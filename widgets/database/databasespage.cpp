@@ -229,6 +229,7 @@ DatabasesPage::DatabasesPage(DatabaseMonitor *monitor, ReadOnlyMode *readOnly, Q
     , m_details(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
     , m_statsView(nullptr)
+    , m_ioView(nullptr)
     , m_connectionsChart(new QChart)
     , m_connectionsView(new QChartView(m_connectionsChart, this))
     , m_transactionsChart(new QChart)
@@ -247,6 +248,7 @@ DatabasesPage::DatabasesPage(DatabaseMonitor *monitor, ReadOnlyMode *readOnly, Q
     , m_replicasFilter(new DatabaseTableFilter(this))
     , m_slotsFilter(new DatabaseTableFilter(this))
     , m_statsFilter(new DatabaseTableFilter(this))
+    , m_ioFilter(new DatabaseTableFilter(this))
     , m_archiver(new QLabel(this))
 {
     m_databases->setObjectName(u"databaseList"_s);
@@ -424,7 +426,7 @@ QToolBar *DatabasesPage::createToolBar()
              {static_cast<DatabaseTableFilter *>(m_activityFilter),
               static_cast<DatabaseTableFilter *>(m_longRunningFilter), m_locksFilter,
               m_statementsFilter, m_tablesFilter, m_indexesFilter, m_replicasFilter, m_slotsFilter,
-              m_statsFilter})
+              m_statsFilter, m_ioFilter})
             filter->setText(text);
         m_locksView->expandAll();
     });
@@ -551,6 +553,10 @@ QWidget *DatabasesPage::createOverviewTab()
     lower->setObjectName(u"overviewSplitter"_s);
     lower->addWidget(charts);
     lower->addWidget(m_statsView);
+    m_ioView = newTable(u"ioView"_s, tr("I/O by backend type (pg_stat_io)"));
+    m_ioView->setModel(m_ioFilter);
+    m_ioView->setVisible(false);
+    lower->addWidget(m_ioView);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
     lower->setSizes({420, 200});
@@ -868,6 +874,7 @@ void DatabasesPage::setSession(DatabaseSession *session)
     m_replicasFilter->setSourceModel(session ? session->replicas() : nullptr);
     m_slotsFilter->setSourceModel(session ? session->slots() : nullptr);
     m_statsFilter->setSourceModel(session ? session->databaseStats() : nullptr);
+    m_ioFilter->setSourceModel(session ? session->io() : nullptr);
     for (QObject *object : std::as_const(m_mappers))
         static_cast<QVXYModelMapper *>(object)->setModel(nullptr);
     m_connectionsChart->removeAllSeries();
@@ -1023,6 +1030,8 @@ void DatabasesPage::updateOverview()
                              StatusColours::forVerdict(verdictFromInt(verdict), colours));
         label->setPalette(colours);
     };
+    // PostgreSQL 16 and later count I/O per kind of backend; older servers have no such view.
+    m_ioView->setVisible(m_session && m_session->server().hasStatIo());
     if (!m_session || !m_session->lastSnapshot(DatabaseView::Overview).takenAt.isValid()) {
         for (auto it = m_figures.cbegin(); it != m_figures.cend(); ++it)
             set(it.key(), {});
@@ -1349,7 +1358,7 @@ void DatabasesPage::restoreState()
 QList<QTreeView *> DatabasesPage::tableViews() const
 {
     return {m_statsView,  m_activityView, m_locksView,    m_longRunningView, m_statementsView,
-            m_tablesView, m_indexesView,  m_replicasView, m_slotsView};
+            m_tablesView, m_indexesView,  m_replicasView, m_slotsView,       m_ioView};
 }
 
 void DatabasesPage::saveState() const

@@ -160,6 +160,7 @@ private:
     // Overview
     QHash<QString, QLabel *> m_figures;
     QTreeView *m_statsView;
+    QTreeView *m_ioView; // pg_stat_io, shown where the server has it (16+)
     QChart *m_connectionsChart;
     QChartView *m_connectionsView;
     QDateTimeAxis *m_connectionsTime = nullptr;
@@ -198,6 +199,7 @@ private:
     DatabaseTableFilter *m_replicasFilter;
     DatabaseTableFilter *m_slotsFilter;
     DatabaseTableFilter *m_statsFilter;
+    DatabaseTableFilter *m_ioFilter;
     QTreeView *m_replicasView;
     QTreeView *m_slotsView;
     QLabel *m_archiver;

@@ -72,6 +72,10 @@ private Q_SLOTS:
         ServerInfo sixteen;
         sixteen.versionNumber = 160004;
         QVERIFY(sixteen.hasStatIo());
+        // pg_stat_io exists from 16 on: asked there, never before.
+        QVERIFY(ioSql(fifteen).isEmpty());
+        QVERIFY(ioSql(sixteen).contains(u"FROM pg_stat_io GROUP BY backend_type"_s));
+        QVERIFY(!ioSql(sixteen).contains(u"op_bytes"_s)); // gone in 18
     }
 
     void grants()
