@@ -152,7 +152,9 @@ LockTree buildLockTree(const QList<ActivityRow> &activity)
         for (int blocker : row.blockedBy) {
             const bool impliedByAnother =
                 std::any_of(row.blockedBy.cbegin(), row.blockedBy.cend(), [&](int other) {
-                    return other != blocker && above(other, blocker) && !above(blocker, other);
+                    // A session waiting for itself is no other blocker of it.
+                    return other != blocker && other != row.pid && above(other, blocker) &&
+                           !above(blocker, other);
                 });
             if (!impliedByAnother && !shown.contains(blocker))
                 shown.append(blocker);
@@ -191,9 +193,9 @@ LockTree buildLockTree(const QList<ActivityRow> &activity)
         builder.expand(pid, -1);
     }
     // What no root reaches waits in a ring (or behind one): start from the ring's lowest pid.
-    for (int pid : std::as_const(involved)) {
-        if (builder.expandedAt.contains(pid))
-            continue;
+    // A ring of waiters has no natural root: walk up from pid to the ring it waits in (or
+    // behind) and start there, at the ring's lowest pid.
+    const auto startRingFrom = [&builder](int pid) {
         QList<int> walk{pid};
         int current = pid;
         while (true) {
@@ -219,6 +221,12 @@ LockTree buildLockTree(const QList<ActivityRow> &activity)
         builder.tree.roots.append(root);
         builder.expand(start, -1);
         builder.tree.nodes[root].inCycle = true;
+    };
+    for (int pid : std::as_const(involved)) {
+        // The walk from pid may end in a ring that pid only waits behind: that ring becomes a
+        // root, and pid is walked again until something reaches it.
+        while (!builder.expandedAt.contains(pid))
+            startRingFrom(pid);
     }
     for (LockTreeNode &node : builder.tree.nodes) {
         if (!node.closesCycle && node.shownUnder < 0)

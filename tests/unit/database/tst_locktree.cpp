@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -242,6 +243,18 @@ private Q_SLOTS:
         model.setActivity(activityFrom(u"100@6000 101<100 102<100"_s));
         QCOMPARE(resets.size(), 1);
         QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+    }
+
+    // Found by fuzz_lock_tree: a session waiting for itself and behind a ring of one was never
+    // reached. Every session that waits or blocks is in the tree.
+    void selfWaitsAndRingsReachEverySession()
+    {
+        const QList<ActivityRow> activity = activityFrom(u"0<4,3,0 2<8,0 3<3"_s);
+        const LockTree tree = buildLockTree(activity);
+        QSet<int> reached;
+        for (const LockTreeNode &node : tree.nodes)
+            reached.insert(tree.sessions.at(node.session).pid);
+        QCOMPARE(reached, (QSet<int>{0, 2, 3, 4, 8}));
     }
 
     void unknownBlockersSayWhy()
