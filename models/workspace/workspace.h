@@ -51,6 +51,8 @@ struct Database {
     QString sslMode = QStringLiteral("prefer");
     QString viaHost; // SSH host to tunnel through; empty: the owning host when it is remote
     SecretReference password;
+    // The server may receive scratch databases (opsdeck_restore_test_*) for test restores.
+    bool scratchRestores = false;
     SourceLocation location;
 };
 
@@ -73,12 +75,26 @@ struct LogSource {
     SourceLocation location;
 };
 
+// Where a host keeps backups: a directory (local or over SSH) or an S3 prefix listed through
+// the host's `aws s3 ls`. Ages are in seconds; 0 turns a judgement off.
 struct BackupLocation {
     QString name;
     QString directory;
+    QString s3Url; // s3://bucket/prefix/ instead of a directory
     QString glob = QStringLiteral("*");
-    int retentionDays = 0; // 0: not checked
+    // The workspace database (on the same host) the dumps are of: test restores compare row
+    // counts with it, and a restore offers it as the target.
+    QString database;
+    int staleAfterSeconds = 26 * 3600;    // newest backup older than this: warning (a daily job
+    int criticalAfterSeconds = 50 * 3600; // that missed one night), then critical (two)
+    // Retention: what a dry run would delete. A file is kept when any rule keeps it.
+    int retentionDays = 0;     // keep everything younger than this many days; 0: no age rule
+    int keepDaily = 0;         // the newest file of each of the last N days
+    int keepWeekly = 0;        // the newest file of each of the last N ISO weeks
+    int intervalSeconds = 600; // how often the listing is read again
     SourceLocation location;
+
+    bool hasRetentionRule() const { return retentionDays > 0 || keepDaily > 0 || keepWeekly > 0; }
 };
 
 // What a host runs containers with (the host's `containers` key). Without it OpsDeck detects

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <yaml-cpp/yaml.h>
@@ -168,8 +169,9 @@ private:
                      [&](const YAML::Node &item) { host.redis.append(readRedis(item)); });
         map.readList("logs", tr("log sources"),
                      [&](const YAML::Node &item) { host.logs.append(readLog(item)); });
-        map.readList("backups", tr("backup locations"),
-                     [&](const YAML::Node &item) { host.backups.append(readBackup(item)); });
+        map.readList("backups", tr("backup locations"), [&](const YAML::Node &item) {
+            host.backups.append(readBackup(item, host.databases));
+        });
         if (const YAML::Node metrics = map.value("metrics"); metrics.IsDefined()) {
             if (metrics.IsScalar() && (metrics.Scalar() == "true" || metrics.Scalar() == "false"))
                 host.pollMetrics = metrics.Scalar() == "true";
@@ -280,6 +282,8 @@ private:
             m_references.append({database.name, *via, map.value("via"), false});
         }
         map.readSecret("password", database.password);
+        map.readChoice("scratch-restores", database.scratchRestores,
+                       {{"true", true}, {"false", false}});
         map.finish();
         return database;
     }
@@ -340,15 +344,48 @@ private:
         return log;
     }
 
-    BackupLocation readBackup(const YAML::Node &node)
+    BackupLocation readBackup(const YAML::Node &node, const QList<Database> &hostDatabases)
     {
         BackupLocation backup;
         backup.location = yamlLocation(node.Mark());
         YamlMapReader map(m_reporter, node, tr("a backup location"));
         map.readText("name", backup.name, true);
-        map.readText("directory", backup.directory, true);
+        map.readText("s3", backup.s3Url);
+        map.readText("directory", backup.directory);
+        if (backup.directory.isEmpty() && backup.s3Url.isEmpty())
+            m_reporter.error(node, tr("a backup location needs 'directory' (a folder on the host) "
+                                      "or 's3' (an s3://bucket/prefix/ listed by the host's aws)"));
         map.readText("glob", backup.glob);
+        map.readText("database", backup.database);
+        if (!backup.database.isEmpty() && std::none_of(hostDatabases.cbegin(), hostDatabases.cend(),
+                                                       [&](const Database &database) {
+                                                           return database.name == backup.database;
+                                                       }))
+            m_reporter.error(map.value("database"),
+                             tr("'database' must name one of this host's databases; '%1' is not "
+                                "among them")
+                                 .arg(backup.database));
+        constexpr int Year = 366 * 86400;
+        map.readInterval("stale-after", backup.staleAfterSeconds, 60, Year);
+        map.readInterval("critical-after", backup.criticalAfterSeconds, 60, Year);
         map.readInteger("retention-days", backup.retentionDays, 0, 36500);
+        map.readInteger("keep-daily", backup.keepDaily, 0, 3660);
+        map.readInteger("keep-weekly", backup.keepWeekly, 0, 520);
+        map.readInterval("interval", backup.intervalSeconds, 10, 86400);
+        if (!backup.s3Url.isEmpty() && !backup.s3Url.startsWith(u"s3://"))
+            m_reporter.error(
+                map.value("s3"),
+                tr("'s3' must be an s3://bucket/prefix/ URL, found '%1'").arg(backup.s3Url));
+        if (!backup.s3Url.isEmpty() && !backup.directory.isEmpty())
+            m_reporter.error(map.value("s3"),
+                             tr("a backup location has either 'directory' or 's3', not both"));
+        if (backup.criticalAfterSeconds < backup.staleAfterSeconds)
+            m_reporter.error(map.value("critical-after").IsDefined() ? map.value("critical-after")
+                                                                     : map.value("stale-after"),
+                             tr("'critical-after' (%1 s) must not be shorter than 'stale-after' "
+                                "(%2 s)")
+                                 .arg(backup.criticalAfterSeconds)
+                                 .arg(backup.staleAfterSeconds));
         map.finish();
         return backup;
     }

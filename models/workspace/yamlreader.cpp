@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <limits>
+
 namespace OpsDeck {
 
 namespace {
@@ -357,12 +359,14 @@ void YamlMapReader::readInterval(const char *key, int &seconds, int minimum, int
             number *= 60;
         else if (unit == u'h')
             number *= 3600;
+        else if (unit == u'd' && number <= std::numeric_limits<int>::max() / 86400)
+            number *= 86400;
         else if (unit != u's')
             ok = false;
     }
     if (!ok || number < minimum || number > maximum) {
         m_reporter.error(value(key),
-                         tr("'%1' must be an interval from %2 s to %3 s such as 30s, 5m or 1h; "
+                         tr("'%1' must be an interval from %2 s to %3 s such as 30s, 5m, 1h or 2d; "
                             "found '%4'")
                              .arg(QLatin1String(key))
                              .arg(minimum)

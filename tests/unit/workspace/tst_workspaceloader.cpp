@@ -129,7 +129,7 @@ void WorkspaceLoaderTest::brokenFiles_data()
                u"7:11: warning: unknown key 'kube-context' in the containers settings; "
                "did you mean 'kube-contexts'?"_s,
                u"8:21: error: 'interval' must be an interval from 2 s to 3600 s such as 30s, "
-               "5m or 1h; found '1s'"_s,
+               "5m, 1h or 2d; found '1s'"_s,
                u"10:21: error: 'containers' must be true, false or a mapping"_s};
     QTest::addRow("thresholds and escalation")
         << u"broken/thresholds-escalation.yaml"_s
@@ -142,6 +142,21 @@ void WorkspaceLoaderTest::brokenFiles_data()
                "SEV-4"_s,
                u"11:14: error: 'after' must be a duration such as 0, 15m, 1h or 1d; found "
                "'soon'"_s};
+    QTest::addRow("backup locations")
+        << u"broken/backups.yaml"_s
+        << QStringList{
+               u"7:31: error: 'scratch-restores' must be one of true, false; found 'yes'"_s,
+               u"9:13: error: a backup location needs 'directory' (a folder on the host) or 's3' "
+               "(an s3://bucket/prefix/ listed by the host's aws)"_s,
+               u"10:23: error: 'database' must name one of this host's databases; 'wikki' is "
+               "not among them"_s,
+               u"11:29: error: 'critical-after' (3600 s) must not be shorter than 'stale-after' "
+               "(86400 s)"_s,
+               u"14:17: error: 's3' must be an s3://bucket/prefix/ URL, found "
+               "'https://bucket/x'"_s,
+               u"16:17: error: a backup location has either 'directory' or 's3', not both"_s,
+               u"18:26: error: 'stale-after' must be an interval from 60 s to 31622400 s such "
+               "as 30s, 5m, 1h or 2d; found 'weekly'"_s};
 }
 
 void WorkspaceLoaderTest::brokenFiles()
@@ -291,6 +306,17 @@ void WorkspaceLoaderTest::fullWorkspaceReadsEveryField()
     QCOMPARE(db->redis.at(0).port, 6379);
     QCOMPARE(db->backups.at(0).glob, u"*.sql.gz"_s);
     QCOMPARE(db->backups.at(0).retentionDays, 30);
+    QCOMPARE(db->backups.at(0).database, u"wiki"_s);
+    QCOMPARE(db->backups.at(0).staleAfterSeconds, 86400);
+    QCOMPARE(db->backups.at(0).criticalAfterSeconds, 36 * 3600);
+    QCOMPARE(db->backups.at(0).keepDaily, 7);
+    QCOMPARE(db->backups.at(0).keepWeekly, 4);
+    QCOMPARE(db->backups.at(0).intervalSeconds, 600);
+    QCOMPARE(db->backups.at(1).s3Url, u"s3://acme-backups/wiki/"_s);
+    QVERIFY(db->backups.at(1).directory.isEmpty());
+    QCOMPARE(db->backups.at(1).intervalSeconds, 3600);
+    QCOMPARE(db->backups.at(1).staleAfterSeconds, 26 * 3600); // the default
+    QVERIFY(db->databases.at(0).scratchRestores);
     QCOMPARE(workspace.thresholds.size(), 2);
     QCOMPARE(workspace.thresholds[0].metric, u"cpu_usage"_s);
     QCOMPARE(workspace.thresholds[0].critical, 90.0);
