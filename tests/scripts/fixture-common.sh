@@ -14,6 +14,11 @@ usage() { # prints the calling script's header comment from its third line on
     exit 2
 }
 
+lock_fixture_dir() { # dir -> holds DIR/.fixture.lock (fd 9) until the script ends
+    exec 9>"$1/.fixture.lock"
+    flock 9
+}
+
 alive() { # pid -> 0 while it runs (a zombie waiting for a slow init to reap it does not)
     local state
     state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
