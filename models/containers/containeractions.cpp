@@ -50,6 +50,13 @@ bool hasRolloutOwner(const ContainerRow &row)
            row.project.startsWith(u"daemonset/");
 }
 
+// podman-compose 1.0.3 reads `up --scale` and then ignores it: it would report success and
+// start nothing.
+bool composeScales(const ContainerRow &row)
+{
+    return row.runtime != ContainerRuntime::Podman;
+}
+
 bool isScalable(const ContainerRow &row)
 {
     return row.project.startsWith(u"deployment/") || row.project.startsWith(u"statefulset/");
@@ -87,7 +94,9 @@ QStringList composeProject(const ContainerRow &row)
         const bool relative = !file.startsWith(u'/') && !row.composeWorkingDirectory.isEmpty();
         args << u"-f"_s << (relative ? row.composeWorkingDirectory + u'/' + file : file);
     }
-    if (!row.composeWorkingDirectory.isEmpty())
+    // podman-compose (1.0.3) has no --project-directory and refuses the whole command line for
+    // it: it takes the first file's directory, which the labels' files are relative to anyway.
+    if (!row.composeWorkingDirectory.isEmpty() && row.runtime != ContainerRuntime::Podman)
         args << u"--project-directory"_s << row.composeWorkingDirectory;
     return args;
 }
@@ -163,8 +172,11 @@ QList<ContainerActionKind> containerActionsFor(const ContainerRow &row)
                 << (running ? ContainerActionKind::Stop : ContainerActionKind::Start)
                 << ContainerActionKind::Delete;
         if (isCompose(row)) {
-            if (!row.service.isEmpty())
-                actions << ContainerActionKind::RestartService << ContainerActionKind::Scale;
+            if (!row.service.isEmpty()) {
+                actions << ContainerActionKind::RestartService;
+                if (composeScales(row))
+                    actions << ContainerActionKind::Scale;
+            }
             actions << ContainerActionKind::ComposeUp << ContainerActionKind::ComposeDown;
         }
         return actions;
@@ -190,6 +202,11 @@ std::optional<CommandRequest> containerActionRequest(const ContainerRow &row,
             *whyNot = reason;
         return std::nullopt;
     };
+    if (kind == ContainerActionKind::Scale && isCompose(row) && !composeScales(row))
+        return refuse(Text::tr("Scale is not supported for podman-compose projects: "
+                               "podman-compose ignores --scale. Set deploy.replicas for %1 in "
+                               "the compose file and use Compose Up.")
+                          .arg(row.service));
     if (!containerActionsFor(row).contains(kind))
         return refuse(
             Text::tr("%1 does not apply to %2")

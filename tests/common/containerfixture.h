@@ -3,6 +3,7 @@
 
 #include "scriptfixture.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -19,9 +20,7 @@ public:
     enum class Engine { Docker, Podman };
 
     explicit ContainerFixture(Engine engine)
-        : ScriptFixture(engine == Engine::Docker
-                            ? QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/docker-fixture.sh")
-                            : QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/podman-fixture.sh"),
+        : ScriptFixture(script(engine),
                         // Short: dockerd's socket path must stay below 108 bytes.
                         engine == Engine::Docker ? QStringLiteral("/tmp/opsdeck-docker-XXXXXX")
                                                  : QStringLiteral("/tmp/opsdeck-podman-XXXXXX"),
@@ -91,6 +90,45 @@ public:
         return QString::fromUtf8(names).split(u'\n', Qt::SkipEmptyParts);
     }
 
+    // The engine's API socket (dockerd's; for podman `podman system service`, started now) as
+    // a URL for docker -H or podman --url, opened to every user of this computer the way the
+    // docker group would open it: for a test user who is not root, e.g. over SSH. Empty with
+    // error when it cannot be had.
+    QString socketForEveryone(QString *error = nullptr) const
+    {
+        QString url = value(QStringLiteral("DOCKER_HOST"));
+        if (m_engine == Engine::Podman) {
+            const QByteArray said =
+                run(QStringLiteral("bash"),
+                    {script(m_engine), QStringLiteral("service"), directory()}, error);
+            url = QString::fromUtf8(said).trimmed().section(u'\n', -1).section(u'=', 1);
+        }
+        if (!url.startsWith(QStringLiteral("unix://"))) {
+            if (error && error->isEmpty())
+                *error = QStringLiteral("no socket URL from the %1 fixture").arg(engineId());
+            return {};
+        }
+        const QString socket = url.sliced(QStringLiteral("unix://").size());
+        const bool opened =
+            QFile::setPermissions(directory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ExeOwner | QFileDevice::ExeOther) &&
+            QFile::setPermissions(socket, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ReadOther | QFileDevice::WriteOther);
+        if (!opened) {
+            if (error)
+                *error = QStringLiteral("cannot open %1 to every user").arg(socket);
+            return {};
+        }
+        return url;
+    }
+
 private:
+    static QString script(Engine engine)
+    {
+        return engine == Engine::Docker
+                   ? QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/docker-fixture.sh")
+                   : QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/podman-fixture.sh");
+    }
+
     Engine m_engine;
 };

@@ -8,13 +8,14 @@
 #   web      running (sleep)                      job      exited with code 3
 #   flapper  --restart always, exits 1: restarts  sick     running, its health check fails
 #   hog      --memory 8m, allocates past it: killed by the kernel (docker: State.OOMKilled)
-#   shop     a compose project with the services api and worker (docker: docker-compose 1.29
-#            up; podman: podman-compose 1.0.3 cannot run with --network none, so the two are
-#            created by hand with the labels it would write)
+#   shop     a compose project with the services api and worker, brought up by docker-compose
+#            1.29 or podman-compose 1.0.3
 #
 # It waits until each has come where it is going (flapper restarted, sick unhealthy, hog and
-# job exited) and prints the containers' names, one a line. Everything runs with
-# --network none: the fixtures have no bridge.
+# job exited) and prints the containers' names, one a line. Nothing gets a network interface
+# but loopback: the fixtures have no bridge. docker's shop runs with `network_mode: none`;
+# podman-compose 1.0.3 adds its project network even then (and podman refuses the pair), so
+# podman's shop is on the fixture's loopback-only network NETWORK, named as an external one.
 set -euo pipefail
 
 die() {
@@ -23,7 +24,7 @@ die() {
 }
 
 [ $# -eq 2 ] || {
-    sed -n '3,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '3,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 runtime=$1
@@ -62,38 +63,35 @@ run hog --memory 8m "$IMAGE" tail /dev/zero
 
 shop=$dir/shop
 mkdir -p "$shop"
-cat >"$shop/docker-compose.yml" <<EOF
-# Written by tests/scripts/container-scenarios.sh.
-version: "2.4"
-services:
-  api:
-    image: $IMAGE
-    command: sleep 3600
-    init: true
-    network_mode: none
-  worker:
-    image: $IMAGE
-    command: sleep 3600
-    init: true
-    network_mode: none
-EOF
+service() { # name -> its lines in the compose file
+    printf '  %s:\n    image: %s\n    command: sleep 3600\n    init: true\n' "$1" "$IMAGE"
+    if [ "$runtime" = docker ]; then
+        printf '    network_mode: none\n'
+    fi
+}
+{
+    printf '# Written by tests/scripts/container-scenarios.sh.\nversion: "2.4"\nservices:\n'
+    service api
+    service worker
+    if [ "$runtime" = podman ]; then
+        printf 'networks:\n  default:\n    external: true\n    name: %s\n' "$NETWORK"
+    fi
+} >"$shop/docker-compose.yml"
 if [ "$runtime" = docker ]; then
     (cd "$shop" && docker-compose --project-name shop up --detach >/dev/null 2>&1) ||
         die "docker-compose cannot bring up the project shop"
 else
-    # podman-compose 1.0.3 adds "--net shop_default" next to "--network none", which podman
-    # refuses; these are the labels it writes (its --dry-run shows them).
-    for service in api worker; do
-        run "shop_${service}_1" --init \
-            --label io.podman.compose.config-hash=123 \
-            --label io.podman.compose.project=shop \
-            --label io.podman.compose.version=0.0.1 \
-            --label com.docker.compose.project=shop \
-            --label "com.docker.compose.project.working_dir=$shop" \
-            --label com.docker.compose.project.config_files=docker-compose.yml \
-            --label com.docker.compose.container-number=1 \
-            --label "com.docker.compose.service=$service" \
-            "$IMAGE" sleep 3600
+    command -v podman-compose >/dev/null ||
+        die "podman-compose is not installed (installer/packages.txt, role test)"
+    for name in shop_api_1 shop_worker_1; do
+        podman rm --force "$name" >/dev/null 2>&1 || true
+    done
+    # From the project's directory, so its labels name the file relative to it as docker's do.
+    # podman-compose 1.0.3 exits 0 whatever podman said: the containers are checked below.
+    said=$(cd "$shop" && podman-compose --project-name shop up --detach 2>&1) || true
+    for name in shop_api_1 shop_worker_1; do
+        [ "$(podman inspect --format '{{.State.Status}}' "$name" 2>/dev/null)" = running ] ||
+            die "podman-compose did not bring up $name: $said"
     done
 fi
 

@@ -12,22 +12,15 @@
 # and docker-compose call of a test must have DOCKER_HOST in its environment, so it never
 # touches the machine's own daemon. Both commands are idempotent.
 set -euo pipefail
+readonly fixture_name=docker
+# shellcheck source=tests/scripts/fixture-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-common.sh"
 # shellcheck source=tests/scripts/fixture-mounts.sh
 source "$(dirname "${BASH_SOURCE[0]}")/fixture-mounts.sh"
 
 readonly image=localhost/opsdeck-busybox:1
 # The applets the container scenarios use (tests/scripts/container-scenarios.sh).
 readonly applets="sh echo printf sleep seq cat date true false head tail tr"
-
-die() {
-    echo "docker-fixture: $*" >&2
-    exit 1
-}
-
-usage() {
-    sed -n '3,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
-}
 
 daemon_running() { # dir
     [ -f "$1/docker.pid" ] && kill -0 "$(cat "$1/docker.pid")" 2>/dev/null
@@ -39,13 +32,7 @@ start_daemon() { # dir driver -> 0 when the daemon answers
         -H "unix://$dir/docker.sock" --iptables=false --ip6tables=false --bridge=none \
         --storage-driver="$driver" >>"$dir/dockerd.log" 2>&1 </dev/null &
     local pid=$!
-    for _ in $(seq 1 100); do
-        if docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1; then
-            return 0
-        fi
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.2
-    done
+    wait_answers "$pid" 20 docker -H "unix://$dir/docker.sock" version && return 0
     kill "$pid" 2>/dev/null || true
     return 1
 }
@@ -103,11 +90,7 @@ cmd_stop() {
             docker rm --force $ids >/dev/null 2>&1 || true
         fi
         kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.2
-        done
-        kill -9 "$pid" 2>/dev/null || true
+        wait_gone "$pid" 20 || kill -9 "$pid" 2>/dev/null || true
     fi
     # The containerd dockerd started (and its shims) live as long as their sockets under DIR.
     local process
@@ -118,11 +101,4 @@ cmd_stop() {
     find "$dir" -mindepth 1 -delete
 }
 
-[ $# -ge 1 ] || usage
-command=$1
-shift
-case $command in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+fixture_main start stop -- "$@"

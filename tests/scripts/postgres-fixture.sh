@@ -17,22 +17,15 @@
 # without a password over the socket in SOCKET_DIR only. Every command is idempotent.
 # DIR is handed to the postgres user: use a directory under /tmp.
 set -euo pipefail
+readonly fixture_name=postgres
+# shellcheck source=tests/scripts/fixture-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-common.sh"
 
 readonly role=opsdeck
 readonly password='OpsDeck-pg-pw-1'
 readonly database=opsdeck
 readonly first_port=55400
 readonly last_port=55999
-
-die() {
-    echo "postgres-fixture: $*" >&2
-    exit 1
-}
-
-usage() {
-    sed -n '3,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
-}
 
 pg_bin() {
     local bin
@@ -55,12 +48,6 @@ as_postgres() { # dir command... -> runs it as postgres from DIR (never from roo
     local dir=$1
     shift
     (cd "$dir" && runuser -u postgres -- "$@" 9>&-)
-}
-
-alive() { # pid -> 0 while it runs (a zombie waiting for a slow init to reap it does not)
-    local state
-    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
-    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 running_pid() { # dir -> pid of the postmaster of DIR/data, or nothing
@@ -93,8 +80,7 @@ cmd_start() {
     chmod 755 "$dir"
     runuser -u postgres -- test -w "$dir" ||
         die "$dir is not writable by postgres: its parents must be traversable (use /tmp)"
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
 
     if [ -n "$(running_pid "$dir")" ] && [ -f "$dir/fixture.env" ]; then
         if [ -n "$port" ] && [ "$port" != "$(state_get "$dir" PORT)" ]; then
@@ -191,22 +177,11 @@ cmd_stop() {
     [ -d "$1" ] || die "no fixture directory $1"
     local dir pid
     dir=$(cd "$1" && pwd)
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
     pid=$(running_pid "$dir")
     [ -n "$pid" ] || return 0
     as_postgres "$dir" "$(pg_bin)/pg_ctl" -D "$dir/data" -s -w -t 30 -m fast stop
-    local deadline=$((SECONDS + 5))
-    while alive "$pid"; do
-        [ "$SECONDS" -lt "$deadline" ] || die "postmaster $pid did not exit"
-        sleep 0.05
-    done
+    wait_gone "$pid" 5 || die "postmaster $pid did not exit"
 }
 
-command=${1:-}
-[ $# -gt 0 ] && shift
-case $command in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+fixture_main start stop -- "$@"

@@ -11,19 +11,12 @@
 # and sends its alerts to the Alertmanager. start returns once every server answers and the
 # first scrape of both targets is in. Every command is idempotent.
 set -euo pipefail
+readonly fixture_name=prometheus
+# shellcheck source=tests/scripts/fixture-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-common.sh"
 
 readonly first_port=56000
 readonly last_port=56999
-
-die() {
-    echo "prometheus-fixture: $*" >&2
-    exit 1
-}
-
-usage() {
-    sed -n '3,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
-}
 
 need() { # program package
     command -v "$1" >/dev/null || die "$1 is not installed (package $2)"
@@ -33,12 +26,6 @@ state_get() { # dir key -> value from DIR/fixture.env, empty if absent
     local file=$1/fixture.env
     [ -f "$file" ] || return 0
     sed -n "s/^$2=//p" "$file" | head -n 1
-}
-
-alive() { # pid -> 0 while it runs (not a zombie)
-    local state
-    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
-    [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 running_pid() { # dir name -> pid from DIR/NAME.pid while that process runs, or nothing
@@ -113,8 +100,7 @@ cmd_start() {
     mkdir -p "$1"
     local dir
     dir=$(cd "$1" && pwd)
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
 
     if [ -f "$dir/fixture.env" ] && [ -n "$(running_pid "$dir" prometheus)" ] &&
         [ -n "$(running_pid "$dir" node-exporter)" ] &&
@@ -194,18 +180,15 @@ ENV
 }
 
 cmd_stop_locked() { # dir (lock held)
-    local name pid deadline
+    local name pid
     for name in prometheus alertmanager node-exporter; do
         pid=$(running_pid "$1" "$name")
         [ -n "$pid" ] || continue
         kill -TERM "$pid" 2>/dev/null || true
-        deadline=$((SECONDS + 10))
-        while alive "$pid"; do
-            if [ "$SECONDS" -ge "$deadline" ]; then
-                kill -KILL "$pid" 2>/dev/null || true
-            fi
-            sleep 0.05
-        done
+        if ! wait_gone "$pid" 10; then
+            kill -KILL "$pid" 2>/dev/null || true
+            wait_gone "$pid" 10 || true
+        fi
         rm -f "$1/$name.pid"
     done
 }
@@ -215,15 +198,8 @@ cmd_stop() {
     [ -d "$1" ] || die "no fixture directory $1"
     local dir
     dir=$(cd "$1" && pwd)
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
     cmd_stop_locked "$dir"
 }
 
-command=${1:-}
-[ $# -gt 0 ] && shift
-case $command in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+fixture_main start stop -- "$@"

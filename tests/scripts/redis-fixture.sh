@@ -12,21 +12,14 @@
 # bytes with noeviction, DEBUG is allowed from loopback (DEBUG POPULATE fills it). Nothing is
 # saved to disk. The password is in DIR/redis.conf (mode 600), never on a command line.
 set -euo pipefail
+readonly fixture_name=redis
+# shellcheck source=tests/scripts/fixture-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture-common.sh"
 
 readonly password='OpsDeck-redis-pw-1'
 readonly maxmemory=$((8 * 1024 * 1024))
 readonly first_port=56000
 readonly last_port=56998
-
-die() {
-    echo "redis-fixture: $*" >&2
-    exit 1
-}
-
-usage() {
-    sed -n '3,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
-    exit 2
-}
 
 state_get() { # dir key -> value from DIR/fixture.env, empty if absent
     local file=$1/fixture.env
@@ -53,8 +46,7 @@ cmd_start() {
     local dir=$1
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
 
     if [ -n "$(running_pid "$dir")" ] && [ -f "$dir/fixture.env" ]; then
         cat "$dir/fixture.env"
@@ -131,22 +123,11 @@ cmd_stop() {
     [ -d "$1" ] || die "no fixture directory $1"
     local dir pid
     dir=$(cd "$1" && pwd)
-    exec 9>"$dir/.fixture.lock"
-    flock 9
+    lock_fixture_dir "$dir"
     pid=$(running_pid "$dir")
     [ -n "$pid" ] || return 0
     kill "$pid"
-    local deadline=$((SECONDS + 5))
-    while [ -d "/proc/$pid" ]; do
-        [ "$SECONDS" -lt "$deadline" ] || die "redis-server $pid did not exit"
-        sleep 0.05
-    done
+    wait_gone "$pid" 5 || die "redis-server $pid did not exit"
 }
 
-command=${1:-}
-[ $# -gt 0 ] && shift
-case $command in
-start) cmd_start "$@" ;;
-stop) cmd_stop "$@" ;;
-*) usage ;;
-esac
+fixture_main start stop -- "$@"

@@ -469,8 +469,7 @@ void ContainerListTest::actionCommands_data()
             return row;
         }()
         << ContainerActionKind::ComposeDown << -1
-        << u"podman-compose -p shop -f /srv/shop/docker-compose.yml --project-directory /srv/shop down"_s
-        << Risk::Destroy;
+        << u"podman-compose -p shop -f /srv/shop/docker-compose.yml down"_s << Risk::Destroy;
 }
 
 void ContainerListTest::actionCommands()
@@ -518,6 +517,16 @@ void ContainerListTest::actionsPerRow()
     QVERIFY(down);
     QCOMPARE(CommandRunner::assess(*down).risk, Risk::Destroy);
     QCOMPARE(containerActionTarget(compose, ContainerActionKind::ComposeDown), u"shop"_s);
+    // podman-compose 1.0.3 ignores --scale: not offered, and refused saying why.
+    ContainerRow podmanCompose = compose;
+    podmanCompose.runtime = ContainerRuntime::Podman;
+    QVERIFY(!containerActionsFor(podmanCompose).contains(ContainerActionKind::Scale));
+    QVERIFY(containerActionsFor(podmanCompose).contains(ContainerActionKind::RestartService));
+    QString scaleRefused;
+    QVERIFY(!containerActionRequest(podmanCompose, ContainerActionKind::Scale, {}, input,
+                                    &scaleRefused));
+    QVERIFY2(scaleRefused.startsWith(u"Scale is not supported for podman-compose projects"_s),
+             qPrintable(scaleRefused));
 
     ContainerRow bare = podRow();
     bare.project.clear();

@@ -3,10 +3,12 @@
 // the scenario containers (tests/scripts/container-scenarios.sh), kubectl replayed by
 // tests/scripts/fake-kubectl, and a real sshd. One round reads every runtime; pods arrive page
 // by page; a failing cluster leaves the other sources alone; actions change the real state
-// through the CommandRunner, and read-only mode refuses each of them at the runner.
+// through the CommandRunner (podman-compose's too), and read-only mode refuses each of them at
+// the runner; docker and podman are read and acted on over SSH through their sockets.
 #include "commandtesting.h"
 #include "containerfixture.h"
 #include "models/containers/containeractions.h"
+#include "models/containers/containergroupmodel.h"
 #include "models/containers/containerlistmodel.h"
 #include "models/containers/containerpoller.h"
 #include "models/remote/commandrunner.h"
@@ -27,6 +29,55 @@ namespace {
 
 const QString kubectlData = QStringLiteral(OPSDECK_SOURCE_DIR "/tests/data/containers/kubectl/");
 
+// The rows of one source by name.
+QHash<QString, ContainerRow> byName(const ContainerSource &source)
+{
+    QHash<QString, ContainerRow> rows;
+    for (const ContainerRow &row : source.rows)
+        rows.insert(row.name, row);
+    return rows;
+}
+
+// What podman's scenarios (tests/scripts/container-scenarios.sh) must read as, wherever they are
+// read from: empty when they do, else what differs.
+QString podmanScenarioMismatches(const ContainerSource &source, const QString &host)
+{
+    QStringList wrong;
+    if (source.state != ContainerSource::State::Ready)
+        wrong << u"source not ready: "_s + source.error;
+    const QHash<QString, ContainerRow> rows = byName(source);
+    if (rows.size() != 7)
+        wrong << u"%1 rows: %2"_s.arg(rows.size()).arg(QStringList(rows.keys()).join(u", "_s));
+    const auto expect = [&](const QString &name, bool holds) {
+        if (!holds) {
+            const ContainerRow row = rows.value(name);
+            wrong << u"%1: state %2, condition %3, reason '%4', exit %5, restarts %6, host %7"_s
+                         .arg(name, row.state, containerConditionId(row.condition), row.reason)
+                         .arg(row.exitCode)
+                         .arg(row.restarts)
+                         .arg(row.host);
+        }
+    };
+    for (const ContainerRow &row : source.rows)
+        expect(row.name, row.host == host);
+    expect(u"web"_s, rows.value(u"web"_s).condition == ContainerCondition::Running);
+    expect(u"job"_s, rows.value(u"job"_s).condition == ContainerCondition::Failing &&
+                         rows.value(u"job"_s).reason == u"Error"_s &&
+                         rows.value(u"job"_s).exitCode == 3);
+    expect(u"sick"_s, rows.value(u"sick"_s).condition == ContainerCondition::Failing &&
+                          rows.value(u"sick"_s).reason == u"unhealthy"_s);
+    expect(u"hog"_s, rows.value(u"hog"_s).condition == ContainerCondition::Failing &&
+                         rows.value(u"hog"_s).exitCode == 137);
+    expect(u"flapper"_s, rows.value(u"flapper"_s).restarts > 0);
+    for (const QString &service : {u"api"_s, u"worker"_s}) {
+        const QString name = u"shop_"_s + service + u"_1"_s;
+        expect(name, rows.value(name).project == u"shop"_s && rows.value(name).service == service &&
+                         rows.value(name).condition == ContainerCondition::Running);
+    }
+    expect(u"web"_s, rows.value(u"web"_s).memoryBytes > 0); // stats arrived
+    return wrong.join(u'\n');
+}
+
 } // namespace
 
 class ContainerPollerTest : public QObject
@@ -42,6 +93,8 @@ private Q_SLOTS:
     void actionsChangeTheRealStateAndReadOnlyRefusesThem();
     void kubernetesActionsReachKubectl();
     void overSshWithAnotherDockerSocket();
+    void podmanOverSshThroughItsSocket();
+    void podmanComposeActionsChangeTheRealState();
 
 private:
     // Runs one round on executor; the sources by runtime id (and context).
@@ -50,8 +103,15 @@ private:
                                           QList<ContainerSource> *progress = nullptr);
     CommandResult runAction(Executor *executor, const ContainerRow &row, ContainerActionKind kind,
                             int replicas = -1);
-    ContainerRow dockerRow(const QString &name);
-    QString dockerState(const QString &name);
+    ContainerRow engineRow(const QString &name,
+                           ContainerRuntime runtime = ContainerRuntime::Docker);
+    // A field of a container as the engine's own inspect reports it (empty when it is gone).
+    static QString inspected(const ContainerFixture &engine, const QString &name,
+                             const QString &field = u"{{.State.Status}}"_s);
+    // An action over SSH on one of the scenarios' failing job: refused in read-only mode,
+    // then it starts the container again.
+    void restartJobOverSsh(Executor *ssh, const ContainerFixture &engine,
+                           const ContainerSource &source);
 
     std::unique_ptr<ContainerFixture> m_docker;
     std::unique_ptr<ContainerFixture> m_podman;
@@ -170,32 +230,41 @@ CommandResult ContainerPollerTest::runAction(Executor *executor, const Container
     return run->result();
 }
 
-ContainerRow ContainerPollerTest::dockerRow(const QString &name)
+ContainerRow ContainerPollerTest::engineRow(const QString &name, ContainerRuntime runtime)
 {
     const QHash<QString, ContainerSource> sources = round(&m_local, m_settings);
-    for (const ContainerRow &row : sources.value(u"docker"_s).rows) {
-        if (row.name == name)
-            return row;
-    }
-    return {};
+    return byName(sources.value(containerRuntimeId(runtime))).value(name);
 }
 
-QString ContainerPollerTest::dockerState(const QString &name)
+QString ContainerPollerTest::inspected(const ContainerFixture &engine, const QString &name,
+                                       const QString &field)
 {
-    return QString::fromUtf8(
-               m_docker->tool({u"inspect"_s, u"--format"_s, u"{{.State.Status}}"_s, name}))
-        .trimmed();
+    return QString::fromUtf8(engine.tool({u"inspect"_s, u"--format"_s, field, name})).trimmed();
+}
+
+void ContainerPollerTest::restartJobOverSsh(Executor *ssh, const ContainerFixture &engine,
+                                            const ContainerSource &source)
+{
+    const ContainerRow job = byName(source).value(u"job"_s);
+    QCOMPARE(job.condition, ContainerCondition::Failing);
+    const QString started = u"{{.State.StartedAt}}"_s;
+    const QString before = inspected(engine, u"job"_s, started);
+    QVERIFY(!before.isEmpty());
+    m_audited->readOnly.setEnabled(true);
+    const CommandResult refused = runAction(ssh, job, ContainerActionKind::Restart);
+    m_audited->readOnly.setEnabled(false);
+    QVERIFY2(!refused.succeeded() && refused.error.contains(u"Read-only"_s),
+             qPrintable(refused.error));
+    QCOMPARE(inspected(engine, u"job"_s, started), before);
+    const CommandResult restarted = runAction(ssh, job, ContainerActionKind::Restart);
+    QVERIFY2(restarted.succeeded(), qPrintable(restarted.summary() + restarted.error));
+    QVERIFY(inspected(engine, u"job"_s, started) != before);
 }
 
 void ContainerPollerTest::oneRoundReadsEveryRuntime()
 {
     const QHash<QString, ContainerSource> sources = round(&m_local, m_settings);
-    const auto rowsOf = [&](const QString &id) {
-        QHash<QString, ContainerRow> byName;
-        for (const ContainerRow &row : sources.value(id).rows)
-            byName.insert(row.name, row);
-        return byName;
-    };
+    const auto rowsOf = [&](const QString &id) { return byName(sources.value(id)); };
     QCOMPARE(sources.value(u"docker"_s).state, ContainerSource::State::Ready);
     const auto docker = rowsOf(u"docker"_s);
     QCOMPARE(docker.value(u"web"_s).condition, ContainerCondition::Running);
@@ -211,11 +280,8 @@ void ContainerPollerTest::oneRoundReadsEveryRuntime()
     QCOMPARE(docker.value(u"shop_api_1"_s).project, u"shop"_s);
     QVERIFY2(docker.value(u"web"_s).memoryBytes > 0, "stats arrived");
 
-    QCOMPARE(sources.value(u"podman"_s).state, ContainerSource::State::Ready);
-    const auto podman = rowsOf(u"podman"_s);
-    QCOMPARE(podman.value(u"web"_s).condition, ContainerCondition::Running);
-    QCOMPARE(podman.value(u"job"_s).condition, ContainerCondition::Failing);
-    QCOMPARE(podman.value(u"sick"_s).reason, u"unhealthy"_s);
+    const QString podman = podmanScenarioMismatches(sources.value(u"podman"_s), u"here"_s);
+    QVERIFY2(podman.isEmpty(), qPrintable(podman));
 
     // The fake's current context.
     const ContainerSource kube = sources.value(u"kubernetes:kind-dev"_s);
@@ -294,7 +360,7 @@ void ContainerPollerTest::failingClusterLeavesTheOthers()
 
 void ContainerPollerTest::actionsChangeTheRealStateAndReadOnlyRefusesThem()
 {
-    ContainerRow web = dockerRow(u"web"_s);
+    ContainerRow web = engineRow(u"web"_s);
     QVERIFY(!web.id.isEmpty());
 
     m_audited->readOnly.setEnabled(true);
@@ -302,28 +368,28 @@ void ContainerPollerTest::actionsChangeTheRealStateAndReadOnlyRefusesThem()
          {ContainerActionKind::Stop, ContainerActionKind::Restart, ContainerActionKind::Delete,
           ContainerActionKind::ComposeDown}) {
         ContainerRow row =
-            kind == ContainerActionKind::ComposeDown ? dockerRow(u"shop_api_1"_s) : web;
+            kind == ContainerActionKind::ComposeDown ? engineRow(u"shop_api_1"_s) : web;
         const CommandResult refused = runAction(&m_local, row, kind);
         QVERIFY2(!refused.succeeded() && refused.error.contains(u"Read-only"_s),
                  qPrintable(containerActionId(kind) + u": "_s + refused.error));
     }
     m_audited->readOnly.setEnabled(false);
-    QCOMPARE(dockerState(u"web"_s), u"running"_s);
-    QCOMPARE(dockerState(u"shop_api_1"_s), u"running"_s);
+    QCOMPARE(inspected(*m_docker, u"web"_s), u"running"_s);
+    QCOMPARE(inspected(*m_docker, u"shop_api_1"_s), u"running"_s);
 
     QVERIFY(runAction(&m_local, web, ContainerActionKind::Stop).succeeded());
-    QCOMPARE(dockerState(u"web"_s), u"exited"_s);
-    web = dockerRow(u"web"_s);
+    QCOMPARE(inspected(*m_docker, u"web"_s), u"exited"_s);
+    web = engineRow(u"web"_s);
     QCOMPARE(web.condition == ContainerCondition::Running, false);
     QVERIFY(containerActionsFor(web).contains(ContainerActionKind::Start));
     QVERIFY(runAction(&m_local, web, ContainerActionKind::Start).succeeded());
-    QCOMPARE(dockerState(u"web"_s), u"running"_s);
+    QCOMPARE(inspected(*m_docker, u"web"_s), u"running"_s);
 
     // The compose service scaled by docker-compose, found by the labels' project and files.
-    const ContainerRow api = dockerRow(u"shop_api_1"_s);
+    const ContainerRow api = engineRow(u"shop_api_1"_s);
     const CommandResult scaled = runAction(&m_local, api, ContainerActionKind::Scale, 2);
     QVERIFY2(scaled.succeeded(), qPrintable(scaled.summary() + scaled.error));
-    QTRY_VERIFY_WITH_TIMEOUT(!dockerRow(u"shop_api_2"_s).name.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!engineRow(u"shop_api_2"_s).name.isEmpty(), 30000);
 }
 
 void ContainerPollerTest::kubernetesActionsReachKubectl()
@@ -363,36 +429,104 @@ void ContainerPollerTest::overSshWithAnotherDockerSocket()
 {
     Executor *ssh = m_registry->executor(u"fixture"_s);
     QVERIFY(ssh);
-    // The fixture's user is not root: give it the socket as the docker group would.
-    const QString socket = m_docker->directory() + u"/docker.sock"_s;
-    QVERIFY(QFile::setPermissions(m_docker->directory(),
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                      QFileDevice::ExeOwner | QFileDevice::ExeOther));
-    QVERIFY(QFile::setPermissions(socket, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ReadOther | QFileDevice::WriteOther));
+    // The fixture's user is not root: it gets the socket as the docker group would.
+    QString error;
     ContainerSettings dockerOnly = m_settings;
+    dockerOnly.dockerHost = m_docker->socketForEveryone(&error);
+    QVERIFY2(!dockerOnly.dockerHost.isEmpty(), qPrintable(error));
     dockerOnly.runtimes = {u"docker"_s};
     const QHash<QString, ContainerSource> sources = round(ssh, dockerOnly);
     const ContainerSource docker = sources.value(u"docker"_s);
     QVERIFY2(docker.state == ContainerSource::State::Ready, qPrintable(docker.error));
-    ContainerRow job;
-    for (const ContainerRow &row : docker.rows) {
+    for (const ContainerRow &row : docker.rows)
         QCOMPARE(row.host, u"fixture"_s);
-        if (row.name == u"job"_s)
-            job = row;
+    restartJobOverSsh(ssh, *m_docker, docker);
+}
+
+void ContainerPollerTest::podmanOverSshThroughItsSocket()
+{
+    Executor *ssh = m_registry->executor(u"fixture"_s);
+    QVERIFY(ssh);
+    // The SSH user is not root and has no access to the fixture's storage: it reaches the same
+    // containers through podman's API socket (podman-url), as a podman group would.
+    QString error;
+    ContainerSettings podmanOnly = m_settings;
+    podmanOnly.podmanUrl = m_podman->socketForEveryone(&error);
+    QVERIFY2(!podmanOnly.podmanUrl.isEmpty(), qPrintable(error));
+    podmanOnly.runtimes = {u"podman"_s};
+    const QHash<QString, ContainerSource> sources = round(ssh, podmanOnly);
+    const ContainerSource podman = sources.value(u"podman"_s);
+    const QString wrong = podmanScenarioMismatches(podman, u"fixture"_s);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    // The action carries the socket too: `podman --url URL restart ID` as the SSH user.
+    const ContainerSettings saved = m_settings;
+    m_settings = podmanOnly;
+    restartJobOverSsh(ssh, *m_podman, podman);
+    m_settings = saved;
+}
+
+void ContainerPollerTest::podmanComposeActionsChangeTheRealState()
+{
+    // The project podman-compose 1.0.3 brought up shows with both services under it.
+    const QHash<QString, ContainerSource> sources = round(&m_local, m_settings);
+    ContainerListModel list;
+    list.updateSource(sources.value(u"podman"_s));
+    ContainerGroupModel groups;
+    groups.setSourceModel(&list);
+    groups.setGrouping(ContainerGroupModel::Grouping::Project);
+    QStringList shop;
+    for (int group = 0; group < groups.rowCount(); ++group) {
+        const QModelIndex index = groups.index(group, 0);
+        // A project's group is per host: the same name on two hosts is two projects.
+        if (index.data(ContainerGroupModel::GroupKeyRole).toString() != u"here / shop"_s)
+            continue;
+        for (int row = 0; row < groups.rowCount(index); ++row)
+            shop << groups.index(row, ContainerListModel::NameColumn, index).data().toString();
     }
-    QCOMPARE(job.condition, ContainerCondition::Failing);
-    const QString before = QString::fromUtf8(
-        m_docker->tool({u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s}));
+    shop.sort();
+    QCOMPARE(shop, (QStringList{u"shop_api_1"_s, u"shop_worker_1"_s}));
+    const ContainerRow api = byName(sources.value(u"podman"_s)).value(u"shop_api_1"_s);
+    const QString started = u"{{.State.StartedAt}}"_s;
+    const QString apiStarted = inspected(*m_podman, u"shop_api_1"_s, started);
+    const QString workerStarted = inspected(*m_podman, u"shop_worker_1"_s, started);
+
     m_audited->readOnly.setEnabled(true);
-    QVERIFY(!runAction(ssh, job, ContainerActionKind::Restart).succeeded());
+    for (const ContainerActionKind kind :
+         {ContainerActionKind::RestartService, ContainerActionKind::ComposeDown,
+          ContainerActionKind::ComposeUp}) {
+        const CommandResult refused = runAction(&m_local, api, kind);
+        QVERIFY2(!refused.succeeded() && refused.error.contains(u"Read-only"_s),
+                 qPrintable(containerActionId(kind) + u": "_s + refused.error));
+    }
     m_audited->readOnly.setEnabled(false);
-    QCOMPARE(QString::fromUtf8(m_docker->tool(
-                 {u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s})),
-             before);
-    QVERIFY(runAction(ssh, job, ContainerActionKind::Restart).succeeded());
-    QVERIFY(QString::fromUtf8(m_docker->tool(
-                {u"inspect"_s, u"--format"_s, u"{{.State.StartedAt}}"_s, u"job"_s})) != before);
+    QCOMPARE(inspected(*m_podman, u"shop_api_1"_s, started), apiStarted);
+    QCOMPARE(inspected(*m_podman, u"shop_worker_1"_s, started), workerStarted);
+
+    // podman-compose restart: the one service's container, not the other.
+    CommandResult result = runAction(&m_local, api, ContainerActionKind::RestartService);
+    QVERIFY2(result.succeeded(), qPrintable(result.summary() + result.error));
+    QVERIFY(inspected(*m_podman, u"shop_api_1"_s, started) != apiStarted);
+    QCOMPARE(inspected(*m_podman, u"shop_worker_1"_s, started), workerStarted);
+
+    // podman-compose 1.0.3 parses `up --scale` and ignores it (it starts nothing and exits 0):
+    // the action is refused before anything runs, saying so.
+    result = runAction(&m_local, api, ContainerActionKind::Scale, 2);
+    QVERIFY2(!result.succeeded() &&
+                 result.error.startsWith(u"Scale is not supported for podman-compose projects"_s),
+             qPrintable(result.error));
+    QVERIFY(engineRow(u"shop_api_2"_s, ContainerRuntime::Podman).name.isEmpty());
+
+    // Down removes both containers, up brings both back.
+    result = runAction(&m_local, api, ContainerActionKind::ComposeDown);
+    QVERIFY2(result.succeeded(), qPrintable(result.summary() + result.error));
+    QVERIFY(inspected(*m_podman, u"shop_api_1"_s).isEmpty());
+    QVERIFY(inspected(*m_podman, u"shop_worker_1"_s).isEmpty());
+    QVERIFY(engineRow(u"shop_api_1"_s, ContainerRuntime::Podman).name.isEmpty());
+    result = runAction(&m_local, api, ContainerActionKind::ComposeUp);
+    QVERIFY2(result.succeeded(), qPrintable(result.summary() + result.error));
+    QCOMPARE(inspected(*m_podman, u"shop_api_1"_s), u"running"_s);
+    QCOMPARE(inspected(*m_podman, u"shop_worker_1"_s), u"running"_s);
+    QCOMPARE(engineRow(u"shop_worker_1"_s, ContainerRuntime::Podman).project, u"shop"_s);
 }
 
 QTEST_GUILESS_MAIN(ContainerPollerTest)
