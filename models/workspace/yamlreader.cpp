@@ -317,31 +317,55 @@ void YamlMapReader::readSecret(const char *key, SecretReference &target)
     target.entry = written->mid(prefix.size());
 }
 
+namespace {
+
+// A whole number with an optional unit among `units` (s, m, h, d); a bare number counts
+// bareUnitSeconds each. Nothing when it is not one or does not fit.
+std::optional<qint64> parseDurationSeconds(const QString &written, qint64 bareUnitSeconds,
+                                           QStringView units)
+{
+    const QString trimmed = written.trimmed();
+    bool ok = false;
+    qint64 number = trimmed.toLongLong(&ok);
+    qint64 unitSeconds = bareUnitSeconds;
+    if (!ok && trimmed.size() > 1 && units.contains(trimmed.back())) {
+        number = trimmed.chopped(1).toLongLong(&ok);
+        switch (trimmed.back().unicode()) {
+        case u's':
+            unitSeconds = 1;
+            break;
+        case u'm':
+            unitSeconds = 60;
+            break;
+        case u'h':
+            unitSeconds = 3600;
+            break;
+        default:
+            unitSeconds = 86400;
+            break;
+        }
+    }
+    constexpr qint64 limit = std::numeric_limits<int>::max();
+    if (!ok || number < 0 || number > limit)
+        return std::nullopt;
+    return number * unitSeconds;
+}
+
+} // namespace
+
 void YamlMapReader::readDuration(const char *key, int &minutes)
 {
     const std::optional<QString> written = text(key);
     if (!written)
         return;
-    const QString trimmed = written->trimmed();
-    bool ok = false;
-    int number = trimmed.toInt(&ok);
-    if (!ok && trimmed.size() > 1) {
-        number = trimmed.chopped(1).toInt(&ok);
-        const QChar unit = trimmed.back();
-        if (unit == u'h')
-            number *= 60;
-        else if (unit == u'd')
-            number *= 24 * 60;
-        else if (unit != u'm')
-            ok = false;
-    }
-    if (!ok || number < 0) {
+    const std::optional<qint64> seconds = parseDurationSeconds(*written, 60, u"mhd");
+    if (!seconds || *seconds / 60 > std::numeric_limits<int>::max()) {
         m_reporter.error(value(key),
                          tr("'%1' must be a duration such as 0, 15m, 1h or 1d; found '%2'")
                              .arg(QLatin1String(key), *written));
         return;
     }
-    minutes = number;
+    minutes = int(*seconds / 60);
 }
 
 void YamlMapReader::readInterval(const char *key, int &seconds, int minimum, int maximum)
@@ -349,22 +373,8 @@ void YamlMapReader::readInterval(const char *key, int &seconds, int minimum, int
     const std::optional<QString> written = text(key);
     if (!written)
         return;
-    const QString trimmed = written->trimmed();
-    bool ok = false;
-    int number = trimmed.toInt(&ok);
-    if (!ok && trimmed.size() > 1) {
-        number = trimmed.chopped(1).toInt(&ok);
-        const QChar unit = trimmed.back();
-        if (unit == u'm')
-            number *= 60;
-        else if (unit == u'h')
-            number *= 3600;
-        else if (unit == u'd' && number <= std::numeric_limits<int>::max() / 86400)
-            number *= 86400;
-        else if (unit != u's')
-            ok = false;
-    }
-    if (!ok || number < minimum || number > maximum) {
+    const std::optional<qint64> parsed = parseDurationSeconds(*written, 1, u"smhd");
+    if (!parsed || *parsed < minimum || *parsed > maximum) {
         m_reporter.error(value(key),
                          tr("'%1' must be an interval from %2 s to %3 s such as 30s, 5m, 1h or 2d; "
                             "found '%4'")
@@ -374,7 +384,7 @@ void YamlMapReader::readInterval(const char *key, int &seconds, int minimum, int
                              .arg(*written));
         return;
     }
-    seconds = number;
+    seconds = int(*parsed);
 }
 
 void YamlMapReader::readUrlOfScheme(const char *key, QUrl &target, const QStringList &schemes)
