@@ -238,10 +238,16 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         return displayData(entry, index.column());
     case Qt::ToolTipRole: {
         QStringList lines;
-        if (entry.placeholder || entry.stale)
-            lines.append(
+        if (entry.placeholder || entry.stale) {
+            QString failure =
                 tr("%1 on %2 failed: %3")
-                    .arg(containerRuntimeName(entry.row.runtime), entry.row.host, entry.error));
+                    .arg(containerRuntimeName(entry.row.runtime), entry.row.host, entry.error);
+            const QString next = containerNextAttemptText(m_sources.value(entry.sourceKey),
+                                                          QDateTime::currentDateTimeUtc());
+            if (!next.isEmpty())
+                failure = tr("%1 — %2").arg(failure, next);
+            lines.append(failure);
+        }
         if (!entry.placeholder && !entry.row.reason.isEmpty())
             lines.append(tr("Reason: %1").arg(entry.row.reason));
         if (!entry.placeholder && entry.row.exitCode >= 0 &&

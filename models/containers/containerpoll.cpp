@@ -28,6 +28,11 @@ constexpr std::array answerIds = {
 
 constexpr char Separator = '\x1e';
 
+struct ContainerPollBackOff {
+    bool enabled = false; // not in once mode: there is no next round
+    int maxSkipped = 1;
+};
+
 // Frames one answer: a header, the command's output with stderr merged, its exit status.
 QString answer(const QString &runtime, const QString &kind, const QString &context,
                const QString &command)
@@ -35,11 +40,43 @@ QString answer(const QString &runtime, const QString &kind, const QString &conte
     const QString header =
         context.isEmpty() ? u"printf '\\036section %1 %2\\n'\n"_s.arg(runtime, kind)
                           : u"printf '\\036section %1 %2 %s\\n' %3\n"_s.arg(runtime, kind, context);
-    return header + command + u" 2>&1\nprintf '\\036end %d\\n' \"$?\"\n"_s;
+    return header + command + u" 2>&1\nanswered=$?\nprintf '\\036end %d\\n' \"$answered\"\n"_s;
+}
+
+// A frame naming a source and how many rounds it will not be asked after this one.
+QString skipFrame(const QString &word, const QString &runtime, const QString &variable,
+                  const QString &context)
+{
+    return context.isEmpty()
+               ? u"printf '\\036%1 %2 %d\\n' \"${#skip_%3}\"\n"_s.arg(word, runtime, variable)
+               : u"printf '\\036%1 %2 %d %s\\n' \"${#skip_%3}\" %4\n"_s.arg(word, runtime, variable,
+                                                                            context);
+}
+
+// Per-source back-off inside the session: while skip_VAR is not empty the source is not asked
+// (a `skipped` frame says so); a failed essential answer (its status in statusVariable) skips
+// it for the next wait_VAR rounds, doubling up to maxSkipped; a good one resets the wait.
+// The script does the counting because it runs the rounds: the poller only reads the frames.
+// Counts are strings of x, one a round (${#skip} is the number): the gate rightly distrusts
+// shell arithmetic over variables the script set, since it can run commands.
+QString withBackOff(const ContainerPollBackOff &backOff, const QString &variable,
+                    const QString &runtime, const QString &context, const QString &asks,
+                    const QString &statusVariable)
+{
+    if (!backOff.enabled)
+        return asks;
+    return u"if [ -n \"${skip_%1:-}\" ]; then\nskip_%1=${skip_%1#x}\n"_s.arg(variable) +
+           skipFrame(u"skipped"_s, runtime, variable, context) + u"else\n"_s + asks +
+           u"if [ \"$%1\" -eq 0 ]; then\nwait_%2=x\nelse\nskip_%2=${wait_%2:-x}\n"_s
+           u"wait_%2=$skip_%2$skip_%2\n[ \"${#wait_%2}\" -le %3 ] || wait_%2=%4\n"_s.arg(
+               statusVariable, variable, QString::number(backOff.maxSkipped),
+               QString(backOff.maxSkipped, u'x')) +
+           skipFrame(u"backoff"_s, runtime, variable, context) + u"fi\nfi\n"_s;
 }
 
 // docker and podman speak nearly the same commands; `program` carries -H or --url.
-QString engineRound(ContainerRuntime runtime, const QString &endpoint)
+QString engineRound(ContainerRuntime runtime, const QString &endpoint,
+                    const ContainerPollBackOff &backOff)
 {
     const bool docker = runtime == ContainerRuntime::Docker;
     const QString id = containerRuntimeId(runtime);
@@ -50,6 +87,7 @@ QString engineRound(ContainerRuntime runtime, const QString &endpoint)
     body += answer(id, u"ps"_s, {},
                    docker ? program + u" ps -a --no-trunc --format '{{json .}}'"_s
                           : program + u" ps -a --format json"_s);
+    body += u"listed=$answered\n"_s;
     // inspect knows what ps does not: OOM kills, health, restart counts, limits.
     body += u"ids=$(%1 ps -aq --no-trunc 2>/dev/null)\n"_s.arg(program);
     body += answer(
@@ -62,6 +100,7 @@ QString engineRound(ContainerRuntime runtime, const QString &endpoint)
                        docker ? program + u" stats --no-stream --no-trunc --format '{{json .}}'"_s
                               : program + u" stats --no-stream --format json"_s,
                        docker ? QString() : u"[]"_s));
+    body = withBackOff(backOff, id, id, {}, body, u"listed"_s);
     return u"if command -v %1 >/dev/null 2>&1; then\n%2else\nprintf '\\036absent %1\\n'\nfi\n"_s
         .arg(id, body);
 }
@@ -74,8 +113,9 @@ bool isNamespaceName(const QString &name)
 }
 
 // One context's answers. context is a shell word: a quoted literal or "$ctx".
-QString kubernetesContextRound(const QString &context, const QStringList &namespaces,
-                               int podsPerPage)
+QString kubernetesContextRound(const QString &context, const QString &variable,
+                               const QStringList &namespaces, int podsPerPage,
+                               const ContainerPollBackOff &backOff)
 {
     const QString kubectl = u"kubectl --context "_s + context;
     QStringList scopes;
@@ -106,6 +146,9 @@ QString kubernetesContextRound(const QString &context, const QStringList &namesp
     }
     QString body = u"printf '\\036section kubernetes pods %s\\n' "_s + context + u"\nstatus=0\n"_s +
                    pods + u"printf '\\036end %d\\n' \"$status\"\n"_s;
+    // Without pods the source has failed: top and workloads would only add the same wait (an
+    // unreachable cluster is a timeout per call).
+    body += u"if [ \"$status\" -eq 0 ]; then\n"_s;
     for (const QString &scope : std::as_const(scopes)) {
         const QString where = scope.isEmpty() ? u"-A"_s : u"-n "_s + scope;
         body += answer(u"kubernetes"_s, u"top"_s, context,
@@ -114,23 +157,30 @@ QString kubernetesContextRound(const QString &context, const QStringList &namesp
                        u"%1 get deployments,statefulsets,daemonsets,jobs,cronjobs %2 -o json"_s.arg(
                            kubectl, where));
     }
-    return body;
+    body += u"fi\n"_s;
+    return withBackOff(backOff, variable, u"kubernetes"_s, context, body, u"status"_s);
 }
 
-QString kubernetesRound(const ContainerSettings &settings, int podsPerPage)
+QString kubernetesRound(const ContainerSettings &settings, int podsPerPage,
+                        const ContainerPollBackOff &backOff)
 {
     // Every context the kubeconfig has, so the page can offer those not listed yet.
     QString body =
         answer(u"kubernetes"_s, u"contexts"_s, {}, u"kubectl config get-contexts -o name"_s);
     if (settings.kubeContexts.isEmpty()) {
-        body +=
-            u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
-            u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\nelse\n"_s +
-            kubernetesContextRound(u"\"$ctx\""_s, settings.kubeNamespaces, podsPerPage) + u"fi\n"_s;
+        body += u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
+                u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\nelse\n"_s
+                // Another current context is another cluster: its back-off starts over.
+                u"if [ \"$ctx\" != \"${context_current:-}\" ]; then\n"_s
+                u"context_current=$ctx\nskip_current=\nwait_current=x\nfi\n"_s +
+                kubernetesContextRound(u"\"$ctx\""_s, u"current"_s, settings.kubeNamespaces,
+                                       podsPerPage, backOff) +
+                u"fi\n"_s;
     } else {
-        for (const QString &context : settings.kubeContexts)
-            body +=
-                kubernetesContextRound(shellQuote(context), settings.kubeNamespaces, podsPerPage);
+        for (qsizetype index = 0; index < settings.kubeContexts.size(); ++index)
+            body += kubernetesContextRound(shellQuote(settings.kubeContexts.at(index)),
+                                           u"context%1"_s.arg(index), settings.kubeNamespaces,
+                                           podsPerPage, backOff);
     }
     return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
         .arg(body);
@@ -148,19 +198,28 @@ std::optional<ContainerAnswer> containerAnswerFromId(QStringView id)
     return fromId(answerIds, id);
 }
 
+int containerPollMaxSkippedRounds(int intervalSeconds)
+{
+    // The wait is the skipped rounds and the round that asks again: about five minutes.
+    return std::max(1, MaximumBackOffSeconds / std::max(1, intervalSeconds) - 1);
+}
+
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options)
 {
     const auto wanted = [&](ContainerRuntime runtime) {
         return settings.runtimes.isEmpty() ||
                settings.runtimes.contains(containerRuntimeId(runtime));
     };
+    ContainerPollBackOff backOff;
+    backOff.enabled = !options.once;
+    backOff.maxSkipped = containerPollMaxSkippedRounds(options.intervalSeconds);
     QString round;
     if (wanted(ContainerRuntime::Docker))
-        round += engineRound(ContainerRuntime::Docker, settings.dockerHost);
+        round += engineRound(ContainerRuntime::Docker, settings.dockerHost, backOff);
     if (wanted(ContainerRuntime::Podman))
-        round += engineRound(ContainerRuntime::Podman, settings.podmanUrl);
+        round += engineRound(ContainerRuntime::Podman, settings.podmanUrl, backOff);
     if (wanted(ContainerRuntime::Kubernetes))
-        round += kubernetesRound(settings, std::max(1, options.podsPerPage));
+        round += kubernetesRound(settings, std::max(1, options.podsPerPage), backOff);
     round += u"printf '\\036round\\n'\n"_s;
     if (options.once)
         return round;
@@ -220,6 +279,19 @@ void ContainerPollReader::takeLine(QByteArrayView line, QList<ContainerPollEvent
             events.append(std::exchange(m_current, {}));
             m_inAnswer = false;
             return;
+        }
+        if ((word == u"backoff" || word == u"skipped") && runtime) {
+            bool ok = false;
+            ContainerPollEvent event;
+            event.type = word == u"backoff" ? ContainerPollEvent::Type::BackOff
+                                            : ContainerPollEvent::Type::Skipped;
+            event.runtime = *runtime;
+            event.skippedRounds = words.value(2).toInt(&ok);
+            event.context = words.size() > 3 ? words.mid(3).join(u' ') : QString();
+            if (ok && event.skippedRounds >= 0) {
+                events.append(event);
+                return;
+            }
         }
         if (word == u"round") {
             ContainerPollEvent event;

@@ -20,6 +20,9 @@ namespace OpsDeck {
 //   \x1e section RUNTIME KIND [CONTEXT] an answer follows, stdout and stderr merged
 //   \x1e end STATUS                     its exit status
 //   \x1e round                          every runtime has answered once
+//   \x1e backoff RUNTIME N [CONTEXT]     its essential answer (ps, pods) failed: the source is
+//                                       not asked in the next N rounds
+//   \x1e skipped RUNTIME N [CONTEXT]     not asked this round (backing off); N more rounds follow
 // KIND is ps, inspect, stats (docker, podman), or contexts, pods, top, workloads (kubernetes: pods
 // come as pages of `kubectl get --raw`, one compact JSON document per line, so a large
 // cluster shows "N of M loaded" while it loads).
@@ -35,6 +38,11 @@ struct ContainerPollOptions {
     int podsPerPage = 500;    // `limit` of each pods page
 };
 
+// A source whose list or pods fail is skipped for 1, 2, 4, ... rounds (the script counts; a
+// new session starts over), at most this many: a wait of about MaximumBackOffSeconds.
+constexpr int MaximumBackOffSeconds = 300;
+int containerPollMaxSkippedRounds(int intervalSeconds);
+
 // The script for settings (runtimes, docker -H, podman --url, contexts, namespaces).
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options);
 
@@ -46,6 +54,8 @@ struct ContainerPollEvent {
         Page,     // one pods page (text: the JSON), inside a Pods answer
         Answer,   // an answer ended: text holds it (empty for Pods: its pages came before)
         RoundEnd, // every runtime has answered once
+        BackOff,  // a source failed: it is not asked for skippedRounds rounds
+        Skipped,  // a source is not asked this round; skippedRounds more will follow
     };
     Type type = Type::RoundEnd;
     ContainerRuntime runtime = ContainerRuntime::Docker;
@@ -53,6 +63,7 @@ struct ContainerPollEvent {
     QString context;
     QByteArray text;
     int exitStatus = 0;
+    int skippedRounds = 0; // BackOff, Skipped
 };
 
 // Cuts the script's output into events as it arrives, in whatever chunks.

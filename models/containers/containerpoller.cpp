@@ -4,6 +4,7 @@
 #include "models/containers/dockerjson.h"
 #include "models/containers/kubernetesjson.h"
 #include "models/core/background.h"
+#include "models/core/units.h"
 #include "models/remote/commandrunner.h"
 
 #include <QCoreApplication>
@@ -153,6 +154,16 @@ void applyKubernetesUsage(QList<ContainerRow> &pods, const QList<ContainerUsage>
     }
 }
 
+QString containerNextAttemptText(const ContainerSource &source, const QDateTime &now)
+{
+    if (source.state != ContainerSource::State::Failed || !source.nextAttempt.isValid())
+        return {};
+    const qint64 seconds = now.secsTo(source.nextAttempt);
+    if (seconds <= 0)
+        return Text::tr("next try now");
+    return Text::tr("next try in %1").arg(formatDuration(seconds * 1000));
+}
+
 struct ContainerPoller::Round {
     struct Answers {
         QList<ContainerRow> listed;
@@ -164,6 +175,8 @@ struct ContainerPoller::Round {
     };
     QHash<QString, Answers> answers;
     QSet<QString> absent; // runtimes found missing this round
+    // Sources backing off (failed now, or skipped this round): when they are asked again.
+    QHash<QString, QDateTime> nextAttempts;
 };
 
 ContainerPoller::ContainerPoller(const QString &hostName, const ContainerSettings &settings,
@@ -186,9 +199,7 @@ ContainerPoller::~ContainerPoller()
 
 void ContainerPoller::setRetryDelays(int firstMs, int maxMs)
 {
-    m_firstRetryMs = firstMs;
-    m_maxRetryMs = std::max(firstMs, maxMs);
-    m_retryDelayMs = firstMs;
+    m_retryDelay.setLimits(firstMs, maxMs);
 }
 
 void ContainerPoller::start()
@@ -196,7 +207,7 @@ void ContainerPoller::start()
     if (m_running)
         return;
     m_running = true;
-    m_retryDelayMs = m_firstRetryMs;
+    m_retryDelay.reset();
     startSession();
 }
 
@@ -381,6 +392,17 @@ void ContainerPoller::processNext()
         case ContainerPollEvent::Type::RoundEnd:
             finishRound();
             break;
+        case ContainerPollEvent::Type::BackOff:
+        case ContainerPollEvent::Type::Skipped:
+            if (m_round) {
+                // Asked again after the skipped rounds, each about an interval (plus the time
+                // the round takes).
+                const qint64 waitSeconds =
+                    qint64(event.skippedRounds + 1) * std::max(1, m_options.intervalSeconds);
+                m_round->nextAttempts.insert(sourceFor(event.runtime, event.context).key(),
+                                             QDateTime::currentDateTimeUtc().addSecs(waitSeconds));
+            }
+            break;
         }
     }
 }
@@ -412,7 +434,9 @@ void ContainerPoller::finishRound()
         if (!answers.failures.isEmpty()) {
             source.state = ContainerSource::State::Failed;
             source.error = answers.failures.join(u"; ");
+            source.nextAttempt = m_round->nextAttempts.value(it.key());
         } else {
+            source.nextAttempt = {};
             if (source.runtime == ContainerRuntime::Kubernetes) {
                 applyKubernetesUsage(answers.listed, answers.usage);
                 source.rows = std::move(answers.listed);
@@ -428,10 +452,19 @@ void ContainerPoller::finishRound()
         source.expected = -1;
         publish(source);
     }
+    // Skipped while backing off: still failed, with the last reason and rows.
+    for (auto it = m_round->nextAttempts.cbegin(); it != m_round->nextAttempts.cend(); ++it) {
+        if (m_round->answers.contains(it.key()))
+            continue;
+        ContainerSource &source = m_sources[it.key()];
+        source.nextAttempt = it.value();
+        publish(source);
+    }
     // A source the round did not mention (a context that is no longer current, a runtime
     // uninstalled) has no rows any more.
     for (ContainerSource &source : m_sources) {
         if (m_round->answers.contains(source.key()) || m_round->absent.contains(source.key()) ||
+            m_round->nextAttempts.contains(source.key()) ||
             source.state == ContainerSource::State::Absent)
             continue;
         source.state = ContainerSource::State::Absent;
@@ -441,31 +474,31 @@ void ContainerPoller::finishRound()
         publish(source);
     }
     m_round = std::make_unique<Round>();
-    m_retryDelayMs = m_firstRetryMs;
+    m_retryDelay.reset();
     Q_EMIT roundFinished();
 }
 
 void ContainerPoller::failSession(const QString &reason)
 {
+    const bool retrying = m_running && !m_options.once;
+    const int delayMs = retrying ? m_retryDelay.next() : 0;
+    const QDateTime nextAttempt =
+        retrying ? QDateTime::currentDateTimeUtc().addMSecs(delayMs) : QDateTime();
+    if (m_sources.isEmpty()) {
+        // Nothing was heard from the host yet: one placeholder carries the reason.
+        sourceFor(ContainerRuntime::Docker, {});
+    }
     for (ContainerSource &source : m_sources) {
         if (source.state == ContainerSource::State::Absent)
             continue;
         source.state = ContainerSource::State::Failed;
         source.error = reason;
-        publish(source);
-    }
-    if (m_sources.isEmpty()) {
-        // Nothing was heard from the host yet: one placeholder carries the reason.
-        ContainerSource &source = sourceFor(ContainerRuntime::Docker, {});
-        source.state = ContainerSource::State::Failed;
-        source.error = reason;
+        source.nextAttempt = nextAttempt;
         publish(source);
     }
     Q_EMIT failed(reason);
-    if (!m_running || m_options.once)
-        return;
-    m_retry.start(m_retryDelayMs);
-    m_retryDelayMs = std::min(m_retryDelayMs * 2, m_maxRetryMs);
+    if (retrying)
+        m_retry.start(delayMs);
 }
 
 ContainerSource &ContainerPoller::sourceFor(ContainerRuntime runtime, const QString &context)

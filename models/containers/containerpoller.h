@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/containers/containerpoll.h"
+#include "models/core/retrydelay.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -40,6 +41,9 @@ struct ContainerSource {
     qint64 loaded = 0;    // rows read so far in the round under way
     qint64 expected = -1; // the rows the round will have, when the server said
     QDateTime updated;    // the last round that answered, UTC
+    // Failed: when it will be asked again (UTC, about: rounds are counted, not clock time);
+    // invalid when no retry is planned (once mode) or the source did not fail.
+    QDateTime nextAttempt;
 
     QString key() const; // host, runtime, context
 };
@@ -51,11 +55,15 @@ QList<ContainerRow> combineEngineRows(const QList<ContainerRow> &listed,
                                       const QList<ContainerUsage> &usage);
 // Kubernetes: `kubectl top` by namespace and pod name.
 void applyKubernetesUsage(QList<ContainerRow> &pods, const QList<ContainerUsage> &usage);
+// "next try in 40.0 s" for a failed source with a planned retry, else empty.
+QString containerNextAttemptText(const ContainerSource &source, const QDateTime &now);
 
 // Reads one host's containers and pods, round after round, through the CommandRunner: one
 // audited session per host (see containerPollScript), which the gate judges Read. Parsing
 // runs in worker threads; nothing here waits. A session that ends or cannot start is retried
-// after 5 s, doubling up to 60 s; a round that arrives resets the delay.
+// after 5 s, doubling up to 60 s; a round that arrives resets the delay. Inside a working
+// session a source whose list or pods fail is skipped for 1, 2, 4, ... rounds by the script
+// (containerPollScript); its state stays Failed with nextAttempt saying when it is asked again.
 class ContainerPoller final : public QObject
 {
     Q_OBJECT
@@ -118,9 +126,7 @@ private:
     QHash<QString, ContainerSource> m_sources;
     std::unique_ptr<Round> m_round;
     QTimer m_retry;
-    int m_firstRetryMs = 5000;
-    int m_maxRetryMs = 60000;
-    int m_retryDelayMs = 5000;
+    RetryDelay m_retryDelay{5000, 60000};
 };
 
 } // namespace OpsDeck

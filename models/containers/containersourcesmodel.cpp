@@ -274,6 +274,9 @@ QVariant ContainerSourcesModel::sourceData(const ContainerSource &source, int ro
     case Qt::ToolTipRole: {
         QString text =
             source.error.isEmpty() ? stateText(source, rowsOf(source.key())) : source.error;
+        if (const QString next = containerNextAttemptText(source, QDateTime::currentDateTimeUtc());
+            !next.isEmpty())
+            text += u'\n' + next;
         if (const QStringList others = unpolledContexts(source); !others.isEmpty())
             text += u'\n' + tr("Also in the kubeconfig: %1 (name them in the host's "
                                "kube-contexts to list them)")
@@ -320,8 +323,11 @@ QString ContainerSourcesModel::stateText(const ContainerSource &source, int rows
         return updated.isEmpty() ? tr("ready, %n row(s)", nullptr, rows)
                                  : tr("ready, %n row(s), updated %1", nullptr, rows).arg(updated);
     }
-    case ContainerSource::State::Failed:
-        return tr("failed: %1").arg(source.error);
+    case ContainerSource::State::Failed: {
+        const QString next = containerNextAttemptText(source, QDateTime::currentDateTimeUtc());
+        return next.isEmpty() ? tr("failed: %1").arg(source.error)
+                              : tr("failed: %1 — %2").arg(source.error, next);
+    }
     case ContainerSource::State::Absent:
         return tr("not installed");
     }

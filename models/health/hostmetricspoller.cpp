@@ -57,9 +57,7 @@ HostMetricsPoller::~HostMetricsPoller()
 
 void HostMetricsPoller::setRetryDelays(int firstMs, int maxMs)
 {
-    m_firstRetryMs = firstMs;
-    m_maxRetryMs = std::max(firstMs, maxMs);
-    m_retryDelayMs = firstMs;
+    m_retryDelay.setLimits(firstMs, maxMs);
 }
 
 void HostMetricsPoller::start()
@@ -67,7 +65,7 @@ void HostMetricsPoller::start()
     if (m_running)
         return;
     m_running = true;
-    m_retryDelayMs = m_firstRetryMs;
+    m_retryDelay.reset();
     m_next.start(0);
 }
 
@@ -145,7 +143,7 @@ void HostMetricsPoller::takeSnapshot(const QByteArray &output)
     }
     if (!isLocal())
         m_watchdog.start(3 * m_intervalMs + 15000);
-    m_retryDelayMs = m_firstRetryMs;
+    m_retryDelay.reset();
     const HostMetrics metrics = hostMetricsBetween(m_last, snapshot);
     m_last = std::move(snapshot);
     Q_EMIT sampled(metrics);
@@ -172,8 +170,7 @@ void HostMetricsPoller::fail(const QString &reason)
 {
     if (!m_running)
         return;
-    const int delay = m_retryDelayMs;
-    m_retryDelayMs = std::min(m_maxRetryMs, m_retryDelayMs * 2);
+    const int delay = m_retryDelay.next();
     // A remote session still running (a bad snapshot) goes on; only a dead one is retried.
     if (isLocal() || !m_run)
         m_next.start(delay);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/core/retrydelay.h"
 #include "models/health/hostmetrics.h"
 
 #include <QObject>
@@ -51,7 +52,7 @@ public:
     bool isRunning() const { return m_running; }
     std::optional<HostSnapshot> lastSnapshot() const { return m_last; }
     // The wait before the next attempt after a failure (grows while failures repeat).
-    int retryDelayMs() const { return m_retryDelayMs; }
+    int retryDelayMs() const { return m_retryDelay.current(); }
     // For tests: the first and the longest wait after failures (5 s and 60 s by default).
     void setRetryDelays(int firstMs, int maxMs);
 
@@ -76,9 +77,7 @@ private:
     CommandRunner *m_runner = nullptr;
     ExecutorLookup m_executorFor;
     int m_intervalMs;
-    int m_firstRetryMs = 5000;
-    int m_maxRetryMs = 60000;
-    int m_retryDelayMs = 5000;
+    RetryDelay m_retryDelay{5000, 60000};
     bool m_running = false;
     bool m_localBusy = false;
     QPointer<CommandRun> m_run;

@@ -79,6 +79,9 @@ class ContainerListTest : public QObject
 private Q_SLOTS:
     void readerFramesAnswersInAnyChunking();
     void readerKeepsPagesAndErrorsApart();
+    void readerReadsBackOffFrames();
+    void backOffIsAboutFiveMinutesAtMost_data();
+    void backOffIsAboutFiveMinutesAtMost();
     void pollScriptIsJudgedRead_data();
     void pollScriptIsJudgedRead();
     void hostileSettingsStayData();
@@ -151,6 +154,56 @@ void ContainerListTest::readerKeepsPagesAndErrorsApart()
     QCOMPARE(events.at(3).exitStatus, 1);
     QVERIFY(events.at(3).text.startsWith("Unable to connect"));
     QCOMPARE(reader.strayText(), u"stray shell text"_s);
+}
+
+void ContainerListTest::readerReadsBackOffFrames()
+{
+    ContainerPollReader reader;
+    const QList<ContainerPollEvent> events =
+        reader.feed("\x1e"
+                    "backoff kubernetes 4 staging eu\n"
+                    "\x1eskipped podman 0\n"
+                    "\x1eskipped docker many\n" // not a count: not a frame
+                    "\x1eround\n");
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).type, ContainerPollEvent::Type::BackOff);
+    QCOMPARE(events.at(0).runtime, ContainerRuntime::Kubernetes);
+    QCOMPARE(events.at(0).skippedRounds, 4);
+    QCOMPARE(events.at(0).context, u"staging eu"_s);
+    QCOMPARE(events.at(1).type, ContainerPollEvent::Type::Skipped);
+    QCOMPARE(events.at(1).runtime, ContainerRuntime::Podman);
+    QCOMPARE(events.at(1).skippedRounds, 0);
+    QVERIFY(events.at(1).context.isEmpty());
+    QCOMPARE(events.at(2).type, ContainerPollEvent::Type::RoundEnd);
+    QVERIFY(reader.strayText().contains(u"skipped docker many"_s));
+}
+
+void ContainerListTest::backOffIsAboutFiveMinutesAtMost_data()
+{
+    QTest::addColumn<int>("interval");
+    QTest::addColumn<int>("rounds");
+    QTest::newRow("default 10 s") << 10 << 29;
+    QTest::newRow("1 s") << 1 << 299;
+    QTest::newRow("15 s") << 15 << 19;
+    QTest::newRow("2 min") << 120 << 1;
+    QTest::newRow("10 min: one round still") << 600 << 1;
+    QTest::newRow("0 s is 1 s") << 0 << 299;
+}
+
+void ContainerListTest::backOffIsAboutFiveMinutesAtMost()
+{
+    QFETCH(int, interval);
+    QFETCH(int, rounds);
+    QCOMPARE(containerPollMaxSkippedRounds(interval), rounds);
+    ContainerPollOptions options;
+    options.intervalSeconds = interval;
+    const QString script = containerPollScript({}, options);
+    QVERIFY2(
+        script.contains(u"-le %1 ] || wait_docker=%2\n"_s.arg(rounds).arg(QString(rounds, u'x'))),
+        qPrintable(script));
+    // One round has nothing to back off for.
+    options.once = true;
+    QVERIFY(!containerPollScript({}, options).contains(u"backoff"_s));
 }
 
 void ContainerListTest::pollScriptIsJudgedRead_data()

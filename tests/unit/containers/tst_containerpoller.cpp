@@ -11,6 +11,7 @@
 #include "models/containers/containergroupmodel.h"
 #include "models/containers/containerlistmodel.h"
 #include "models/containers/containerpoller.h"
+#include "models/containers/containersourcesmodel.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/localexecutor.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void oneRoundReadsEveryRuntime();
     void podsArriveInPages();
     void failingClusterLeavesTheOthers();
+    void failingContextBacksOffAlone();
     void actionsChangeTheRealStateAndReadOnlyRefusesThem();
     void kubernetesActionsReachKubectl();
     void overSshWithAnotherDockerSocket();
@@ -356,6 +358,130 @@ void ContainerPollerTest::failingClusterLeavesTheOthers()
         }
     }
     QCOMPARE(stale, 18);
+}
+
+void ContainerPollerTest::failingContextBacksOffAlone()
+{
+    // Two contexts, one of them unreachable until the test lets it answer; podman alongside.
+    const QString contexts = m_scratch.filePath(u"contexts"_s);
+    const QString failing = m_scratch.filePath(u"failing-contexts"_s);
+    const QString calls = m_scratch.filePath(u"backoff-calls"_s);
+    const auto write = [](const QString &path, const QByteArray &text) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+               file.write(text) == text.size();
+    };
+    QVERIFY(write(contexts, "kind-dev\nbroken\n"));
+    QVERIFY(write(failing, "broken unreachable\n"));
+    qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", contexts.toUtf8());
+    qputenv("OPSDECK_FAKE_KUBECTL_FAIL_CONTEXTS", failing.toUtf8());
+    qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toUtf8());
+    const auto restore = qScopeGuard([this] {
+        qunsetenv("OPSDECK_FAKE_KUBECTL_CONTEXTS");
+        qunsetenv("OPSDECK_FAKE_KUBECTL_FAIL_CONTEXTS");
+        qputenv("OPSDECK_FAKE_KUBECTL_CALLS", m_scratch.filePath(u"calls"_s).toUtf8());
+    });
+
+    ContainerSettings settings = m_settings;
+    settings.runtimes = {u"podman"_s, u"kubernetes"_s};
+    settings.kubeContexts = {u"kind-dev"_s, u"broken"_s};
+    ContainerListModel list;
+    ContainerPoller poller(u"here"_s, settings, &m_audited->runner,
+                           [this](const QString &) { return &m_local; });
+    ContainerPollOptions options;
+    options.intervalSeconds = 1;
+    poller.setOptions(options);
+    connect(&poller, &ContainerPoller::sourceChanged, &list, &ContainerListModel::updateSource);
+
+    struct Seen {
+        QHash<QString, ContainerSource> sources; // by runtime id and context
+        qint64 msecsToNextAttempt = -1;          // the broken context's
+        QString tooltip;                         // its row's status tooltip
+    };
+    QList<Seen> rounds;
+    connect(&poller, &ContainerPoller::roundFinished, this, [&] {
+        Seen seen;
+        for (const ContainerSource &source : poller.sources())
+            seen.sources.insert(containerRuntimeId(source.runtime) + u':' + source.context, source);
+        const ContainerSource broken = seen.sources.value(u"kubernetes:broken"_s);
+        if (broken.nextAttempt.isValid())
+            seen.msecsToNextAttempt = QDateTime::currentDateTimeUtc().msecsTo(broken.nextAttempt);
+        for (int row = 0; row < list.rowCount(); ++row) {
+            if (list.rowAt(row).context == u"broken"_s)
+                seen.tooltip = list.index(row, ContainerListModel::StatusColumn)
+                                   .data(Qt::ToolTipRole)
+                                   .toString();
+        }
+        rounds.append(seen);
+        // The cluster is back after its second failure (round 3); it is next asked in round 6.
+        if (rounds.size() == 3)
+            write(failing, "");
+    });
+    poller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 8, 240000);
+    poller.stop();
+
+    // Which context each round asked for pods: a round's kubectl calls start with get-contexts.
+    QFile file(calls);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QStringList> callsByRound;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("config get-contexts"))
+            callsByRound.append(QStringList());
+        else if (!callsByRound.isEmpty() && !line.isEmpty())
+            callsByRound.last().append(QString::fromUtf8(line));
+    }
+    QVERIFY(callsByRound.size() >= 8);
+    QList<bool> brokenAsked;
+    QList<bool> goodAsked;
+    for (int round = 0; round < 8; ++round) {
+        const QString text = callsByRound.at(round).join(u'\n');
+        brokenAsked.append(text.contains(u"--context broken get --raw"_s));
+        goodAsked.append(text.contains(u"--context kind-dev get --raw"_s));
+        // A failed pods list is the source's answer: top and workloads are not asked after it.
+        if (round == 0 || round == 2)
+            QVERIFY2(!text.contains(u"--context broken top"_s), qPrintable(text));
+    }
+    // Failed in rounds 1 and 3: skipped for 1, then 2 rounds; answering again from round 6 on,
+    // and then asked every round.
+    QCOMPARE(brokenAsked, (QList<bool>{true, false, true, false, false, true, true, true}));
+    QCOMPARE(goodAsked, QList<bool>(8, true));
+
+    for (int round = 0; round < 8; ++round) {
+        const Seen &seen = rounds.at(round);
+        const QByteArray where = "round " + QByteArray::number(round + 1);
+        QVERIFY2(seen.sources.value(u"podman:"_s).state == ContainerSource::State::Ready,
+                 where.constData());
+        QVERIFY2(seen.sources.value(u"kubernetes:kind-dev"_s).state ==
+                     ContainerSource::State::Ready,
+                 where.constData());
+        QCOMPARE(seen.sources.value(u"kubernetes:kind-dev"_s).rows.size(), 18);
+        const ContainerSource broken = seen.sources.value(u"kubernetes:broken"_s);
+        if (round < 5) {
+            // Failed, also while skipped (not "no longer listed"), with why and when next.
+            QVERIFY2(broken.state == ContainerSource::State::Failed, where.constData());
+            QVERIFY2(broken.error.contains(u"Unable to connect to the server"_s),
+                     qPrintable(broken.error));
+            // Asked again after the skipped rounds: 1 s each here, and the round asking.
+            const qint64 expectedMs = QList<qint64>{2000, 1000, 3000, 2000, 1000}.at(round);
+            QVERIFY2(
+                seen.msecsToNextAttempt > expectedMs - 1500 &&
+                    seen.msecsToNextAttempt <= expectedMs,
+                qPrintable(
+                    u"%1: %2 ms"_s.arg(QString::fromUtf8(where)).arg(seen.msecsToNextAttempt)));
+            QVERIFY2(seen.tooltip.contains(u"Unable to connect to the server"_s) &&
+                         seen.tooltip.contains(u"next try "_s),
+                     qPrintable(seen.tooltip));
+            const QString state = ContainerSourcesModel::stateText(broken, 0);
+            QVERIFY2(state.startsWith(u"failed: "_s) && state.contains(u"next try "_s),
+                     qPrintable(state));
+        } else {
+            QVERIFY2(broken.state == ContainerSource::State::Ready, where.constData());
+            QVERIFY(!broken.nextAttempt.isValid());
+            QCOMPARE(broken.rows.size(), 18);
+            QVERIFY2(!seen.tooltip.contains(u"next try"_s), qPrintable(seen.tooltip));
+        }
+    }
 }
 
 void ContainerPollerTest::actionsChangeTheRealStateAndReadOnlyRefusesThem()
