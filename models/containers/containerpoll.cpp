@@ -122,15 +122,26 @@ QString kubernetesRound(const ContainerSettings &settings, int podsPerPage)
     // Every context the kubeconfig has, so the page can offer those not listed yet.
     QString body =
         answer(u"kubernetes"_s, u"contexts"_s, {}, u"kubectl config get-contexts -o name"_s);
-    if (settings.kubeContexts.isEmpty()) {
-        body +=
-            u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
-            u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\nelse\n"_s +
-            kubernetesContextRound(u"\"$ctx\""_s, settings.kubeNamespaces, podsPerPage) + u"fi\n"_s;
-    } else {
-        for (const QString &context : settings.kubeContexts)
-            body +=
-                kubernetesContextRound(shellQuote(context), settings.kubeNamespaces, podsPerPage);
+    QStringList named;
+    for (const QString &context : settings.kubeContexts) {
+        if (!context.isEmpty())
+            named.append(shellQuote(context));
+    }
+    // The current context, unless a named one is it (its rows would come twice).
+    QString skipNamed;
+    for (const QString &quoted : std::as_const(named))
+        skipNamed += u"elif [ \"$ctx\" = %1 ]; then\n:\n"_s.arg(quoted);
+    const QString current =
+        u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
+        u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\n"_s +
+        skipNamed + u"else\n"_s +
+        kubernetesContextRound(u"\"$ctx\""_s, settings.kubeNamespaces, podsPerPage) + u"fi\n"_s;
+    if (settings.kubeContexts.isEmpty())
+        body += current;
+    for (const QString &context : settings.kubeContexts) {
+        body += context.isEmpty() ? current
+                                  : kubernetesContextRound(shellQuote(context),
+                                                           settings.kubeNamespaces, podsPerPage);
     }
     return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
         .arg(body);
@@ -146,6 +157,19 @@ QString containerAnswerId(ContainerAnswer answer)
 std::optional<ContainerAnswer> containerAnswerFromId(QStringView id)
 {
     return fromId(answerIds, id);
+}
+
+ContainerSettings withWatchedContexts(ContainerSettings settings, const QStringList &watched)
+{
+    if (watched.isEmpty())
+        return settings;
+    if (settings.kubeContexts.isEmpty())
+        settings.kubeContexts.append(QString());
+    for (const QString &context : watched) {
+        if (!context.isEmpty() && !settings.kubeContexts.contains(context))
+            settings.kubeContexts.append(context);
+    }
+    return settings;
 }
 
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options)

@@ -275,8 +275,8 @@ QVariant ContainerSourcesModel::sourceData(const ContainerSource &source, int ro
         QString text =
             source.error.isEmpty() ? stateText(source, rowsOf(source.key())) : source.error;
         if (const QStringList others = unpolledContexts(source); !others.isEmpty())
-            text += u'\n' + tr("Also in the kubeconfig: %1 (name them in the host's "
-                               "kube-contexts to list them)")
+            text += u'\n' + tr("Also in the kubeconfig: %1 (add one with Watch Context in "
+                               "this node's menu)")
                                 .arg(others.join(u", "));
         return text;
     }
