@@ -364,6 +364,7 @@ void ContainerDetails::clear()
     m_sections = {};
     m_events.clear();
     m_error.clear();
+    Q_EMIT describeChanged();
     Q_EMIT changed();
 }
 

@@ -809,7 +809,10 @@ void ContainersPage::updateDetails()
         }
     }
     m_events->resizeColumnsToContents();
-    const bool pod = m_details->row().runtime == ContainerRuntime::Kubernetes;
+    // The selected row's runtime: while a load starts, the details have no row for a moment, and
+    // hiding the Describe tab then would move the operator off it.
+    const int at = m_list->rowOfKey(m_detailsKey);
+    const bool pod = at >= 0 && m_list->rowAt(at).runtime == ContainerRuntime::Kubernetes;
     m_tabs->setTabEnabled(m_tabs->indexOf(m_events), pod || m_detailsKey.isEmpty());
     // Docker and podman have no describe: their Inspect tab is all they can say.
     m_tabs->setTabVisible(m_tabs->indexOf(m_describePane), pod || m_detailsKey.isEmpty());
@@ -1040,6 +1043,12 @@ void ContainersPage::updateDescribe()
     m_describeState->setText(state);
     m_describeRefresh->setEnabled(!m_detailsKey.isEmpty() &&
                                   m_details->row().runtime == ContainerRuntime::Kubernetes);
+    // Another pod's text goes at once; the same pod's stays while it is read again.
+    const QString key = m_details->hasDescribe() ? m_details->row().key() : QString();
+    if (key != m_describedKey) {
+        m_describedKey = key;
+        m_describe->clear();
+    }
     const QString text = m_details->describeText();
     if (m_details->isDescribing() || m_describe->toPlainText() == text)
         return;
@@ -1077,6 +1086,9 @@ void ContainersPage::setContextWatched(const QString &host, const QString &conte
     settings.setValue(u"containers/watchedContexts"_s, all);
     if (m_monitor)
         m_monitor->setWatchedContexts(host, contexts);
+    // Two clusters' pods share names: the context column tells them apart.
+    if (watched)
+        m_view->header()->showSection(ContainerListModel::ContextColumn);
     m_status->setText(watched
                           ? tr("Watching Kubernetes context %1 on %2: its pods follow "
                                "with the next read.")

@@ -151,6 +151,7 @@ private:
     ContainerSourcesModel *m_sources;
     ContainerDetails *m_details;
     QString m_detailsKey;    // the row whose details are loaded
+    QString m_describedKey;  // the row whose describe text is shown
     QStringList m_collapsed; // groups the operator closed
 
     QToolBar *m_toolBar;
