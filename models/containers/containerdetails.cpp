@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
@@ -305,31 +307,41 @@ std::optional<CommandRequest> containerDescribeRequest(const ContainerRow &row)
 
 QString maskDescribeSecrets(QStringView text)
 {
-    // "    Environment:  <none>" opens a container's variables; each is "      NAME:  value"
-    // deeper than it. "Environment Variables from:" names config maps and secrets, no values.
+    // A container's "    Environment:" heading opens its variables, each "      NAME:  value"
+    // deeper than it; "    Command:" and "    Args:" open one word a line (`--password=x`).
+    // "Environment Variables from:" names config maps and secrets, no values. Elsewhere
+    // kubectl's own names (SecretName:) are not secrets; values that look like one are.
+    enum class Section { Other, Environment, Arguments };
     static const QRegularExpression entry(u"^(\\s*)([^:\\s][^:]*):(\\s*)(.*)$"_s);
     QStringList lines = text.toString().split(u'\n');
-    qsizetype environmentIndent = -1;
+    Section section = Section::Other;
+    qsizetype sectionIndent = -1;
     for (QString &line : lines) {
-        const QRegularExpressionMatch match = entry.match(line);
-        if (!match.hasMatch()) {
-            if (environmentIndent >= 0 && !line.trimmed().isEmpty() &&
-                line.size() - line.trimmed().size() <= environmentIndent)
-                environmentIndent = -1;
+        // A line as deep as the heading, or less, ends its section; blank lines do not.
+        const auto first =
+            std::find_if(line.cbegin(), line.cend(), [](QChar c) { return !c.isSpace(); });
+        if (first != line.cend() && first - line.cbegin() <= sectionIndent)
+            section = Section::Other;
+        if (section == Section::Arguments) {
+            if (const QStringList found = secretsInText(line); !found.isEmpty())
+                line = maskSecrets(line, found);
             continue;
         }
-        const qsizetype indent = match.capturedLength(1);
+        const QRegularExpressionMatch match = entry.match(line);
+        if (!match.hasMatch())
+            continue;
         const QString name = match.captured(2);
         const QString value = match.captured(4);
-        if (environmentIndent >= 0 && indent <= environmentIndent)
-            environmentIndent = -1;
-        const bool secret = (environmentIndent >= 0 && looksLikeSecretName(name) &&
+        const bool secret = (section == Section::Environment && looksLikeSecretName(name) &&
                              !value.startsWith(u"<set to the key")) ||
                             looksLikeSecretValue(value);
-        if (name == u"Environment")
-            environmentIndent = indent;
         if (secret && !value.isEmpty())
             line = line.left(match.capturedStart(4)) + SecretMask.toString();
+        const bool arguments = value.isEmpty() && (name == u"Command" || name == u"Args");
+        if (arguments || name == u"Environment") {
+            section = arguments ? Section::Arguments : Section::Environment;
+            sectionIndent = match.capturedLength(1);
+        }
     }
     return lines.join(u'\n');
 }

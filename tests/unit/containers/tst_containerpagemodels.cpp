@@ -264,6 +264,11 @@ void ContainerPageModelsTest::describeSecretsAreMasked_data()
            "    SecretName:  db-creds\n    Optional:    false\n"_s
         << u"  creds:\n    Type:        Secret (a volume populated by a Secret)\n"
            "    SecretName:  db-creds\n    Optional:    false\n"_s;
+    QTest::newRow("command and args")
+        << u"    Command:\n      /app/server\n    Args:\n      --db-password=hunter2-very-secret\n"
+           "      --listen=:8080\n"_s
+        << u"    Command:\n      /app/server\n    Args:\n      --db-password=********\n"
+           "      --listen=:8080\n"_s;
     QTest::newRow("environment from")
         << u"    Environment Variables from:\n      shop-config  ConfigMap  Optional: false\n"
            "    Environment:   <none>\n"_s
