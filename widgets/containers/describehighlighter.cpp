@@ -3,6 +3,7 @@
 
 #include "widgets/common/statuscolours.h"
 
+#include <QEvent>
 #include <QWidget>
 
 namespace OpsDeck {
@@ -17,9 +18,18 @@ DescribeHighlighter::DescribeHighlighter(QTextDocument *document, QWidget *palet
     : QSyntaxHighlighter(document)
     , m_paletteOf(paletteOf)
 {
+    if (paletteOf)
+        paletteOf->installEventFilter(this);
 }
 
 DescribeHighlighter::~DescribeHighlighter() = default;
+
+bool DescribeHighlighter::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_paletteOf && event->type() == QEvent::PaletteChange)
+        rehighlight();
+    return QSyntaxHighlighter::eventFilter(watched, event);
+}
 
 void DescribeHighlighter::highlightBlock(const QString &text)
 {

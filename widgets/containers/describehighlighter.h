@@ -22,6 +22,8 @@ public:
 
 protected:
     void highlightBlock(const QString &text) override;
+    // The warning colour follows the palette (light, dark).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QPointer<QWidget> m_paletteOf;

@@ -86,12 +86,13 @@ struct FakeKubectl {
     QByteArray path = qgetenv("PATH");
     QString calls = directory.filePath(u"calls"_s);
     QString pods = directory.filePath(u"pods.json"_s);
+    bool ready = false; // the pods copied and the contexts written
 
     explicit FakeKubectl(const QByteArray &contexts)
     {
         qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
         qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toLocal8Bit());
-        QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods);
+        ready = QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods);
         QFile::setPermissions(pods, QFile::ReadOwner | QFile::WriteOwner);
         qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
         qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
@@ -99,8 +100,7 @@ struct FakeKubectl {
         qputenv("OPSDECK_FAKE_KUBECTL_WORKLOADS",
                 ContainerSources::dataPath(u"kubectl/workloads.json"_s).toLocal8Bit());
         QFile file(directory.filePath(u"contexts"_s));
-        if (file.open(QIODevice::WriteOnly))
-            file.write(contexts);
+        ready = ready && file.open(QIODevice::WriteOnly) && file.write(contexts) == contexts.size();
         qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", file.fileName().toLocal8Bit());
     }
     ~FakeKubectl()
@@ -506,36 +506,11 @@ void ContainersPageTest::logsExecAndScaleOpenWithTheRow()
 
 void ContainersPageTest::restartThroughTheRunnerEndToEnd()
 {
-    QTemporaryDir directory;
-    const QString calls = directory.filePath(u"calls"_s);
-    const QByteArray path = qgetenv("PATH");
-    qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
-    qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toLocal8Bit());
-    // A copy: the fake kubectl's delete removes the pod from the file it lists.
-    const QString pods = directory.filePath(u"pods.json"_s);
-    QVERIFY(QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods));
-    QFile::setPermissions(pods, QFile::ReadOwner | QFile::WriteOwner);
-    qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
-    qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
-            ContainerSources::dataPath(u"kubectl/events.json"_s).toLocal8Bit());
     // The rows name the context "prod": the kubeconfig the fake plays has it.
-    const QString contexts = directory.filePath(u"contexts"_s);
-    QFile contextsFile(contexts);
-    QVERIFY(contextsFile.open(QIODevice::WriteOnly));
-    contextsFile.write("prod\n");
-    contextsFile.close();
-    qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", contexts.toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        qunsetenv("OPSDECK_FAKE_KUBECTL_CONTEXTS");
-        qputenv("PATH", path);
-        qunsetenv("OPSDECK_FAKE_KUBECTL_CALLS");
-        qunsetenv("OPSDECK_FAKE_KUBECTL_PODS");
-        qunsetenv("OPSDECK_FAKE_KUBECTL_EVENTS");
-    });
-    const auto called = [&] {
-        QFile file(calls);
-        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    };
+    FakeKubectl kubectl("prod\n");
+    QVERIFY(kubectl.ready);
+    const QString &pods = kubectl.pods;
+    const auto called = [&kubectl] { return kubectl.called(); };
 
     CommandTesting::AuditedRunner audited;
     QVERIFY(audited.open());
@@ -618,6 +593,7 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
 void ContainersPageTest::describeTabEndToEnd()
 {
     FakeKubectl kubectl("prod\n");
+    QVERIFY(kubectl.ready);
     CommandTesting::AuditedRunner audited;
     QVERIFY(audited.open());
     const QString host = u"This computer"_s;
@@ -776,6 +752,7 @@ void ContainersPageTest::execAsksWhichContainer()
 void ContainersPageTest::watchContextAddsAndRemovesItsPods()
 {
     FakeKubectl kubectl("prod\nstaging\n");
+    QVERIFY(kubectl.ready);
     CommandTesting::AuditedRunner audited;
     QVERIFY(audited.open());
     const QString hostName = u"This computer"_s;
