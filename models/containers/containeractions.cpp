@@ -343,4 +343,22 @@ QStringList containerExecPrefix(const ContainerRow &row, const ContainerSettings
     return argv;
 }
 
+QStringList containerExecChoices(const ContainerRow &row)
+{
+    if (row.runtime != ContainerRuntime::Kubernetes)
+        return {};
+    QStringList choices = row.containers;
+    for (const QString &name : row.runningInitContainers) {
+        if (!choices.contains(name))
+            choices.append(name);
+    }
+    return choices;
+}
+
+bool containerCanExec(const ContainerRow &row)
+{
+    return row.condition == ContainerCondition::Running ||
+           (row.runtime == ContainerRuntime::Kubernetes && !row.runningInitContainers.isEmpty());
+}
+
 } // namespace OpsDeck

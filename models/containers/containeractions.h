@@ -56,4 +56,10 @@ LiveLogSpec containerLogSpec(const ContainerRow &row, const ContainerSettings &s
 QStringList containerExecPrefix(const ContainerRow &row, const ContainerSettings &settings,
                                 const QString &kubeContainer = {});
 
+// Kubernetes: the containers exec can enter, the pod's own first, then its running init
+// containers (sidecars). More than one: the operator is asked which. Docker, podman: empty.
+QStringList containerExecChoices(const ContainerRow &row);
+// Whether exec fits the row: a running container or pod, or a pod whose init container runs.
+bool containerCanExec(const ContainerRow &row);
+
 } // namespace OpsDeck

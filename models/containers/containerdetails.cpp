@@ -10,6 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -288,6 +291,61 @@ std::optional<CommandRequest> containerEventsRequest(const ContainerRow &row)
     return request;
 }
 
+std::optional<CommandRequest> containerDescribeRequest(const ContainerRow &row)
+{
+    if (row.runtime != ContainerRuntime::Kubernetes || row.name.isEmpty())
+        return std::nullopt;
+    CommandRequest request;
+    request.argv = {u"kubectl"_s};
+    if (!row.context.isEmpty())
+        request.argv << u"--context"_s << row.context;
+    if (!row.kubeNamespace.isEmpty())
+        request.argv << u"-n"_s << row.kubeNamespace;
+    request.argv << u"describe"_s << u"pod"_s << row.name;
+    return request;
+}
+
+QString maskDescribeSecrets(QStringView text)
+{
+    // A container's "    Environment:" heading opens its variables, each "      NAME:  value"
+    // deeper than it; "    Command:" and "    Args:" open one word a line (`--password=x`).
+    // "Environment Variables from:" names config maps and secrets, no values. Elsewhere
+    // kubectl's own names (SecretName:) are not secrets; values that look like one are.
+    enum class Section { Other, Environment, Arguments };
+    static const QRegularExpression entry(u"^(\\s*)([^:\\s][^:]*):(\\s*)(.*)$"_s);
+    QStringList lines = text.toString().split(u'\n');
+    Section section = Section::Other;
+    qsizetype sectionIndent = -1;
+    for (QString &line : lines) {
+        // A line as deep as the heading, or less, ends its section; blank lines do not.
+        const auto first =
+            std::find_if(line.cbegin(), line.cend(), [](QChar c) { return !c.isSpace(); });
+        if (first != line.cend() && first - line.cbegin() <= sectionIndent)
+            section = Section::Other;
+        if (section == Section::Arguments) {
+            if (const QStringList found = secretsInText(line); !found.isEmpty())
+                line = maskSecrets(line, found);
+            continue;
+        }
+        const QRegularExpressionMatch match = entry.match(line);
+        if (!match.hasMatch())
+            continue;
+        const QString name = match.captured(2);
+        const QString value = match.captured(4);
+        const bool secret = (section == Section::Environment && looksLikeSecretName(name) &&
+                             !value.startsWith(u"<set to the key")) ||
+                            looksLikeSecretValue(value);
+        if (secret && !value.isEmpty())
+            line = line.left(match.capturedStart(4)) + SecretMask.toString();
+        const bool arguments = value.isEmpty() && (name == u"Command" || name == u"Args");
+        if (arguments || name == u"Environment") {
+            section = arguments ? Section::Arguments : Section::Environment;
+            sectionIndent = match.capturedLength(1);
+        }
+    }
+    return lines.join(u'\n');
+}
+
 ContainerDetails::ContainerDetails(CommandRunner *runner, ExecutorLookup executors, QObject *parent)
     : QObject(parent)
     , m_runner(runner)
@@ -306,10 +364,19 @@ void ContainerDetails::clear()
     }
     m_runs.clear();
     m_pending = 0;
+    ++m_describeGeneration;
+    if (m_describeRun)
+        m_describeRun->cancel();
+    m_describeRun.clear();
+    m_describing = false;
+    m_describeLoaded = false;
+    m_describeText.clear();
+    m_describeError.clear();
     m_row = {};
     m_sections = {};
     m_events.clear();
     m_error.clear();
+    Q_EMIT describeChanged();
     Q_EMIT changed();
 }
 
@@ -346,6 +413,65 @@ void ContainerDetails::load(const ContainerRow &row, const ContainerSettings &se
     if (const std::optional<CommandRequest> events = containerEventsRequest(row))
         start(*events, true);
     Q_EMIT changed();
+}
+
+void ContainerDetails::loadDescribe()
+{
+    const quint64 generation = ++m_describeGeneration;
+    if (m_describeRun)
+        m_describeRun->cancel();
+    m_describeRun.clear();
+    m_describeLoaded = true;
+    m_describeError.clear();
+    const std::optional<CommandRequest> request = containerDescribeRequest(m_row);
+    Executor *executor = m_runner && m_executors ? m_executors(m_row.host) : nullptr;
+    if (!request || !executor) {
+        m_describing = false;
+        m_describeText.clear();
+        if (!m_row.name.isEmpty())
+            m_describeError = request ? Text::tr("No connection to %1").arg(m_row.host)
+                                      : Text::tr("Describe is for Kubernetes pods");
+        Q_EMIT describeChanged();
+        return;
+    }
+    m_describing = true;
+    CommandRun *run = m_runner->run(executor, *request, this);
+    m_describeRun = run;
+    auto out = std::make_shared<QByteArray>();
+    auto err = std::make_shared<QByteArray>();
+    connect(run, &CommandRun::standardOutput, this, [out](const QByteArray &data) {
+        if (out->size() < MaximumAnswerBytes)
+            out->append(data);
+    });
+    connect(run, &CommandRun::standardError, this,
+            [err](const QByteArray &data) { err->append(data.left(64 * 1024)); });
+    connect(run, &CommandRun::finished, this,
+            [this, run, out, err, generation](const CommandResult &result) {
+                run->deleteLater();
+                if (generation != m_describeGeneration)
+                    return;
+                m_describeRun.clear();
+                if (result.outcome != CommandResult::Outcome::Exited || result.exitCode != 0) {
+                    QString why = QString::fromUtf8(*err).trimmed();
+                    if (why.isEmpty())
+                        why = result.error.isEmpty() ? Text::tr("exit code %1").arg(result.exitCode)
+                                                     : result.error;
+                    m_describing = false;
+                    m_describeError = why;
+                    Q_EMIT describeChanged();
+                    return;
+                }
+                runInBackground(
+                    this, [out] { return maskDescribeSecrets(QString::fromUtf8(*out)); },
+                    [this, generation](const QString &text) {
+                        if (generation != m_describeGeneration)
+                            return;
+                        m_describing = false;
+                        m_describeText = text;
+                        Q_EMIT describeChanged();
+                    });
+            });
+    Q_EMIT describeChanged();
 }
 
 void ContainerDetails::finishRun(quint64 generation, bool events, const QByteArray &out,

@@ -41,6 +41,13 @@ QList<ContainerEvent> containerEventsFor(const QList<ContainerEvent> &events,
 // The Read commands: inspect (or get pod -o json), and the namespace's events.
 CommandRequest containerInspectRequest(const ContainerRow &row, const ContainerSettings &settings);
 std::optional<CommandRequest> containerEventsRequest(const ContainerRow &row);
+// Kubernetes: `kubectl --context C -n NS describe pod NAME`, the pod with its events as
+// kubectl sums them up. Docker and podman: nullopt (their Inspect tab is what they can say).
+std::optional<CommandRequest> containerDescribeRequest(const ContainerRow &row);
+// Describe's text as shown: kubectl prints literal environment values, so values in the
+// Environment sections whose name or form says they are secret become SecretMask, and
+// secret-looking values elsewhere (a URL with a password) too.
+QString maskDescribeSecrets(QStringView text);
 
 // Loads a row's details on demand through the CommandRunner (audited, judged Read); the
 // answers are read in a worker thread. A newer load() replaces the one under way.
@@ -62,8 +69,18 @@ public:
     const QList<ContainerEvent> &events() const { return m_events; }
     QString error() const { return m_error; }
 
+    // Describe is read on demand (its tab shown, or refreshed), not on every selection: it
+    // asks the API server for the pod and all its events. Again while one runs: replaces it.
+    void loadDescribe();
+    bool isDescribing() const { return m_describing; }
+    QString describeText() const { return m_describeText; }
+    QString describeError() const { return m_describeError; }
+    // Whether describeText() is for the current row (false after load() until loadDescribe()).
+    bool hasDescribe() const { return m_describeLoaded; }
+
 Q_SIGNALS:
     void changed();
+    void describeChanged();
 
 private:
     void finishRun(quint64 generation, bool events, const QByteArray &out, const QByteArray &err,
@@ -78,6 +95,12 @@ private:
     quint64 m_generation = 0;
     int m_pending = 0;
     QList<QPointer<CommandRun>> m_runs;
+    QString m_describeText;
+    QString m_describeError;
+    quint64 m_describeGeneration = 0;
+    bool m_describing = false;
+    bool m_describeLoaded = false;
+    QPointer<CommandRun> m_describeRun;
 };
 
 } // namespace OpsDeck

@@ -464,21 +464,32 @@ void ContainerListModel::appendRows(const QString &sourceKey, const ContainerSou
 
 void ContainerListModel::removeHost(const QString &host)
 {
-    QList<int> gone;
-    for (int index = 0; index < m_entries.size(); ++index) {
-        if (m_entries.at(index).row.host == host)
-            gone.append(index);
-    }
-    removeEntries(gone);
+    removeSourcesWhere([&](const ContainerSource &source) { return source.host == host; });
+}
+
+void ContainerListModel::removeSource(const QString &sourceKey)
+{
+    removeSourcesWhere([&](const ContainerSource &source) { return source.key() == sourceKey; });
+}
+
+void ContainerListModel::removeSourcesWhere(
+    const std::function<bool(const ContainerSource &)> &gone)
+{
     QStringList removed;
     for (auto it = m_sources.begin(); it != m_sources.end();) {
-        if (it->host == host) {
+        if (gone(*it)) {
             removed.append(it.key());
             it = m_sources.erase(it);
         } else {
             ++it;
         }
     }
+    QList<int> rows;
+    for (int index = 0; index < m_entries.size(); ++index) {
+        if (removed.contains(m_entries.at(index).sourceKey))
+            rows.append(index);
+    }
+    removeEntries(rows);
     // Sources without rows leave no rowsRemoved behind: say so, for the source tree.
     for (const QString &key : std::as_const(removed))
         Q_EMIT sourceChanged(key);

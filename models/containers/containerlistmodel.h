@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
+
 namespace OpsDeck {
 
 // Every container and pod of the workspace in one table, merged across hosts, runtimes and
@@ -60,6 +62,8 @@ public:
     void updateSource(const ContainerSource &source);
     // Drops a host's rows (it left the workspace).
     void removeHost(const QString &host);
+    // Drops one source and its rows (a Kubernetes context no longer watched).
+    void removeSource(const QString &sourceKey);
     void clear();
 
     const ContainerRow &rowAt(int row) const { return m_entries.at(row).row; }
@@ -96,6 +100,7 @@ private:
     QVariant sortData(const Entry &entry, int column) const;
     void appendRows(const QString &sourceKey, const ContainerSource &source);
     void removeEntries(QList<int> rows);
+    void removeSourcesWhere(const std::function<bool(const ContainerSource &)> &gone);
     void reindex();
 
     QList<Entry> m_entries;

@@ -25,10 +25,34 @@ ContainerSettings ContainerMonitor::settingsFor(const QString &host) const
     for (const Environment &environment : m_workspace.environments) {
         for (const Host &candidate : environment.hosts) {
             if (candidate.name == host)
-                return candidate.containers;
+                return withWatchedContexts(candidate.containers, m_watched.value(host));
         }
     }
     return {};
+}
+
+void ContainerMonitor::setWatchedContexts(const QString &host, const QStringList &contexts)
+{
+    const QStringList before = m_watched.value(host);
+    if (before == contexts)
+        return;
+    if (contexts.isEmpty())
+        m_watched.remove(host);
+    else
+        m_watched.insert(host, contexts);
+    rebuild();
+    // The new poller has no word on a context it does not poll: its rows go now. One the
+    // workspace names stays (it is still polled).
+    const QStringList named = settingsFor(host).kubeContexts;
+    for (const QString &context : before) {
+        if (contexts.contains(context) || named.contains(context))
+            continue;
+        ContainerSource source;
+        source.host = host;
+        source.runtime = ContainerRuntime::Kubernetes;
+        source.context = context;
+        m_list.removeSource(source.key());
+    }
 }
 
 void ContainerMonitor::setPollOptions(const ContainerPollOptions &options)
@@ -46,16 +70,18 @@ void ContainerMonitor::rebuild()
                 (!m_onlyHosts.isEmpty() && !m_onlyHosts.contains(host.name)))
                 continue;
             // A host whose settings did not change keeps its poller, and its rows.
+            const ContainerSettings settings =
+                withWatchedContexts(host.containers, m_watched.value(host.name));
             auto old = m_pollers.find(host.name);
-            if (old != m_pollers.end() && old->second->settings() == host.containers) {
+            if (old != m_pollers.end() && old->second->settings() == settings) {
                 kept.emplace(host.name, std::move(old->second));
                 continue;
             }
-            auto poller = std::make_unique<ContainerPoller>(host.name, host.containers, m_runner,
-                                                            m_executorFor);
+            auto poller =
+                std::make_unique<ContainerPoller>(host.name, settings, m_runner, m_executorFor);
             ContainerPollOptions options = m_options;
             if (!options.once)
-                options.intervalSeconds = host.containers.intervalSeconds;
+                options.intervalSeconds = settings.intervalSeconds;
             poller->setOptions(options);
             connect(poller.get(), &ContainerPoller::sourceChanged, &m_list,
                     &ContainerListModel::updateSource);

@@ -4,6 +4,7 @@
 #include "models/containers/containerlistmodel.h"
 #include "models/containers/containerpoller.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <map>
@@ -28,8 +29,14 @@ public:
     // The hosts to read: the workspace's, or only those named (empty: all).
     void setWorkspace(const Workspace &workspace, const QStringList &onlyHosts = {});
     const Workspace &workspace() const { return m_workspace; }
-    // Settings a host has, after the workspace (for actions: docker -H, podman --url).
+    // Settings a host is polled with: the workspace's, with its watched contexts added (for
+    // actions: docker -H, podman --url).
     ContainerSettings settingsFor(const QString &host) const;
+    // Kubernetes contexts polled on host besides its kube-contexts (the page keeps them in
+    // QSettings). A change restarts that host's poller; a context no longer watched leaves
+    // the list with its rows. Kept across setWorkspace(), also for hosts not in it yet.
+    void setWatchedContexts(const QString &host, const QStringList &contexts);
+    QStringList watchedContexts(const QString &host) const { return m_watched.value(host); }
     // For the headless command and tests.
     void setPollOptions(const ContainerPollOptions &options);
 
@@ -54,6 +61,7 @@ private:
     QStringList m_onlyHosts;
     ContainerPollOptions m_options;
     std::map<QString, std::unique_ptr<ContainerPoller>> m_pollers;
+    QHash<QString, QStringList> m_watched; // host: contexts watched from the page
     ContainerListModel m_list;
     bool m_active = false;
     int m_running = 0; // once mode: pollers that have not finished

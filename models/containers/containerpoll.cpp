@@ -167,23 +167,37 @@ QString kubernetesRound(const ContainerSettings &settings, int podsPerPage,
     // Every context the kubeconfig has, so the page can offer those not listed yet.
     QString body =
         answer(u"kubernetes"_s, u"contexts"_s, {}, u"kubectl config get-contexts -o name"_s);
-    if (settings.kubeContexts.isEmpty()) {
-        body += u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
-                u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\nelse\n"_s
-                // Another current context is another cluster: its back-off starts over.
-                u"if [ \"$ctx\" != \"${context_current:-}\" ]; then\n"_s
-                u"context_current=$ctx\nskip_current=\nwait_current=x\nfi\n"_s +
-                kubernetesContextRound(u"\"$ctx\""_s, u"current"_s, settings.kubeNamespaces,
-                                       podsPerPage, backOff) +
-                u"fi\n"_s;
-    } else {
-        for (qsizetype index = 0; index < settings.kubeContexts.size(); ++index)
-            body += kubernetesContextRound(shellQuote(settings.kubeContexts.at(index)),
-                                           u"context%1"_s.arg(index), settings.kubeNamespaces,
-                                           podsPerPage, backOff);
+    QStringList named;
+    for (const QString &context : settings.kubeContexts) {
+        if (!context.isEmpty())
+            named.append(shellQuote(context));
     }
-    return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
-        .arg(body);
+    // The current context, unless a named one is it (its rows would come twice).
+    QString skipNamed;
+    for (const QString &quoted : std::as_const(named))
+        skipNamed += u"elif [ \"$ctx\" = %1 ]; then\n:\n"_s.arg(quoted);
+    const QString current =
+        u"ctx=$(kubectl config current-context 2>/dev/null)\n"_s
+        u"if [ -z \"$ctx\" ]; then\nprintf '\\036absent kubernetes no-context\\n'\n"_s +
+        skipNamed + u"else\n"_s +
+        // Another current context is another cluster: its back-off starts over.
+        u"if [ \"$ctx\" != \"${context_current:-}\" ]; then\n"_s
+        u"context_current=$ctx\nskip_current=\nwait_current=x\nfi\n"_s +
+        kubernetesContextRound(u"\"$ctx\""_s, u"current"_s, settings.kubeNamespaces, podsPerPage,
+                               backOff) +
+        u"fi\n"_s;
+    if (settings.kubeContexts.isEmpty())
+        body += current;
+    for (qsizetype index = 0; index < settings.kubeContexts.size(); ++index) {
+        const QString &context = settings.kubeContexts.at(index);
+        body += context.isEmpty()
+                    ? current
+                    : kubernetesContextRound(shellQuote(context), u"context%1"_s.arg(index),
+                                             settings.kubeNamespaces, podsPerPage, backOff);
+    }
+}
+return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
+    .arg(body);
 }
 
 } // namespace
@@ -202,6 +216,19 @@ int containerPollMaxSkippedRounds(int intervalSeconds)
 {
     // The wait is the skipped rounds and the round that asks again: about five minutes.
     return std::max(1, MaximumBackOffSeconds / std::max(1, intervalSeconds) - 1);
+}
+
+ContainerSettings withWatchedContexts(ContainerSettings settings, const QStringList &watched)
+{
+    if (watched.isEmpty())
+        return settings;
+    if (settings.kubeContexts.isEmpty())
+        settings.kubeContexts.append(QString());
+    for (const QString &context : watched) {
+        if (!context.isEmpty() && !settings.kubeContexts.contains(context))
+            settings.kubeContexts.append(context);
+    }
+    return settings;
 }
 
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options)

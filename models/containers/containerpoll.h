@@ -43,8 +43,14 @@ struct ContainerPollOptions {
 constexpr int MaximumBackOffSeconds = 300;
 int containerPollMaxSkippedRounds(int intervalSeconds);
 
-// The script for settings (runtimes, docker -H, podman --url, contexts, namespaces).
+// The script for settings (runtimes, docker -H, podman --url, contexts, namespaces). An empty
+// entry in kubeContexts stands for the kubeconfig's current context, as an empty list does.
 QString containerPollScript(const ContainerSettings &settings, const ContainerPollOptions &options);
+
+// The host's settings with the contexts the operator watches from the Containers page (kept
+// in QSettings, not in the workspace) added to its kube-contexts. Without kube-contexts the
+// current context stays polled: it becomes the empty entry, before the watched ones.
+ContainerSettings withWatchedContexts(ContainerSettings settings, const QStringList &watched);
 
 // One framed piece of the script's output.
 struct ContainerPollEvent {

@@ -55,6 +55,9 @@ struct ContainerRow {
     QString id;             // full container ID, or pod UID
     QString image;          // pods: every container's image, ", "-joined
     QStringList containers; // pods: the containers' names (logs -c, exec -c); else empty
+    // Pods: init containers running when listed (native sidecars, an init step under way),
+    // which exec -c can enter too.
+    QStringList runningInitContainers;
     QMap<QString, QString> labels;
 
     // How it is doing.

@@ -278,8 +278,8 @@ QVariant ContainerSourcesModel::sourceData(const ContainerSource &source, int ro
             !next.isEmpty())
             text += u'\n' + next;
         if (const QStringList others = unpolledContexts(source); !others.isEmpty())
-            text += u'\n' + tr("Also in the kubeconfig: %1 (name them in the host's "
-                               "kube-contexts to list them)")
+            text += u'\n' + tr("Also in the kubeconfig: %1 (add one with Watch Context in "
+                               "this node's menu)")
                                 .arg(others.join(u", "));
         return text;
     }

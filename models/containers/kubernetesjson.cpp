@@ -332,6 +332,8 @@ ContainerRow readPod(const QJsonObject &pod, const QString &host, const QString 
         const QJsonObject terminated = state.value(u"terminated").toObject();
         const QJsonObject waiting = state.value(u"waiting").toObject();
         const bool isTerminated = state.value(u"terminated").isObject();
+        if (state.value(u"running").isObject())
+            row.runningInitContainers.append(container.value(u"name").toString());
         if (isTerminated && intOf(terminated.value(u"exitCode"), 0) == 0)
             continue;
         if (restartable && container.value(u"started").toBool()) {

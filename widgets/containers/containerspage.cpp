@@ -15,6 +15,7 @@
 #include "widgets/common/confirmation.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
+#include "widgets/containers/describehighlighter.h"
 #include "widgets/containers/jsonhighlighter.h"
 
 #include <QAction>
@@ -31,12 +32,15 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTime>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -196,6 +200,10 @@ ContainersPage::ContainersPage(const Services &services, QWidget *parent)
     , m_mounts(detailTable(this, u"mounts"_s))
     , m_ports(detailTable(this, u"ports"_s))
     , m_resources(detailTable(this, u"resources"_s))
+    , m_describePane(new QWidget(this))
+    , m_describe(new QPlainTextEdit(this))
+    , m_describeState(new QLabel(this))
+    , m_describeRefresh(new QPushButton(this))
     , m_detailsState(new QLabel(this))
     , m_status(new QLabel(this))
 {
@@ -218,6 +226,14 @@ ContainersPage::ContainersPage(const Services &services, QWidget *parent)
     connect(m_sources, &QAbstractItemModel::modelReset, m_sourcesView, &QTreeView::expandAll);
     connect(m_sourcesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ContainersPage::onSourceSelected);
+    m_sourcesView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_sourcesView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu *menu = createSourceMenu(m_sourcesView->indexAt(at), this);
+        if (!menu)
+            return;
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_sourcesView->viewport()->mapToGlobal(at));
+    });
 
     m_view->setObjectName(u"containerList"_s);
     m_view->setAccessibleName(tr("Containers and pods"));
@@ -260,6 +276,13 @@ ContainersPage::ContainersPage(const Services &services, QWidget *parent)
                 }
             });
     connect(m_details, &ContainerDetails::changed, this, &ContainersPage::updateDetails);
+    connect(m_details, &ContainerDetails::describeChanged, this, &ContainersPage::updateDescribe);
+    // Contexts watched from an earlier session: the monitor polls them from its next start.
+    if (m_monitor) {
+        const QVariantMap watched = QSettings().value(u"containers/watchedContexts"_s).toMap();
+        for (auto it = watched.begin(); it != watched.end(); ++it)
+            m_monitor->setWatchedContexts(it.key(), it.value().toStringList());
+    }
 
     createActions();
 
@@ -385,6 +408,10 @@ void ContainersPage::createActions()
                           openExecFor(*row);
                   });
 
+    m_describeAction =
+        make(u"container-describe"_s, tr("Describe"), u"search"_s,
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { describeCurrent(); });
+
     m_toolBar->addAction(m_refresh);
     m_toolBar->addSeparator();
     m_toolBar->addAction(action(ContainerActionKind::Logs));
@@ -482,6 +509,7 @@ QWidget *ContainersPage::createDetails()
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_inspect, tr("Inspect"));
     m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(m_describePane, tr("Describe"));
     m_tabs->addTab(m_environment, tr("Environment"));
     m_tabs->addTab(m_mounts, tr("Mounts"));
     m_tabs->addTab(m_ports, tr("Ports"));
@@ -491,6 +519,35 @@ QWidget *ContainersPage::createDetails()
         {tr("Last seen"), tr("Type"), tr("Reason"), tr("Count"), tr("Message")});
     layout->addWidget(m_detailsState);
     layout->addWidget(m_tabs, 1);
+
+    // Describe: kubectl's own summary of a pod, its events last. Read when the tab is shown.
+    m_describePane->setObjectName(u"describePane"_s);
+    m_describe->setObjectName(u"describe"_s);
+    m_describe->setAccessibleName(tr("kubectl describe"));
+    m_describe->setReadOnly(true);
+    m_describe->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_describe->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new DescribeHighlighter(m_describe->document(), m_describe);
+    m_describeState->setObjectName(u"describeState"_s);
+    m_describeState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_describeRefresh->setObjectName(u"describeAgain"_s);
+    m_describeRefresh->setText(tr("Describe Again"));
+    m_describeRefresh->setIcon(themedIcon(u"reload"_s));
+    m_describeRefresh->setToolTip(
+        tr("Read kubectl describe again (%1)")
+            .arg(
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D).toString(QKeySequence::NativeText)));
+    connect(m_describeRefresh, &QPushButton::clicked, m_details, &ContainerDetails::loadDescribe);
+    auto *describeBar = new QHBoxLayout;
+    describeBar->setContentsMargins(4, 2, 4, 0);
+    describeBar->addWidget(m_describeState, 1);
+    describeBar->addWidget(m_describeRefresh);
+    auto *describeLayout = new QVBoxLayout(m_describePane);
+    describeLayout->setContentsMargins(0, 0, 0, 0);
+    describeLayout->setSpacing(2);
+    describeLayout->addLayout(describeBar);
+    describeLayout->addWidget(m_describe, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ContainersPage::loadDescribeIfShown);
     return pane;
 }
 
@@ -604,6 +661,7 @@ void ContainersPage::onCurrentChanged()
             m_details->load(*row, settingsFor(row->host));
         else
             m_details->clear();
+        loadDescribeIfShown();
     }
     updateOverview();
     updateActions();
@@ -619,10 +677,12 @@ QList<QAction *> ContainersPage::menuActions() const
         if (QAction *found = action(kind))
             actions.append(found);
         if (kind == ContainerActionKind::Logs || kind == ContainerActionKind::PreviousLogs) {
-            if (!actions.contains(m_exec) && row->condition == ContainerCondition::Running)
+            if (!actions.contains(m_exec) && containerCanExec(*row))
                 actions.append(m_exec);
         }
     }
+    if (row->runtime == ContainerRuntime::Kubernetes)
+        actions.append(m_describeAction);
     actions.append(m_copy);
     return actions;
 }
@@ -638,7 +698,8 @@ void ContainersPage::updateActions()
         it.value()->setEnabled(applies);
         it.value()->setVisible(applies || m_toolBar->actions().contains(it.value()));
     }
-    m_exec->setEnabled(row && row->condition == ContainerCondition::Running);
+    m_exec->setEnabled(row && containerCanExec(*row));
+    m_describeAction->setEnabled(row && row->runtime == ContainerRuntime::Kubernetes);
     m_copy->setEnabled(m_view->selectionModel()->hasSelection());
 }
 
@@ -748,8 +809,13 @@ void ContainersPage::updateDetails()
         }
     }
     m_events->resizeColumnsToContents();
-    const bool pod = m_details->row().runtime == ContainerRuntime::Kubernetes;
+    // The selected row's runtime: while a load starts, the details have no row for a moment, and
+    // hiding the Describe tab then would move the operator off it.
+    const int at = m_list->rowOfKey(m_detailsKey);
+    const bool pod = at >= 0 && m_list->rowAt(at).runtime == ContainerRuntime::Kubernetes;
     m_tabs->setTabEnabled(m_tabs->indexOf(m_events), pod || m_detailsKey.isEmpty());
+    // Docker and podman have no describe: their Inspect tab is all they can say.
+    m_tabs->setTabVisible(m_tabs->indexOf(m_describePane), pod || m_detailsKey.isEmpty());
 }
 
 ContainerSettings ContainersPage::settingsFor(const QString &host) const
@@ -911,8 +977,176 @@ void ContainersPage::startRun(const ContainerRow &row, ContainerActionKind kind,
 
 void ContainersPage::openExecFor(const ContainerRow &row)
 {
-    const QStringList prefix = containerExecPrefix(row, settingsFor(row.host));
+    const QStringList choices = containerExecChoices(row);
+    if (choices.size() <= 1) {
+        emitExec(row, choices.value(0));
+        return;
+    }
+    // Sidecars and running init containers: which one is the operator's to say. Not exec():
+    // the page keeps updating while they choose.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"execContainerDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Exec"));
+    dialog->setLabelText(tr("Container of %1 to run the command in:").arg(row.name));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setComboBoxItems(choices);
+    dialog->setComboBoxEditable(false);
+    const QString last = m_execContainers.value(row.key());
+    dialog->setTextValue(choices.contains(last) ? last : choices.first());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, row](const QString &container) {
+        m_execContainers.insert(row.key(), container);
+        emitExec(row, container);
+    });
+    dialog->open();
+}
+
+void ContainersPage::emitExec(const ContainerRow &row, const QString &kubeContainer)
+{
+    const QStringList prefix = containerExecPrefix(row, settingsFor(row.host), kubeContainer);
     Q_EMIT openExec(row.host, shellJoin(prefix) + u' ');
+}
+
+void ContainersPage::describeCurrent()
+{
+    const std::optional<ContainerRow> row = currentRow();
+    if (!row || row->runtime != ContainerRuntime::Kubernetes) {
+        m_status->setText(tr("Describe is for Kubernetes pods: select a pod."));
+        return;
+    }
+    // Showing the tab reads it the first time; asked again, it is read again.
+    const bool readBefore = m_details->hasDescribe();
+    m_tabs->setCurrentWidget(m_describePane);
+    if (readBefore)
+        m_details->loadDescribe();
+}
+
+void ContainersPage::loadDescribeIfShown()
+{
+    if (m_tabs->currentWidget() != m_describePane || m_detailsKey.isEmpty() ||
+        m_details->hasDescribe() || m_details->row().runtime != ContainerRuntime::Kubernetes)
+        return;
+    m_details->loadDescribe();
+}
+
+void ContainersPage::updateDescribe()
+{
+    QString state;
+    if (m_details->isDescribing())
+        state = tr("Reading kubectl describe pod %1…").arg(m_details->row().name);
+    else if (!m_details->describeError().isEmpty())
+        state = tr("Describe: %1").arg(m_details->describeError());
+    else if (m_details->hasDescribe())
+        state = tr("kubectl describe pod %1, read at %2")
+                    .arg(m_details->row().name,
+                         QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    m_describeState->setText(state);
+    m_describeRefresh->setEnabled(!m_detailsKey.isEmpty() &&
+                                  m_details->row().runtime == ContainerRuntime::Kubernetes);
+    // Another pod's text goes at once; the same pod's stays while it is read again.
+    const QString key = m_details->hasDescribe() ? m_details->row().key() : QString();
+    if (key != m_describedKey) {
+        m_describedKey = key;
+        m_describe->clear();
+    }
+    const QString text = m_details->describeText();
+    if (m_details->isDescribing() || m_describe->toPlainText() == text)
+        return;
+    m_describe->setPlainText(text);
+    // The events are what an operator opens describe for: the view ends with them, their
+    // heading in sight, the rest above.
+    m_describe->moveCursor(QTextCursor::End);
+    m_describe->ensureCursorVisible();
+    const QTextCursor events = m_describe->document()->find(QRegularExpression(u"^Events:"_s));
+    if (!events.isNull()) {
+        QTextCursor heading(events.block());
+        m_describe->setTextCursor(heading);
+        m_describe->ensureCursorVisible();
+    }
+}
+
+QStringList ContainersPage::watchedContexts(const QString &host) const
+{
+    return QSettings().value(u"containers/watchedContexts"_s).toMap().value(host).toStringList();
+}
+
+void ContainersPage::setContextWatched(const QString &host, const QString &context, bool watched)
+{
+    QSettings settings;
+    QVariantMap all = settings.value(u"containers/watchedContexts"_s).toMap();
+    QStringList contexts = all.value(host).toStringList();
+    if (watched && !contexts.contains(context))
+        contexts.append(context);
+    if (!watched)
+        contexts.removeAll(context);
+    if (contexts.isEmpty())
+        all.remove(host);
+    else
+        all.insert(host, contexts);
+    settings.setValue(u"containers/watchedContexts"_s, all);
+    if (m_monitor)
+        m_monitor->setWatchedContexts(host, contexts);
+    // Two clusters' pods share names: the context column tells them apart.
+    if (watched)
+        m_view->header()->showSection(ContainerListModel::ContextColumn);
+    m_status->setText(watched
+                          ? tr("Watching Kubernetes context %1 on %2: its pods follow "
+                               "with the next read.")
+                                .arg(context, host)
+                          : tr("Stopped watching Kubernetes context %1 on %2.").arg(context, host));
+}
+
+QStringList ContainersPage::unpolledContexts(const QString &host) const
+{
+    QStringList polled = watchedContexts(host);
+    QStringList available;
+    const QList<ContainerSource> sources = m_list->sources();
+    for (const ContainerSource &source : sources) {
+        if (source.host != host || source.runtime != ContainerRuntime::Kubernetes)
+            continue;
+        polled.append(source.context);
+        for (const QString &context : source.availableContexts) {
+            if (!available.contains(context))
+                available.append(context);
+        }
+    }
+    QStringList others;
+    for (const QString &context : std::as_const(available)) {
+        if (!polled.contains(context))
+            others.append(context);
+    }
+    return others;
+}
+
+QMenu *ContainersPage::createSourceMenu(const QModelIndex &index, QWidget *parent)
+{
+    const QString host = index.data(ContainerSourcesModel::HostRole).toString();
+    if (host.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(u"sourceMenu"_s);
+    QMenu *watch = menu->addMenu(themedIcon(u"follow"_s), tr("Watch Context"));
+    watch->setObjectName(u"watchContextMenu"_s);
+    const QStringList others = unpolledContexts(host);
+    for (const QString &context : others) {
+        QAction *action = watch->addAction(context);
+        action->setObjectName(u"watch:"_s + context);
+        connect(action, &QAction::triggered, this,
+                [this, host, context] { setContextWatched(host, context, true); });
+    }
+    // Without a monitor nothing would poll the context.
+    watch->setEnabled(m_monitor && !others.isEmpty());
+    QMenu *stop = menu->addMenu(themedIcon(u"pause"_s), tr("Stop Watching"));
+    stop->setObjectName(u"stopWatchingMenu"_s);
+    const QStringList watched = watchedContexts(host);
+    for (const QString &context : watched) {
+        QAction *action = stop->addAction(context);
+        action->setObjectName(u"stop:"_s + context);
+        connect(action, &QAction::triggered, this,
+                [this, host, context] { setContextWatched(host, context, false); });
+    }
+    stop->setEnabled(!watched.isEmpty());
+    return menu;
 }
 
 void ContainersPage::copySelection() const

@@ -14,7 +14,9 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 class QTableWidget;
 class QTabWidget;
@@ -77,6 +79,8 @@ public:
     QLabel *statusLine() const { return m_status; }
     QAction *action(ContainerActionKind kind) const { return m_actions.value(int(kind)); }
     QAction *execAction() const { return m_exec; }
+    QAction *describeAction() const { return m_describeAction; }
+    QPlainTextEdit *describeView() const { return m_describe; }
 
     // The selected row (not a group, not a source's error), if any.
     std::optional<ContainerRow> currentRow() const;
@@ -87,6 +91,17 @@ public:
     void runAction(ContainerActionKind kind);
     void copySelection() const;
     void refresh();
+
+    // Shows the Describe tab and reads `kubectl describe pod` for the current pod again.
+    void describeCurrent();
+    // The sources tree's menu for the host or cluster node at index: Watch Context ▸ with the
+    // host's kubeconfig contexts that are not polled, Stop Watching ▸ with those added here.
+    QMenu *createSourceMenu(const QModelIndex &index, QWidget *parent);
+    // Kubernetes contexts watched on host from this page, besides its workspace kube-contexts.
+    // Kept per host in QSettings (the workspace file is not rewritten) and handed to the
+    // monitor, which restarts the host's poller.
+    QStringList watchedContexts(const QString &host) const;
+    void setContextWatched(const QString &host, const QString &context, bool watched);
 
 Q_SIGNALS:
     // Follow a container's log in the Logs page.
@@ -117,6 +132,10 @@ private:
                        const ContainerActionInput &input);
     void startRun(const ContainerRow &row, ContainerActionKind kind, CommandRequest request);
     void openExecFor(const ContainerRow &row);
+    void emitExec(const ContainerRow &row, const QString &kubeContainer);
+    void loadDescribeIfShown();
+    void updateDescribe();
+    QStringList unpolledContexts(const QString &host) const;
     ContainerSettings settingsFor(const QString &host) const;
     int currentReplicas(const ContainerRow &row) const;
     static void fillTable(QTableWidget *table, const ContainerDetailTable &data);
@@ -132,6 +151,7 @@ private:
     ContainerSourcesModel *m_sources;
     ContainerDetails *m_details;
     QString m_detailsKey;    // the row whose details are loaded
+    QString m_describedKey;  // the row whose describe text is shown
     QStringList m_collapsed; // groups the operator closed
 
     QToolBar *m_toolBar;
@@ -152,10 +172,17 @@ private:
     QTableWidget *m_mounts;
     QTableWidget *m_ports;
     QTableWidget *m_resources;
+    QWidget *m_describePane;
+    QPlainTextEdit *m_describe;
+    QLabel *m_describeState;
+    QPushButton *m_describeRefresh;
     QLabel *m_detailsState;
     QLabel *m_status;
     QHash<int, QAction *> m_actions;
     QAction *m_exec = nullptr;
+    QAction *m_describeAction = nullptr;
+    // The container last chosen for exec, per pod key, for this session.
+    QHash<QString, QString> m_execContainers;
     QAction *m_copy = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_find = nullptr;

@@ -10,6 +10,7 @@
 #include "models/containers/containerfilter.h"
 #include "models/containers/containergroupmodel.h"
 #include "models/containers/containerlistmodel.h"
+#include "models/containers/containermonitor.h"
 #include "models/containers/containersourcesmodel.h"
 #include "models/remote/localexecutor.h"
 #include "screenshots.h"
@@ -27,6 +28,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -77,6 +79,69 @@ QString rowKey(const QString &host, ContainerRuntime runtime, const QString &nam
     return row.key();
 }
 
+// The fake kubectl on PATH for this process (and the shells the runner starts), replaying
+// the captured pod list (a copy: delete pod edits it), events and workloads, with contexts.
+struct FakeKubectl {
+    QTemporaryDir directory;
+    QByteArray path = qgetenv("PATH");
+    QString calls = directory.filePath(u"calls"_s);
+    QString pods = directory.filePath(u"pods.json"_s);
+    bool ready = false; // the pods copied and the contexts written
+
+    explicit FakeKubectl(const QByteArray &contexts)
+    {
+        qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
+        qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toLocal8Bit());
+        ready = QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods);
+        QFile::setPermissions(pods, QFile::ReadOwner | QFile::WriteOwner);
+        qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
+        qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
+                ContainerSources::dataPath(u"kubectl/events.json"_s).toLocal8Bit());
+        qputenv("OPSDECK_FAKE_KUBECTL_WORKLOADS",
+                ContainerSources::dataPath(u"kubectl/workloads.json"_s).toLocal8Bit());
+        QFile file(directory.filePath(u"contexts"_s));
+        ready = ready && file.open(QIODevice::WriteOnly) && file.write(contexts) == contexts.size();
+        qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", file.fileName().toLocal8Bit());
+    }
+    ~FakeKubectl()
+    {
+        qputenv("PATH", path);
+        for (const char *name : {"OPSDECK_FAKE_KUBECTL_CALLS", "OPSDECK_FAKE_KUBECTL_PODS",
+                                 "OPSDECK_FAKE_KUBECTL_EVENTS", "OPSDECK_FAKE_KUBECTL_WORKLOADS",
+                                 "OPSDECK_FAKE_KUBECTL_CONTEXTS"})
+            qunsetenv(name);
+    }
+    Q_DISABLE_COPY_MOVE(FakeKubectl)
+
+    QString called() const
+    {
+        QFile file(calls);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+};
+
+// Rows of the list whose context is context.
+int rowsOfContext(const ContainerListModel &list, const QString &context)
+{
+    int count = 0;
+    for (int row = 0; row < list.rowCount(); ++row)
+        count += !list.isPlaceholder(row) && list.rowAt(row).context == context ? 1 : 0;
+    return count;
+}
+
+// The action named objectName in the source tree's menu for index (nullptr: not there).
+QAction *sourceMenuAction(ContainersPage &page, const QModelIndex &index, const QString &menuName,
+                          const QString &objectName, QObject *owner)
+{
+    QMenu *menu = page.createSourceMenu(index, nullptr);
+    if (!menu)
+        return nullptr;
+    menu->setParent(nullptr);
+    QObject::connect(owner, &QObject::destroyed, menu, &QObject::deleteLater);
+    auto *sub = menu->findChild<QMenu *>(menuName);
+    return sub ? sub->findChild<QAction *>(objectName) : nullptr;
+}
+
 // A page over list alone: no monitor, no runner.
 ContainersPage::Services onlyList(ContainerListModel &list)
 {
@@ -111,6 +176,9 @@ private Q_SLOTS:
     void copiesSelectedRows();
     void logsExecAndScaleOpenWithTheRow();
     void restartThroughTheRunnerEndToEnd();
+    void describeTabEndToEnd();
+    void execAsksWhichContainer();
+    void watchContextAddsAndRemovesItsPods();
     void screenshot();
 };
 
@@ -438,36 +506,11 @@ void ContainersPageTest::logsExecAndScaleOpenWithTheRow()
 
 void ContainersPageTest::restartThroughTheRunnerEndToEnd()
 {
-    QTemporaryDir directory;
-    const QString calls = directory.filePath(u"calls"_s);
-    const QByteArray path = qgetenv("PATH");
-    qputenv("PATH", OPSDECK_SOURCE_DIR "/tests/scripts/fake-kubectl:" + path);
-    qputenv("OPSDECK_FAKE_KUBECTL_CALLS", calls.toLocal8Bit());
-    // A copy: the fake kubectl's delete removes the pod from the file it lists.
-    const QString pods = directory.filePath(u"pods.json"_s);
-    QVERIFY(QFile::copy(ContainerSources::dataPath(u"kubectl/pods-list.json"_s), pods));
-    QFile::setPermissions(pods, QFile::ReadOwner | QFile::WriteOwner);
-    qputenv("OPSDECK_FAKE_KUBECTL_PODS", pods.toLocal8Bit());
-    qputenv("OPSDECK_FAKE_KUBECTL_EVENTS",
-            ContainerSources::dataPath(u"kubectl/events.json"_s).toLocal8Bit());
     // The rows name the context "prod": the kubeconfig the fake plays has it.
-    const QString contexts = directory.filePath(u"contexts"_s);
-    QFile contextsFile(contexts);
-    QVERIFY(contextsFile.open(QIODevice::WriteOnly));
-    contextsFile.write("prod\n");
-    contextsFile.close();
-    qputenv("OPSDECK_FAKE_KUBECTL_CONTEXTS", contexts.toLocal8Bit());
-    const auto restore = qScopeGuard([&] {
-        qunsetenv("OPSDECK_FAKE_KUBECTL_CONTEXTS");
-        qputenv("PATH", path);
-        qunsetenv("OPSDECK_FAKE_KUBECTL_CALLS");
-        qunsetenv("OPSDECK_FAKE_KUBECTL_PODS");
-        qunsetenv("OPSDECK_FAKE_KUBECTL_EVENTS");
-    });
-    const auto called = [&] {
-        QFile file(calls);
-        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    };
+    FakeKubectl kubectl("prod\n");
+    QVERIFY(kubectl.ready);
+    const QString &pods = kubectl.pods;
+    const auto called = [&kubectl] { return kubectl.called(); };
 
     CommandTesting::AuditedRunner audited;
     QVERIFY(audited.open());
@@ -545,6 +588,279 @@ void ContainersPageTest::restartThroughTheRunnerEndToEnd()
     for (const AuditEntry &entry : *entries)
         rollouts += entry.command.contains(u"rollout restart"_s) ? 1 : 0;
     QVERIFY(rollouts >= 1);
+}
+
+void ContainersPageTest::describeTabEndToEnd()
+{
+    FakeKubectl kubectl("prod\n");
+    QVERIFY(kubectl.ready);
+    CommandTesting::AuditedRunner audited;
+    QVERIFY(audited.open());
+    const QString host = u"This computer"_s;
+    LocalExecutor executor(host);
+    ContainerListModel list;
+    list.updateSource(ContainerSources::kubernetes(host, u"prod"_s));
+    list.updateSource(ContainerSources::docker(host));
+    ContainersPage::Services services = onlyList(list);
+    services.runner = &audited.runner;
+    services.executors = [&](const QString &name) -> Executor * {
+        return name == host ? &executor : nullptr;
+    };
+    services.readOnly = &audited.readOnly;
+    // Describe is a Read: read-only mode lets it run.
+    audited.readOnly.setEnabled(true);
+    ContainersPage page(services);
+    page.resize(1400, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTabWidget *tabs = page.detailTabs();
+    auto *pane = page.findChild<QWidget *>(u"describePane"_s);
+    QVERIFY(pane);
+
+    // A docker container has no Describe tab: Inspect is what docker can say.
+    QVERIFY(page.selectKey(rowKey(host, ContainerRuntime::Docker, u"web"_s)));
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(pane)));
+    QVERIFY(!page.describeAction()->isEnabled());
+
+    // A crash-looping pod: the tab is there, read only once it is shown.
+    QVERIFY(page.selectKey(rowKey(host, ContainerRuntime::Kubernetes, u"cart-84c6d5f9b-z8r4t"_s,
+                                  u"prod"_s, u"shop"_s)));
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(pane)));
+    QVERIFY(page.describeAction()->isEnabled());
+    QVERIFY(actionNames(page.menuActions()).contains(u"container-describe"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!page.details()->isLoading(), 15000);
+    QVERIFY(!kubectl.called().contains(u"describe"_s));
+    tabs->setCurrentWidget(pane);
+    QVERIFY(page.details()->isDescribing()); // the GUI thread did not wait for it
+    QTRY_VERIFY_WITH_TIMEOUT(!page.details()->isDescribing(), 15000);
+    QVERIFY2(page.details()->describeError().isEmpty(),
+             qPrintable(page.details()->describeError()));
+    QVERIFY2(
+        kubectl.called().contains(u"--context prod -n shop describe pod cart-84c6d5f9b-z8r4t"_s),
+        qPrintable(kubectl.called()));
+    const QString text = page.describeView()->toPlainText();
+    QVERIFY(text.startsWith(u"Name:             cart-84c6d5f9b-z8r4t"_s));
+    QVERIFY(!text.contains(u"Hand-written"_s)); // the data file's header is not kubectl's
+    QVERIFY(text.contains(u"      Reason:       OOMKilled"_s));
+    QVERIFY(text.contains(u"  Warning  BackOff  40s (x88 over 174m)  kubelet  Back-off "
+                          "restarting failed container cart"_s));
+    // The events section is in sight without scrolling.
+    QPlainTextEdit *view = page.describeView();
+    const QTextCursor events = view->document()->find(u"Events:"_s);
+    QVERIFY(!events.isNull());
+    QVERIFY(view->viewport()->rect().contains(view->cursorRect(events)));
+    QVERIFY(page.findChild<QLabel *>(u"describeState"_s)->text().contains(u"read at"_s));
+    saveScreenshot(page, u"containers-describe"_s);
+
+    // Ctrl+Shift+D (and the button) read it again; each read is audited.
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.listView()->setFocus();
+    QTest::keyClick(page.listView(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(kubectl.called().count(u"describe pod"_s), 2, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.details()->isDescribing(), 15000);
+    page.findChild<QPushButton *>(u"describeAgain"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(kubectl.called().count(u"describe pod"_s), 3, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.details()->isDescribing(), 15000);
+    const auto entries = audited.entries();
+    QVERIFY(entries);
+    int described = 0;
+    for (const AuditEntry &entry : *entries)
+        described += entry.command.contains(u"describe pod cart-84c6d5f9b-z8r4t"_s) ? 1 : 0;
+    QCOMPARE(described, 3);
+
+    // Another pod while the tab is shown: read for it; a pod gone says kubectl's error.
+    QVERIFY(page.selectKey(rowKey(host, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-abcde"_s,
+                                  u"prod"_s, u"shop"_s)));
+    QCOMPARE(tabs->currentWidget(), pane);
+    QVERIFY(page.details()->isDescribing());
+    QVERIFY(page.describeView()->toPlainText().isEmpty()); // not the other pod's text
+    QTRY_VERIFY_WITH_TIMEOUT(!page.details()->isDescribing(), 15000);
+    QVERIFY2(page.details()->describeError().contains(u"no describe text"_s),
+             qPrintable(page.details()->describeError()));
+    QVERIFY(page.findChild<QLabel *>(u"describeState"_s)->text().startsWith(u"Describe: "_s));
+}
+
+void ContainersPageTest::execAsksWhichContainer()
+{
+    ContainerListModel list;
+    fill(list);
+    ContainersPage page(onlyList(list));
+    QSignalSpy exec(&page, &ContainersPage::openExec);
+    const auto dialog = [&page] {
+        return page.findChild<QInputDialog *>(u"execContainerDialog"_s);
+    };
+
+    // One container: no question.
+    QVERIFY(page.selectKey(rowKey(AdminHost, ContainerRuntime::Kubernetes, u"web-7c9f8d6b5-abcde"_s,
+                                  u"prod"_s, u"shop"_s)));
+    page.execAction()->trigger();
+    QVERIFY(!dialog());
+    QCOMPARE(exec.size(), 1);
+    QVERIFY2(exec[0][1].toString().endsWith(u"exec web-7c9f8d6b5-abcde -c nginx -- "_s),
+             qPrintable(exec[0][1].toString()));
+
+    // The app and its native sidecar: the operator says which.
+    const QString checkout = rowKey(AdminHost, ContainerRuntime::Kubernetes,
+                                    u"checkout-6f7d8c9b7-m4n5b"_s, u"prod"_s, u"shop"_s);
+    QVERIFY(page.selectKey(checkout));
+    page.execAction()->trigger();
+    QVERIFY(dialog());
+    QCOMPARE(dialog()->comboBoxItems(), (QStringList{u"checkout"_s, u"log-shipper"_s}));
+    QCOMPARE(dialog()->textValue(), u"checkout"_s);
+    QCOMPARE(exec.size(), 1); // nothing until chosen
+    QVERIFY(QTest::qWaitForWindowExposed(dialog()));
+    saveScreenshot(*dialog(), u"containers-exec-container"_s);
+    dialog()->setTextValue(u"log-shipper"_s);
+    dialog()->accept();
+    QCOMPARE(exec.size(), 2);
+    QCOMPARE(exec[1][0].toString(), AdminHost);
+    QCOMPARE(exec[1][1].toString(), u"kubectl --context prod -n shop exec checkout-6f7d8c9b7-m4n5b "
+                                    "-c log-shipper -- "_s);
+    QTRY_VERIFY(!dialog());
+
+    // Another pod with two containers starts from its first; the choice is per pod.
+    QVERIFY(page.selectKey(
+        rowKey(AdminHost, ContainerRuntime::Kubernetes, u"postgres-0"_s, u"prod"_s, u"data"_s)));
+    page.execAction()->trigger();
+    QVERIFY(dialog());
+    QCOMPARE(dialog()->textValue(), u"postgres"_s);
+    dialog()->reject();
+    QCOMPARE(exec.size(), 2); // cancelled: nothing opens
+    QTRY_VERIFY(!dialog());
+
+    // Back on the first pod, the last choice is offered again.
+    QVERIFY(page.selectKey(checkout));
+    page.execAction()->trigger();
+    QVERIFY(dialog());
+    QCOMPARE(dialog()->textValue(), u"log-shipper"_s);
+    dialog()->accept();
+    QCOMPARE(exec.size(), 3);
+    QVERIFY(exec[2][1].toString().contains(u"-c log-shipper --"_s));
+    QTRY_VERIFY(!dialog());
+
+    // A pod whose init step runs (Init:1/2) can be entered there: its containers are offered.
+    QVERIFY(page.selectKey(rowKey(AdminHost, ContainerRuntime::Kubernetes, u"api-5d8f7b9c4-k2x7p"_s,
+                                  u"prod"_s, u"shop"_s)));
+    QVERIFY(page.execAction()->isEnabled());
+    page.execAction()->trigger();
+    QVERIFY(dialog());
+    QCOMPARE(dialog()->comboBoxItems(), (QStringList{u"api"_s, u"migrate"_s}));
+    dialog()->reject();
+}
+
+void ContainersPageTest::watchContextAddsAndRemovesItsPods()
+{
+    FakeKubectl kubectl("prod\nstaging\n");
+    QVERIFY(kubectl.ready);
+    CommandTesting::AuditedRunner audited;
+    QVERIFY(audited.open());
+    const QString hostName = u"This computer"_s;
+    LocalExecutor executor(hostName);
+    const auto executors = [&](const QString &name) -> Executor * {
+        return name == hostName ? &executor : nullptr;
+    };
+    Workspace workspace;
+    Environment environment;
+    environment.name = u"local"_s;
+    Host host;
+    host.name = hostName;
+    host.connection = ConnectionKind::Local;
+    host.containers.runtimes = {u"kubernetes"_s};
+    host.containers.kubeContexts = {u"prod"_s};
+    host.containers.intervalSeconds = 1; // rounds follow each other quickly
+    environment.hosts = {host};
+    workspace.environments = {environment};
+
+    auto run = [&](const std::function<void(ContainersPage &, ContainerMonitor &)> &body) {
+        ContainerMonitor monitor(&audited.runner, executors);
+        monitor.setWorkspace(workspace);
+        ContainersPage::Services services;
+        services.monitor = &monitor;
+        services.runner = &audited.runner;
+        services.executors = executors;
+        services.readOnly = &audited.readOnly;
+        ContainersPage page(services);
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        body(page, monitor);
+    };
+
+    run([&](ContainersPage &page, ContainerMonitor &monitor) {
+        ContainerListModel *list = page.listModel();
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOfContext(*list, u"prod"_s), 18, 30000);
+        QCOMPARE(rowsOfContext(*list, u"staging"_s), 0);
+        ContainerSourcesModel *sources = page.sourcesModel();
+        const QModelIndex hostIndex = sources->indexOfHost(hostName);
+        QVERIFY(hostIndex.isValid());
+        const QModelIndex cluster = sources->index(0, 0, hostIndex);
+        QTRY_VERIFY(cluster.data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(u"Also in the kubeconfig: staging"_s));
+
+        // The cluster node's menu offers the context not polled, not the one that is.
+        QVERIFY(!sourceMenuAction(page, cluster, u"watchContextMenu"_s, u"watch:prod"_s, &page));
+        QAction *watch =
+            sourceMenuAction(page, cluster, u"watchContextMenu"_s, u"watch:staging"_s, &page);
+        QVERIFY(watch);
+        watch->trigger();
+        QCOMPARE(page.watchedContexts(hostName), QStringList{u"staging"_s});
+        QCOMPARE(monitor.settingsFor(hostName).kubeContexts,
+                 (QStringList{u"prod"_s, u"staging"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOfContext(*list, u"staging"_s), 18, 30000);
+        QVERIFY(kubectl.called().contains(u"--context staging get --raw"_s));
+        // The rows say their context; the prod ones stayed.
+        QCOMPARE(rowsOfContext(*list, u"prod"_s), 18);
+        QVERIFY(page.selectKey(rowKey(hostName, ContainerRuntime::Kubernetes,
+                                      u"cart-84c6d5f9b-z8r4t"_s, u"staging"_s, u"shop"_s)));
+        QCOMPARE(page.currentRow()->context, u"staging"_s);
+        QVERIFY(!page.listView()->header()->isSectionHidden(ContainerListModel::ContextColumn));
+        QCOMPARE(page.listView()
+                     ->currentIndex()
+                     .siblingAtColumn(ContainerListModel::ContextColumn)
+                     .data()
+                     .toString(),
+                 u"staging"_s);
+        // Watched: no longer offered, but in Stop Watching (on the host's node too).
+        QVERIFY(
+            !sourceMenuAction(page, hostIndex, u"watchContextMenu"_s, u"watch:staging"_s, &page));
+        QVERIFY(sourceMenuAction(page, hostIndex, u"stopWatchingMenu"_s, u"stop:staging"_s, &page));
+        page.setFocus();
+        saveScreenshot(page, u"containers-watched-context"_s);
+    });
+
+    if (QTest::currentTestFailed())
+        return;
+    // A new page (and monitor) with the same settings watches it again.
+    QCOMPARE(QSettings().value(u"containers/watchedContexts"_s).toMap().value(hostName),
+             QVariant(QStringList{u"staging"_s}));
+    run([&](ContainersPage &page, ContainerMonitor &monitor) {
+        QCOMPARE(monitor.watchedContexts(hostName), QStringList{u"staging"_s});
+        ContainerListModel *list = page.listModel();
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOfContext(*list, u"staging"_s), 18, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsOfContext(*list, u"prod"_s), 18, 30000);
+
+        // Stop Watching: its rows and its node go at once; prod's stay.
+        const QModelIndex hostIndex = page.sourcesModel()->indexOfHost(hostName);
+        QAction *stop =
+            sourceMenuAction(page, hostIndex, u"stopWatchingMenu"_s, u"stop:staging"_s, &page);
+        QVERIFY(stop);
+        stop->trigger();
+        QCOMPARE(rowsOfContext(*list, u"staging"_s), 0);
+        QCOMPARE(rowsOfContext(*list, u"prod"_s), 18);
+        QCOMPARE(page.sourcesModel()->rowCount(page.sourcesModel()->indexOfHost(hostName)), 1);
+        QVERIFY(page.watchedContexts(hostName).isEmpty());
+        QVERIFY(!QSettings().value(u"containers/watchedContexts"_s).toMap().contains(hostName));
+        QCOMPARE(monitor.settingsFor(hostName).kubeContexts, QStringList{u"prod"_s});
+        // The next rounds do not bring it back: two more begin, so one ran whole.
+        const int calls = int(kubectl.called().count(u"--context staging get --raw"_s));
+        const int rounds = int(kubectl.called().count(u"config get-contexts"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(kubectl.called().count(u"config get-contexts"_s) >= rounds + 2,
+                                 30000);
+        QCOMPARE(rowsOfContext(*list, u"staging"_s), 0);
+        QCOMPARE(kubectl.called().count(u"--context staging get --raw"_s), calls);
+    });
 }
 
 void ContainersPageTest::screenshot()

@@ -219,6 +219,29 @@ def config(words, flags):
         fail('error: the test stand-in does not replay `config %s`' % ' '.join(words))
 
 
+def describe(words, flags):
+    """`describe pod NAME`: the hand-written text in describe/pod-NAMESPACE-NAME.txt, for a pod
+    the pods file still lists (a deleted one is not found, as on a cluster)."""
+    if len(words) != 2 or words[0] not in ('pod', 'pods', 'po'):
+        fail('error: the test stand-in only describes one pod')
+    namespace = flags.get('--namespace', 'default')
+    _, items = load_pods()
+    if not any(pod.get('metadata', {}).get('name') == words[1]
+               and pod.get('metadata', {}).get('namespace') == namespace for pod in items):
+        fail('Error from server (NotFound): pods "%s" not found' % words[1])
+    here = os.path.dirname(os.path.abspath(__file__))
+    directory = os.environ.get('OPSDECK_FAKE_KUBECTL_DESCRIBE') or os.path.join(
+        here, '..', '..', 'data', 'containers', 'kubectl', 'describe')
+    path = os.path.join(directory, 'pod-%s-%s.txt' % (namespace, words[1]))
+    if not os.path.exists(path):
+        fail('error: the test stand-in has no describe text for pod %s/%s' % (namespace, words[1]))
+    with open(path, encoding='utf-8') as f:
+        lines = f.readlines()
+    while lines and lines[0].startswith('#'):
+        lines.pop(0)
+    sys.stdout.write(''.join(lines))
+
+
 def qualified(target):
     if '/' not in target:
         fail('error: expected TYPE/NAME, got "%s"' % target)
@@ -287,6 +310,8 @@ def main():
         sys.stdout.write(qualified(rest[0]) + ' scaled\n')
     elif verb == 'delete':
         delete(rest, flags)
+    elif verb == 'describe':
+        describe(rest, flags)
     else:
         fail('error: unknown command "%s" for "kubectl" (this is the test stand-in)' % verb)
 

@@ -85,6 +85,8 @@ private Q_SLOTS:
     void pollScriptIsJudgedRead_data();
     void pollScriptIsJudgedRead();
     void hostileSettingsStayData();
+    void watchedContexts_data();
+    void watchedContexts();
     void onceScriptHasNoLoop();
     void engineRowsCombineInspectAndStats();
     void kubernetesUsageByNamespaceAndName();
@@ -220,6 +222,10 @@ void ContainerListTest::pollScriptIsJudgedRead_data()
     kube.kubeContexts = {u"prod"_s, u"staging eu"_s};
     kube.kubeNamespaces = {u"shop"_s, u"data"_s};
     QTest::newRow("contexts and namespaces") << kube << false;
+    ContainerSettings watched;
+    watched.runtimes = {u"kubernetes"_s};
+    QTest::newRow("current context and watched ones")
+        << withWatchedContexts(watched, {u"staging"_s, u"$(touch /tmp/canary)"_s}) << false;
 }
 
 void ContainerListTest::pollScriptIsJudgedRead()
@@ -250,6 +256,46 @@ void ContainerListTest::hostileSettingsStayData()
     CommandRequest request;
     request.script = script;
     QCOMPARE(CommandRunner::assess(request).risk, Risk::Read);
+}
+
+void ContainerListTest::watchedContexts_data()
+{
+    QTest::addColumn<QStringList>("workspace");
+    QTest::addColumn<QStringList>("watched");
+    QTest::addColumn<QStringList>("polled");
+    // An empty entry is the kubeconfig's current context.
+    QTest::newRow("nothing watched") << QStringList{} << QStringList{} << QStringList{};
+    QTest::newRow("current context stays")
+        << QStringList{} << QStringList{u"staging"_s} << QStringList{QString(), u"staging"_s};
+    QTest::newRow("after the workspace's")
+        << QStringList{u"prod"_s} << QStringList{u"staging"_s, u"kind-dev"_s}
+        << QStringList{u"prod"_s, u"staging"_s, u"kind-dev"_s};
+    QTest::newRow("named twice, polled once")
+        << QStringList{u"prod"_s} << QStringList{u"prod"_s, u"staging"_s, u"staging"_s}
+        << QStringList{u"prod"_s, u"staging"_s};
+}
+
+void ContainerListTest::watchedContexts()
+{
+    QFETCH(QStringList, workspace);
+    QFETCH(QStringList, watched);
+    QFETCH(QStringList, polled);
+    ContainerSettings settings;
+    settings.kubeContexts = workspace;
+    const ContainerSettings merged = withWatchedContexts(settings, watched);
+    QCOMPARE(merged.kubeContexts, polled);
+    const QString script = containerPollScript(merged, {});
+    // The current context is asked for once, whatever the list; watched ones are quoted.
+    const bool current = workspace.isEmpty();
+    QCOMPARE(script.count(u"kubectl config current-context"_s), current ? 1 : 0);
+    for (const QString &context : std::as_const(polled)) {
+        if (!context.isEmpty())
+            QVERIFY2(script.contains(u"section kubernetes pods %s\\n' "_s + context),
+                     qPrintable(script));
+    }
+    // A watched context that is the current one is not read twice.
+    if (current && !watched.isEmpty())
+        QVERIFY(script.contains(u"elif [ \"$ctx\" = staging ]; then"_s));
 }
 
 void ContainerListTest::onceScriptHasNoLoop()

@@ -10,6 +10,7 @@
 #include "models/containers/containerlistmodel.h"
 #include "models/containers/containersourcesmodel.h"
 #include "models/core/secretvalues.h"
+#include "models/remote/commandrunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void unreadableJsonSaysWhere();
     void eventsOfOnePod();
     void readRequests();
+    void describeSecretsAreMasked_data();
+    void describeSecretsAreMasked();
     void sourceTree();
     void groupModel();
     void groupModelKeepsSelectionAcrossRefresh();
@@ -215,6 +218,74 @@ void ContainerPageModelsTest::readRequests()
              (QStringList{u"docker"_s, u"-H"_s, settings.dockerHost, u"container"_s, u"inspect"_s,
                           u"0123abcd"_s}));
     QVERIFY(!containerEventsRequest(container));
+
+    // Describe: the pod with its events, a Read like the others; docker and podman have none.
+    QCOMPARE(containerDescribeRequest(pod)->argv,
+             (QStringList{u"kubectl"_s, u"--context"_s, u"prod"_s, u"-n"_s, u"shop"_s,
+                          u"describe"_s, u"pod"_s, u"web-1"_s}));
+    QCOMPARE(CommandRunner::assess(*containerDescribeRequest(pod)).risk, Risk::Read);
+    // A name the shell would read is quoted by the runner (shellQuote), as every argument.
+    ContainerRow hostile = pod;
+    hostile.name = u"web;rm -rf ~"_s;
+    hostile.context = u"$(id)"_s;
+    QCOMPARE(containerDescribeRequest(hostile)->displayText(),
+             u"kubectl --context '$(id)' -n shop describe pod 'web;rm -rf ~'"_s);
+    QVERIFY(!containerDescribeRequest(container));
+}
+
+void ContainerPageModelsTest::describeSecretsAreMasked_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+
+    // The Environment section as kubectl describe prints each kind of variable.
+    const QString environment =
+        u"    Environment:\n"
+        "      DB_HOST:              postgres.data.svc\n"
+        "      DB_PASSWORD:          hunter2-very-secret\n"
+        "      API_TOKEN:            <set to the key 'token' in secret 'api'>  Optional: false\n"
+        "      POD_NAME:             web-1 (v1:metadata.name)\n"
+        "      CACHE_URL:            redis://:s3cret@redis.data.svc:6379/0\n"
+        "    Mounts:\n"
+        "      /etc/keys from keys (ro)\n"_s;
+    QTest::newRow("environment")
+        << environment
+        << u"    Environment:\n"
+           "      DB_HOST:              postgres.data.svc\n"
+           "      DB_PASSWORD:          ********\n"
+           "      API_TOKEN:            <set to the key 'token' in secret 'api'>  Optional: false\n"
+           "      POD_NAME:             web-1 (v1:metadata.name)\n"
+           "      CACHE_URL:            ********\n"
+           "    Mounts:\n"
+           "      /etc/keys from keys (ro)\n"_s;
+    // Outside Environment a secret-sounding name is kubectl's own (a volume's SecretName).
+    QTest::newRow("volume secret name")
+        << u"  creds:\n    Type:        Secret (a volume populated by a Secret)\n"
+           "    SecretName:  db-creds\n    Optional:    false\n"_s
+        << u"  creds:\n    Type:        Secret (a volume populated by a Secret)\n"
+           "    SecretName:  db-creds\n    Optional:    false\n"_s;
+    QTest::newRow("command and args")
+        << u"    Command:\n      /app/server\n    Args:\n      --db-password=hunter2-very-secret\n"
+           "      --listen=:8080\n"_s
+        << u"    Command:\n      /app/server\n    Args:\n      --db-password=********\n"
+           "      --listen=:8080\n"_s;
+    QTest::newRow("environment from")
+        << u"    Environment Variables from:\n      shop-config  ConfigMap  Optional: false\n"
+           "    Environment:   <none>\n"_s
+        << u"    Environment Variables from:\n      shop-config  ConfigMap  Optional: false\n"
+           "    Environment:   <none>\n"_s;
+    const QString cart =
+        QString::fromUtf8(readFile(ContainerSources::dataPath(
+                              u"kubectl/describe/pod-shop-cart-84c6d5f9b-z8r4t.txt"_s)))
+            .section(u'\n', 4);
+    QTest::newRow("crash-looping pod") << cart << cart;
+}
+
+void ContainerPageModelsTest::describeSecretsAreMasked()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(maskDescribeSecrets(text), shown);
 }
 
 void ContainerPageModelsTest::sourceTree()

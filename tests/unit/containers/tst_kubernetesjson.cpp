@@ -4,6 +4,7 @@
 // composes it, workloads, events, top, contexts, quantities, kubectl's standard error texts,
 // and malformed input. The fake kubectl (tests/scripts/fake-kubectl) pages a list as the API
 // server does.
+#include "models/containers/containeractions.h"
 #include "models/containers/kubernetesjson.h"
 
 #include <QDir>
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void pods_data();
     void pods();
     void podDetails();
+    void execChoices_data();
+    void execChoices();
     void pages();
     void listEqualsPages();
     void printerPaths_data();
@@ -247,6 +250,44 @@ void TestKubernetesJson::podDetails()
     const ContainerRow pending = podNamed(rows, u"data"_s, u"gpu-infer-6c8d7e9f4-t5u6v"_s);
     QVERIFY(pending.podIp.isEmpty());
     QCOMPARE(pending.memoryLimitBytes, 8LL * 1024 * 1024 * 1024);
+}
+
+void TestKubernetesJson::execChoices_data()
+{
+    QTest::addColumn<QString>("kubeNamespace");
+    QTest::addColumn<QString>("pod");
+    QTest::addColumn<QStringList>("choices");
+    QTest::addColumn<bool>("canExec");
+    QTest::newRow("one container: no question")
+        << u"shop"_s << u"web-7c9f8d6b5-abcde"_s << QStringList{u"nginx"_s} << true;
+    QTest::newRow("two containers")
+        << u"data"_s << u"postgres-0"_s << QStringList{u"postgres"_s, u"exporter"_s} << true;
+    QTest::newRow("native sidecar running") << u"shop"_s << u"checkout-6f7d8c9b7-m4n5b"_s
+                                            << QStringList{u"checkout"_s, u"log-shipper"_s} << true;
+    // Init:1/2: the migration runs, the app has not started; exec can enter the migration.
+    QTest::newRow("init step running")
+        << u"shop"_s << u"api-5d8f7b9c4-k2x7p"_s << QStringList{u"api"_s, u"migrate"_s} << true;
+    QTest::newRow("init step crash-looping")
+        << u"shop"_s << u"api-5d8f7b9c4-q9w8e"_s << QStringList{u"api"_s} << false;
+    QTest::newRow("completed job")
+        << u"data"_s << u"backup-29417760-7xkqz"_s << QStringList{u"backup"_s} << false;
+}
+
+void TestKubernetesJson::execChoices()
+{
+    QFETCH(QString, kubeNamespace);
+    QFETCH(QString, pod);
+    QFETCH(QStringList, choices);
+    QFETCH(bool, canExec);
+    const ContainerRow row = podNamed(samplePods(), kubeNamespace, pod);
+    QCOMPARE(row.name, pod);
+    QCOMPARE(containerExecChoices(row), choices);
+    QCOMPARE(containerCanExec(row), canExec);
+    // The chosen container is exec's -c, shell-quoted by the runner like every argument.
+    const QStringList prefix = containerExecPrefix(row, {}, choices.last());
+    QCOMPARE(prefix.mid(prefix.size() - 3), (QStringList{u"-c"_s, choices.last(), u"--"_s}));
+    QCOMPARE(prefix.mid(0, 7), (QStringList{u"kubectl"_s, u"--context"_s, u"prod"_s, u"-n"_s,
+                                            kubeNamespace, u"exec"_s, pod}));
 }
 
 void TestKubernetesJson::pages()
