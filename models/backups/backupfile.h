@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -87,3 +88,6 @@ inline constexpr QStringView ScratchDatabasePrefix = u"opsdeck_restore_test_";
 bool isScratchDatabaseName(QStringView name);
 
 } // namespace OpsDeck
+
+Q_DECLARE_METATYPE(OpsDeck::VerificationRecord)
+Q_DECLARE_METATYPE(OpsDeck::VerificationLevel)

@@ -48,6 +48,7 @@ struct TestRestoreResult {
     QString scratchName;
     QList<RestoredTableCount> tables;
     bool scratchDropped = false;
+    QString dropSaid; // what dropdb said when it could not drop
     bool cancelled = false;
     qint64 durationMs = 0;
 };
@@ -68,6 +69,11 @@ std::variant<CommandRequest, QString> testRestoreRequest(const TestRestorePlan &
 std::variant<CommandRequest, QString> sourceCountRequest(const Database &source,
                                                          const QString &password,
                                                          const QList<RestoredTableCount> &tables);
+
+// The script that drops a scratch database left behind (a cancelled or broken restore) and
+// checks that it is gone. Refuses any name without the scratch prefix.
+std::variant<CommandRequest, QString>
+scratchDropRequest(const Database &server, const QString &password, const QString &scratchName);
 
 // What the restore script printed: tables counted, and the verdict without the comparison.
 TestRestoreResult parseTestRestore(const QByteArray &out, const CommandResult &result);
@@ -104,6 +110,7 @@ Q_SIGNALS:
 
 private:
     void restoreDone(const CommandResult &outcome, ActionGate::Finish finish);
+    void compareOrFinish(ActionGate::Finish finish);
     void compareDone(const QByteArray &out, const CommandResult &outcome,
                      ActionGate::Finish finish);
     void readPhases(const QByteArray &data);
@@ -117,8 +124,10 @@ private:
     TestRestoreResult m_result;
     bool m_cancelled = false;
     bool m_started = false;
+    bool m_cleaningUp = false;
 };
 
 } // namespace OpsDeck
 
 Q_DECLARE_METATYPE(OpsDeck::TestRestoreResult)
+Q_DECLARE_METATYPE(OpsDeck::TestRestorePhase)

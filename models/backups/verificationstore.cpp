@@ -108,10 +108,10 @@ void VerificationStore::latest(const QString &host, QObject *context, Loaded don
                           " SELECT id FROM backup_verifications w"
                           " WHERE w.host = v.host AND w.path = v.path AND w.level = v.level"
                           " ORDER BY verified_at DESC, id DESC LIMIT 1)"
-                          " AND (? = '' OR host = ?)"
-                          " ORDER BY host, path, level"_s.arg(Columns));
-            query.addBindValue(host);
-            query.addBindValue(host);
+                          "%2 ORDER BY host, path, level"_s.arg(
+                              Columns, host.isEmpty() ? QString() : u" AND host = ?"_s));
+            if (!host.isEmpty())
+                query.addBindValue(host);
             return readAll(query, db.path());
         },
         [done = std::move(done)](const StoreResult<QList<VerificationRecord>> &loaded) {
