@@ -628,7 +628,7 @@ void BackupVerifier::runCommandLevel(VerificationLevel level)
     }
     Executor *executor = m_services.executorFor ? m_services.executorFor(m_file.host) : nullptr;
     if (!m_services.runner || !executor) {
-        levelDone(level, failed(Text::tr("No way to run commands on %1").arg(m_file.host)), 0);
+        notRun(level, Text::tr("No way to run commands on %1").arg(m_file.host));
         return;
     }
     m_out.clear();
@@ -649,6 +649,10 @@ void BackupVerifier::runCommandLevel(VerificationLevel level)
             finishAll(true);
             return;
         }
+        if (result.outcome == CommandResult::Outcome::Failed) {
+            notRun(level, result.error);
+            return;
+        }
         levelDone(level, parseVerification(m_file, level, m_out, m_err, result), result.durationMs);
     });
 }
@@ -656,8 +660,8 @@ void BackupVerifier::runCommandLevel(VerificationLevel level)
 void BackupVerifier::runTestRestore()
 {
     if (!m_services.restore || !m_plan) {
-        levelDone(VerificationLevel::TestRestore,
-                  failed(Text::tr("A test restore needs a scratch database server to go to")), 0);
+        notRun(VerificationLevel::TestRestore,
+               Text::tr("A test restore needs a scratch database server to go to"));
         return;
     }
     TestRestorePlan plan = *m_plan;
@@ -673,6 +677,10 @@ void BackupVerifier::runTestRestore()
         m_restore = nullptr;
         if (result.cancelled || m_cancelled) {
             finishAll(true);
+            return;
+        }
+        if (!result.ran) {
+            notRun(VerificationLevel::TestRestore, result.detail);
             return;
         }
         VerificationFinding finding;
@@ -705,6 +713,13 @@ void BackupVerifier::levelDone(VerificationLevel level, const VerificationFindin
     if (!record.ok)
         m_pending.clear();
     runNext();
+}
+
+void BackupVerifier::notRun(VerificationLevel level, const QString &reason)
+{
+    m_ticker.stop();
+    Q_EMIT levelNotRun(level, reason);
+    finishAll(false);
 }
 
 void BackupVerifier::finishAll(bool cancelled)

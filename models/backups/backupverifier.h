@@ -80,6 +80,9 @@ Q_SIGNALS:
     // Every second while a level runs, and at each phase of a test restore.
     void progress(OpsDeck::VerificationLevel level, const QString &text, qint64 elapsedMs);
     void levelFinished(const OpsDeck::VerificationRecord &record);
+    // The level could not run (no connection, refused by the gate, no scratch server): nothing
+    // is known about the file, so nothing is recorded; finished() follows.
+    void levelNotRun(OpsDeck::VerificationLevel level, const QString &reason);
     // records: one per level run; cancelled when stopped by cancel() (nothing recorded for the
     // level that was running).
     void finished(const QList<OpsDeck::VerificationRecord> &records, bool cancelled);
@@ -89,6 +92,7 @@ private:
     void runCommandLevel(VerificationLevel level);
     void runTestRestore();
     void levelDone(VerificationLevel level, const VerificationFinding &finding, qint64 durationMs);
+    void notRun(VerificationLevel level, const QString &reason);
     void finishAll(bool cancelled);
 
     VerifierServices m_services;

@@ -482,6 +482,7 @@ void TestRestore::start(const TestRestorePlan &plan, const ActionConfirmation &c
         [self, incident, line, reached](const ActionOutcome &outcome) {
             if (!self)
                 return;
+            self->m_result.ran = *reached;
             if (!*reached) {
                 self->m_result.verdict = VerificationVerdict::Failed;
                 self->m_result.detail = outcome.error;

@@ -50,6 +50,7 @@ struct TestRestoreResult {
     bool scratchDropped = false;
     QString dropSaid; // what dropdb said when it could not drop
     bool cancelled = false;
+    bool ran = false; // false: refused before anything ran (gate, plan); detail says why
     qint64 durationMs = 0;
 };
 

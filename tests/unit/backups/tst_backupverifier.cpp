@@ -3,9 +3,12 @@
 // output in every format, a real sshd, and the real gate and audit log.
 #include "commandtesting.h"
 #include "databasetesting.h"
+#include "incidenttesting.h"
 #include "models/backups/backupverifier.h"
 #include "models/backups/testrestore.h"
 #include "models/backups/verificationstore.h"
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/remote/actiongate.h"
 #include "models/remote/hostregistry.h"
 #include "models/remote/localexecutor.h"
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void ladderRunsOverSsh();
     void hostileFileNameBreaksNothingOut();
     void testRestoreRowCountsMatchTheSource();
+    void testRestoreGoesOnTheOpenIncidentsTimeline();
     void testRestoreRefusedWithoutScratchRestores();
     void testRestoreRefusesPlainSqlWithoutTheScan();
     void readOnlyModeRefusesTheTestRestore();
@@ -64,7 +68,8 @@ private:
                                     bool lowerLevelsFirst = true);
     TestRestoreResult testRestore(const TestRestorePlan &plan, Risk confirmed = Risk::Change,
                                   QList<TestRestorePhase> *phases = nullptr,
-                                  bool cancelAtRestore = false);
+                                  bool cancelAtRestore = false,
+                                  IncidentSession *incident = nullptr);
     TestRestorePlan planFor(const BackupFile &file) const;
     int scratchDatabasesLeft() const;
     bool run(const QString &program, const QStringList &arguments);
@@ -565,10 +570,11 @@ int BackupVerifierTest::scratchDatabasesLeft() const
 
 TestRestoreResult BackupVerifierTest::testRestore(const TestRestorePlan &plan, Risk confirmed,
                                                   QList<TestRestorePhase> *phases,
-                                                  bool cancelAtRestore)
+                                                  bool cancelAtRestore, IncidentSession *incident)
 {
     TestRestoreServices services;
     services.gate = m_gate.get();
+    services.incident = incident;
     services.executorFor = [this](const QString &host) -> Executor * {
         return host == u"here" ? &m_local : m_registry ? m_registry->executor(host) : nullptr;
     };
@@ -650,6 +656,28 @@ void BackupVerifierTest::testRestoreRowCountsMatchTheSource()
              qPrintable(records.last().detail));
 }
 
+void BackupVerifierTest::testRestoreGoesOnTheOpenIncidentsTimeline()
+{
+    IncidentStore incidents(&m_audited->store);
+    IncidentSession session(&incidents);
+    QSignalSpy changed(&session, &IncidentSession::changed);
+    QVERIFY(session.declare(IncidentTesting::newIncident()));
+    QVERIFY(QTest::qWaitFor([&] { return session.isActive(); }, 10000));
+    QSignalSpy recorded(&session, &IncidentSession::eventRecorded);
+    const TestRestoreResult result =
+        testRestore(planFor(fileAt(dump(u"shop.dump"_s), BackupFormat::PgCustom)), Risk::Change,
+                    nullptr, false, &session);
+    QVERIFY2(result.verdict == VerificationVerdict::Verified, qPrintable(result.detail));
+    QVERIFY(recorded.wait(10000) || !recorded.isEmpty());
+    const auto event = recorded.last().first().value<IncidentEvent>();
+    QVERIFY2(event.summary.contains(u"Backup test restore"_s), qPrintable(event.summary));
+    const auto entries = m_audited->entries();
+    QVERIFY(entries.has_value());
+    QVERIFY(!entries->isEmpty());
+    QCOMPARE(entries->first().incidentId, std::optional<qint64>(session.incident().id));
+    QVERIFY(entries->first().command.contains(u"test restore of"_s));
+}
+
 void BackupVerifierTest::testRestoreRefusedWithoutScratchRestores()
 {
     TestRestorePlan plan = planFor(fileAt(dump(u"shop.dump"_s), BackupFormat::PgCustom));
@@ -690,7 +718,34 @@ void BackupVerifierTest::readOnlyModeRefusesTheTestRestore()
         testRestore(planFor(fileAt(dump(u"shop.dump"_s), BackupFormat::PgCustom)), Risk::Read);
     QCOMPARE(unconfirmed.verdict, VerificationVerdict::Failed);
     QVERIFY2(unconfirmed.detail.contains(u"confirming"_s), qPrintable(unconfirmed.detail));
+    QVERIFY(!unconfirmed.ran);
     QCOMPARE(scratchDatabasesLeft(), 0);
+
+    // Through the verifier: a refused level is not a failed file, nothing goes on record.
+    VerifierServices services;
+    services.runner = &m_audited->runner;
+    services.executorFor = [this](const QString &) -> Executor * { return &m_local; };
+    services.store = m_store.get();
+    TestRestoreServices restoreServices;
+    restoreServices.gate = m_gate.get();
+    restoreServices.executorFor = services.executorFor;
+    services.restore = restoreServices;
+    BackupVerifier verifier(services);
+    QSignalSpy finished(&verifier, &BackupVerifier::finished);
+    QSignalSpy notRun(&verifier, &BackupVerifier::levelNotRun);
+    m_audited->readOnly.setEnabled(true);
+    const BackupFile file = fileAt(dump(u"shop.dump"_s), BackupFormat::PgCustom);
+    ActionConfirmation confirmation;
+    confirmation.confirmedRisk = Risk::Change;
+    QVERIFY(
+        verifier.verify(file, VerificationLevel::TestRestore, false, planFor(file), confirmation));
+    const bool answered = finished.wait(60000);
+    m_audited->readOnly.setEnabled(false);
+    QVERIFY(answered);
+    QVERIFY(finished.first().first().value<QList<VerificationRecord>>().isEmpty());
+    QCOMPARE(notRun.size(), 1);
+    QVERIFY2(notRun.first().at(1).toString().contains(u"read-only"_s, Qt::CaseInsensitive),
+             qPrintable(notRun.first().at(1).toString()));
 }
 
 void BackupVerifierTest::cancelledTestRestoreStillDropsTheScratchDatabase()
