@@ -47,6 +47,9 @@ private Q_SLOTS:
     void everyFormatClimbsTheLadder();
     void truncatedCustomDumpIsTocOnlyButFailsFullRead();
     void truncatedPlainDumpFailsFullRead();
+    void plainDumpEndings_data();
+    void plainDumpEndings();
+    void ladderRunsInReadOnlyMode();
     void flippedByteInGzipFailsIntegrity();
     void missingDataFileInDirectoryDumpFailsIntegrity();
     void sha256BesideTheFileIsChecked();
@@ -418,6 +421,60 @@ void BackupVerifierTest::truncatedPlainDumpFailsFullRead()
     QCOMPARE(records.size(), 3);
     QCOMPARE(records.at(2).verdict, VerificationVerdict::Failed);
     QVERIFY2(records.at(2).detail.contains(u"cut off"_s), qPrintable(records.at(2).detail));
+}
+
+void BackupVerifierTest::plainDumpEndings_data()
+{
+    QTest::addColumn<QByteArray>("ending");
+    QTest::addColumn<bool>("complete");
+    const QByteArray body = "SET statement_timeout = 0;\nCOPY public.t (x) FROM stdin;\n1\n\\.\n\n";
+    QTest::newRow("pg_dump 15") << body + "--\n-- PostgreSQL database dump complete\n--\n\n"
+                                << true;
+    // pg_dump 15.14 and later close with \unrestrict after the line.
+    QTest::newRow("restrict key") << body + "--\n-- PostgreSQL database dump complete\n--\n\n"
+                                            "\\unrestrict abc123\n\n"
+                                  << true;
+    QTest::newRow("pg_dumpall") << body + "--\n-- PostgreSQL database cluster dump complete\n--\n\n"
+                                << true;
+    QTest::newRow("no final line break") << body + "-- PostgreSQL database dump complete" << true;
+    QTest::newRow("cut inside COPY") << body.left(40) << false;
+    QTest::newRow("statement after the line")
+        << body + "-- PostgreSQL database dump complete\nDROP TABLE t;\n"
+        << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void BackupVerifierTest::plainDumpEndings()
+{
+    QFETCH(QByteArray, ending);
+    QFETCH(bool, complete);
+    const QString path = m_scratch.filePath(
+        u"ending-%1.sql"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(ending);
+    file.close();
+    const QList<VerificationRecord> records =
+        climb(fileAt(path, BackupFormat::PlainSql), VerificationLevel::FullRead, false);
+    QCOMPARE(records.size(), 1);
+    QVERIFY2((records.first().verdict == VerificationVerdict::Verified) == complete,
+             qPrintable(records.first().detail));
+    if (complete)
+        QVERIFY2(records.first().detail.contains(QString::number(ending.size())) ||
+                     records.first().detail.contains(u"KiB"_s),
+                 qPrintable(records.first().detail));
+}
+
+void BackupVerifierTest::ladderRunsInReadOnlyMode()
+{
+    m_audited->readOnly.setEnabled(true);
+    const QList<VerificationRecord> records =
+        climb(fileAt(dump(u"shop.dir"_s), BackupFormat::PgDirectory), VerificationLevel::FullRead);
+    m_audited->readOnly.setEnabled(false);
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records.at(0).verdict, VerificationVerdict::Verified);
+    QCOMPARE(records.at(1).verdict, VerificationVerdict::TocOnly);
+    QCOMPARE(records.at(2).verdict, VerificationVerdict::Verified);
 }
 
 void BackupVerifierTest::flippedByteInGzipFailsIntegrity()
