@@ -32,6 +32,12 @@ constexpr std::array compressionIds = {
     std::pair{BackupCompression::Bzip2, u"bzip2"}, std::pair{BackupCompression::Xz, u"xz"},
 };
 
+constexpr std::array verdictIds = {
+    std::pair{VerificationVerdict::Verified, u"verified"},
+    std::pair{VerificationVerdict::TocOnly, u"toc-only"},
+    std::pair{VerificationVerdict::Failed, u"failed"},
+};
+
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(BackupFile)
 };
@@ -143,6 +149,29 @@ std::optional<VerificationLevel> verificationLevelFromNumber(int number)
     if (number < 0 || number > 3)
         return std::nullopt;
     return VerificationLevel(number);
+}
+
+QString verificationVerdictId(VerificationVerdict verdict)
+{
+    return idOf(verdictIds, verdict);
+}
+
+std::optional<VerificationVerdict> verificationVerdictFromId(QStringView id)
+{
+    return fromId(verdictIds, id, Qt::CaseInsensitive);
+}
+
+QString verificationVerdictName(VerificationVerdict verdict)
+{
+    switch (verdict) {
+    case VerificationVerdict::Verified:
+        return Text::tr("verified");
+    case VerificationVerdict::TocOnly:
+        return Text::tr("TOC only");
+    case VerificationVerdict::Failed:
+        return Text::tr("failed");
+    }
+    return {};
 }
 
 bool isScratchDatabaseName(QStringView name)

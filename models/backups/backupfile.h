@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -51,6 +52,10 @@ struct BackupFile {
     bool isWal() const;
 };
 
+// What a level found. Only Verified proves the file readable to that level; TocOnly is L1's
+// pass (the table of contents reads, the data was not looked at) and is never shown as verified.
+enum class VerificationVerdict { Verified, TocOnly, Failed };
+
 // One verification of one file: the state store keeps the latest per (file, level).
 struct VerificationRecord {
     QString host;
@@ -58,7 +63,8 @@ struct VerificationRecord {
     qint64 size = -1;   // the file as it was verified: a changed file is not verified any
     QDateTime modified; // more (see isCurrentFor)
     VerificationLevel level = VerificationLevel::Integrity;
-    bool ok = false;
+    bool ok = false; // verdict != Failed
+    VerificationVerdict verdict = VerificationVerdict::Failed;
     QString detail; // what was found: "412 objects", "unexpected end of file at 1.2 GiB"…
     QDateTime at;   // when it finished, UTC
     qint64 durationMs = 0;
@@ -73,9 +79,15 @@ QString backupCompressionId(BackupCompression compression);
 std::optional<BackupCompression> backupCompressionFromId(QStringView id);
 QString verificationLevelName(VerificationLevel level); // "L2 full read", translated
 std::optional<VerificationLevel> verificationLevelFromNumber(int number);
+QString verificationVerdictId(VerificationVerdict verdict); // "verified", "toc-only", "failed"
+std::optional<VerificationVerdict> verificationVerdictFromId(QStringView id);
+QString verificationVerdictName(VerificationVerdict verdict); // translated
 
 // The prefix every scratch database of a test restore has; nothing else is ever dropped.
 inline constexpr QStringView ScratchDatabasePrefix = u"opsdeck_restore_test_";
 bool isScratchDatabaseName(QStringView name);
 
 } // namespace OpsDeck
+
+Q_DECLARE_METATYPE(OpsDeck::VerificationRecord)
+Q_DECLARE_METATYPE(OpsDeck::VerificationLevel)

@@ -352,6 +352,24 @@ const QList<Step> &steps()
              QStringLiteral("CREATE INDEX health_results_checked_at"
                             " ON health_results (checked_at)"),
          }},
+        {6,
+         {
+             // Every verification of a backup file (models/backups): the file as it was (size,
+             // mtime), the level, what was found. Kept, not a ring: it is the proof.
+             QStringLiteral("CREATE TABLE backup_verifications ("
+                            " id INTEGER PRIMARY KEY,"
+                            " host TEXT NOT NULL,"
+                            " path TEXT NOT NULL,"
+                            " size INTEGER NOT NULL,"
+                            " modified TEXT,"
+                            " level INTEGER NOT NULL,"
+                            " verdict TEXT NOT NULL,"
+                            " detail TEXT,"
+                            " verified_at TEXT NOT NULL,"
+                            " duration_ms INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX backup_verifications_file"
+                            " ON backup_verifications (host, path, level, verified_at)"),
+         }},
     };
     return all;
 }

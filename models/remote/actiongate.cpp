@@ -63,6 +63,8 @@ const QList<ActionKind> &knownActionKinds()
         {u"postgres.table.vacuum"_s, Risk::Change},
         {u"postgres.statements.reset"_s, Risk::Change},
         {u"backup.restore"_s, Risk::Destroy},
+        // Creates a scratch database, restores into it, drops it again.
+        {u"backup.test-restore"_s, Risk::Change},
     };
     return kinds;
 }

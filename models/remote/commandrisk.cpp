@@ -1638,9 +1638,19 @@ void rulePgRestore(Judge &judge, const Invocation &call)
     const Options options =
         parseOptions(call.args, u"fdFhpUnNtTjLIPS"_s,
                      {u"file"_s, u"dbname"_s, u"format"_s, u"host"_s, u"port"_s, u"username"_s});
-    if (options.shortFlags.contains(u'l') || options.longFlags.contains(u"list"_s))
+    // With a database it restores into it; without one it only reads the archive and prints
+    // SQL (or the list), which is Read as long as that goes to standard output or /dev/null.
+    if (options.shortFlags.contains(u'd') || options.longFlags.contains(u"dbname"_s)) {
+        judge.note(Risk::Destroy, Text::tr("`pg_restore` restores data over what is there"));
         return;
-    judge.note(Risk::Destroy, Text::tr("`pg_restore` restores data over what is there"));
+    }
+    const QStringList outputs = options.values.value(u"-f"_s) + options.values.value(u"--file"_s);
+    for (const QString &output : outputs) {
+        if (output != u"/dev/null" && output != u"-") {
+            judge.note(Risk::Change, Text::tr("`pg_restore -f` writes a file"));
+            return;
+        }
+    }
 }
 
 // Shells: -c TEXT and here-documents are judged as shell text; files and pipes are not known.
@@ -2142,7 +2152,7 @@ const QHash<QString, Rule> &rules()
         r.insert(u"crontab"_s, ruleCrontab);
         r.insert(u"tar"_s, ruleTar);
         for (const QString &z : {u"gzip"_s, u"gunzip"_s, u"xz"_s, u"unxz"_s, u"bzip2"_s,
-                                 u"bunzip2"_s, u"zstd"_s, u"unzstd"_s})
+                                 u"bunzip2"_s, u"zstd"_s, u"unzstd"_s, u"lz4"_s, u"unlz4"_s})
             r.insert(z, ruleCompressor);
         r.insert(u"openssl"_s, ruleOpenssl);
         r.insert(u"dmesg"_s, ruleDmesg);
