@@ -195,9 +195,8 @@ QString kubernetesRound(const ContainerSettings &settings, int podsPerPage,
                     : kubernetesContextRound(shellQuote(context), u"context%1"_s.arg(index),
                                              settings.kubeNamespaces, podsPerPage, backOff);
     }
-}
-return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
-    .arg(body);
+    return u"if command -v kubectl >/dev/null 2>&1; then\n%1else\nprintf '\\036absent kubernetes\\n'\nfi\n"_s
+        .arg(body);
 }
 
 } // namespace

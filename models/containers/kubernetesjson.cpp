@@ -19,10 +19,9 @@ namespace OpsDeck {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("KubernetesJson", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(KubernetesJson)
+};
 
 // "line 3, column 14" for a byte offset, as an editor counts.
 QString positionOf(QByteArrayView text, qsizetype offset)
@@ -36,7 +35,7 @@ QString positionOf(QByteArrayView text, qsizetype offset)
             lineStart = i + 1;
         }
     }
-    return tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+    return Text::tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
 // The document's top object, or an error naming where the JSON broke.
@@ -45,14 +44,14 @@ std::optional<QJsonObject> readObject(QByteArrayView json, QStringList &errors)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        errors.append(tr("not JSON at %1 (byte %2): %3")
+        errors.append(Text::tr("not JSON at %1 (byte %2): %3")
                           .arg(positionOf(json, parseError.offset))
                           .arg(parseError.offset)
                           .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        errors.append(tr("line 1, column 1: expected a JSON object (a list or one object)"));
+        errors.append(Text::tr("line 1, column 1: expected a JSON object (a list or one object)"));
         return std::nullopt;
     }
     return document.object();
@@ -70,14 +69,14 @@ QList<std::pair<QString, QJsonObject>> itemsOf(const QJsonObject &root, QStringL
         return items;
     }
     if (!list.isArray()) {
-        errors.append(tr("items: expected an array"));
+        errors.append(Text::tr("items: expected an array"));
         return items;
     }
     const QJsonArray array = list.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = u"items[%1]"_s.arg(i);
         if (!array.at(i).isObject()) {
-            errors.append(tr("%1: expected an object").arg(where));
+            errors.append(Text::tr("%1: expected an object").arg(where));
             continue;
         }
         items.append({where, array.at(i).toObject()});
@@ -244,7 +243,7 @@ ContainerRow readPod(const QJsonObject &pod, const QString &host, const QString 
     const QJsonObject status = pod.value(u"status").toObject();
     row.name = metadata.value(u"name").toString();
     if (row.name.isEmpty())
-        errors.append(tr("%1.metadata.name: missing").arg(where));
+        errors.append(Text::tr("%1.metadata.name: missing").arg(where));
     row.kubeNamespace = metadata.value(u"namespace").toString();
     row.id = metadata.value(u"uid").toString();
     row.labels = stringMap(metadata.value(u"labels"));
@@ -480,13 +479,14 @@ KubePodPage parseKubePodList(QByteArrayView json, const QString &host, const QSt
     const QString kind = root->value(u"kind").toString();
     if (kind == u"Status") {
         // The API server's refusal as JSON (get --raw prints it on failure).
-        page.errors.append(tr("the server answered: %1").arg(root->value(u"message").toString()));
+        page.errors.append(
+            Text::tr("the server answered: %1").arg(root->value(u"message").toString()));
         return page;
     }
     for (const auto &[where, item] : itemsOf(*root, page.errors)) {
         const QString itemKind = item.value(u"kind").toString();
         if (!itemKind.isEmpty() && itemKind != u"Pod") {
-            page.errors.append(tr("%1: a %2, not a Pod").arg(where, itemKind));
+            page.errors.append(Text::tr("%1: a %2, not a Pod").arg(where, itemKind));
             continue;
         }
         page.rows.append(readPod(item, host, context, where, page.errors));
@@ -510,7 +510,7 @@ ParsedList<KubeWorkload> parseKubeWorkloads(QByteArrayView json, const QString &
             object.insert(u"kind"_s, listKind);
         KubeWorkload workload = readWorkload(object, context);
         if (workload.kind.isEmpty() || workload.name.isEmpty()) {
-            result.errors.append(tr("%1: no kind or name").arg(where));
+            result.errors.append(Text::tr("%1: no kind or name").arg(where));
             continue;
         }
         result.items.append(workload);
@@ -534,7 +534,7 @@ ParsedList<ContainerEvent> parseKubeEvents(QByteArrayView json)
         const QString kind = object.value(u"kind").toString();
         const QString name = object.value(u"name").toString();
         if (kind.isEmpty() && name.isEmpty()) {
-            result.errors.append(tr("%1: no involvedObject or regarding").arg(where));
+            result.errors.append(Text::tr("%1: no involvedObject or regarding").arg(where));
             continue;
         }
         event.object = lowered(kind) + u'/' + name;
@@ -577,10 +577,10 @@ ParsedList<ContainerUsage> parseKubeTop(QByteArrayView text)
             continue;
         if (fields.first() == u"NAMESPACE" || fields.first() == u"NAME")
             continue; // a header, when --no-headers was not given
-        const QString where = tr("line %1").arg(i + 1);
+        const QString where = Text::tr("line %1").arg(i + 1);
         if (fields.size() != 3 && fields.size() != 4) {
             result.errors.append(
-                tr("%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY").arg(where));
+                Text::tr("%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY").arg(where));
             continue;
         }
         ContainerUsage usage;
@@ -592,11 +592,12 @@ ParsedList<ContainerUsage> parseKubeTop(QByteArrayView text)
         const auto millicores = parseKubeCpuMillicores(cpu);
         const auto bytes = parseKubeBytes(memory);
         if (!millicores) {
-            result.errors.append(tr("%1: \"%2\" is not a CPU quantity").arg(where, cpu));
+            result.errors.append(Text::tr("%1: \"%2\" is not a CPU quantity").arg(where, cpu));
             continue;
         }
         if (!bytes) {
-            result.errors.append(tr("%1: \"%2\" is not a memory quantity").arg(where, memory));
+            result.errors.append(
+                Text::tr("%1: \"%2\" is not a memory quantity").arg(where, memory));
             continue;
         }
         usage.cpuMillicores = *millicores;
