@@ -2142,7 +2142,7 @@ const QHash<QString, Rule> &rules()
         r.insert(u"crontab"_s, ruleCrontab);
         r.insert(u"tar"_s, ruleTar);
         for (const QString &z : {u"gzip"_s, u"gunzip"_s, u"xz"_s, u"unxz"_s, u"bzip2"_s,
-                                 u"bunzip2"_s, u"zstd"_s, u"unzstd"_s})
+                                 u"bunzip2"_s, u"zstd"_s, u"unzstd"_s, u"lz4"_s, u"unlz4"_s})
             r.insert(z, ruleCompressor);
         r.insert(u"openssl"_s, ruleOpenssl);
         r.insert(u"dmesg"_s, ruleDmesg);
