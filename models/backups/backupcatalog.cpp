@@ -95,7 +95,7 @@ Built build(const QString &host, const BackupLocation &config, const ListingOutp
         const bool known = cached != cache.cend() && cached->size == entry.size &&
                            cached->modified == entry.modified;
         const BackupDetection detection =
-            known ? cached->detection : detectBackup(entry.name, entry.directory, {}, {});
+            known ? cached->detection : detectBackup(file.name(), entry.directory, {}, {});
         file.format = detection.format;
         file.compression = detection.compression;
         file.database = detection.database;
@@ -307,7 +307,7 @@ void BackupCatalog::takeListing(Location *location, const QByteArray &output,
         },
         [this, location](const ListingOutput &listing) {
             // A listing that ended early or never began keeps the files of the last good one.
-            if (!listing.complete) {
+            if (!listing.complete || (!listing.error.isEmpty() && listing.entries.isEmpty())) {
                 finish(location, {}, listing.error);
                 return;
             }
