@@ -336,6 +336,12 @@ void BackupCatalog::readChanged(Location *location, const ListingOutput &listing
         }
     }
     location->read = int(items.size());
+    readItems(location, listing, items, false);
+}
+
+void BackupCatalog::readItems(Location *location, const ListingOutput &listing,
+                              const QList<ReadItem> &items, bool followUp)
+{
     Executor *executor = m_executorFor ? m_executorFor(location->host) : nullptr;
     if (items.isEmpty() || !executor) {
         finish(location, listing, {});
@@ -352,7 +358,7 @@ void BackupCatalog::readChanged(Location *location, const ListingOutput &listing
     connect(location->run, &CommandRun::standardOutput, location->context.get(),
             [location](const QByteArray &data) { location->output += data; });
     connect(location->run, &CommandRun::finished, location->context.get(),
-            [this, location, listing, items, nonce](const CommandResult &result) {
+            [this, location, listing, items, nonce, followUp](const CommandResult &result) {
                 if (CommandRun *run = std::exchange(location->run, nullptr))
                     run->deleteLater();
                 const QByteArray output = std::exchange(location->output, {});
@@ -384,10 +390,26 @@ void BackupCatalog::readChanged(Location *location, const ListingOutput &listing
                         }
                         return learnt;
                     },
-                    [this, location, listing](const Cache &learnt) {
+                    [this, location, listing, items, followUp](const Cache &learnt) {
+                        // A compressed file whose name did not say so (or said another
+                        // compressor): its start is read again through the right one.
+                        QList<ReadItem> again;
+                        for (const ReadItem &item : items) {
+                            const auto entry = learnt.constFind(item.name);
+                            if (entry != learnt.cend() && !item.directory &&
+                                entry->detection.compression != item.decompress &&
+                                entry->detection.compression != BackupCompression::None) {
+                                ReadItem retry = item;
+                                retry.decompress = entry->detection.compression;
+                                again.append(retry);
+                            }
+                        }
                         for (auto it = learnt.cbegin(); it != learnt.cend(); ++it)
                             location->cache.insert(it.key(), it.value());
-                        finish(location, listing, {});
+                        if (!followUp && !again.isEmpty())
+                            readItems(location, listing, again, true);
+                        else
+                            finish(location, listing, {});
                     });
             });
 }

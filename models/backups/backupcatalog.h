@@ -81,6 +81,9 @@ private:
     void list(Location *location);
     void takeListing(Location *location, const QByteArray &output, const QString &failure);
     void readChanged(Location *location, const ListingOutput &listing);
+    // followUp: the second read of files whose magic named another compressor than their name.
+    void readItems(Location *location, const ListingOutput &listing, const QList<ReadItem> &items,
+                   bool followUp);
     void finish(Location *location, const ListingOutput &listing, const QString &failure);
     QString failureOf(const CommandResult &result, const QByteArray &standardError) const;
 

@@ -168,6 +168,8 @@ QString BackupCatalogTest::makeDumps()
         u"cd %1 && pg_dump -Ft -f shop.tar"_s.arg(d),
         u"cd %1 && pg_dump -Fp -C -f shop-plain.sql"_s.arg(d),
         u"cd %1 && gzip -c shop-plain.sql > shop-plain.sql.gz"_s.arg(d),
+        // gzip's magic under a name that does not say so.
+        u"cd %1 && gzip -c shop-plain.sql > shop-compressed.sql"_s.arg(d),
         u"cd %1 && sha256sum shop-2026-12-06.dump > shop-2026-12-06.dump.sha256"_s.arg(d),
         u"cd %1 && mkdir -p files/uploads && echo hi > files/uploads/a.txt && "
         "tar czf uploads.tar.gz -C files uploads && rm -r files"_s.arg(d),
@@ -257,6 +259,7 @@ void BackupCatalogTest::listsEveryKindHere()
     expect(u"shop.tar"_s, BackupFormat::PgTar, BackupCompression::None, db);
     expect(u"shop-plain.sql"_s, BackupFormat::PlainSql, BackupCompression::None, db);
     expect(u"shop-plain.sql.gz"_s, BackupFormat::PlainSql, BackupCompression::Gzip, db);
+    expect(u"shop-compressed.sql"_s, BackupFormat::PlainSql, BackupCompression::Gzip, db);
     if (m_zstd)
         expect(u"shop-plain.sql.zst"_s, BackupFormat::PlainSql, BackupCompression::Zstd, db);
     expect(u"uploads.tar.gz"_s, BackupFormat::FilesArchive, BackupCompression::Gzip, QString());
