@@ -161,8 +161,9 @@ void BackupCatalog::setWorkspace(const Workspace &workspace)
                 std::unique_ptr<Location> location;
                 const auto old =
                     std::find_if(m_locations.begin(), m_locations.end(),
-                                 [&](const auto &l) { return l->status.key() == key; });
-                // The cache holds only while the location reads the same place the same way.
+                                 [&](const auto &l) { return l && l->status.key() == key; });
+                // (Locations taken already are null.) The cache holds only while the location reads
+                // the same place the same way.
                 if (old != m_locations.end() && (*old)->config.directory == config.directory &&
                     (*old)->config.s3Url == config.s3Url && (*old)->config.glob == config.glob)
                     location = std::move(*old);

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void staleness();
     void s3ThroughTheHostsAws();
     void models();
+    void startListsEveryLocation();
 
 private:
     QString makeDumps();
@@ -471,6 +472,23 @@ void BackupCatalogTest::models()
     QCOMPARE(files.index(row, BackupCatalogModel::Kind).data().toString(),
              backupFormatName(BackupFormat::PgTar));
     QVERIFY(!files.index(row, BackupCatalogModel::Age).data().toString().isEmpty());
+}
+
+void BackupCatalogTest::startListsEveryLocation()
+{
+    auto catalog = newCatalog();
+    catalog->setWorkspace(m_workspace);
+    QSet<QString> updated;
+    connect(catalog.get(), &BackupCatalog::locationUpdated, this,
+            [&](const QString &key) { updated.insert(key); });
+    catalog->start();
+    QVERIFY(QTest::qWaitFor([&] { return updated.size() == 5; }, 90000));
+    catalog->stop();
+    // A reloaded workspace keeps what was read of the locations still in it.
+    const int before = int(catalog->files(u"here/dumps"_s).size());
+    catalog->setWorkspace(m_workspace);
+    QCOMPARE(int(catalog->files(u"here/dumps"_s).size()), before);
+    QCOMPARE(listAll(*catalog).value(u"here/dumps"_s).readLastTime, 0);
 }
 
 QTEST_GUILESS_MAIN(BackupCatalogTest)
