@@ -48,6 +48,28 @@ bool needsRead(const ListedEntry &entry)
     return byName.format != BackupFormat::WalSegment && byName.format != BackupFormat::WalHistory;
 }
 
+// The entries a listing has that the cache does not know as they are now.
+QList<ReadItem> changedEntries(const ListingOutput &listing, const Cache &cache)
+{
+    QList<ReadItem> items;
+    for (const ListedEntry &entry : listing.entries) {
+        const auto cached = cache.constFind(entry.name);
+        if (cached != cache.cend() && cached->size == entry.size &&
+            cached->modified == entry.modified)
+            continue;
+        if (!needsRead(entry))
+            continue;
+        ReadItem item;
+        item.name = entry.name;
+        item.directory = entry.directory;
+        item.size = entry.size;
+        item.decompress =
+            entry.directory ? BackupCompression::None : compressionFromName(entry.name);
+        items.append(item);
+    }
+    return items;
+}
+
 struct Built {
     QList<BackupFile> files;
     Staleness staleness;
@@ -301,43 +323,27 @@ void BackupCatalog::takeListing(Location *location, const QByteArray &output,
     }
     const bool s3 = location->isS3();
     const QString where = location->where();
+    // The cache is shared, not copied: it changes only in this thread, after the work is done.
+    const Cache cache = location->cache;
     runInBackground(
         location->context.get(),
-        [output, s3, where] {
-            return s3 ? parseS3Listing(output, where) : parseBackupListing(output, where);
+        [output, s3, where, cache] {
+            std::pair<ListingOutput, QList<ReadItem>> parsed;
+            parsed.first = s3 ? parseS3Listing(output, where) : parseBackupListing(output, where);
+            if (!s3)
+                parsed.second = changedEntries(parsed.first, cache);
+            return parsed;
         },
-        [this, location](const ListingOutput &listing) {
+        [this, location](const std::pair<ListingOutput, QList<ReadItem>> &parsed) {
+            const ListingOutput &listing = parsed.first;
             // A listing that ended early or never began keeps the files of the last good one.
             if (!listing.complete || (!listing.error.isEmpty() && listing.entries.isEmpty())) {
                 finish(location, {}, listing.error);
                 return;
             }
-            readChanged(location, listing);
+            location->read = int(parsed.second.size());
+            readItems(location, listing, parsed.second, false);
         });
-}
-
-void BackupCatalog::readChanged(Location *location, const ListingOutput &listing)
-{
-    QList<ReadItem> items;
-    if (!location->isS3()) {
-        for (const ListedEntry &entry : listing.entries) {
-            const auto cached = location->cache.constFind(entry.name);
-            if (cached != location->cache.cend() && cached->size == entry.size &&
-                cached->modified == entry.modified)
-                continue;
-            if (!needsRead(entry))
-                continue;
-            ReadItem item;
-            item.name = entry.name;
-            item.directory = entry.directory;
-            item.size = entry.size;
-            item.decompress =
-                entry.directory ? BackupCompression::None : compressionFromName(entry.name);
-            items.append(item);
-        }
-    }
-    location->read = int(items.size());
-    readItems(location, listing, items, false);
 }
 
 void BackupCatalog::readItems(Location *location, const ListingOutput &listing,

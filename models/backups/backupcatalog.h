@@ -80,7 +80,6 @@ private:
     Location *find(const QString &key) const;
     void list(Location *location);
     void takeListing(Location *location, const QByteArray &output, const QString &failure);
-    void readChanged(Location *location, const ListingOutput &listing);
     // followUp: the second read of files whose magic named another compressor than their name.
     void readItems(Location *location, const ListingOutput &listing, const QList<ReadItem> &items,
                    bool followUp);
