@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -103,7 +104,8 @@ QDateTime fromEpochText(QByteArrayView text)
 {
     bool ok = false;
     const double seconds = text.toByteArray().toDouble(&ok);
-    if (!ok)
+    // Beyond ±30,000 years is no file's mtime (and would not fit the milliseconds).
+    if (!ok || !(std::abs(seconds) < 1e12))
         return {};
     return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000.0), Qt::UTC);
 }
