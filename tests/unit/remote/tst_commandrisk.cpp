@@ -65,6 +65,9 @@ void CommandRiskTest::argvIsJudgedWithoutAShell_data()
     QTest::newRow("rm") << QStringList{u"rm"_s, u"-f"_s, u"/tmp/x"_s} << u"destroy"_s;
     QTest::newRow("sh -c") << QStringList{u"sh"_s, u"-c"_s, u"rm -f /tmp/x"_s} << u"destroy"_s;
     QTest::newRow("unknown") << QStringList{u"frobnicate"_s} << u"unknown"_s;
+    // The backup catalog reads the start of lz4 files like the other compressors'.
+    QTest::newRow("lz4 -dc") << QStringList{u"lz4"_s, u"-dcq"_s, u"--"_s, u"a.lz4"_s} << u"read"_s;
+    QTest::newRow("lz4 in place") << QStringList{u"lz4"_s, u"-d"_s, u"a.lz4"_s} << u"change"_s;
 }
 
 void CommandRiskTest::argvIsJudgedWithoutAShell()
