@@ -238,6 +238,415 @@
     </message>
 </context>
 <context>
+    <name>BackupCatalog</name>
+    <message>
+        <source>host %1 is not in the workspace</source>
+        <translation>Host %1 ist nicht im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCatalogModel</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>dumped from PostgreSQL %1</source>
+        <translation>aus PostgreSQL %1 gesichert</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>TOC only</source>
+        <translation>nur Inhaltsverzeichnis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Staleness</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <source>not listed yet</source>
+        <translation>noch nicht gelistet</translation>
+    </message>
+    <message>
+        <source>WAL archive</source>
+        <translation>WAL-Archiv</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFile</name>
+    <message>
+        <source>pg_dump custom</source>
+        <translation>pg_dump custom</translation>
+    </message>
+    <message>
+        <source>pg_dump directory</source>
+        <translation>pg_dump-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>pg_dump tar</source>
+        <translation>pg_dump tar</translation>
+    </message>
+    <message>
+        <source>plain SQL</source>
+        <translation>reines SQL</translation>
+    </message>
+    <message>
+        <source>file archive</source>
+        <translation>Dateiarchiv</translation>
+    </message>
+    <message>
+        <source>WAL segment</source>
+        <translation>WAL-Segment</translation>
+    </message>
+    <message>
+        <source>WAL timeline history</source>
+        <translation>WAL-Timeline-Historie</translation>
+    </message>
+    <message>
+        <source>base backup label</source>
+        <translation>Basis-Backup-Label</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>L0 integrity</source>
+        <translation>L0 Integrität</translation>
+    </message>
+    <message>
+        <source>L1 table of contents</source>
+        <translation>L1 Inhaltsverzeichnis</translation>
+    </message>
+    <message>
+        <source>L2 full read</source>
+        <translation>L2 vollständig gelesen</translation>
+    </message>
+    <message>
+        <source>L3 test restore</source>
+        <translation>L3 Test-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>TOC only</source>
+        <translation>nur Inhaltsverzeichnis</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListing</name>
+    <message>
+        <source>directory %1 does not exist</source>
+        <translation>Verzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>directory %1 cannot be opened (permissions?)</source>
+        <translation>Verzeichnis %1 lässt sich nicht öffnen (Berechtigungen?)</translation>
+    </message>
+    <message>
+        <source>the listing of %1 printed no list</source>
+        <translation>die Auflistung von %1 gab keine Liste aus</translation>
+    </message>
+    <message>
+        <source>the listing of %1 ended early</source>
+        <translation>die Auflistung von %1 endete vorzeitig</translation>
+    </message>
+    <message>
+        <source>find in %1 exited with status %2</source>
+        <translation>find in %1 endete mit Status %2</translation>
+    </message>
+    <message>
+        <source>aws s3 ls %1 failed (status %2): %3</source>
+        <translation>aws s3 ls %1 schlug fehl (Status %2): %3</translation>
+    </message>
+    <message>
+        <source>base backup %1 starts in %2, which is not archived</source>
+        <translation>Basis-Backup %1 beginnt in %2, das nicht archiviert ist</translation>
+    </message>
+    <message>
+        <source>base backup %1 needs WAL up to %2, but %3 is missing</source>
+        <translation>Basis-Backup %1 braucht WAL bis %2, aber %3 fehlt</translation>
+    </message>
+    <message>
+        <source>no base backup label (.backup) in the archive</source>
+        <translation>kein Basis-Backup-Label (.backup) im Archiv</translation>
+    </message>
+    <message>
+        <source>PITR %1 – %2</source>
+        <translation>PITR %1 – %2</translation>
+    </message>
+    <message>
+        <source>no PITR: %1</source>
+        <translation>kein PITR: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s), first at %1</source>
+        <translation>
+            <numerusform>%n Lücke, die erste bei %1</numerusform>
+            <numerusform>%n Lücken, die erste bei %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no backup in this location</source>
+        <translation>keine Sicherung an diesem Ort</translation>
+    </message>
+    <message>
+        <source>newest backup is %1 old; critical after %2</source>
+        <translation>neueste Sicherung ist %1 alt; kritisch nach %2</translation>
+    </message>
+    <message>
+        <source>newest backup is %1 old; stale after %2</source>
+        <translation>neueste Sicherung ist %1 alt; veraltet nach %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupVerifier</name>
+    <message numerus="yes">
+        <source>%n object(s): %1</source>
+        <translation>
+            <numerusform>%n Objekt: %1</numerusform>
+            <numerusform>%n Objekte: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check did not run to its end (%1)%2</source>
+        <translation>Die Prüfung lief nicht bis zum Ende (%1)%2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2</source>
+        <translation>%1 existiert auf %2 nicht</translation>
+    </message>
+    <message>
+        <source>%1 has no toc.dat: it is not a complete directory dump</source>
+        <translation>%1 hat keine toc.dat: es ist kein vollständiger Verzeichnis-Dump</translation>
+    </message>
+    <message>
+        <source>The size of %1 could not be read</source>
+        <translation>Die Größe von %1 ließ sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>toc.dat in %1 is empty</source>
+        <translation>toc.dat in %1 ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes)</source>
+        <translation>%1 ist leer (0 Bytes)</translation>
+    </message>
+    <message>
+        <source>%1, not empty</source>
+        <translation>%1, nicht leer</translation>
+    </message>
+    <message>
+        <source>The %1 test fails: %2</source>
+        <translation>Der %1-Test schlägt fehl: %2</translation>
+    </message>
+    <message>
+        <source>%1 test passes</source>
+        <translation>%1-Test bestanden</translation>
+    </message>
+    <message>
+        <source>%1 does not start with PGDMP: it is no pg_dump custom archive</source>
+        <translation>%1 beginnt nicht mit PGDMP: es ist kein pg_dump-custom-Archiv</translation>
+    </message>
+    <message>
+        <source>%1 is no tar archive (no ustar header)</source>
+        <translation>%1 ist kein tar-Archiv (kein ustar-Kopf)</translation>
+    </message>
+    <message>
+        <source>toc.dat cannot be read: %1</source>
+        <translation>toc.dat lässt sich nicht lesen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data file(s) the table of contents names are missing from %1: %2</source>
+        <translation>
+            <numerusform>%n Datendatei, die das Inhaltsverzeichnis nennt, fehlt in %1: %2</numerusform>
+            <numerusform>%n Datendateien, die das Inhaltsverzeichnis nennt, fehlen in %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>toc.dat and all %n data file(s) present</source>
+        <translation>
+            <numerusform>toc.dat und die %n Datendatei vorhanden</numerusform>
+            <numerusform>toc.dat und alle %n Datendateien vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1.sha256 holds no sha256 sum</source>
+        <translation>%1.sha256 enthält keine sha256-Summe</translation>
+    </message>
+    <message>
+        <source>The sha256 sum does not match %1.sha256: %2 recorded, %3 now</source>
+        <translation>Die sha256-Summe passt nicht zu %1.sha256: %2 notiert, jetzt %3</translation>
+    </message>
+    <message>
+        <source>sha256 matches</source>
+        <translation>sha256 stimmt</translation>
+    </message>
+    <message>
+        <source>pg_restore --list fails: %1</source>
+        <translation>pg_restore --list schlägt fehl: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no object headers pg_dump writes</source>
+        <translation>%1 hat keine Objektköpfe, wie pg_dump sie schreibt</translation>
+    </message>
+    <message>
+        <source>The table of contents of %1 is empty</source>
+        <translation>Das Inhaltsverzeichnis von %1 ist leer</translation>
+    </message>
+    <message>
+        <source>pg_restore could not read all data: %1</source>
+        <translation>pg_restore konnte nicht alle Daten lesen: %1</translation>
+    </message>
+    <message>
+        <source>every entry read through (%1)</source>
+        <translation>jeder Eintrag durchgelesen (%1)</translation>
+    </message>
+    <message>
+        <source>The stream breaks off after %1: %2</source>
+        <translation>Der Datenstrom bricht nach %1 ab: %2</translation>
+    </message>
+    <message>
+        <source>%1 read, but the dump does not end with &quot;-- PostgreSQL database dump complete&quot;: it was cut off</source>
+        <translation>%1 gelesen, aber der Dump endet nicht mit „-- PostgreSQL database dump complete“: er wurde abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 of SQL read, ends as a complete dump</source>
+        <translation>%1 SQL gelesen, endet als vollständiger Dump</translation>
+    </message>
+    <message numerus="yes">
+        <source>tar stops after %n entry(s): %1</source>
+        <translation>
+            <numerusform>tar hört nach %n Eintrag auf: %1</numerusform>
+            <numerusform>tar hört nach %n Einträgen auf: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) read through to the end</source>
+        <translation>
+            <numerusform>%n Eintrag bis zum Ende gelesen</numerusform>
+            <numerusform>%n Einträge bis zum Ende gelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no pg_dump archive: it has no table of contents</source>
+        <translation>%1 ist kein pg_dump-Archiv: es hat kein Inhaltsverzeichnis</translation>
+    </message>
+    <message>
+        <source>A full read is for dumps and file archives, not a %1</source>
+        <translation>Vollständiges Lesen gilt Dumps und Dateiarchiven, nicht einem %1</translation>
+    </message>
+    <message>
+        <source>Only a database dump can be test-restored, not a %1</source>
+        <translation>Nur ein Datenbank-Dump lässt sich testweise wiederherstellen, kein %1</translation>
+    </message>
+    <message>
+        <source>A test restore is not a command of its own: it runs as TestRestore</source>
+        <translation>Eine Test-Wiederherstellung ist kein eigener Befehl: sie läuft als TestRestore</translation>
+    </message>
+    <message>
+        <source>Nothing to read for %1</source>
+        <translation>Für %1 gibt es nichts zu lesen</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 läuft</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>No way to run commands on %1</source>
+        <translation>Auf %1 können keine Befehle laufen</translation>
+    </message>
+    <message>
+        <source>A test restore needs a scratch database server to go to</source>
+        <translation>Eine Test-Wiederherstellung braucht einen Server für Wegwerf-Datenbanken</translation>
+    </message>
+</context>
+<context>
     <name>BuiltInWorkspace</name>
     <message>
         <source>System journal</source>
@@ -1417,6 +1826,10 @@ Befehle, die keine Anzeige benötigen:
         <source>`%1` with `%2` can lose data or running work</source>
         <translation>`%1` mit `%2` kann Daten oder laufende Arbeit verlieren</translation>
     </message>
+    <message>
+        <source>`pg_restore -f` writes a file</source>
+        <translation>`pg_restore -f` schreibt eine Datei</translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>
@@ -1663,6 +2076,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>%1 does not apply to pods</source>
         <translation>%1 ist für Pods nicht möglich</translation>
     </message>
+    <message>
+        <source>Scale is not supported for podman-compose projects: podman-compose ignores --scale. Set deploy.replicas for %1 in the compose file and use Compose Up.</source>
+        <translation>Skalieren wird für podman-compose-Projekte nicht unterstützt: podman-compose ignoriert --scale. Setzen Sie deploy.replicas für %1 in der Compose-Datei und verwenden Sie Compose Up.</translation>
+    </message>
 </context>
 <context>
     <name>ContainerCondition</name>
@@ -1817,6 +2234,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Events: %1</source>
         <translation>Ereignisse: %1</translation>
     </message>
+    <message>
+        <source>Describe is for Kubernetes pods</source>
+        <translation>Describe gibt es für Kubernetes-Pods</translation>
+    </message>
 </context>
 <context>
     <name>ContainerPoller</name>
@@ -1843,6 +2264,14 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
     <message>
         <source>no longer listed</source>
         <translation>nicht mehr aufgeführt</translation>
+    </message>
+    <message>
+        <source>next try now</source>
+        <translation>nächster Versuch jetzt</translation>
+    </message>
+    <message>
+        <source>next try in %1</source>
+        <translation>nächster Versuch in %1</translation>
     </message>
 </context>
 <context>
@@ -3891,6 +4320,65 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     </message>
 </context>
 <context>
+    <name>KubernetesJson</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>not JSON at %1 (byte %2): %3</source>
+        <translation>kein JSON bei %1 (Byte %2): %3</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: expected a JSON object (a list or one object)</source>
+        <translation>Zeile 1, Spalte 1: JSON-Objekt erwartet (eine Liste oder ein Objekt)</translation>
+    </message>
+    <message>
+        <source>items: expected an array</source>
+        <translation>items: Array erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1.metadata.name: missing</source>
+        <translation>%1.metadata.name: fehlt</translation>
+    </message>
+    <message>
+        <source>the server answered: %1</source>
+        <translation>der Server antwortete: %1</translation>
+    </message>
+    <message>
+        <source>%1: a %2, not a Pod</source>
+        <translation>%1: ein %2, kein Pod</translation>
+    </message>
+    <message>
+        <source>%1: no kind or name</source>
+        <translation>%1: weder kind noch name</translation>
+    </message>
+    <message>
+        <source>%1: no involvedObject or regarding</source>
+        <translation>%1: weder involvedObject noch regarding</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY</source>
+        <translation>%1: NAMESPACE NAME CPU MEMORY oder NAME CPU MEMORY erwartet</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a CPU quantity</source>
+        <translation>%1: „%2“ ist keine CPU-Menge</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a memory quantity</source>
+        <translation>%1: „%2“ ist keine Speichermenge</translation>
+    </message>
+</context>
+<context>
     <name>LabelSelector</name>
     <message>
         <source>column %1: %2</source>
@@ -4265,65 +4753,6 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>Cannot chain the existing audit log rows in the state database %1: %2</source>
         <translation>Die vorhandenen Zeilen des Prüfprotokolls in der Zustandsdatenbank %1 können nicht verkettet werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>OpsDeck</name>
-    <message>
-        <source>line %1, column %2</source>
-        <translation>Zeile %1, Spalte %2</translation>
-    </message>
-    <message>
-        <source>not JSON at %1 (byte %2): %3</source>
-        <translation>kein JSON bei %1 (Byte %2): %3</translation>
-    </message>
-    <message>
-        <source>line 1, column 1: expected a JSON object (a list or one object)</source>
-        <translation>Zeile 1, Spalte 1: JSON-Objekt erwartet (eine Liste oder ein Objekt)</translation>
-    </message>
-    <message>
-        <source>items: expected an array</source>
-        <translation>items: Array erwartet</translation>
-    </message>
-    <message>
-        <source>%1: expected an object</source>
-        <translation>%1: Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>%1.metadata.name: missing</source>
-        <translation>%1.metadata.name: fehlt</translation>
-    </message>
-    <message>
-        <source>the server answered: %1</source>
-        <translation>der Server antwortete: %1</translation>
-    </message>
-    <message>
-        <source>%1: a %2, not a Pod</source>
-        <translation>%1: ein %2, kein Pod</translation>
-    </message>
-    <message>
-        <source>%1: no kind or name</source>
-        <translation>%1: weder kind noch name</translation>
-    </message>
-    <message>
-        <source>%1: no involvedObject or regarding</source>
-        <translation>%1: weder involvedObject noch regarding</translation>
-    </message>
-    <message>
-        <source>line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>%1: expected NAMESPACE NAME CPU MEMORY or NAME CPU MEMORY</source>
-        <translation>%1: NAMESPACE NAME CPU MEMORY oder NAME CPU MEMORY erwartet</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; is not a CPU quantity</source>
-        <translation>%1: „%2“ ist keine CPU-Menge</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; is not a memory quantity</source>
-        <translation>%1: „%2“ ist keine Speichermenge</translation>
     </message>
 </context>
 <context>
@@ -5113,6 +5542,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>Exit code: %1</source>
         <translation>Exit-Code: %1</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::ContainerSourcesModel</name>
@@ -5170,8 +5603,12 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <translation>nicht installiert</translation>
     </message>
     <message>
-        <source>Also in the kubeconfig: %1 (name them in the host&apos;s kube-contexts to list them)</source>
-        <translation>Außerdem in der kubeconfig: %1 (in kube-contexts des Hosts nennen, um sie aufzulisten)</translation>
+        <source>Also in the kubeconfig: %1 (add one with Watch Context in this node&apos;s menu)</source>
+        <translation>Außerdem in der kubeconfig: %1 (mit „Kontext beobachten“ im Menü dieses Knotens hinzufügen)</translation>
+    </message>
+    <message>
+        <source>failed: %1 — %2</source>
+        <translation>fehlgeschlagen: %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -5469,6 +5906,62 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>All Sources</source>
         <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>Describe</source>
+        <translation>Beschreiben</translation>
+    </message>
+    <message>
+        <source>kubectl describe</source>
+        <translation>kubectl describe</translation>
+    </message>
+    <message>
+        <source>Describe Again</source>
+        <translation>Erneut beschreiben</translation>
+    </message>
+    <message>
+        <source>Read kubectl describe again (%1)</source>
+        <translation>kubectl describe erneut lesen (%1)</translation>
+    </message>
+    <message>
+        <source>Exec</source>
+        <translation>Exec</translation>
+    </message>
+    <message>
+        <source>Container of %1 to run the command in:</source>
+        <translation>Container von %1, in dem der Befehl laufen soll:</translation>
+    </message>
+    <message>
+        <source>Describe is for Kubernetes pods: select a pod.</source>
+        <translation>Beschreiben gibt es für Kubernetes-Pods: wählen Sie einen Pod.</translation>
+    </message>
+    <message>
+        <source>Reading kubectl describe pod %1…</source>
+        <translation>Lese kubectl describe pod %1 …</translation>
+    </message>
+    <message>
+        <source>Describe: %1</source>
+        <translation>Beschreiben: %1</translation>
+    </message>
+    <message>
+        <source>kubectl describe pod %1, read at %2</source>
+        <translation>kubectl describe pod %1, gelesen um %2</translation>
+    </message>
+    <message>
+        <source>Watching Kubernetes context %1 on %2: its pods follow with the next read.</source>
+        <translation>Beobachte Kubernetes-Kontext %1 auf %2: seine Pods folgen beim nächsten Lesen.</translation>
+    </message>
+    <message>
+        <source>Stopped watching Kubernetes context %1 on %2.</source>
+        <translation>Kubernetes-Kontext %1 auf %2 wird nicht mehr beobachtet.</translation>
+    </message>
+    <message>
+        <source>Watch Context</source>
+        <translation>Kontext beobachten</translation>
+    </message>
+    <message>
+        <source>Stop Watching</source>
+        <translation>Nicht mehr beobachten</translation>
     </message>
 </context>
 <context>
@@ -9468,6 +9961,25 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     </message>
 </context>
 <context>
+    <name>OpsDeck::VerificationStore</name>
+    <message>
+        <source>Cannot read backup verifications from %1: %2</source>
+        <translation>Backup-Prüfungen aus %1 lassen sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>There is no state database: the verification of %1 is not kept.</source>
+        <translation>Es gibt keine Zustandsdatenbank: die Prüfung von %1 wird nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the verification of %1 on %2 in the state database: %3</source>
+        <translation>Die Prüfung von %1 auf %2 lässt sich nicht in der Zustandsdatenbank aufbewahren: %3</translation>
+    </message>
+    <message>
+        <source>There is no state database.</source>
+        <translation>Es gibt keine Zustandsdatenbank.</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::WorkspaceDocument</name>
     <message>
         <source>The built-in workspace cannot be edited; open or create a workspace file first.</source>
@@ -9574,6 +10086,13 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Open &amp;Log</source>
         <translation>&amp;Log öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>PgTool</name>
+    <message>
+        <source>The password has a line break, which a .pgpass file cannot hold; OpsDeck does not hand it to pg tools any other way</source>
+        <translation>Das Passwort enthält einen Zeilenumbruch, den eine .pgpass-Datei nicht fassen kann; auf anderem Weg gibt OpsDeck es nicht an pg-Werkzeuge weiter</translation>
     </message>
 </context>
 <context>
@@ -10520,6 +11039,136 @@ Fortfahren?</translation>
     </message>
 </context>
 <context>
+    <name>TestRestore</name>
+    <message>
+        <source>creating the scratch database</source>
+        <translation>lege die Wegwerf-Datenbank an</translation>
+    </message>
+    <message>
+        <source>restoring</source>
+        <translation>stelle wieder her</translation>
+    </message>
+    <message>
+        <source>counting rows</source>
+        <translation>zähle Zeilen</translation>
+    </message>
+    <message>
+        <source>comparing with the source</source>
+        <translation>vergleiche mit der Quelle</translation>
+    </message>
+    <message>
+        <source>dropping the scratch database</source>
+        <translation>lösche die Wegwerf-Datenbank</translation>
+    </message>
+    <message>
+        <source>Only a database dump can be test-restored, not a %1</source>
+        <translation>Nur ein Datenbank-Dump lässt sich testweise wiederherstellen, kein %1</translation>
+    </message>
+    <message>
+        <source>The server of database %1 (%2:%3) does not take scratch databases: set `scratch-restores: true` on it in the workspace first</source>
+        <translation>Der Server der Datenbank %1 (%2:%3) nimmt keine Wegwerf-Datenbanken an: setzen Sie zuerst `scratch-restores: true` im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>A plain SQL test restore needs the safety scan first: psql would run whatever meta-commands the file holds</source>
+        <translation>Eine Test-Wiederherstellung aus reinem SQL braucht zuerst die Sicherheitsprüfung: psql würde alle Meta-Befehle der Datei ausführen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no scratch database name: it must start with %2 and hold only a-z, 0-9 and _</source>
+        <translation>„%1“ ist kein Name einer Wegwerf-Datenbank: er muss mit %2 beginnen und darf nur a-z, 0-9 und _ enthalten</translation>
+    </message>
+    <message>
+        <source>Internal error: &quot;%1&quot; is no scratch database name</source>
+        <translation>Interner Fehler: „%1“ ist kein Name einer Wegwerf-Datenbank</translation>
+    </message>
+    <message>
+        <source>The scratch database was not created (%1)</source>
+        <translation>Die Wegwerf-Datenbank wurde nicht angelegt (%1)</translation>
+    </message>
+    <message>
+        <source>createdb %1 failed: %2</source>
+        <translation>createdb %1 schlug fehl: %2</translation>
+    </message>
+    <message>
+        <source>The restore did not finish cleanly: %1</source>
+        <translation>Die Wiederherstellung endete nicht sauber: %1</translation>
+    </message>
+    <message>
+        <source>Counting rows failed: %1</source>
+        <translation>Zeilenzählung schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>The restored database has no tables</source>
+        <translation>Die wiederhergestellte Datenbank hat keine Tabellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored into %1 and dropped; %n biggest table(s) hold %2 rows</source>
+        <translation>
+            <numerusform>In %1 wiederhergestellt und gelöscht; die größte Tabelle hält %2 Zeilen</numerusform>
+            <numerusform>In %1 wiederhergestellt und gelöscht; die %n größten Tabellen halten %2 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the source</source>
+        <translation>%1 ist nicht in der Quelle</translation>
+    </message>
+    <message>
+        <source>%1: %2 restored, %3 in the source</source>
+        <translation>%1: %2 wiederhergestellt, %3 in der Quelle</translation>
+    </message>
+    <message>
+        <source>; row counts match the source</source>
+        <translation>; Zeilenzahlen stimmen mit der Quelle überein</translation>
+    </message>
+    <message>
+        <source> — restored empty: %1</source>
+        <translation> — leer wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>No way to run commands on %1</source>
+        <translation>Auf %1 können keine Befehle laufen</translation>
+    </message>
+    <message>
+        <source>No safety gate: actions are off.</source>
+        <translation>Keine Sicherheitsschranke: Aktionen sind abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>test restore of %1 into scratch database %2 on %3:%4</source>
+        <translation>Test-Wiederherstellung von %1 in die Wegwerf-Datenbank %2 auf %3:%4</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Abgebrochen, bevor es begann.</translation>
+    </message>
+    <message>
+        <source>Backup test restore: %1 — %2</source>
+        <translation>Test-Wiederherstellung einer Sicherung: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Backup test restore failed: %1 — %2</source>
+        <translation>Test-Wiederherstellung einer Sicherung fehlgeschlagen: %1 — %2</translation>
+    </message>
+    <message>
+        <source> The scratch database %1 could not be dropped (%2): drop it by hand.</source>
+        <translation> Die Wegwerf-Datenbank %1 ließ sich nicht löschen (%2): löschen Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>Cancelled; </source>
+        <translation>Abgebrochen; </translation>
+    </message>
+    <message>
+        <source>; not compared with the source: %1</source>
+        <translation>; nicht mit der Quelle verglichen: %1</translation>
+    </message>
+    <message>
+        <source>; comparison cancelled</source>
+        <translation>; Vergleich abgebrochen</translation>
+    </message>
+    <message>
+        <source>; the source %1 could not be counted: %2</source>
+        <translation>; die Quelle %1 ließ sich nicht zählen: %2</translation>
+    </message>
+</context>
+<context>
     <name>TimeCharts</name>
     <message>
         <source>Time range</source>
@@ -10811,6 +11460,26 @@ Fortfahren?</translation>
         <source>&apos;runtimes&apos; may name %1; found &apos;%2&apos;</source>
         <translation>&apos;runtimes&apos; darf %1 nennen; gefunden: &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>a backup location needs &apos;directory&apos; (a folder on the host) or &apos;s3&apos; (an s3://bucket/prefix/ listed by the host&apos;s aws)</source>
+        <translation>ein Sicherungsort braucht &apos;directory&apos; (einen Ordner auf dem Host) oder &apos;s3&apos; (ein s3://bucket/prefix/, das das aws des Hosts auflistet)</translation>
+    </message>
+    <message>
+        <source>&apos;database&apos; must name one of this host&apos;s databases; &apos;%1&apos; is not among them</source>
+        <translation>&apos;database&apos; muss eine Datenbank dieses Hosts nennen; &apos;%1&apos; ist keine davon</translation>
+    </message>
+    <message>
+        <source>&apos;s3&apos; must be an s3://bucket/prefix/ URL, found &apos;%1&apos;</source>
+        <translation>&apos;s3&apos; muss eine s3://bucket/prefix/-URL sein, gefunden: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a backup location has either &apos;directory&apos; or &apos;s3&apos;, not both</source>
+        <translation>ein Sicherungsort hat entweder &apos;directory&apos; oder &apos;s3&apos;, nicht beides</translation>
+    </message>
+    <message>
+        <source>&apos;critical-after&apos; (%1 s) must not be shorter than &apos;stale-after&apos; (%2 s)</source>
+        <translation>&apos;critical-after&apos; (%1 s) darf nicht kürzer sein als &apos;stale-after&apos; (%2 s)</translation>
+    </message>
 </context>
 <context>
     <name>YamlReader</name>
@@ -10927,12 +11596,12 @@ Fortfahren?</translation>
         <translation>&apos;%1&apos; muss einer der Werte %2 sein; gefunden: &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be an interval from %2 s to %3 s such as 30s, 5m or 1h; found &apos;%4&apos;</source>
-        <translation>&apos;%1&apos; muss ein Intervall von %2 s bis %3 s wie 30s, 5m oder 1h sein; gefunden: &apos;%4&apos;</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; must be a URL starting with %2 and naming a host, found &apos;%3&apos;</source>
         <translation>&apos;%1&apos; muss eine URL sein, die mit %2 beginnt und einen Host nennt, gefunden: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an interval from %2 s to %3 s such as 30s, 5m, 1h or 2d; found &apos;%4&apos;</source>
+        <translation>&apos;%1&apos; muss ein Intervall von %2 s bis %3 s sein, etwa 30s, 5m, 1h oder 2d; gefunden: &apos;%4&apos;</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,54 @@
     </message>
 </context>
 <context>
+    <name>BackupListing</name>
+    <message numerus="yes">
+        <source>%n gap(s), first at %1</source>
+        <translation>
+            <numerusform>%n gap, first at %1</numerusform>
+            <numerusform>%n gaps, first at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupVerifier</name>
+    <message numerus="yes">
+        <source>%n object(s): %1</source>
+        <translation>
+            <numerusform>%n object: %1</numerusform>
+            <numerusform>%n objects: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data file(s) the table of contents names are missing from %1: %2</source>
+        <translation>
+            <numerusform>%n data file the table of contents names is missing from %1: %2</numerusform>
+            <numerusform>%n data files the table of contents names are missing from %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>toc.dat and all %n data file(s) present</source>
+        <translation>
+            <numerusform>toc.dat and its %n data file present</numerusform>
+            <numerusform>toc.dat and all %n data files present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tar stops after %n entry(s): %1</source>
+        <translation>
+            <numerusform>tar stops after %n entry: %1</numerusform>
+            <numerusform>tar stops after %n entries: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) read through to the end</source>
+        <translation>
+            <numerusform>%n entry read through to the end</numerusform>
+            <numerusform>%n entries read through to the end</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckReport</name>
     <message numerus="yes">
         <source>%n check(s): %1 OK, %2 warning, %3 critical, %4 unknown</source>
@@ -339,6 +387,16 @@
         <translation>
             <numerusform>… %n more line …</numerusform>
             <numerusform>… %n more lines …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TestRestore</name>
+    <message numerus="yes">
+        <source>Restored into %1 and dropped; %n biggest table(s) hold %2 rows</source>
+        <translation>
+            <numerusform>Restored into %1 and dropped; the biggest table holds %2 rows</numerusform>
+            <numerusform>Restored into %1 and dropped; the %n biggest tables hold %2 rows</numerusform>
         </translation>
     </message>
 </context>
