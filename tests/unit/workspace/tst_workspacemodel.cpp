@@ -63,7 +63,8 @@ void WorkspaceModelTest::buildsTheTree()
     const QModelIndex web = model.index(1, 0, production);
     QCOMPARE(childNames(model, web), (QStringList{u"api"_s, u"app"_s, u"nginx"_s}));
     const QModelIndex db = model.index(2, 0, production);
-    QCOMPARE(childNames(model, db), (QStringList{u"wiki"_s, u"cache"_s, u"nightly"_s}));
+    QCOMPARE(childNames(model, db),
+             (QStringList{u"wiki"_s, u"cache"_s, u"nightly"_s, u"offsite"_s}));
     QCOMPARE(model.parent(model.index(0, 0, db)), db);
     QCOMPARE(model.columnCount(), 1);
 }
