@@ -63,6 +63,8 @@ const QList<ActionKind> &knownActionKinds()
         {u"postgres.table.vacuum"_s, Risk::Change},
         {u"postgres.statements.reset"_s, Risk::Change},
         {u"backup.restore"_s, Risk::Destroy},
+        {u"backup.create"_s, Risk::Change},
+        {u"backup.files.delete"_s, Risk::Destroy},
     };
     return kinds;
 }
