@@ -4,6 +4,8 @@
 #include "models/backups/backupactions.h"
 #include "models/backups/retention.h"
 #include "models/database/databaseconnection.h"
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidentstore.h"
 #include "models/remote/actiongate.h"
 #include "models/remote/localexecutor.h"
 #include "postgresfixture.h"
@@ -47,6 +49,9 @@ private Q_SLOTS:
     void createBackupWritesDumpAndChecksum();
     void retentionDeletesExactlyTheDryRun();
     void deleteRefusesPathsOutsideTheLocation();
+    void restoreGoesOnTheOpenIncident();
+    void dumpOptions_data();
+    void dumpOptions();
 
 private:
     // A database owned by the fixture's role with a table `items` of three rows.
@@ -555,6 +560,69 @@ void BackupActionsTest::deleteRefusesPathsOutsideTheLocation()
         QVERIFY2(deleted->error.startsWith(u"Refused"_s), qPrintable(path));
     }
     QVERIFY(QFile::exists(outside));
+}
+
+void BackupActionsTest::restoreGoesOnTheOpenIncident()
+{
+    IncidentStore incidents(&m_audited->store);
+    IncidentSession incident(&incidents);
+    Incident declared;
+    declared.title = u"Wiki lost rows"_s;
+    declared.severity = IncidentSeverity::Sev2;
+    declared.commander = u"dba"_s;
+    QVERIFY(incident.declare(declared));
+    QTRY_VERIFY_WITH_TIMEOUT(incident.isActive(), 10000);
+    m_actions->setIncident(&incident);
+    const auto notes = [&] {
+        QStringList lines;
+        for (const IncidentEvent &event : incident.events()) {
+            if (event.kind == IncidentEvent::Kind::Note)
+                lines.append(event.summary + event.output);
+        }
+        return lines.join(u'\n');
+    };
+
+    const QString database = u"c14incident"_s;
+    makeDatabase(database);
+    const QString path = m_files.filePath(u"incident.dump"_s);
+    QCOMPARE(dump(database, {u"-Fc"_s}, path), QString());
+    DatabaseTesting::superuserQuery(*m_postgres, u"DELETE FROM items"_s, database);
+    const PgTarget pg = target(database);
+    const std::optional<RestorePreview> seen = preview(fileAt(path, BackupFormat::PgCustom), pg);
+    QVERIFY(seen && seen->mayRestore());
+    // Refused (nothing typed): not on the timeline.
+    const std::optional<ActionOutcome> refused = restore(*seen, pg, {});
+    QVERIFY(refused && !refused->succeeded());
+    QVERIFY2(!notes().contains(u"backup.restore"_s), qPrintable(notes()));
+    const std::optional<ActionOutcome> outcome = restore(*seen, pg, {database});
+    QVERIFY(outcome && outcome->succeeded());
+    QTRY_VERIFY_WITH_TIMEOUT(notes().contains(u"backup.restore: restore here:"_s), 10000);
+    QVERIFY(!notes().contains(m_postgres->value(u"PASSWORD"_s)));
+    m_actions->setIncident(nullptr);
+    QCOMPARE(rows(database), u"1:one,2:two,3:it's three"_s);
+}
+
+void BackupActionsTest::dumpOptions_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("no owner") << u"--no-owner"_s << true;
+    QTest::newRow("exclude table data") << u"--exclude-table-data=audit_log"_s << true;
+    QTest::newRow("compress") << u"--compress=9"_s << true;
+    QTest::newRow("value missing") << u"--exclude-table"_s << false;
+    QTest::newRow("file") << u"--file=/etc/passwd"_s << false;
+    QTest::newRow("format") << u"--format=p"_s << false;
+    QTest::newRow("short") << u"-f"_s << false;
+    QTest::newRow("connection") << u"--dbname=host=evil"_s << false;
+    QTest::newRow("host") << u"--host=evil"_s << false;
+    QTest::newRow("line break") << u"--table=a\nb"_s << false;
+}
+
+void BackupActionsTest::dumpOptions()
+{
+    QFETCH(QString, option);
+    QFETCH(bool, allowed);
+    QCOMPARE(pgDumpOptionRefusal(option).isEmpty(), allowed);
 }
 
 QTEST_GUILESS_MAIN(BackupActionsTest)
