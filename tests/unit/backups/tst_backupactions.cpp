@@ -52,6 +52,8 @@ private Q_SLOTS:
     void restoreGoesOnTheOpenIncident();
     void dumpOptions_data();
     void dumpOptions();
+    void scannerAgreesWithPsql_data();
+    void scannerAgreesWithPsql();
 
 private:
     // A database owned by the fixture's role with a table `items` of three rows.
@@ -623,6 +625,66 @@ void BackupActionsTest::dumpOptions()
     QFETCH(QString, option);
     QFETCH(bool, allowed);
     QCOMPARE(pgDumpOptionRefusal(option).isEmpty(), allowed);
+}
+
+// The scanner's reading of psql checked against psql itself (15.18 here, no \\restrict in these
+// texts): whenever psql runs the canary's shell command, the scanner lists something. Where
+// psql versions may differ (standard strings off; an E string continued on the next line,
+// which psql 15 reads as a plain string) the scanner lists it although this psql runs nothing.
+void BackupActionsTest::scannerAgreesWithPsql_data()
+{
+    QTest::addColumn<QString>("text"); // %1: the canary's path
+    QTest::addColumn<bool>("psqlRuns");
+    QTest::addColumn<bool>("listed"); // the scanner lists something
+    QTest::newRow("after a string") << u"SELECT 'a'; \\! touch %1\n"_s << true << true;
+    QTest::newRow("dollar body") << u"SELECT $q$ \\! touch %1 $q$;\n"_s << false << false;
+    QTest::newRow("copy data") << u"CREATE TEMP TABLE t (a text);\nCOPY t FROM stdin;\n"
+                                  "\\! touch %1\n\\.\n"_s
+                               << false << false;
+    QTest::newRow("after copy data") << u"CREATE TEMP TABLE t (a text);\nCOPY t FROM stdin;\n"
+                                        "x\n\\.\n\\! touch %1\n"_s
+                                     << true << true;
+    QTest::newRow("rest of the copy line")
+        << u"CREATE TEMP TABLE t (a text);\nCOPY t FROM stdin; \\! touch %1\nx\n\\.\n"_s << true
+        << true;
+    QTest::newRow("comment ended by a carriage return")
+        << u"-- c\r\\! touch %1\n"_s << true << true;
+    QTest::newRow("nested comment")
+        << u"/* a /* b */ \\! touch %1 */ SELECT 1;\n"_s << false << false;
+    QTest::newRow("E string escape") << u"SELECT E'a\\' \\! touch %1';\n"_s << false << false;
+    QTest::newRow("standard string backslash") << u"SELECT 'a\\'; \\! touch %1\n"_s << true << true;
+    QTest::newRow("after another meta-command") << u"\\echo a \\! touch %1\n"_s << true << true;
+    QTest::newRow("inside open parentheses") << u"SELECT (1;\n\\! touch %1\n);\n"_s << true << true;
+    QTest::newRow("copy to stdout")
+        << u"COPY (SELECT 1) TO stdout;\n\\! touch %1\n"_s << true << true;
+    QTest::newRow("quoted identifier") << u"SELECT 1 AS \"\\! touch %1\";\n"_s << false << false;
+    QTest::newRow("standard strings off")
+        << u"SET standard_conforming_strings = off;\nSELECT 'a\\' \\! touch %1 ';\n"_s << false
+        << true;
+    QTest::newRow("E string continued")
+        << u"SELECT E'x'\n'a\\'' \\! touch %1 --'\n;\n"_s << false << true;
+}
+
+void BackupActionsTest::scannerAgreesWithPsql()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, psqlRuns);
+    QFETCH(bool, listed);
+    QTemporaryDir scratch(u"/tmp/c14sp-XXXXXX"_s);
+    QVERIFY(QFile::setPermissions(scratch.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner));
+    const QString canary = scratch.filePath(u"canary"_s);
+    const QByteArray sql = text.arg(canary).toUtf8();
+    const PlainSqlScanResult scan = scanPlainSql(sql);
+    QProcess psql;
+    psql.start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-h"_s, m_postgres->value(u"SOCKET_DIR"_s), u"-p"_s,
+                           m_postgres->value(u"PORT"_s), u"-U"_s, m_postgres->value(u"SUPERUSER"_s),
+                           u"-d"_s, m_postgres->value(u"DATABASE"_s), u"-f"_s, u"-"_s});
+    psql.write(sql);
+    psql.closeWriteChannel();
+    QVERIFY(psql.waitForFinished(20000));
+    QCOMPARE(QFile::exists(canary), psqlRuns);
+    QCOMPARE(!scan.clean(), listed);
 }
 
 QTEST_GUILESS_MAIN(BackupActionsTest)
