@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/backups/plainsqlscan.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void psqlVersions();
     void verdict_data();
     void verdict();
+    void throughput();
 };
 
 void PlainSqlScanTest::findsMetaCommands_data()
@@ -299,6 +301,33 @@ void PlainSqlScanTest::verdict()
         QVERIFY2(refusal.isEmpty(), qPrintable(refusal));
     else
         QVERIFY2(refusal.contains(refusalContains), qPrintable(refusal));
+}
+
+// Prints how fast the scanner reads a COPY-heavy dump fed in 64 KiB chunks (as a command's
+// output arrives): the rate a host's gzip -dc may deliver before chunks wait.
+void PlainSqlScanTest::throughput()
+{
+    QByteArray block;
+    for (int i = 0; i < 1000; ++i)
+        block += "12345\tsome text with \\\\ backslashes, 'quotes', $$ and -- dashes\n";
+    QElapsedTimer clock;
+    clock.start();
+    PlainSqlScanner scanner;
+    scanner.feed(QByteArray(restrictLine + "COPY t (a, b) FROM stdin;\n"));
+    qint64 fed = 0;
+    while (fed < 64 * 1024 * 1024) {
+        for (qsizetype at = 0; at < block.size(); at += 65536)
+            scanner.feed(
+                QByteArrayView(block).sliced(at, qMin<qsizetype>(65536, block.size() - at)));
+        fed += block.size();
+    }
+    scanner.feed("\\.\nSELECT $$ a $$, 'b', \"c\";\n");
+    const PlainSqlScanResult result = scanner.finish();
+    QVERIFY(result.clean());
+    QCOMPARE(result.copyBlocks, 1);
+    const double seconds = qMax<qint64>(1, clock.elapsed()) / 1000.0;
+    qInfo("scanned %lld MiB in %.2f s: %.0f MiB/s", fed / (1024 * 1024), seconds,
+          fed / (1024.0 * 1024.0) / seconds);
 }
 
 QTEST_GUILESS_MAIN(PlainSqlScanTest)
