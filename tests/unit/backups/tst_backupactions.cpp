@@ -7,8 +7,11 @@
 #include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
 #include "models/remote/actiongate.h"
+#include "models/remote/hostregistry.h"
 #include "models/remote/localexecutor.h"
+#include "models/workspace/workspaceloader.h"
 #include "postgresfixture.h"
+#include "sshfixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void dumpOptions();
     void scannerAgreesWithPsql_data();
     void scannerAgreesWithPsql();
+    void scanStreamsAFileOverSsh();
 
 private:
     // A database owned by the fixture's role with a table `items` of three rows.
@@ -685,6 +689,57 @@ void BackupActionsTest::scannerAgreesWithPsql()
     QVERIFY(psql.waitForFinished(20000));
     QCOMPARE(QFile::exists(canary), psqlRuns);
     QCOMPARE(!scan.clean(), listed);
+}
+
+// The scan reads the file where it is: decompressed on the host (a real sshd on loopback) and
+// streamed back into the scanner, here a dump of about 4 MiB with a `\\!` at its end.
+void BackupActionsTest::scanStreamsAFileOverSsh()
+{
+    SshFixture sshd;
+    QVERIFY2(sshd.isRunning(), qPrintable(sshd.error()));
+    const WorkspaceLoadResult loaded = parseWorkspace(
+        QString(u"environments:\n  - name: lab\n    hosts:\n"_s + sshd.workspaceHost(u"db1"_s))
+            .toUtf8(),
+        u"lab.yaml"_s);
+    QVERIFY(loaded.ok());
+    HostRegistry registry(nullptr);
+    registry.setKnownHostsFiles({sshd.value(u"KNOWN_HOSTS"_s)});
+    registry.setWorkspace(loaded.workspace);
+    Executor *remote = registry.executor(u"db1"_s);
+    QVERIFY(remote);
+
+    QByteArray text = "\\restrict k\nCREATE TABLE t (a text);\nCOPY t (a) FROM stdin;\n";
+    for (int i = 0; i < 100000; ++i)
+        text += "row " + QByteArray::number(i) + " \\\\! not a command, 'x' $$ --\n";
+    text += "\\.\nSELECT 'done'; \\! touch /tmp/never\n";
+    const QString path = m_files.filePath(u"over ssh 'x'.sql.gz"_s);
+    QProcess gzip;
+    gzip.setStandardOutputFile(path);
+    gzip.start(u"gzip"_s, {u"-c"_s});
+    gzip.write(text);
+    gzip.closeWriteChannel();
+    QVERIFY(gzip.waitForFinished(20000));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadOther));
+    BackupFile file = fileAt(path, BackupFormat::PlainSql);
+    file.host = u"db1"_s;
+
+    std::optional<PlainSqlScanResult> scanned;
+    QString error;
+    QObject context;
+    m_actions->scanPlainDump(remote, file, &context,
+                             [&](const PlainSqlScanResult &scan, const QString &problem) {
+                                 scanned = scan;
+                                 error = problem;
+                             });
+    QVERIFY(QTest::qWaitFor([&] { return scanned.has_value(); }, 60000));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(scanned->bytes, text.size());
+    QCOMPARE(scanned->copyBlocks, 1);
+    QCOMPARE(scanned->findings.size(), 1);
+    QCOMPARE(scanned->findings.first().line, 100005);
+    QCOMPARE(scanned->findings.first().column, 16);
+    QVERIFY(scanned->restrictFirst);
 }
 
 QTEST_GUILESS_MAIN(BackupActionsTest)
