@@ -540,9 +540,15 @@ void BackupActions::createBackup(Executor *executor, const BackupLocation &locat
 }
 
 void BackupActions::deleteFiles(Executor *executor, const BackupLocation &location,
-                                const QStringList &paths, const ActionConfirmation &confirmation,
-                                QObject *context, Done done)
+                                const QList<BackupFile> &files,
+                                const ActionConfirmation &confirmation, QObject *context, Done done)
 {
+    QStringList paths;
+    bool directories = false;
+    for (const BackupFile &file : files) {
+        paths << file.path;
+        directories = directories || file.format == BackupFormat::PgDirectory;
+    }
     QString refusal;
     const QString directory =
         location.directory.endsWith(u'/') ? location.directory : location.directory + u'/';
@@ -570,7 +576,8 @@ void BackupActions::deleteFiles(Executor *executor, const BackupLocation &locati
         return;
     }
     CommandRequest request;
-    request.argv = QStringList{u"rm"_s, u"-f"_s, u"--"_s} + paths;
+    // A directory-format dump is a directory: the one file kind removed recursively.
+    request.argv = QStringList{u"rm"_s, directories ? u"-rf"_s : u"-f"_s, u"--"_s} + paths;
     request.risk = Risk::Destroy;
     DeclaredAction action;
     action.kind = u"backup.files.delete"_s;

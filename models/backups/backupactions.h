@@ -97,9 +97,11 @@ public:
                       const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // Deletes exactly these files of the location (a retention run's list), `rm -f --` each
-    // quoted. Paths outside the location's directory are refused.
-    void deleteFiles(Executor *executor, const BackupLocation &location, const QStringList &paths,
-                     const ActionConfirmation &confirmation, QObject *context, Done done);
+    // quoted (`rm -rf --` when one is a directory-format dump). Paths outside the location's
+    // directory are refused.
+    void deleteFiles(Executor *executor, const BackupLocation &location,
+                     const QList<BackupFile> &files, const ActionConfirmation &confirmation,
+                     QObject *context, Done done);
 
 private:
     void runDeclared(const DeclaredAction &action, const ActionConfirmation &confirmation,

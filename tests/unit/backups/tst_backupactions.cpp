@@ -418,7 +418,8 @@ void BackupActionsTest::readOnlyModeRefusesCreateRestoreAndDelete()
     QVERIFY(keep.open(QIODevice::WriteOnly));
     keep.close();
     std::optional<ActionOutcome> deleted;
-    m_actions->deleteFiles(m_executor.get(), location, {keep.fileName()},
+    m_actions->deleteFiles(m_executor.get(), location,
+                           {fileAt(keep.fileName(), BackupFormat::PgCustom)},
                            {Risk::Destroy, {location.name}}, &context,
                            [&deleted](const ActionOutcome &outcome) { deleted = outcome; });
     QVERIFY(QTest::qWaitFor([&] { return deleted.has_value(); }, 10000));
@@ -505,16 +506,34 @@ void BackupActionsTest::retentionDeletesExactlyTheDryRun()
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("PGDMP");
+            QVERIFY(file.flush()); // before the time is set: writing later sets it again
             const QDateTime time = first.addDays(day).addSecs(suffix == u".dump" ? 0 : 3600);
             QVERIFY(file.setFileTime(time, QFileDevice::FileModificationTime));
             file.close();
             files.append(fileAt(path, BackupFormat::PgCustom));
         }
     }
+    // And the oldest one a directory-format dump, which goes as a whole.
+    const QString old = directory.filePath(u"wiki-old.d"_s);
+    QVERIFY(QDir().mkpath(old));
+    QFile toc(old + u"/toc.dat"_s);
+    QVERIFY(toc.open(QIODevice::WriteOnly));
+    toc.close();
+    BackupFile oldDump = fileAt(old, BackupFormat::PgDirectory);
+    oldDump.modified = first.addDays(-30);
+    files.append(oldDump);
+    const auto entries = [&directory] {
+        QStringList names =
+            QDir(directory.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+        names.sort();
+        return names;
+    };
     const RetentionPlan plan =
         planRetention(files, retentionRulesOf(location),
                       QDateTime::fromString(u"2026-03-02T00:00:00Z"_s, Qt::ISODate));
-    QVERIFY(!plan.toDelete.isEmpty());
+    // Kept: the newest of each of the last two days (the second of each day), which is also the
+    // week's newest; deleted: the other 18 and the directory dump.
+    QCOMPARE(plan.toDelete.size(), 19);
     QStringList kept;
     for (const RetentionDecision &decision : plan.decisions) {
         if (decision.keep)
@@ -523,23 +542,23 @@ void BackupActionsTest::retentionDeletesExactlyTheDryRun()
     // Wrong name typed: nothing goes.
     std::optional<ActionOutcome> deleted;
     QObject context;
-    m_actions->deleteFiles(m_executor.get(), location, plan.pathsToDelete(),
+    m_actions->deleteFiles(m_executor.get(), location, plan.toDelete,
                            {Risk::Destroy, {u"Nightly"_s}}, &context,
                            [&deleted](const ActionOutcome &outcome) { deleted = outcome; });
     QVERIFY(QTest::qWaitFor([&] { return deleted.has_value(); }, 10000));
     QVERIFY(!deleted->succeeded());
-    QCOMPARE(QDir(directory.path()).entryList(QDir::Files).size(), files.size());
+    QCOMPARE(entries().size(), files.size());
 
     deleted.reset();
-    m_actions->deleteFiles(m_executor.get(), location, plan.pathsToDelete(),
+    m_actions->deleteFiles(m_executor.get(), location, plan.toDelete,
                            {Risk::Destroy, {location.name}}, &context,
                            [&deleted](const ActionOutcome &outcome) { deleted = outcome; });
     QVERIFY(QTest::qWaitFor([&] { return deleted.has_value(); }, 20000));
     QVERIFY2(deleted->succeeded(), qPrintable(deleted->error));
-    QStringList left = QDir(directory.path()).entryList(QDir::Files);
-    left.sort();
+    const QStringList left = entries();
     kept.sort();
     QCOMPARE(left, kept);
+    QVERIFY(!QFileInfo::exists(old));
     QCOMPARE(left.size() + plan.toDelete.size(), files.size());
 }
 
@@ -559,8 +578,10 @@ void BackupActionsTest::deleteRefusesPathsOutsideTheLocation()
     for (const QString &path : paths) {
         std::optional<ActionOutcome> deleted;
         QObject context;
-        m_actions->deleteFiles(m_executor.get(), location, {path}, {Risk::Destroy, {location.name}},
-                               &context,
+        BackupFile candidate;
+        candidate.path = path;
+        m_actions->deleteFiles(m_executor.get(), location, {candidate},
+                               {Risk::Destroy, {location.name}}, &context,
                                [&deleted](const ActionOutcome &outcome) { deleted = outcome; });
         QVERIFY(QTest::qWaitFor([&] { return deleted.has_value(); }, 10000));
         QVERIFY2(deleted->error.startsWith(u"Refused"_s), qPrintable(path));
