@@ -663,6 +663,10 @@ void PlainSqlScanner::finishMetaCommand()
     }
     if (known) {
         ++m_result.knownCommands;
+        if (name == "connect" || name == "c") {
+            if (m_result.connectCommands++ == 0)
+                m_result.firstConnectLine = m_slashLine;
+        }
         if (name == "restrict") {
             m_result.hasRestrict = true;
             if (!m_sawContent)
@@ -790,6 +794,11 @@ QString plainRestoreRefusal(const PlainSqlScanResult &scan, const QString &psqlV
             .arg(first.column)
             .arg(first.text.isEmpty() ? u"\\"_s + first.command : first.text, first.reason);
     }
+    if (scan.connectCommands > 0)
+        return Text::tr("Refused: the dump switches to another database with \\connect at line "
+                        "%1 (pg_dumpall or pg_dump --create output), so what follows would not "
+                        "go into the target database.")
+            .arg(scan.firstConnectLine);
     if (!scan.restrictFirst)
         return Text::tr("Refused: the dump has no \\restrict line before its SQL (pg_dump 17.6, "
                         "16.10, 15.14, 14.19, 13.22 and later write one), so nothing stops psql "

@@ -24,12 +24,14 @@ struct PlainSqlFinding {
 struct PlainSqlScanResult {
     QList<PlainSqlFinding> findings; // at most MaxFindings; findingsOmitted counts the rest
     qint64 findingsOmitted = 0;
-    bool hasRestrict = false;   // a `\restrict KEY` line anywhere
-    bool restrictFirst = false; // one comes before any SQL, as pg_dump writes it
-    qint64 knownCommands = 0;   // allow-listed meta-commands seen (\connect, \restrict, \.)
-    qint64 copyBlocks = 0;      // `COPY … FROM stdin` data blocks skipped
-    QString pgDumpVersion;      // "15.18" from "-- Dumped by pg_dump version 15.18 (…)"
-    QString serverVersion;      // "15.18" from "-- Dumped from database version …"
+    bool hasRestrict = false;    // a `\restrict KEY` line anywhere
+    bool restrictFirst = false;  // one comes before any SQL, as pg_dump writes it
+    qint64 knownCommands = 0;    // allow-listed meta-commands seen (\connect, \restrict, \.)
+    qint64 copyBlocks = 0;       // `COPY … FROM stdin` data blocks skipped
+    qint64 connectCommands = 0;  // allow-listed `\connect`s (pg_dumpall, pg_dump --create)
+    qint64 firstConnectLine = 0; // the line of the first one
+    QString pgDumpVersion;       // "15.18" from "-- Dumped by pg_dump version 15.18 (…)"
+    QString serverVersion;       // "15.18" from "-- Dumped from database version …"
     qint64 bytes = 0;
     qint64 lines = 0;
 
@@ -166,7 +168,9 @@ std::optional<PsqlVersion> parsePsqlVersion(QStringView versionOutput);
 // Whether this psql knows \restrict (CVE-2025-8714): 18+, 17.6+, 16.10+, 15.14+, 14.19+, 13.22+.
 bool psqlUnderstandsRestrict(const PsqlVersion &version);
 
-// Why running this dump through that psql is refused, in one sentence; empty when it may run.
+// Why running this dump through that psql into one database is refused, in one sentence; empty
+// when it may run. A dump that switches databases (\connect) is refused too: what follows it
+// would not go into the target.
 QString plainRestoreRefusal(const PlainSqlScanResult &scan, const QString &psqlVersionOutput);
 
 // "line 12, column 3: \! — runs a shell command" for each finding, for people.

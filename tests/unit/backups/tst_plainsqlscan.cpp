@@ -289,6 +289,9 @@ void PlainSqlScanTest::verdict_data()
     QTest::newRow("no restrict") << QByteArray("SELECT 1;\n") << good << u"no \\restrict"_s;
     QTest::newRow("shell") << QByteArray(restrictLine + "SELECT 1; \\! id\n") << good
                            << u"line 2, column 11"_s;
+    // Allowed in a dump, but a restore into one database must stay in it.
+    QTest::newRow("pg_dumpall") << sample(u"pgdumpall15-schema.sql"_s) << good
+                                << u"\\connect at line 47"_s;
 }
 
 void PlainSqlScanTest::verdict()
