@@ -65,6 +65,8 @@ const QList<ActionKind> &knownActionKinds()
         {u"backup.restore"_s, Risk::Destroy},
         // Creates a scratch database, restores into it, drops it again.
         {u"backup.test-restore"_s, Risk::Change},
+        {u"backup.create"_s, Risk::Change},
+        {u"backup.files.delete"_s, Risk::Destroy},
     };
     return kinds;
 }

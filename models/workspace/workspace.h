@@ -92,10 +92,19 @@ struct BackupLocation {
     int keepDaily = 0;         // the newest file of each of the last N days
     int keepWeekly = 0;        // the newest file of each of the last N ISO weeks
     int intervalSeconds = 600; // how often the listing is read again
+    // "Create a backup now": extra pg_dump options (long ones that choose what is dumped) and
+    // whether a .sha256 is written beside the dump.
+    QStringList dumpOptions;
+    bool writeChecksum = true;
     SourceLocation location;
 
     bool hasRetentionRule() const { return retentionDays > 0 || keepDaily > 0 || keepWeekly > 0; }
 };
+
+// Why a `dump-options` entry is not allowed, or an empty string: long pg_dump options that
+// choose what is dumped (--exclude-table-data=audit_log, --no-owner, --compress=9), never
+// where the dump goes, its format, or what it connects to.
+QString pgDumpOptionRefusal(const QString &option);
 
 // What a host runs containers with (the host's `containers` key). Without it OpsDeck detects
 // docker, podman and kubectl on the host and lists what they answer.

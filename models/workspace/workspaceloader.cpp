@@ -372,6 +372,12 @@ private:
         map.readInteger("keep-daily", backup.keepDaily, 0, 3660);
         map.readInteger("keep-weekly", backup.keepWeekly, 0, 520);
         map.readInterval("interval", backup.intervalSeconds, 10, 86400);
+        map.readStringList("dump-options", backup.dumpOptions);
+        for (const QString &option : std::as_const(backup.dumpOptions)) {
+            if (const QString refusal = pgDumpOptionRefusal(option); !refusal.isEmpty())
+                m_reporter.error(map.value("dump-options"), refusal);
+        }
+        map.readChoice("write-checksum", backup.writeChecksum, {{"true", true}, {"false", false}});
         if (!backup.s3Url.isEmpty() && !backup.s3Url.startsWith(u"s3://"))
             m_reporter.error(
                 map.value("s3"),

@@ -15,13 +15,13 @@ cmake --build --preset fuzz --target fuzz_workspace_loader fuzz_yaml_text_edit \
     fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote fuzz_runbook_parser fuzz_shell_lexer \
     fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines fuzz_prometheus_text \
     fuzz_prometheus_api fuzz_redis_info fuzz_container_json fuzz_kube_json fuzz_lock_tree \
-    fuzz_backup_listing
+    fuzz_backup_listing fuzz_plain_sql_scan
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ssh_config fuzz_shell_quote \
     fuzz_runbook_parser fuzz_shell_lexer fuzz_sql_tokenizer fuzz_log_search fuzz_log_formats fuzz_live_log_lines \
     fuzz_prometheus_text fuzz_prometheus_api fuzz_redis_info fuzz_container_json fuzz_kube_json \
-    fuzz_lock_tree fuzz_backup_listing; do
+    fuzz_lock_tree fuzz_backup_listing fuzz_plain_sql_scan; do
     mkdir -p "$work/$target"
     # These two are slow per input (a real sh each; Include expansion): fewer inputs. The
     # runbook parser judges, composes and prepares every block of each input (20 a second).
@@ -51,6 +51,7 @@ for target in fuzz_workspace_loader fuzz_yaml_text_edit fuzz_known_hosts fuzz_ss
     fuzz_redis_info) corpus=("$source_dir/tests/data/health/redis") ;;
     fuzz_lock_tree) corpus=("$source_dir/tests/data/database/locks") ;;
     fuzz_backup_listing) corpus=("$source_dir/tests/data/backups") ;;
+    fuzz_plain_sql_scan) corpus=("$source_dir/tests/data/backups/plainsql") ;;
     fuzz_container_json) corpus=("$source_dir/tests/data/containers/docker"
         "$source_dir/tests/data/containers/podman") ;;
     fuzz_kube_json) corpus=("$source_dir/tests/data/containers/kubectl"

@@ -156,7 +156,10 @@ void WorkspaceLoaderTest::brokenFiles_data()
                "'https://bucket/x'"_s,
                u"16:17: error: a backup location has either 'directory' or 's3', not both"_s,
                u"18:26: error: 'stale-after' must be an interval from 60 s to 31622400 s such "
-               "as 30s, 5m, 1h or 2d; found 'weekly'"_s};
+               "as 30s, 5m, 1h or 2d; found 'weekly'"_s,
+               u"19:27: error: '--file=/tmp/x' is not a pg_dump option OpsDeck passes: only long "
+               "options that choose what is dumped are allowed, not ones that set the file, the "
+               "format or the connection"_s};
 }
 
 void WorkspaceLoaderTest::brokenFiles()
@@ -312,6 +315,9 @@ void WorkspaceLoaderTest::fullWorkspaceReadsEveryField()
     QCOMPARE(db->backups.at(0).keepDaily, 7);
     QCOMPARE(db->backups.at(0).keepWeekly, 4);
     QCOMPARE(db->backups.at(0).intervalSeconds, 600);
+    QCOMPARE(db->backups.at(0).dumpOptions,
+             (QStringList{u"--no-owner"_s, u"--exclude-table-data=audit_log"_s}));
+    QVERIFY(db->backups.at(0).writeChecksum);
     QCOMPARE(db->backups.at(1).s3Url, u"s3://acme-backups/wiki/"_s);
     QVERIFY(db->backups.at(1).directory.isEmpty());
     QCOMPARE(db->backups.at(1).intervalSeconds, 3600);
