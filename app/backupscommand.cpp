@@ -8,6 +8,7 @@
 #include "models/backups/backupverifier.h"
 #include "models/backups/verificationstore.h"
 #include "models/incidents/incidentresponse.h"
+#include "models/incidents/incidentsession.h"
 #include "models/remote/hostregistry.h"
 #include "models/workspace/sshconfigimport.h"
 #include "models/workspace/workspaceloader.h"
@@ -54,9 +55,8 @@ void describeOptions(QCommandLineParser &parser)
         "or critical) or could not be listed. verify: exit status 1 when a level failed or "
         "could not run. 2 on a usage error."));
     parser.addHelpOption();
-    parser.addOption(
-        {u"workspace"_s, Text::tr("Read the backup locations of the workspace FILE."),
-         Text::tr("FILE")});
+    parser.addOption({u"workspace"_s, Text::tr("Read the backup locations of the workspace FILE."),
+                      Text::tr("FILE")});
     parser.addOption({u"json"_s, Text::tr("Print JSON.")});
     parser.addOption({u"level"_s,
                       Text::tr("verify: climb the ladder up to this level: 0 integrity, 1 table "
@@ -495,17 +495,17 @@ int runBackupsCommand(const QStringList &arguments)
                                 {u"verdict"_s, verificationVerdictId(row.verification->verdict)},
                                 {u"detail"_s, row.verification->detail},
                                 {u"at"_s, timeOrNull(row.verification->at)}};
-            fileArray.append(QJsonObject{
-                {u"host"_s, row.file.host},
-                {u"location"_s, row.file.location},
-                {u"path"_s, row.file.path},
-                {u"kind"_s, backupFormatId(row.file.format)},
-                {u"compression"_s, backupCompressionId(row.file.compression)},
-                {u"database"_s, row.file.database},
-                {u"size"_s, double(row.file.size)},
-                {u"modified"_s, timeOrNull(row.file.modified)},
-                {u"checksum"_s, row.file.checksum},
-                {u"verification"_s, verification}});
+            fileArray.append(
+                QJsonObject{{u"host"_s, row.file.host},
+                            {u"location"_s, row.file.location},
+                            {u"path"_s, row.file.path},
+                            {u"kind"_s, backupFormatId(row.file.format)},
+                            {u"compression"_s, backupCompressionId(row.file.compression)},
+                            {u"database"_s, row.file.database},
+                            {u"size"_s, double(row.file.size)},
+                            {u"modified"_s, timeOrNull(row.file.modified)},
+                            {u"checksum"_s, row.file.checksum},
+                            {u"verification"_s, verification}});
         }
         if (json) {
             out << QJsonDocument(
@@ -597,15 +597,16 @@ int runBackupsCommand(const QStringList &arguments)
             // The source's counts are compared when it needs no other password than the
             // scratch server's (the command line reads only one).
             const Host *holder = workspace.findHost(file.host);
-            for (const BackupLocation &location : holder ? holder->backups : QList<BackupLocation>{}) {
+            for (const BackupLocation &location :
+                 holder ? holder->backups : QList<BackupLocation>{}) {
                 if (location.name != file.location || location.database.isEmpty())
                     continue;
                 for (const Database &database : holder->databases) {
                     if (database.name == location.database &&
                         (database.password.isEmpty() || database.password == scratch->password)) {
                         made.source = database;
-                        made.sourcePassword = database.password.isEmpty() ? QString()
-                                                                          : scratchPassword;
+                        made.sourcePassword =
+                            database.password.isEmpty() ? QString() : scratchPassword;
                     }
                 }
             }
@@ -615,16 +616,18 @@ int runBackupsCommand(const QStringList &arguments)
         bool done = false;
         QList<VerificationRecord> records;
         QList<std::pair<VerificationLevel, QString>> notRun;
-        const QMetaObject::Connection notRunConnection = QObject::connect(
-            &verifier, &BackupVerifier::levelNotRun, &loop,
-            [&](VerificationLevel which, const QString &reason) { notRun.append({which, reason}); });
-        const QMetaObject::Connection finishedConnection = QObject::connect(
-            &verifier, &BackupVerifier::finished, &loop,
-            [&](const QList<VerificationRecord> &all, bool) {
-                records = all;
-                done = true;
-                loop.quit();
-            });
+        const QMetaObject::Connection notRunConnection =
+            QObject::connect(&verifier, &BackupVerifier::levelNotRun, &loop,
+                             [&](VerificationLevel which, const QString &reason) {
+                                 notRun.append({which, reason});
+                             });
+        const QMetaObject::Connection finishedConnection =
+            QObject::connect(&verifier, &BackupVerifier::finished, &loop,
+                             [&](const QList<VerificationRecord> &all, bool) {
+                                 records = all;
+                                 done = true;
+                                 loop.quit();
+                             });
         verifier.verify(file, wanted, true, plan, confirmation);
         if (!done)
             loop.exec();
@@ -648,8 +651,8 @@ int runBackupsCommand(const QStringList &arguments)
     if (json) {
         out << QJsonDocument(QJsonObject{{u"files"_s, entries}}).toJson(QJsonDocument::Indented);
     } else {
-        printTable(out, {Text::tr("FILE"), Text::tr("LEVEL"), Text::tr("VERDICT"),
-                         Text::tr("DETAIL")},
+        printTable(out,
+                   {Text::tr("FILE"), Text::tr("LEVEL"), Text::tr("VERDICT"), Text::tr("DETAIL")},
                    lines);
     }
     out.flush();

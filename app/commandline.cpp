@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
-#include "app/checkcommand.h"
 #include "app/backupscommand.h"
+#include "app/checkcommand.h"
 #include "app/containerscommand.h"
 #include "app/dbcommand.h"
 #include "app/logcommand.h"
