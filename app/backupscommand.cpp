@@ -364,7 +364,7 @@ int runBackupsCommand(const QStringList &arguments)
         location.name = FileLocationName;
         location.directory = QFileInfo(filePath).path();
         location.glob = literalGlob(QFileInfo(filePath).fileName());
-        holder->backups = {location};
+        holder->backups.append(location);
         keys = {holder->name + u'/' + location.name};
     }
     if (command == u"list" && keys.isEmpty()) {
@@ -599,7 +599,12 @@ int runBackupsCommand(const QStringList &arguments)
             const Host *holder = workspace.findHost(file.host);
             for (const BackupLocation &location :
                  holder ? holder->backups : QList<BackupLocation>{}) {
-                if (location.name != file.location || location.database.isEmpty())
+                // A FILE counts as of the location whose folder holds it.
+                const bool holds =
+                    location.name == file.location ||
+                    (file.location == FileLocationName && !location.directory.isEmpty() &&
+                     QDir::cleanPath(location.directory) == QFileInfo(file.path).path());
+                if (!holds || location.name == FileLocationName || location.database.isEmpty())
                     continue;
                 for (const Database &database : holder->databases) {
                     if (database.name == location.database &&
