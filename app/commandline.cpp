@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commandline.h"
 
+#include "app/backupscommand.h"
 #include "app/checkcommand.h"
 #include "app/containerscommand.h"
 #include "app/dbcommand.h"
@@ -369,7 +370,13 @@ void describe(QCommandLineParser &parser)
                  "  db overview|activity|locks|slow|tables|replication DATABASE [--json]\n"
                  "                              one DBA view of a workspace database; also\n"
                  "                              db cancel, terminate and terminate-idle\n"
-                 "                              through the safety gate (opsdeck db --help)"));
+                 "                              through the safety gate (opsdeck db --help)\n"
+                 "  backups list [LOCATION...] [--json]\n"
+                 "  backups verify FILE|LOCATION --level 0..3 [--json]\n"
+                 "                              the backup catalog and the verification\n"
+                 "                              ladder; exit status 1 when a location is\n"
+                 "                              stale or a verification failed\n"
+                 "                              (opsdeck backups --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -445,6 +452,8 @@ int runHeadless(const QStringList &arguments)
         return runContainersCommand(arguments);
     if (isDbCommand(arguments))
         return runDbCommand(arguments);
+    if (isBackupsCommand(arguments))
+        return runBackupsCommand(arguments);
     QCommandLineParser parser;
     describe(parser);
     parser.process(arguments); // handles --help and --version and exits

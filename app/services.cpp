@@ -2,6 +2,8 @@
 #include "app/services.h"
 
 #include "models/audit/auditlog.h"
+#include "models/backups/backupcatalog.h"
+#include "models/backups/backuphealthfeed.h"
 #include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/database/databasesession.h"
@@ -54,6 +56,10 @@ Services::Services(const ServiceOptions &options)
         m_network = std::make_unique<QNetworkAccessManager>();
         m_health =
             std::make_unique<HealthMonitor>(checkServices(m_network.get(), {}), m_stateStore.get());
+        m_backups = std::make_unique<BackupCatalog>(
+            m_runner.get(),
+            [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); });
+        m_backupFeed = std::make_unique<BackupHealthFeed>(m_backups.get(), m_health.get());
     }
 }
 

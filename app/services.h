@@ -13,6 +13,8 @@ namespace OpsDeck {
 
 class ActionGate;
 class AuditLog;
+class BackupCatalog;
+class BackupHealthFeed;
 class HealthMonitor;
 class CommandRunner;
 class ContainerMonitor;
@@ -66,6 +68,9 @@ public:
     // The dashboard's checks, scheduled once the main window gives it the workspace. Only
     // with the keychain (the desktop); null on the command line, which runs checks once.
     HealthMonitor *health() const { return m_health.get(); }
+    // The backup catalog whose locations' staleness the Dashboard shows (through a feed into
+    // health()): with the keychain only, as health(); the command line makes its own.
+    BackupCatalog *backups() const { return m_backups.get(); }
     // The Containers page's engine and `opsdeck containers`' (idle until made active).
     ContainerMonitor *containers() const { return m_containers.get(); }
     // The Databases page's sessions and `opsdeck db`'s; the window gives it each workspace.
@@ -93,6 +98,8 @@ private:
     std::unique_ptr<IncidentResponse> m_incidentResponse;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HealthMonitor> m_health;
+    std::unique_ptr<BackupCatalog> m_backups;
+    std::unique_ptr<BackupHealthFeed> m_backupFeed;
     std::unique_ptr<ContainerMonitor> m_containers;
     std::unique_ptr<DatabaseMonitor> m_databases;
 };

@@ -210,6 +210,12 @@ void CheckExecutor::run(const CheckSpec &spec)
     case CheckKind::Alerts:
         runService(spec, job, done);
         return;
+    case CheckKind::Backup:
+        // Reported by the backup catalog, not run: nothing here can judge it.
+        done(failedResult(
+            spec, Verdict::Unknown,
+            tr("%1 is reported by the backup catalog, not run as a check").arg(spec.title)));
+        return;
     }
 }
 

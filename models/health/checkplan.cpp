@@ -18,7 +18,7 @@ constexpr KindName kindNames[] = {
     {CheckKind::Http, "http"_L1},     {CheckKind::Tcp, "tcp"_L1},
     {CheckKind::Tls, "tls"_L1},       {CheckKind::HostMetrics, "host"_L1},
     {CheckKind::Redis, "redis"_L1},   {CheckKind::Postgres, "postgres"_L1},
-    {CheckKind::Alerts, "alerts"_L1},
+    {CheckKind::Alerts, "alerts"_L1}, {CheckKind::Backup, "backup"_L1},
 };
 
 // An address a remote host's service listens on that only that host can reach.
@@ -245,6 +245,8 @@ QString checkKindName(CheckKind kind)
         return QCoreApplication::translate("CheckPlan", "PostgreSQL");
     case CheckKind::Alerts:
         return QCoreApplication::translate("CheckPlan", "Alerts");
+    case CheckKind::Backup:
+        return QCoreApplication::translate("CheckPlan", "Backup staleness");
     }
     return {};
 }
@@ -264,6 +266,8 @@ QString checkCategoryName(CheckCategory category)
         return QCoreApplication::translate("CheckPlan", "Certificates");
     case CheckCategory::Alerts:
         return QCoreApplication::translate("CheckPlan", "Alerts");
+    case CheckCategory::Backups:
+        return QCoreApplication::translate("CheckPlan", "Backups");
     }
     return {};
 }

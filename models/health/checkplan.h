@@ -13,10 +13,12 @@
 namespace OpsDeck {
 
 // What a check does. The ids ("http", "tcp", ...) are what `opsdeck check --only` takes.
-enum class CheckKind { Http, Tcp, Tls, HostMetrics, Redis, Postgres, Alerts };
+// Backup: a backup location's staleness, judged by the backup catalog above this domain and
+// reported to the board (HealthMonitor::setReportedChecks); never planned or run here.
+enum class CheckKind { Http, Tcp, Tls, HostMetrics, Redis, Postgres, Alerts, Backup };
 
 // Where the dashboard shows a check: one group per category in each environment.
-enum class CheckCategory { Services, Hosts, Databases, Redis, Certificates, Alerts };
+enum class CheckCategory { Services, Hosts, Databases, Redis, Certificates, Alerts, Backups };
 
 // One check the workspace asks for, with everything needed to run it. Pure data: it is built
 // from the workspace by planChecks() and run by CheckExecutor.

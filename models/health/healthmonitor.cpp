@@ -38,7 +38,8 @@ void HealthMonitor::setWorkspace(const Workspace &workspace)
 {
     m_executor->setWorkspace(workspace);
     const QList<CheckSpec> plan = planChecks(workspace);
-    m_board.setPlan(plan);
+    m_plan = plan;
+    updateBoardPlan();
     m_scheduler->setPlan(plan);
     QStringList ids;
     for (const CheckSpec &spec : plan)
@@ -53,6 +54,36 @@ void HealthMonitor::setWorkspace(const Workspace &workspace)
                            Q_EMIT historyProblem(error);
                        m_board.addHistory(history);
                    });
+    Q_EMIT workspaceChanged();
+}
+
+void HealthMonitor::setReportedChecks(const QString &source, const QList<CheckSpec> &specs)
+{
+    if (specs.isEmpty())
+        m_reported.remove(source);
+    else
+        m_reported.insert(source, specs);
+    updateBoardPlan();
+}
+
+void HealthMonitor::reportResult(const CheckResult &result)
+{
+    for (const QList<CheckSpec> &specs : std::as_const(m_reported)) {
+        for (const CheckSpec &spec : specs) {
+            if (spec.id == result.checkId) {
+                onResult(result);
+                return;
+            }
+        }
+    }
+}
+
+void HealthMonitor::updateBoardPlan()
+{
+    QList<CheckSpec> rows = m_plan;
+    for (const QList<CheckSpec> &specs : std::as_const(m_reported))
+        rows.append(specs);
+    m_board.setPlan(rows);
 }
 
 void HealthMonitor::start()

@@ -6,6 +6,7 @@
 #include "models/health/checkscheduler.h"
 #include "models/health/healthboardmodel.h"
 
+#include <QMap>
 #include <QObject>
 
 #include <memory>
@@ -32,12 +33,23 @@ public:
     const Workspace &workspace() const { return m_executor->services().workspace; }
     void start();
 
+    // Checks another part of OpsDeck judges itself (a domain above this one, such as the backup
+    // catalog's staleness): their rows stand on the board after the planned ones and are never
+    // scheduled here. source names the reporter; its earlier checks are replaced (results of
+    // the ids that stay are kept). Their results come through reportResult().
+    void setReportedChecks(const QString &source, const QList<CheckSpec> &specs);
+    // A result of a reported check: on the board and in the history, as a scheduled one's.
+    // Ignored for an id no reporter declared.
+    void reportResult(const CheckResult &result);
+
     HealthBoardModel *board() { return &m_board; }
     CheckScheduler *scheduler() { return m_scheduler.get(); }
     CheckExecutor *executor() { return m_executor.get(); }
     CheckHistoryStore *history() { return &m_history; }
 
 Q_SIGNALS:
+    // setWorkspace() took a new workspace (reporters declare their checks for it).
+    void workspaceChanged();
     // Host samples for the cards' sparklines.
     void hostSampled(const QString &checkId, const OpsDeck::HostMetrics &metrics);
     // The history could not be read or written (the dashboard still works without).
@@ -45,11 +57,14 @@ Q_SIGNALS:
 
 private:
     void onResult(const CheckResult &result);
+    void updateBoardPlan();
 
     std::unique_ptr<CheckExecutor> m_executor;
     std::unique_ptr<CheckScheduler> m_scheduler;
     HealthBoardModel m_board;
     CheckHistoryStore m_history;
+    QList<CheckSpec> m_plan;
+    QMap<QString, QList<CheckSpec>> m_reported; // by source
     quint64 m_generation = 0; // drops history loads for a workspace that was replaced
 };
 

@@ -32,7 +32,8 @@ constexpr QSize TileSize(250, 78);
 
 constexpr std::array Categories{CheckCategory::Services,     CheckCategory::Hosts,
                                 CheckCategory::Databases,    CheckCategory::Redis,
-                                CheckCategory::Certificates, CheckCategory::Alerts};
+                                CheckCategory::Certificates, CheckCategory::Backups,
+                                CheckCategory::Alerts};
 
 QSize sizeFor(CheckCategory category)
 {

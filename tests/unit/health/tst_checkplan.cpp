@@ -173,7 +173,7 @@ void CheckPlanTest::filters()
 void CheckPlanTest::kindIdsRoundTrip()
 {
     const QStringList ids = checkKindIds();
-    QCOMPARE(ids.size(), 7);
+    QCOMPARE(ids.size(), 8);
     for (const QString &id : ids) {
         const std::optional<CheckKind> kind = checkKindFromId(id);
         QVERIFY(kind);
