@@ -13,6 +13,8 @@ namespace OpsDeck {
 
 class ActionGate;
 class AuditLog;
+class BackupCatalog;
+class BackupVerifier;
 class HealthMonitor;
 class CommandRunner;
 class ContainerMonitor;
@@ -24,6 +26,7 @@ class IncidentStore;
 class ReadOnlyMode;
 class RunbookLibrary;
 class StateStore;
+class VerificationStore;
 
 struct ServiceOptions {
     QString stateDatabase; // empty: Paths::stateDatabaseFile()
@@ -70,6 +73,11 @@ public:
     ContainerMonitor *containers() const { return m_containers.get(); }
     // The Databases page's sessions and `opsdeck db`'s; the window gives it each workspace.
     DatabaseMonitor *databases() const { return m_databases.get(); }
+    // The Backups page's catalog (idle until the window gives it a workspace and starts it),
+    // the verification records in the state store, and the ladder that writes them.
+    BackupCatalog *backupCatalog() const { return m_backupCatalog.get(); }
+    VerificationStore *verifications() const { return m_verifications.get(); }
+    BackupVerifier *backupVerifier() const { return m_backupVerifier.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -95,6 +103,9 @@ private:
     std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<ContainerMonitor> m_containers;
     std::unique_ptr<DatabaseMonitor> m_databases;
+    std::unique_ptr<BackupCatalog> m_backupCatalog;
+    std::unique_ptr<VerificationStore> m_verifications;
+    std::unique_ptr<BackupVerifier> m_backupVerifier;
 };
 
 } // namespace OpsDeck
