@@ -8,6 +8,7 @@
 // verified. A screenshot with verified, failed and stale rows.
 #include "backupdumps.h"
 #include "commandtesting.h"
+#include "databasetesting.h"
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backupcatalogmodel.h"
 #include "models/backups/backupverifier.h"
@@ -97,7 +98,15 @@ void BackupsPageTest::initTestCase()
             q(dumps)),
         u"cd %1 && pg_dump -Fc -f old.dump && touch -d '-40 hours' old.dump"_s.arg(q(stale)),
     };
-    const QProcessEnvironment environment = BackupDumps::postgresEnvironment(*m_postgres);
+    // The scratch database is created by the workspace's user, as an operator's would be.
+    DatabaseTesting::superuserQuery(*m_postgres,
+                                    u"ALTER ROLE %1 CREATEDB"_s.arg(m_postgres->value(u"USER"_s)));
+    // A database of its own: the fixture's has extensions only a superuser may restore.
+    DatabaseTesting::superuserQuery(*m_postgres, u"DROP DATABASE IF EXISTS page_shop"_s);
+    DatabaseTesting::superuserQuery(
+        *m_postgres, u"CREATE DATABASE page_shop OWNER %1"_s.arg(m_postgres->value(u"USER"_s)));
+    QProcessEnvironment environment = BackupDumps::postgresEnvironment(*m_postgres);
+    environment.insert(u"PGDATABASE"_s, u"page_shop"_s);
     for (const QString &step : steps) {
         const QString failed = BackupDumps::shell(step, environment);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
@@ -112,8 +121,7 @@ void BackupsPageTest::initTestCase()
         "          - {name: nightly, directory: '%5', glob: '*.dump', database: shop}\n"
         "          - {name: archive, directory: '%6', glob: '*.dump', stale-after: 26h, "
         "critical-after: 50h}\n"_s.arg(m_postgres->value(u"HOST"_s), m_postgres->value(u"PORT"_s),
-                                       m_postgres->value(u"DATABASE"_s),
-                                       m_postgres->value(u"USER"_s), dumps, stale);
+                                       u"page_shop"_s, m_postgres->value(u"USER"_s), dumps, stale);
     const WorkspaceLoadResult loaded = parseWorkspace(yaml.toUtf8(), u"lab.yaml"_s);
     QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
     m_registry = std::make_unique<HostRegistry>(nullptr);
@@ -222,7 +230,7 @@ void BackupsPageTest::rowsAppear()
                  facts.contains(backupFormatName(BackupFormat::PgCustom)),
              qPrintable(facts));
     QVERIFY2(facts.contains(u"pg_dump 15"_s), qPrintable(facts));
-    QVERIFY2(facts.contains(m_postgres->value(u"DATABASE"_s)), qPrintable(facts));
+    QVERIFY2(facts.contains(u"page_shop"_s), qPrintable(facts));
 }
 
 void BackupsPageTest::verifyUpToL2()
@@ -267,7 +275,7 @@ void BackupsPageTest::filtersNarrow()
     QCOMPARE(filter->rowCount(), 3);
     m_page->filterInput()->setText(u"CUT"_s);
     QCOMPARE(filter->rowCount(), 1);
-    m_page->filterInput()->setText(m_postgres->value(u"DATABASE"_s));
+    m_page->filterInput()->setText(u"page_shop"_s);
     QCOMPARE(filter->rowCount(), 3); // every dump holds that database
     m_page->filterInput()->clear();
 
@@ -286,7 +294,8 @@ void BackupsPageTest::filtersNarrow()
          {m_page->onlyFailedBox(), m_page->onlyStaleBox(), m_page->onlyUnverifiedBox()})
         box->setChecked(false);
 
-    m_page->kindBox()->setCurrentIndex(m_page->kindBox()->findData(u"wal"_s));
+    m_page->kindBox()->setCurrentIndex(
+        m_page->kindBox()->findData(backupFormatId(BackupFormat::WalSegment)));
     QVERIFY(m_page->kindBox()->currentIndex() > 0);
     QCOMPARE(filter->rowCount(), 0);
     m_page->kindBox()->setCurrentIndex(
@@ -348,6 +357,12 @@ void BackupsPageTest::testRestorePasses()
         qPrintable(verifiedText(u"shop.dump"_s) + u" / "_s + m_page->outputView()->toPlainText()));
     QVERIFY2(m_page->outputView()->toPlainText().contains(u"row counts match"_s),
              qPrintable(m_page->outputView()->toPlainText()));
+    // The scratch database is gone again.
+    QCOMPARE(DatabaseTesting::superuserQuery(*m_postgres,
+                                             u"SELECT count(*) FROM pg_database WHERE datname "
+                                             "LIKE 'opsdeck\\_restore\\_test\\_%'"_s)
+                 .toInt(),
+             0);
 }
 
 void BackupsPageTest::screenshot()
