@@ -203,7 +203,7 @@ QList<KeyedTableModel<BackupLocationStatus>::Column> locationColumns()
           },
           {},
           Left,
-          {},
+          [](const S &s) { return s.staleness.sentence; },
           [](const S &s) { return s.staleness.verdict; }},
         C{Text::tr("WAL archive"),
           [](const S &s) { return QVariant(walWindowText(s.wal)); },
@@ -221,7 +221,7 @@ QList<KeyedTableModel<BackupLocationStatus>::Column> locationColumns()
           [](const S &s) { return QVariant(s.error); },
           {},
           Left,
-          {},
+          [](const S &s) { return s.error; },
           [](const S &s) { return s.error.isEmpty() ? 0 : 2; }},
     };
 }

@@ -36,6 +36,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
@@ -61,11 +63,19 @@ public:
     {
     }
 
+    // A further verdict of a cell that its model does not know (a file of a stale location).
+    void setExtraVerdict(std::function<int(const QModelIndex &)> verdict)
+    {
+        m_extraVerdict = std::move(verdict);
+    }
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        const int verdict = index.data(KeyedTableRole::Verdict).toInt();
+        int verdict = index.data(KeyedTableRole::Verdict).toInt();
+        if (m_extraVerdict)
+            verdict = std::max(verdict, m_extraVerdict(index));
         const bool status = index.column() == m_statusColumn;
         if (verdict <= 0 && !status)
             return;
@@ -82,6 +92,7 @@ protected:
 private:
     int m_statusColumn;
     std::function<bool(const QModelIndex &)> m_statusKnown;
+    std::function<int(const QModelIndex &)> m_extraVerdict;
 };
 
 QString dateTimeText(const QDateTime &when)
@@ -145,13 +156,20 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setColumnHidden(BackupCatalogModel::Checksum, true);
-    m_view->setItemDelegate(new StatusDelegate(
+    auto *catalogDelegate = new StatusDelegate(
         BackupCatalogModel::Verified,
         [this](const QModelIndex &index) {
             const BackupCatalogRow *row = m_filter->rowAt(index);
             return row && row->verification.has_value();
         },
-        m_view));
+        m_view);
+    // The age of a file in a stale location is the staleness: a warning where it shows.
+    catalogDelegate->setExtraVerdict([this](const QModelIndex &index) {
+        const BackupCatalogRow *row =
+            index.column() == BackupCatalogModel::Age ? m_filter->rowAt(index) : nullptr;
+        return row ? m_staleVerdicts.value(row->file.host + u'/' + row->file.location) : 0;
+    });
+    m_view->setItemDelegate(catalogDelegate);
     for (const Action kind : {Action::VerifyUpToL2, Action::VerifyL0, Action::VerifyL1,
                               Action::VerifyL2, Action::TestRestore, Action::Cancel})
         m_view->addAction(action(kind));
@@ -189,7 +207,7 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
     m_splitter->addWidget(m_centre);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 5);
-    m_splitter->setSizes({420, 1000});
+    m_splitter->setSizes({520, 980});
 
     m_status->setObjectName(u"backupsStatus"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -445,9 +463,12 @@ void BackupsPage::updateFromCatalog()
         return;
     const QList<BackupLocationStatus> locations = m_services.catalog->locations();
     QSet<QString> stale;
+    m_staleVerdicts.clear();
     for (const BackupLocationStatus &location : locations) {
-        if (location.staleness.verdict > 0)
+        if (location.staleness.verdict > 0) {
             stale.insert(location.key());
+            m_staleVerdicts.insert(location.key(), location.staleness.verdict);
+        }
     }
     m_locations->setRows(locations);
     m_filter->setStaleLocations(stale);

@@ -124,6 +124,7 @@ private:
     BackupCatalogFilter *m_filter;
     QList<VerificationRecord> m_records;
     QHash<QString, QStringList> m_outputs; // by file key: this session's runs
+    QHash<QString, int> m_staleVerdicts;   // by location key: 1 stale, 2 critical
     QString m_runningKey;
     QString m_runningName;
     bool m_started = false;

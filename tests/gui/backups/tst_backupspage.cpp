@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -157,7 +158,7 @@ void BackupsPageTest::initTestCase()
         m_page->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_locationsTester = std::make_unique<QAbstractItemModelTester>(
         m_page->locationsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_page->resize(1500, 820);
+    m_page->resize(1600, 820);
     m_page->setWorkspace(loaded.workspace);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -373,6 +374,8 @@ void BackupsPageTest::screenshot()
         m_page->catalogView()->resizeColumnToContents(column);
     for (int column = 0; column < m_page->locationsModel()->columnCount(); ++column)
         m_page->locationsView()->resizeColumnToContents(column);
+    // Settings of an earlier run may have narrowed the locations: the picture shows them whole.
+    m_page->findChild<QSplitter *>(u"backupsSplitter"_s)->setSizes({560, 1040});
     saveScreenshot(*m_page, u"backups-page"_s);
 }
 
