@@ -234,14 +234,17 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
     if (BackupVerifier *verifier = m_services.verifier) {
         connect(verifier, &BackupVerifier::progress, this,
                 [this](VerificationLevel level, const QString &text, qint64 elapsedMs) {
+                    // A test restore's phases go into the output too; L0–L2 only tick.
+                    if (level == VerificationLevel::TestRestore)
+                        appendOutput(m_runningKey,
+                                     tr("%1 (%2)").arg(text, formatDuration(elapsedMs)));
                     m_status->setText(tr("%1: %2 — %3 (%4)")
                                           .arg(m_runningName, verificationLevelName(level), text,
                                                formatDuration(elapsedMs)));
                 });
         connect(verifier, &BackupVerifier::levelFinished, this,
                 [this](const VerificationRecord &record) {
-                    m_records.append(record);
-                    m_files->setVerifications(m_records);
+                    addRecord(record);
                     appendOutput(record.host + u':' + record.path,
                                  tr("%1 (%2): %3")
                                      .arg(verificationShortText(record),
@@ -273,6 +276,13 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
                     }
                     setVerifying(false);
                 });
+    }
+    if (VerificationStore *store = m_services.store) {
+        // Records kept by another verifier (none yet on the desktop) show as well.
+        connect(store, &VerificationStore::recorded, this, &BackupsPage::addRecord);
+        connect(store, &VerificationStore::writeFailed, this, [this](const QString &error) {
+            m_status->setText(tr("A verification result could not be kept: %1").arg(error));
+        });
     }
     restoreState();
     updateActions();
@@ -493,6 +503,17 @@ void BackupsPage::loadVerifications()
             m_records = merged;
             m_files->setVerifications(m_records);
         });
+}
+
+void BackupsPage::addRecord(const VerificationRecord &record)
+{
+    for (const VerificationRecord &known : std::as_const(m_records)) {
+        if (known.host == record.host && known.path == record.path && known.level == record.level &&
+            known.at == record.at)
+            return;
+    }
+    m_records.append(record);
+    m_files->setVerifications(m_records);
 }
 
 void BackupsPage::onLocationsSelected()

@@ -104,6 +104,7 @@ private:
     QWidget *createDetails();
     void updateFromCatalog();
     void loadVerifications();
+    void addRecord(const VerificationRecord &record);
     void onLocationsSelected();
     void showDetails();
     void showHistory(const QList<VerificationRecord> &records, const QString &error);

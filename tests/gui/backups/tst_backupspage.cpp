@@ -12,6 +12,7 @@
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backupcatalogmodel.h"
 #include "models/backups/backupverifier.h"
+#include "models/backups/testrestore.h"
 #include "models/backups/verificationstore.h"
 #include "models/remote/actiongate.h"
 #include "models/remote/hostregistry.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void verifyUpToL2();
     void filtersNarrow();
     void copiesRows();
+    void escapeCancels();
     void readOnlyRefusesTestRestore();
     void testRestorePasses();
     void screenshot();
@@ -326,6 +328,19 @@ void BackupsPageTest::copiesRows()
     QVERIFY2(lines.at(1).contains(u"L2 failed"_s), qPrintable(lines.at(1)));
 }
 
+void BackupsPageTest::escapeCancels()
+{
+    QVERIFY(m_page->selectFile(keyOf(u"old.dump"_s)));
+    m_page->action(BackupsPage::Action::VerifyUpToL2)->trigger();
+    QVERIFY(m_page->isVerifying());
+    QTest::keyClick(m_page.get(), Qt::Key_Escape);
+    QTRY_VERIFY(!m_page->isVerifying());
+    QVERIFY2(m_page->statusLine()->text().contains(u"cancelled"_s),
+             qPrintable(m_page->statusLine()->text()));
+    // Nothing is recorded for the level that was stopped.
+    QCOMPARE(verifiedText(u"old.dump"_s), u"never"_s);
+}
+
 void BackupsPageTest::readOnlyRefusesTestRestore()
 {
     QVERIFY(m_page->selectFile(keyOf(u"shop.dump"_s)));
@@ -358,6 +373,11 @@ void BackupsPageTest::testRestorePasses()
         qPrintable(verifiedText(u"shop.dump"_s) + u" / "_s + m_page->outputView()->toPlainText()));
     QVERIFY2(m_page->outputView()->toPlainText().contains(u"row counts match"_s),
              qPrintable(m_page->outputView()->toPlainText()));
+    // The phases showed as they came.
+    const QString output = m_page->outputView()->toPlainText();
+    for (const TestRestorePhase phase : {TestRestorePhase::Create, TestRestorePhase::Restore,
+                                         TestRestorePhase::Count, TestRestorePhase::Drop})
+        QVERIFY2(output.contains(testRestorePhaseName(phase)), qPrintable(output));
     // The scratch database is gone again.
     QCOMPARE(DatabaseTesting::superuserQuery(*m_postgres,
                                              u"SELECT count(*) FROM pg_database WHERE datname "
