@@ -4,11 +4,14 @@
 #include "models/audit/auditlog.h"
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backuphealthfeed.h"
+#include "models/backups/backupverifier.h"
+#include "models/backups/verificationstore.h"
 #include "models/containers/containermonitor.h"
 #include "models/core/risk.h"
 #include "models/database/databasesession.h"
 #include "models/health/healthmonitor.h"
 #include "models/incidents/incidentresponse.h"
+#include "models/incidents/incidentsession.h"
 #include "models/incidents/incidentstore.h"
 #include "models/remote/actiongate.h"
 #include "models/remote/commandrunner.h"
@@ -50,16 +53,26 @@ Services::Services(const ServiceOptions &options)
     databaseServices.incident = m_incidentResponse->incident();
     m_databases = std::make_unique<DatabaseMonitor>(databaseServices);
     m_incidentResponse->runbookSession()->setCredentialStore(m_credentials.get());
+    const auto executorFor = [hosts = m_hosts.get()](const QString &host) {
+        return hosts->executor(host);
+    };
+    m_backupCatalog = std::make_unique<BackupCatalog>(m_runner.get(), executorFor);
+    m_verifications = std::make_unique<VerificationStore>(m_stateStore.get());
+    VerifierServices verifierServices;
+    verifierServices.runner = m_runner.get();
+    verifierServices.executorFor = executorFor;
+    verifierServices.store = m_verifications.get();
+    verifierServices.restore = TestRestoreServices{.gate = m_actionGate.get(),
+                                                   .executorFor = executorFor,
+                                                   .incident = m_incidentResponse->incident()};
+    m_backupVerifier = std::make_unique<BackupVerifier>(verifierServices);
     // First in the store's queue: every job submitted from here on waits for it.
     m_stateStore->open(options.stateDatabase);
     if (m_credentials) {
         m_network = std::make_unique<QNetworkAccessManager>();
         m_health =
             std::make_unique<HealthMonitor>(checkServices(m_network.get(), {}), m_stateStore.get());
-        m_backups = std::make_unique<BackupCatalog>(
-            m_runner.get(),
-            [hosts = m_hosts.get()](const QString &host) { return hosts->executor(host); });
-        m_backupFeed = std::make_unique<BackupHealthFeed>(m_backups.get(), m_health.get());
+        m_backupFeed = std::make_unique<BackupHealthFeed>(m_backupCatalog.get(), m_health.get());
     }
 }
 
@@ -80,7 +93,10 @@ ShellServices Services::shell() const
             .incidentResponse = m_incidentResponse.get(),
             .health = m_health.get(),
             .containers = m_containers.get(),
-            .databases = m_databases.get()};
+            .databases = m_databases.get(),
+            .backupCatalog = m_backupCatalog.get(),
+            .verifications = m_verifications.get(),
+            .backupVerifier = m_backupVerifier.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

@@ -15,6 +15,7 @@ class ActionGate;
 class AuditLog;
 class BackupCatalog;
 class BackupHealthFeed;
+class BackupVerifier;
 class HealthMonitor;
 class CommandRunner;
 class ContainerMonitor;
@@ -26,6 +27,7 @@ class IncidentStore;
 class ReadOnlyMode;
 class RunbookLibrary;
 class StateStore;
+class VerificationStore;
 
 struct ServiceOptions {
     QString stateDatabase; // empty: Paths::stateDatabaseFile()
@@ -68,13 +70,16 @@ public:
     // The dashboard's checks, scheduled once the main window gives it the workspace. Only
     // with the keychain (the desktop); null on the command line, which runs checks once.
     HealthMonitor *health() const { return m_health.get(); }
-    // The backup catalog whose locations' staleness the Dashboard shows (through a feed into
-    // health()): with the keychain only, as health(); the command line makes its own.
-    BackupCatalog *backups() const { return m_backups.get(); }
     // The Containers page's engine and `opsdeck containers`' (idle until made active).
     ContainerMonitor *containers() const { return m_containers.get(); }
     // The Databases page's sessions and `opsdeck db`'s; the window gives it each workspace.
     DatabaseMonitor *databases() const { return m_databases.get(); }
+    // The backup catalog of the Backups page and, with the keychain, of the Dashboard's backup
+    // checks (a feed gives it each workspace); the verification records in the state store,
+    // and the ladder that writes them.
+    BackupCatalog *backupCatalog() const { return m_backupCatalog.get(); }
+    VerificationStore *verifications() const { return m_verifications.get(); }
+    BackupVerifier *backupVerifier() const { return m_backupVerifier.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -98,10 +103,12 @@ private:
     std::unique_ptr<IncidentResponse> m_incidentResponse;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HealthMonitor> m_health;
-    std::unique_ptr<BackupCatalog> m_backups;
-    std::unique_ptr<BackupHealthFeed> m_backupFeed;
     std::unique_ptr<ContainerMonitor> m_containers;
     std::unique_ptr<DatabaseMonitor> m_databases;
+    std::unique_ptr<BackupCatalog> m_backupCatalog;
+    std::unique_ptr<VerificationStore> m_verifications;
+    std::unique_ptr<BackupVerifier> m_backupVerifier;
+    std::unique_ptr<BackupHealthFeed> m_backupFeed; // after the catalog: it uses it
 };
 
 } // namespace OpsDeck

@@ -122,6 +122,8 @@ Built build(const QString &host, const BackupLocation &config, const ListingOutp
         file.compression = detection.compression;
         file.database = detection.database;
         file.serverVersion = detection.serverVersion;
+        file.dumpVersion = detection.dumpVersion;
+        file.created = detection.created;
         if (known && cached->totalSize >= 0)
             file.size = cached->totalSize;
         if (const auto sidecar = sidecars.constFind(entry.name); sidecar != sidecars.cend()) {

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
@@ -74,19 +76,64 @@ QList<KeyedTableModel<BackupCatalogRow>::Column> catalogColumns()
           [](const R &r) {
               if (!r.verification)
                   return QVariant(Text::tr("never"));
-              return QVariant(Text::tr("%1 · %2").arg(verificationText(*r.verification),
-                                                      timeText(r.verification->at)));
+              return QVariant(
+                  Text::tr("%1 · %2 ago")
+                      .arg(verificationShortText(*r.verification),
+                           formatDuration(std::max<qint64>(0, r.verification->at.msecsTo(r.now)))));
           },
           [](const R &r) {
               return QVariant(r.verification ? r.verification->at.toMSecsSinceEpoch() : 0);
           },
           Qt::AlignLeft | Qt::AlignVCenter,
-          [](const R &r) { return r.verification ? r.verification->detail : QString(); },
-          [](const R &r) { return r.verification && !r.verification->ok ? 2 : 0; }},
+          [](const R &r) {
+              return r.verification ? Text::tr("%1 at %2\n%3")
+                                          .arg(verificationText(*r.verification),
+                                               timeText(r.verification->at), r.verification->detail)
+                                    : QString();
+          },
+          [](const R &r) { return r.verification ? verificationVerdict(*r.verification) : 0; }},
     };
 }
 
 } // namespace
+
+VerificationVerdict effectiveVerdict(const VerificationRecord &record)
+{
+    if (!record.ok)
+        return VerificationVerdict::Failed;
+    // L1 reads only the table of contents: whatever the record says, it proves no data.
+    if (record.verdict == VerificationVerdict::TocOnly ||
+        record.level == VerificationLevel::TableOfContents)
+        return VerificationVerdict::TocOnly;
+    return VerificationVerdict::Verified;
+}
+
+int verificationVerdict(const VerificationRecord &record)
+{
+    switch (effectiveVerdict(record)) {
+    case VerificationVerdict::Verified:
+        return 0;
+    case VerificationVerdict::TocOnly:
+        return 1;
+    case VerificationVerdict::Failed:
+        break;
+    }
+    return 2;
+}
+
+QString verificationShortText(const VerificationRecord &record)
+{
+    const QString level = u"L"_s + QString::number(int(record.level));
+    switch (effectiveVerdict(record)) {
+    case VerificationVerdict::Verified:
+        return Text::tr("%1 verified").arg(level);
+    case VerificationVerdict::TocOnly:
+        return Text::tr("%1 TOC only").arg(level);
+    case VerificationVerdict::Failed:
+        break;
+    }
+    return Text::tr("%1 failed").arg(level);
+}
 
 QString verificationText(const VerificationRecord &record)
 {
@@ -156,7 +203,7 @@ QList<KeyedTableModel<BackupLocationStatus>::Column> locationColumns()
           },
           {},
           Left,
-          {},
+          [](const S &s) { return s.staleness.sentence; },
           [](const S &s) { return s.staleness.verdict; }},
         C{Text::tr("WAL archive"),
           [](const S &s) { return QVariant(walWindowText(s.wal)); },
@@ -174,7 +221,7 @@ QList<KeyedTableModel<BackupLocationStatus>::Column> locationColumns()
           [](const S &s) { return QVariant(s.error); },
           {},
           Left,
-          {},
+          [](const S &s) { return s.error; },
           [](const S &s) { return s.error.isEmpty() ? 0 : 2; }},
     };
 }

@@ -47,6 +47,12 @@ private:
 
 // "L2 full read: ok", "L3 test restore: failed", "L1 table of contents (TOC only)".
 QString verificationText(const VerificationRecord &record);
+// What a record proves: L1 passes only as TocOnly, whatever its verdict field says.
+VerificationVerdict effectiveVerdict(const VerificationRecord &record);
+// "L2 verified", "L1 TOC only", "L0 failed": the catalog's verification column.
+QString verificationShortText(const VerificationRecord &record);
+// For KeyedTableRole::Verdict: 0 verified, 1 TOC only (proves no data), 2 failed.
+int verificationVerdict(const VerificationRecord &record);
 
 // One row per backup location: files, newest, staleness, WAL window, error.
 class BackupLocationsModel final : public KeyedTableModel<BackupLocationStatus>

@@ -45,6 +45,8 @@ struct BackupFile {
     QString database;      // from the dump's header, else guessed from the name
     QString serverVersion; // "15.8" as the dump's header says, when it does
     QString checksum;      // sha256 hex from a .sha256 file beside it, when there is one
+    QString dumpVersion;   // pg_dump's version as the dump's header says, when it does
+    QDateTime created;     // when pg_dump started, by the dumping host's clock (no zone)
 
     QString name() const; // the file name part of path
     QString key() const;  // host + ':' + path: unique in a workspace

@@ -325,6 +325,7 @@ BackupDetection detectBackup(QStringView name, bool directory, QByteArrayView fi
         detection.database = header.database;
         detection.serverVersion = firstWord(header.serverVersion);
         detection.created = header.created;
+        detection.dumpVersion = firstWord(header.dumpVersion);
     };
     if (directory) {
         if (const auto header = parsePgDumpHeader(firstBytes)) {

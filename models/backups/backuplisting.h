@@ -55,6 +55,7 @@ struct BackupDetection {
     QString database;
     QString serverVersion; // "15.18", the first word of the header's
     QDateTime created;
+    QString dumpVersion; // pg_dump's, "15.18", when the header names it
 };
 BackupDetection detectBackup(QStringView name, bool directory, QByteArrayView firstBytes,
                              QByteArrayView innerBytes);

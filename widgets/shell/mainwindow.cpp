@@ -19,6 +19,7 @@
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
 #include "widgets/audit/auditpage.h"
+#include "widgets/backups/backupspage.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/containers/containerspage.h"
 #include "widgets/dashboard/dashboardpage.h"
@@ -71,6 +72,53 @@ const QString IncidentsPageId = QStringLiteral("incident");
 const QString LogsPageId = QStringLiteral("logs");
 const QString ContainersPageId = QStringLiteral("containers");
 const QString DatabasesPageId = QStringLiteral("databases");
+const QString BackupsPageId = QStringLiteral("backups");
+
+// A workspace database's password from the keychain, bound to the server as its owning host
+// reaches it (a loopback address of a remote host is that host's).
+void readDatabasePassword(CredentialStore *credentials, const Workspace &workspace,
+                          const QString &ownerHost, const Database &database, QObject *context,
+                          const std::function<void(const QString &, const QString &)> &answer)
+{
+    if (database.password.isEmpty()) {
+        answer({}, {});
+        return;
+    }
+    if (!credentials) {
+        answer({}, MainWindow::tr("Database %1 needs the password in keychain entry '%2', and no "
+                                  "keychain is open here.")
+                       .arg(database.name, database.password.entry));
+        return;
+    }
+    const Host *owner = workspace.findHost(ownerHost);
+    const bool loopback =
+        database.host == u"127.0.0.1" || database.host == u"::1" || database.host == u"localhost";
+    const QString address = secretAddress(
+        loopback && owner && !owner->isLocal() ? owner->address : database.host, database.port);
+    const quint64 request = credentials->readFor(database.password.entry, address);
+    auto *job = new QObject(context);
+    QObject::connect(credentials, &CredentialStore::readFinished, job,
+                     [job, request, answer, database](quint64 id, const QString &, bool found,
+                                                      const QString &password) {
+                         if (id != request)
+                             return;
+                         job->deleteLater();
+                         if (!found)
+                             answer({}, MainWindow::tr("no password in keychain entry '%1' for "
+                                                       "database %2")
+                                            .arg(database.password.entry, database.name));
+                         else
+                             answer(password, {});
+                     });
+    QObject::connect(
+        credentials, &CredentialStore::failed, job,
+        [job, request, answer, database](quint64 id, const QString &, const QString &message) {
+            if (id != request)
+                return;
+            job->deleteLater();
+            answer({}, MainWindow::tr("Database %1: %2").arg(database.name, message));
+        });
+}
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, const Options &options, QWidget *parent)
@@ -114,6 +162,18 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
           this))
     , m_databaseMonitor(services.databases)
     , m_databases(new DatabasesPage(services.databases, m_readOnly, this))
+    , m_backups(new BackupsPage(
+          {.catalog = services.backupCatalog,
+           .store = services.verifications,
+           .verifier = services.backupVerifier,
+           .readOnly = m_readOnly,
+           .passwords =
+               [this](const QString &ownerHost, const Database &database, QObject *context,
+                      std::function<void(const QString &, const QString &)> answer) {
+                   readDatabasePassword(m_credentials, m_document->workspace(), ownerHost, database,
+                                        context, answer);
+               }},
+          this))
     , m_palette(new CommandPalette(this))
     , m_workspaceLabel(new QLabel(this))
     , m_problemsButton(new QToolButton(this))
@@ -143,6 +203,15 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     addPage(LogsPageId, tr("Logs"), QStringLiteral("log"), m_logs);
     addPage(ContainersPageId, tr("Containers"), QStringLiteral("container"), m_containers);
     addPage(DatabasesPageId, tr("Databases"), QStringLiteral("database"), m_databases);
+    addPage(BackupsPageId, tr("Backups"), QStringLiteral("backup"), m_backups);
+    {
+        // The eleventh page: the number row has run out.
+        auto *shortcut = new QAction(this);
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+        connect(shortcut, &QAction::triggered, this, [this] { showPage(BackupsPageId); });
+        addAction(shortcut);
+        m_navigation->item(int(m_pages.size()) - 1)->setToolTip(tr("Backups (Ctrl+Shift+B)"));
+    }
 
     auto *sidebar = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
@@ -231,6 +300,8 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_containers, &ContainersPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_backups, &BackupsPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_databases, &DatabasesPage::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_containers, &ContainersPage::openLog, this,
@@ -647,6 +718,7 @@ void MainWindow::onWorkspaceChanged()
         m_databaseMonitor->setWorkspace(workspace);
     else
         m_health->setPlan(planChecks(workspace));
+    m_backups->setWorkspace(workspace);
     m_overview->setWorkspace(workspace);
     m_dashboard->setWorkspace(workspace);
     m_overview->showItem(m_tree->currentId());

@@ -18,6 +18,7 @@ namespace OpsDeck {
 
 class AuditPage;
 class CommandPalette;
+class BackupsPage;
 class ContainersPage;
 class DatabaseMonitor;
 class DatabasesPage;
@@ -65,6 +66,7 @@ public:
     LogPage *logPage() const { return m_logs; }
     ContainersPage *containersPage() const { return m_containers; }
     DatabasesPage *databasesPage() const { return m_databases; }
+    BackupsPage *backupsPage() const { return m_backups; }
     RunbookLibrary *runbookLibrary() const { return m_library; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     CommandPalette *commandPalette() const { return m_palette; }
@@ -142,6 +144,7 @@ private:
     ContainersPage *m_containers;
     DatabaseMonitor *m_databaseMonitor;
     DatabasesPage *m_databases;
+    BackupsPage *m_backups;
     CommandPalette *m_palette;
 
     QLabel *m_workspaceLabel;

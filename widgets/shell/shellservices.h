@@ -5,6 +5,8 @@ namespace OpsDeck {
 
 class ActionGate;
 class AuditLog;
+class BackupCatalog;
+class BackupVerifier;
 class CommandRunner;
 class ContainerMonitor;
 class DatabaseMonitor;
@@ -15,6 +17,7 @@ class IncidentResponse;
 class ReadOnlyMode;
 class RunbookLibrary;
 class StateStore;
+class VerificationStore;
 
 // What the main window works with. Built once by the application's composition root (app/),
 // which owns every service and outlives the window; none is null.
@@ -36,6 +39,11 @@ struct ShellServices {
     ContainerMonitor *containers = nullptr;
     // The Databases page's sessions; the window gives it each workspace.
     DatabaseMonitor *databases = nullptr;
+    // The Backups page's catalog, verification records and ladder; the window gives the
+    // catalog each workspace.
+    BackupCatalog *backupCatalog = nullptr;
+    VerificationStore *verifications = nullptr;
+    BackupVerifier *backupVerifier = nullptr;
 };
 
 } // namespace OpsDeck

@@ -113,11 +113,14 @@ void MainWindowTest::opensOnThisComputer()
     // Only pages that exist: no placeholders for features still to come.
     QCOMPARE(window.pageIds(), (QStringList{u"dashboard"_s, u"overview"_s, u"console"_s, u"audit"_s,
                                             u"problems"_s, u"runbooks"_s, u"incident"_s, u"logs"_s,
-                                            u"containers"_s, u"databases"_s}));
+                                            u"containers"_s, u"databases"_s, u"backups"_s}));
     QCOMPARE(window.currentPageId(), u"dashboard"_s);
     // The tenth page is Ctrl+0, as on the keyboard's number row.
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_0));
     QCOMPARE(window.currentPageId(), u"databases"_s);
+    // The eleventh has no digit left: Ctrl+Shift+B.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    QCOMPARE(window.currentPageId(), u"backups"_s);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
     QCOMPARE(window.currentPageId(), u"dashboard"_s);
 

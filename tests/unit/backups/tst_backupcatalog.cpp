@@ -7,6 +7,7 @@
 // replaying a hand-written capture. A re-list reads only what changed; a missing directory
 // fails on its own row; staleness from mtimes set with touch -d; both models under
 // QAbstractItemModelTester.
+#include "backupdumps.h"
 #include "commandtesting.h"
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backupcatalogmodel.h"
@@ -27,29 +28,13 @@
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
+using BackupDumps::q;
+using BackupDumps::shell;
 
 namespace {
 
 const QString scripts = QStringLiteral(OPSDECK_SOURCE_DIR "/tests/scripts/");
 const QString data = QStringLiteral(OPSDECK_SOURCE_DIR "/tests/data/backups/");
-
-// Runs a shell line here; empty when it worked, else what it printed.
-QString shell(const QString &line, const QProcessEnvironment &environment = {})
-{
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(u"sh"_s, {u"-c"_s, line});
-    if (!process.waitForFinished(120000) || process.exitCode() != 0)
-        return u"`%1` failed: %2"_s.arg(line, QString::fromLocal8Bit(process.readAll()));
-    return {};
-}
-
-QString q(const QString &text)
-{
-    return u"'"_s + QString(text).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
-}
 
 QHash<QString, BackupFile> byName(const QList<BackupFile> &files)
 {
@@ -152,12 +137,7 @@ void BackupCatalogTest::cleanupTestCase()
 
 QString BackupCatalogTest::makeDumps()
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"PGHOST"_s, m_postgres->value(u"HOST"_s));
-    environment.insert(u"PGPORT"_s, m_postgres->value(u"PORT"_s));
-    environment.insert(u"PGUSER"_s, m_postgres->value(u"USER"_s));
-    environment.insert(u"PGPASSWORD"_s, m_postgres->value(u"PASSWORD"_s));
-    environment.insert(u"PGDATABASE"_s, m_postgres->value(u"DATABASE"_s));
+    const QProcessEnvironment environment = BackupDumps::postgresEnvironment(*m_postgres);
     const QString d = q(m_dumps);
     QStringList steps = {
         u"mkdir -p %1 %2 && chmod 755 %1 %2"_s.arg(d, q(m_stale)),
@@ -459,9 +439,23 @@ void BackupCatalogTest::models()
     const int row = files.rowOf(dump.key());
     QVERIFY(row >= 0);
     const QModelIndex verified = files.index(row, BackupCatalogModel::Verified);
-    QVERIFY2(verified.data().toString().startsWith(verificationText(good)),
+    QVERIFY2(verified.data().toString().startsWith(verificationShortText(good)),
              qPrintable(verified.data().toString()));
     QCOMPARE(verified.data(KeyedTableRole::Verdict), 0);
+    QVERIFY2(verified.data().toString().startsWith(u"L2 verified · "_s),
+             qPrintable(verified.data().toString()));
+    // L1 passes only as "TOC only", a caution, never as verified.
+    VerificationRecord toc = good;
+    toc.level = VerificationLevel::TableOfContents;
+    toc.verdict = VerificationVerdict::TocOnly;
+    toc.at = good.at.addSecs(30);
+    files.setVerifications({good, toc});
+    QVERIFY2(files.index(row, BackupCatalogModel::Verified)
+                 .data()
+                 .toString()
+                 .startsWith(u"L1 TOC only"_s),
+             qPrintable(files.index(row, BackupCatalogModel::Verified).data().toString()));
+    QCOMPARE(files.index(row, BackupCatalogModel::Verified).data(KeyedTableRole::Verdict), 1);
     VerificationRecord failed = good;
     failed.ok = false;
     failed.level = VerificationLevel::TestRestore;
