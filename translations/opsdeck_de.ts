@@ -238,6 +238,99 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>database &quot;%1&quot; on %2:%3</source>
+        <translation>Datenbank „%1“ auf %2:%3</translation>
+    </message>
+    <message>
+        <source>Reading %1:%2</source>
+        <translation>Lese %1:%2</translation>
+    </message>
+    <message>
+        <source>Refused: &quot;%1&quot; is a scratch database of the test restore, not a restore target.</source>
+        <translation>Abgelehnt: „%1“ ist eine Wegwerf-Datenbank der Test-Wiederherstellung, kein Ziel für eine Wiederherstellung.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is not a database dump.</source>
+        <translation>Abgelehnt: %1 ist kein Datenbank-Dump.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>The host went away during the preview.</source>
+        <translation>Der Host verschwand während der Vorschau.</translation>
+    </message>
+    <message>
+        <source>No safety gate: actions are off.</source>
+        <translation>Keine Sicherheitsschranke: Aktionen sind abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Not run: the host is no longer connected.</source>
+        <translation>Nicht ausgeführt: der Host ist nicht mehr verbunden.</translation>
+    </message>
+    <message>
+        <source>Backup action: %1</source>
+        <translation>Sicherungsaktion: %1</translation>
+    </message>
+    <message>
+        <source>Backup action failed: %1 — %2</source>
+        <translation>Sicherungsaktion fehlgeschlagen: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Not run: the preview was of &quot;%1&quot;, not &quot;%2&quot;; preview again.</source>
+        <translation>Nicht ausgeführt: die Vorschau galt „%1“, nicht „%2“; erneut Vorschau anzeigen.</translation>
+    </message>
+    <message>
+        <source>Refused: the plain dump has not been scanned.</source>
+        <translation>Abgelehnt: der reine SQL-Dump wurde nicht geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>restore %1:%2 (%3) over %4, cutting %n session(s)</source>
+        <translation>
+            <numerusform>%1:%2 (%3) über %4 wiederherstellen, dabei %n Sitzung trennen</numerusform>
+            <numerusform>%1:%2 (%3) über %4 wiederherstellen, dabei %n Sitzungen trennen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not run: the backup location &quot;%1&quot; has no directory on the host.</source>
+        <translation>Nicht ausgeführt: der Sicherungsort „%1“ hat kein Verzeichnis auf dem Host.</translation>
+    </message>
+    <message>
+        <source>Not run: %1 (backup location &quot;%2&quot;)</source>
+        <translation>Nicht ausgeführt: %1 (Sicherungsort „%2“)</translation>
+    </message>
+    <message>
+        <source>pg_dump -Fc of %1 into %2:%3</source>
+        <translation>pg_dump -Fc von %1 nach %2:%3</translation>
+    </message>
+    <message>
+        <source>Nothing to delete.</source>
+        <translation>Nichts zu löschen.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is not a file of the backup location &quot;%2&quot; (%3).</source>
+        <translation>Abgelehnt: %1 ist keine Datei des Sicherungsorts „%2“ (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n file(s) of %1 on %2: %3</source>
+        <translation>
+            <numerusform>%n Datei von %1 auf %2 löschen: %3</numerusform>
+            <numerusform>%n Dateien von %1 auf %2 löschen: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupCatalog</name>
     <message>
         <source>host %1 is not in the workspace</source>
@@ -299,10 +392,6 @@
         <translation>nie</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -345,6 +434,28 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ago</source>
+        <translation>%1 · vor %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2
+%3</source>
+        <translation>%1 um %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 verified</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 TOC only</source>
+        <translation>%1 nur Inhaltsverzeichnis</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -412,6 +523,29 @@
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>BackupHealthFeed</name>
+    <message>
+        <source>%1 backups</source>
+        <translation>%1 Sicherungen</translation>
+    </message>
+    <message>
+        <source>backup location %1 on %2 (%3): %4</source>
+        <translation>Sicherungsort %1 auf %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>not listed: %1</source>
+        <translation>nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>newest backup age</source>
+        <translation>Alter der neuesten Sicherung</translation>
     </message>
 </context>
 <context>
@@ -647,6 +781,177 @@
     </message>
 </context>
 <context>
+    <name>BackupsCommand</name>
+    <message>
+        <source>The backup catalog and the verification ladder, without the window.
+
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+        [--scratch DATABASE --confirm [--password-stdin]]   (level 3)
+
+LOCATION is a backup location&apos;s name (or HOST/NAME); FILE a path on this computer or HOST:PATH on a workspace host. list: exit status 1 when a location is stale (warning or critical) or could not be listed. verify: exit status 1 when a level failed or could not run. 2 on a usage error.</source>
+        <translation>Der Sicherungskatalog und die Prüfstufen, ohne Fenster.
+
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+        [--scratch DATABASE --confirm [--password-stdin]]   (Stufe 3)
+
+LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf diesem Computer oder HOST:PATH auf einem Host des Arbeitsbereichs. list: Exit-Status 1, wenn ein Ort veraltet ist (Warnung oder kritisch) oder nicht aufgelistet werden konnte. verify: Exit-Status 1, wenn eine Stufe fehlschlug oder nicht laufen konnte. 2 bei einem Aufruffehler.</translation>
+    </message>
+    <message>
+        <source>Read the backup locations of the workspace FILE.</source>
+        <translation>Die Sicherungsorte des Arbeitsbereichs FILE lesen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>verify: climb the ladder up to this level: 0 integrity, 1 table of contents, 2 full read, 3 test restore.</source>
+        <translation>verify: die Stufen bis zu dieser durchlaufen: 0 Integrität, 1 Inhaltsverzeichnis, 2 vollständig lesen, 3 Test-Wiederherstellung.</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>LEVEL</translation>
+    </message>
+    <message>
+        <source>verify --level 3: the workspace database whose server takes the scratch database (it needs scratch-restores: true).</source>
+        <translation>verify --level 3: die Datenbank des Arbeitsbereichs, deren Server die Wegwerf-Datenbank aufnimmt (sie braucht scratch-restores: true).</translation>
+    </message>
+    <message>
+        <source>DATABASE</source>
+        <translation>DATABASE</translation>
+    </message>
+    <message>
+        <source>verify --level 3: confirm the test restore (a change on the scratch server).</source>
+        <translation>verify --level 3: die Test-Wiederherstellung bestätigen (eine Änderung auf dem Server für Wegwerf-Datenbanken).</translation>
+    </message>
+    <message>
+        <source>verify --level 3: read the scratch server&apos;s password from the first line of standard input.</source>
+        <translation>verify --level 3: das Passwort des Servers für Wegwerf-Datenbanken aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: a test restore is refused.</source>
+        <translation>Nur-Lese-Modus: eine Test-Wiederherstellung wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Accept a host key that no known_hosts file has.</source>
+        <translation>Einen Host-Schlüssel annehmen, den keine known_hosts-Datei kennt.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>list or verify.</source>
+        <translation>list oder verify.</translation>
+    </message>
+    <message>
+        <source>list|verify</source>
+        <translation>list|verify</translation>
+    </message>
+    <message>
+        <source>Locations, or the file or location.</source>
+        <translation>Orte, oder die Datei bzw. der Ort.</translation>
+    </message>
+    <message>
+        <source>[LOCATION...]|FILE|LOCATION</source>
+        <translation>[LOCATION...]|FILE|LOCATION</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: give the level as --level 0, 1, 2 or 3</source>
+        <translation>opsdeck backups verify: geben Sie die Stufe als --level 0, 1, 2 oder 3 an</translation>
+    </message>
+    <message>
+        <source>opsdeck backups list: the workspace has no backup location &apos;%1&apos;</source>
+        <translation>opsdeck backups list: der Arbeitsbereich hat keinen Sicherungsort &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: give the file on host %1 by its absolute path: %1:/PATH</source>
+        <translation>opsdeck backups verify: geben Sie die Datei auf Host %1 mit absolutem Pfad an: %1:/PATH</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: &apos;%1&apos; is no backup location of the workspace and no file here</source>
+        <translation>opsdeck backups verify: &apos;%1&apos; ist weder ein Sicherungsort des Arbeitsbereichs noch eine Datei hier</translation>
+    </message>
+    <message>
+        <source>opsdeck backups list: the workspace has no backup location (a host&apos;s backups: key)</source>
+        <translation>opsdeck backups list: der Arbeitsbereich hat keinen Sicherungsort (den Schlüssel backups: eines Hosts)</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: --level 3 restores into a scratch database: name the workspace database whose server takes it with --scratch DATABASE</source>
+        <translation>opsdeck backups verify: --level 3 stellt in eine Wegwerf-Datenbank wieder her: nennen Sie mit --scratch DATABASE die Datenbank des Arbeitsbereichs, deren Server sie aufnimmt</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: the workspace has no database &apos;%1&apos;</source>
+        <translation>opsdeck backups verify: der Arbeitsbereich hat keine Datenbank &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: database %1 (workspace line %2) does not allow scratch restores; its entry needs scratch-restores: true</source>
+        <translation>opsdeck backups verify: Datenbank %1 (Arbeitsbereich Zeile %2) erlaubt keine Wegwerf-Wiederherstellungen; ihr Eintrag braucht scratch-restores: true</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: --password-stdin: standard input has no line with the password of database %1</source>
+        <translation>opsdeck backups verify: --password-stdin: die Standardeingabe hat keine Zeile mit dem Passwort der Datenbank %1</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: database %1 needs the password of keychain entry &apos;%2&apos;, and the command line opens no keychain: give it on standard input with --password-stdin</source>
+        <translation>opsdeck backups verify: Datenbank %1 braucht das Passwort des Schlüsselbund-Eintrags &apos;%2&apos;, und die Befehlszeile öffnet keinen Schlüsselbund: geben Sie es mit --password-stdin auf der Standardeingabe an</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: --read-only refuses a test restore (level 3); levels 0 to 2 only read</source>
+        <translation>opsdeck backups verify: --read-only lehnt eine Test-Wiederherstellung ab (Stufe 3); die Stufen 0 bis 2 lesen nur</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: a test restore creates and drops a scratch database on %1:%2; to run it, add --confirm</source>
+        <translation>opsdeck backups verify: eine Test-Wiederherstellung legt eine Wegwerf-Datenbank auf %1:%2 an und löscht sie wieder; um sie auszuführen, fügen Sie --confirm hinzu</translation>
+    </message>
+    <message>
+        <source>opsdeck backups: the audit log cannot be opened: %1</source>
+        <translation>opsdeck backups: das Audit-Protokoll lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck backups: verifications could not be read: %1</source>
+        <translation>opsdeck backups: Prüfungen ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck backups: location %1 on %2: %3</source>
+        <translation>opsdeck backups: Ort %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>opsdeck backups: location %1 on %2 is %3: %4</source>
+        <translation>opsdeck backups: Ort %1 auf %2 ist %3: %4</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: %1 on %2 could not be listed: %3</source>
+        <translation>opsdeck backups verify: %1 auf %2 ließ sich nicht auflisten: %3</translation>
+    </message>
+    <message>
+        <source>opsdeck backups verify: host %1 has no file %2</source>
+        <translation>opsdeck backups verify: Host %1 hat keine Datei %2</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation>URTEIL</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+</context>
+<context>
     <name>BuiltInWorkspace</name>
     <message>
         <source>System journal</source>
@@ -737,6 +1042,14 @@
     <message>
         <source>Certificates</source>
         <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Backup staleness</source>
+        <translation>Aktualität der Sicherungen</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
     </message>
 </context>
 <context>
@@ -1197,7 +1510,13 @@ Commands that need no display:
   db overview|activity|locks|slow|tables|replication DATABASE [--json]
                               one DBA view of a workspace database; also
                               db cancel, terminate and terminate-idle
-                              through the safety gate (opsdeck db --help)</source>
+                              through the safety gate (opsdeck db --help)
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+                              the backup catalog and the verification
+                              ladder; exit status 1 when a location is
+                              stale or a verification failed
+                              (opsdeck backups --help)</source>
         <translation>OpsDeck, die Betriebskonsole.
 
 Befehle, die keine Anzeige benötigen:
@@ -1233,7 +1552,13 @@ Befehle, die keine Anzeige benötigen:
                               eine DBA-Ansicht einer Datenbank des
                               Arbeitsbereichs; dazu db cancel, terminate
                               und terminate-idle über die Sicherheitsschranke
-                              (opsdeck db --help)</translation>
+                              (opsdeck db --help)
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+                              der Sicherungskatalog und die Prüfstufen;
+                              Exit-Status 1, wenn ein Ort veraltet ist
+                              oder eine Prüfung fehlschlug
+                              (opsdeck backups --help)</translation>
     </message>
 </context>
 <context>
@@ -5073,6 +5398,363 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     </message>
 </context>
 <context>
+    <name>OpsDeck::BackupsPage</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Ungeprüft</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Backup locations</source>
+        <translation>Sicherungsorte</translation>
+    </message>
+    <message>
+        <source>Backup files</source>
+        <translation>Sicherungsdateien</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>All Locations</source>
+        <translation>Alle Orte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 (%4)</source>
+        <translation>%1: %2 — %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 did not run: %2</source>
+        <translation>%1 lief nicht: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>A verification result could not be kept: %1</source>
+        <translation>Ein Prüfergebnis ließ sich nicht aufbewahren: %1</translation>
+    </message>
+    <message>
+        <source>Verify up to L2</source>
+        <translation>Bis L2 prüfen</translation>
+    </message>
+    <message>
+        <source>L0 Integrity</source>
+        <translation>L0 Integrität</translation>
+    </message>
+    <message>
+        <source>L1 Table of Contents (TOC only)</source>
+        <translation>L1 Inhaltsverzeichnis (nur Inhaltsverzeichnis)</translation>
+    </message>
+    <message>
+        <source>L2 Full Read</source>
+        <translation>L2 Vollständig lesen</translation>
+    </message>
+    <message>
+        <source>Test Restore…</source>
+        <translation>Test-Wiederherstellung …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Size, the compressor&apos;s own test and a .sha256 beside the file</source>
+        <translation>Größe, der eigene Test des Packprogramms und eine .sha256 neben der Datei</translation>
+    </message>
+    <message>
+        <source>pg_restore --list: reads the table of contents only, proves no data</source>
+        <translation>pg_restore --list: liest nur das Inhaltsverzeichnis, belegt keine Daten</translation>
+    </message>
+    <message>
+        <source>Reads and decodes every byte: truncation shows here</source>
+        <translation>Liest und dekodiert jedes Byte: hier zeigt sich ein abgeschnittener Dump</translation>
+    </message>
+    <message>
+        <source>Restore into a scratch database, count the biggest tables, drop it (Ctrl+Shift+T)</source>
+        <translation>In eine Wegwerf-Datenbank wiederherstellen, die größten Tabellen zählen, sie löschen (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Scratch server for test restores</source>
+        <translation>Server für Test-Wiederherstellungen</translation>
+    </message>
+    <message>
+        <source>Where test restores create their scratch database: the workspace databases with scratch-restores: true</source>
+        <translation>Wo Test-Wiederherstellungen ihre Wegwerf-Datenbank anlegen: die Datenbanken des Arbeitsbereichs mit scratch-restores: true</translation>
+    </message>
+    <message>
+        <source> on </source>
+        <translation> auf </translation>
+    </message>
+    <message>
+        <source>Filter backups</source>
+        <translation>Sicherungen filtern</translation>
+    </message>
+    <message>
+        <source>Filter: file, database, host</source>
+        <translation>Filter: Datei, Datenbank, Host</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Database dumps</source>
+        <translation>Datenbank-Dumps</translation>
+    </message>
+    <message>
+        <source> Only: </source>
+        <translation> Nur: </translation>
+    </message>
+    <message>
+        <source>Files whose last verification failed</source>
+        <translation>Dateien, deren letzte Prüfung fehlschlug</translation>
+    </message>
+    <message>
+        <source>Files never verified, or only to L1 (TOC only)</source>
+        <translation>Nie geprüfte Dateien oder nur bis L1 (nur Inhaltsverzeichnis)</translation>
+    </message>
+    <message>
+        <source>Files in locations whose newest backup is too old</source>
+        <translation>Dateien an Orten, deren neueste Sicherung zu alt ist</translation>
+    </message>
+    <message>
+        <source>Select a backup file to see its details.</source>
+        <translation>Wählen Sie eine Sicherungsdatei, um ihre Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Verification history</source>
+        <translation>Prüfverlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Last run&apos;s output</source>
+        <translation>Ausgabe des letzten Laufs</translation>
+    </message>
+    <message>
+        <source>What the last verification of this file said.</source>
+        <translation>Was die letzte Prüfung dieser Datei ergab.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>no scratch server</source>
+        <translation>kein Server für Wegwerf-Datenbanken</translation>
+    </message>
+    <message>
+        <source>Verification records could not be read: %1</source>
+        <translation>Prüfprotokolle ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>pg_dump %1</source>
+        <translation>pg_dump %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago</source>
+        <translation>%1, vor %2</translation>
+    </message>
+    <message>
+        <source>Dumped</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source> (the dumping host&apos;s clock)</source>
+        <translation> (Uhr des sichernden Hosts)</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>no .sha256 beside it</source>
+        <translation>keine .sha256 daneben</translation>
+    </message>
+    <message>
+        <source>sha256 %1</source>
+        <translation>sha256 %1</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3):
+%4</source>
+        <translation>%1 um %2 (%3):
+%4</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 (file changed since)</source>
+        <translation>%1 (Datei seitdem geändert)</translation>
+    </message>
+    <message>
+        <source>%1: cancelling…</source>
+        <translation>%1: breche ab …</translation>
+    </message>
+    <message>
+        <source>Listing every backup location again…</source>
+        <translation>Liste alle Sicherungsorte erneut auf …</translation>
+    </message>
+    <message>
+        <source>Select a backup file first.</source>
+        <translation>Wählen Sie zuerst eine Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>Verification is not available here.</source>
+        <translation>Prüfen ist hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 is being verified; wait for it or cancel it (Esc).</source>
+        <translation>%1 wird gerade geprüft; warten Sie darauf oder brechen Sie ab (Esc).</translation>
+    </message>
+    <message>
+        <source>Verify up to %1</source>
+        <translation>Bis %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>%1 prüfen</translation>
+    </message>
+    <message>
+        <source>Another verification is running.</source>
+        <translation>Eine andere Prüfung läuft.</translation>
+    </message>
+    <message>
+        <source>%1: %2…</source>
+        <translation>%1: %2 …</translation>
+    </message>
+    <message>
+        <source>A test restore needs a scratch server: mark a workspace database with scratch-restores: true.</source>
+        <translation>Eine Test-Wiederherstellung braucht einen Server für Wegwerf-Datenbanken: kennzeichnen Sie eine Datenbank des Arbeitsbereichs mit scratch-restores: true.</translation>
+    </message>
+    <message>
+        <source>Test restore of %1 refused: %2</source>
+        <translation>Test-Wiederherstellung von %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Test restore refused: %1</source>
+        <translation>Test-Wiederherstellung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Test restore of %1 into a scratch database on %2</source>
+        <translation>Test-Wiederherstellung von %1 in eine Wegwerf-Datenbank auf %2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>creates a database %1… on that server, restores the dump into it, counts its biggest tables and drops it again; the server does the work of a full restore</source>
+        <translation>legt auf diesem Server eine Datenbank %1… an, stellt den Dump darin wieder her, zählt ihre größten Tabellen und löscht sie wieder; der Server leistet die Arbeit einer vollständigen Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>%1: reading passwords…</source>
+        <translation>%1: lese Passwörter …</translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::CheckBatch</name>
     <message>
         <source>cancelled before it answered</source>
@@ -5215,6 +5897,10 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>the keychain has no entry &apos;%1&apos; for %2</source>
         <translation>der Schlüsselbund hat keinen Eintrag „%1“ für %2</translation>
+    </message>
+    <message>
+        <source>%1 is reported by the backup catalog, not run as a check</source>
+        <translation>%1 meldet der Sicherungskatalog, es läuft nicht als Prüfung</translation>
     </message>
 </context>
 <context>
@@ -8526,6 +9212,26 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>Databases</source>
         <translation>Datenbanken</translation>
     </message>
+    <message>
+        <source>Database %1 needs the password in keychain entry &apos;%2&apos;, and no keychain is open here.</source>
+        <translation>Datenbank %1 braucht das Passwort im Schlüsselbund-Eintrag &apos;%2&apos;, und hier ist kein Schlüsselbund geöffnet.</translation>
+    </message>
+    <message>
+        <source>no password in keychain entry &apos;%1&apos; for database %2</source>
+        <translation>kein Passwort im Schlüsselbund-Eintrag &apos;%1&apos; für Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Database %1: %2</source>
+        <translation>Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Backups (Ctrl+Shift+B)</source>
+        <translation>Sicherungen (Strg+Umschalt+B)</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::MetricsCharts</name>
@@ -10096,6 +10802,107 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     </message>
 </context>
 <context>
+    <name>PlainSqlScan</name>
+    <message>
+        <source>runs a shell command</source>
+        <translation>führt einen Shell-Befehl aus</translation>
+    </message>
+    <message>
+        <source>can send output to a shell command or write a file</source>
+        <translation>kann Ausgabe an einen Shell-Befehl senden oder eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>reads or writes files on the host, or runs a program</source>
+        <translation>liest oder schreibt Dateien auf dem Host oder führt ein Programm aus</translation>
+    </message>
+    <message>
+        <source>runs the SQL of another file</source>
+        <translation>führt das SQL einer anderen Datei aus</translation>
+    </message>
+    <message>
+        <source>sets a variable, from a shell command when it has backticks</source>
+        <translation>setzt eine Variable, mit Backticks aus einem Shell-Befehl</translation>
+    </message>
+    <message>
+        <source>reads or writes large objects from files on the host</source>
+        <translation>liest oder schreibt Large Objects aus Dateien auf dem Host</translation>
+    </message>
+    <message>
+        <source>changes the directory psql reads and writes files in</source>
+        <translation>wechselt das Verzeichnis, in dem psql Dateien liest und schreibt</translation>
+    </message>
+    <message>
+        <source>changes how psql reads the bytes that follow to an encoding OpsDeck does not allow</source>
+        <translation>stellt psql für die folgenden Bytes auf eine Kodierung um, die OpsDeck nicht zulässt</translation>
+    </message>
+    <message>
+        <source>ends COPY data, but no COPY … FROM stdin is open here</source>
+        <translation>beendet COPY-Daten, aber hier ist kein COPY … FROM stdin offen</translation>
+    </message>
+    <message>
+        <source>has arguments that are not the plain ones pg_dump writes</source>
+        <translation>hat Argumente, die nicht die einfachen sind, die pg_dump schreibt</translation>
+    </message>
+    <message>
+        <source>a lone backslash, which psql reads as a meta-command</source>
+        <translation>ein einzelner Backslash, den psql als Meta-Befehl liest</translation>
+    </message>
+    <message>
+        <source>is not a meta-command pg_dump writes</source>
+        <translation>ist kein Meta-Befehl, den pg_dump schreibt</translation>
+    </message>
+    <message>
+        <source>a dollar-quote tag longer than %1 bytes</source>
+        <translation>ein Dollar-Quote-Tag länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a quote right after a number and an E: psql versions read it differently</source>
+        <translation>ein Anführungszeichen direkt nach einer Zahl und einem E: psql-Versionen lesen es unterschiedlich</translation>
+    </message>
+    <message>
+        <source>a string continued on a new line after an E&apos;…&apos; string: psql versions read its backslashes differently</source>
+        <translation>eine Zeichenkette, die nach einer E&apos;…&apos;-Zeichenkette auf einer neuen Zeile weitergeht: psql-Versionen lesen ihre Backslashes unterschiedlich</translation>
+    </message>
+    <message>
+        <source>changes %1 other than as pg_dump does, which changes how psql reads the text that follows</source>
+        <translation>ändert %1 anders als pg_dump, was ändert, wie psql den folgenden Text liest</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3 — %4</source>
+        <translation>Zeile %1, Spalte %2: %3 — %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not listed</source>
+        <translation>
+            <numerusform>%n weiterer nicht aufgeführt</numerusform>
+            <numerusform>%n weitere nicht aufgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused: the dump has %n psql meta-command(s) pg_dump does not write, the first at line %1, column %2 (%3: %4).</source>
+        <translation>
+            <numerusform>Abgelehnt: der Dump hat %n psql-Meta-Befehl, den pg_dump nicht schreibt, in Zeile %1, Spalte %2 (%3: %4).</numerusform>
+            <numerusform>Abgelehnt: der Dump hat %n psql-Meta-Befehle, die pg_dump nicht schreibt, den ersten in Zeile %1, Spalte %2 (%3: %4).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: the dump switches to another database with \connect at line %1 (pg_dumpall or pg_dump --create output), so what follows would not go into the target database.</source>
+        <translation>Abgelehnt: der Dump wechselt in Zeile %1 mit \connect in eine andere Datenbank (Ausgabe von pg_dumpall oder pg_dump --create), also ginge das Folgende nicht in die Zieldatenbank.</translation>
+    </message>
+    <message>
+        <source>Refused: the dump has no \restrict line before its SQL (pg_dump 17.6, 16.10, 15.14, 14.19, 13.22 and later write one), so nothing stops psql from running meta-commands hidden in it.</source>
+        <translation>Abgelehnt: der Dump hat vor seinem SQL keine \restrict-Zeile (pg_dump 17.6, 16.10, 15.14, 14.19, 13.22 und neuer schreiben eine), also hindert nichts psql daran, darin versteckte Meta-Befehle auszuführen.</translation>
+    </message>
+    <message>
+        <source>Refused: the psql on the host did not say its version (&quot;%1&quot;), so it is unknown whether it honours \restrict.</source>
+        <translation>Abgelehnt: das psql auf dem Host nannte seine Version nicht („%1“), also ist unbekannt, ob es \restrict beachtet.</translation>
+    </message>
+    <message>
+        <source>Refused: psql %1.%2 on the host does not know \restrict; it needs 17.6, 16.10, 15.14, 14.19, 13.22, 18 or later.</source>
+        <translation>Abgelehnt: psql %1.%2 auf dem Host kennt \restrict nicht; nötig ist 17.6, 16.10, 15.14, 14.19, 13.22, 18 oder neuer.</translation>
+    </message>
+</context>
+<context>
     <name>PrivateFiles</name>
     <message>
         <source>Cannot create the folder %1: %2</source>
@@ -10381,6 +11188,56 @@ Fortfahren?</translation>
     <message>
         <source>Confirm Unknown Command</source>
         <translation>Unbekannten Befehl bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>the newest backup: never deleted</source>
+        <translation>die neueste Sicherung: wird nie gelöscht</translation>
+    </message>
+    <message>
+        <source>no retention rule: nothing is deleted</source>
+        <translation>keine Aufbewahrungsregel: nichts wird gelöscht</translation>
+    </message>
+    <message>
+        <source>daily: the newest of %1</source>
+        <translation>täglich: die neueste vom %1</translation>
+    </message>
+    <message>
+        <source>weekly: the newest of week %1-W%2</source>
+        <translation>wöchentlich: die neueste der Woche %1-W%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>younger than %n day(s)</source>
+        <translation>
+            <numerusform>jünger als %n Tag</numerusform>
+            <numerusform>jünger als %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no rule keeps it</source>
+        <translation>keine Regel behält sie</translation>
+    </message>
+    <message>
+        <source>No backup label (….backup) was archived before the oldest kept base backup, so where its WAL starts is unknown: all WAL is kept.</source>
+        <translation>Vor dem ältesten behaltenen Basis-Backup wurde kein Backup-Label (….backup) archiviert, also ist unbekannt, wo sein WAL beginnt: alles WAL wird behalten.</translation>
+    </message>
+    <message>
+        <source>timeline history: always kept</source>
+        <translation>Timeline-Historie: wird immer behalten</translation>
+    </message>
+    <message>
+        <source>WAL: kept while its need is unknown</source>
+        <translation>WAL: behalten, solange unklar ist, ob es gebraucht wird</translation>
+    </message>
+    <message>
+        <source>WAL from before the oldest kept base backup (which starts at %1)</source>
+        <translation>WAL von vor dem ältesten behaltenen Basis-Backup (das bei %1 beginnt)</translation>
+    </message>
+    <message>
+        <source>WAL for point-in-time recovery from %1</source>
+        <translation>WAL für Point-in-Time-Recovery ab %1</translation>
     </message>
 </context>
 <context>
@@ -11232,6 +12089,17 @@ Fortfahren?</translation>
     <message>
         <source>%1 PiB</source>
         <translation>%1 PiB</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>&apos;%1&apos; needs its value after &apos;=&apos; (%1=VALUE)</source>
+        <translation>&apos;%1&apos; braucht seinen Wert nach &apos;=&apos; (%1=VALUE)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a pg_dump option OpsDeck passes: only long options that choose what is dumped are allowed, not ones that set the file, the format or the connection</source>
+        <translation>&apos;%1&apos; ist keine pg_dump-Option, die OpsDeck weitergibt: erlaubt sind nur lange Optionen, die wählen, was gesichert wird, nicht solche, die Datei, Format oder Verbindung festlegen</translation>
     </message>
 </context>
 <context>

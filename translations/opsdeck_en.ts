@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message numerus="yes">
+        <source>restore %1:%2 (%3) over %4, cutting %n session(s)</source>
+        <translation>
+            <numerusform>restore %1:%2 (%3) over %4, cutting %n session</numerusform>
+            <numerusform>restore %1:%2 (%3) over %4, cutting %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n file(s) of %1 on %2: %3</source>
+        <translation>
+            <numerusform>delete %n file of %1 on %2: %3</numerusform>
+            <numerusform>delete %n files of %1 on %2: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupListing</name>
     <message numerus="yes">
         <source>%n gap(s), first at %1</source>
@@ -370,6 +387,33 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlainSqlScan</name>
+    <message numerus="yes">
+        <source>%n more not listed</source>
+        <translation>
+            <numerusform>%n more not listed</numerusform>
+            <numerusform>%n more not listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused: the dump has %n psql meta-command(s) pg_dump does not write, the first at line %1, column %2 (%3: %4).</source>
+        <translation>
+            <numerusform>Refused: the dump has %n psql meta-command pg_dump does not write, at line %1, column %2 (%3: %4).</numerusform>
+            <numerusform>Refused: the dump has %n psql meta-commands pg_dump does not write, the first at line %1, column %2 (%3: %4).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message numerus="yes">
+        <source>younger than %n day(s)</source>
+        <translation>
+            <numerusform>younger than %n day</numerusform>
+            <numerusform>younger than %n days</numerusform>
         </translation>
     </message>
 </context>
