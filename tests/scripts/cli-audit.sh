@@ -38,7 +38,10 @@ output=$("$opsdeck" audit verify) || fail "intact log: exit $?: $output"
 grep -Eq '^4 rows, chain intact; head [0-9a-f]{64}$' <<<"$output" || fail "intact log printed: $output"
 json=$("$opsdeck" audit verify --json) || fail "intact log, --json: exit $?"
 grep -q '"intact": true' <<<"$json" && grep -q '"rows": 4' <<<"$json" || fail "--json printed: $json"
-"$opsdeck" --help | grep -q 'audit verify' || fail "--help does not list audit verify"
+# Captured first: grep -q stops reading at its match, and under pipefail the help's writer
+# dying of SIGPIPE would fail the pipe.
+help=$("$opsdeck" --help) || fail "--help: exit $?"
+grep -q 'audit verify' <<<"$help" || fail "--help does not list audit verify"
 
 # Through a plain connection, history cannot be rewritten.
 for statement in "DELETE FROM audit_log WHERE id = 1" \

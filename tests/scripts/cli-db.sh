@@ -198,7 +198,8 @@ db overview orders --json >"$work/overview.json" || fail "db overview --json fai
 jq -e '.max_connections > 0 and .usable > 0 and .client_connections >= 1 and
     (.verdict | IN("fine", "warning", "critical")) and (.databases | map(.name) | index("opsdeck")) != null' \
     "$work/overview.json" >/dev/null || fail "overview: $(cat "$work/overview.json")"
-db overview orders | grep -q '^Connections: ' || fail "overview text"
+overview=$(db overview orders) || fail "db overview failed"
+grep -q '^Connections: ' <<<"$overview" || fail "overview text: $overview"
 db tables orders --json >"$work/tables.json" || fail "db tables --json failed"
 jq -e '(.tables | map(.name) | index("accounts")) != null and
     (.indexes | map(.name) | index("accounts_pkey")) != null' "$work/tables.json" >/dev/null ||
