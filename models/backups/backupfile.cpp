@@ -129,6 +129,25 @@ std::optional<BackupCompression> backupCompressionFromId(QStringView id)
     return fromId(compressionIds, id, Qt::CaseInsensitive);
 }
 
+QString compressorProgram(BackupCompression compression)
+{
+    switch (compression) {
+    case BackupCompression::Gzip:
+        return u"gzip"_s;
+    case BackupCompression::Zstd:
+        return u"zstd"_s;
+    case BackupCompression::Lz4:
+        return u"lz4"_s;
+    case BackupCompression::Bzip2:
+        return u"bzip2"_s;
+    case BackupCompression::Xz:
+        return u"xz"_s;
+    case BackupCompression::None:
+        break;
+    }
+    return {};
+}
+
 QString verificationLevelName(VerificationLevel level)
 {
     switch (level) {

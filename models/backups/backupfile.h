@@ -79,6 +79,8 @@ std::optional<BackupFormat> backupFormatFromId(QStringView id);
 QString backupFormatName(BackupFormat format); // translated, for people
 QString backupCompressionId(BackupCompression compression);
 std::optional<BackupCompression> backupCompressionFromId(QStringView id);
+// The program that tests and decompresses it (gzip, zstd, lz4, bzip2, xz); empty for None.
+QString compressorProgram(BackupCompression compression);
 QString verificationLevelName(VerificationLevel level); // "L2 full read", translated
 std::optional<VerificationLevel> verificationLevelFromNumber(int number);
 QString verificationVerdictId(VerificationVerdict verdict); // "verified", "toc-only", "failed"

@@ -30,29 +30,10 @@ QString step(const QString &name, const QString &command)
                                                                                            command);
 }
 
-QString decompressor(BackupCompression compression)
-{
-    switch (compression) {
-    case BackupCompression::Gzip:
-        return u"gzip"_s;
-    case BackupCompression::Zstd:
-        return u"zstd"_s;
-    case BackupCompression::Lz4:
-        return u"lz4"_s;
-    case BackupCompression::Bzip2:
-        return u"bzip2"_s;
-    case BackupCompression::Xz:
-        return u"xz"_s;
-    case BackupCompression::None:
-        break;
-    }
-    return {};
-}
-
 // The file's bytes as a stream: `cat FILE` or `gzip -dc FILE`.
 QString streamOf(const BackupFile &file)
 {
-    const QString program = decompressor(file.compression);
+    const QString program = compressorProgram(file.compression);
     if (program.isEmpty())
         return u"cat "_s + shellQuote(file.path);
     return program + u" -dc "_s + shellQuote(file.path);
@@ -99,7 +80,7 @@ QString integrityScript(const BackupFile &file)
         return script;
     }
     script += u"printf '\\036size %s\\n' \"$(wc -c < %1)\"\n"_s.arg(path);
-    const QString program = decompressor(file.compression);
+    const QString program = compressorProgram(file.compression);
     if (!program.isEmpty())
         script += step(u"test"_s, program + u" -t "_s + path);
     // The first bytes say whether it is what its name says: PGDMP, or a tar's "ustar".
@@ -254,10 +235,10 @@ VerificationFinding parseIntegrity(const BackupFile &file, const Framed &framed)
     found << Text::tr("%1, not empty").arg(formatBytes(size));
     if (framed.status.contains(u"test"_s)) {
         if (framed.status.value(u"test"_s) != 0)
-            return failed(
-                Text::tr("The %1 test fails: %2")
-                    .arg(decompressor(file.compression), lastLines(framed.text.value(u"test"_s))));
-        found << Text::tr("%1 test passes").arg(decompressor(file.compression));
+            return failed(Text::tr("The %1 test fails: %2")
+                              .arg(compressorProgram(file.compression),
+                                   lastLines(framed.text.value(u"test"_s))));
+        found << Text::tr("%1 test passes").arg(compressorProgram(file.compression));
     }
     if (framed.frames.contains(u"magic"_s)) {
         const QString magic = framed.frames.value(u"magic"_s);

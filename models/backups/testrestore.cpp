@@ -21,25 +21,6 @@ struct Text {
 
 constexpr QChar Frame = u'\x1e';
 
-QString decompressor(BackupCompression compression)
-{
-    switch (compression) {
-    case BackupCompression::Gzip:
-        return u"gzip"_s;
-    case BackupCompression::Zstd:
-        return u"zstd"_s;
-    case BackupCompression::Lz4:
-        return u"lz4"_s;
-    case BackupCompression::Bzip2:
-        return u"bzip2"_s;
-    case BackupCompression::Xz:
-        return u"xz"_s;
-    case BackupCompression::None:
-        break;
-    }
-    return {};
-}
-
 // The N biggest ordinary tables, each counted exactly. query_to_xml runs the count for a name
 // taken from the catalog (format's %I quotes it), so one plain SELECT does it, no \gexec.
 // Names come out hex-encoded: a name may hold '|' or a line break.
@@ -159,7 +140,7 @@ std::variant<CommandRequest, QString> testRestoreRequest(const TestRestorePlan &
         return Text::tr("Internal error: \"%1\" is no scratch database name").arg(scratch);
     const PgServer server = pgServerOf(plan.scratchServer);
     const QString path = shellQuote(plan.file.path);
-    const QString program = decompressor(plan.file.compression);
+    const QString program = compressorProgram(plan.file.compression);
     const QString stream = program.isEmpty() ? QString() : program + u" -dc "_s + path + u" | "_s;
 
     QString restore;
