@@ -6,7 +6,9 @@
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backupcatalogmodel.h"
 #include "models/backups/backupverifier.h"
+#include "models/backups/retention.h"
 #include "models/backups/verificationstore.h"
+#include "models/core/units.h"
 #include "models/incidents/incidentresponse.h"
 #include "models/incidents/incidentsession.h"
 #include "models/remote/hostregistry.h"
@@ -23,6 +25,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <iostream>
 #include <string>
@@ -49,11 +52,13 @@ void describeOptions(QCommandLineParser &parser)
         "The backup catalog and the verification ladder, without the window.\n\n"
         "  backups list [LOCATION...] [--json]\n"
         "  backups verify FILE|LOCATION --level 0..3 [--json]\n"
-        "        [--scratch DATABASE --confirm [--password-stdin]]   (level 3)\n\n"
+        "        [--scratch DATABASE --confirm [--password-stdin]]   (level 3)\n"
+        "  backups retention LOCATION [--json]   (a dry run: deletes nothing)\n\n"
         "LOCATION is a backup location's name (or HOST/NAME); FILE a path on this computer or "
         "HOST:PATH on a workspace host. list: exit status 1 when a location is stale (warning "
         "or critical) or could not be listed. verify: exit status 1 when a level failed or "
-        "could not run. 2 on a usage error."));
+        "could not run. retention: exit status 1 when the location could not be listed. 2 on a "
+        "usage error."));
     parser.addHelpOption();
     parser.addOption({u"workspace"_s, Text::tr("Read the backup locations of the workspace FILE."),
                       Text::tr("FILE")});
@@ -75,7 +80,8 @@ void describeOptions(QCommandLineParser &parser)
     parser.addOption({u"accept-unknown-host-key"_s,
                       Text::tr("Accept a host key that no known_hosts file has.")});
     parser.addPositionalArgument(u"backups"_s, Text::tr("The command."), u"backups"_s);
-    parser.addPositionalArgument(u"what"_s, Text::tr("list or verify."), Text::tr("list|verify"));
+    parser.addPositionalArgument(u"what"_s, Text::tr("list, verify or retention."),
+                                 Text::tr("list|verify|retention"));
     parser.addPositionalArgument(u"target"_s, Text::tr("Locations, or the file or location."),
                                  Text::tr("[LOCATION...]|FILE|LOCATION"));
 }
@@ -209,6 +215,76 @@ QList<VerificationRecord> loadVerifications(VerificationStore *store, QString *e
     return *loaded;
 }
 
+// The retention dry run of one listed location, as the page's dialog shows it.
+int printRetention(QTextStream &out, QTextStream &err, const Workspace &workspace,
+                   const BackupLocationStatus &status, const QList<BackupFile> &files, bool json)
+{
+    if (!status.error.isEmpty()) {
+        err << Text::tr("opsdeck backups: location %1 on %2: %3")
+                   .arg(status.location, status.host, status.error)
+            << '\n';
+        return failedExit;
+    }
+    const Host *host = workspace.findHost(status.host);
+    RetentionRules rules;
+    for (const BackupLocation &location : host ? host->backups : QList<BackupLocation>()) {
+        if (location.name == status.location)
+            rules = retentionRulesOf(location);
+    }
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const RetentionPlan plan = planRetention(files, rules, QDateTime::currentDateTimeUtc(), zone);
+    if (json) {
+        QJsonArray decisions;
+        for (const RetentionDecision &decision : plan.decisions)
+            decisions.append(
+                QJsonObject{{u"path"_s, decision.file.path},
+                            {u"kind"_s, backupFormatId(decision.file.format)},
+                            {u"size"_s, double(decision.file.size)},
+                            {u"modified"_s, timeOrNull(decision.file.modified)},
+                            {u"keep"_s, decision.keep},
+                            {u"reasons"_s, QJsonArray::fromStringList(decision.reasons)}});
+        out << QJsonDocument(
+                   QJsonObject{{u"host"_s, status.host},
+                               {u"location"_s, status.location},
+                               {u"rules"_s, QJsonObject{{u"retentionDays"_s, rules.retentionDays},
+                                                        {u"keepDaily"_s, rules.keepDaily},
+                                                        {u"keepWeekly"_s, rules.keepWeekly}}},
+                               {u"zone"_s, QString::fromUtf8(zone.id())},
+                               {u"delete"_s, QJsonArray::fromStringList(plan.pathsToDelete())},
+                               {u"bytesFreed"_s, double(plan.bytesFreed)},
+                               {u"windowStartBefore"_s, timeOrNull(plan.windowStartBefore)},
+                               {u"windowStartAfter"_s, timeOrNull(plan.windowStartAfter)},
+                               {u"windowEnd"_s, timeOrNull(plan.windowEnd)},
+                               {u"walNote"_s, plan.walNote},
+                               {u"decisions"_s, decisions}})
+                   .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    QList<QStringList> lines;
+    for (const RetentionDecision &decision : plan.decisions)
+        lines.append({decision.keep ? Text::tr("keep") : Text::tr("delete"), decision.file.path,
+                      decision.file.modified.toTimeZone(zone).toString(u"yyyy-MM-dd HH:mm"_s),
+                      decision.file.size >= 0 ? formatBytes(decision.file.size) : QString(),
+                      decision.reasons.join(u"; "_s)});
+    printTable(out,
+               {Text::tr("DECISION"), Text::tr("FILE"), Text::tr("MODIFIED"), Text::tr("SIZE"),
+                Text::tr("WHY")},
+               lines);
+    out << Text::tr("%1 / %2: %3 of %4 would be deleted (%5 freed); nothing was deleted.")
+               .arg(status.host, status.location)
+               .arg(plan.toDelete.size())
+               .arg(plan.decisions.size())
+               .arg(formatBytes(plan.bytesFreed))
+        << '\n';
+    if (plan.windowEnd.isValid())
+        out << Text::tr("Point-in-time recovery window: now from %1, after the run from %2, to %3.")
+                   .arg(plan.windowStartBefore.toTimeZone(zone).toString(Qt::ISODate),
+                        plan.windowStartAfter.toTimeZone(zone).toString(Qt::ISODate),
+                        plan.windowEnd.toTimeZone(zone).toString(Qt::ISODate))
+            << '\n';
+    return 0;
+}
+
 const Database *findDatabase(const Workspace &workspace, const QString &name)
 {
     for (const Environment &environment : workspace.environments) {
@@ -250,7 +326,8 @@ int runBackupsCommand(const QStringList &arguments)
     QStringList words = parser.positionalArguments();
     const QString command = words.value(1);
     if (words.value(0) != u"backups" ||
-        (command != u"list" && (command != u"verify" || words.size() != 3))) {
+        (command != u"list" &&
+         ((command != u"verify" && command != u"retention") || words.size() != 3))) {
         err << parser.helpText();
         return usageExit;
     }
@@ -315,7 +392,7 @@ int runBackupsCommand(const QStringList &arguments)
                 return usageExit;
             }
         }
-    } else if (keys.isEmpty()) {
+    } else if (command == u"verify" && keys.isEmpty()) {
         // A FILE: HOST:PATH on a workspace host, else a path on this computer.
         const QString word = words.front();
         const qsizetype colon = word.indexOf(u':');
@@ -366,6 +443,16 @@ int runBackupsCommand(const QStringList &arguments)
         location.glob = literalGlob(QFileInfo(filePath).fileName());
         holder->backups.append(location);
         keys = {holder->name + u'/' + location.name};
+    }
+    if (command == u"retention" && keys.size() != 1) {
+        err << (keys.isEmpty()
+                    ? Text::tr("opsdeck backups retention: the workspace has no backup location "
+                               "'%1'")
+                    : Text::tr("opsdeck backups retention: '%1' names several locations; give "
+                               "it as HOST/NAME"))
+                   .arg(words.front())
+            << '\n';
+        return usageExit;
     }
     if (command == u"list" && keys.isEmpty()) {
         err << Text::tr("opsdeck backups list: the workspace has no backup location (a host's "
@@ -452,6 +539,10 @@ int runBackupsCommand(const QStringList &arguments)
     catalog.setWorkspace(workspace);
     listNow(&catalog, keys);
     VerificationStore store(services.stateStore());
+
+    if (command == u"retention")
+        return printRetention(out, err, workspace, catalog.location(keys.front()),
+                              catalog.files(keys.front()), json);
 
     if (command == u"list") {
         QString loadError;

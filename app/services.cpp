@@ -2,6 +2,7 @@
 #include "app/services.h"
 
 #include "models/audit/auditlog.h"
+#include "models/backups/backupactions.h"
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backuphealthfeed.h"
 #include "models/backups/backupverifier.h"
@@ -66,6 +67,8 @@ Services::Services(const ServiceOptions &options)
                                                    .executorFor = executorFor,
                                                    .incident = m_incidentResponse->incident()};
     m_backupVerifier = std::make_unique<BackupVerifier>(verifierServices);
+    m_backupActions = std::make_unique<BackupActions>(m_runner.get(), m_actionGate.get());
+    m_backupActions->setIncident(m_incidentResponse->incident());
     // First in the store's queue: every job submitted from here on waits for it.
     m_stateStore->open(options.stateDatabase);
     if (m_credentials) {
@@ -96,7 +99,8 @@ ShellServices Services::shell() const
             .databases = m_databases.get(),
             .backupCatalog = m_backupCatalog.get(),
             .verifications = m_verifications.get(),
-            .backupVerifier = m_backupVerifier.get()};
+            .backupVerifier = m_backupVerifier.get(),
+            .backupActions = m_backupActions.get()};
 }
 
 StoreResult<QString> Services::waitUntilOpen() const

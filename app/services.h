@@ -12,6 +12,7 @@
 namespace OpsDeck {
 
 class ActionGate;
+class BackupActions;
 class AuditLog;
 class BackupCatalog;
 class BackupHealthFeed;
@@ -80,6 +81,7 @@ public:
     BackupCatalog *backupCatalog() const { return m_backupCatalog.get(); }
     VerificationStore *verifications() const { return m_verifications.get(); }
     BackupVerifier *backupVerifier() const { return m_backupVerifier.get(); }
+    BackupActions *backupActions() const { return m_backupActions.get(); }
 
     // What the main window needs (with the keychain).
     ShellServices shell() const;
@@ -108,6 +110,7 @@ private:
     std::unique_ptr<BackupCatalog> m_backupCatalog;
     std::unique_ptr<VerificationStore> m_verifications;
     std::unique_ptr<BackupVerifier> m_backupVerifier;
+    std::unique_ptr<BackupActions> m_backupActions;
     std::unique_ptr<BackupHealthFeed> m_backupFeed; // after the catalog: it uses it
 };
 

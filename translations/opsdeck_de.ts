@@ -329,6 +329,18 @@
             <numerusform>%n Dateien von %1 auf %2 löschen: %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The host went away during the check.</source>
+        <translation>Der Host ist während der Prüfung weggefallen.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is an S3 object; copy it to a host first and restore that copy.</source>
+        <translation>Abgelehnt: %1 ist ein S3-Objekt; zuerst auf einen Host kopieren und diese Kopie wiederherstellen.</translation>
+    </message>
 </context>
 <context>
     <name>BackupCatalog</name>
@@ -783,22 +795,6 @@
 <context>
     <name>BackupsCommand</name>
     <message>
-        <source>The backup catalog and the verification ladder, without the window.
-
-  backups list [LOCATION...] [--json]
-  backups verify FILE|LOCATION --level 0..3 [--json]
-        [--scratch DATABASE --confirm [--password-stdin]]   (level 3)
-
-LOCATION is a backup location&apos;s name (or HOST/NAME); FILE a path on this computer or HOST:PATH on a workspace host. list: exit status 1 when a location is stale (warning or critical) or could not be listed. verify: exit status 1 when a level failed or could not run. 2 on a usage error.</source>
-        <translation>Der Sicherungskatalog und die Prüfstufen, ohne Fenster.
-
-  backups list [LOCATION...] [--json]
-  backups verify FILE|LOCATION --level 0..3 [--json]
-        [--scratch DATABASE --confirm [--password-stdin]]   (Stufe 3)
-
-LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf diesem Computer oder HOST:PATH auf einem Host des Arbeitsbereichs. list: Exit-Status 1, wenn ein Ort veraltet ist (Warnung oder kritisch) oder nicht aufgelistet werden konnte. verify: Exit-Status 1, wenn eine Stufe fehlschlug oder nicht laufen konnte. 2 bei einem Aufruffehler.</translation>
-    </message>
-    <message>
         <source>Read the backup locations of the workspace FILE.</source>
         <translation>Die Sicherungsorte des Arbeitsbereichs FILE lesen.</translation>
     </message>
@@ -845,14 +841,6 @@ LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf d
     <message>
         <source>The command.</source>
         <translation>Der Befehl.</translation>
-    </message>
-    <message>
-        <source>list or verify.</source>
-        <translation>list oder verify.</translation>
-    </message>
-    <message>
-        <source>list|verify</source>
-        <translation>list|verify</translation>
     </message>
     <message>
         <source>Locations, or the file or location.</source>
@@ -949,6 +937,72 @@ LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf d
     <message>
         <source>DETAIL</source>
         <translation>DETAIL</translation>
+    </message>
+    <message>
+        <source>The backup catalog and the verification ladder, without the window.
+
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+        [--scratch DATABASE --confirm [--password-stdin]]   (level 3)
+  backups retention LOCATION [--json]   (a dry run: deletes nothing)
+
+LOCATION is a backup location&apos;s name (or HOST/NAME); FILE a path on this computer or HOST:PATH on a workspace host. list: exit status 1 when a location is stale (warning or critical) or could not be listed. verify: exit status 1 when a level failed or could not run. retention: exit status 1 when the location could not be listed. 2 on a usage error.</source>
+        <translation>Der Sicherungskatalog und die Prüfstufen, ohne Fenster.
+
+  backups list [LOCATION...] [--json]
+  backups verify FILE|LOCATION --level 0..3 [--json]
+        [--scratch DATABASE --confirm [--password-stdin]]   (Stufe 3)
+  backups retention LOCATION [--json]   (ein Probelauf: löscht nichts)
+
+LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf diesem Computer oder HOST:PATH auf einem Host des Arbeitsbereichs. list: Exit-Status 1, wenn ein Ort veraltet ist (Warnung oder kritisch) oder nicht aufgelistet werden konnte. verify: Exit-Status 1, wenn eine Stufe fehlschlug oder nicht laufen konnte. retention: Exit-Status 1, wenn der Ort nicht aufgelistet werden konnte. 2 bei einem Aufruffehler.</translation>
+    </message>
+    <message>
+        <source>list, verify or retention.</source>
+        <translation>list, verify oder retention.</translation>
+    </message>
+    <message>
+        <source>list|verify|retention</source>
+        <translation>list|verify|retention</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>ENTSCHEIDUNG</translation>
+    </message>
+    <message>
+        <source>MODIFIED</source>
+        <translation>GEÄNDERT</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>GRÖSSE</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>WARUM</translation>
+    </message>
+    <message>
+        <source>%1 / %2: %3 of %4 would be deleted (%5 freed); nothing was deleted.</source>
+        <translation>%1 / %2: %3 von %4 würden gelöscht (%5 frei); nichts wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery window: now from %1, after the run from %2, to %3.</source>
+        <translation>Zeitfenster für Point-in-Time-Recovery: jetzt ab %1, nach dem Lauf ab %2, bis %3.</translation>
+    </message>
+    <message>
+        <source>opsdeck backups retention: the workspace has no backup location &apos;%1&apos;</source>
+        <translation>opsdeck backups retention: Der Arbeitsbereich hat keinen Sicherungsort „%1“</translation>
+    </message>
+    <message>
+        <source>opsdeck backups retention: &apos;%1&apos; names several locations; give it as HOST/NAME</source>
+        <translation>opsdeck backups retention: „%1“ benennt mehrere Orte; als HOST/NAME angeben</translation>
     </message>
 </context>
 <context>
@@ -5753,6 +5807,112 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <source>%1: reading passwords…</source>
         <translation>%1: lese Passwörter …</translation>
     </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Back Up Now…</source>
+        <translation>Jetzt sichern…</translation>
+    </message>
+    <message>
+        <source>Retention…</source>
+        <translation>Aufbewahrung…</translation>
+    </message>
+    <message>
+        <source>Restore this dump over a database of its host: shows what it replaces first (Ctrl+Shift+R)</source>
+        <translation>Diesen Dump über eine Datenbank seines Hosts wiederherstellen: zeigt zuerst, was ersetzt wird (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>pg_dump the location&apos;s database into it now (Ctrl+Shift+N)</source>
+        <translation>Die Datenbank des Orts jetzt mit pg_dump dorthin sichern (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Which files the location&apos;s retention rules would delete: a dry run first</source>
+        <translation>Welche Dateien die Aufbewahrungsregeln des Orts löschen würden: zuerst ein Probelauf</translation>
+    </message>
+    <message>
+        <source>%1 is under way; wait for it.</source>
+        <translation>%1 läuft; bitte warten.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not in the workspace.</source>
+        <translation>Host %1 ist nicht im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1: scanning the plain dump before anything runs it…</source>
+        <translation>%1: Der SQL-Dump wird geprüft, bevor irgendetwas ihn ausführt…</translation>
+    </message>
+    <message>
+        <source>Scanning %1</source>
+        <translation>%1 wird geprüft</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
+    </message>
+    <message>
+        <source>%1: not done: %2</source>
+        <translation>%1: nicht erledigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a database dump: only dumps are restored here.</source>
+        <translation>%1 ist kein Datenbank-Dump: Hier werden nur Dumps wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restore of %1 over database %2 (%3)</source>
+        <translation>Wiederherstellung von %1 über Datenbank %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>replaces every object of database %1 (%2) with the backup&apos;s and cuts its %n other session(s); what is there now is gone</source>
+        <translation>
+            <numerusform>ersetzt jedes Objekt der Datenbank %1 (%2) durch das der Sicherung und trennt ihre %n andere Sitzung; was jetzt darin ist, ist dann weg</numerusform>
+            <numerusform>ersetzt jedes Objekt der Datenbank %1 (%2) durch das der Sicherung und trennt ihre %n anderen Sitzungen; was jetzt darin ist, ist dann weg</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>Choose a backup location first.</source>
+        <translation>Zuerst einen Sicherungsort wählen.</translation>
+    </message>
+    <message>
+        <source>Backup location %1 names no database of host %2 to back up (its database key).</source>
+        <translation>Sicherungsort %1 nennt keine Datenbank von Host %2 zum Sichern (sein Schlüssel database).</translation>
+    </message>
+    <message>
+        <source>Backup location %1 is an S3 listing: a backup is made into a directory on the host.</source>
+        <translation>Sicherungsort %1 ist eine S3-Auflistung: Eine Sicherung wird in ein Verzeichnis auf dem Host geschrieben.</translation>
+    </message>
+    <message>
+        <source>Back up database %1 into %2 / %3 now</source>
+        <translation>Datenbank %1 jetzt nach %2 / %3 sichern</translation>
+    </message>
+    <message>
+        <source>%1: reading the password…</source>
+        <translation>%1: Passwort wird gelesen…</translation>
+    </message>
+    <message>
+        <source>runs pg_dump -Fc on %1 and writes a new file into %2; nothing that is there is changed</source>
+        <translation>führt pg_dump -Fc auf %1 aus und schreibt eine neue Datei nach %2; nichts Vorhandenes wird geändert</translation>
+    </message>
+    <message>
+        <source>%1 / %2 has not been listed yet: wait for its listing.</source>
+        <translation>%1 / %2 wurde noch nicht aufgelistet: auf die Auflistung warten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n file(s) of %1 / %2</source>
+        <translation>
+            <numerusform>%n Datei von %1 / %2 löschen</numerusform>
+            <numerusform>%n Dateien von %1 / %2 löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deletes exactly the files the dry run listed (%1 freed); they cannot be brought back</source>
+        <translation>löscht genau die Dateien, die der Probelauf aufgeführt hat (%1 frei); sie lassen sich nicht zurückholen</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::CheckBatch</name>
@@ -7292,18 +7452,6 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>The keychain has no password for %1 (entry &apos;%2&apos;).</source>
         <translation>Der Schlüsselbund hat kein Passwort für %1 (Eintrag „%2“).</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Remember in keychain</source>
-        <translation>Im Schlüsselbund merken</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Passwort:</translation>
     </message>
     <message>
         <source>%1: no password given; not connected.</source>
@@ -9232,6 +9380,14 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
         <source>Backups (Ctrl+Shift+B)</source>
         <translation>Sicherungen (Strg+Umschalt+B)</translation>
     </message>
+    <message>
+        <source>Database Password</source>
+        <translation>Datenbankpasswort</translation>
+    </message>
+    <message>
+        <source>The keychain has no password for database %1 on %2 (entry &apos;%3&apos;).</source>
+        <translation>Der Schlüsselbund hat kein Passwort für Datenbank %1 auf %2 (Eintrag „%3“).</translation>
+    </message>
 </context>
 <context>
     <name>OpsDeck::MetricsCharts</name>
@@ -9668,6 +9824,211 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RestoreDialog</name>
+    <message>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A restore replaces the target database&apos;s contents with this backup.&lt;/b&gt; Its other sessions are cut first; the restore runs as one transaction on %1, the host that holds the file.</source>
+        <translation>&lt;b&gt;Eine Wiederherstellung ersetzt den Inhalt der Zieldatenbank durch diese Sicherung.&lt;/b&gt; Ihre anderen Sitzungen werden zuerst getrennt; die Wiederherstellung läuft als eine Transaktion auf %1, dem Host, der die Datei hat.</translation>
+    </message>
+    <message>
+        <source>Target database</source>
+        <translation>Zieldatenbank</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3 on %4:%5)</source>
+        <translation>%1 / %2 (%3 auf %4:%5)</translation>
+    </message>
+    <message>
+        <source>Backup:</source>
+        <translation>Sicherung:</translation>
+    </message>
+    <message>
+        <source>Restore into:</source>
+        <translation>Wiederherstellen in:</translation>
+    </message>
+    <message>
+        <source>Sessions the restore will cut</source>
+        <translation>Sitzungen, die die Wiederherstellung trennt</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Sessions that will be cut:</source>
+        <translation>Sitzungen, die getrennt werden:</translation>
+    </message>
+    <message>
+        <source>The workspace names no database to restore into.</source>
+        <translation>Der Arbeitsbereich nennt keine Datenbank, in die wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>Reading what the restore would replace…</source>
+        <translation>Es wird gelesen, was die Wiederherstellung ersetzen würde…</translation>
+    </message>
+    <message>
+        <source>Will be replaced</source>
+        <translation>Wird ersetzt</translation>
+    </message>
+    <message>
+        <source>database &lt;b&gt;%1&lt;/b&gt;, %2</source>
+        <translation>Datenbank &lt;b&gt;%1&lt;/b&gt;, %2</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>Sessions cut</source>
+        <translation>Getrennte Sitzungen</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>psql on %1</source>
+        <translation>psql auf %1</translation>
+    </message>
+    <message>
+        <source>Safety scan</source>
+        <translation>Sicherheitsprüfung</translation>
+    </message>
+    <message>
+        <source>no psql meta-commands beyond the known ones</source>
+        <translation>keine psql-Metabefehle außer den bekannten</translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RetentionDialog</name>
+    <message numerus="yes">
+        <source>the newest of each of the last %n day(s)</source>
+        <translation>
+            <numerusform>die neueste des letzten Tags</numerusform>
+            <numerusform>die neueste jedes der letzten %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest of each of the last %n week(s)</source>
+        <translation>
+            <numerusform>die neueste der letzten Woche</numerusform>
+            <numerusform>die neueste jeder der letzten %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>everything younger than %n day(s)</source>
+        <translation>
+            <numerusform>alles, was jünger als %n Tag ist</numerusform>
+            <numerusform>alles, was jünger als %n Tage ist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no retention rule: nothing is deleted</source>
+        <translation>keine Aufbewahrungsregel: nichts wird gelöscht</translation>
+    </message>
+    <message>
+        <source>keep %1</source>
+        <translation>behalten: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Retention of %1 / %2 (dry run)</source>
+        <translation>Aufbewahrung von %1 / %2 (Probelauf)</translation>
+    </message>
+    <message>
+        <source>Rules: %1.</source>
+        <translation>Regeln: %1.</translation>
+    </message>
+    <message>
+        <source>Days and weeks as in %1.</source>
+        <translation>Tage und Wochen wie in %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 would be deleted&lt;/b&gt; (%2 freed), %3 kept.</source>
+        <translation>&lt;b&gt;%1 würden gelöscht&lt;/b&gt; (%2 frei), %3 behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery window: now %1 – %2; after the run %3 – %4.</source>
+        <translation>Zeitfenster für Point-in-Time-Recovery: jetzt %1 – %2; nach dem Lauf %3 – %4.</translation>
+    </message>
+    <message>
+        <source>What the retention run would do with each file</source>
+        <translation>Was der Aufbewahrungslauf mit jeder Datei täte</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n File(s)…</source>
+        <translation>
+            <numerusform>%n Datei löschen…</numerusform>
+            <numerusform>%n Dateien löschen…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10792,6 +11153,21 @@ Keine Schritte zum Ausführen oder Prüfen</translation>
     <message>
         <source>Open &amp;Log</source>
         <translation>&amp;Log öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Remember in keychain</source>
+        <translation>Im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
 </context>
 <context>

@@ -219,6 +219,23 @@
     </message>
 </context>
 <context>
+    <name>OpsDeck::BackupsPage</name>
+    <message numerus="yes">
+        <source>replaces every object of database %1 (%2) with the backup&apos;s and cuts its %n other session(s); what is there now is gone</source>
+        <translation>
+            <numerusform>replaces every object of database %1 (%2) with the backup&apos;s and cuts its %n other session; what is there now is gone</numerusform>
+            <numerusform>replaces every object of database %1 (%2) with the backup&apos;s and cuts its %n other sessions; what is there now is gone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n file(s) of %1 / %2</source>
+        <translation>
+            <numerusform>Delete %n file of %1 / %2</numerusform>
+            <numerusform>Delete %n files of %1 / %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpsDeck::ContainerGroupModel</name>
     <message numerus="yes">
         <source>No project (%n)</source>
@@ -364,6 +381,44 @@
         <translation>
             <numerusform>Running %n check…</numerusform>
             <numerusform>Running %n checks…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpsDeck::RetentionDialog</name>
+    <message numerus="yes">
+        <source>the newest of each of the last %n day(s)</source>
+        <translation>
+            <numerusform>the newest of the last day</numerusform>
+            <numerusform>the newest of each of the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest of each of the last %n week(s)</source>
+        <translation>
+            <numerusform>the newest of the last week</numerusform>
+            <numerusform>the newest of each of the last %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>everything younger than %n day(s)</source>
+        <translation>
+            <numerusform>everything younger than %n day</numerusform>
+            <numerusform>everything younger than %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n File(s)…</source>
+        <translation>
+            <numerusform>Delete %n File…</numerusform>
+            <numerusform>Delete %n Files…</numerusform>
         </translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "models/database/databaseconnection.h"
 #include "models/incidents/incidentsession.h"
 #include "models/remote/commandrunner.h"
+#include "models/remote/serviceroute.h"
 #include "models/remote/shellquote.h"
 #include "models/workspace/workspace.h"
 
@@ -174,6 +175,30 @@ private:
     bool m_answered = false;
 };
 
+// The target's size and its other client sessions: one row each, or one row with no session.
+const QString RestoreTargetSql =
+    u"SELECT pg_database_size(current_database()), a.pid, a.usename, a.application_name,"
+    " coalesce(host(a.client_addr), 'local'), a.state"
+    " FROM (SELECT 1) AS one LEFT JOIN pg_stat_activity AS a"
+    " ON a.datname = current_database() AND a.pid <> pg_backend_pid()"
+    " AND a.backend_type = 'client backend' ORDER BY a.pid"_s;
+
+void readRestoreTarget(const QList<QVariantList> &rows, RestorePreview *preview)
+{
+    for (const QVariantList &row : rows) {
+        preview->databaseSize = row.value(0).toLongLong();
+        if (row.value(1).isNull())
+            continue;
+        RestoreSession session;
+        session.pid = row.value(1).toInt();
+        session.user = row.value(2).toString();
+        session.application = row.value(3).toString();
+        session.client = row.value(4).toString();
+        session.state = row.value(5).toString();
+        preview->sessions.append(session);
+    }
+}
+
 QString describeTarget(const PgTarget &target)
 {
     return Text::tr("database \"%1\" on %2:%3")
@@ -255,6 +280,10 @@ void BackupActions::previewRestore(Executor *executor, const BackupFile &file,
             else if (!preview->file.isDatabaseDump())
                 preview->refusal =
                     Text::tr("Refused: %1 is not a database dump.").arg(preview->file.name());
+            else if (preview->file.path.startsWith(u"s3://"))
+                preview->refusal = Text::tr("Refused: %1 is an S3 object; copy it to a host "
+                                            "first and restore that copy.")
+                                       .arg(preview->file.path);
             else if (preview->file.format == BackupFormat::PlainSql)
                 preview->refusal = plainRestoreRefusal(preview->scan, preview->psqlVersion);
         }
@@ -262,83 +291,113 @@ void BackupActions::previewRestore(Executor *executor, const BackupFile &file,
             done(*preview);
     };
 
-    // The plain dump's scan and the host's psql, then the database itself.
-    auto readDatabase = [self, preview, target, answer]() {
+    // The plain dump's scan and the host's psql, then the database itself, reached as the host
+    // that will restore reaches it (through its tunnel for an SSH host): the database shown
+    // is the one that host's restore writes into, not one the desktop's 127.0.0.1 names.
+    auto readDatabase = [self, executor = QPointer<Executor>(executor), preview, target, answer]() {
         if (!self)
             return;
-        DatabaseConnectOptions options;
-        options.name = target.database;
-        options.host = target.server.host;
-        options.port = quint16(target.server.port);
-        options.database = target.database;
-        options.user = target.server.user;
-        options.password = target.password;
-        options.sslMode = target.server.sslMode;
-        options.applicationName = u"opsdeck-restore-preview"_s;
-        auto *connection = new DatabaseConnection(options, self);
-        DatabaseStatement statement;
-        statement.sql = u"SELECT pg_database_size(current_database()), a.pid, a.usename,"
-                        " a.application_name, coalesce(host(a.client_addr), 'local'), a.state"
-                        " FROM (SELECT 1) AS one LEFT JOIN pg_stat_activity AS a"
-                        " ON a.datname = current_database() AND a.pid <> pg_backend_pid()"
-                        " AND a.backend_type = 'client backend' ORDER BY a.pid"_s;
-        connection->execute(
-            statement, self,
-            [connection, preview, target, answer](const DatabaseStatementResult &result) {
-                connection->deleteLater();
-                if (!result.succeeded()) {
-                    preview->error =
-                        Text::tr("Cannot read %1: %2").arg(describeTarget(target), result.error);
-                } else {
-                    for (const QVariantList &row : result.rows) {
-                        preview->databaseSize = row.value(0).toLongLong();
-                        if (row.value(1).isNull())
-                            continue;
-                        RestoreSession session;
-                        session.pid = row.value(1).toInt();
-                        session.user = row.value(2).toString();
-                        session.application = row.value(3).toString();
-                        session.client = row.value(4).toString();
-                        session.state = row.value(5).toString();
-                        preview->sessions.append(session);
-                    }
-                }
-                answer();
-            });
+        if (!executor) {
+            preview->error = Text::tr("The host went away during the preview.");
+            answer();
+            return;
+        }
+        auto *route = new QObject(self);
+        const auto read = [self, route, preview, target, answer](const QString &host,
+                                                                 quint16 port) {
+            DatabaseConnectOptions options;
+            options.name = target.database;
+            options.host = host;
+            options.port = port;
+            options.database = target.database;
+            options.user = target.server.user;
+            options.password = target.password;
+            options.sslMode = target.server.sslMode;
+            options.applicationName = u"opsdeck-restore-preview"_s;
+            auto *connection = new DatabaseConnection(options, route);
+            DatabaseStatement statement;
+            statement.sql = RestoreTargetSql;
+            connection->execute(
+                statement, self,
+                [route, preview, target, answer](const DatabaseStatementResult &result) {
+                    route->deleteLater(); // the connection and the tunnel
+                    if (!result.succeeded())
+                        preview->error = Text::tr("Cannot read %1: %2")
+                                             .arg(describeTarget(target), result.error);
+                    else
+                        readRestoreTarget(result.rows, preview.get());
+                    answer();
+                });
+        };
+        reachThrough(executor, target.server.host, quint16(target.server.port), route, read,
+                     [route, preview, target, answer](const QString &error) {
+                         route->deleteLater();
+                         preview->error =
+                             Text::tr("Cannot reach %1: %2").arg(describeTarget(target), error);
+                         answer();
+                     });
     };
 
     if (file.format != BackupFormat::PlainSql) {
         readDatabase();
         return;
     }
+    checkPlainDump(executor, file, this,
+                   [preview, readDatabase, answer](const PlainDumpCheck &check) {
+                       preview->psqlVersion = check.psqlVersion;
+                       preview->scan = check.scan;
+                       preview->scanned = check.scanned;
+                       if (!check.error.isEmpty()) {
+                           preview->error = check.error;
+                           answer();
+                           return;
+                       }
+                       readDatabase();
+                   });
+}
+
+QString PlainDumpCheck::refusal() const
+{
+    if (!error.isEmpty())
+        return error;
+    if (!scanned)
+        return Text::tr("Refused: the plain dump has not been scanned.");
+    return plainRestoreRefusal(scan, psqlVersion);
+}
+
+void BackupActions::checkPlainDump(Executor *executor, const BackupFile &file, QObject *context,
+                                   PlainCheckDone done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<BackupActions> self(this);
+    auto check = std::make_shared<PlainDumpCheck>();
+    const auto answer = [guard, check, done]() {
+        if (guard)
+            done(*check);
+    };
     CommandRequest version;
     version.argv = {u"psql"_s, u"--version"_s};
-    runCollecting(
-        m_runner, executor, version, this, std::nullopt,
-        [self, executor = QPointer<Executor>(executor), preview, readDatabase,
-         answer](const CommandResult &result, const QByteArray &out, const QByteArray &err) {
-            if (!self)
-                return;
-            preview->psqlVersion =
-                result.succeeded() ? QString::fromUtf8(out).trimmed() : lastLines(err);
-            if (!executor) {
-                preview->error = Text::tr("The host went away during the preview.");
-                answer();
-                return;
-            }
-            self->scanPlainDump(executor, preview->file, self,
-                                [preview, readDatabase, answer](const PlainSqlScanResult &scan,
-                                                                const QString &error) {
-                                    preview->scan = scan;
-                                    preview->scanned = error.isEmpty();
-                                    if (!error.isEmpty()) {
-                                        preview->error = error;
-                                        answer();
-                                        return;
-                                    }
-                                    readDatabase();
-                                });
-        });
+    runCollecting(m_runner, executor, version, this, std::nullopt,
+                  [self, executor = QPointer<Executor>(executor), file, check, answer](
+                      const CommandResult &result, const QByteArray &out, const QByteArray &err) {
+                      if (!self)
+                          return;
+                      check->psqlVersion =
+                          result.succeeded() ? QString::fromUtf8(out).trimmed() : lastLines(err);
+                      if (!executor) {
+                          check->error = Text::tr("The host went away during the check.");
+                          answer();
+                          return;
+                      }
+                      self->scanPlainDump(
+                          executor, file, self,
+                          [check, answer](const PlainSqlScanResult &scan, const QString &error) {
+                              check->scan = scan;
+                              check->scanned = error.isEmpty();
+                              check->error = error;
+                              answer();
+                          });
+                  });
 }
 
 void BackupActions::runDeclared(const DeclaredAction &action,
@@ -415,6 +474,10 @@ void BackupActions::restore(Executor *executor, const RestorePreview &preview,
                           .arg(target.database));
     if (!file.isDatabaseDump())
         return refuse(Text::tr("Refused: %1 is not a database dump.").arg(file.name()));
+    if (file.path.startsWith(u"s3://"))
+        return refuse(Text::tr("Refused: %1 is an S3 object; copy it to a host first and restore "
+                               "that copy.")
+                          .arg(file.path));
     if (file.format == BackupFormat::PlainSql) {
         if (!preview.scanned)
             return refuse(Text::tr("Refused: the plain dump has not been scanned."));

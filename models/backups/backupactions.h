@@ -52,6 +52,17 @@ struct RestorePreview {
     bool mayRestore() const { return refusal.isEmpty() && error.isEmpty(); }
 };
 
+// A plain SQL dump as the host that holds it would run it: the dump's scan and that host's psql.
+struct PlainDumpCheck {
+    PlainSqlScanResult scan;
+    bool scanned = false;
+    QString psqlVersion; // `psql --version`'s answer, or what it said when it failed
+    QString error;       // the file could not be read to its end
+
+    // Why psql must not run this dump (plainRestoreRefusal(), or the error), or empty.
+    QString refusal() const;
+};
+
 // `<database>-<UTC timestamp>.dump`, the database name reduced to letters, digits, '.', '_'
 // and '-' so it is one safe file name.
 QString backupFileName(const QString &database, const QDateTime &utc);
@@ -76,6 +87,11 @@ public:
     // never holds the file in memory. error is set when it could not be read to its end.
     using ScanDone = std::function<void(const PlainSqlScanResult &scan, const QString &error)>;
     void scanPlainDump(Executor *executor, const BackupFile &file, QObject *context, ScanDone done);
+
+    // Read only: the host's psql version, then scanPlainDump().
+    using PlainCheckDone = std::function<void(const PlainDumpCheck &check)>;
+    void checkPlainDump(Executor *executor, const BackupFile &file, QObject *context,
+                        PlainCheckDone done);
 
     // Read only: the target's size and sessions, the scan and the host's psql for a plain dump,
     // and why the restore would be refused.

@@ -4,6 +4,7 @@
 #include "models/database/databasequeries.h"
 #include "models/incidents/incidentsession.h"
 #include "models/remote/executor.h"
+#include "models/remote/hostregistry.h"
 #include "models/remote/serviceroute.h"
 #include "models/secrets/credentialstore.h"
 
@@ -23,11 +24,6 @@ class Text
 int viewSlot(DatabaseView view)
 {
     return int(view);
-}
-
-bool isLoopback(const QString &address)
-{
-    return address == u"localhost"_s || address.startsWith(u"127."_s) || address == u"::1"_s;
 }
 
 // Never an OpsDeck session (ours or another OpsDeck's), whatever pid the caller names: the
@@ -176,11 +172,7 @@ void DatabaseSession::readPassword(const std::function<void(const QString &)> &u
         return;
     }
     // Bound to the server as the owning host reaches it (a tunnel's 127.0.0.1 is not it).
-    const Host *owner = m_services.workspace.findHost(m_ownerHost);
-    const QString address =
-        secretAddress(isLoopback(m_database.host) && owner && !owner->isLocal() ? owner->address
-                                                                                : m_database.host,
-                      m_database.port);
+    const QString address = databaseSecretAddress(m_services.workspace, m_ownerHost, m_database);
     const quint64 request = credentials->readFor(m_database.password.entry, address);
     auto *job = new QObject(this);
     connect(credentials, &CredentialStore::readFinished, job,
@@ -208,12 +200,9 @@ void DatabaseSession::readPassword(const std::function<void(const QString &)> &u
 void DatabaseSession::providePassword(const QString &password, bool remember)
 {
     if (remember && m_services.credentials && !m_database.password.isEmpty()) {
-        const Host *owner = m_services.workspace.findHost(m_ownerHost);
-        const QString address = secretAddress(
-            isLoopback(m_database.host) && owner && !owner->isLocal() ? owner->address
-                                                                      : m_database.host,
-            m_database.port);
-        m_services.credentials->write(m_database.password.entry, password, address);
+        m_services.credentials->write(
+            m_database.password.entry, password,
+            databaseSecretAddress(m_services.workspace, m_ownerHost, m_database));
     }
     openConnection(password);
 }

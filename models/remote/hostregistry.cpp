@@ -53,6 +53,14 @@ QString databaseSecretAddress(const Host &host, const Database &database)
     return secretAddress(loopback && !host.isLocal() ? host.address : server, database.port);
 }
 
+QString databaseSecretAddress(const Workspace &workspace, const QString &ownerHost,
+                              const Database &database)
+{
+    if (const Host *owner = workspace.findHost(ownerHost))
+        return databaseSecretAddress(*owner, database);
+    return secretAddress(database.host.toLower(), database.port);
+}
+
 QString keychainEntryFor(const Host &host)
 {
     if (!host.secret.isEmpty())

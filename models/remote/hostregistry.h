@@ -77,5 +77,9 @@ QString secretAddressFor(const Host &host);
 // The address a database's password is bound to: the database server's host and port, a
 // loopback one on a remote host being that host's address ("db1.example.com:5432").
 QString databaseSecretAddress(const Host &host, const Database &database);
+// The same for the database of the workspace host ownerHost; a host the workspace does not
+// name leaves the server's own address.
+QString databaseSecretAddress(const Workspace &workspace, const QString &ownerHost,
+                              const Database &database);
 
 } // namespace OpsDeck

@@ -5,7 +5,8 @@
 # verification), a stale location's exit 1, verify of a good and a truncated custom dump (TOC
 # only at L1, failed at L2), a file whose name holds quotes and `$()` verified here and as
 # HOST:PATH over a real sshd without its canary appearing, and the test restore's guard rails
-# (--scratch, --confirm, --read-only) before one runs and its scratch database is gone.
+# (--scratch, --confirm, --read-only) before one runs and its scratch database is gone; a
+# retention dry run lists what keep-daily would delete and deletes nothing.
 #   cli-backups.sh OPSDECK
 set -euo pipefail
 opsdeck=$1
@@ -50,7 +51,16 @@ hostile="$work/nightly/it's \$(touch canary) \`touch canary\`.dump"
 cp "$work/nightly/orders-2026-12-06.dump" "$hostile"
 cp "$work/nightly/orders-2026-12-06.dump" "$work/old/orders-old.dump"
 touch -d '3 days ago' "$work/old/orders-old.dump"
-chmod -R a+rX "$work/nightly" "$work/old"
+# Four dumps over three days, two on the newest: keep-daily 2 keeps the newest of two days.
+# At noon and eleven (local time, as retention counts days), whatever the time of the run.
+mkdir -p "$work/rotating"
+for age in 1 2 3; do
+    cp "$work/old/orders-old.dump" "$work/rotating/day$age.dump"
+    touch -d "$(date -d "$age days ago" +%F) 12:00" "$work/rotating/day$age.dump"
+done
+cp "$work/old/orders-old.dump" "$work/rotating/day1-early.dump"
+touch -d "$(date -d '1 day ago' +%F) 11:00" "$work/rotating/day1-early.dump"
+chmod -R a+rX "$work/nightly" "$work/old" "$work/rotating"
 
 cat >"$work/lab.yaml" <<YAML
 environments:
@@ -77,6 +87,7 @@ environments:
         backups:
           - {name: nightly, directory: $work/nightly, glob: '*.dump', database: orders}
           - {name: old, directory: $work/old, glob: '*.dump', stale-after: 1h, critical-after: 2d}
+          - {name: rotating, directory: $work/rotating, glob: '*.dump', keep-daily: 2}
       - name: fixture
         address: 127.0.0.1
         port: $PORT
@@ -197,6 +208,20 @@ state="$XDG_DATA_HOME/OpsDeck/opsdeck/state.sqlite"
 if grep -q -- "$password" "$state" 2>/dev/null; then fail "the password is in the state store"; fi
 rows=$(sqlite3 "$state" "select count(*) from audit_log where command like '%backup.test-restore%' or command like '%test restore%'")
 [ "$rows" -ge 1 ] || fail "no audit row for the test restore"
+
+# --- retention: a dry run lists what the rules would delete, and deletes nothing ------------
+backups retention rotating --json >"$work/retention.json" || fail "retention: exit $?"
+jq -e --arg dir "$work/rotating" '
+    .rules.keepDaily == 2 and (.delete | sort) == [$dir + "/day1-early.dump", $dir + "/day3.dump"] and
+    (.decisions | length) == 4 and .bytesFreed > 0 and
+    (.decisions[] | select(.path == $dir + "/day2.dump") | .keep and (.reasons | length) > 0)
+' "$work/retention.json" >/dev/null || fail "retention: $(cat "$work/retention.json")"
+[ "$(find "$work/rotating" -name '*.dump' | wc -l)" -eq 4 ] || fail "the dry run deleted files"
+backups retention dbhost/rotating >"$work/retention.txt" || fail "retention table: exit $?"
+grep -q "2 of 4 would be deleted" "$work/retention.txt" || fail "retention: $(cat "$work/retention.txt")"
+status=0
+backups retention nowhere 2>/dev/null || status=$?
+[ "$status" -eq 2 ] || fail "retention of an unknown location exits $status, not 2"
 
 status=0
 backups verify --level 9 "$good" 2>/dev/null || status=$?

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/backups/backupspage.h"
 
+#include "models/backups/backupactions.h"
 #include "models/backups/backupcatalog.h"
 #include "models/backups/backupcatalogmodel.h"
 #include "models/backups/backupverifier.h"
+#include "models/backups/retention.h"
 #include "models/backups/testrestore.h"
 #include "models/backups/verificationstore.h"
 #include "models/core/risk.h"
 #include "models/core/units.h"
 #include "widgets/backups/backupcatalogfilter.h"
+#include "widgets/backups/restoredialog.h"
+#include "widgets/backups/retentiondialog.h"
 #include "widgets/common/confirmation.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
@@ -144,6 +148,10 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
         m_locationsView));
     connect(m_locationsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BackupsPage::onLocationsSelected);
+    m_locationsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_locationsView->addAction(action(Action::CreateBackup));
+    m_locationsView->addAction(action(Action::Retention));
+    m_locationsView->addAction(action(Action::Refresh));
 
     m_view->setObjectName(u"backupCatalog"_s);
     m_view->setAccessibleName(tr("Backup files"));
@@ -170,8 +178,9 @@ BackupsPage::BackupsPage(const BackupsPageServices &services, QWidget *parent)
         return row ? m_staleVerdicts.value(row->file.host + u'/' + row->file.location) : 0;
     });
     m_view->setItemDelegate(catalogDelegate);
-    for (const Action kind : {Action::VerifyUpToL2, Action::VerifyL0, Action::VerifyL1,
-                              Action::VerifyL2, Action::TestRestore, Action::Cancel})
+    for (const Action kind :
+         {Action::VerifyUpToL2, Action::VerifyL0, Action::VerifyL1, Action::VerifyL2,
+          Action::TestRestore, Action::Restore, Action::Cancel})
         m_view->addAction(action(kind));
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setObjectName(u"copyBackupRows"_s);
@@ -318,6 +327,11 @@ void BackupsPage::createActions()
     make(Action::VerifyL2, u"verifyL2"_s, tr("L2 Full Read"), {}, {});
     make(Action::TestRestore, u"testRestore"_s, tr("Test Restore…"), u"database"_s,
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    make(Action::Restore, u"restoreBackup"_s, tr("Restore…"), u"backup"_s,
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    make(Action::CreateBackup, u"createBackup"_s, tr("Back Up Now…"), u"add"_s,
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    make(Action::Retention, u"retention"_s, tr("Retention…"), u"filter"_s, {});
     make(Action::Cancel, u"cancelVerification"_s, tr("Cancel"), u"error"_s,
          QKeySequence(Qt::Key_Escape));
     make(Action::Refresh, u"refreshBackups"_s, tr("Refresh"), u"reload"_s,
@@ -330,6 +344,14 @@ void BackupsPage::createActions()
     action(Action::TestRestore)
         ->setToolTip(tr("Restore into a scratch database, count the biggest tables, drop it "
                         "(Ctrl+Shift+T)"));
+    action(Action::Restore)
+        ->setToolTip(tr("Restore this dump over a database of its host: shows what it replaces "
+                        "first (Ctrl+Shift+R)"));
+    action(Action::CreateBackup)
+        ->setToolTip(tr("pg_dump the location's database into it now (Ctrl+Shift+N)"));
+    action(Action::Retention)
+        ->setToolTip(tr("Which files the location's retention rules would delete: a dry run "
+                        "first"));
 }
 
 QToolBar *BackupsPage::createToolBar()
@@ -361,6 +383,10 @@ QToolBar *BackupsPage::createToolBar()
     m_toolBar->addAction(action(Action::TestRestore));
     m_toolBar->addWidget(new QLabel(tr(" on "), m_toolBar));
     m_toolBar->addWidget(m_scratch);
+    m_toolBar->addAction(action(Action::Restore));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(action(Action::CreateBackup));
+    m_toolBar->addAction(action(Action::Retention));
     m_toolBar->addAction(action(Action::Cancel));
     m_toolBar->addAction(action(Action::Refresh));
     m_toolBar->addSeparator();
@@ -523,6 +549,33 @@ void BackupsPage::onLocationsSelected()
     for (const QModelIndex &index : rows)
         keys.insert(index.data(KeyedTableRole::Key).toString());
     m_filter->setLocations(keys);
+    updateActions();
+}
+
+const BackupLocation *BackupsPage::currentLocation(QString *host) const
+{
+    QString hostName;
+    QString name;
+    const QModelIndexList rows = m_locationsView->selectionModel()->selectedRows();
+    if (rows.size() == 1) {
+        const BackupLocationStatus &status = m_locations->rowAt(rows.first().row());
+        hostName = status.host;
+        name = status.location;
+    } else if (const BackupFile *file = currentFile()) {
+        hostName = file->host;
+        name = file->location;
+    }
+    const Host *owner = hostName.isEmpty() ? nullptr : m_workspace.findHost(hostName);
+    if (!owner)
+        return nullptr;
+    for (const BackupLocation &location : owner->backups) {
+        if (location.name == name) {
+            if (host)
+                *host = hostName;
+            return &location;
+        }
+    }
+    return nullptr;
 }
 
 const BackupFile *BackupsPage::currentFile() const
@@ -682,6 +735,15 @@ void BackupsPage::runAction(Action kind)
     case Action::TestRestore:
         testRestore();
         return;
+    case Action::Restore:
+        restoreBackup();
+        return;
+    case Action::CreateBackup:
+        createBackup();
+        return;
+    case Action::Retention:
+        showRetention();
+        return;
     case Action::Cancel:
         if (isVerifying()) {
             m_services.verifier->cancel();
@@ -745,6 +807,10 @@ void BackupsPage::testRestore()
             tr("%1 is being verified; wait for it or cancel it (Esc).").arg(m_runningName));
         return;
     }
+    if (!m_acting.isEmpty()) {
+        m_status->setText(tr("%1 is under way; wait for it.").arg(m_acting));
+        return;
+    }
     const QStringList scratchId = m_scratch->currentData().toString().split(u'\n');
     const Database *scratch = nullptr;
     if (scratchId.size() == 2) {
@@ -764,11 +830,41 @@ void BackupsPage::testRestore()
 }
 
 void BackupsPage::startTestRestore(const BackupFile &file, const Database &scratch,
-                                   const QString &scratchHost)
+                                   const QString &scratchHost, bool plainSqlScanned)
 {
+    // A plain dump runs through psql only once its scan and the host's psql allow it.
+    if (file.format == BackupFormat::PlainSql && !plainSqlScanned && m_services.actions &&
+        m_services.executorFor) {
+        Executor *executor = m_services.executorFor(file.host);
+        if (!executor) {
+            m_status->setText(tr("Host %1 is not in the workspace.").arg(file.host));
+            return;
+        }
+        m_status->setText(
+            tr("%1: scanning the plain dump before anything runs it…").arg(file.name()));
+        setActing(tr("Scanning %1").arg(file.name()), true);
+        QPointer<BackupsPage> self(this);
+        m_services.actions->checkPlainDump(
+            executor, file, this, [self, file, scratch, scratchHost](const PlainDumpCheck &check) {
+                if (!self)
+                    return;
+                self->setActing({}, false);
+                for (const QString &finding : describeFindings(check.scan))
+                    self->appendOutput(file.key(), finding);
+                if (const QString refusal = check.refusal(); !refusal.isEmpty()) {
+                    self->m_status->setText(
+                        tr("Test restore of %1 refused: %2").arg(file.name(), refusal));
+                    self->appendOutput(file.key(), tr("Test restore refused: %1").arg(refusal));
+                    return;
+                }
+                self->startTestRestore(file, scratch, scratchHost, true);
+            });
+        return;
+    }
     TestRestorePlan plan;
     plan.file = file;
     plan.scratchServer = scratch;
+    plan.plainSqlAllowed = plainSqlScanned;
     // The location's database, for the row counts to compare with.
     if (const Host *host = m_workspace.findHost(file.host)) {
         for (const BackupLocation &location : host->backups) {
@@ -816,17 +912,12 @@ void BackupsPage::startTestRestore(const BackupFile &file, const Database &scrat
             self->setVerifying(true);
             self->m_status->setText(tr("%1…").arg(what));
         };
-        // In read-only mode there is nothing to ask: the gate refuses, and says why.
-        if (self->m_services.readOnly && !self->m_services.readOnly->permits(Risk::Change)) {
-            go(true);
-            return;
-        }
-        askToConfirmRisk(self, Risk::Change, what,
-                         tr("creates a database %1… on that server, restores the dump into it, "
-                            "counts its biggest tables and drops it again; the server does the "
-                            "work of a full restore")
-                             .arg(ScratchDatabasePrefix.toString()),
-                         {}, go);
+        self->confirm(Risk::Change, what,
+                      tr("creates a database %1… on that server, restores the dump into it, "
+                         "counts its biggest tables and drops it again; the server does the "
+                         "work of a full restore")
+                          .arg(ScratchDatabasePrefix.toString()),
+                      {}, go);
     };
     const DatabasePasswordLookup lookup = m_services.passwords;
     if (!lookup) {
@@ -858,9 +949,308 @@ void BackupsPage::startTestRestore(const BackupFile &file, const Database &scrat
            });
 }
 
+void BackupsPage::readPassword(
+    const QString &host, const Database &database,
+    std::function<void(const QString &password, const QString &error)> answer)
+{
+    if (!m_services.passwords) {
+        answer({}, {});
+        return;
+    }
+    m_services.passwords(host, database, this, std::move(answer));
+}
+
+void BackupsPage::confirm(Risk risk, const QString &what, const QString &reason,
+                          const QString &typedName, std::function<void(bool)> answered)
+{
+    // In read-only mode there is nothing to ask: the gate refuses, and says why.
+    if (m_services.readOnly && !m_services.readOnly->permits(risk)) {
+        answered(true);
+        return;
+    }
+    askToConfirmRisk(this, risk, what, reason, typedName, std::move(answered));
+}
+
+void BackupsPage::setActing(const QString &what, bool running)
+{
+    m_acting = running ? what : QString();
+    m_progress->setVisible(running || isVerifying());
+    if (running)
+        m_status->setText(tr("%1…").arg(what));
+    updateActions();
+}
+
+void BackupsPage::actionFinished(const QString &what, const QString &fileKey, const QString &error)
+{
+    setActing(what, false);
+    const QString line =
+        error.isEmpty() ? tr("%1: done.").arg(what) : tr("%1: not done: %2").arg(what, error);
+    if (!fileKey.isEmpty())
+        appendOutput(fileKey, line);
+    m_status->setText(line);
+    Q_EMIT message(line);
+}
+
+void BackupsPage::restoreBackup()
+{
+    const BackupFile *current = currentFile();
+    if (!current) {
+        m_status->setText(tr("Select a backup file first."));
+        return;
+    }
+    if (!current->isDatabaseDump()) {
+        m_status->setText(
+            tr("%1 is not a database dump: only dumps are restored here.").arg(current->name()));
+        return;
+    }
+    if (!m_services.actions || !m_services.executorFor || !m_acting.isEmpty())
+        return;
+    const BackupFile file = *current;
+    // The restore runs on the host that holds the file and reaches the database as that host
+    // does: its own databases are the targets, the location's database first.
+    QList<RestoreTargetChoice> choices;
+    int preferred = -1;
+    if (const Host *host = m_workspace.findHost(file.host)) {
+        QString locationDatabase;
+        for (const BackupLocation &location : host->backups) {
+            if (location.name == file.location)
+                locationDatabase = location.database;
+        }
+        for (const Database &database : host->databases) {
+            if (database.name == locationDatabase)
+                preferred = int(choices.size());
+            choices.append({host->name, database});
+        }
+    }
+    auto *dialog = new RestoreDialog(file, choices, preferred, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<RestoreDialog> guard(dialog);
+    auto passwords = std::make_shared<QHash<int, QString>>();
+    connect(dialog, &RestoreDialog::targetChosen, this, [this, guard, file, passwords](int index) {
+        if (!guard || index < 0)
+            return;
+        guard->showReading();
+        const RestoreTargetChoice choice = guard->target();
+        readPassword(
+            choice.host, choice.database,
+            [this, guard, index, file, choice, passwords](const QString &password,
+                                                          const QString &error) {
+                if (!guard || guard->currentTarget() != index)
+                    return;
+                if (!error.isEmpty()) {
+                    guard->showError(error);
+                    return;
+                }
+                Executor *executor = m_services.executorFor(file.host);
+                if (!executor) {
+                    guard->showError(tr("Host %1 is not in the workspace.").arg(file.host));
+                    return;
+                }
+                passwords->insert(index, password);
+                m_services.actions->previewRestore(
+                    executor, file,
+                    PgTarget{pgServerOf(choice.database), choice.database.database, password},
+                    guard, [guard, index](const RestorePreview &preview) {
+                        if (guard && guard->currentTarget() == index)
+                            guard->showPreview(preview);
+                    });
+            });
+    });
+    connect(dialog, &QDialog::accepted, this, [this, guard, file, passwords] {
+        if (!guard || !guard->preview())
+            return;
+        const RestorePreview preview = *guard->preview();
+        const RestoreTargetChoice choice = guard->target();
+        const PgTarget target{pgServerOf(choice.database), choice.database.database,
+                              passwords->value(guard->currentTarget())};
+        const QString what = tr("Restore of %1 over database %2 (%3)")
+                                 .arg(file.name(), preview.database, choice.database.name);
+        QPointer<BackupsPage> self(this);
+        const auto go = [self, preview, target, what, file](bool confirmed) {
+            if (!self)
+                return;
+            if (!confirmed) {
+                self->m_status->setText(tr("%1: cancelled.").arg(what));
+                return;
+            }
+            Executor *executor = self->m_services.executorFor(file.host);
+            if (!executor) {
+                self->actionFinished(what, file.key(),
+                                     tr("Host %1 is not in the workspace.").arg(file.host));
+                return;
+            }
+            self->setActing(what, true);
+            self->appendOutput(file.key(), what);
+            self->m_services.actions->restore(
+                executor, preview, target, ActionConfirmation{Risk::Destroy, {target.database}},
+                self, [self, what, file](const ActionOutcome &outcome) {
+                    if (self)
+                        self->actionFinished(what, file.key(), outcome.error);
+                });
+        };
+        confirm(Risk::Destroy, what,
+                tr("replaces every object of database %1 (%2) with the backup's and "
+                   "cuts its %n other session(s); what is there now is gone",
+                   nullptr, int(preview.sessions.size()))
+                    .arg(preview.database, preview.databaseSize >= 0
+                                               ? formatBytes(preview.databaseSize)
+                                               : tr("size unknown")),
+                preview.database, go);
+    });
+    dialog->open();
+}
+
+void BackupsPage::createBackup()
+{
+    QString hostName;
+    const BackupLocation *chosen = currentLocation(&hostName);
+    if (!chosen) {
+        m_status->setText(tr("Choose a backup location first."));
+        return;
+    }
+    if (!m_services.actions || !m_services.executorFor || !m_acting.isEmpty())
+        return;
+    const BackupLocation location = *chosen;
+    const Host *host = m_workspace.findHost(hostName);
+    std::optional<Database> database;
+    for (const Database &candidate : host->databases) {
+        if (candidate.name == location.database)
+            database = candidate;
+    }
+    if (!database) {
+        m_status->setText(tr("Backup location %1 names no database of host %2 to back up "
+                             "(its database key).")
+                              .arg(location.name, hostName));
+        return;
+    }
+    if (!location.s3Url.isEmpty()) {
+        m_status->setText(tr("Backup location %1 is an S3 listing: a backup is made into a "
+                             "directory on the host.")
+                              .arg(location.name));
+        return;
+    }
+    const QString what =
+        tr("Back up database %1 into %2 / %3 now").arg(database->database, hostName, location.name);
+    QPointer<BackupsPage> self(this);
+    const QString locationKey = hostName + u'/' + location.name;
+    const auto run = [self, hostName, location, database, what,
+                      locationKey](const QString &password) {
+        Executor *executor = self->m_services.executorFor(hostName);
+        if (!executor) {
+            self->actionFinished(what, {}, tr("Host %1 is not in the workspace.").arg(hostName));
+            return;
+        }
+        self->setActing(what, true);
+        self->m_services.actions->createBackup(
+            executor, location, PgTarget{pgServerOf(*database), database->database, password},
+            ActionConfirmation{Risk::Change, {}}, self,
+            [self, what, hostName, locationKey](const ActionOutcome &outcome, const QString &path) {
+                if (!self)
+                    return;
+                self->actionFinished(path.isEmpty() ? what : tr("%1 (%2)").arg(what, path),
+                                     path.isEmpty() ? QString() : hostName + u':' + path,
+                                     outcome.error);
+                if (self->m_services.catalog)
+                    self->m_services.catalog->refresh(locationKey);
+            });
+    };
+    const auto go = [self, hostName, database, what, run](bool confirmed) {
+        if (!self)
+            return;
+        if (!confirmed) {
+            self->m_status->setText(tr("%1: cancelled.").arg(what));
+            return;
+        }
+        self->m_status->setText(tr("%1: reading the password…").arg(what));
+        self->readPassword(hostName, *database,
+                           [self, what, run](const QString &password, const QString &error) {
+                               if (!self)
+                                   return;
+                               if (!error.isEmpty()) {
+                                   self->m_status->setText(tr("%1: %2").arg(what, error));
+                                   return;
+                               }
+                               run(password);
+                           });
+    };
+    if (m_services.readOnly && !m_services.readOnly->permits(Risk::Change)) {
+        run({}); // the gate refuses and says why; no password is needed for that
+        return;
+    }
+    askToConfirmRisk(this, Risk::Change, what,
+                     tr("runs pg_dump -Fc on %1 and writes a new file into %2; nothing that "
+                        "is there is changed")
+                         .arg(hostName, location.directory),
+                     {}, go);
+}
+
+void BackupsPage::showRetention()
+{
+    QString hostName;
+    const BackupLocation *chosen = currentLocation(&hostName);
+    if (!chosen) {
+        m_status->setText(tr("Choose a backup location first."));
+        return;
+    }
+    if (!m_services.catalog || !m_services.actions || !m_acting.isEmpty())
+        return;
+    const BackupLocation location = *chosen;
+    const QString locationKey = hostName + u'/' + location.name;
+    const BackupLocationStatus status = m_services.catalog->location(locationKey);
+    if (!status.listed.isValid()) {
+        m_status->setText(tr("%1 / %2 has not been listed yet: wait for its listing.")
+                              .arg(hostName, location.name));
+        return;
+    }
+    const RetentionRules rules = retentionRulesOf(location);
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const RetentionPlan plan = planRetention(m_services.catalog->files(locationKey), rules,
+                                             QDateTime::currentDateTimeUtc(), zone);
+    auto *dialog = new RetentionDialog(hostName, location.name, rules, plan, zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<BackupsPage> self(this);
+    connect(dialog, &QDialog::accepted, this, [self, hostName, location, locationKey, plan] {
+        if (!self)
+            return;
+        const QString what = tr("Delete %n file(s) of %1 / %2", nullptr, int(plan.toDelete.size()))
+                                 .arg(hostName, location.name);
+        const auto go = [self, hostName, location, locationKey, plan, what](bool confirmed) {
+            if (!self)
+                return;
+            if (!confirmed) {
+                self->m_status->setText(tr("%1: cancelled.").arg(what));
+                return;
+            }
+            Executor *executor = self->m_services.executorFor(hostName);
+            if (!executor) {
+                self->actionFinished(what, {},
+                                     tr("Host %1 is not in the workspace.").arg(hostName));
+                return;
+            }
+            self->setActing(what, true);
+            self->m_services.actions->deleteFiles(
+                executor, location, plan.toDelete,
+                ActionConfirmation{Risk::Destroy, {location.name}}, self,
+                [self, what, locationKey](const ActionOutcome &outcome) {
+                    if (!self)
+                        return;
+                    self->actionFinished(what, {}, outcome.error);
+                    if (self->m_services.catalog)
+                        self->m_services.catalog->refresh(locationKey);
+                });
+        };
+        self->confirm(Risk::Destroy, what,
+                      tr("deletes exactly the files the dry run listed (%1 freed); they "
+                         "cannot be brought back")
+                          .arg(formatBytes(plan.bytesFreed)),
+                      location.name, go);
+    });
+    dialog->open();
+}
+
 void BackupsPage::setVerifying(bool on)
 {
-    m_progress->setVisible(on);
+    m_progress->setVisible(on || !m_acting.isEmpty());
     if (!on) {
         m_runningKey.clear();
     }
@@ -874,7 +1264,17 @@ void BackupsPage::updateActions()
     for (const Action kind :
          {Action::VerifyL0, Action::VerifyL1, Action::VerifyL2, Action::VerifyUpToL2})
         action(kind)->setEnabled(chosen && !running && m_services.verifier);
-    action(Action::TestRestore)->setEnabled(chosen && !running && m_services.verifier);
+    const bool acting = !m_acting.isEmpty();
+    action(Action::TestRestore)->setEnabled(chosen && !running && !acting && m_services.verifier);
+    const BackupFile *file = currentFile();
+    const bool actions = m_services.actions && m_services.executorFor;
+    action(Action::Restore)->setEnabled(actions && !acting && file && file->isDatabaseDump());
+    QString host;
+    const BackupLocation *location = currentLocation(&host);
+    action(Action::CreateBackup)
+        ->setEnabled(actions && !acting && location && !location->database.isEmpty() &&
+                     location->s3Url.isEmpty());
+    action(Action::Retention)->setEnabled(actions && !acting && location);
     action(Action::Cancel)->setEnabled(running);
 }
 

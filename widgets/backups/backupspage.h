@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/backups/backupfile.h"
+#include "models/core/risk.h"
 #include "models/workspace/workspace.h"
 
 #include <QHash>
@@ -23,7 +24,10 @@ class QTreeWidget;
 
 namespace OpsDeck {
 
+class BackupActions;
 class BackupCatalog;
+class Executor;
+struct BackupLocation;
 class BackupCatalogFilter;
 class BackupCatalogModel;
 class BackupLocationsModel;
@@ -39,6 +43,10 @@ using DatabasePasswordLookup =
 
 struct BackupsPageServices {
     BackupCatalog *catalog = nullptr;
+    // Restore, create and retention delete: through the action gate. May be null: then only
+    // verification and test restores are offered.
+    BackupActions *actions = nullptr;
+    std::function<Executor *(const QString &host)> executorFor;
     VerificationStore *store = nullptr;
     BackupVerifier *verifier = nullptr;
     ReadOnlyMode *readOnly = nullptr; // may be null
@@ -50,14 +58,28 @@ struct BackupsPageServices {
 // (sorted, filtered by text, kind and problem), and the chosen file's facts, verification
 // history and last run's output below it. Verifications (L0–L2, or up to L2) run at once:
 // they only read. A test restore (L3) asks first and goes through the action gate, which
-// refuses it in read-only mode and says why. Nothing here waits on the network or the disk.
+// refuses it in read-only mode and says why; so do a restore into a real database (Destroy:
+// what it replaces is shown, the database's name typed), a backup made now (Change) and the
+// deletion a retention dry run proposes (Destroy: the location's name typed). Nothing here
+// waits on the network or the disk.
 class BackupsPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BackupsPage)
 
 public:
-    enum class Action { VerifyL0, VerifyL1, VerifyL2, VerifyUpToL2, TestRestore, Cancel, Refresh };
+    enum class Action {
+        VerifyL0,
+        VerifyL1,
+        VerifyL2,
+        VerifyUpToL2,
+        TestRestore,
+        Restore,
+        CreateBackup,
+        Retention,
+        Cancel,
+        Refresh
+    };
 
     explicit BackupsPage(const BackupsPageServices &services, QWidget *parent = nullptr);
     ~BackupsPage() override;
@@ -110,8 +132,25 @@ private:
     void showHistory(const QList<VerificationRecord> &records, const QString &error);
     void verify(VerificationLevel level, bool lowerLevelsFirst);
     void testRestore();
+    // plainSqlScanned: a plain dump's scan and the host's psql have allowed it.
     void startTestRestore(const BackupFile &file, const Database &scratch,
-                          const QString &scratchHost);
+                          const QString &scratchHost, bool plainSqlScanned = false);
+    void restoreBackup();
+    void createBackup();
+    void showRetention();
+    // The location chosen on the left (exactly one), else the current file's; host and
+    // location name, or nullptr.
+    const BackupLocation *currentLocation(QString *host) const;
+    // The database's password (keychain, or asked), answered later; without a lookup none.
+    void readPassword(const QString &host, const Database &database,
+                      std::function<void(const QString &password, const QString &error)> answer);
+    // Asks before an action of this risk (typedName for Destroy); in read-only mode answers yes
+    // at once, for the gate to refuse it and say why.
+    void confirm(Risk risk, const QString &what, const QString &reason, const QString &typedName,
+                 std::function<void(bool)> answered);
+    // An action of BackupActions has started (running) or ended with outcome.
+    void setActing(const QString &what, bool running);
+    void actionFinished(const QString &what, const QString &fileKey, const QString &error);
     void setVerifying(bool on);
     void appendOutput(const QString &fileKey, const QString &line);
     void updateActions();
@@ -128,6 +167,7 @@ private:
     QHash<QString, int> m_staleVerdicts;   // by location key: 1 stale, 2 critical
     QString m_runningKey;
     QString m_runningName;
+    QString m_acting; // what a restore, backup or deletion under way does; empty: none
     bool m_started = false;
 
     QHash<int, QAction *> m_actions;

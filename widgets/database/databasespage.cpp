@@ -6,6 +6,7 @@
 #include "models/database/databasequeries.h"
 #include "models/database/databasesession.h"
 #include "widgets/common/confirmation.h"
+#include "widgets/common/passwordprompt.h"
 #include "widgets/common/statuscolours.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/dashboard/timecharts.h"
@@ -1443,40 +1444,18 @@ void DatabasesPage::askPassword(DatabaseSession *session, const QString &entry)
     if (m_askingPassword.value(name))
         return;
     m_askingPassword.insert(name, true);
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(u"databasePasswordDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Database Password"));
-    auto *text = new QLabel(
-        tr("The keychain has no password for %1 (entry '%2').").arg(session->title(), entry),
-        dialog);
-    text->setWordWrap(true);
-    auto *password = new QLineEdit(dialog);
-    password->setObjectName(u"password"_s);
-    password->setEchoMode(QLineEdit::Password);
-    password->setAccessibleName(tr("Password"));
-    auto *remember = new QCheckBox(tr("Remember in keychain"), dialog);
-    remember->setObjectName(u"remember"_s);
-    remember->setChecked(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Password:"), password);
-    layout->addLayout(form);
-    layout->addWidget(remember);
-    layout->addWidget(buttons);
     QPointer<DatabaseSession> target(session);
-    connect(dialog, &QDialog::finished, this, [this, dialog, name, target, password, remember] {
-        m_askingPassword.remove(name);
-        if (dialog->result() == QDialog::Accepted && target)
-            target->providePassword(password->text(), remember->isChecked());
-        else
-            m_status->setText(tr("%1: no password given; not connected.").arg(name));
-    });
-    dialog->open();
+    QDialog *dialog = askForPassword(
+        this, tr("Database Password"),
+        tr("The keychain has no password for %1 (entry '%2').").arg(session->title(), entry),
+        [this, name, target](const std::optional<QString> &password, bool remember) {
+            m_askingPassword.remove(name);
+            if (password && target)
+                target->providePassword(*password, remember);
+            else
+                m_status->setText(tr("%1: no password given; not connected.").arg(name));
+        });
+    dialog->setObjectName(u"databasePasswordDialog"_s);
 }
 
 // --- Actions ---------------------------------------------------------------------------------

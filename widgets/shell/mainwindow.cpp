@@ -20,6 +20,7 @@
 #include "models/workspace/workspacemodel.h"
 #include "widgets/audit/auditpage.h"
 #include "widgets/backups/backupspage.h"
+#include "widgets/common/passwordprompt.h"
 #include "widgets/common/themedicon.h"
 #include "widgets/containers/containerspage.h"
 #include "widgets/dashboard/dashboardpage.h"
@@ -50,6 +51,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -75,8 +77,9 @@ const QString DatabasesPageId = QStringLiteral("databases");
 const QString BackupsPageId = QStringLiteral("backups");
 
 // A workspace database's password from the keychain, bound to the server as its owning host
-// reaches it (a loopback address of a remote host is that host's).
-void readDatabasePassword(CredentialStore *credentials, const Workspace &workspace,
+// reaches it (a loopback address of a remote host is that host's). When the keychain has none,
+// the operator is asked (window-modal) and may have it remembered.
+void readDatabasePassword(CredentialStore *credentials, QWidget *window, const Workspace &workspace,
                           const QString &ownerHost, const Database &database, QObject *context,
                           const std::function<void(const QString &, const QString &)> &answer)
 {
@@ -90,26 +93,47 @@ void readDatabasePassword(CredentialStore *credentials, const Workspace &workspa
                        .arg(database.name, database.password.entry));
         return;
     }
-    const Host *owner = workspace.findHost(ownerHost);
-    const bool loopback =
-        database.host == u"127.0.0.1" || database.host == u"::1" || database.host == u"localhost";
-    const QString address = secretAddress(
-        loopback && owner && !owner->isLocal() ? owner->address : database.host, database.port);
+    const QString address = databaseSecretAddress(workspace, ownerHost, database);
     const quint64 request = credentials->readFor(database.password.entry, address);
     auto *job = new QObject(context);
-    QObject::connect(credentials, &CredentialStore::readFinished, job,
-                     [job, request, answer, database](quint64 id, const QString &, bool found,
-                                                      const QString &password) {
-                         if (id != request)
-                             return;
-                         job->deleteLater();
-                         if (!found)
-                             answer({}, MainWindow::tr("no password in keychain entry '%1' for "
-                                                       "database %2")
-                                            .arg(database.password.entry, database.name));
-                         else
-                             answer(password, {});
-                     });
+    QPointer<QWidget> parent(window);
+    QPointer<QObject> guard(context);
+    QPointer<CredentialStore> store(credentials);
+    QObject::connect(
+        credentials, &CredentialStore::readFinished, job,
+        [job, request, answer, database, address, parent, guard,
+         store](quint64 id, const QString &, bool found, const QString &password) {
+            if (id != request)
+                return;
+            job->deleteLater();
+            if (found) {
+                answer(password, {});
+                return;
+            }
+            const QString missing =
+                MainWindow::tr("no password in keychain entry '%1' for database %2")
+                    .arg(database.password.entry, database.name);
+            if (!parent) {
+                answer({}, missing);
+                return;
+            }
+            askForPassword(
+                parent, MainWindow::tr("Database Password"),
+                MainWindow::tr("The keychain has no password for database %1 on %2 (entry '%3').")
+                    .arg(database.name, address, database.password.entry),
+                [answer, missing, database, address, guard,
+                 store](const std::optional<QString> &typed, bool remember) {
+                    if (!guard)
+                        return;
+                    if (!typed) {
+                        answer({}, missing);
+                        return;
+                    }
+                    if (remember && store)
+                        store->write(database.password.entry, *typed, address);
+                    answer(*typed, {});
+                });
+        });
     QObject::connect(
         credentials, &CredentialStore::failed, job,
         [job, request, answer, database](quint64 id, const QString &, const QString &message) {
@@ -164,14 +188,16 @@ MainWindow::MainWindow(const ShellServices &services, const Options &options, QW
     , m_databases(new DatabasesPage(services.databases, m_readOnly, this))
     , m_backups(new BackupsPage(
           {.catalog = services.backupCatalog,
+           .actions = services.backupActions,
+           .executorFor = [this](const QString &host) { return m_hostRegistry->executor(host); },
            .store = services.verifications,
            .verifier = services.backupVerifier,
            .readOnly = m_readOnly,
            .passwords =
                [this](const QString &ownerHost, const Database &database, QObject *context,
                       std::function<void(const QString &, const QString &)> answer) {
-                   readDatabasePassword(m_credentials, m_document->workspace(), ownerHost, database,
-                                        context, answer);
+                   readDatabasePassword(m_credentials, this, m_document->workspace(), ownerHost,
+                                        database, context, answer);
                }},
           this))
     , m_palette(new CommandPalette(this))

@@ -4,6 +4,7 @@
 namespace OpsDeck {
 
 class ActionGate;
+class BackupActions;
 class AuditLog;
 class BackupCatalog;
 class BackupVerifier;
@@ -44,6 +45,7 @@ struct ShellServices {
     BackupCatalog *backupCatalog = nullptr;
     VerificationStore *verifications = nullptr;
     BackupVerifier *backupVerifier = nullptr;
+    BackupActions *backupActions = nullptr; // restore, create, retention delete
 };
 
 } // namespace OpsDeck

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void hostileDatabaseNameIsRestoredAndNothingRuns();
     void typedNameMustMatchExactly();
     void scratchDatabaseIsNoTarget();
+    void s3ObjectIsNoRestoreSource();
     void readOnlyModeRefusesCreateRestoreAndDelete();
     void createBackupWritesDumpAndChecksum();
     void retentionDeletesExactlyTheDryRun();
@@ -381,6 +382,24 @@ void BackupActionsTest::scratchDatabaseIsNoTarget()
     QVERIFY(seen->refusal.contains(u"scratch"_s));
     const std::optional<ActionOutcome> outcome = restore(*seen, pg, {database});
     QVERIFY(outcome && outcome->error.contains(u"scratch"_s));
+}
+
+void BackupActionsTest::s3ObjectIsNoRestoreSource()
+{
+    const QString database = u"c14s3"_s;
+    makeDatabase(database);
+    const QString before = rows(database);
+    BackupFile object = fileAt(m_files.filePath(u"scratch.dump"_s), BackupFormat::PgCustom);
+    object.path = u"s3://backups/nightly/c14.dump"_s;
+    const PgTarget pg = target(database);
+    const std::optional<RestorePreview> seen = preview(object, pg);
+    QVERIFY(seen);
+    QVERIFY2(seen->refusal.contains(u"S3 object"_s), qPrintable(seen->refusal + seen->error));
+    RestorePreview forced = *seen;
+    forced.refusal.clear();
+    const std::optional<ActionOutcome> outcome = restore(forced, pg, {database});
+    QVERIFY(outcome && outcome->error.contains(u"S3 object"_s));
+    QCOMPARE(rows(database), before);
 }
 
 void BackupActionsTest::readOnlyModeRefusesCreateRestoreAndDelete()
