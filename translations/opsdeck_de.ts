@@ -5820,14 +5820,6 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <translation>Aufbewahrung…</translation>
     </message>
     <message>
-        <source>Restore this dump over a database of its host: shows what it replaces first (Ctrl+Shift+R)</source>
-        <translation>Diesen Dump über eine Datenbank seines Hosts wiederherstellen: zeigt zuerst, was ersetzt wird (Strg+Umschalt+R)</translation>
-    </message>
-    <message>
-        <source>pg_dump the location&apos;s database into it now (Ctrl+Shift+N)</source>
-        <translation>Die Datenbank des Orts jetzt mit pg_dump dorthin sichern (Strg+Umschalt+N)</translation>
-    </message>
-    <message>
         <source>Which files the location&apos;s retention rules would delete: a dry run first</source>
         <translation>Welche Dateien die Aufbewahrungsregeln des Orts löschen würden: zuerst ein Probelauf</translation>
     </message>
@@ -5912,6 +5904,14 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>deletes exactly the files the dry run listed (%1 freed); they cannot be brought back</source>
         <translation>löscht genau die Dateien, die der Probelauf aufgeführt hat (%1 frei); sie lassen sich nicht zurückholen</translation>
+    </message>
+    <message>
+        <source>Restore this dump over a database of its host: shows what it replaces first</source>
+        <translation>Diesen Dump über eine Datenbank seines Hosts wiederherstellen: zeigt zuerst, was ersetzt wird</translation>
+    </message>
+    <message>
+        <source>pg_dump the location&apos;s database into it now</source>
+        <translation>Die Datenbank des Orts jetzt mit pg_dump dorthin sichern</translation>
     </message>
 </context>
 <context>
@@ -12399,6 +12399,10 @@ Fortfahren?</translation>
     <message>
         <source>; the source %1 could not be counted: %2</source>
         <translation>; die Quelle %1 ließ sich nicht zählen: %2</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
     </message>
 </context>
 <context>

@@ -156,10 +156,22 @@ std::variant<CommandRequest, QString> testRestoreRequest(const TestRestorePlan &
             program.isEmpty() ? QString(pgRestore + u' ' + path) : QString(stream + pgRestore);
     }
 
+    // A plain dump runs only as it was scanned: a file changed since then stops the script
+    // before anything is created (someone who may write the directory could swap it).
+    QString unchanged;
+    if (plan.file.format == BackupFormat::PlainSql && plan.file.size >= 0 &&
+        plan.file.modified.isValid())
+        // One arg() call: a path holding "%2" is not read as a placeholder.
+        unchanged = u"[ \"$(stat -c '%s %Y' -- %1)\" = '%2 %3' ] || "
+                    "{ echo 'the file changed since its scan'; exit 3; }\n"_s.arg(
+                        path, QString::number(plan.file.size),
+                        QString::number(plan.file.modified.toSecsSinceEpoch()));
+
     // The trap drops the scratch database however the script ends (error, cancel, lost
     // connection) and then removes pgToolRequest's .pgpass, whose trap this one replaces.
     // --if-exists: createdb may have been stopped half-way; --force needs PostgreSQL 13.
     const QString body =
+        unchanged +
         u"opsdeck_scratch=%1\n"
         "opsdeck_maint=%2\n"
         "opsdeck_target=%3\n"
@@ -295,7 +307,10 @@ TestRestoreResult parseTestRestore(const QByteArray &out, const CommandResult &r
     parsed.scratchDropped = frames.value(u"dropped"_s) == u"0";
 
     QStringList problems;
-    if (!frames.contains(u"created"_s)) {
+    if (!frames.contains(u"created"_s) && !said.value(QString()).isEmpty()) {
+        // The script stopped before its first phase, and said why.
+        problems << Text::tr("Not run: %1").arg(lastLines(said.value(QString())));
+    } else if (!frames.contains(u"created"_s)) {
         problems << Text::tr("The scratch database was not created (%1)")
                         .arg(result.error.isEmpty() ? result.summary() : result.error);
     } else if (frames.value(u"created"_s) != u"0") {

@@ -327,10 +327,10 @@ void BackupsPage::createActions()
     make(Action::VerifyL2, u"verifyL2"_s, tr("L2 Full Read"), {}, {});
     make(Action::TestRestore, u"testRestore"_s, tr("Test Restore…"), u"database"_s,
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    make(Action::Restore, u"restoreBackup"_s, tr("Restore…"), u"backup"_s,
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    make(Action::CreateBackup, u"createBackup"_s, tr("Back Up Now…"), u"add"_s,
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    // No keys for these: the window's own Ctrl+Shift+R and Ctrl+Shift+N are taken, and a
+    // restore is not something to start by a slip of the fingers.
+    make(Action::Restore, u"restoreBackup"_s, tr("Restore…"), u"backup"_s, {});
+    make(Action::CreateBackup, u"createBackup"_s, tr("Back Up Now…"), u"add"_s, {});
     make(Action::Retention, u"retention"_s, tr("Retention…"), u"filter"_s, {});
     make(Action::Cancel, u"cancelVerification"_s, tr("Cancel"), u"error"_s,
          QKeySequence(Qt::Key_Escape));
@@ -346,9 +346,8 @@ void BackupsPage::createActions()
                         "(Ctrl+Shift+T)"));
     action(Action::Restore)
         ->setToolTip(tr("Restore this dump over a database of its host: shows what it replaces "
-                        "first (Ctrl+Shift+R)"));
-    action(Action::CreateBackup)
-        ->setToolTip(tr("pg_dump the location's database into it now (Ctrl+Shift+N)"));
+                        "first"));
+    action(Action::CreateBackup)->setToolTip(tr("pg_dump the location's database into it now"));
     action(Action::Retention)
         ->setToolTip(tr("Which files the location's retention rules would delete: a dry run "
                         "first"));
@@ -971,6 +970,17 @@ void BackupsPage::confirm(Risk risk, const QString &what, const QString &reason,
     askToConfirmRisk(this, risk, what, reason, typedName, std::move(answered));
 }
 
+bool BackupsPage::startActing(const QString &what)
+{
+    // Between a question and its answer (or a password read) another action may have begun.
+    if (!m_acting.isEmpty()) {
+        m_status->setText(tr("%1 is under way; wait for it.").arg(m_acting));
+        return false;
+    }
+    setActing(what, true);
+    return true;
+}
+
 void BackupsPage::setActing(const QString &what, bool running)
 {
     m_acting = running ? what : QString();
@@ -1079,7 +1089,8 @@ void BackupsPage::restoreBackup()
                                      tr("Host %1 is not in the workspace.").arg(file.host));
                 return;
             }
-            self->setActing(what, true);
+            if (!self->startActing(what))
+                return;
             self->appendOutput(file.key(), what);
             self->m_services.actions->restore(
                 executor, preview, target, ActionConfirmation{Risk::Destroy, {target.database}},
@@ -1135,12 +1146,15 @@ void BackupsPage::createBackup()
     const QString locationKey = hostName + u'/' + location.name;
     const auto run = [self, hostName, location, database, what,
                       locationKey](const QString &password) {
+        if (!self)
+            return;
         Executor *executor = self->m_services.executorFor(hostName);
         if (!executor) {
             self->actionFinished(what, {}, tr("Host %1 is not in the workspace.").arg(hostName));
             return;
         }
-        self->setActing(what, true);
+        if (!self->startActing(what))
+            return;
         self->m_services.actions->createBackup(
             executor, location, PgTarget{pgServerOf(*database), database->database, password},
             ActionConfirmation{Risk::Change, {}}, self,
@@ -1192,7 +1206,8 @@ void BackupsPage::showRetention()
         m_status->setText(tr("Choose a backup location first."));
         return;
     }
-    if (!m_services.catalog || !m_services.actions || !m_acting.isEmpty())
+    if (!m_services.catalog || !m_services.actions || !m_services.executorFor ||
+        !m_acting.isEmpty())
         return;
     const BackupLocation location = *chosen;
     const QString locationKey = hostName + u'/' + location.name;
@@ -1227,7 +1242,8 @@ void BackupsPage::showRetention()
                                      tr("Host %1 is not in the workspace.").arg(hostName));
                 return;
             }
-            self->setActing(what, true);
+            if (!self->startActing(what))
+                return;
             self->m_services.actions->deleteFiles(
                 executor, location, plan.toDelete,
                 ActionConfirmation{Risk::Destroy, {location.name}}, self,

@@ -148,6 +148,8 @@ private:
     // at once, for the gate to refuse it and say why.
     void confirm(Risk risk, const QString &what, const QString &reason, const QString &typedName,
                  std::function<void(bool)> answered);
+    // Marks what as under way; false (and says why) while another action is.
+    bool startActing(const QString &what);
     // An action of BackupActions has started (running) or ended with outcome.
     void setActing(const QString &what, bool running);
     void actionFinished(const QString &what, const QString &fileKey, const QString &error);

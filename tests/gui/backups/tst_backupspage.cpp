@@ -33,6 +33,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -477,10 +478,36 @@ void BackupsPageTest::plainDumpIsScannedBeforeATestRestore()
     QVERIFY(!QFile::exists(m_canary));
     QCOMPARE(verifiedText(u"evil.sql"_s), u"never"_s);
 
-    // The clean one (pg_dump 15.18 writes \restrict; this psql knows it) is restored for real.
+    // The clean one passes the scan; swapped for a hostile one while the question is open, it
+    // is not run: the script checks that the file is the one scanned.
+    const QString clean = m_root.filePath(u"plain/clean.sql"_s);
+    QFile file(clean);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    file.close();
+    const QDateTime modified = QFileInfo(clean).lastModified();
     QVERIFY(m_page->selectFile(keyOf(u"clean.sql"_s)));
     m_page->action(BackupsPage::Action::TestRestore)->trigger();
     QMessageBox *question = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((question = m_page->findChild<QMessageBox *>()), 60000);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("\\! touch " + m_canary.toUtf8() + "\n");
+    file.close();
+    question->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isVerifying(), 120000);
+    QVERIFY2(verifiedText(u"clean.sql"_s).startsWith(u"L3 failed"_s),
+             qPrintable(verifiedText(u"clean.sql"_s)));
+    QVERIFY2(m_page->outputView()->toPlainText().contains(u"changed since its scan"_s),
+             qPrintable(m_page->outputView()->toPlainText()));
+    QVERIFY(!QFile::exists(m_canary));
+
+    // Put back as it was (bytes and time), the clean dump (pg_dump 15.18 writes \restrict; this
+    // psql knows it) is restored for real.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(original);
+    QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+    file.close();
+    m_page->action(BackupsPage::Action::TestRestore)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT((question = m_page->findChild<QMessageBox *>()), 60000);
     question->button(QMessageBox::Yes)->click();
     QTRY_VERIFY(m_page->isVerifying());
