@@ -226,11 +226,8 @@ int printRetention(QTextStream &out, QTextStream &err, const Workspace &workspac
         return failedExit;
     }
     const Host *host = workspace.findHost(status.host);
-    RetentionRules rules;
-    for (const BackupLocation &location : host ? host->backups : QList<BackupLocation>()) {
-        if (location.name == status.location)
-            rules = retentionRulesOf(location);
-    }
+    const BackupLocation *location = host ? host->findBackupLocation(status.location) : nullptr;
+    const RetentionRules rules = location ? retentionRulesOf(*location) : RetentionRules();
     const QTimeZone zone = QTimeZone::systemTimeZone();
     const RetentionPlan plan = planRetention(files, rules, QDateTime::currentDateTimeUtc(), zone);
     if (json) {
@@ -289,10 +286,8 @@ const Database *findDatabase(const Workspace &workspace, const QString &name)
 {
     for (const Environment &environment : workspace.environments) {
         for (const Host &host : environment.hosts) {
-            for (const Database &database : host.databases) {
-                if (database.name == name)
-                    return &database;
-            }
+            if (const Database *database = host.findDatabase(name))
+                return database;
         }
     }
     return nullptr;

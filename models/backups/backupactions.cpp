@@ -199,6 +199,29 @@ void readRestoreTarget(const QList<QVariantList> &rows, RestorePreview *preview)
     }
 }
 
+// Why this file must not be restored over the previewed database, or empty: the rules the
+// preview shows and restore() enforces.
+QString restoreRefusal(const RestorePreview &preview)
+{
+    const BackupFile &file = preview.file;
+    if (isScratchDatabaseName(preview.database))
+        return Text::tr("Refused: \"%1\" is a scratch database of the test restore, not a "
+                        "restore target.")
+            .arg(preview.database);
+    if (!file.isDatabaseDump())
+        return Text::tr("Refused: %1 is not a database dump.").arg(file.name());
+    if (file.isS3Object())
+        return Text::tr("Refused: %1 is an S3 object; copy it to a host first and restore that "
+                        "copy.")
+            .arg(file.path);
+    if (file.format == BackupFormat::PlainSql) {
+        if (!preview.scanned)
+            return Text::tr("Refused: the plain dump has not been scanned.");
+        return plainRestoreRefusal(preview.scan, preview.psqlVersion);
+    }
+    return {};
+}
+
 QString describeTarget(const PgTarget &target)
 {
     return Text::tr("database \"%1\" on %2:%3")
@@ -272,21 +295,8 @@ void BackupActions::previewRestore(Executor *executor, const BackupFile &file,
     QPointer<QObject> guard(context);
     QPointer<BackupActions> self(this);
     auto answer = [guard, preview, done]() {
-        if (preview->refusal.isEmpty() && preview->error.isEmpty()) {
-            if (isScratchDatabaseName(preview->database))
-                preview->refusal = Text::tr("Refused: \"%1\" is a scratch database of the test "
-                                            "restore, not a restore target.")
-                                       .arg(preview->database);
-            else if (!preview->file.isDatabaseDump())
-                preview->refusal =
-                    Text::tr("Refused: %1 is not a database dump.").arg(preview->file.name());
-            else if (preview->file.path.startsWith(u"s3://"))
-                preview->refusal = Text::tr("Refused: %1 is an S3 object; copy it to a host "
-                                            "first and restore that copy.")
-                                       .arg(preview->file.path);
-            else if (preview->file.format == BackupFormat::PlainSql)
-                preview->refusal = plainRestoreRefusal(preview->scan, preview->psqlVersion);
-        }
+        if (preview->refusal.isEmpty() && preview->error.isEmpty())
+            preview->refusal = restoreRefusal(*preview);
         if (guard)
             done(*preview);
     };
@@ -468,23 +478,9 @@ void BackupActions::restore(Executor *executor, const RestorePreview &preview,
     if (preview.database != target.database)
         return refuse(Text::tr("Not run: the preview was of \"%1\", not \"%2\"; preview again.")
                           .arg(preview.database, target.database));
-    if (isScratchDatabaseName(target.database))
-        return refuse(Text::tr("Refused: \"%1\" is a scratch database of the test restore, not "
-                               "a restore target.")
-                          .arg(target.database));
-    if (!file.isDatabaseDump())
-        return refuse(Text::tr("Refused: %1 is not a database dump.").arg(file.name()));
-    if (file.path.startsWith(u"s3://"))
-        return refuse(Text::tr("Refused: %1 is an S3 object; copy it to a host first and restore "
-                               "that copy.")
-                          .arg(file.path));
-    if (file.format == BackupFormat::PlainSql) {
-        if (!preview.scanned)
-            return refuse(Text::tr("Refused: the plain dump has not been scanned."));
-        if (const QString refusal = plainRestoreRefusal(preview.scan, preview.psqlVersion);
-            !refusal.isEmpty())
-            return refuse(refusal);
-    }
+    // Judged again here: the preview handed in may not be the one previewRestore() made.
+    if (const QString refusal = restoreRefusal(preview); !refusal.isEmpty())
+        return refuse(refusal);
 
     const QString connection = shellQuote(pgConnectionString(target.server, target.database));
     QString body = u"opsdeck_file="_s + shellQuote(file.path) + u'\n';

@@ -52,6 +52,7 @@ struct BackupFile {
     QString key() const;  // host + ':' + path: unique in a workspace
     bool isDatabaseDump() const;
     bool isWal() const;
+    bool isS3Object() const { return path.startsWith(u"s3://"); } // listed, not on a host
 };
 
 // What a level found. Only Verified proves the file readable to that level; TocOnly is L1's

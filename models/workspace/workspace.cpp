@@ -7,6 +7,24 @@ using namespace Qt::StringLiterals;
 
 namespace OpsDeck {
 
+const Database *Host::findDatabase(QStringView databaseName) const
+{
+    for (const Database &database : databases) {
+        if (database.name == databaseName)
+            return &database;
+    }
+    return nullptr;
+}
+
+const BackupLocation *Host::findBackupLocation(QStringView locationName) const
+{
+    for (const BackupLocation &backup : backups) {
+        if (backup.name == locationName)
+            return &backup;
+    }
+    return nullptr;
+}
+
 const Host *Workspace::findHost(QStringView hostName) const
 {
     for (const Environment &environment : environments) {

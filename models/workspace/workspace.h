@@ -147,6 +147,9 @@ struct Host {
     SourceLocation location;
 
     bool isLocal() const { return connection == ConnectionKind::Local; }
+    // This host's database or backup location of that name, or nullptr.
+    const Database *findDatabase(QStringView databaseName) const;
+    const BackupLocation *findBackupLocation(QStringView locationName) const;
 };
 
 struct Environment {

@@ -551,6 +551,14 @@ void BackupsPage::onLocationsSelected()
     updateActions();
 }
 
+const Database *BackupsPage::locationDatabase(const BackupFile &file) const
+{
+    const Host *host = m_workspace.findHost(file.host);
+    const BackupLocation *location = host ? host->findBackupLocation(file.location) : nullptr;
+    return location && !location->database.isEmpty() ? host->findDatabase(location->database)
+                                                     : nullptr;
+}
+
 const BackupLocation *BackupsPage::currentLocation(QString *host) const
 {
     QString hostName;
@@ -565,16 +573,10 @@ const BackupLocation *BackupsPage::currentLocation(QString *host) const
         name = file->location;
     }
     const Host *owner = hostName.isEmpty() ? nullptr : m_workspace.findHost(hostName);
-    if (!owner)
-        return nullptr;
-    for (const BackupLocation &location : owner->backups) {
-        if (location.name == name) {
-            if (host)
-                *host = hostName;
-            return &location;
-        }
-    }
-    return nullptr;
+    const BackupLocation *location = owner ? owner->findBackupLocation(name) : nullptr;
+    if (location && host)
+        *host = hostName;
+    return location;
 }
 
 const BackupFile *BackupsPage::currentFile() const
@@ -813,12 +815,8 @@ void BackupsPage::testRestore()
     const QStringList scratchId = m_scratch->currentData().toString().split(u'\n');
     const Database *scratch = nullptr;
     if (scratchId.size() == 2) {
-        if (const Host *host = m_workspace.findHost(scratchId.at(0))) {
-            for (const Database &database : host->databases) {
-                if (database.name == scratchId.at(1))
-                    scratch = &database;
-            }
-        }
+        if (const Host *host = m_workspace.findHost(scratchId.at(0)))
+            scratch = host->findDatabase(scratchId.at(1));
     }
     if (!scratch) {
         m_status->setText(tr("A test restore needs a scratch server: mark a workspace database "
@@ -865,16 +863,8 @@ void BackupsPage::startTestRestore(const BackupFile &file, const Database &scrat
     plan.scratchServer = scratch;
     plan.plainSqlAllowed = plainSqlScanned;
     // The location's database, for the row counts to compare with.
-    if (const Host *host = m_workspace.findHost(file.host)) {
-        for (const BackupLocation &location : host->backups) {
-            if (location.name != file.location || location.database.isEmpty())
-                continue;
-            for (const Database &database : host->databases) {
-                if (database.name == location.database)
-                    plan.source = database;
-            }
-        }
-    }
+    if (const Database *source = locationDatabase(file))
+        plan.source = *source;
     if (const QString refusal = testRestoreRefusal(plan); !refusal.isEmpty()) {
         m_status->setText(tr("Test restore of %1 refused: %2").arg(file.name(), refusal));
         appendOutput(file.key(), tr("Test restore refused: %1").arg(refusal));
@@ -1020,14 +1010,10 @@ void BackupsPage::restoreBackup()
     // does: its own databases are the targets, the location's database first.
     QList<RestoreTargetChoice> choices;
     int preferred = -1;
+    const Database *usual = locationDatabase(file);
     if (const Host *host = m_workspace.findHost(file.host)) {
-        QString locationDatabase;
-        for (const BackupLocation &location : host->backups) {
-            if (location.name == file.location)
-                locationDatabase = location.database;
-        }
         for (const Database &database : host->databases) {
-            if (database.name == locationDatabase)
+            if (usual && database.name == usual->name)
                 preferred = int(choices.size());
             choices.append({host->name, database});
         }
@@ -1122,12 +1108,9 @@ void BackupsPage::createBackup()
     if (!m_services.actions || !m_services.executorFor || !m_acting.isEmpty())
         return;
     const BackupLocation location = *chosen;
-    const Host *host = m_workspace.findHost(hostName);
     std::optional<Database> database;
-    for (const Database &candidate : host->databases) {
-        if (candidate.name == location.database)
-            database = candidate;
-    }
+    if (const Database *named = m_workspace.findHost(hostName)->findDatabase(location.database))
+        database = *named;
     if (!database) {
         m_status->setText(tr("Backup location %1 names no database of host %2 to back up "
                              "(its database key).")

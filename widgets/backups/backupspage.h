@@ -141,6 +141,8 @@ private:
     // The location chosen on the left (exactly one), else the current file's; host and
     // location name, or nullptr.
     const BackupLocation *currentLocation(QString *host) const;
+    // The workspace database a file's location names (its `database`), or nullptr.
+    const Database *locationDatabase(const BackupFile &file) const;
     // The database's password (keychain, or asked), answered later; without a lookup none.
     void readPassword(const QString &host, const Database &database,
                       std::function<void(const QString &password, const QString &error)> answer);

@@ -48,14 +48,13 @@ QDialog *askForPassword(QWidget *parent, const QString &title, const QString &ex
     layout->addWidget(remember);
     layout->addWidget(buttons);
     QObject::connect(dialog, &QDialog::finished, dialog,
-                     [dialog, password, remember, answered = std::move(answered)](int result) {
+                     [password, remember, answered = std::move(answered)](int result) {
                          if (result == QDialog::Accepted)
                              answered(password->text(), remember->isChecked());
                          else
                              answered(std::nullopt, false);
                          // The typed text is not left in the widget's memory longer than needed.
                          password->clear();
-                         Q_UNUSED(dialog);
                      });
     dialog->open();
     password->setFocus();
