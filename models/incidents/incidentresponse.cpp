@@ -40,9 +40,9 @@ void IncidentResponse::setWorkspace(const Workspace &workspace)
     m_reminders->setSchedule(EscalationSchedule(workspace.escalation, workspace.contacts));
 }
 
-bool IncidentResponse::declare(const Incident &incident)
+bool IncidentResponse::declare(const Incident &incident, const QString &firstNote)
 {
-    if (!m_incident->declare(incident))
+    if (!m_incident->declare(incident, firstNote))
         return false;
     const int row = m_library->rowOfPath(incident.runbook);
     m_runbook->setRunbook(row >= 0 ? m_library->entries().at(row).runbook : Runbook(),

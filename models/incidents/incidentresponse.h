@@ -57,7 +57,7 @@ public:
 
     // Declares incident (see IncidentSession::declare()) and follows its runbook: the library's
     // entry incident.runbook names, or none, so a previous incident's steps do not linger.
-    bool declare(const Incident &incident);
+    bool declare(const Incident &incident, const QString &firstNote = {});
     // Resumes the newest open incident in the store, the one that was open when OpsDeck last
     // stopped; nothing when there is none, or when an incident is shown or opening by then.
     void resumeOpenIncident();

@@ -21,7 +21,7 @@ IncidentSession::IncidentSession(IncidentStore *store, QObject *parent)
 
 IncidentSession::~IncidentSession() = default;
 
-bool IncidentSession::declare(const Incident &incident)
+bool IncidentSession::declare(const Incident &incident, const QString &firstNote)
 {
     if (!ensureNoIncident())
         return false;
@@ -35,15 +35,16 @@ bool IncidentSession::declare(const Incident &incident)
         record.declaredAt = QDateTime::currentDateTimeUtc();
     m_opening = true;
     ++m_inFlight;
-    m_store->create(record, this, [this, record](const StoreResult<IncidentEvent> &declared) {
-        --m_inFlight;
-        m_opening = false;
-        if (!declared) {
-            Q_EMIT failed(declared.error());
-            return;
-        }
-        onCreated(record, *declared);
-    });
+    m_store->create(record, this,
+                    [this, record, firstNote](const StoreResult<IncidentEvent> &declared) {
+                        --m_inFlight;
+                        m_opening = false;
+                        if (!declared) {
+                            Q_EMIT failed(declared.error());
+                            return;
+                        }
+                        onCreated(record, *declared, firstNote);
+                    });
     return true;
 }
 
@@ -373,7 +374,8 @@ void IncidentSession::commitEvent(const IncidentEvent &event)
     Q_EMIT eventRecorded(event);
 }
 
-void IncidentSession::onCreated(Incident incident, const IncidentEvent &declaration)
+void IncidentSession::onCreated(Incident incident, const IncidentEvent &declaration,
+                                const QString &firstNote)
 {
     incident.id = declaration.incidentId;
     m_incident = incident;
@@ -383,6 +385,9 @@ void IncidentSession::onCreated(Incident incident, const IncidentEvent &declarat
     m_timeline->setEvents({});
     commitEvent(declaration);
     Q_EMIT changed();
+    // Only now is there an incident to write it to: the store answers declare() later.
+    if (!firstNote.trimmed().isEmpty())
+        addNote(firstNote);
 }
 
 void IncidentSession::onLoaded(const Incident &incident, const QList<IncidentEvent> &events)

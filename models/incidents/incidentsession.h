@@ -35,9 +35,10 @@ public:
     explicit IncidentSession(IncidentStore *store, QObject *parent = nullptr);
     ~IncidentSession() override;
 
-    // Writes a new incident (declaredAt invalid = now) and its Declared line. Refused when
-    // this session already has an incident or is opening one, or without a title.
-    bool declare(const Incident &incident);
+    // Writes a new incident (declaredAt invalid = now) and its Declared line, then firstNote
+    // (what led to it, such as a red check's evidence) as a note when there is one. Refused
+    // when this session already has an incident or is opening one, or without a title.
+    bool declare(const Incident &incident, const QString &firstNote = {});
     // Loads an incident and its timeline, for example the open one after a restart.
     bool resume(qint64 incidentId);
     // Lets go of the incident (it stays in the store), so the session can declare or resume
@@ -114,7 +115,7 @@ private:
     IncidentEvent newEvent(IncidentEvent::Kind kind, const QString &summary) const;
     void commitEvent(const IncidentEvent &event);
 
-    void onCreated(Incident incident, const IncidentEvent &declaration);
+    void onCreated(Incident incident, const IncidentEvent &declaration, const QString &firstNote);
     void onLoaded(const Incident &incident, const QList<IncidentEvent> &events);
     void onUpdated(quint64 serial, const Incident &incident, const IncidentEvent &event,
                    qint64 eventId);

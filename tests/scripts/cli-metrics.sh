@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# `opsdeck metrics parse --json` on a real node_exporter scrape (from the file, a file:// URL
-# and over HTTP from a local server) gives the families, samples and values the file has; a
+# `opsdeck metrics parse --json` on a real node_exporter scrape (from the file, a file:// URL,
+# over HTTP from a local server, and live from a running prometheus-node-exporter) gives the families, samples and values the file has; a
 # broken file gives FILE:line:column on stderr and exit status 1; a missing one exit status 2.
 #   cli-metrics.sh OPSDECK DATA_DIR
 set -euo pipefail
@@ -59,6 +59,36 @@ status=0
 "$opsdeck" metrics parse "http://127.0.0.1:$port/missing.prom" >/dev/null 2>"$work/404.err" || status=$?
 [ "$status" = 2 ] || fail "HTTP 404: exit $status, want 2"
 grep -q "HTTP 404" "$work/404.err" || fail "HTTP 404 message: $(cat "$work/404.err")"
+
+# A live scrape of the real prometheus-node-exporter (a test package) on another free port:
+# one counter sample per CPU and mode, as /proc/stat has CPUs; the load as /proc/loadavg says.
+exporter_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+command -v prometheus-node-exporter >/dev/null || fail "prometheus-node-exporter is not installed"
+prometheus-node-exporter --web.listen-address="127.0.0.1:$exporter_port" >"$work/exporter.log" 2>&1 &
+exporter=$!
+trap 'kill "$exporter" 2>/dev/null || true; cleanup' EXIT
+live=
+for _ in $(seq 100); do
+    if "$opsdeck" metrics parse --json "http://127.0.0.1:$exporter_port/metrics" >"$work/live.json" 2>/dev/null; then
+        live=yes
+        break
+    fi
+    sleep 0.1
+done
+[ -n "$live" ] || fail "node exporter on port $exporter_port: $(cat "$work/exporter.log")"
+python3 - "$work/live.json" "$(grep -c '^cpu[0-9]' /proc/stat)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+import json, sys
+families = {f["name"]: f for f in json.load(open(sys.argv[1]))["families"]}
+cpus, load = int(sys.argv[2]), float(sys.argv[3])
+seconds = families["node_cpu_seconds_total"]
+assert seconds["type"] == "counter", seconds["type"]
+assert len({s["labels"]["cpu"] for s in seconds["samples"]}) == cpus, (cpus, len(seconds["samples"]))
+assert {s["labels"]["mode"] for s in seconds["samples"]} >= {"idle", "system", "user", "iowait"}
+assert all(s["value"] >= 0 for s in seconds["samples"])
+scraped = families["node_load1"]["samples"][0]["value"]
+assert abs(scraped - load) < 2, (scraped, load)
+PY
+kill "$exporter" 2>/dev/null || true
 
 # OpenMetrics: +Inf, NaN and timestamps as the JSON says them.
 "$opsdeck" metrics parse --json "$data/openmetrics-spec.om" >"$work/om.json"

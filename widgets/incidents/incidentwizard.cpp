@@ -363,11 +363,7 @@ bool IncidentWizard::declare()
     const QString path = selectedRunbookPath();
     incident.runbook = path;
     QSettings().setValue(u"incident/commander"_s, incident.commander);
-    if (!m_response->declare(incident))
-        return false;
-    if (!m_evidence.trimmed().isEmpty())
-        m_incident->addNote(m_evidence);
-    return true;
+    return m_response->declare(incident, m_evidence);
 }
 
 void IncidentWizard::advanceStatus(IncidentStatus status)

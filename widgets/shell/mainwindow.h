@@ -60,6 +60,7 @@ public:
     ReadOnlyMode *readOnlyMode() const { return m_readOnly; }
     StateStore *stateStore() const { return m_stateStore; }
     HostRegistry *hostRegistry() const { return m_hostRegistry; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     RunCommandPage *runCommandPage() const { return m_console; }
     RunbooksPage *runbooksPage() const { return m_runbooks; }
     IncidentPage *incidentPage() const { return m_incidents; }

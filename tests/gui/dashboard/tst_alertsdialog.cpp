@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -28,6 +29,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -273,8 +275,23 @@ void AlertsDialogTest::openedFromTheAlertmanagerCheck()
     page.openDetails(api.id);
     QVERIFY(page.details()->alertsButton()->isVisible());
     QCOMPARE(page.details()->alertmanagerUrl(), m_fixture->alertmanagerUrl());
+    // The red check names the alert about it, and says whether it is silenced.
+    const auto *alertsLine = page.details()->findChild<QLabel *>(u"checkDetailsAlerts"_s);
+    QVERIFY(alertsLine);
+    QVERIFY(alertsLine->isVisible());
+    QVERIFY2(alertsLine->text().contains(u"ApiDown"_s), qPrintable(alertsLine->text()));
+    QVERIFY2(!alertsLine->text().contains(u"silenced"_s), qPrintable(alertsLine->text()));
     page.openDetails(quiet.id);
     QVERIFY(!page.details()->alertsButton()->isVisible());
+    QVERIFY(!alertsLine->isVisible());
+    AlertmanagerAlert silenced = firing;
+    silenced.labels.insert(u"severity"_s, u"critical"_s);
+    silenced.startsAt = QDateTime(QDate(2026, 3, 1), QTime(7, 45), QTimeZone::utc());
+    silenced.silencedBy = {u"3f2a"_s};
+    board.setAlerts(u"production"_s, {silenced});
+    page.openDetails(api.id);
+    QVERIFY(alertsLine->isVisible());
+    QCOMPARE(alertsLine->text(), u"Alerts: ApiDown (critical) since 07:45 UTC, silenced"_s);
     page.openDetails(alerts.id);
     QPushButton *button = page.details()->alertsButton();
     QVERIFY(button->isVisible());

@@ -563,7 +563,14 @@ void DashboardPageTest::fiftyHostCardsPaintQuickly()
 void DashboardPageTest::screenshot()
 {
     Board board;
-    DashboardPage page(&board.model, nullptr);
+    // A running scheduler with nothing planned: Refresh Now and Pause as an operator sees them.
+    QNetworkAccessManager network;
+    CheckServices services;
+    services.network = &network;
+    CheckExecutor executor(services);
+    CheckScheduler scheduler(&executor, nullptr);
+    scheduler.start();
+    DashboardPage page(&board.model, &scheduler);
     page.resize(1440, 900);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -4,15 +4,23 @@
 #include "models/containers/containerlistmodel.h"
 #include "models/core/paths.h"
 #include "models/core/risk.h"
+#include "models/incidents/incidentresponse.h"
+#include "models/incidents/incidentsession.h"
+#include "models/incidents/incidenttimelinemodel.h"
 #include "models/workspace/workspacedocument.h"
 #include "models/workspace/workspacemodel.h"
 #include "screenshots.h"
 #include "testfiles.h"
 #include "widgets/common/appearance.h"
 #include "widgets/containers/containerspage.h"
+#include "widgets/dashboard/checkdetails.h"
+#include "widgets/dashboard/dashboardpage.h"
+#include "widgets/incidents/incidentpage.h"
+#include "widgets/incidents/incidentwizard.h"
 #include "widgets/logs/logpage.h"
 #include "widgets/logs/logtab.h"
 #include "widgets/remote/runcommandpage.h"
+#include "widgets/runbooks/runbookspage.h"
 #include "widgets/shell/commandpalette.h"
 #include "widgets/shell/mainwindow.h"
 #include "widgets/workspace/hosteditdialog.h"
@@ -28,12 +36,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -83,6 +93,7 @@ private Q_SLOTS:
     void lostAuditWriteIsShown();
     void logSourceOpensOnTheLogsPage();
     void containersPagePollsWhileShownAndOpensExec();
+    void redCheckLeadsToItsRunbookAndAnIncident();
 
 private:
     std::unique_ptr<QTemporaryDir> m_directory;
@@ -462,6 +473,89 @@ void MainWindowTest::containersPagePollsWhileShownAndOpensExec()
     QVERIFY2(typed.startsWith(u"kubectl "_s) && typed.contains(u" exec "_s) &&
                  typed.endsWith(u"-- "_s),
              qPrintable(typed));
+}
+
+void MainWindowTest::redCheckLeadsToItsRunbookAndAnIncident()
+{
+    // A service nobody answers for: its health check turns red on the Dashboard.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const QString runbook = m_directory->filePath(u"api-outage.md"_s);
+    QFile runbookFile(runbook);
+    QVERIFY(runbookFile.open(QIODevice::WriteOnly));
+    runbookFile.write("# API Outage\n\n## Diagnosis\n\n```bash\nuptime\n```\n");
+    runbookFile.close();
+    const QString workspace = m_directory->filePath(u"red.yaml"_s);
+    QFile workspaceFile(workspace);
+    QVERIFY(workspaceFile.open(QIODevice::WriteOnly));
+    workspaceFile.write("environments:\n"
+                        "  - name: here\n"
+                        "    hosts:\n"
+                        "      - name: box\n"
+                        "        connection: local\n"
+                        "        metrics: false\n"
+                        "        services:\n"
+                        "          - name: api\n"
+                        "            health: http://127.0.0.1:" +
+                        QByteArray::number(port) +
+                        "/health\n"
+                        "            runbook: " +
+                        runbook.toUtf8() + "\n");
+    workspaceFile.close();
+
+    // A state store of its own: the incident this test declares stays out of the other tests'.
+    const QByteArray dataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_directory->filePath(u"data"_s)));
+    const auto restoreDataHome = qScopeGuard([&] { qputenv("XDG_DATA_HOME", dataHome); });
+    Desktop desktop({workspace, false});
+    MainWindow &window = desktop.window();
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    DashboardPage *dashboard = window.dashboardPage();
+    const QString checkId = u"here/box/api:health"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->shownCount(Verdict::Critical) == 1, 30000);
+    dashboard->openDetails(checkId);
+    CheckDetails *details = dashboard->details();
+    QVERIFY(details->runbookButton()->isVisible());
+    QVERIFY(details->runbookButton()->isEnabled());
+
+    // Open Runbook: the Runbooks page with the check's runbook.
+    details->runbookButton()->click();
+    QCOMPARE(window.currentPageId(), u"runbooks"_s);
+    QTRY_COMPARE(window.runbooksPage()->openPath(), runbook);
+
+    // Declare Incident: the wizard with the check's title; once declared, the evidence is the
+    // first note on the timeline.
+    window.showPage(u"dashboard"_s);
+    QVERIFY(details->incidentButton()->isVisible());
+    details->incidentButton()->click();
+    QCOMPARE(window.currentPageId(), u"incident"_s);
+    IncidentWizard *wizard = window.incidentPage()->wizard();
+    QVERIFY(wizard);
+    QVERIFY2(wizard->titleEdit()->text().contains(u"api"_s),
+             qPrintable(wizard->titleEdit()->text()));
+    QCOMPARE(wizard->currentId(), int(IncidentWizard::SymptomPageId));
+    wizard->next();
+    wizard->next(); // declares
+    IncidentResponse *response = window.incidentPage()->response();
+    QTRY_VERIFY_WITH_TIMEOUT(response->incident()->isActive(), 10000);
+    IncidentTimelineModel *timeline = response->incident()->timelineModel();
+    const auto timelineTexts = [&] {
+        QStringList texts;
+        for (int row = 0; row < timeline->rowCount(); ++row) {
+            const QModelIndex index = timeline->index(row, IncidentTimelineModel::SummaryColumn);
+            texts.append(index.data().toString() + u'\n' +
+                         index.data(IncidentTimelineModel::OutputRole).toString());
+        }
+        return texts;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        timelineTexts().join(u'\n').contains(u"Check api health ("_s + checkId + u"): Critical"_s),
+        qPrintable(timelineTexts().join(u" | "_s)), 10000);
+    wizard->reject();
 }
 
 void MainWindowTest::logSourceOpensOnTheLogsPage()

@@ -4,10 +4,14 @@
 #include "models/health/prometheusapi.h"
 #include "prometheusfixture.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <cmath>
 
 using namespace OpsDeck;
 using namespace Qt::StringLiterals;
@@ -132,14 +136,19 @@ void PrometheusApiTest::rangeQueryWithTheChosenStep()
     const auto seconds = [](const QDateTime &t) {
         return QString::number(double(t.toMSecsSinceEpoch()) / 1000.0, 'f', 3);
     };
-    const PrometheusQueryResult servers = parsePrometheusQueryResponse(
-        plainGet(u"/api/v1/query_range"_s, {{u"query"_s, u"up"_s},
-                                            {u"start"_s, seconds(start)},
-                                            {u"end"_s, seconds(end)},
-                                            {u"step"_s, u"5"_s}}));
+    const QByteArray serversJson = plainGet(u"/api/v1/query_range"_s, {{u"query"_s, u"up"_s},
+                                                                       {u"start"_s, seconds(start)},
+                                                                       {u"end"_s, seconds(end)},
+                                                                       {u"step"_s, u"5"_s}});
+    const PrometheusQueryResult servers = parsePrometheusQueryResponse(serversJson);
     QVERIFY2(servers.ok(), qPrintable(servers.error));
     QCOMPARE(ours.series.size(), servers.series.size());
     QVERIFY(!ours.series.isEmpty());
+    // Every point against the server's raw answer, read without our parser:
+    // data.result[i].values is [[unix seconds, "value"], ...].
+    const QJsonArray rawSeries =
+        QJsonDocument::fromJson(serversJson)[u"data"_s][u"result"_s].toArray();
+    QCOMPARE(rawSeries.size(), ours.series.size());
     for (qsizetype i = 0; i < ours.series.size(); ++i) {
         const PrometheusSeries &series = ours.series.at(i);
         QCOMPARE(series.labels, servers.series.at(i).labels);
@@ -147,6 +156,13 @@ void PrometheusApiTest::rangeQueryWithTheChosenStep()
         QVERIFY(series.points.size() <= 3); // 10 s / 5 s + 1
         for (qsizetype p = 1; p < series.points.size(); ++p)
             QCOMPARE(series.points.at(p).timeMs - series.points.at(p - 1).timeMs, step * 1000);
+        const QJsonArray rawPoints = rawSeries.at(i)[u"values"_s].toArray();
+        QCOMPARE(rawPoints.size(), series.points.size());
+        for (qsizetype p = 0; p < series.points.size(); ++p) {
+            const QJsonArray raw = rawPoints.at(p).toArray();
+            QCOMPARE(series.points.at(p).timeMs, qint64(std::llround(raw.at(0).toDouble() * 1000)));
+            QCOMPARE(formatMetricValue(series.points.at(p).value), raw.at(1).toString());
+        }
     }
     MetricSeriesModel model;
     model.setSeries(ours.series);

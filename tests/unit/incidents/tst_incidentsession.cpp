@@ -93,6 +93,7 @@ private Q_SLOTS:
     void storeNotOpen();
     void recordsAndResumes();
     void eventsAppearOnlyAfterCommit();
+    void firstNoteFollowsTheDeclaration();
     void refusesWhatIsNotAllowed();
     void failedUpdateLeavesRecordAsCommitted();
     void timelineModel();
@@ -313,6 +314,24 @@ void tst_IncidentSession::eventsAppearOnlyAfterCommit()
     QCOMPARE(announced, 22);
     QCOMPARE(invisible, QList<qint64>());
     QCOMPARE(statusSeen, u"monitoring"_s);
+}
+
+void tst_IncidentSession::firstNoteFollowsTheDeclaration()
+{
+    // The store answers declare() later; a note given with it is written once there is an
+    // incident, right after the Declared line (a red check's evidence from the Dashboard).
+    StateStore store;
+    QVERIFY(openStore(store, databasePath()));
+    IncidentStore incidents(&store);
+    IncidentSession session(&incidents);
+    QSignalSpy failed(&session, &IncidentSession::failed);
+    QVERIFY(session.declare(newIncident(), u"Check api health: Critical\nHTTP 503 in 2350 ms"_s));
+    QVERIFY(waitUntilOpen(session));
+    QTRY_COMPARE(session.events().size(), 2);
+    QCOMPARE(session.events().at(0).kind, IncidentEvent::Kind::Declared);
+    QCOMPARE(session.events().at(1).kind, IncidentEvent::Kind::Note);
+    QCOMPARE(session.events().at(1).summary, u"Check api health: Critical\nHTTP 503 in 2350 ms"_s);
+    QCOMPARE(failed.count(), 0);
 }
 
 void tst_IncidentSession::refusesWhatIsNotAllowed()
