@@ -114,6 +114,19 @@ private:
                 spec.viaHost = host.name;
             spec.location = redis.location;
             add(spec);
+            // rediss: its certificate too, reached the same way (a Unix socket has none).
+            if (redis.tls && redis.socketPath.isEmpty()) {
+                CheckSpec tls = spec;
+                tls.kind = CheckKind::Tls;
+                tls.category = CheckCategory::Certificates;
+                tls.id = hostKey + u'/' + redis.name + u":certificate";
+                tls.url.setScheme(u"rediss"_s);
+                tls.url.setHost(redis.host);
+                tls.url.setPort(redis.port);
+                tls.title = redis.host + u':' + QString::number(redis.port);
+                tls.intervalSeconds = qMax(spec.intervalSeconds, 3600);
+                add(tls);
+            }
         }
     }
 

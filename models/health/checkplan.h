@@ -55,9 +55,10 @@ struct CheckPlanFilter {
 
 // Every check the workspace describes, in workspace order: for each host its metrics, then
 // each service's health (HTTP), TCP and certificate checks (HTTPS health URLs get a
-// certificate check of their own), each database, each Redis instance; then per environment
-// its Alertmanager. A database or Redis instance on a remote host is reached through that
-// host (its `via`, or the host itself) unless it listens on a public address.
+// certificate check of their own), each database, each Redis instance (a database with sslmode
+// require or verify-*, and a Redis instance with tls, also their server's certificate); then per
+// environment its Alertmanager. A database or Redis instance on a remote host is reached through
+// that host (its `via`, or the host itself) unless it listens on a public address.
 QList<CheckSpec> planChecks(const Workspace &workspace, const CheckPlanFilter &filter = {});
 
 QString checkKindId(CheckKind kind); // "http", "tcp", "tls", "host", "redis", "postgres", "alerts"

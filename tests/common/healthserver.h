@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFile>
 #include <QHash>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -9,7 +13,8 @@
 // A real HTTP server in the test's process, answering the paths a health endpoint is seen to
 // answer with: /healthy, /degraded, /slow (300 ms), /error (500), /invalid (broken JSON),
 // /loop-a and /loop-b (a redirect loop), /chain/N (endless redirects), /moved, /text, /hang
-// (never answers) and /huge (an endless body). One request per connection.
+// (never answers) and /huge (an endless body). One request per connection. With serveTls(), the
+// same answers over HTTPS, with the certificate given.
 inline constexpr qint64 hugeBodyBytes = 512LL * 1024 * 1024;
 
 // Serves one canned answer per path, one request per connection (Connection: close).
@@ -24,9 +29,38 @@ public:
         });
     }
 
+    // From now on every connection speaks TLS with this certificate and its key (PEM files).
+    bool serveTls(const QString &certificateFile, const QString &keyFile)
+    {
+        m_certificate = QSslCertificate::fromPath(certificateFile).value(0);
+        QFile key(keyFile);
+        m_key =
+            key.open(QIODevice::ReadOnly) ? QSslKey(key.readAll(), QSsl::Ec, QSsl::Pem) : QSslKey();
+        return !m_certificate.isNull() && !m_key.isNull();
+    }
+
     qint64 hugeBytesSent = 0;
     bool hugeDisconnected = false;
     int requests = 0;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (m_certificate.isNull()) {
+            QTcpServer::incomingConnection(descriptor);
+            return;
+        }
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setLocalCertificate(m_certificate);
+        socket->setPrivateKey(m_key);
+        // The request arrives once the handshake is done; QTcpServer announces the connection.
+        socket->startServerEncryption();
+        addPendingConnection(socket);
+    }
 
 private:
     void read(QTcpSocket *socket)
@@ -109,4 +143,6 @@ private:
     }
 
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
 };

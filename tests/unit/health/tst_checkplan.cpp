@@ -43,12 +43,18 @@ const QByteArray estate = R"(environments:
         redis:
           - name: sessions
             port: 6379
+          - name: queue
+            port: 6380
+            tls: true
   - name: workstation
     hosts:
       - name: laptop
         connection: local
         redis:
           - name: local-cache
+          - name: socket-cache
+            socket: /run/redis/redis.sock
+            tls: true
 )";
 
 Workspace load(const QByteArray &text)
@@ -102,9 +108,13 @@ void CheckPlanTest::everyCheckOfTheEstate()
                       u"production/db-1/billing:postgres"_s,
                       u"production/db-1/billing:certificate"_s,
                       u"production/db-1/sessions:redis"_s,
+                      u"production/db-1/queue:redis"_s,
+                      u"production/db-1/queue:certificate"_s,
                       u"production:alerts"_s,
                       u"workstation/laptop:metrics"_s,
                       u"workstation/laptop/local-cache:redis"_s,
+                      // A Unix socket has no certificate to read.
+                      u"workstation/laptop/socket-cache:redis"_s,
                   }));
     const CheckSpec *api = find(plan, u"production/web-1/api:health"_s);
     QCOMPARE(api->kind, CheckKind::Http);
@@ -121,6 +131,13 @@ void CheckPlanTest::everyCheckOfTheEstate()
     const CheckSpec *billingTls = find(plan, u"production/db-1/billing:certificate"_s);
     QCOMPARE(billingTls->url.scheme(), u"postgres"_s);
     QCOMPARE(billingTls->url.port(), 5432);
+    // rediss: the certificate of the Redis server itself, as a database's with sslmode.
+    const CheckSpec *queueTls = find(plan, u"production/db-1/queue:certificate"_s);
+    QCOMPARE(queueTls->kind, CheckKind::Tls);
+    QCOMPARE(queueTls->category, CheckCategory::Certificates);
+    QCOMPARE(queueTls->url, QUrl(u"rediss://127.0.0.1:6380"_s));
+    QCOMPARE(queueTls->title, u"127.0.0.1:6380"_s);
+    QCOMPARE(queueTls->subject, u"queue"_s);
     const CheckSpec *alerts = find(plan, u"production:alerts"_s);
     QCOMPARE(alerts->kind, CheckKind::Alerts);
     QVERIFY(alerts->host.isEmpty());
@@ -143,6 +160,8 @@ void CheckPlanTest::viaHostsForWhatOnlyTheHostReaches()
     QVERIFY(find(plan, u"workstation/laptop/local-cache:redis"_s)->viaHost.isEmpty());
     // A database's certificate is read the way the database is reached.
     QCOMPARE(find(plan, u"production/db-1/billing:certificate"_s)->viaHost, u"db-1"_s);
+    // So is a Redis server's, on the remote host's loopback.
+    QCOMPARE(find(plan, u"production/db-1/queue:certificate"_s)->viaHost, u"db-1"_s);
 }
 
 void CheckPlanTest::intervals()
@@ -153,6 +172,8 @@ void CheckPlanTest::intervals()
     QCOMPARE(find(plan, u"production/web-1/wiki:health"_s)->intervalSeconds, 120);
     // Certificates change seldom.
     QCOMPARE(find(plan, u"production/web-1/api:certificate"_s)->intervalSeconds, 3600);
+    QCOMPARE(find(plan, u"production/db-1/queue:certificate"_s)->intervalSeconds, 3600);
+    QCOMPARE(find(plan, u"production/db-1/queue:redis"_s)->intervalSeconds, 30);
     // Defaults: a minute for checks, 10 s for host metrics.
     QCOMPARE(find(plan, u"workstation/laptop/local-cache:redis"_s)->intervalSeconds, 60);
     QCOMPARE(find(plan, u"workstation/laptop:metrics"_s)->intervalSeconds, 10);
@@ -162,9 +183,9 @@ void CheckPlanTest::filters()
 {
     const Workspace workspace = load(estate);
     const QList<CheckSpec> workstation = planChecks(workspace, {u"workstation"_s, {}});
-    QCOMPARE(workstation.size(), 2);
+    QCOMPARE(workstation.size(), 3);
     const QList<CheckSpec> certificates = planChecks(workspace, {{}, {CheckKind::Tls}});
-    QCOMPARE(certificates.size(), 3);
+    QCOMPARE(certificates.size(), 4);
     for (const CheckSpec &spec : certificates)
         QCOMPARE(spec.kind, CheckKind::Tls);
     QVERIFY(planChecks(workspace, {u"nowhere"_s, {}}).isEmpty());
