@@ -84,8 +84,9 @@ void describeOptions(QCommandLineParser &parser)
     parser.addOption({u"json"_s, Text::tr("Print JSON.")});
     parser.addOption({u"hide-idle"_s, Text::tr("activity: leave out idle sessions.")});
     parser.addOption({u"min-duration"_s,
-                      Text::tr("activity: only sessions whose query or transaction has run for "
-                               "at least SECONDS."),
+                      Text::tr("activity: only sessions busy for at least SECONDS: an active "
+                               "one by its query's age, any other by how long it has been in its "
+                               "state (idle, idle in transaction)."),
                       Text::tr("SECONDS")});
     parser.addOption(
         {u"password-stdin"_s, Text::tr("Read the database password from the first line of standard "
@@ -343,11 +344,9 @@ int runDbCommand(const QStringList &arguments)
         }
     }
     const bool hideIdle = parser.isSet(u"hide-idle"_s);
-    // The Activity page's filters: idle sessions hidden, a minimum query or transaction age.
+    // The Activity page's filters, with the page's meaning of a duration.
     const auto shownActivity = [hideIdle, minimumMs](const ActivityRow &row) {
-        if (hideIdle && row.state == u"idle")
-            return false;
-        return minimumMs <= 0 || std::max(row.queryAgeMs, row.transactionAgeMs) >= minimumMs;
+        return activityRowShown(row, hideIdle, minimumMs);
     };
 
     Workspace workspace = builtInWorkspace();
@@ -497,9 +496,15 @@ int runDbCommand(const QStringList &arguments)
             if (!json)
                 printReplication(out, session, snapshot);
         }
+        // What the role may not see or do here, and the grant that would let it.
+        const ServerInfo server = session->server();
         if (json) {
             document.insert(u"database"_s, name);
+            document.insert(u"grant_hints"_s, grantHintsJson(server));
             out << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        } else {
+            for (const GrantHint &hint : grantHints(server))
+                err << Text::tr("opsdeck db: %1").arg(grantHintText(hint, server.user)) << '\n';
         }
         out.flush();
         return 0;

@@ -92,32 +92,44 @@ public:
             return;
         }
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (statement.noStatementTimeout)
-            query.exec(u"SET statement_timeout = 0"_s);
-        // QPSQL prepares on the server, and PostgreSQL prepares no utility statement (VACUUM):
-        // a statement with nothing to bind is sent as it is.
-        bool ran = false;
-        if (statement.bound.isEmpty()) {
-            ran = query.exec(statement.sql);
-        } else if (query.prepare(statement.sql)) {
-            for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
-                query.bindValue(it.key(), it.value());
-            ran = query.exec();
-        }
-        if (!ran) {
-            result.error = describe(sqlErrorText(query.lastError()));
-        } else {
+        // A read keeps the session's statement timeout whatever the caller set.
+        const bool unbounded = statement.noStatementTimeout && !statement.readOnly;
+        QSqlQuery settings(db);
+        if (unbounded)
+            settings.exec(u"SET statement_timeout = 0"_s);
+        QString failure;
+        const auto run = [&] {
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            // QPSQL prepares on the server, and PostgreSQL prepares no utility statement
+            // (VACUUM): a statement with nothing to bind is sent as it is.
+            bool ran = false;
+            if (statement.bound.isEmpty()) {
+                ran = query.exec(statement.sql);
+            } else if (query.prepare(statement.sql)) {
+                for (auto it = statement.bound.cbegin(); it != statement.bound.cend(); ++it)
+                    query.bindValue(it.key(), it.value());
+                ran = query.exec();
+            }
+            if (!ran) {
+                failure = sqlErrorText(query.lastError());
+                return false;
+            }
             while (query.next()) {
                 QVariantList row;
                 for (int column = 0; column < query.record().count(); ++column)
                     row.append(query.value(column));
                 result.rows.append(row);
             }
+            return true;
+        };
+        const bool ran = statement.readOnly ? inReadOnlyTransaction(db, run) : run();
+        if (!ran) {
+            result.rows.clear();
+            result.error = describe(failure.isEmpty() ? sqlErrorText(db.lastError()) : failure);
         }
-        if (statement.noStatementTimeout)
-            query.exec(u"RESET statement_timeout"_s);
+        if (unbounded)
+            settings.exec(u"RESET statement_timeout"_s);
         if (!ran && !alive()) {
             close();
             reportLost(result.error);

@@ -41,12 +41,20 @@ enum class DatabaseConnectionState {
     Failed, // could not open: wrong password, refused, no such database
 };
 
-// One statement of an action: SQL with named placeholders and their values, bound, never
-// spliced. Runs outside the read-only transaction of the views (VACUUM refuses any transaction).
+// One statement: SQL with named placeholders and their values, bound, never spliced. An
+// action runs outside the read-only transaction of the views (VACUUM refuses any transaction);
+// a diagnostic read (readOnly) runs inside one, as the views do, and always under the
+// statement timeout.
 struct DatabaseStatement {
     QString sql;
     QVariantMap bound;               // ":pid" -> 123
     bool noStatementTimeout = false; // VACUUM of a big table may rightly take longer
+    bool readOnly = false;           // a read: a write in it fails, the timeout stays
+
+    static DatabaseStatement read(const QString &sql, const QVariantMap &bound = {})
+    {
+        return {sql, bound, false, true};
+    }
 };
 
 struct DatabaseStatementResult {
@@ -76,7 +84,7 @@ public:
     // Reads one view in a read-only transaction (opening the connection first if needed).
     using SnapshotDone = std::function<void(const DatabaseSnapshot &)>;
     void refresh(DatabaseView view, QObject *context, SnapshotDone done);
-    // Runs one action statement with bound values.
+    // Runs one statement with bound values: an action, or a read (statement.readOnly).
     using StatementDone = std::function<void(const DatabaseStatementResult &)>;
     void execute(const DatabaseStatement &statement, QObject *context, StatementDone done);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/database/databasejson.h"
 
+#include "models/database/databasequeries.h"
+
 #include <QJsonArray>
 
 namespace OpsDeck {
@@ -68,18 +70,18 @@ QJsonObject lockNodeJson(const LockTree &tree, int index)
         {u"blocked_by"_s, pidArray(session.blockedBy)},
         {u"cycle"_s, node.inCycle || node.closesCycle},
     };
+    // The same keys at any depth: a node not followed here (it closes a ring, or is spelled
+    // out above) says so and blocks nobody in this place.
+    QJsonArray blocks;
     if (node.closesCycle) {
         object.insert(u"closes_cycle"_s, true);
-        return object;
-    }
-    if (node.shownUnder >= 0) {
+    } else if (node.shownUnder >= 0) {
         object.insert(u"shown_above"_s, true);
-        return object;
+    } else {
+        object.insert(u"blocked_total"_s, node.blockedTotal);
+        for (int child : node.children)
+            blocks.append(lockNodeJson(tree, child));
     }
-    object.insert(u"blocked_total"_s, node.blockedTotal);
-    QJsonArray blocks;
-    for (int child : node.children)
-        blocks.append(lockNodeJson(tree, child));
     object.insert(u"blocks"_s, blocks);
     return object;
 }
@@ -104,6 +106,16 @@ QJsonObject databaseServerJson(const ServerInfo &server)
         {u"pg_stat_statements"_s,
          server.hasStatements() ? QJsonValue(server.statementsVersion) : QJsonValue()},
     };
+}
+
+QJsonArray grantHintsJson(const ServerInfo &server)
+{
+    QJsonArray hints;
+    for (const GrantHint &hint : grantHints(server))
+        hints.append(QJsonObject{{u"grant"_s, hint.grant},
+                                 {u"unlocks"_s, hint.what},
+                                 {u"hint"_s, grantHintText(hint, server.user)}});
+    return hints;
 }
 
 QJsonObject activityRowJson(const ActivityRow &row)

@@ -5,6 +5,7 @@
 #include "models/database/databaserows.h"
 #include "models/database/locktree.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 // The DBA views as JSON, for `opsdeck db … --json`: pure functions of what a refresh read, so
@@ -16,6 +17,11 @@ namespace OpsDeck {
 // {"version","version_num","started_at","pid","database","user","superuser",...}
 QJsonObject databaseServerJson(const ServerInfo &server);
 
+// What the connected role lacks, for "grant_hints": [{"grant","unlocks","hint"}], empty when
+// nothing is missing: "grant" follows GRANT in the statement that unlocks "unlocks"; "hint" is
+// the sentence the page's banner shows.
+QJsonArray grantHintsJson(const ServerInfo &server);
+
 // One pg_stat_activity row: {"pid","user",…,"query_age_ms",…,"blocked_by":[…],"own"}.
 QJsonObject activityRowJson(const ActivityRow &row);
 
@@ -24,8 +30,8 @@ QJsonObject activityJson(const DatabaseSnapshot &snapshot);
 
 // {"roots":[node…]}, node = {"pid","user","database","query","mode","lock_type","relation",
 // "waiting","waiting_ms","transaction_ms","blocked_total","cycle","blocks":[node…]}. A session
-// already spelled out elsewhere in the tree is {…,"shown_above":true} without "blocks"; the
-// node closing a ring of waiters is {…,"cycle":true,"closes_cycle":true} without "blocks".
+// already spelled out elsewhere in the tree is {…,"shown_above":true,"blocks":[]}; the node
+// closing a ring of waiters is {…,"cycle":true,"closes_cycle":true,"blocks":[]}.
 QJsonObject lockTreeJson(const LockTree &tree);
 
 // {"rows":[{"query_id","query","user","database","calls","total_ms",…}]} in the server's order

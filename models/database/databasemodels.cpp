@@ -91,6 +91,18 @@ QString ageText(qint64 milliseconds)
     return milliseconds < 0 ? QString() : formatDuration(milliseconds);
 }
 
+qint64 activityBusyMs(const ActivityRow &row)
+{
+    return row.state == u"active"_s ? row.queryAgeMs : row.stateAgeMs;
+}
+
+bool activityRowShown(const ActivityRow &row, bool hideIdle, qint64 minimumMs)
+{
+    if (hideIdle && row.state == u"idle"_s)
+        return false;
+    return minimumMs <= 0 || activityBusyMs(row) >= minimumMs;
+}
+
 QString activityStateText(const ActivityRow &row)
 {
     QString state = row.state.isEmpty() ? row.backendType : row.state;

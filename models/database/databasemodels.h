@@ -51,6 +51,13 @@ QString activityStateText(const ActivityRow &row);
 // -1 -> "", else formatDuration.
 QString ageText(qint64 milliseconds);
 
+// How long the session has been doing what it does now: its query while active, else its
+// state (idle, idle in transaction); -1 when unknown.
+qint64 activityBusyMs(const ActivityRow &row);
+// The Activity filters, one meaning for the page and `opsdeck db activity`: idle sessions left
+// out when hideIdle, and with minimumMs > 0 every session busy for less (or for an unknown time).
+bool activityRowShown(const ActivityRow &row, bool hideIdle, qint64 minimumMs);
+
 // The lock tree as a tree: roots are root blockers (IsRootRole, with how many sessions they
 // hold up; the view makes them stand out), children the sessions waiting for them.
 class LockTreeModel final : public QAbstractItemModel

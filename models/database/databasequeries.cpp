@@ -112,7 +112,10 @@ QString serverInfoSql()
            "   + coalesce(current_setting('reserved_connections', true)::int, 0),"
            " (SELECT e.extversion FROM pg_extension e WHERE e.extname = 'pg_stat_statements'),"
            " (SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n"
-           "   ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements')"_s;
+           "   ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements'),"
+           " (SELECT bool_or(has_function_privilege(p.oid, 'EXECUTE')) FROM pg_extension e"
+           "   JOIN pg_proc p ON p.pronamespace = e.extnamespace"
+           "   WHERE e.extname = 'pg_stat_statements' AND p.proname = 'pg_stat_statements_reset')"_s;
 }
 
 QString activitySql(const ServerInfo &)
@@ -279,13 +282,23 @@ QList<GrantHint> grantHints(const ServerInfo &server)
         return hints;
     if (!server.readAllStats)
         hints.append({u"pg_read_all_stats"_s,
-                      Text::tr("other users' query texts, client addresses and wait events in "
-                               "Activity and Locks, their statements in Slow queries, and the "
+                      Text::tr("see other users' query texts, client addresses and wait events "
+                               "in Activity and Locks, their statements in Slow queries, and the "
                                "replicas' positions in Replication (pg_monitor includes it)")});
     if (!server.signalBackend)
         hints.append(
-            {u"pg_signal_backend"_s, Text::tr("cancelling and terminating other users' sessions")});
+            {u"pg_signal_backend"_s, Text::tr("cancel and terminate other users' sessions")});
+    // PostgreSQL revokes it from PUBLIC: only superusers reset, unless granted.
+    if (server.hasStatements() && !server.statementsResetAllowed)
+        hints.append(
+            {u"EXECUTE ON FUNCTION %1.pg_stat_statements_reset"_s.arg(server.statementsSchema),
+             Text::tr("reset pg_stat_statements (Reset Statistics in Slow queries)")});
     return hints;
+}
+
+QString grantHintText(const GrantHint &hint, const QString &role)
+{
+    return Text::tr("Grant %1 to %2 to %3.").arg(hint.grant, role, hint.what);
 }
 
 bool readServerInfo(QSqlDatabase &db, ServerInfo &server, QString *error)
@@ -312,6 +325,7 @@ bool readServerInfo(QSqlDatabase &db, ServerInfo &server, QString *error)
     server.reservedConnections = query.value(11).toInt();
     server.statementsVersion = query.value(12).toString();
     server.statementsSchema = query.value(13).toString();
+    server.statementsResetAllowed = server.superuser || query.value(14).toBool();
     return true;
 }
 

@@ -36,10 +36,15 @@ QString statementsEnableHint(const ServerInfo &server);
 // A view that shows less than everything for lack of a grant: what is missing and which role
 // unlocks it. Empty for a superuser.
 struct GrantHint {
-    QString grant; // pg_read_all_stats, pg_monitor, pg_signal_backend
-    QString what;  // "other users' query texts in Activity and Slow queries"
+    // pg_read_all_stats, pg_signal_backend, EXECUTE ON FUNCTION public.pg_stat_statements_reset:
+    // what follows GRANT in the statement that unlocks it
+    QString grant;
+    QString what; // what it lets the role do: "cancel and terminate other users' sessions"
 };
 QList<GrantHint> grantHints(const ServerInfo &server);
+// The sentence the page's banner and `opsdeck db` show: "Grant pg_signal_backend to app to
+// cancel and terminate other users' sessions."
+QString grantHintText(const GrantHint &hint, const QString &role);
 
 // The version as a DBA writes it: 150010 -> "15.10", 90624 -> "9.6.24".
 QString versionText(int versionNumber);

@@ -34,6 +34,7 @@ struct ServerInfo {
     // pg_stat_statements created in this database: its version and schema (quoted for SQL).
     QString statementsVersion;
     QString statementsSchema;
+    bool statementsResetAllowed = false; // EXECUTE on its pg_stat_statements_reset
     bool hasStatements() const { return !statementsVersion.isEmpty(); }
     bool hasStatIo() const { return versionNumber >= 160000; }
 };

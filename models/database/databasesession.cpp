@@ -429,15 +429,15 @@ void DatabaseSession::previewIdle(
         done({}, Text::tr("Database %1 is not connected.").arg(m_database.name));
         return;
     }
-    DatabaseStatement statement;
-    statement.sql = u"SELECT pid, coalesce(usename, ''), coalesce(datname, ''),"
-                    " coalesce(application_name, ''),"
-                    " CASE WHEN client_addr IS NULL THEN 'local' ELSE host(client_addr) END,"
-                    " (extract(epoch from clock_timestamp() - state_change) * 1000)::bigint,"
-                    " coalesce(query, '')"
-                    " FROM pg_stat_activity WHERE "_s +
-                    idleCondition() + u" ORDER BY state_change"_s;
-    statement.bound.insert(u":minutes"_s, minutes);
+    const QString sql = u"SELECT pid, coalesce(usename, ''), coalesce(datname, ''),"
+                        " coalesce(application_name, ''),"
+                        " CASE WHEN client_addr IS NULL THEN 'local' ELSE host(client_addr) END,"
+                        " (extract(epoch from clock_timestamp() - state_change) * 1000)::bigint,"
+                        " coalesce(query, '')"
+                        " FROM pg_stat_activity WHERE "_s +
+                        idleCondition() + u" ORDER BY state_change"_s;
+    // A read like the views': in a read-only transaction, under the statement timeout.
+    const DatabaseStatement statement = DatabaseStatement::read(sql, {{u":minutes"_s, minutes}});
     m_connection->execute(statement, context, [done](const DatabaseStatementResult &result) {
         QList<ActivityRow> rows;
         for (const QVariantList &values : result.rows) {
@@ -504,13 +504,12 @@ void DatabaseSession::vacuumTable(const QString &schema, const QString &table, b
         done({Text::tr("Database %1 is not connected.").arg(m_database.name)});
         return;
     }
-    DatabaseStatement resolve;
-    resolve.sql = u"SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
-                  " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                  " WHERE n.nspname = :schema AND c.relname = :table"
-                  " AND c.relkind IN ('r', 'm', 'p')"_s;
-    resolve.bound.insert(u":schema"_s, schema);
-    resolve.bound.insert(u":table"_s, table);
+    const DatabaseStatement resolve =
+        DatabaseStatement::read(u"SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+                                " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                " WHERE n.nspname = :schema AND c.relname = :table"
+                                " AND c.relkind IN ('r', 'm', 'p')"_s,
+                                {{u":schema"_s, schema}, {u":table"_s, table}});
     const QString qualified = schema + u'.' + table;
     m_connection->execute(resolve, context,
                           [self, qualified, analyze, confirmation, context,

@@ -5,7 +5,8 @@
 # as JSON with the holder as the one root and its waiters beneath, activity's pids, the text
 # tables' headers, terminate refused without --confirm PID, in read-only mode and for an OpsDeck
 # session, then ending the holder so the waiters proceed; slow statements ranked; every other
-# view read; the password only from standard input, a wrong one named; an unknown database.
+# view read; grant hints for the fixture's role and for one without grants (JSON and standard
+# error); the password only from standard input, a wrong one named; an unknown database.
 #   cli-db.sh OPSDECK
 set -euo pipefail
 opsdeck=$1
@@ -33,7 +34,9 @@ super() { psql -X -At -h "$socket" -p "$port" -U postgres -d "$database" -c "$1"
 super "DROP TABLE IF EXISTS accounts; CREATE TABLE accounts (id int PRIMARY KEY, balance int);
        INSERT INTO accounts SELECT g, 100 FROM generate_series(1, 10) g;
        DROP ROLE IF EXISTS app; CREATE ROLE app LOGIN; GRANT ALL ON accounts TO app;
-       GRANT pg_signal_backend TO $user" >/dev/null
+       GRANT pg_signal_backend TO $user;
+       DROP ROLE IF EXISTS viewer; CREATE ROLE viewer LOGIN PASSWORD 'Viewer-pw-2';
+       GRANT CONNECT ON DATABASE $database TO viewer" >/dev/null
 
 cat >"$work/lab.yaml" <<YAML
 environments:
@@ -49,6 +52,13 @@ environments:
             user: $user
             sslmode: disable
             password: keychain:orders-db
+          - name: reports
+            host: 127.0.0.1
+            port: $port
+            database: $database
+            user: viewer
+            sslmode: disable
+            password: keychain:reports-db
 YAML
 db() { # db ARGS... : opsdeck db with the fixture's password on standard input
     printf '%s\n' "$password" | "$opsdeck" --workspace "$work/lab.yaml" db "$@" --password-stdin
@@ -113,6 +123,30 @@ jq -e --argjson holder "$holder" --argjson first "$first" --argjson second "$sec
     (.server.pid as $own | [.rows[] | select(.pid == $own and .own)] | length) == 1 and
     (.server.version_num >= 150000)
 ' "$work/activity.json" >/dev/null || fail "activity: $(cat "$work/activity.json")"
+
+# Grant hints: the fixture's role has pg_monitor and pg_signal_backend, not EXECUTE on
+# pg_stat_statements_reset (revoked from PUBLIC); a role without any is told all three, in
+# "grant_hints" with --json and on standard error with the text.
+reset_grant="EXECUTE ON FUNCTION public.pg_stat_statements_reset"
+jq -e --arg reset "$reset_grant" --arg user "$user" '
+    (.grant_hints | map(.grant)) == [$reset] and
+    .grant_hints[0].hint == "Grant \($reset) to \($user) to reset pg_stat_statements (Reset Statistics in Slow queries)."
+' "$work/activity.json" >/dev/null || fail "grant hints of $user: $(jq -c .grant_hints "$work/activity.json")"
+viewer() { printf 'Viewer-pw-2\n' | "$opsdeck" --workspace "$work/lab.yaml" db "$@" --password-stdin; }
+viewer activity reports --json >"$work/viewer.json" 2>"$work/viewer-json.err" || fail "viewer --json: $(cat "$work/viewer-json.err")"
+jq -e --arg reset "$reset_grant" '
+    (.grant_hints | map(.grant)) == ["pg_read_all_stats", "pg_signal_backend", $reset] and
+    .grant_hints[1].hint == "Grant pg_signal_backend to viewer to cancel and terminate other users\u0027 sessions." and
+    (.grant_hints[0].unlocks | test("other users\u0027 query texts")) and .server.user == "viewer"
+' "$work/viewer.json" >/dev/null || fail "grant hints of viewer: $(jq -c .grant_hints "$work/viewer.json")"
+grep -q "Grant" "$work/viewer-json.err" && fail "--json printed the hints on standard error too"
+viewer activity reports >"$work/viewer.txt" 2>"$work/viewer.err" || fail "viewer text: $(cat "$work/viewer.err")"
+head -1 "$work/viewer.txt" | grep -q '^PID  *User' || fail "viewer's table: $(head -1 "$work/viewer.txt")"
+grep -q "^opsdeck db: Grant pg_read_all_stats to viewer to see other users' query texts" "$work/viewer.err" &&
+    grep -qxF "opsdeck db: Grant pg_signal_backend to viewer to cancel and terminate other users' sessions." "$work/viewer.err" &&
+    grep -qxF "opsdeck db: Grant $reset_grant to viewer to reset pg_stat_statements (Reset Statistics in Slow queries)." "$work/viewer.err" ||
+    fail "viewer's hints on standard error: $(cat "$work/viewer.err")"
+grep -q "Grant" "$work/viewer.txt" && fail "the hints went to standard output"
 
 # The page's filters: --hide-idle leaves out the idle OpsDeck session, --min-duration the young.
 db activity orders --hide-idle --json >"$work/busy.json" || fail "db activity --hide-idle failed"
@@ -226,6 +260,6 @@ grep -q "not-the-password" "$work/p2.err" && fail "the password was printed"
 status=0
 db activity nosuch 2>"$work/u.err" >/dev/null || status=$?
 [ "$status" -eq 2 ] || fail "an unknown database should exit 2, got $status"
-grep -qxF "opsdeck db: the workspace has no database 'nosuch'; it has: orders" "$work/u.err" ||
+grep -qxF "opsdeck db: the workspace has no database 'nosuch'; it has: orders, reports" "$work/u.err" ||
     fail "unknown database: $(cat "$work/u.err")"
 echo "cli-db: all checks passed"

@@ -74,11 +74,6 @@ void ActivityFilter::setThresholds(const DatabaseThresholds &thresholds)
     invalidateRowsFilter();
 }
 
-qint64 ActivityFilter::busyMs(const ActivityRow &row)
-{
-    return row.state == u"active"_s ? row.queryAgeMs : row.stateAgeMs;
-}
-
 bool ActivityFilter::isLongRunning(const ActivityRow &row, const DatabaseThresholds &thresholds)
 {
     if (row.own)
@@ -106,9 +101,7 @@ bool ActivityFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         const ActivityRow &row = m_activity->rowAt(sourceRow);
         if (m_mode == Mode::LongRunning && !isLongRunning(row, m_thresholds))
             return false;
-        if (m_hideIdle && row.state == u"idle"_s)
-            return false;
-        if (m_minimumSeconds > 0 && busyMs(row) < qint64(m_minimumSeconds) * 1000)
+        if (!activityRowShown(row, m_hideIdle, qint64(m_minimumSeconds) * 1000))
             return false;
     }
     return DatabaseTableFilter::filterAcceptsRow(sourceRow, sourceParent);

@@ -53,8 +53,6 @@ public:
     int minimumSeconds() const { return m_minimumSeconds; }
     void setThresholds(const DatabaseThresholds &thresholds);
 
-    // What the row is doing for how long: the query while active, else its state.
-    static qint64 busyMs(const ActivityRow &row);
     // Whether the Long-running tab lists row.
     static bool isLongRunning(const ActivityRow &row, const DatabaseThresholds &thresholds);
 

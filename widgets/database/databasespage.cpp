@@ -1010,8 +1010,7 @@ void DatabasesPage::updateBanners()
     QStringList hints;
     if (m_session && m_session->state() == DatabaseConnectionState::Open) {
         for (const GrantHint &hint : grantHints(m_session->server()))
-            hints.append(tr("Grant %1 to %2 to see %3.")
-                             .arg(hint.grant, m_session->database().user, hint.what));
+            hints.append(grantHintText(hint, m_session->server().user));
     }
     m_hintBanner->setText(hints.join(u'\n'));
     m_hintBanner->setVisible(!hints.isEmpty());

@@ -218,6 +218,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->child(0)->text(1), u"open"_s, 20000);
         QVERIFY(page->session());
         QVERIFY(!page->stateBanner()->isVisibleTo(page.get()));
+        // The fixture's role has pg_monitor and pg_signal_backend; Reset needs one grant more.
+        QTRY_VERIFY_WITH_TIMEOUT(page->hintBanner()->isVisibleTo(page.get()), 10000);
+        QCOMPARE(page->hintBanner()->text(),
+                 u"Grant EXECUTE ON FUNCTION public.pg_stat_statements_reset to opsdeck to reset "
+                 "pg_stat_statements (Reset Statistics in Slow queries)."_s);
 
         QAbstractItemModelTester activityTester(page->activityFilter());
         QAbstractItemModelTester longTester(page->longRunningFilter());

@@ -2,8 +2,9 @@
 // The JSON `opsdeck db … --json` prints, from snapshots shaped like what PostgreSQL 15 answered
 // in tst_databasesession (no server needed): the lock tree's nesting with a root blocker, a
 // waiter under two blockers (spelled out once, "shown_above" later), rings of waiters and a
-// prepared transaction; activity rows with unknown ages as null; the overview's verdicts; the
-// statements' hint when pg_stat_statements is missing; tables, indexes and replication.
+// prepared transaction, every node with the same keys ("blocks" too) at any depth; activity rows
+// with unknown ages as null; the overview's verdicts; the statements' hint when pg_stat_statements
+// is missing; tables, indexes and replication.
 #include "models/database/databasejson.h"
 
 #include <QJsonArray>
@@ -74,6 +75,28 @@ QString shape(const QJsonObject &node)
     return text + u'[' + children.join(u',') + u']';
 }
 
+// What breaks "the same shape at any depth" in node and below: a node without the keys every
+// node has, "blocks" not an array, or a node not followed (shown above, closing a ring) that
+// still lists sessions it blocks.
+void shapeProblems(const QJsonObject &node, QStringList &problems)
+{
+    const QString pid = QString::number(node.value(u"pid"_s).toInt());
+    for (const QString &key : {u"pid"_s, u"user"_s, u"query"_s, u"mode"_s, u"relation"_s,
+                               u"waiting"_s, u"cycle"_s, u"blocked_by"_s, u"blocks"_s}) {
+        if (!node.contains(key))
+            problems.append(u"%1 has no \"%2\""_s.arg(pid, key));
+    }
+    if (!node.value(u"blocks"_s).isArray())
+        problems.append(u"%1: \"blocks\" is not an array"_s.arg(pid));
+    const QJsonArray blocks = node.value(u"blocks"_s).toArray();
+    const bool followed =
+        !node.value(u"shown_above"_s).toBool() && !node.value(u"closes_cycle"_s).toBool();
+    if (!followed && !blocks.isEmpty())
+        problems.append(u"%1 is not followed here, yet blocks sessions"_s.arg(pid));
+    for (const QJsonValue &child : blocks)
+        shapeProblems(child.toObject(), problems);
+}
+
 QString forestShape(const QJsonObject &tree)
 {
     QStringList roots;
@@ -130,6 +153,10 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const QJsonObject json = lockTreeJson(buildLockTree(activity));
         QCOMPARE(forestShape(json), expected);
+        QStringList problems;
+        for (const QJsonValue &root : json.value(u"roots"_s).toArray())
+            shapeProblems(root.toObject(), problems);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
         // It survives a round trip through text as scripts read it.
         const QJsonObject reread = QJsonDocument::fromJson(QJsonDocument(json).toJson()).object();
         QCOMPARE(reread, json);

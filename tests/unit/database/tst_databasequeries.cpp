@@ -91,6 +91,31 @@ private Q_SLOTS:
         ServerInfo monitor;
         monitor.readAllStats = true;
         QCOMPARE(grantHints(monitor).size(), 1);
+        QCOMPARE(grantHintText(hints.at(1), u"app"_s),
+                 u"Grant pg_signal_backend to app to cancel and terminate other users' "
+                 "sessions."_s);
+
+        // pg_stat_statements_reset is revoked from PUBLIC: without EXECUTE, Reset is refused.
+        ServerInfo statements;
+        statements.readAllStats = true;
+        statements.signalBackend = true;
+        statements.statementsVersion = u"1.10"_s;
+        statements.statementsSchema = u"public"_s;
+        const QList<GrantHint> reset = grantHints(statements);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(reset.first().grant, u"EXECUTE ON FUNCTION public.pg_stat_statements_reset"_s);
+        QCOMPARE(grantHintText(reset.first(), u"opsdeck"_s),
+                 u"Grant EXECUTE ON FUNCTION public.pg_stat_statements_reset to opsdeck to reset "
+                 "pg_stat_statements (Reset Statistics in Slow queries)."_s);
+        statements.statementsResetAllowed = true;
+        QVERIFY(grantHints(statements).isEmpty());
+        // Without the extension there is nothing to reset: the enable hint says what to do.
+        ServerInfo noExtension = statements;
+        noExtension.statementsVersion.clear();
+        noExtension.statementsResetAllowed = false;
+        QVERIFY(grantHints(noExtension).isEmpty());
+        // The server info asks for the privilege on every overload of the function.
+        QVERIFY(serverInfoSql().contains(u"has_function_privilege(p.oid, 'EXECUTE')"_s));
     }
 
     void masking_data()

@@ -16,6 +16,7 @@
 #include "statetesting.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 #include <QTcpServer>
@@ -301,6 +302,260 @@ private Q_SLOTS:
         QCOMPARE(audited.first().status, AuditStatus::Finished);
     }
 
+    // The contention the issue names: A holds a row of first_table; B holds a row of
+    // second_table, then waits for A's row; C waits for A's row too; D waits for B's row of
+    // second_table, behind a waiter. PostgreSQL queues C on the row behind B (B holds the tuple
+    // lock while it waits for A's transaction), so the tree is A → B → {C, D}.
+    void holderTwoWaitersAndOneBehindAWaiter()
+    {
+        auto session = newSession();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        const int a =
+            startSession(u"tree-a"_s, u"BEGIN; UPDATE first_table SET v = v + 1 WHERE id = 3;"_s,
+                         u"idle in transaction"_s);
+        // B's psql is kept: it commits later.
+        QProcess *bProcess = m_psql->open(u"tree-b"_s);
+        PsqlSessions::send(bProcess, u"BEGIN; UPDATE second_table SET v = v + 1 WHERE id = 3; "
+                                     "UPDATE first_table SET v = v + 1 WHERE id = 3;"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_postgres, u"tree-b"_s), u"active/Lock"_s, 10000);
+        const int b = pidOf(u"tree-b"_s);
+        const int c = startSession(u"tree-c"_s, u"UPDATE first_table SET v = v + 1 WHERE id = 3;"_s,
+                                   u"active/Lock"_s);
+        const int d = startSession(
+            u"tree-d"_s, u"UPDATE second_table SET v = v + 1 WHERE id = 3;"_s, u"active/Lock"_s);
+        QVERIFY(a > 0 && b > 0 && c > 0 && d > 0);
+        QVERIFY(waitUntilWaiting(*session, {b, c, d}));
+
+        QAbstractItemModelTester tester(session->locks(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(refreshed(*session, DatabaseView::Activity));
+        const LockTree &tree = session->locks()->tree();
+        // The whole forest, pid by pid: one root A; under it B alone; under B, C and D (by pid).
+        QCOMPARE(tree.roots.size(), 1);
+        const int root = tree.roots.first();
+        QCOMPARE(tree.sessionOf(root).pid, a);
+        QVERIFY(tree.sessionOf(root).blockedBy.isEmpty());
+        QCOMPARE(tree.nodes.at(root).depth, 0);
+        QCOMPARE(tree.nodes.at(root).blockedTotal, 3);
+        QCOMPARE(tree.nodes.at(root).children.size(), 1);
+        const int middle = tree.nodes.at(root).children.first();
+        QCOMPARE(tree.sessionOf(middle).pid, b);
+        QCOMPARE(tree.nodes.at(middle).parent, root);
+        QCOMPARE(tree.nodes.at(middle).depth, 1);
+        QCOMPARE(tree.nodes.at(middle).blockedTotal, 2);
+        QList<int> leaves;
+        for (int child : tree.nodes.at(middle).children) {
+            QCOMPARE(tree.nodes.at(child).parent, middle);
+            QCOMPARE(tree.nodes.at(child).depth, 2);
+            QVERIFY(tree.nodes.at(child).children.isEmpty());
+            QCOMPARE(tree.nodes.at(child).shownUnder, -1);
+            leaves.append(tree.sessionOf(child).pid);
+        }
+        QList<int> expectedLeaves{c, d};
+        std::sort(expectedLeaves.begin(), expectedLeaves.end());
+        QCOMPARE(leaves, expectedLeaves);
+        // Nobody else is in the tree, and no session appears twice.
+        QCOMPARE(tree.nodes.size(), 4);
+        // D waits for B's transaction on second_table's row, a waiter's lock.
+        const auto nodeOf = [&](int pid) {
+            for (int node = 0; node < tree.nodes.size(); ++node) {
+                if (tree.sessionOf(node).pid == pid)
+                    return node;
+            }
+            return -1;
+        };
+        QCOMPARE(tree.sessionOf(nodeOf(d)).blockedBy, QList<int>{b});
+        QVERIFY(!tree.sessionOf(nodeOf(d)).waitingMode.isEmpty());
+        QVERIFY(tree.sessionOf(nodeOf(b)).blockedBy.contains(a));
+        // The model shows the same shape: A's row, B beneath, C and D beneath B.
+        LockTreeModel *model = session->locks();
+        QCOMPARE(model->rowCount(), 1);
+        const QModelIndex rootIndex = model->index(0, 0);
+        QCOMPARE(rootIndex.data(LockTreeModel::PidRole).toInt(), a);
+        QVERIFY(rootIndex.data(LockTreeModel::IsRootRole).toBool());
+        QCOMPARE(model->rowCount(rootIndex), 1);
+        const QModelIndex middleIndex = model->index(0, 0, rootIndex);
+        QCOMPARE(middleIndex.data(LockTreeModel::PidRole).toInt(), b);
+        QVERIFY(!middleIndex.data(LockTreeModel::IsRootRole).toBool());
+        QCOMPARE(model->rowCount(middleIndex), 2);
+        QList<int> modelLeaves{
+            model->index(0, 0, middleIndex).data(LockTreeModel::PidRole).toInt(),
+            model->index(1, 0, middleIndex).data(LockTreeModel::PidRole).toInt()};
+        std::sort(modelLeaves.begin(), modelLeaves.end());
+        QCOMPARE(modelLeaves, expectedLeaves);
+
+        // pg_activity's SQL over the same moment: the same waiters; ours blockers (A, and B
+        // which holds what D and C wait for) are among its blockers.
+        const QList<ActivityRow> activity = session->lastSnapshot(DatabaseView::Activity).activity;
+        const QString waitingSql = pgActivityPids(u"get_waiting_post_090200.sql"_s);
+        const QString blockingSql = pgActivityPids(u"get_blocking_post_090600.sql"_s);
+        QVERIFY2(!waitingSql.isEmpty() && !blockingSql.isEmpty(), "pg_activity is not installed");
+        const QSet<int> theirWaiting = pidSet(superuser(waitingSql));
+        const QSet<int> theirBlocking = pidSet(superuser(blockingSql));
+        QCOMPARE(theirWaiting, (QSet<int>{b, c, d}));
+        QCOMPARE(pidSet(waitingPids(activity)), theirWaiting);
+        QCOMPARE(pidSet(blockingPids(activity)), (QSet<int>{a, b}));
+        QVERIFY(pidSet(blockingPids(activity)).subtract(theirBlocking).isEmpty());
+
+        // Terminating the root: B gets A's row and holds both of its rows, so C and D now wait
+        // for B alone; once B commits, they proceed and nobody waits.
+        const auto outcome = actionOutcome([&](auto done) {
+            session->terminateBackend(a, {Risk::Destroy, {QString::number(a)}}, this, done);
+        });
+        QVERIFY(outcome);
+        QVERIFY2(outcome->succeeded(), qPrintable(outcome->error));
+        QTRY_COMPARE_WITH_TIMEOUT(pidOf(u"tree-a"_s), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_postgres, u"tree-b"_s), u"idle in transaction"_s,
+                                  10000);
+        QVERIFY(waitUntilWaiting(*session, {c, d}));
+        const LockTree &after = session->locks()->tree();
+        QCOMPARE(after.roots.size(), 1);
+        QCOMPARE(after.sessionOf(after.roots.first()).pid, b);
+        QCOMPARE(after.nodes.at(after.roots.first()).blockedTotal, 2);
+        PsqlSessions::send(bProcess, u"COMMIT;"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_postgres, u"tree-c"_s), u"idle"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_postgres, u"tree-d"_s), u"idle"_s, 10000);
+        QVERIFY(refreshed(*session, DatabaseView::Activity));
+        QVERIFY(session->locks()->tree().isEmpty());
+        // A's update was rolled back with its session; B's and C's landed, and B's and D's.
+        QCOMPARE(superuser(u"SELECT v FROM first_table WHERE id = 3"_s), u"2"_s);
+        QCOMPARE(superuser(u"SELECT v FROM second_table WHERE id = 3"_s), u"2"_s);
+    }
+
+    // Index findings against the server's own catalog and statistics: two indexes on the same
+    // column name each other as duplicates, an index never scanned is unused, one scanned is
+    // not, and a unique one is never called unused.
+    void unusedAndDuplicateIndexes()
+    {
+        superuser(u"DROP TABLE IF EXISTS indexed;"
+                  "CREATE TABLE indexed (id int PRIMARY KEY, account int, kind text, note text);"
+                  "INSERT INTO indexed SELECT g, g % 50, 'k' || (g % 7), 'n' || g"
+                  "  FROM generate_series(1, 5000) g;"
+                  "CREATE INDEX indexed_account ON indexed (account);"
+                  "CREATE INDEX indexed_account_again ON indexed (account);"
+                  "CREATE INDEX indexed_account_partial ON indexed (account) WHERE kind = 'k1';"
+                  "CREATE INDEX indexed_kind ON indexed (kind);"
+                  "CREATE INDEX indexed_note ON indexed (note);"
+                  "ANALYZE indexed"_s);
+        // One scan of indexed_kind, by a psql that ends (its statistics are flushed at exit).
+        superuser(u"SET enable_seqscan = off; SET enable_bitmapscan = off;"
+                  "SELECT count(*) FROM indexed WHERE kind = 'k3'"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(superuser(u"SELECT idx_scan FROM pg_stat_user_indexes WHERE "
+                                           "indexrelname = 'indexed_kind'"_s)
+                                         .toInt() > 0,
+                                 10000);
+
+        auto session = newSession();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        QAbstractItemModelTester tester(session->indexes(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(refreshed(*session, DatabaseView::Tables));
+        const DatabaseSnapshot snapshot = session->lastSnapshot(DatabaseView::Tables);
+        QVERIFY2(snapshot.error.isEmpty(), qPrintable(snapshot.error));
+        IndexesModel *indexes = session->indexes();
+        const auto indexRow = [&](const QString &name) -> std::optional<IndexRow> {
+            const int row = indexes->rowOf(u"public."_s + name);
+            if (row < 0)
+                return std::nullopt;
+            return indexes->rowAt(row);
+        };
+        const std::optional<IndexRow> account = indexRow(u"indexed_account"_s);
+        const std::optional<IndexRow> again = indexRow(u"indexed_account_again"_s);
+        const std::optional<IndexRow> partial = indexRow(u"indexed_account_partial"_s);
+        const std::optional<IndexRow> kind = indexRow(u"indexed_kind"_s);
+        const std::optional<IndexRow> note = indexRow(u"indexed_note"_s);
+        const std::optional<IndexRow> primary = indexRow(u"indexed_pkey"_s);
+        QVERIFY(account && again && partial && kind && note && primary);
+        QCOMPARE(account->table, u"indexed"_s);
+        // The duplicates name each other, and only each other: the partial index has a
+        // predicate, so it is no copy of them.
+        QCOMPARE(account->duplicates, QStringList{u"indexed_account_again"_s});
+        QCOMPARE(again->duplicates, QStringList{u"indexed_account"_s});
+        QVERIFY(partial->duplicates.isEmpty());
+        QVERIFY(kind->duplicates.isEmpty());
+        // Never scanned: unused. Scanned: not. Unique (the primary key): never unused.
+        QVERIFY(note->unused());
+        QCOMPARE(note->scans, qint64(0));
+        QVERIFY(kind->scans > 0);
+        QVERIFY(!kind->unused());
+        QCOMPARE(primary->scans, qint64(0));
+        QVERIFY(primary->unique);
+        QVERIFY(!primary->unused());
+        // The Finding column says so, with the verdict that colours it.
+        const int findings = indexes->columnOf(u"Finding"_s);
+        QVERIFY(findings >= 0);
+        const QModelIndex againFindings =
+            indexes->index(indexes->rowOf(u"public.indexed_account_again"_s), findings);
+        QVERIFY2(againFindings.data().toString().contains(u"duplicate of indexed_account"_s),
+                 qPrintable(againFindings.data().toString()));
+        QCOMPARE(againFindings.data(KeyedTableRole::Verdict).toInt(), 1);
+        const QModelIndex kindFindings =
+            indexes->index(indexes->rowOf(u"public.indexed_kind"_s), findings);
+        QCOMPARE(kindFindings.data().toString(), QString());
+        QCOMPARE(kindFindings.data(KeyedTableRole::Verdict).toInt(), 0);
+        superuser(u"DROP TABLE indexed"_s);
+    }
+
+    // Diagnostic reads outside the views (the idle preview, VACUUM's table lookup) run as the
+    // views do: in a read-only transaction, under the statement timeout, whatever they ask.
+    void diagnosticReadsAreReadOnly()
+    {
+        DatabaseConnectOptions options;
+        options.name = u"orders"_s;
+        options.host = value(u"HOST"_s);
+        options.port = quint16(value(u"PORT"_s).toInt());
+        options.database = value(u"DATABASE"_s);
+        options.user = value(u"USER"_s);
+        options.password = value(u"PASSWORD"_s);
+        options.sslMode = u"disable"_s;
+        options.statementTimeoutMs = 1500;
+        DatabaseConnection connection(options);
+        const auto run = [&](const DatabaseStatement &statement) {
+            std::optional<DatabaseStatementResult> result;
+            connection.execute(statement, this,
+                               [&](const DatabaseStatementResult &answer) { result = answer; });
+            for (int round = 0; round < 200 && !result; ++round)
+                QTest::qWait(50);
+            return result.value_or(DatabaseStatementResult{u"no answer"_s, {}});
+        };
+        const QString settings =
+            u"SELECT current_setting('transaction_read_only'), current_setting('statement_timeout')"_s;
+        DatabaseStatementResult read = run(DatabaseStatement::read(settings));
+        QVERIFY2(read.succeeded(), qPrintable(read.error));
+        QCOMPARE(read.rows.value(0), (QVariantList{u"on"_s, u"1500ms"_s}));
+        // A write sent as a read fails, and nothing is written.
+        read = run(DatabaseStatement::read(u"CREATE TABLE read_only_canary (id int)"_s));
+        QVERIFY(!read.succeeded());
+        QVERIFY2(read.error.contains(u"read-only transaction"_s), qPrintable(read.error));
+        QCOMPARE(superuser(u"SELECT to_regclass('public.read_only_canary') IS NULL"_s), u"t"_s);
+        // A read keeps the timeout even when it asks for none.
+        DatabaseStatement sleeper = DatabaseStatement::read(u"SELECT pg_sleep(10)"_s);
+        sleeper.noStatementTimeout = true;
+        QElapsedTimer timer;
+        timer.start();
+        read = run(sleeper);
+        QVERIFY(!read.succeeded());
+        QVERIFY2(read.error.contains(u"took longer than"_s), qPrintable(read.error));
+        QVERIFY(timer.elapsed() < 8000);
+        // The connection goes on afterwards; an action statement is not read-only.
+        DatabaseStatement action;
+        action.sql = settings;
+        const DatabaseStatementResult outside = run(action);
+        QVERIFY2(outside.succeeded(), qPrintable(outside.error));
+        QCOMPARE(outside.rows.value(0).value(0).toString(), u"off"_s);
+        QCOMPARE(connection.state(), DatabaseConnectionState::Open);
+
+        // The session's own reads go that way: a preview and a missing table's lookup answer.
+        auto session = newSession();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        std::optional<QString> previewError;
+        session->previewIdle(60, this, [&](const QList<ActivityRow> &, const QString &error) {
+            previewError = error;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(previewError.has_value(), 10000);
+        QVERIFY2(previewError->isEmpty(), qPrintable(*previewError));
+    }
+
     void longRunningQueryIsJudged()
     {
         // 0.01 min: a query running for more than 0.6 s is a warning.
@@ -435,7 +690,12 @@ private Q_SLOTS:
                     .toInt() > 0);
         QCOMPARE(auditRows(u"postgres.statements.reset"_s).size(), 0);
 
-        // PostgreSQL lets only superusers reset unless granted: the server's refusal is shown.
+        // PostgreSQL lets only superusers reset unless granted: the role is told which grant,
+        // and the server's refusal is shown.
+        QVERIFY(!session->server().statementsResetAllowed);
+        QCOMPARE(grantHints(session->server()).size(), 1);
+        QCOMPARE(grantHints(session->server()).first().grant,
+                 u"EXECUTE ON FUNCTION public.pg_stat_statements_reset"_s);
         outcome = actionOutcome([&](auto done) {
             session->resetStatements({Risk::Change, {}}, this, done);
         });
@@ -448,8 +708,15 @@ private Q_SLOTS:
         outcome = actionOutcome([&](auto done) {
             session->resetStatements({Risk::Change, {}}, this, done);
         });
+        // A session opened with the grant sees it: no hint left.
+        auto granted = newSession();
+        const bool grantedOpened = waitState(*granted, DatabaseConnectionState::Open);
+        const ServerInfo grantedServer = granted->server();
         superuser(u"REVOKE EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint) FROM "
                   "opsdeck"_s);
+        QVERIFY(grantedOpened);
+        QVERIFY(grantedServer.statementsResetAllowed);
+        QVERIFY(grantHints(grantedServer).isEmpty());
         QVERIFY(outcome);
         QVERIFY2(outcome->succeeded(), qPrintable(outcome->error));
         QVERIFY(refreshed(*session, DatabaseView::Statements));
@@ -727,7 +994,8 @@ private Q_SLOTS:
         QStringList grants;
         for (const GrantHint &hint : grantHints(server))
             grants.append(hint.grant);
-        QCOMPARE(grants, (QStringList{u"pg_read_all_stats"_s, u"pg_signal_backend"_s}));
+        QCOMPARE(grants, (QStringList{u"pg_read_all_stats"_s, u"pg_signal_backend"_s,
+                                      u"EXECUTE ON FUNCTION public.pg_stat_statements_reset"_s}));
         const int row = session->activity()->rowOf(QString::number(holder));
         QVERIFY(row >= 0);
         QCOMPARE(session->activity()->rowAt(row).query, u"<insufficient privilege>"_s);
