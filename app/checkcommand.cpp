@@ -98,7 +98,7 @@ int runChecks(const CheckCommandOptions &options)
     report.environment = options.environment;
     report.startedAt = batch.startedAt();
     report.finishedAt = batch.finishedAt();
-    report.plan = plan;
+    report.plan = batch.plan(); // with the dependency rows the answers reported
     report.results = batch.results();
 
     if (!options.reportFile.isEmpty()) {

@@ -2,6 +2,9 @@
 #include "models/health/checkbatch.h"
 
 #include "models/health/checkexecutor.h"
+#include "models/health/healthdependencies.h"
+
+#include <algorithm>
 
 namespace OpsDeck {
 
@@ -28,6 +31,7 @@ void CheckBatch::start(const QList<CheckSpec> &plan)
     m_results.clear();
     m_waiting.clear();
     m_inFlight.clear();
+    m_done = 0;
     for (const CheckSpec &spec : plan) {
         if (!m_waiting.contains(spec.id))
             m_waiting.append(spec.id);
@@ -61,14 +65,35 @@ void CheckBatch::onFinished(const CheckResult &result)
 {
     if (!m_running || !m_inFlight.removeOne(result.checkId))
         return;
+    ++m_done;
     m_results.insert(result.checkId, result);
     Q_EMIT resultReady(result);
-    Q_EMIT progress(int(m_results.size()),
-                    int(m_results.size() + m_inFlight.size() + m_waiting.size()));
+    addDependencyRows(result);
+    Q_EMIT progress(m_done, int(m_done + m_inFlight.size() + m_waiting.size()));
     if (m_inFlight.isEmpty() && m_waiting.isEmpty())
         finish();
     else
         launchMore();
+}
+
+void CheckBatch::addDependencyRows(const CheckResult &result)
+{
+    if (!result.dependencies || result.dependencies->isEmpty())
+        return;
+    const auto parent = std::ranges::find(m_plan, result.checkId, &CheckSpec::id);
+    if (parent == m_plan.end())
+        return;
+    const CheckSpec check = *parent;
+    qsizetype at = std::distance(m_plan.begin(), parent) + 1;
+    const QStringList &dependencies = *result.dependencies;
+    const QList<CheckResult> rows = dependencyResults(result, dependencies);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (m_results.contains(rows[i].checkId))
+            continue; // an id the plan has already
+        m_plan.insert(at++, dependencyCheckSpec(check, dependencies[i]));
+        m_results.insert(rows[i].checkId, rows[i]);
+        Q_EMIT resultReady(rows[i]);
+    }
 }
 
 void CheckBatch::cancel()

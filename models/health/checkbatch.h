@@ -31,6 +31,8 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
+    // The plan started, with the rows of the dependencies that health documents reported
+    // (healthdependencies.h), each after its check, as the results came.
     const QList<CheckSpec> &plan() const { return m_plan; }
     const QHash<QString, CheckResult> &results() const { return m_results; }
     QDateTime startedAt() const { return m_startedAt; }
@@ -40,12 +42,14 @@ public:
 
 Q_SIGNALS:
     void progress(int done, int total);
+    // Each result, a dependency row's too.
     void resultReady(const OpsDeck::CheckResult &result);
     void finished();
 
 private:
     void launchMore();
     void onFinished(const CheckResult &result);
+    void addDependencyRows(const CheckResult &result);
     void finish();
 
     QPointer<CheckExecutor> m_executor;
@@ -55,6 +59,7 @@ private:
     QHash<QString, CheckResult> m_results;
     QDateTime m_startedAt;
     QDateTime m_finishedAt;
+    int m_done = 0; // checks of the plan started that have answered (dependency rows aside)
     int m_maxConcurrent = 64;
     bool m_running = false;
 };

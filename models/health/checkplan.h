@@ -45,7 +45,10 @@ struct CheckSpec {
     std::optional<RedisInstance> redis;
     bool hostIsLocal = false; // HostMetrics: this computer, read without SSH
     QString runbook;          // the runbook to open when it is red, if the workspace names one
-    SourceLocation location;  // the workspace entry it came from
+    // A dependency of a health document, as a row of its own: the HTTP check whose document
+    // lists it (healthdependencies.h). Empty for every planned check.
+    QString parentId;
+    SourceLocation location; // the workspace entry it came from
 };
 
 struct CheckPlanFilter {

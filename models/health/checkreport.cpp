@@ -274,6 +274,7 @@ QJsonObject checkReportJson(const CheckReport &report)
             {u"host"_s, spec.host},
             {u"title"_s, spec.title},
             {u"via"_s, spec.viaHost},
+            {u"parent"_s, spec.parentId},
             {u"status"_s, verdictId(result.verdict)},
             {u"summary"_s, result.summary},
             {u"error"_s, result.error},

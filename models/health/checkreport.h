@@ -34,8 +34,9 @@ QString checkReportHtml(const CheckReport &report);
 
 // `opsdeck check --json`: {"workspace","environment","started","finished","status","exit_code",
 // "counts":{"ok","warning","critical","unknown"},"checks":[{"id","kind","environment","host",
-// "title","via","status","summary","error","duration_ms","time","values":[{"name","value",
-// "unit","text","status","warning","critical"}]}]}
+// "title","via","parent","status","summary","error","duration_ms","time","values":[{"name",
+// "value","unit","text","status","warning","critical"}]}]}; "parent" is the id of the check
+// whose health document lists a dependency row, empty for the others.
 QJsonObject checkReportJson(const CheckReport &report);
 // `opsdeck check`: one line per check, aligned, worst verdicts marked, then a total line.
 QString checkReportTable(const CheckReport &report);

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -39,6 +40,11 @@ struct CheckResult {
     // there, as check_http says), or why it could not be judged at all (Unknown: a bad URL).
     QString error;
     QList<CheckValue> values;
+    // An HTTP check that read a health document: the names of its dependencies, in the
+    // document's order. Their values are the last ones of values, and each dependency is a row
+    // of its own on the board and in reports (healthdependencies.h). nullopt: no health
+    // document was read (the service did not answer, or not with JSON).
+    std::optional<QStringList> dependencies;
 };
 
 // value against a threshold from the workspace: Above (higher is worse) or Below.

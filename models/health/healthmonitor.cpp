@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/health/healthmonitor.h"
 
+#include "models/health/healthdependencies.h"
 #include "models/health/hostmetricspoller.h"
 
 namespace OpsDeck {
@@ -39,13 +40,23 @@ void HealthMonitor::setWorkspace(const Workspace &workspace)
     m_executor->setWorkspace(workspace);
     const QList<CheckSpec> plan = planChecks(workspace);
     m_plan = plan;
-    updateBoardPlan();
-    m_scheduler->setPlan(plan);
     QStringList ids;
     for (const CheckSpec &spec : plan)
         ids.append(spec.id);
-    const quint64 generation = ++m_generation;
-    m_history.load(ids, this,
+    // The dependency rows of checks that stay, stay (their next answer updates them).
+    m_dependencies.removeIf(
+        [&ids](QHash<QString, QStringList>::iterator entry) { return !ids.contains(entry.key()); });
+    updateBoardPlan();
+    m_scheduler->setPlan(plan);
+    ++m_generation;
+    loadHistory(ids);
+    Q_EMIT workspaceChanged();
+}
+
+void HealthMonitor::loadHistory(const QStringList &checkIds)
+{
+    const quint64 generation = m_generation;
+    m_history.load(checkIds, this,
                    [this, generation](const QHash<QString, QList<CheckResult>> &history,
                                       const QString &error) {
                        if (generation != m_generation)
@@ -54,7 +65,6 @@ void HealthMonitor::setWorkspace(const Workspace &workspace)
                            Q_EMIT historyProblem(error);
                        m_board.addHistory(history);
                    });
-    Q_EMIT workspaceChanged();
 }
 
 void HealthMonitor::setReportedChecks(const QString &source, const QList<CheckSpec> &specs)
@@ -80,7 +90,12 @@ void HealthMonitor::reportResult(const CheckResult &result)
 
 void HealthMonitor::updateBoardPlan()
 {
-    QList<CheckSpec> rows = m_plan;
+    QList<CheckSpec> rows;
+    for (const CheckSpec &spec : std::as_const(m_plan)) {
+        rows.append(spec);
+        for (const QString &dependency : m_dependencies.value(spec.id))
+            rows.append(dependencyCheckSpec(spec, dependency));
+    }
     for (const QList<CheckSpec> &specs : std::as_const(m_reported))
         rows.append(specs);
     m_board.setPlan(rows);
@@ -96,6 +111,34 @@ void HealthMonitor::onResult(const CheckResult &result)
 {
     m_board.addResult(result);
     m_history.append(result);
+    updateDependencies(result);
+}
+
+void HealthMonitor::updateDependencies(const CheckResult &result)
+{
+    const QStringList shown = m_dependencies.value(result.checkId);
+    if (!result.dependencies && shown.isEmpty())
+        return;
+    const QStringList dependencies = result.dependencies.value_or(shown);
+    if (dependencies != shown) {
+        QStringList added;
+        for (const QString &dependency : dependencies) {
+            if (!shown.contains(dependency))
+                added.append(dependencyCheckId(result.checkId, dependency));
+        }
+        if (dependencies.isEmpty())
+            m_dependencies.remove(result.checkId);
+        else
+            m_dependencies.insert(result.checkId, dependencies);
+        updateBoardPlan();
+        // Asked before the first result below is written, so it is not read back twice.
+        if (!added.isEmpty())
+            loadHistory(added);
+    }
+    for (const CheckResult &row : dependencyResults(result, dependencies)) {
+        m_board.addResult(row);
+        m_history.append(row);
+    }
 }
 
 } // namespace OpsDeck

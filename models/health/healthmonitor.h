@@ -6,6 +6,7 @@
 #include "models/health/checkscheduler.h"
 #include "models/health/healthboardmodel.h"
 
+#include <QHash>
 #include <QMap>
 #include <QObject>
 
@@ -42,6 +43,9 @@ public:
     // Ignored for an id no reporter declared.
     void reportResult(const CheckResult &result);
 
+    // The dependency rows of a check's health document, as its last answer listed them.
+    QStringList dependencies(const QString &checkId) const { return m_dependencies.value(checkId); }
+
     HealthBoardModel *board() { return &m_board; }
     CheckScheduler *scheduler() { return m_scheduler.get(); }
     CheckExecutor *executor() { return m_executor.get(); }
@@ -58,6 +62,8 @@ Q_SIGNALS:
 private:
     void onResult(const CheckResult &result);
     void updateBoardPlan();
+    void updateDependencies(const CheckResult &result);
+    void loadHistory(const QStringList &checkIds);
 
     std::unique_ptr<CheckExecutor> m_executor;
     std::unique_ptr<CheckScheduler> m_scheduler;
@@ -65,6 +71,10 @@ private:
     CheckHistoryStore m_history;
     QList<CheckSpec> m_plan;
     QMap<QString, QList<CheckSpec>> m_reported; // by source
+    // By check id: the dependencies its last health document listed, each a row after it. A
+    // dependency the next document leaves out goes; while the service gives no document at all
+    // (down, not JSON) the rows stay and are unknown.
+    QHash<QString, QStringList> m_dependencies;
     quint64 m_generation = 0; // drops history loads for a workspace that was replaced
 };
 

@@ -2,12 +2,15 @@
 #include "models/health/hostmetrics.h"
 
 #include "models/core/textlines.h"
+#include "models/core/units.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
@@ -720,10 +723,38 @@ QByteArray readLocalHostMetricsOutput()
     out += localSection(Filesystems, df, status);
     out += localSection(Network, readProcFile(u"/proc/net/dev"_s, &status), status);
     out += localSection(Disks, readProcFile(u"/proc/diskstats"_s, &status), status);
-    // Failed units need systemctl (a command) or D-Bus; neither is read here.
-    out +=
-        localSection(Systemd, Text::tr("failed units are not read on this computer").toUtf8(), 127);
+    out += readLocalFailedUnitsSection();
     return out + HostSnapshotEnd;
+}
+
+QByteArray readLocalFailedUnitsSection(const QString &systemctl, int timeoutMs)
+{
+    using namespace HostSection;
+    // The remote script's answers, so the parser judges both alike: without systemctl, or
+    // without a running systemd, the units are unknown, never "none failed".
+    const QString program = QStandardPaths::findExecutable(systemctl);
+    if (program.isEmpty())
+        return localSection(Systemd, Text::tr("%1: not found").arg(systemctl).toUtf8(), 127);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(
+        program, {u"list-units"_s, u"--failed"_s, u"--no-legend"_s, u"--plain"_s, u"--no-pager"_s});
+    if (!process.waitForStarted(timeoutMs))
+        return localSection(Systemd, process.errorString().toUtf8(), 127);
+    if (!process.waitForFinished(timeoutMs)) {
+        // A systemd that does not answer on D-Bus must not hold up the next polls.
+        process.kill();
+        process.waitForFinished(1000);
+        return localSection(Systemd,
+                            Text::tr("%1 did not answer within %2")
+                                .arg(systemctl, formatDuration(timeoutMs))
+                                .toUtf8(),
+                            124);
+    }
+    const QByteArray output = process.readAll();
+    if (process.exitStatus() != QProcess::NormalExit)
+        return localSection(Systemd, output + process.errorString().toUtf8(), 128);
+    return localSection(Systemd, output, process.exitCode());
 }
 
 } // namespace OpsDeck

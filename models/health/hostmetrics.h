@@ -183,8 +183,15 @@ CheckResult judgeHostMetrics(const HostMetrics &metrics, const QList<Threshold> 
                              const QString &checkId);
 
 // This computer's snapshot in the script's output format, read from /proc and statvfs()
-// directly (no process is started); blocking file reads: call it off the GUI thread.
+// directly, and its failed units from systemctl (readLocalFailedUnitsSection). Blocking file
+// reads and a process: call it off the GUI thread.
 QByteArray readLocalHostMetricsOutput();
+// The script's systemd section for this computer: `systemctl list-units --failed` run
+// directly (no shell), given at most timeoutMs. Without systemctl (127), without a running
+// systemd (systemctl's own error and status) or with no answer in time (124), the section
+// fails as the script's does and the units are unknown. Blocking.
+QByteArray readLocalFailedUnitsSection(const QString &systemctl = QStringLiteral("systemctl"),
+                                       int timeoutMs = 5000);
 
 } // namespace OpsDeck
 Q_DECLARE_METATYPE(OpsDeck::HostMetrics)

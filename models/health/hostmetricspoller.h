@@ -27,8 +27,9 @@ class Executor;
 // still judges the script (Read, so it runs in read-only mode) and the row says when polling
 // ran and how it ended.
 //
-// This computer (no runner) reads /proc and statvfs() directly in a worker thread: no
-// process, no audit row, the same parser. Failed units are not read there.
+// This computer (no runner) reads /proc and statvfs() directly in a worker thread, and its
+// failed units from systemctl run there too (at most 5 s): no shell, no audit row, the same
+// parser; the window never waits for either.
 //
 // A failing host (the command ends, cannot start, or stays silent for three intervals) is
 // retried after 5 s, doubling up to 60 s; the first good snapshot resets the delay.

@@ -185,8 +185,12 @@ HealthDocument parseHealthDocument(const QByteArray &body)
         document.verdict = overall.verdict;
         document.values.append(overall);
     }
-    for (const CheckValue &dependency : std::as_const(dependencies))
+    for (const CheckValue &dependency : std::as_const(dependencies)) {
         document.verdict = worseForExitCode(document.verdict, dependency.verdict);
+        // One row per name, when a list names one twice.
+        if (!document.dependencies.contains(dependency.name))
+            document.dependencies.append(dependency.name);
+    }
     document.values.append(dependencies);
     return document;
 }
@@ -420,6 +424,8 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
         result.error = Text::tr("%1: %2").arg(answer.url.toDisplayString(), document.error);
     }
     result.values.append(document.values);
+    if (document.error.isEmpty() && !document.values.isEmpty())
+        result.dependencies = document.dependencies;
 
     result.verdict = Verdict::Ok;
     QStringList notOk;

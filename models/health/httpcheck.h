@@ -32,6 +32,7 @@ struct HealthDocument {
     QString status;                     // the overall status as the service wrote it
     // "health" (the overall status) first, then one per dependency (in key order for an object)
     QList<CheckValue> values;
+    QStringList dependencies; // the names of the dependencies' values, in their order
 };
 
 // Reads the common shapes: {"status":"healthy","checks":{"database":{"status":"healthy"}}},

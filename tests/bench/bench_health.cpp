@@ -279,8 +279,10 @@ BatchFigures runBatch(const Workspace &workspace, const QList<CheckSpec> &plan, 
         loop.exec();
     BatchFigures figures;
     figures.seconds = secondsSince(clock);
-    for (const CheckResult &result : batch.results()) {
-        if (result.verdict == Verdict::Ok || result.verdict == Verdict::Warning)
+    // The checks planned, not the dependency rows their health documents added.
+    for (const CheckSpec &spec : plan) {
+        const Verdict verdict = batch.results().value(spec.id).verdict;
+        if (verdict == Verdict::Ok || verdict == Verdict::Warning)
             ++figures.answered;
     }
     return figures;

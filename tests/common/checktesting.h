@@ -2,13 +2,14 @@
 #pragma once
 
 #include "models/health/checkresult.h"
+#include "models/workspace/workspaceloader.h"
 
 #include <QHostAddress>
 #include <QStringList>
 #include <QTcpServer>
 
 // What the health checks' tests share: finding a value of a result, a result as text for a
-// failure message, and a loopback port nothing listens on.
+// failure message, a loopback port nothing listens on, and a workspace of one service.
 namespace CheckTesting {
 
 inline const OpsDeck::CheckValue *findValue(const QList<OpsDeck::CheckValue> &values,
@@ -47,6 +48,24 @@ inline quint16 closedPort()
     const quint16 port = server.serverPort();
     server.close();
     return port;
+}
+
+// A workspace of one environment "lab" with one local host "web-1" (metrics off) whose
+// service "api" answers at healthUrl: its check is "lab/web-1/api:health". Latency levels are
+// generous so a loaded test machine does not change the verdicts.
+inline OpsDeck::Workspace apiWorkspace(const QString &healthUrl)
+{
+    const QString yaml =
+        QStringLiteral("thresholds:\n  response_time: {warning: 5000, critical: 9000, unit: ms}\n"
+                       "environments:\n  - name: lab\n    hosts:\n      - name: web-1\n"
+                       "        connection: local\n        metrics: false\n        services:\n"
+                       "          - {name: api, health: \"%1\"}\n")
+            .arg(healthUrl);
+    const OpsDeck::WorkspaceLoadResult loaded =
+        OpsDeck::parseWorkspace(yaml.toUtf8(), QStringLiteral("lab.yaml"));
+    if (!loaded.ok())
+        qFatal("%s", qPrintable(loaded.diagnostics.value(0).toString()));
+    return loaded.workspace;
 }
 
 } // namespace CheckTesting

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # `opsdeck check` as cron runs it: a workspace whose services a local HTTP server answers as
 # healthy, degraded, broken or not at all; the exit status follows the monitoring-plugin
-# convention (0 OK, 1 warning, 2 critical, 3 unknown), --json says the same as the table,
+# convention (0 OK, 1 warning, 2 critical, 3 unknown), --json says the same as the table, each
+# dependency of a health document is a row of its own,
 # --env and --only choose checks, --report writes the morning check, and bad input is named.
 #   cli-check.sh OPSDECK
 set -euo pipefail
@@ -87,13 +88,23 @@ run() { # expected-status args... ; output in $work/out, stderr in $work/err
 run 0 --env green
 grep -q '^OK  *green  *web-1  *http  *api health ' "$work/out" || fail "green table: $(cat "$work/out")"
 grep -q '^OK  *green  *web-1  *tcp ' "$work/out" || fail "green tcp: $(cat "$work/out")"
-grep -q '^3 checks: 3 OK, 0 warning, 0 critical, 0 unknown$' "$work/out" || fail "green total: $(cat "$work/out")"
+grep -q '^OK  *green  *web-1  *http  *api health / redis  *healthy$' "$work/out" ||
+    fail "green dependency: $(cat "$work/out")"
+# Two services with two dependencies each, and a port.
+grep -q '^7 checks: 7 OK, 0 warning, 0 critical, 0 unknown$' "$work/out" || fail "green total: $(cat "$work/out")"
 echo "ok - a healthy environment exits 0"
 
 run 1 --env amber
 grep -q '^WARNING  *amber  *web-2  *http  *shop health  *200 OK in .*degraded' "$work/out" ||
     fail "amber table: $(cat "$work/out")"
-echo "ok - a degraded dependency exits 1"
+# The dependency is a row of its own, right after its service; the service's row keeps the
+# overall status its document gives.
+grep -A2 '^WARNING  *amber  *web-2  *http  *shop health  ' "$work/out" >"$work/shop"
+sed -n 2p "$work/shop" | grep -q '^OK  *amber  *web-2  *http  *shop health / database  *healthy$' ||
+    fail "amber database row: $(cat "$work/out")"
+sed -n 3p "$work/shop" | grep -q '^WARNING  *amber  *web-2  *http  *shop health / redis  *degraded$' ||
+    fail "amber redis row: $(cat "$work/out")"
+echo "ok - a degraded dependency exits 1, as a row of its own"
 
 run 2 --env red --json
 python3 - "$work/out" <<'PY'
@@ -101,8 +112,17 @@ import json, sys
 report = json.load(open(sys.argv[1]))
 assert report["status"] == "CRITICAL" and report["exit_code"] == 2, report
 assert report["environment"] == "red" and report["workspace"] == "Lab", report
-assert report["counts"] == {"ok": 0, "warning": 1, "critical": 1, "unknown": 0}, report["counts"]
+assert report["counts"] == {"ok": 1, "warning": 2, "critical": 1, "unknown": 0}, report["counts"]
 checks = {check["title"]: check for check in report["checks"]}
+ids = [check["id"] for check in report["checks"]]
+assert ids == ["red/web-3/api:health", "red/web-3/api:health/database",
+               "red/web-3/api:health/redis", "red/web-3/billing:health"], ids
+redis = checks["api health / redis"]
+assert redis["status"] == "WARNING" and redis["kind"] == "http" and redis["host"] == "web-3", redis
+assert redis["parent"] == "red/web-3/api:health" and redis["summary"] == "degraded", redis
+assert redis["values"][0]["name"] == "redis" and redis["values"][0]["status"] == "WARNING", redis
+assert checks["api health / database"]["status"] == "OK", checks
+assert checks["api health"]["parent"] == "", checks["api health"]
 billing = checks["billing health"]
 assert billing["status"] == "CRITICAL" and "refused" in billing["error"], billing
 assert billing["values"] == [] and billing["kind"] == "http" and billing["host"] == "web-3", billing
@@ -111,6 +131,7 @@ values = {value["name"]: value for value in api["values"]}
 assert values["redis"]["status"] == "WARNING", values
 assert values["latency"]["unit"] == "ms" and values["latency"]["warning"] == 500, values
 assert values["status"]["value"] == 200 and values["status"]["text"] == "200 OK", values
+assert values["health"]["text"] == "degraded" and api["status"] == "WARNING", values
 PY
 echo "ok - an unreachable service exits 2, and --json says why"
 
@@ -120,7 +141,7 @@ echo "ok - a health document that is not JSON exits 3"
 
 # Every environment at once: the worst wins, unknown counting worst.
 run 3
-grep -q '^8 checks: 4 OK, 2 warning, 1 critical, 1 unknown$' "$work/out" || fail "all: $(cat "$work/out")"
+grep -q '^18 checks: 12 OK, 4 warning, 1 critical, 1 unknown$' "$work/out" || fail "all: $(cat "$work/out")"
 run 2 --only tcp,http --env red
 run 0 --only tcp
 [ "$(grep -c '^OK ' "$work/out")" -eq 1 ] || fail "--only tcp: $(cat "$work/out")"
@@ -129,6 +150,9 @@ echo "ok - --env and --only choose the checks"
 run 2 --env red --report "$work/morning.md"
 head -1 "$work/morning.md" | grep -qx '# Morning check: Lab / red' || fail "report title: $(head -3 "$work/morning.md")"
 grep -q 'runbook: Billing outage' "$work/morning.md" || fail "report runbook"
+grep -q '^### Services: api health / redis$' "$work/morning.md" || fail "report dependency: $(cat "$work/morning.md")"
+grep -q '^- \*\*Warning\*\* red / api health / redis: degraded$' "$work/morning.md" ||
+    fail "report dependency problem: $(cat "$work/morning.md")"
 grep -q '| latency | [0-9]* ms | warning 500 ms, critical 1000 ms | OK |' "$work/morning.md" ||
     fail "report values: $(cat "$work/morning.md")"
 run 1 --env amber --report "$work/morning.html"

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace OpsDeck {
 
@@ -68,7 +69,18 @@ DashboardGrid::DashboardGrid(HealthBoardModel *model, QWidget *parent)
         m_cards.clear();
         later();
     };
-    connect(model, &QAbstractItemModel::modelReset, this, everything);
+    // Rows come and go (a health document's dependencies appear with its first answer): the
+    // current tile stays on its check, not on its row number.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_currentCheckId = m_currentRow >= 0 ? m_model->spec(m_currentRow).id : QString();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this, everything] {
+        const int before = std::exchange(
+            m_currentRow, m_currentCheckId.isEmpty() ? -1 : m_model->rowOf(m_currentCheckId));
+        everything();
+        if (m_currentRow != before)
+            Q_EMIT currentRowChanged(m_currentRow);
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this, everything);
     connect(model, &QAbstractItemModel::rowsRemoved, this, everything);
     connect(model, &QAbstractItemModel::layoutChanged, this, everything);

@@ -99,6 +99,7 @@ private:
     QHash<int, HostCard> m_cards; // by model row
     int m_contentHeight = 0;
     int m_currentRow = -1;
+    QString m_currentCheckId; // the current row's check across a model reset
     int m_pressedTile = -1;
     bool m_layoutPending = false;
 };

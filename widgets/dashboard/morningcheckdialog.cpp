@@ -94,7 +94,7 @@ void MorningCheckDialog::onFinished()
     m_report.environment = m_environment;
     m_report.startedAt = m_batch->startedAt();
     m_report.finishedAt = m_batch->finishedAt();
-    m_report.plan = m_plan;
+    m_report.plan = m_batch->plan(); // with the dependency rows the answers reported
     m_report.results = m_batch->results();
     m_progress->setValue(m_progress->maximum());
     m_cancel->setEnabled(false);

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Dashboard page over a board filled by hand from CheckSpecs and CheckResults, host cards
 // from real host metrics captures: the summary strip, the grid's sections and filters,
-// keyboard navigation, the details with their chart, and screenshots in both palettes.
+// keyboard navigation, the details with their chart, and screenshots in both palettes; and a
+// health document's dependencies as tiles, from a real HTTP server in the test.
+#include "checktesting.h"
+#include "healthserver.h"
 #include "models/health/checkexecutor.h"
 #include "models/health/checkhistorytablemodel.h"
 #include "models/health/checkscheduler.h"
 #include "models/health/healthboardmodel.h"
+#include "models/health/healthmonitor.h"
 #include "models/health/hostmetrics.h"
 #include "screenshots.h"
 #include "widgets/common/appearance.h"
@@ -17,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -224,6 +229,7 @@ private Q_SLOTS:
     void redCheckOffersRunbookAndIncident();
     void hostCardsShowRealMetrics();
     void refreshAndPauseDriveTheScheduler();
+    void healthDocumentDependenciesAreTiles();
     void fiftyHostCardsPaintQuickly();
     void screenshot();
 };
@@ -514,6 +520,54 @@ void DashboardPageTest::refreshAndPauseDriveTheScheduler()
     scheduler.start();
     QVERIFY(!pause->isChecked());
     scheduler.pause();
+}
+
+void DashboardPageTest::healthDocumentDependenciesAreTiles()
+{
+    // The monitor over a real HTTP server: the degraded document's dependencies become tiles of
+    // their own once it has answered, and the chosen tile stays on its check meanwhile.
+    HealthServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QNetworkAccessManager network;
+    CheckServices services;
+    services.network = &network;
+    HealthMonitor monitor(services, nullptr);
+    monitor.setWorkspace(
+        CheckTesting::apiWorkspace(u"http://127.0.0.1:%1/degraded"_s.arg(server.serverPort())));
+    const HealthBoardModel *board = monitor.board();
+    QAbstractItemModelTester tester(monitor.board(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString api = u"lab/web-1/api:health"_s;
+    const QString redis = u"lab/web-1/api:health/redis"_s;
+
+    DashboardPage page(monitor.board(), monitor.scheduler());
+    page.resize(1200, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    DashboardGrid *grid = page.grid();
+    QCOMPARE(grid->visibleRows(), QList<int>{0});
+    grid->setCurrentRow(0);
+    grid->setFocus();
+    QTest::keyClick(grid, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(board->rowOf(redis) >= 0, 20000);
+    QTRY_COMPARE(grid->visibleRows(u"lab"_s, CheckCategory::Services), (QList<int>{0, 1, 2}));
+    QCOMPARE(grid->currentRow(), board->rowOf(api));
+    QCOMPARE(page.shownCount(Verdict::Warning), 2); // the service as a whole, and its redis
+    QCOMPARE(page.shownCount(Verdict::Ok), 1);      // its database
+
+    const QRect redisTile = grid->tileRect(board->rowOf(redis));
+    QVERIFY(grid->viewport()->rect().contains(redisTile.center()));
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, redisTile.center());
+    CheckDetails *details = page.details();
+    QCOMPARE(details->checkId(), redis);
+    QCOMPARE(details->table()->model()->rowCount(), 1);
+
+    // Only problems: the database's tile goes, the service's and its redis's stay.
+    auto *onlyProblems = page.findChild<QCheckBox *>(u"dashboardOnlyProblems"_s);
+    QVERIFY(onlyProblems);
+    onlyProblems->setChecked(true);
+    QCOMPARE(grid->visibleRows(), (QList<int>{board->rowOf(api), board->rowOf(redis)}));
+    onlyProblems->setChecked(false);
 }
 
 void DashboardPageTest::fiftyHostCardsPaintQuickly()

@@ -76,15 +76,23 @@ void MorningCheckTest::runsTheEnvironmentAndShowsTheReport()
     QVERIFY(dialog.isRunning());
     QVERIFY(finished.wait(20000));
     const CheckReport &report = dialog.report();
-    // Only production's four checks, none of staging's.
-    QCOMPARE(report.plan.size(), 4);
-    QCOMPARE(report.results.size(), 4);
+    // Only production's four checks, none of staging's, and after each the dependencies its
+    // health document lists (database and redis for healthy, degraded and error; none for slow).
+    QCOMPARE(report.plan.size(), 10);
+    QCOMPARE(report.results.size(), 10);
+    QCOMPARE(report.plan.at(3).id, u"production/web-1/wiki:health"_s);
+    QCOMPARE(report.plan.at(5).id, u"production/web-1/wiki:health/redis"_s);
+    QCOMPARE(report.plan.at(5).title, u"wiki health / redis"_s);
+    QCOMPARE(report.resultFor(report.plan.at(5)).verdict, Verdict::Warning);
+    QCOMPARE(report.resultFor(report.plan.at(3)).verdict, Verdict::Warning);
     QCOMPARE(report.overall(), Verdict::Critical);
     const QString shown = dialog.preview()->toPlainText();
     QVERIFY2(shown.contains(u"Morning check: Acme / production"_s), qPrintable(shown));
     QVERIFY(shown.contains(u"Problems"_s));
     QVERIFY(shown.contains(u"billing health"_s));
     QVERIFY(shown.contains(u"runbook: Billing outage"_s));
+    QVERIFY2(shown.contains(u"billing health / database: unhealthy: connection refused"_s),
+             qPrintable(shown));
     QVERIFY(shown.contains(u"warning 500 ms, critical 1000 ms"_s));
     QVERIFY(!shown.contains(u"staging"_s));
     saveScreenshot(dialog, u"morning-check"_s);
@@ -98,7 +106,7 @@ void MorningCheckTest::savesMarkdownAndHtml()
     QSignalSpy finished(&dialog, &MorningCheckDialog::finished);
     dialog.start();
     QVERIFY(finished.wait(20000));
-    QCOMPARE(dialog.report().plan.size(), 5);
+    QCOMPARE(dialog.report().plan.size(), 5 + 2 * 5); // two dependencies each
     QSignalSpy saved(&dialog, &MorningCheckDialog::saved);
     const QString markdown = m_directory.filePath(u"morning.md"_s);
     const QString html = m_directory.filePath(u"morning.html"_s);

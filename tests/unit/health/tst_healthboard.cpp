@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The board model (rows per planned check, results in place, counts, bounded history) and the
-// history ring in a real state store: bounded per check, kept across a reopen, values intact.
+// history ring in a real state store: bounded per check, kept across a reopen, values intact;
+// and a health document's dependencies as rows of their own, from a real HTTP server in the
+// test through the monitor.
+#include "checktesting.h"
+#include "healthserver.h"
 #include "models/health/checkhistory.h"
 #include "models/health/healthboardmodel.h"
+#include "models/health/healthmonitor.h"
 #include "statetesting.h"
 
 #include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace OpsDeck;
@@ -61,6 +68,7 @@ private Q_SLOTS:
     void valuesSurviveEncoding();
     void historyRingIsBoundedAndSurvivesReopen();
     void oldResultsArePruned();
+    void healthDocumentDependenciesAreRows();
 };
 
 void HealthBoardTest::rowsFollowThePlanAndResultsUpdateInPlace()
@@ -246,6 +254,83 @@ void HealthBoardTest::oldResultsArePruned()
     QCOMPARE(loaded.keys(), QList<QString>{u"b:health"_s});
     StateTesting::PlainConnection plain(path);
     QCOMPARE(plain.scalar(u"SELECT count(*) FROM health_results"_s).toInt(), 1);
+}
+
+void HealthBoardTest::healthDocumentDependenciesAreRows()
+{
+    HealthServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QString base = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+    QTemporaryDir directory;
+    StateStore store;
+    QVERIFY(StateTesting::openStore(store, directory.filePath(u"state.sqlite"_s)));
+    QNetworkAccessManager network;
+    CheckServices services;
+    services.network = &network;
+    HealthMonitor monitor(services, &store);
+    HealthBoardModel *board = monitor.board();
+    QAbstractItemModelTester tester(board, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString api = u"lab/web-1/api:health"_s;
+    const QString redis = u"lab/web-1/api:health/redis"_s;
+    const QString database = u"lab/web-1/api:health/database"_s;
+
+    // Before the first answer nobody knows the dependencies: one row.
+    monitor.setWorkspace(CheckTesting::apiWorkspace(base + u"/degraded"_s));
+    QCOMPARE(board->rowCount(), 1);
+    monitor.scheduler()->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(board->rowOf(redis) >= 0, 20000);
+    // Each dependency a row after its check, with its own verdict; the check's row keeps the
+    // overall status the document gives.
+    QCOMPARE(board->rowCount(), 3);
+    QCOMPARE(board->rowOf(api), 0);
+    QCOMPARE(board->rowOf(database), 1);
+    QCOMPARE(board->rowOf(redis), 2);
+    const CheckSpec &redisSpec = board->spec(board->rowOf(redis));
+    QCOMPARE(redisSpec.title, u"api health / redis"_s);
+    QCOMPARE(redisSpec.parentId, api);
+    QCOMPARE(redisSpec.category, CheckCategory::Services);
+    QCOMPARE(redisSpec.environment, u"lab"_s);
+    QCOMPARE(redisSpec.host, u"web-1"_s);
+    QCOMPARE(board->latest(board->rowOf(redis))->verdict, Verdict::Warning);
+    QCOMPARE(board->latest(board->rowOf(redis))->summary, u"degraded: latency 800 ms"_s);
+    QCOMPARE(board->latest(board->rowOf(database))->verdict, Verdict::Ok);
+    const CheckResult *overall = board->latest(0);
+    QVERIFY(overall);
+    QCOMPARE(overall->verdict, Verdict::Warning);
+    const auto health = std::ranges::find(overall->values, u"health"_s, &CheckValue::name);
+    QVERIFY(health != overall->values.end());
+    QCOMPARE(health->text, u"degraded"_s);
+    QCOMPARE(board->counts(), (VerdictCounts{1, 2, 0, 0}));
+    QCOMPARE(monitor.dependencies(api), (QStringList{u"database"_s, u"redis"_s}));
+
+    // The service down: no document, the rows stay, unknown, with the reason.
+    const QString refused = u"http://127.0.0.1:%1/health"_s.arg(CheckTesting::closedPort());
+    monitor.setWorkspace(CheckTesting::apiWorkspace(refused));
+    QCOMPARE(board->rowCount(), 3);
+    monitor.scheduler()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(board->latest(board->rowOf(redis))->verdict, Verdict::Unknown, 20000);
+    QVERIFY2(board->latest(board->rowOf(redis))->error.contains(u"connection refused"_s),
+             qPrintable(board->latest(board->rowOf(redis))->error));
+    QCOMPARE(board->latest(0)->verdict, Verdict::Critical);
+    QCOMPARE(board->history(board->rowOf(redis)).size(), 2);
+
+    // A document that no longer lists them: the rows go.
+    monitor.setWorkspace(CheckTesting::apiWorkspace(base + u"/slow"_s));
+    monitor.scheduler()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(board->rowCount(), 1, 20000);
+    QCOMPARE(board->rowOf(redis), -1);
+    QVERIFY(monitor.dependencies(api).isEmpty());
+
+    // Listed again: the row comes back with its history from the state store, each result
+    // once.
+    monitor.setWorkspace(CheckTesting::apiWorkspace(base + u"/degraded"_s));
+    monitor.scheduler()->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(board->rowOf(redis) >= 0, 20000);
+    QTRY_COMPARE(board->history(board->rowOf(redis)).size(), 3);
+    const QList<CheckResult> &ring = board->history(board->rowOf(redis));
+    QCOMPARE(ring[0].verdict, Verdict::Warning);
+    QCOMPARE(ring[1].verdict, Verdict::Unknown);
+    QCOMPARE(ring[2].verdict, Verdict::Warning);
 }
 
 QTEST_GUILESS_MAIN(HealthBoardTest)

@@ -2,12 +2,21 @@
 // Host metrics: the parser over real outputs of the script (tests/data/health/hostmetrics:
 // captured on a Debian 12 container, and variants of it), rates and CPU % between two
 // snapshots with counters that wrap or restart, verdicts from thresholds, the script judged
-// Read, and this computer's direct /proc reading.
+// Read, and this computer's direct /proc reading with its failed units from systemctl (fake
+// ones that fail, hang or are missing).
 #include "models/health/hostmetrics.h"
+#include "models/health/hostmetricspoller.h"
 #include "models/remote/commandrunner.h"
 #include "mountpoints.h"
+#include "stallmeter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace OpsDeck;
@@ -58,6 +67,17 @@ HostSnapshot counters(double uptime, quint64 idle, quint64 busy, quint64 rx, qui
     return snapshot;
 }
 
+// A program for the tests to run in place of systemctl: a sh script.
+bool writeProgram(const QString &path, const QByteArray &body)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("#!/bin/sh\n" + body);
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
 } // namespace
 
 class HostMetricsTest : public QObject
@@ -78,6 +98,10 @@ private Q_SLOTS:
     void hostWithoutSystemdIsNotUnknown();
     void outputWithoutAnythingIsUnknown();
     void thisComputerReadDirectly();
+    void localFailedUnits_data();
+    void localFailedUnits();
+    void localFailedUnitsThatHangAreCut();
+    void localPollerReadsFailedUnitsWithoutBlocking();
 };
 
 void HostMetricsTest::scriptsAreJudgedRead()
@@ -377,7 +401,99 @@ void HostMetricsTest::thisComputerReadDirectly()
         QVERIFY(mount(snapshot, u"/"_s));
     QVERIFY(snapshot.interfaces);
     QVERIFY(!snapshot.hostName.isEmpty());
+    // Failed units as systemctl tells them where systemd runs (what sd_booted() checks);
+    // elsewhere unknown with systemctl's reason, never "none failed".
+    if (QFileInfo::exists(u"/run/systemd/system"_s) &&
+        !QStandardPaths::findExecutable(u"systemctl"_s).isEmpty()) {
+        QVERIFY2(snapshot.failedUnits, qPrintable(snapshot.errors.value(u"systemd"_s)));
+    } else {
+        QVERIFY(!snapshot.failedUnits);
+        QVERIFY(!snapshot.errors.value(u"systemd"_s).isEmpty());
+    }
+}
+
+void HostMetricsTest::localFailedUnits_data()
+{
+    QTest::addColumn<QByteArray>("script"); // the fake systemctl; empty: there is none
+    QTest::addColumn<QStringList>("units"); // expected failed units
+    QTest::addColumn<QString>("error");     // or, when units are unknown, part of the reason
+
+    // What systemctl 252 prints with --no-legend --plain, arguments checked.
+    QTest::newRow("two failed")
+        << QByteArray("[ \"$*\" = 'list-units --failed --no-legend --plain --no-pager' ] || "
+                      "{ echo \"bad arguments: $*\"; exit 2; }\n"
+                      "echo 'nginx.service loaded failed failed A high performance web server'\n"
+                      "echo 'backup.timer  loaded failed failed Nightly backup'\n")
+        << QStringList{u"nginx.service"_s, u"backup.timer"_s} << QString();
+    QTest::newRow("none failed") << QByteArray("exit 0\n") << QStringList{} << QString();
+    QTest::newRow("no systemd running")
+        << QByteArray("echo 'System has not been booted with systemd as init system (PID 1). "
+                      "Can'\\''t operate.' >&2\necho 'Failed to connect to bus: Host is down' "
+                      ">&2\nexit 1\n")
+        << QStringList{} << u"System has not been booted"_s;
+    QTest::newRow("no systemctl") << QByteArray() << QStringList{} << u"not found"_s;
+}
+
+void HostMetricsTest::localFailedUnits()
+{
+    QFETCH(QByteArray, script);
+    QFETCH(QStringList, units);
+    QFETCH(QString, error);
+    QTemporaryDir directory;
+    const QString program = directory.filePath(u"systemctl"_s);
+    if (!script.isEmpty())
+        QVERIFY(writeProgram(program, script));
+
+    const HostSnapshot snapshot = parseHostSnapshot(
+        readLocalFailedUnitsSection(program) + "@@begin nproc\n2\n@@end nproc 0\n@@snapshot\n");
+    if (error.isEmpty()) {
+        QVERIFY2(snapshot.failedUnits, qPrintable(snapshot.errors.value(u"systemd"_s)));
+        QCOMPARE(*snapshot.failedUnits, units);
+    } else {
+        QVERIFY(!snapshot.failedUnits);
+        QVERIFY2(snapshot.errors.value(u"systemd"_s).contains(error),
+                 qPrintable(snapshot.errors.value(u"systemd"_s)));
+    }
+}
+
+void HostMetricsTest::localFailedUnitsThatHangAreCut()
+{
+    QTemporaryDir directory;
+    const QString program = directory.filePath(u"systemctl"_s);
+    QVERIFY(writeProgram(program, "exec sleep 30\n"));
+    QElapsedTimer clock;
+    clock.start();
+    const HostSnapshot snapshot = parseHostSnapshot(readLocalFailedUnitsSection(program, 300));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!snapshot.failedUnits);
+    QVERIFY2(snapshot.errors.value(u"systemd"_s).contains(u"did not answer within"_s),
+             qPrintable(snapshot.errors.value(u"systemd"_s)));
+}
+
+void HostMetricsTest::localPollerReadsFailedUnitsWithoutBlocking()
+{
+    // The systemctl on PATH is a slow one with a failed unit: the poller's sample has it, and
+    // the thread the poller lives in ran on while it was asked.
+    QTemporaryDir directory;
+    QVERIFY(writeProgram(directory.filePath(u"systemctl"_s),
+                         "sleep 1.5\necho 'cron.service loaded failed failed Regular jobs'\n"));
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(directory.path()) + ':' + path);
+    const auto restore = qScopeGuard([&path] { qputenv("PATH", path); });
+
+    HostMetricsPoller poller(u"this computer"_s, 60);
+    QSignalSpy sampled(&poller, &HostMetricsPoller::sampled);
+    StallMeter stalls;
+    poller.start();
+    QVERIFY(sampled.wait(20000));
+    const HostMetrics metrics = sampled.constFirst().constFirst().value<HostMetrics>();
+    QVERIFY2(metrics.snapshot.failedUnits, qPrintable(metrics.snapshot.errors.value(u"systemd"_s)));
+    QCOMPARE(*metrics.snapshot.failedUnits, QStringList{u"cron.service"_s});
+    QVERIFY2(stalls.longestMs() < 1000, qPrintable(QString::number(stalls.longestMs())));
+    const CheckResult result = judgeHostMetrics(metrics, {}, u"lab/laptop:metrics"_s);
+    QCOMPARE(value(result, u"failed units"_s)->verdict, Verdict::Warning);
+    QCOMPARE(value(result, u"failed units"_s)->text, u"cron.service"_s);
+    poller.pause();
 }
 
 QTEST_GUILESS_MAIN(HostMetricsTest)

@@ -114,6 +114,10 @@ void HostMetricsRemoteTest::sshValuesEqualLocalOnes()
     QCOMPARE(remote.disks->size(), local.disks->size());
     // systemd: whatever this machine answers, it is never "0 failed units" without asking.
     QVERIFY(remote.failedUnits || remote.errors.contains(u"systemd"_s));
+    // This computer asks its systemctl as the script does: the same answer.
+    QCOMPARE(local.failedUnits.has_value(), remote.failedUnits.has_value());
+    if (local.failedUnits)
+        QCOMPARE(*local.failedUnits, *remote.failedUnits);
 }
 
 void HostMetricsRemoteTest::pollerStreamsSamplesThroughOneAuditedCommand()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP check against a real HTTP server in this process: a QTcpServer answering the paths
 // a health endpoint is seen to answer with (healthy, degraded, slow, 500, invalid JSON, a
-// redirect loop, an endless body), and the health-document parser from data.
+// redirect loop, an endless body), the health-document parser from data, and a document's
+// dependencies as rows of their own.
 #include "checktesting.h"
 #include "healthserver.h"
+#include "models/health/healthdependencies.h"
 #include "models/health/httpcheck.h"
 
 #include <QSignalSpy>
@@ -182,6 +184,63 @@ private Q_SLOTS:
         QCOMPARE(findValue(result, u"redis"_s)->verdict, Verdict::Warning);
         QCOMPARE(findValue(result, u"redis"_s)->text, u"degraded: latency 800 ms"_s);
         QVERIFY2(result.summary.contains(u"redis"_s), qPrintable(result.summary));
+        // The overall status stays as the document says it, on the check's own row.
+        QCOMPARE(findValue(result, u"health"_s)->text, u"degraded"_s);
+        QCOMPARE(findValue(result, u"health"_s)->verdict, Verdict::Warning);
+
+        // Each dependency a row of its own, keyed under the check.
+        QCOMPARE(result.dependencies, std::optional(QStringList{u"database"_s, u"redis"_s}));
+        const QList<CheckResult> rows = dependencyResults(result, *result.dependencies);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].checkId, u"test:http/database"_s);
+        QCOMPARE(rows[0].verdict, Verdict::Ok);
+        QCOMPARE(rows[0].summary, u"healthy"_s);
+        QCOMPARE(rows[1].checkId, u"test:http/redis"_s);
+        QCOMPARE(rows[1].verdict, Verdict::Warning);
+        QCOMPARE(rows[1].summary, u"degraded: latency 800 ms"_s);
+        QCOMPARE(rows[1].time, result.time);
+        QCOMPARE(rows[1].values.size(), 1);
+        QCOMPARE(rows[1].values[0].name, u"redis"_s);
+        QVERIFY(rows[1].error.isEmpty());
+    }
+
+    void dependencyRowsWithoutADocument()
+    {
+        // No document (unreachable, not JSON, broken JSON): no dependencies to list, and the
+        // rows already shown become unknown with the reason.
+        HttpCheckOptions refused;
+        refused.url = QUrl(u"http://127.0.0.1:%1/health"_s.arg(closedPort()));
+        const CheckResult down = run(refused);
+        QVERIFY2(down.verdict == Verdict::Critical, qPrintable(describe(down)));
+        QVERIFY(!down.dependencies);
+        const QList<CheckResult> rows = dependencyResults(down, {u"redis"_s});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].checkId, u"test:http/redis"_s);
+        QCOMPARE(rows[0].verdict, Verdict::Unknown);
+        QVERIFY2(rows[0].error.startsWith(u"not reported: connection refused"_s),
+                 qPrintable(rows[0].error));
+        QVERIFY(!run(options(u"/text"_s)).dependencies);
+        QVERIFY(!run(options(u"/invalid"_s)).dependencies);
+        // A document without dependencies lists none.
+        QCOMPARE(run(options(u"/slow"_s)).dependencies, std::optional(QStringList{}));
+    }
+
+    void dependencyNamedLikeAValueOfTheCheck()
+    {
+        HttpAnswer answer;
+        answer.url = QUrl(u"http://api.example/health"_s);
+        answer.status = 200;
+        answer.reason = u"OK"_s;
+        answer.body = R"({"status":"healthy","checks":{"status":{"status":"degraded"}}})";
+        const CheckResult result = judgeHttpAnswer({}, answer);
+        QCOMPARE(result.dependencies, std::optional(QStringList{u"status"_s}));
+        const QList<CheckResult> rows = dependencyResults(result, *result.dependencies);
+        QCOMPARE(rows.size(), 1);
+        // The document's "status" dependency, not the HTTP status 200.
+        QCOMPARE(rows[0].verdict, Verdict::Warning);
+        QCOMPARE(rows[0].summary, u"degraded"_s);
+        // The check's own row judges the whole document, as before.
+        QCOMPARE(result.verdict, Verdict::Warning);
     }
 
     void slowIsALatencyWarning()
