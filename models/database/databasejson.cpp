@@ -69,6 +69,12 @@ QJsonObject lockNodeJson(const LockTree &tree, int index)
         {u"transaction_ms"_s, knownOrNull(session.transactionAgeMs)},
         {u"blocked_by"_s, pidArray(session.blockedBy)},
         {u"cycle"_s, node.inCycle || node.closesCycle},
+        // What its waiters want that it holds (the root's side of the wait).
+        {u"holds"_s, session.heldMode.isEmpty()
+                         ? QJsonValue()
+                         : QJsonObject{{u"mode"_s, session.heldMode},
+                                       {u"lock_type"_s, session.heldLockType},
+                                       {u"relation"_s, session.heldRelation}}},
     };
     // The same keys at any depth: a node not followed here (it closes a ring, or is spelled
     // out above) says so and blocks nobody in this place.
@@ -200,6 +206,8 @@ QJsonObject tablesJson(const DatabaseSnapshot &snapshot)
             {u"live_tuples"_s, double(row.liveTuples)},
             {u"dead_tuples"_s, double(row.deadTuples)},
             {u"dead_percent"_s, row.deadPercent()},
+            {u"bloat_bytes"_s, knownOrNull(row.bloatBytes)},
+            {u"bloat_percent"_s, percentOrNull(row.bloatPercent)},
             {u"seq_scans"_s, double(row.sequentialScans)},
             {u"index_scans"_s, double(row.indexScans)},
             {u"last_vacuum"_s, timeOrNull(row.lastVacuum)},

@@ -224,6 +224,30 @@ StatementsModel *newStatementsModel(QObject *parent)
         parent);
 }
 
+namespace {
+
+QString bloatExplanation(const TableRow &row)
+{
+    if (row.bloatBytes < 0)
+        return Text::tr("Unknown: no statistics for every column (ANALYZE the table; pg_stats "
+                        "shows only the columns this role may SELECT), or no storage of its own");
+    return Text::tr("Estimated space beyond what the rows need, from the pages and the column "
+                    "widths of the last ANALYZE: VACUUM FULL or pg_repack gives it back");
+}
+
+// Worth a look from 30 % of the heap, bad from 60 %; under a mebibyte the estimate's error is
+// larger than what there is to gain.
+int tableBloatVerdict(const TableRow &row)
+{
+    if (row.bloatBytes < 1024 * 1024)
+        return int(DatabaseVerdict::Fine);
+    if (row.bloatPercent >= 60)
+        return int(DatabaseVerdict::Critical);
+    return row.bloatPercent >= 30 ? int(DatabaseVerdict::Warning) : int(DatabaseVerdict::Fine);
+}
+
+} // namespace
+
 TablesModel *newTablesModel(QObject *parent)
 {
     using C = TablesModel::Column;
@@ -267,6 +291,16 @@ TablesModel *newTablesModel(QObject *parent)
                  return 0;
              return r.deadPercent() >= 50 ? 2 : r.deadPercent() >= 20 ? 1 : 0;
          }},
+        {Text::tr("Bloat"), [](const TableRow &r) { return QVariant(bytesOrEmpty(r.bloatBytes)); },
+         [](const TableRow &r) { return QVariant(r.bloatBytes); }, kNumber, bloatExplanation,
+         tableBloatVerdict},
+        {Text::tr("Bloat %"),
+         [](const TableRow &r) {
+             return QVariant(r.bloatPercent < 0 ? QString()
+                                                : QLocale().toString(r.bloatPercent, 'f', 1));
+         },
+         [](const TableRow &r) { return QVariant(r.bloatPercent); }, kNumber, bloatExplanation,
+         tableBloatVerdict},
         countColumn(Text::tr("Seq scans"), &TableRow::sequentialScans),
         countColumn(Text::tr("Index scans"), &TableRow::indexScans),
         maintenance(Text::tr("Last vacuum"), &TableRow::lastVacuum, &TableRow::lastVacuumWasAuto),
@@ -614,6 +648,11 @@ QVariant LockTreeModel::data(const QModelIndex &index, int role) const
     case State:
         return activityStateText(session);
     case WaitsFor:
+        // A root waits for nothing: what it holds is what the sessions beneath it want.
+        if (session.waitingMode.isEmpty() && !session.heldMode.isEmpty())
+            return Text::tr("holds %1 on %2")
+                .arg(session.heldMode,
+                     session.heldRelation.isEmpty() ? session.heldLockType : session.heldRelation);
         if (session.waitingMode.isEmpty())
             return QString();
         return session.waitingRelation.isEmpty()

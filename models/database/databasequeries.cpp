@@ -4,6 +4,7 @@
 #include "models/core/secretvalues.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -150,6 +151,42 @@ QString activitySql(const ServerInfo &)
            " ORDER BY a.pid"_s;
 }
 
+QString heldLocksSql()
+{
+    // pg_locks has only the waiter's side of a wait: what a blocker holds is found by what its
+    // waiters lock or wait for. The relation of the lock a waiter waits for comes first, then a
+    // table both lock, then an index, then the object itself (a transaction id, an advisory
+    // lock); among equals the strongest mode.
+    return u"WITH waiters AS (SELECT pid, unnest(pg_blocking_pids(pid)) AS blocker"
+           "   FROM pg_stat_activity WHERE wait_event_type = 'Lock'),"
+           " wanted AS (SELECT w.blocker, l.* FROM waiters w JOIN pg_locks l ON l.pid = w.pid)"
+           " SELECT DISTINCT ON (h.pid) h.pid, h.mode, h.locktype,"
+           "   CASE WHEN h.relation IS NOT NULL THEN h.relation::regclass::text"
+           "        WHEN h.locktype = 'transactionid' THEN 'transaction ' || h.transactionid::text"
+           "        ELSE '' END"
+           " FROM pg_locks h JOIN wanted x ON x.blocker = h.pid"
+           " LEFT JOIN pg_class c ON c.oid = h.relation"
+           " WHERE h.granted AND ((h.locktype = 'relation' AND x.relation = h.relation"
+           "     AND x.database = h.database)"
+           "   OR (NOT x.granted AND x.locktype = h.locktype"
+           "     AND x.database IS NOT DISTINCT FROM h.database"
+           "     AND x.relation IS NOT DISTINCT FROM h.relation AND x.page IS NOT DISTINCT FROM "
+           "h.page"
+           "     AND x.tuple IS NOT DISTINCT FROM h.tuple"
+           "     AND x.virtualxid IS NOT DISTINCT FROM h.virtualxid"
+           "     AND x.transactionid IS NOT DISTINCT FROM h.transactionid"
+           "     AND x.classid IS NOT DISTINCT FROM h.classid AND x.objid IS NOT DISTINCT FROM "
+           "h.objid"
+           "     AND x.objsubid IS NOT DISTINCT FROM h.objsubid))"
+           " ORDER BY h.pid,"
+           "   CASE WHEN NOT x.granted AND x.relation = h.relation THEN 0"
+           "        WHEN c.relkind IN ('r', 'p', 'm') THEN 1 WHEN h.locktype = 'relation' THEN 2"
+           "        ELSE 3 END,"
+           "   array_position(ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock',"
+           "     'ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock',"
+           "     'AccessExclusiveLock'], h.mode::text) DESC NULLS LAST, 4"_s;
+}
+
 QString statementsSql(const ServerInfo &server, int limit)
 {
     if (!server.hasStatements())
@@ -166,15 +203,39 @@ QString statementsSql(const ServerInfo &server, int limit)
 
 QString tablesSql(int limit)
 {
-    return u"SELECT n.nspname, c.relname, pg_relation_size(c.oid), pg_total_relation_size(c.oid),"
+    // Bloat as the usual estimate goes: the pages the rows would need, from reltuples and the
+    // average widths ANALYZE kept in pg_stats (a 23-byte header and null bitmap rounded to 8, the
+    // data rounded to 8, a 4-byte line pointer; pages of block_size less their 24-byte header,
+    // filled to the table's fillfactor), against relpages. Both counts date from the last
+    // VACUUM or ANALYZE. A table without statistics for every column (never analyzed, or columns
+    // this role may not SELECT, which pg_stats hides) is unknown (NULL), never 0.
+    return u"WITH widths AS (SELECT schemaname, tablename, count(*) AS columns,"
+           "   sum(avg_width * (1 - null_frac)) AS data_width, bool_or(null_frac > 0) AS has_nulls"
+           "   FROM pg_stats WHERE NOT inherited GROUP BY schemaname, tablename),"
+           " bloat AS (SELECT c.oid, c.relpages, greatest(c.relpages - ceil(c.reltuples"
+           "   / greatest(1, floor((current_setting('block_size')::int - 24)"
+           "     * coalesce((SELECT split_part(o, '=', 2)::int FROM unnest(c.reloptions) o"
+           "                 WHERE o LIKE 'fillfactor=%'), 100) / 100.0"
+           "     / (8 * ceil((23 + CASE WHEN w.has_nulls THEN ceil(w.columns / 8.0) ELSE 0 END) / "
+           "8.0)"
+           "        + 8 * ceil(w.data_width / 8.0) + 4)))), 0)::bigint AS pages"
+           "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+           "   JOIN widths w ON w.schemaname = n.nspname AND w.tablename = c.relname"
+           "   WHERE c.relkind IN ('r', 'm') AND c.reltuples >= 0"
+           "     AND w.columns = (SELECT count(*) FROM pg_attribute a"
+           "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))"
+           " SELECT n.nspname, c.relname, pg_relation_size(c.oid), pg_total_relation_size(c.oid),"
            " pg_indexes_size(c.oid),"
            " CASE WHEN c.reltoastrelid = 0 THEN 0 ELSE pg_total_relation_size(c.reltoastrelid) END,"
            " coalesce(s.n_live_tup, 0), coalesce(s.n_dead_tup, 0), coalesce(s.seq_scan, 0),"
            " coalesce(s.idx_scan, 0), "_s +
            epochMs(u"s.last_vacuum"_s) + u", "_s + epochMs(u"s.last_autovacuum"_s) + u", "_s +
            epochMs(u"s.last_analyze"_s) + u", "_s + epochMs(u"s.last_autoanalyze"_s) +
-           u" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-           " LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid"
+           u", b.pages * current_setting('block_size')::bigint,"
+           " CASE WHEN b.oid IS NULL THEN NULL WHEN b.relpages > 0"
+           "   THEN 100.0 * b.pages / b.relpages ELSE 0 END::float8"
+           " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+           " LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid LEFT JOIN bloat b ON b.oid = c.oid"
            " WHERE c.relkind IN ('r', 'm', 'p')"
            "   AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
            "   AND n.nspname NOT LIKE 'pg\\_toast%%'"
@@ -359,6 +420,20 @@ bool readActivity(QSqlQuery &query, const ServerInfo &server, DatabaseSnapshot &
         row.own = query.value(18).toBool();
         snapshot.activity.append(row);
     }
+    if (!run(query, heldLocksSql(), error))
+        return false;
+    QHash<int, qsizetype> rowOfPid;
+    for (qsizetype row = 0; row < snapshot.activity.size(); ++row)
+        rowOfPid.insert(snapshot.activity.at(row).pid, row);
+    while (query.next()) {
+        const auto found = rowOfPid.constFind(query.value(0).toInt());
+        if (found == rowOfPid.cend())
+            continue;
+        ActivityRow &row = snapshot.activity[*found];
+        row.heldMode = query.value(1).toString();
+        row.heldLockType = query.value(2).toString();
+        row.heldRelation = query.value(3).toString();
+    }
     return true;
 }
 
@@ -468,6 +543,8 @@ bool readTables(QSqlQuery &query, DatabaseSnapshot &snapshot, QString *error)
             later(toTime(query.value(10)), toTime(query.value(11)), &row.lastVacuumWasAuto);
         row.lastAnalyze =
             later(toTime(query.value(12)), toTime(query.value(13)), &row.lastAnalyzeWasAuto);
+        row.bloatBytes = toMs(query.value(14));
+        row.bloatPercent = query.value(15).isNull() ? -1 : query.value(15).toDouble();
         snapshot.tables.append(row);
     }
     if (!run(query, indexesSql(), error))

@@ -18,6 +18,9 @@ QString serverInfoSql();
 QString activitySql(const ServerInfo &server);
 // pg_stat_statements: the column names of its version (total_time before 1.8, then
 // total_exec_time), schema-qualified; empty when the extension is missing.
+// For every session another waits for: the granted lock it holds on what its waiters want
+// (pid, mode, lock type, relation or transaction); read in the same transaction as Activity.
+QString heldLocksSql();
 QString statementsSql(const ServerInfo &server, int limit = 500);
 QString tablesSql(int limit = 1000);
 QString indexesSql(int limit = 1000);

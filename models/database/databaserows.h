@@ -61,6 +61,11 @@ struct ActivityRow {
     QString waitingMode;
     QString waitingLockType;
     QString waitingRelation;
+    // For a session others wait for: the granted lock it holds on what they want (a relation
+    // they lock too, a table first, else the very object one of them waits for).
+    QString heldMode;
+    QString heldLockType;
+    QString heldRelation;
     bool own = false; // opened by OpsDeck (its application_name)
 };
 
@@ -101,6 +106,10 @@ struct TableRow {
     QDateTime lastAnalyze;
     bool lastVacuumWasAuto = false;
     bool lastAnalyzeWasAuto = false;
+    // Estimated bloat of the heap: space beyond what its rows need, by the statistics of the
+    // last ANALYZE (see tablesSql). -1 when unknown: no statistics, or no storage of its own.
+    qint64 bloatBytes = -1;
+    double bloatPercent = -1; // of the heap's pages, 0..100
     // Dead tuples as a share of all tuples, 0..100: the bloat the statistics can see.
     double deadPercent() const
     {

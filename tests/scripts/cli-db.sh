@@ -110,6 +110,9 @@ jq -e --argjson holder "$holder" --argjson first "$first" --argjson second "$sec
     ([.roots[0] | .. | objects | select(has("pid")) | .pid] | contains([$first, $second])) and
     (.roots[0].blocks[0].mode | length > 0) and (.roots[0].blocks[0].relation | type) == "string"
 ' "$work/locks.json" >/dev/null || fail "locks: $(cat "$work/locks.json")"
+# The root's side of the wait: the lock it holds on the table its waiters want.
+jq -e '.roots[0].holds == {"mode": "RowExclusiveLock", "lock_type": "relation", "relation": "accounts"}' \
+    "$work/locks.json" >/dev/null || fail "locks: the root's holds: $(cat "$work/locks.json")"
 
 # Activity lists every session, OpsDeck's marked own; the holder's transaction age is known.
 db activity orders --json >"$work/activity.json" || fail "db activity --json failed"
@@ -238,6 +241,8 @@ db tables orders --json >"$work/tables.json" || fail "db tables --json failed"
 jq -e '(.tables | map(.name) | index("accounts")) != null and
     (.indexes | map(.name) | index("accounts_pkey")) != null' "$work/tables.json" >/dev/null ||
     fail "tables: $(cat "$work/tables.json")"
+jq -e '.tables[] | select(.name == "accounts") | has("bloat_bytes") and has("bloat_percent")' \
+    "$work/tables.json" >/dev/null || fail "tables: the bloat estimate's keys: $(cat "$work/tables.json")"
 db replication orders --json >"$work/replication.json" || fail "db replication --json failed"
 jq -e '.replicas == [] and .slots == [] and (.archiver.mode | type) == "string"' "$work/replication.json" >/dev/null ||
     fail "replication: $(cat "$work/replication.json")"

@@ -267,7 +267,8 @@ void AlertsDialogTest::openedFromTheAlertmanagerCheck()
                          Verdict::Critical,
                          u"connection refused"_s,
                          u"connection refused"_s,
-                         {}});
+                         {},
+                         std::nullopt});
     DashboardPage page(&board, nullptr);
     page.setActionGate(m_gate.get());
     page.resize(1100, 700);

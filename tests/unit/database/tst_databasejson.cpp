@@ -164,8 +164,18 @@ private Q_SLOTS:
 
     void lockNodeFields()
     {
-        const LockTree tree = buildLockTree({session(4101), session(4102, {4101})});
+        ActivityRow holder = session(4101);
+        holder.heldMode = u"RowExclusiveLock"_s;
+        holder.heldLockType = u"relation"_s;
+        holder.heldRelation = u"accounts"_s;
+        const LockTree tree = buildLockTree({holder, session(4102, {4101})});
         const QJsonObject root = lockTreeJson(tree).value(u"roots"_s).toArray().first().toObject();
+        QCOMPARE(root.value(u"holds"_s).toObject(), (QJsonObject{{u"mode"_s, u"RowExclusiveLock"_s},
+                                                                 {u"lock_type"_s, u"relation"_s},
+                                                                 {u"relation"_s, u"accounts"_s}}));
+        // The root waits for nothing: the fields of a wait stay as the issue names them, empty.
+        QCOMPARE(root.value(u"mode"_s).toString(), QString());
+        QCOMPARE(root.value(u"relation"_s).toString(), QString());
         QCOMPARE(root.value(u"pid"_s).toInt(), 4101);
         QCOMPARE(root.value(u"user"_s).toString(), u"app"_s);
         QCOMPARE(root.value(u"database"_s).toString(), u"opsdeck"_s);
@@ -182,6 +192,7 @@ private Q_SLOTS:
         QCOMPARE(waiter.value(u"mode"_s).toString(), u"ShareLock"_s);
         QCOMPARE(waiter.value(u"lock_type"_s).toString(), u"transactionid"_s);
         QCOMPARE(waiter.value(u"blocked_by"_s).toArray(), QJsonArray{4101});
+        QVERIFY(waiter.value(u"holds"_s).isNull()); // nobody waits for it
         QVERIFY(waiter.value(u"blocks"_s).toArray().isEmpty());
     }
 
@@ -364,7 +375,13 @@ private Q_SLOTS:
         accounts.deadTuples = 30;
         accounts.lastAnalyze = QDateTime(QDate(2026, 12, 6), QTime(9, 1, 2), QTimeZone::utc());
         accounts.lastAnalyzeWasAuto = true;
-        snapshot.tables = {accounts};
+        accounts.bloatBytes = 6 * 8192;
+        accounts.bloatPercent = 75;
+        TableRow fresh = accounts;
+        fresh.name = u"fresh"_s; // never analyzed: the estimate is unknown
+        fresh.bloatBytes = -1;
+        fresh.bloatPercent = -1;
+        snapshot.tables = {accounts, fresh};
         IndexRow pkey;
         pkey.schema = u"public"_s;
         pkey.table = u"accounts"_s;
@@ -379,6 +396,11 @@ private Q_SLOTS:
         const QJsonObject json = tablesJson(snapshot);
         const QJsonObject table = json.value(u"tables"_s).toArray().first().toObject();
         QCOMPARE(table.value(u"dead_percent"_s).toDouble(), 75.0);
+        QCOMPARE(table.value(u"bloat_bytes"_s).toInteger(), 6 * 8192);
+        QCOMPARE(table.value(u"bloat_percent"_s).toDouble(), 75.0);
+        const QJsonObject unknown = json.value(u"tables"_s).toArray().at(1).toObject();
+        QVERIFY(unknown.value(u"bloat_bytes"_s).isNull());
+        QVERIFY(unknown.value(u"bloat_percent"_s).isNull());
         QVERIFY(table.value(u"last_vacuum"_s).isNull());
         QCOMPARE(table.value(u"last_analyze"_s).toString(), u"2026-12-06T09:01:02.000Z"_s);
         QCOMPARE(table.value(u"last_analyze_auto"_s).toBool(), true);

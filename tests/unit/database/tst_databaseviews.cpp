@@ -9,6 +9,7 @@
 // open session.
 #include "databasetesting.h"
 #include "models/audit/auditlog.h"
+#include "models/database/databasejson.h"
 #include "models/database/databasequeries.h"
 #include "models/database/databasesession.h"
 #include "models/persistence/statestore.h"
@@ -18,6 +19,8 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QMap>
 #include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -258,6 +261,20 @@ private Q_SLOTS:
         QCOMPARE(tree.sessionOf(last).pid, c);
         QCOMPARE(tree.nodes.at(last).depth, 2);
         QVERIFY(!tree.sessionOf(middle).waitingMode.isEmpty());
+        // Each blocker's side of the wait: the row lock's table, held in the UPDATE's mode.
+        QCOMPARE(tree.sessionOf(tree.roots.first()).heldMode, u"RowExclusiveLock"_s);
+        QCOMPARE(tree.sessionOf(tree.roots.first()).heldRelation, u"first_table"_s);
+        QCOMPARE(tree.sessionOf(middle).heldRelation, u"second_table"_s);
+        QVERIFY(tree.sessionOf(last).heldMode.isEmpty()); // nobody waits for C
+        QCOMPARE(session->locks()->index(0, LockTreeModel::WaitsFor).data().toString(),
+                 u"holds RowExclusiveLock on first_table"_s);
+        const QJsonObject rootJson =
+            lockTreeJson(tree).value(u"roots"_s).toArray().first().toObject();
+        QCOMPARE(rootJson.value(u"holds"_s).toObject().value(u"mode"_s).toString(),
+                 u"RowExclusiveLock"_s);
+        QCOMPARE(rootJson.value(u"holds"_s).toObject().value(u"relation"_s).toString(),
+                 u"first_table"_s);
+        QCOMPARE(rootJson.value(u"waiting"_s).toBool(), false);
         // The model says the same.
         const QModelIndex rootIndex = session->locks()->index(0, 0);
         QCOMPARE(rootIndex.data(LockTreeModel::PidRole).toInt(), a);
@@ -554,6 +571,115 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(previewError.has_value(), 10000);
         QVERIFY2(previewError->isEmpty(), qPrintable(*previewError));
+    }
+
+    // A table holding an exclusive lock (LOCK TABLE) and one an advisory lock: the root
+    // holds the mode its waiters want on the table, or the advisory lock itself.
+    void rootHoldsTableAndAdvisoryLocks()
+    {
+        auto session = newSession();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        const int locker =
+            startSession(u"locker"_s, u"BEGIN; LOCK TABLE second_table IN ACCESS EXCLUSIVE MODE;"_s,
+                         u"idle in transaction"_s);
+        const int reader =
+            startSession(u"reader"_s, u"SELECT count(*) FROM second_table;"_s, u"active/Lock"_s);
+        const int advisor = startSession(
+            u"advisor"_s, u"BEGIN; SELECT pg_advisory_xact_lock(77);"_s, u"idle in transaction"_s);
+        const int follower =
+            startSession(u"follower"_s, u"SELECT pg_advisory_xact_lock(77);"_s, u"active/Lock"_s);
+        QVERIFY(locker > 0 && reader > 0 && advisor > 0 && follower > 0);
+        QVERIFY(waitUntilWaiting(*session, {reader, follower}));
+        const LockTree &tree = session->locks()->tree();
+        QCOMPARE(tree.roots.size(), 2);
+        QMap<int, ActivityRow> roots;
+        for (int root : tree.roots)
+            roots.insert(tree.sessionOf(root).pid, tree.sessionOf(root));
+        QCOMPARE(roots.keys(), (QList<int>{std::min(locker, advisor), std::max(locker, advisor)}));
+        QCOMPARE(roots.value(locker).heldMode, u"AccessExclusiveLock"_s);
+        QCOMPARE(roots.value(locker).heldLockType, u"relation"_s);
+        QCOMPARE(roots.value(locker).heldRelation, u"second_table"_s);
+        QCOMPARE(roots.value(advisor).heldMode, u"ExclusiveLock"_s);
+        QCOMPARE(roots.value(advisor).heldLockType, u"advisory"_s);
+    }
+
+    // Bloat estimated by the server from relpages against the pages pg_stats' widths need:
+    // near nothing for a fresh table, most of it once nine rows in ten are deleted (and
+    // analyzed, not vacuumed), little again after VACUUM FULL; unknown without statistics.
+    void tableBloatIsEstimated()
+    {
+        superuser(u"DROP TABLE IF EXISTS bloated, unanalyzed;"
+                  "CREATE TABLE bloated (id int PRIMARY KEY, payload text, note text)"
+                  "  WITH (autovacuum_enabled = false);"
+                  "INSERT INTO bloated SELECT g, repeat('x', 100),"
+                  "  CASE WHEN g % 2 = 0 THEN 'even' END FROM generate_series(1, 50000) g;"
+                  "ANALYZE bloated;"
+                  "CREATE TABLE unanalyzed (id int, v text) WITH (autovacuum_enabled = false);"
+                  "INSERT INTO unanalyzed SELECT g, 'v' FROM generate_series(1, 5000) g;"
+                  // pg_stats shows a role only the columns it may read.
+                  "GRANT SELECT ON bloated, unanalyzed TO opsdeck"_s);
+        auto session = newSession();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        TablesModel *tables = session->tables();
+        QAbstractItemModelTester tester(tables,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int bytesColumn = tables->columnOf(u"Bloat"_s);
+        const int percentColumn = tables->columnOf(u"Bloat %"_s);
+        QVERIFY(bytesColumn >= 0 && percentColumn >= 0);
+        const auto table = [&](const QString &name) {
+            const int row = tables->rowOf(u"public."_s + name);
+            return row < 0 ? TableRow{} : tables->rowAt(row);
+        };
+
+        QVERIFY(refreshed(*session, DatabaseView::Tables));
+        TableRow fresh = table(u"bloated"_s);
+        QCOMPARE(fresh.name, u"bloated"_s);
+        QVERIFY2(fresh.bloatBytes >= 0 && fresh.bloatPercent >= 0 && fresh.bloatPercent < 10,
+                 qPrintable(u"%1 bytes, %2 %"_s.arg(fresh.bloatBytes).arg(fresh.bloatPercent)));
+        // Never analyzed: unknown, in the row, the cells and the JSON.
+        const TableRow unknown = table(u"unanalyzed"_s);
+        QCOMPARE(unknown.name, u"unanalyzed"_s);
+        QCOMPARE(unknown.bloatBytes, -1);
+        QCOMPARE(unknown.bloatPercent, -1.0);
+        const int unknownRow = tables->rowOf(u"public.unanalyzed"_s);
+        QCOMPARE(tables->index(unknownRow, bytesColumn).data().toString(), QString());
+        QCOMPARE(tables->index(unknownRow, percentColumn).data().toString(), QString());
+        QCOMPARE(tables->index(unknownRow, percentColumn).data(KeyedTableRole::Verdict).toInt(), 0);
+        QJsonObject unknownJson;
+        for (const QJsonValue &value :
+             tablesJson(session->lastSnapshot(DatabaseView::Tables)).value(u"tables"_s).toArray()) {
+            if (value.toObject().value(u"name"_s).toString() == u"unanalyzed"_s)
+                unknownJson = value.toObject();
+        }
+        QVERIFY(unknownJson.contains(u"bloat_bytes"_s));
+        QVERIFY(unknownJson.value(u"bloat_bytes"_s).isNull());
+        QVERIFY(unknownJson.value(u"bloat_percent"_s).isNull());
+
+        superuser(u"DELETE FROM bloated WHERE id % 10 <> 0; ANALYZE bloated"_s);
+        QVERIFY(refreshed(*session, DatabaseView::Tables));
+        const TableRow bloated = table(u"bloated"_s);
+        QVERIFY2(bloated.bloatPercent >= 80,
+                 qPrintable(u"%1 bytes, %2 %"_s.arg(bloated.bloatBytes).arg(bloated.bloatPercent)));
+        QVERIFY(bloated.bloatBytes >= bloated.tableBytes * 8 / 10);
+        const int row = tables->rowOf(u"public.bloated"_s);
+        QCOMPARE(tables->index(row, percentColumn).data(KeyedTableRole::Verdict).toInt(),
+                 int(DatabaseVerdict::Critical));
+        QCOMPARE(tables->index(row, bytesColumn).data(KeyedTableRole::Sort).toLongLong(),
+                 bloated.bloatBytes);
+        QCOMPARE(tables->index(row, percentColumn).data(KeyedTableRole::Sort).toDouble(),
+                 bloated.bloatPercent);
+
+        superuser(u"VACUUM FULL bloated"_s);
+        QVERIFY(refreshed(*session, DatabaseView::Tables));
+        const TableRow compacted = table(u"bloated"_s);
+        QVERIFY2(
+            compacted.bloatPercent >= 0 && compacted.bloatPercent < 10,
+            qPrintable(u"%1 bytes, %2 %"_s.arg(compacted.bloatBytes).arg(compacted.bloatPercent)));
+        QVERIFY(compacted.tableBytes < bloated.tableBytes / 5);
+        QCOMPARE(tables->index(tables->rowOf(u"public.bloated"_s), percentColumn)
+                     .data(KeyedTableRole::Verdict)
+                     .toInt(),
+                 0);
     }
 
     void longRunningQueryIsJudged()

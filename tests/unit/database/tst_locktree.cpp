@@ -245,6 +245,48 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.index(0, 0)), 2);
     }
 
+    // The "Waits for" cell: a waiter's wait; a root's side of it, the lock it holds that its
+    // waiters want (a relation by name, else the lock type); nothing for a root that holds
+    // nothing known.
+    void waitsForShowsWhatTheRootHolds()
+    {
+        QList<ActivityRow> activity = activityFrom(u"100 101<100 200 201<200 300 301<300"_s);
+        activity[0].heldMode = u"RowExclusiveLock"_s;
+        activity[0].heldLockType = u"relation"_s;
+        activity[0].heldRelation = u"accounts"_s;
+        activity[1].waitingMode = u"ShareLock"_s;
+        activity[1].waitingLockType = u"transactionid"_s;
+        activity[1].waitingRelation = u"transaction 731"_s;
+        activity[2].heldMode = u"ExclusiveLock"_s;
+        activity[2].heldLockType = u"advisory"_s;
+        // The waiter holds something too, but waits: its wait is what the cell says.
+        activity[5].heldMode = u"ExclusiveLock"_s;
+        activity[5].heldLockType = u"tuple"_s;
+        activity[5].heldRelation = u"accounts"_s;
+        activity[5].waitingMode = u"ExclusiveLock"_s;
+        activity[5].waitingLockType = u"tuple"_s;
+        activity[5].waitingRelation = u"accounts"_s;
+        LockTreeModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setActivity(activity);
+        QMap<int, QString> cells;
+        const auto collect = [&](const auto &self, const QModelIndex &parent) -> void {
+            for (int row = 0; row < model.rowCount(parent); ++row) {
+                const QModelIndex index = model.index(row, 0, parent);
+                cells.insert(index.data(LockTreeModel::PidRole).toInt(),
+                             index.siblingAtColumn(LockTreeModel::WaitsFor).data().toString());
+                self(self, index);
+            }
+        };
+        collect(collect, {});
+        QCOMPARE(cells.value(100), u"holds RowExclusiveLock on accounts"_s);
+        QCOMPARE(cells.value(101), u"ShareLock on transactionid transaction 731"_s);
+        QCOMPARE(cells.value(200), u"holds ExclusiveLock on advisory"_s);
+        QCOMPARE(cells.value(300), QString());
+        QCOMPARE(cells.value(301), u"ExclusiveLock on tuple accounts"_s);
+        QCOMPARE(cells.size(), 6);
+    }
+
     // Found by fuzz_lock_tree: a session waiting for itself and behind a ring of one was never
     // reached. Every session that waits or blocks is in the tree.
     void selfWaitsAndRingsReachEverySession()
