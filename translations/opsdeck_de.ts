@@ -3160,6 +3160,26 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Fsyncs</source>
         <translation>Fsyncs</translation>
     </message>
+    <message>
+        <source>Unknown: no statistics for every column (ANALYZE the table; pg_stats shows only the columns this role may SELECT), or no storage of its own</source>
+        <translation>Unbekannt: nicht für jede Spalte Statistiken (ANALYZE auf die Tabelle; pg_stats zeigt nur die Spalten, die diese Rolle lesen darf) oder kein eigener Speicher</translation>
+    </message>
+    <message>
+        <source>Estimated space beyond what the rows need, from the pages and the column widths of the last ANALYZE: VACUUM FULL or pg_repack gives it back</source>
+        <translation>Geschätzter Platz über das hinaus, was die Zeilen brauchen, aus den Seiten und Spaltenbreiten des letzten ANALYZE: VACUUM FULL oder pg_repack gibt ihn zurück</translation>
+    </message>
+    <message>
+        <source>Bloat</source>
+        <translation>Aufblähung</translation>
+    </message>
+    <message>
+        <source>Bloat %</source>
+        <translation>Aufblähung %</translation>
+    </message>
+    <message>
+        <source>holds %1 on %2</source>
+        <translation>hält %1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseSession</name>
@@ -3235,6 +3255,29 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>Table %1 does not exist.</source>
         <translation>Tabelle %1 existiert nicht.</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>cancel the query of pid %1</source>
+        <translation>Abfrage von PID %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>terminate backend pid %1</source>
+        <translation>Backend-PID %1 beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>terminate %n session(s) idle over %1 min (pids %2)</source>
+        <translation>
+            <numerusform>%n Sitzung beenden, die länger als %1 min untätig ist (PIDs %2)</numerusform>
+            <numerusform>%n Sitzungen beenden, die länger als %1 min untätig sind (PIDs %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reset pg_stat_statements</source>
+        <translation>pg_stat_statements zurücksetzen</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseViews</name>
@@ -3243,20 +3286,28 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <translation>pg_stat_statements ist in Datenbank %1 nicht installiert. So aktivieren Sie es: pg_stat_statements in postgresql.conf zu shared_preload_libraries hinzufügen (shared_preload_libraries = &apos;pg_stat_statements&apos;), PostgreSQL neu starten, dann als Superuser in %1 CREATE EXTENSION pg_stat_statements; ausführen.</translation>
     </message>
     <message>
-        <source>other users&apos; query texts, client addresses and wait events in Activity and Locks, their statements in Slow queries, and the replicas&apos; positions in Replication (pg_monitor includes it)</source>
-        <translation>die Abfragetexte, Client-Adressen und Warteereignisse anderer Benutzer in Aktivität und Sperren, ihre Anweisungen in Langsame Abfragen und die Positionen der Replikate in Replikation (pg_monitor schließt es ein)</translation>
-    </message>
-    <message>
-        <source>cancelling and terminating other users&apos; sessions</source>
-        <translation>Abbrechen und Beenden der Sitzungen anderer Benutzer</translation>
-    </message>
-    <message>
         <source>the server returned no row</source>
         <translation>der Server lieferte keine Zeile</translation>
     </message>
     <message>
         <source>pg_stat_statements is installed in %1 but not loaded: add it to shared_preload_libraries in postgresql.conf and restart PostgreSQL.</source>
         <translation>pg_stat_statements ist in %1 installiert, aber nicht geladen: Fügen Sie es in postgresql.conf zu shared_preload_libraries hinzu und starten Sie PostgreSQL neu.</translation>
+    </message>
+    <message>
+        <source>see other users&apos; query texts, client addresses and wait events in Activity and Locks, their statements in Slow queries, and the replicas&apos; positions in Replication (pg_monitor includes it)</source>
+        <translation>die Abfragetexte, Client-Adressen und Warteereignisse anderer Benutzer unter Aktivität und Sperren, ihre Anweisungen unter Langsame Abfragen und die Positionen der Replikate unter Replikation zu sehen (pg_monitor enthält es)</translation>
+    </message>
+    <message>
+        <source>cancel and terminate other users&apos; sessions</source>
+        <translation>Sitzungen anderer Benutzer abzubrechen und zu beenden</translation>
+    </message>
+    <message>
+        <source>reset pg_stat_statements (Reset Statistics in Slow queries)</source>
+        <translation>pg_stat_statements zurückzusetzen (Statistik zurücksetzen unter Langsame Abfragen)</translation>
+    </message>
+    <message>
+        <source>Grant %1 to %2 to %3.</source>
+        <translation>Gewähren Sie %2 %1, um %3.</translation>
     </message>
 </context>
 <context>
@@ -3296,10 +3347,6 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>activity: leave out idle sessions.</source>
         <translation>activity: untätige Sitzungen weglassen.</translation>
-    </message>
-    <message>
-        <source>activity: only sessions whose query or transaction has run for at least SECONDS.</source>
-        <translation>activity: nur Sitzungen, deren Abfrage oder Transaktion seit mindestens SECONDS Sekunden läuft.</translation>
     </message>
     <message>
         <source>SECONDS</source>
@@ -3599,6 +3646,10 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <source>opsdeck db: --read-only refuses every action</source>
         <translation>opsdeck db: --read-only lehnt jede Aktion ab</translation>
     </message>
+    <message>
+        <source>activity: only sessions busy for at least SECONDS: an active one by its query&apos;s age, any other by how long it has been in its state (idle, idle in transaction).</source>
+        <translation>activity: nur Sitzungen, die mindestens SECONDS beschäftigt sind: eine aktive nach dem Alter ihrer Abfrage, jede andere nach der Dauer in ihrem Zustand (idle, idle in transaction).</translation>
+    </message>
 </context>
 <context>
     <name>DockerJson</name>
@@ -3780,6 +3831,25 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     </message>
 </context>
 <context>
+    <name>HealthDependencies</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>no status given</source>
+        <translation>kein Status angegeben</translation>
+    </message>
+    <message>
+        <source>no longer in the health document</source>
+        <translation>nicht mehr im Health-Dokument</translation>
+    </message>
+    <message>
+        <source>not reported: %1</source>
+        <translation>nicht gemeldet: %1</translation>
+    </message>
+</context>
+<context>
     <name>HealthHttp</name>
     <message>
         <source>invalid JSON at byte %1: %2</source>
@@ -3845,6 +3915,26 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <source>no answer from %1 (%2) within %3</source>
         <translation>keine Antwort von %1 (%2) innerhalb von %3</translation>
     </message>
+    <message>
+        <source>health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>erwarteter Text</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Antworttext</translation>
+    </message>
 </context>
 <context>
     <name>HealthPostgres</name>
@@ -3907,6 +3997,22 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>%1 answered in %2, %3 of %4 connections in use</source>
         <translation>%1 hat in %2 geantwortet, %3 von %4 Verbindungen belegt</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
     </message>
 </context>
 <context>
@@ -4020,6 +4126,42 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>%1; %2: %3</source>
         <translation>%1; %2: %3</translation>
+    </message>
+    <message>
+        <source>memory used</source>
+        <translation>Speicher belegt</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>evicted keys</source>
+        <translation>verdrängte Schlüssel</translation>
+    </message>
+    <message>
+        <source>rejected connections</source>
+        <translation>abgewiesene Verbindungen</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>keys db%1</source>
+        <translation>Schlüssel db%1</translation>
+    </message>
+    <message>
+        <source>authentication</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
     </message>
 </context>
 <context>
@@ -4188,6 +4330,34 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <source>no TLS handshake with %1 within %2</source>
         <translation>kein TLS-Handshake mit %1 innerhalb von %2</translation>
     </message>
+    <message>
+        <source>certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>days left</source>
+        <translation>verbleibende Tage</translation>
+    </message>
+    <message>
+        <source>days left (chain)</source>
+        <translation>verbleibende Tage (Kette)</translation>
+    </message>
+    <message>
+        <source>verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>Handshake</translation>
+    </message>
 </context>
 <context>
     <name>HostCard</name>
@@ -4320,16 +4490,20 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         </translation>
     </message>
     <message>
-        <source>failed units are not read on this computer</source>
-        <translation>fehlgeschlagene Units werden auf diesem Computer nicht gelesen</translation>
-    </message>
-    <message>
         <source>no metrics for %1 s</source>
         <translation>seit %1 s keine Messwerte</translation>
     </message>
     <message>
         <source>host %1 is not in the workspace</source>
         <translation>Host %1 ist nicht im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2</source>
+        <translation>%1 hat nicht innerhalb von %2 geantwortet</translation>
     </message>
 </context>
 <context>
@@ -7350,10 +7524,6 @@ Mit den Pfeiltasten wechseln Sie zwischen Prüfungen, die Eingabetaste öffnet e
     <message>
         <source>Reading %1 failed: %2</source>
         <translation>Lesen von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Grant %1 to %2 to see %3.</source>
-        <translation>Gewähren Sie %2 die Rolle %1, um %3 zu sehen.</translation>
     </message>
     <message>
         <source>Started %1</source>

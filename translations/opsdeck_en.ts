@@ -104,6 +104,16 @@
     </message>
 </context>
 <context>
+    <name>DatabaseSession</name>
+    <message numerus="yes">
+        <source>terminate %n session(s) idle over %1 min (pids %2)</source>
+        <translation>
+            <numerusform>terminate %n session idle over %1 min (pids %2)</numerusform>
+            <numerusform>terminate %n sessions idle over %1 min (pids %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DbCommand</name>
     <message numerus="yes">
         <source>opsdeck db: nothing was terminated; to terminate these %n session(s), confirm with --confirm %1</source>

@@ -313,7 +313,8 @@ QString DatabaseSession::pidRefusal(int pid) const
 }
 
 void DatabaseSession::runAction(const QString &kind, const QString &description,
-                                const QString &target, const DatabaseStatement &statement,
+                                const QString &shown, const QString &target,
+                                const DatabaseStatement &statement,
                                 const ActionConfirmation &confirmation, QObject *context,
                                 ActionDone done,
                                 std::function<QString(const DatabaseStatementResult &)> judge)
@@ -330,7 +331,7 @@ void DatabaseSession::runAction(const QString &kind, const QString &description,
     if (incident && incident->isActive())
         action.incidentId = incident->incident().id;
     QPointer<DatabaseSession> self(this);
-    const QString line = action.description;
+    const QString line = Text::tr("%1 on %2").arg(shown, title());
     auto reachedServer = std::make_shared<bool>(false);
     m_services.gate->run(
         action, confirmation, context,
@@ -390,7 +391,8 @@ void DatabaseSession::cancelQuery(int pid, const ActionConfirmation &confirmatio
                     QLatin1StringView(kNotOurs);
     statement.bound.insert(u":pid"_s, pid);
     runAction(u"postgres.query.cancel"_s, u"cancel the query of pid %1"_s.arg(pid),
-              QString::number(pid), statement, confirmation, context, std::move(done),
+              Text::tr("cancel the query of pid %1").arg(pid), QString::number(pid), statement,
+              confirmation, context, std::move(done),
               [pid](const DatabaseStatementResult &result) { return signalled(result, pid); });
 }
 
@@ -408,7 +410,8 @@ void DatabaseSession::terminateBackend(int pid, const ActionConfirmation &confir
     statement.bound.insert(u":pid"_s, pid);
     // The typed target of a Destroy is the pid itself.
     runAction(u"postgres.backend.terminate"_s, u"terminate backend pid %1"_s.arg(pid),
-              QString::number(pid), statement, confirmation, context, std::move(done),
+              Text::tr("terminate backend pid %1").arg(pid), QString::number(pid), statement,
+              confirmation, context, std::move(done),
               [pid](const DatabaseStatementResult &result) { return signalled(result, pid); });
 }
 
@@ -478,6 +481,9 @@ void DatabaseSession::terminateIdle(int minutes, const QList<int> &pids,
     runAction(u"postgres.idle.terminate"_s,
               u"terminate %1 sessions idle over %2 min (pids %3)"_s.arg(asked).arg(minutes).arg(
                   list.join(u", "_s)),
+              Text::tr("terminate %n session(s) idle over %1 min (pids %2)", nullptr, asked)
+                  .arg(minutes)
+                  .arg(list.join(u", "_s)),
               m_database.name, statement, confirmation, context, std::move(done),
               [asked](const DatabaseStatementResult &result) {
                   qsizetype ended = 0;
@@ -511,26 +517,27 @@ void DatabaseSession::vacuumTable(const QString &schema, const QString &table, b
                                 " AND c.relkind IN ('r', 'm', 'p')"_s,
                                 {{u":schema"_s, schema}, {u":table"_s, table}});
     const QString qualified = schema + u'.' + table;
-    m_connection->execute(resolve, context,
-                          [self, qualified, analyze, confirmation, context,
-                           done](const DatabaseStatementResult &found) {
-                              if (!self)
-                                  return;
-                              if (!found.succeeded() || found.rows.isEmpty()) {
-                                  done({found.succeeded()
-                                            ? Text::tr("Table %1 does not exist.").arg(qualified)
-                                            : found.error});
-                                  return;
-                              }
-                              DatabaseStatement vacuum;
-                              vacuum.sql = (analyze ? u"VACUUM (ANALYZE) "_s : u"VACUUM "_s) +
-                                           found.rows.first().value(0).toString();
-                              vacuum.noStatementTimeout = true;
-                              self->runAction(u"postgres.table.vacuum"_s,
-                                              analyze ? u"VACUUM (ANALYZE) %1"_s.arg(qualified)
-                                                      : u"VACUUM %1"_s.arg(qualified),
-                                              qualified, vacuum, confirmation, context, done);
-                          });
+    m_connection->execute(
+        resolve, context,
+        [self, qualified, analyze, confirmation, context,
+         done](const DatabaseStatementResult &found) {
+            if (!self)
+                return;
+            if (!found.succeeded() || found.rows.isEmpty()) {
+                done({found.succeeded() ? Text::tr("Table %1 does not exist.").arg(qualified)
+                                        : found.error});
+                return;
+            }
+            DatabaseStatement vacuum;
+            vacuum.sql = (analyze ? u"VACUUM (ANALYZE) "_s : u"VACUUM "_s) +
+                         found.rows.first().value(0).toString();
+            vacuum.noStatementTimeout = true;
+            self->runAction(
+                u"postgres.table.vacuum"_s,
+                analyze ? u"VACUUM (ANALYZE) %1"_s.arg(qualified) : u"VACUUM %1"_s.arg(qualified),
+                analyze ? u"VACUUM (ANALYZE) %1"_s.arg(qualified) : u"VACUUM %1"_s.arg(qualified),
+                qualified, vacuum, confirmation, context, done);
+        });
 }
 
 void DatabaseSession::resetStatements(const ActionConfirmation &confirmation, QObject *context,
@@ -543,8 +550,9 @@ void DatabaseSession::resetStatements(const ActionConfirmation &confirmation, QO
     }
     DatabaseStatement statement;
     statement.sql = u"SELECT %1.pg_stat_statements_reset()"_s.arg(info.statementsSchema);
-    runAction(u"postgres.statements.reset"_s, u"reset pg_stat_statements"_s, m_database.name,
-              statement, confirmation, context, std::move(done));
+    runAction(u"postgres.statements.reset"_s, u"reset pg_stat_statements"_s,
+              Text::tr("reset pg_stat_statements"), m_database.name, statement, confirmation,
+              context, std::move(done));
 }
 
 // --- DatabaseMonitor -----------------------------------------------------------------------

@@ -114,9 +114,11 @@ private:
     void openRoute(const std::function<void(const QString &host, quint16 port)> &connectTo);
     void readPassword(const std::function<void(const QString &)> &use);
     void applySnapshot(const DatabaseSnapshot &snapshot);
-    void runAction(const QString &kind, const QString &description, const QString &target,
-                   const DatabaseStatement &statement, const ActionConfirmation &confirmation,
-                   QObject *context, ActionDone done,
+    // description is the audit log's record (English, like the commands there); shown says the
+    // same in the user's language on the incident timeline.
+    void runAction(const QString &kind, const QString &description, const QString &shown,
+                   const QString &target, const DatabaseStatement &statement,
+                   const ActionConfirmation &confirmation, QObject *context, ActionDone done,
                    std::function<QString(const DatabaseStatementResult &)> judge = {});
     void setError(const QString &error);
 

@@ -180,7 +180,7 @@ HealthDocument parseHealthDocument(const QByteArray &body)
         return document; // JSON, but not a health document: nothing to judge
     document.verdict = Verdict::Ok;
     if (hasStatus) {
-        CheckValue overall = dependencyValue(u"health"_s, root);
+        CheckValue overall = dependencyValue(Text::tr("health"), root);
         document.status = statusText(root);
         document.verdict = overall.verdict;
         document.values.append(overall);
@@ -376,7 +376,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
     CheckResult result;
     result.durationMs = answer.elapsedMs;
     const QString statusLine = u"%1 %2"_s.arg(answer.status).arg(answer.reason).trimmed();
-    CheckValue statusValue{u"status"_s,
+    CheckValue statusValue{Text::tr("status"),
                            double(answer.status),
                            {},
                            statusLine,
@@ -384,7 +384,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
                                                                    : Verdict::Critical,
                            {},
                            {}};
-    CheckValue latency{u"latency"_s,
+    CheckValue latency{Text::tr("latency"),
                        double(result.durationMs),
                        u"ms"_s,
                        {},
@@ -394,7 +394,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
     result.values = {statusValue, latency};
     if (!options.expectedBody.isEmpty()) {
         const bool found = QString::fromUtf8(answer.body).contains(options.expectedBody);
-        result.values.append({u"expected text"_s,
+        result.values.append({Text::tr("expected text"),
                               found ? 1.0 : 0.0,
                               {},
                               found
@@ -409,7 +409,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
     if (answer.truncated) {
         // A cut document would only parse as invalid JSON: say what happened instead.
         result.values.append(
-            {u"body"_s,
+            {Text::tr("body"),
              double(answer.body.size()),
              u"B"_s,
              Text::tr("larger than %1, stopped reading").arg(formatBytes(options.maxBodyBytes)),
@@ -420,7 +420,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
     const HealthDocument document =
         answer.truncated ? HealthDocument{} : parseHealthDocument(answer.body);
     if (!document.error.isEmpty()) {
-        result.values.append({u"health"_s, 0, {}, document.error, Verdict::Unknown, {}, {}});
+        result.values.append({Text::tr("health"), 0, {}, document.error, Verdict::Unknown, {}, {}});
         result.error = Text::tr("%1: %2").arg(answer.url.toDisplayString(), document.error);
     }
     result.values.append(document.values);

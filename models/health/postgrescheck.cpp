@@ -145,18 +145,18 @@ CheckResult runCheck(const QString &connectionName, const PostgresCheckOptions &
                 const int available = std::max(1, maxConnections - reserved);
                 const double share = std::round(1000.0 * double(used) / available) / 10.0;
 
-                result.values.append({u"latency"_s, double(latency), u"ms"_s,
+                result.values.append({Text::tr("latency"), double(latency), u"ms"_s,
                                       Text::tr("connect and query"),
                                       judge(double(latency), options.latency),
                                       options.latency.warning, options.latency.critical});
-                result.values.append({u"version"_s,
+                result.values.append({Text::tr("version"),
                                       double(versionNumber),
                                       {},
                                       u"PostgreSQL %1"_s.arg(version),
                                       Verdict::Ok,
                                       {},
                                       {}});
-                result.values.append({u"connections"_s, share, u"%"_s,
+                result.values.append({Text::tr("connections"), share, u"%"_s,
                                       Text::tr("%1 of %2 (max_connections %3, %4 reserved)")
                                           .arg(used)
                                           .arg(available)
@@ -165,7 +165,7 @@ CheckResult runCheck(const QString &connectionName, const PostgresCheckOptions &
                                       judge(share, options.connections),
                                       options.connections.warning, options.connections.critical});
                 result.values.append(
-                    {u"role"_s,
+                    {Text::tr("role"),
                      standby ? 1.0 : 0.0,
                      {},
                      standby ? Text::tr("standby (in recovery)") : Text::tr("primary"),

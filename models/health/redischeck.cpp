@@ -167,13 +167,13 @@ QList<CheckValue> redisInfoValues(const RedisInfo &info, const RedisThresholds &
     const qint64 used = info.value(u"used_memory"_s).toLongLong(&usedKnown);
     const qint64 maxmemory = info.value(u"maxmemory"_s).toLongLong();
     if (usedKnown && maxmemory > 0) {
-        values.append(
-            judged(u"memory used"_s, tenths(100.0 * double(used) / double(maxmemory)), u"%"_s,
-                   Text::tr("%1 of %2 (maxmemory)").arg(formatBytes(used), formatBytes(maxmemory)),
-                   thresholds.memory));
+        values.append(judged(
+            Text::tr("memory used"), tenths(100.0 * double(used) / double(maxmemory)), u"%"_s,
+            Text::tr("%1 of %2 (maxmemory)").arg(formatBytes(used), formatBytes(maxmemory)),
+            thresholds.memory));
     } else if (usedKnown) {
         // Without maxmemory Redis grows until the kernel stops it: nothing to judge against.
-        values.append(judged(u"memory used"_s, double(used), u"B"_s,
+        values.append(judged(Text::tr("memory used"), double(used), u"B"_s,
                              Text::tr("%1, no maxmemory limit").arg(formatBytes(used)),
                              std::nullopt));
     }
@@ -181,18 +181,20 @@ QList<CheckValue> redisInfoValues(const RedisInfo &info, const RedisThresholds &
     bool known = false;
     const qint64 clients = info.value(u"connected_clients"_s).toLongLong(&known);
     if (known)
-        values.append(judged(u"clients"_s, double(clients), {}, {}, thresholds.clients));
+        values.append(judged(Text::tr("clients"), double(clients), {}, {}, thresholds.clients));
     const qint64 evicted = info.value(u"evicted_keys"_s).toLongLong(&known);
     if (known)
-        values.append(judged(u"evicted keys"_s, double(evicted), {}, {}, thresholds.evictions));
+        values.append(
+            judged(Text::tr("evicted keys"), double(evicted), {}, {}, thresholds.evictions));
     const qint64 rejected = info.value(u"rejected_connections"_s).toLongLong(&known);
     if (known)
-        values.append(judged(u"rejected connections"_s, double(rejected), {}, {}, std::nullopt));
+        values.append(
+            judged(Text::tr("rejected connections"), double(rejected), {}, {}, std::nullopt));
 
     const QString role = info.value(u"role"_s);
     if (role == "master"_L1) {
         const int replicas = info.value(u"connected_slaves"_s).toInt();
-        values.append({u"role"_s,
+        values.append({Text::tr("role"),
                        double(replicas),
                        {},
                        Text::tr("master, %n replica(s) connected", nullptr, replicas),
@@ -204,7 +206,7 @@ QList<CheckValue> redisInfoValues(const RedisInfo &info, const RedisThresholds &
         const bool up = link == "up"_L1;
         const QString master =
             endpoint(info.value(u"master_host"_s), quint16(info.value(u"master_port"_s).toUInt()));
-        values.append({u"role"_s,
+        values.append({Text::tr("role"),
                        up ? 1.0 : 0.0,
                        {},
                        up ? Text::tr("replica of %1, link up").arg(master)
@@ -213,11 +215,11 @@ QList<CheckValue> redisInfoValues(const RedisInfo &info, const RedisThresholds &
                        {},
                        {}});
     } else if (!role.isEmpty()) {
-        values.append({u"role"_s, 0, {}, role, Verdict::Ok, {}, {}});
+        values.append({Text::tr("role"), 0, {}, role, Verdict::Ok, {}, {}});
     }
 
     for (const RedisKeyspace &keyspace : info.keyspace) {
-        values.append({u"keys db%1"_s.arg(keyspace.database),
+        values.append({Text::tr("keys db%1").arg(keyspace.database),
                        double(keyspace.keys),
                        {},
                        Text::tr("%n key(s), %1 with an expiry", nullptr, int(keyspace.keys))
@@ -442,7 +444,7 @@ void RedisCheck::onReply(const redisReply &reply)
         if (isError && (text.contains(u"without any password configured"_s) ||
                         text.contains(u"no password is set"_s))) {
             // The server lets anyone in: it works, but the workspace expects otherwise.
-            m_values.append({u"authentication"_s,
+            m_values.append({Text::tr("authentication"),
                              0,
                              {},
                              Text::tr("a password is configured, but the server asks for none"),
@@ -494,7 +496,7 @@ void RedisCheck::onReply(const redisReply &reply)
             return;
         }
         const Threshold &threshold = m_options.thresholds.latency;
-        m_values.prepend(judged(u"ping"_s, double(latency), u"ms"_s, {}, threshold));
+        m_values.prepend(judged(Text::tr("ping"), double(latency), u"ms"_s, {}, threshold));
         send(Step::Info, {"INFO"_ba, "all"_ba});
         return;
     }
@@ -505,7 +507,7 @@ void RedisCheck::onReply(const redisReply &reply)
             reply.type == REDIS_REPLY_STRING ? parseRedisInfo(replyText(reply)) : RedisInfo{};
         if (isError || !info.isValid()) {
             result.values.append(
-                {u"info"_s,
+                {Text::tr("info"),
                  0,
                  {},
                  isError ? text : Text::tr("the answer to INFO is not a list of key:value lines"),

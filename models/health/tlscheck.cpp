@@ -158,7 +158,7 @@ QList<CheckValue> certificateValues(const QList<QSslCertificate> &chain,
 {
     QList<CheckValue> values;
     if (chain.isEmpty()) {
-        values.append({u"certificate"_s,
+        values.append({Text::tr("certificate"),
                        0,
                        {},
                        Text::tr("the server presented no certificate"),
@@ -180,7 +180,7 @@ QList<CheckValue> certificateValues(const QList<QSslCertificate> &chain,
                           threshold.critical};
     };
     const QSslCertificate &leaf = chain.constFirst();
-    values.append(expiryValue(u"days left"_s, leaf));
+    values.append(expiryValue(Text::tr("days left"), leaf));
     // An intermediate expiring before the leaf breaks the chain first.
     const QSslCertificate *earliest = nullptr;
     for (qsizetype i = 1; i < chain.size(); ++i) {
@@ -188,7 +188,7 @@ QList<CheckValue> certificateValues(const QList<QSslCertificate> &chain,
             earliest = &chain[i];
     }
     if (earliest && earliest->expiryDate() < leaf.expiryDate())
-        values.append(expiryValue(u"days left (chain)"_s, *earliest));
+        values.append(expiryValue(Text::tr("days left (chain)"), *earliest));
 
     QList<QSslError::SslError> seen;
     for (const QSslError &error : errors) {
@@ -198,7 +198,7 @@ QList<CheckValue> certificateValues(const QList<QSslCertificate> &chain,
         QString text = shortError(error.error());
         if (!error.certificate().isNull())
             text = u"%1 (%2)"_s.arg(text, commonName(error.certificate()));
-        values.append({u"verification"_s,
+        values.append({Text::tr("verification"),
                        double(error.error()),
                        {},
                        u"%1: %2"_s.arg(text, error.errorString()),
@@ -207,7 +207,7 @@ QList<CheckValue> certificateValues(const QList<QSslCertificate> &chain,
                        {}});
     }
     if (seen.isEmpty()) {
-        values.append({u"verification"_s,
+        values.append({Text::tr("verification"),
                        double(QSslError::NoError),
                        {},
                        Text::tr("trusted chain, name matches"),
@@ -248,7 +248,7 @@ void TcpCheck::start(const QString &checkId, const QString &host, quint16 port, 
     connect(m_socket, &QTcpSocket::connected, this, [this] {
         CheckResult result = m_result;
         result.durationMs = m_elapsed.elapsed();
-        const CheckValue value{u"connect"_s,
+        const CheckValue value{Text::tr("connect"),
                                double(result.durationMs),
                                u"ms"_s,
                                {},
@@ -488,9 +488,14 @@ void TlsCheck::onEncrypted()
     result.durationMs = m_elapsed.elapsed();
     result.values =
         certificateValues(chain, m_sslErrors, m_options.daysLeft, QDateTime::currentDateTimeUtc());
-    result.values.append(
-        {u"protocol"_s, 0, {}, protocolName(m_socket->sessionProtocol()), Verdict::Ok, {}, {}});
-    result.values.append({u"handshake"_s,
+    result.values.append({Text::tr("protocol"),
+                          0,
+                          {},
+                          protocolName(m_socket->sessionProtocol()),
+                          Verdict::Ok,
+                          {},
+                          {}});
+    result.values.append({Text::tr("handshake"),
                           double(result.durationMs - m_connectMs),
                           u"ms"_s,
                           {},
