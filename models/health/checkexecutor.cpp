@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/health/checkexecutor.h"
 
+#include "models/core/background.h"
 #include "models/core/units.h"
 #include "models/health/alertmanager.h"
 #include "models/health/hostmetricspoller.h"
 #include "models/health/httpcheck.h"
 #include "models/health/postgrescheck.h"
 #include "models/health/redischeck.h"
+#include "models/health/scrapecheck.h"
 #include "models/health/tlscheck.h"
 #include "models/remote/commandrunner.h"
 #include "models/remote/serviceroute.h"
@@ -191,10 +193,10 @@ void CheckExecutor::run(const CheckSpec &spec)
 
     switch (spec.kind) {
     case CheckKind::Http:
-        if (spec.viaHost.isEmpty())
-            runHttp(spec, job, done);
-        else
-            runHttpVia(spec, job, done);
+        runHttp(spec, job, done);
+        return;
+    case CheckKind::Metrics:
+        runMetrics(spec, job, done);
         return;
     case CheckKind::Tcp:
     case CheckKind::Tls:
@@ -225,12 +227,44 @@ void CheckExecutor::runHttp(const CheckSpec &spec, QObject *job, const Done &don
         spec.service ? httpCheckOptions(*spec.service, m_services.workspace) : HttpCheckOptions{};
     options.url = spec.url;
     options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+    if (!spec.viaHost.isEmpty()) {
+        runHttpVia(spec, options, job, done,
+                   [options](const HttpAnswer &answer, const Done &finish) {
+                       finish(judgeHttpAnswer(options, answer));
+                   });
+        return;
+    }
     auto *check = new HttpCheck(m_services.network, job);
     connect(check, &HttpCheck::finished, job, [done](const CheckResult &result) { done(result); });
     check->start(spec.id, options);
 }
 
-void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &done)
+void CheckExecutor::runMetrics(const CheckSpec &spec, QObject *job, const Done &done)
+{
+    HttpCheckOptions options =
+        spec.service ? scrapeCheckOptions(*spec.service, m_services.workspace) : HttpCheckOptions{};
+    options.url = spec.url;
+    options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
+    // A scrape may be a quarter of a megabyte of text: parsed in a worker, never on the GUI
+    // thread; an aborted run (job deleted) drops its result.
+    const Judge parseAndJudge = [job, options](const HttpAnswer &answer, const Done &finish) {
+        runInBackground(
+            job, [options, answer] { return judgeScrapeAnswer(options, answer); }, finish);
+    };
+    if (!spec.viaHost.isEmpty()) {
+        runHttpVia(spec, options, job, done, parseAndJudge);
+        return;
+    }
+    auto *check = new HttpCheck(m_services.network, job);
+    check->setJudging(false);
+    connect(check, &HttpCheck::finished, job, [done](const CheckResult &result) { done(result); });
+    connect(check, &HttpCheck::answered, job,
+            [done, parseAndJudge](const HttpAnswer &answer) { parseAndJudge(answer, done); });
+    check->start(spec.id, options);
+}
+
+void CheckExecutor::runHttpVia(const CheckSpec &spec, const HttpCheckOptions &options, QObject *job,
+                               const Done &done, const Judge &judge)
 {
     Executor *executor = m_services.executorFor ? m_services.executorFor(spec.viaHost) : nullptr;
     if (!executor || !m_services.runner) {
@@ -239,10 +273,6 @@ void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &
                               .arg(spec.viaHost, spec.url.toDisplayString())));
         return;
     }
-    HttpCheckOptions options =
-        spec.service ? httpCheckOptions(*spec.service, m_services.workspace) : HttpCheckOptions{};
-    options.url = spec.url;
-    options.timeoutMs = qMin(options.timeoutMs, checkTimeoutMs);
     CommandRequest request;
     request.argv = curlHealthCommand(options);
     request.timeoutMs = options.timeoutMs + 5000;
@@ -258,7 +288,7 @@ void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &
     const QString via = spec.viaHost;
     connect(
         run, &CommandRun::finished, job,
-        [done, spec, options, output, errors, via](const CommandResult &ran) {
+        [done, judge, spec, output, errors, via](const CommandResult &ran) {
             const QString stderrText = QString::fromUtf8(*errors).trimmed();
             if (ran.outcome == CommandResult::Outcome::Failed) {
                 done(failedResult(spec, Verdict::Unknown,
@@ -280,9 +310,10 @@ void CheckExecutor::runHttpVia(const CheckSpec &spec, QObject *job, const Done &
                                   tr("%1 from %2: %3").arg(spec.url.toDisplayString(), via, why)));
                 return;
             }
-            CheckResult result = judgeHttpAnswer(options, *answer);
-            result.summary = tr("%1 (from %2)").arg(result.summary, via);
-            done(result);
+            judge(*answer, [done, via](CheckResult result) {
+                result.summary = tr("%1 (from %2)").arg(result.summary, via);
+                done(result);
+            });
         });
 }
 

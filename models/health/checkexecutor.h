@@ -43,8 +43,8 @@ struct CheckServices {
 // Runs checks once each, any number at the same time, in the thread it lives in without
 // blocking it; finished() comes exactly once per run() that was not aborted, and never from
 // inside run() itself. A check "via"
-// a host runs there: HTTP with `curl`, TLS, Redis and PostgreSQL through an SSH tunnel.
-// Host metrics take two readings a second apart (CPU % needs a delta).
+// a host runs there: HTTP and metrics scrapes with `curl`, TLS, Redis and PostgreSQL through an SSH
+// tunnel. Host metrics take two readings a second apart (CPU % needs a delta).
 class CheckExecutor final : public QObject
 {
     Q_OBJECT
@@ -76,7 +76,13 @@ private:
     using Done = std::function<void(CheckResult)>;
     void complete(const QString &checkId, CheckResult result);
     void runHttp(const CheckSpec &spec, QObject *job, const Done &done);
-    void runHttpVia(const CheckSpec &spec, QObject *job, const Done &done);
+    // How an HTTP answer becomes a result: judged here, or handed on (a scrape parses in a
+    // worker) and given to finish when done.
+    using Judge = std::function<void(const HttpAnswer &, const Done &finish)>;
+    // curl on the spec's via host fetches options' URL; judge turns its answer into a result.
+    void runHttpVia(const CheckSpec &spec, const HttpCheckOptions &options, QObject *job,
+                    const Done &done, const Judge &judge);
+    void runMetrics(const CheckSpec &spec, QObject *job, const Done &done);
     // Calls connectTo with where to connect: the service itself, or the local end of an SSH
     // tunnel through the via host.
     void withRoute(const CheckSpec &spec, QObject *job, const Done &done,

@@ -15,10 +15,11 @@ struct KindName {
 };
 
 constexpr KindName kindNames[] = {
-    {CheckKind::Http, "http"_L1},     {CheckKind::Tcp, "tcp"_L1},
-    {CheckKind::Tls, "tls"_L1},       {CheckKind::HostMetrics, "host"_L1},
-    {CheckKind::Redis, "redis"_L1},   {CheckKind::Postgres, "postgres"_L1},
-    {CheckKind::Alerts, "alerts"_L1}, {CheckKind::Backup, "backup"_L1},
+    {CheckKind::Http, "http"_L1},       {CheckKind::Tcp, "tcp"_L1},
+    {CheckKind::Tls, "tls"_L1},         {CheckKind::HostMetrics, "host"_L1},
+    {CheckKind::Redis, "redis"_L1},     {CheckKind::Postgres, "postgres"_L1},
+    {CheckKind::Alerts, "alerts"_L1},   {CheckKind::Backup, "backup"_L1},
+    {CheckKind::Metrics, "metrics"_L1},
 };
 
 // An address a remote host's service listens on that only that host can reach.
@@ -161,6 +162,13 @@ private:
                 add(tls);
             }
         }
+        if (!service.metricsUrl.isEmpty()) {
+            // Reached like the health URL: from here, or with curl on the service's via host.
+            CheckSpec spec = serviceSpec(CheckKind::Metrics, CheckCategory::Services, u"metrics"_s);
+            spec.title = QCoreApplication::translate("CheckPlan", "%1 metrics").arg(service.name);
+            spec.url = service.metricsUrl;
+            add(spec);
+        }
         if (!service.tcpAddress.isEmpty()) {
             CheckSpec spec = serviceSpec(CheckKind::Tcp, CheckCategory::Services, u"tcp"_s);
             const qsizetype colon = service.tcpAddress.lastIndexOf(u':');
@@ -260,6 +268,8 @@ QString checkKindName(CheckKind kind)
         return QCoreApplication::translate("CheckPlan", "Alerts");
     case CheckKind::Backup:
         return QCoreApplication::translate("CheckPlan", "Backup staleness");
+    case CheckKind::Metrics:
+        return QCoreApplication::translate("CheckPlan", "Metrics scrape");
     }
     return {};
 }

@@ -13,9 +13,10 @@
 namespace OpsDeck {
 
 // What a check does. The ids ("http", "tcp", ...) are what `opsdeck check --only` takes.
+// Metrics: a service's Prometheus /metrics endpoint scraped and parsed (scrapecheck.h).
 // Backup: a backup location's staleness, judged by the backup catalog above this domain and
 // reported to the board (HealthMonitor::setReportedChecks); never planned or run here.
-enum class CheckKind { Http, Tcp, Tls, HostMetrics, Redis, Postgres, Alerts, Backup };
+enum class CheckKind { Http, Tcp, Tls, HostMetrics, Redis, Postgres, Alerts, Backup, Metrics };
 
 // Where the dashboard shows a check: one group per category in each environment.
 enum class CheckCategory { Services, Hosts, Databases, Redis, Certificates, Alerts, Backups };
@@ -37,7 +38,8 @@ struct CheckSpec {
     // service is only reachable from there. Empty: from this computer.
     QString viaHost;
     int intervalSeconds = 60;
-    QUrl url;         // Http: the health URL; Tls: the endpoint; Alerts: Alertmanager
+    QUrl url;         // Http: the health URL; Metrics: the /metrics URL; Tls: the endpoint; Alerts:
+                      // Alertmanager
     QString address;  // Tcp, Redis, Postgres: host name or IP as seen from viaHost or here
     quint16 port = 0; //   and its port
     std::optional<Service> service;
@@ -57,14 +59,15 @@ struct CheckPlanFilter {
 };
 
 // Every check the workspace describes, in workspace order: for each host its metrics, then
-// each service's health (HTTP), TCP and certificate checks (HTTPS health URLs get a
-// certificate check of their own), each database, each Redis instance (a database with sslmode
-// require or verify-*, and a Redis instance with tls, also their server's certificate); then per
-// environment its Alertmanager. A database or Redis instance on a remote host is reached through
-// that host (its `via`, or the host itself) unless it listens on a public address.
+// each service's health (HTTP), metrics scrape, TCP and certificate checks (HTTPS health URLs
+// get a certificate check of their own), each database, each Redis instance (a database with
+// sslmode require or verify-*, and a Redis instance with tls, also their server's certificate);
+// then per environment its Alertmanager. A database or Redis instance on a remote host is reached
+// through that host (its `via`, or the host itself) unless it listens on a public address.
 QList<CheckSpec> planChecks(const Workspace &workspace, const CheckPlanFilter &filter = {});
 
-QString checkKindId(CheckKind kind); // "http", "tcp", "tls", "host", "redis", "postgres", "alerts"
+// "http", "tcp", "tls", "host", "redis", "postgres", "alerts", "backup", "metrics"
+QString checkKindId(CheckKind kind);
 std::optional<CheckKind> checkKindFromId(QStringView id);
 QString checkKindName(CheckKind kind); // for people (translated)
 QString checkCategoryName(CheckCategory category);

@@ -293,10 +293,10 @@ void HttpCheck::onReadyRead()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->disconnect(this);
-    const CheckResult result = judgeResponse(reply);
+    const HttpAnswer answer = takeAnswer(reply);
     reply->abort();
     reply->deleteLater();
-    complete(result);
+    deliver(answer);
 }
 
 void HttpCheck::onFinished()
@@ -352,10 +352,10 @@ void HttpCheck::onFinished()
         request(next);
         return;
     }
-    complete(judgeResponse(reply));
+    deliver(takeAnswer(reply));
 }
 
-CheckResult HttpCheck::judgeResponse(QNetworkReply *reply)
+HttpAnswer HttpCheck::takeAnswer(QNetworkReply *reply)
 {
     m_timeout.stop();
     HttpAnswer answer;
@@ -365,10 +365,19 @@ CheckResult HttpCheck::judgeResponse(QNetworkReply *reply)
     answer.body = m_body;
     answer.truncated = m_truncated;
     answer.elapsedMs = m_elapsed.elapsed();
+    return answer;
+}
+
+void HttpCheck::deliver(const HttpAnswer &answer)
+{
+    if (!m_judging) {
+        Q_EMIT answered(answer);
+        return;
+    }
     CheckResult result = judgeHttpAnswer(m_options, answer);
     result.checkId = m_result.checkId;
     result.time = m_result.time;
-    return result;
+    complete(result);
 }
 
 CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &answer)

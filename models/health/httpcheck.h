@@ -83,19 +83,25 @@ public:
     ~HttpCheck() override;
 
     void start(const QString &checkId, const HttpCheckOptions &options);
+    // Off: an answer is not judged here but handed to answered() for the caller to judge (a
+    // metrics scrape); no answer at all (refused, timed out, a redirect loop) still comes as a
+    // critical finished(). Exactly one of the two per start().
+    void setJudging(bool judging) { m_judging = judging; }
     // Stops a running check; finished() is not emitted.
     void abort();
     bool isRunning() const { return m_reply != nullptr; }
 
 Q_SIGNALS:
     void finished(const OpsDeck::CheckResult &result);
+    void answered(const OpsDeck::HttpAnswer &answer);
 
 private:
     void request(const QUrl &url);
     void onReadyRead();
     void onFinished();
     void onTimeout();
-    CheckResult judgeResponse(QNetworkReply *reply);
+    HttpAnswer takeAnswer(QNetworkReply *reply);
+    void deliver(const HttpAnswer &answer);
     void complete(CheckResult result);
     void fail(const QString &error);
 
@@ -107,6 +113,7 @@ private:
     QTimer m_timeout;
     QByteArray m_body;
     bool m_truncated = false;
+    bool m_judging = true;
     QList<QUrl> m_hops; // every URL asked, to name a redirect loop
 };
 
