@@ -406,7 +406,7 @@ void describe(QCommandLineParser &parser)
                       Text::tr("ENV")});
     parser.addOption({QStringLiteral("only"),
                       Text::tr("check: only checks of these kinds (http, tcp, tls, host, redis, "
-                               "postgres, alerts), comma-separated."),
+                               "postgres, alerts, metrics), comma-separated."),
                       Text::tr("KINDS")});
     parser.addOption({QStringLiteral("report"),
                       Text::tr("check: also write the report to FILE (Markdown, or HTML when "

@@ -13,9 +13,16 @@
 // A real HTTP server in the test's process, answering the paths a health endpoint is seen to
 // answer with: /healthy, /degraded, /slow (300 ms), /error (500), /invalid (broken JSON),
 // /loop-a and /loop-b (a redirect loop), /chain/N (endless redirects), /moved, /text, /hang
-// (never answers) and /huge (an endless body). One request per connection. With serveTls(), the
+// (never answers) and /huge (an endless body); for metrics scrapes /metrics/FILE (a capture of
+// tests/data/health/prometheus/, as an exporter serves it) and /metrics-broken (a body the
+// exposition parser rejects on line 4). One request per connection. With serveTls(), the
 // same answers over HTTPS, with the certificate given.
 inline constexpr qint64 hugeBodyBytes = 512LL * 1024 * 1024;
+// What /metrics-broken serves: three good lines, then a label set never closed.
+inline constexpr char brokenExposition[] = "# HELP up Whether the target is up.\n"
+                                           "# TYPE up gauge\n"
+                                           "up 1\n"
+                                           "node_load1{cpu=\"0\" 0.5\n";
 
 // Serves one canned answer per path, one request per connection (Connection: close).
 class HealthServer : public QTcpServer
@@ -118,6 +125,17 @@ private:
                     "Location: /chain/" + QByteArray::number(hop + 1) + "\r\n");
         } else if (path == "/moved") {
             respond(socket, 301, "Moved Permanently", {}, "Location: /healthy\r\n");
+        } else if (path.startsWith("/metrics/") && !path.contains("..")) {
+            QFile capture(QStringLiteral(OPSDECK_TEST_DATA_DIR "/health/prometheus/") +
+                          QString::fromUtf8(path.mid(9)));
+            if (capture.open(QIODevice::ReadOnly))
+                respond(socket, 200, "OK", capture.readAll(), {},
+                        "text/plain; version=0.0.4; charset=utf-8");
+            else
+                respond(socket, 404, "Not Found", "no such capture", {}, "text/plain");
+        } else if (path == "/metrics-broken") {
+            respond(socket, 200, "OK", brokenExposition, {},
+                    "text/plain; version=0.0.4; charset=utf-8");
         } else if (path == "/text") {
             respond(socket, 200, "OK", "pong from api-1\n", {}, "text/plain");
         } else if (path == "/hang") {

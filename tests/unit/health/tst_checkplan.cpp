@@ -23,10 +23,12 @@ const QByteArray estate = R"(environments:
         services:
           - name: api
             health: https://api.example.org/health
+            metrics: https://api.example.org/metrics
             tcp: 10.0.0.11:443
             runbook: API outage
           - name: wiki
             health: http://localhost:3000/health
+            metrics: http://localhost:9100/metrics
             via: web-1
             interval: 2m
           - name: cache-tls
@@ -101,8 +103,10 @@ void CheckPlanTest::everyCheckOfTheEstate()
                       u"production/web-1:metrics"_s,
                       u"production/web-1/api:health"_s,
                       u"production/web-1/api:certificate"_s,
+                      u"production/web-1/api:metrics"_s,
                       u"production/web-1/api:tcp"_s,
                       u"production/web-1/wiki:health"_s,
+                      u"production/web-1/wiki:metrics"_s,
                       u"production/web-1/cache-tls:tls"_s,
                       u"production/db-1/wiki:postgres"_s,
                       u"production/db-1/billing:postgres"_s,
@@ -125,6 +129,15 @@ void CheckPlanTest::everyCheckOfTheEstate()
     QCOMPARE(certificate->kind, CheckKind::Tls);
     QCOMPARE(certificate->category, CheckCategory::Certificates);
     QCOMPARE(certificate->title, u"api.example.org"_s);
+    // A service's `metrics:` URL is scraped, in the Services group beside its health.
+    const CheckSpec *scrape = find(plan, u"production/web-1/api:metrics"_s);
+    QCOMPARE(scrape->kind, CheckKind::Metrics);
+    QCOMPARE(scrape->category, CheckCategory::Services);
+    QCOMPARE(scrape->url, QUrl(u"https://api.example.org/metrics"_s));
+    QCOMPARE(scrape->title, u"api metrics"_s);
+    QCOMPARE(scrape->subject, u"api"_s);
+    QCOMPARE(scrape->runbook, u"API outage"_s);
+    QVERIFY(scrape->service);
     const CheckSpec *tcp = find(plan, u"production/web-1/api:tcp"_s);
     QCOMPARE(tcp->address, u"10.0.0.11"_s);
     QCOMPARE(tcp->port, quint16(443));
@@ -151,6 +164,9 @@ void CheckPlanTest::viaHostsForWhatOnlyTheHostReaches()
     const QList<CheckSpec> plan = planChecks(load(estate));
     // Declared in the workspace.
     QCOMPARE(find(plan, u"production/web-1/wiki:health"_s)->viaHost, u"web-1"_s);
+    // A scrape goes the way the service's health check goes.
+    QCOMPARE(find(plan, u"production/web-1/wiki:metrics"_s)->viaHost, u"web-1"_s);
+    QVERIFY(find(plan, u"production/web-1/api:metrics"_s)->viaHost.isEmpty());
     // A database on 127.0.0.1 of a remote host: only that host reaches it.
     QCOMPARE(find(plan, u"production/db-1/wiki:postgres"_s)->viaHost, u"db-1"_s);
     QCOMPARE(find(plan, u"production/db-1/sessions:redis"_s)->viaHost, u"db-1"_s);
@@ -170,6 +186,7 @@ void CheckPlanTest::intervals()
     QCOMPARE(find(plan, u"production/web-1:metrics"_s)->intervalSeconds, 5);
     QCOMPARE(find(plan, u"production/web-1/api:health"_s)->intervalSeconds, 30);
     QCOMPARE(find(plan, u"production/web-1/wiki:health"_s)->intervalSeconds, 120);
+    QCOMPARE(find(plan, u"production/web-1/wiki:metrics"_s)->intervalSeconds, 120);
     // Certificates change seldom.
     QCOMPARE(find(plan, u"production/web-1/api:certificate"_s)->intervalSeconds, 3600);
     QCOMPARE(find(plan, u"production/db-1/queue:certificate"_s)->intervalSeconds, 3600);
@@ -188,13 +205,18 @@ void CheckPlanTest::filters()
     QCOMPARE(certificates.size(), 4);
     for (const CheckSpec &spec : certificates)
         QCOMPARE(spec.kind, CheckKind::Tls);
+    const QList<CheckSpec> scrapes = planChecks(workspace, {{}, {CheckKind::Metrics}});
+    QCOMPARE(scrapes.size(), 2);
+    for (const CheckSpec &spec : scrapes)
+        QCOMPARE(spec.kind, CheckKind::Metrics);
     QVERIFY(planChecks(workspace, {u"nowhere"_s, {}}).isEmpty());
 }
 
 void CheckPlanTest::kindIdsRoundTrip()
 {
     const QStringList ids = checkKindIds();
-    QCOMPARE(ids.size(), 8);
+    QCOMPARE(ids.size(), 9);
+    QCOMPARE(checkKindFromId(u"metrics"), CheckKind::Metrics);
     for (const QString &id : ids) {
         const std::optional<CheckKind> kind = checkKindFromId(id);
         QVERIFY(kind);
