@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Checks run once through the executor, from here and "via" a host reached over a real sshd
-// (tests/scripts/sshd-fixture.sh) on this machine: HTTP by curl on that host, TCP through an
-// SSH tunnel, host metrics in two readings, each audited, read-only mode allowing them; and
-// curl's output read from data.
+// (tests/scripts/sshd-fixture.sh) on this machine: HTTP and metrics scrapes by curl on that host,
+// TCP through an SSH tunnel, host metrics in two readings, each audited, read-only mode allowing
+// them; and curl's output read from data.
 #include "checktesting.h"
 #include "commandtesting.h"
 #include "healthserver.h"
@@ -39,6 +39,7 @@ private Q_SLOTS:
     void httpViaHostRunsCurlThere_data();
     void httpViaHostRunsCurlThere();
     void viaHostInReadOnlyModeStillChecks();
+    void metricsViaHostRunsCurlThere();
     void tcpThroughTunnel();
     void unreachableViaHostIsCritical();
     void hostMetricsOnceHaveCpu();
@@ -231,6 +232,41 @@ void CheckExecutorTest::viaHostInReadOnlyModeStillChecks()
     QCOMPARE(down.verdict, Verdict::Critical);
     QVERIFY2(down.error.contains(u"from fixture"_s) && down.error.contains(u"onnect"_s),
              qPrintable(down.error));
+}
+
+void CheckExecutorTest::metricsViaHostRunsCurlThere()
+{
+    // The scrape goes the health check's way: curl on the via host, audited, parsed here.
+    const std::optional<QList<AuditEntry>> before = m_audited->entries();
+    QVERIFY(before);
+    CheckSpec scrape = spec(u"/metrics/node-exporter-1.5.prom"_s, u"fixture"_s);
+    scrape.id = u"lab/fixture/api:metrics"_s;
+    scrape.kind = CheckKind::Metrics;
+    const CheckResult result = run(scrape);
+    QVERIFY2(result.verdict == Verdict::Ok, qPrintable(describe(result)));
+    QVERIFY2(result.summary.endsWith(u"283 families, 514 samples (from fixture)"_s),
+             qPrintable(result.summary));
+    QVERIFY(findValue(result, u"samples"_s));
+    QCOMPARE(findValue(result, u"samples"_s)->value, 514.0);
+    const std::optional<QList<AuditEntry>> after = m_audited->entries();
+    QVERIFY(after);
+    QCOMPARE(after->size(), before->size() + 1);
+    QCOMPARE(after->constFirst().host, u"fixture"_s);
+    QVERIFY(after->constFirst().command.startsWith(u"curl "_s));
+
+    CheckSpec broken = scrape;
+    broken.url.setPath(u"/metrics-broken"_s);
+    const CheckResult rejected = run(broken);
+    QVERIFY2(rejected.verdict == Verdict::Critical, qPrintable(describe(rejected)));
+    QVERIFY2(rejected.error.contains(u"is not valid metrics text: line 4:20: "_s),
+             qPrintable(rejected.error));
+
+    CheckSpec missing = scrape;
+    missing.url.setPath(u"/metrics/no-such.prom"_s);
+    const CheckResult notFound = run(missing);
+    QVERIFY2(notFound.verdict == Verdict::Critical, qPrintable(describe(notFound)));
+    QVERIFY2(notFound.summary.endsWith(u"(from fixture)"_s), qPrintable(notFound.summary));
+    QCOMPARE(findValue(notFound, u"status"_s)->value, 404.0);
 }
 
 void CheckExecutorTest::tcpThroughTunnel()
