@@ -4,7 +4,8 @@
 # healthy, degraded, broken or not at all; the exit status follows the monitoring-plugin
 # convention (0 OK, 1 warning, 2 critical, 3 unknown), --json says the same as the table, each
 # dependency of a health document is a row of its own,
-# --env and --only choose checks, --report writes the morning check, and bad input is named.
+# --env and --only choose checks, --report writes the morning check, a service's metrics:
+# endpoint is scraped and parsed (--only metrics), and bad input is named.
 #   cli-check.sh OPSDECK
 set -euo pipefail
 opsdeck=$1
@@ -159,10 +160,56 @@ run 1 --env amber --report "$work/morning.html"
 grep -q '<td class="verdict warning">Warning</td>' "$work/morning.html" || fail "html report"
 echo "ok - --report writes the morning check as Markdown and HTML"
 
+# Metrics scrapes, from a workspace of their own: a real node_exporter capture, a body the
+# parser rejects on line 3, and a path the server does not have.
+cp "$(dirname "$0")/../data/health/prometheus/node-exporter-1.5.prom" "$work/www/node.prom"
+printf '# TYPE up gauge\nup 1\nnode_load1{cpu="0" 0.5\n' >"$work/www/broken.prom"
+cat >"$work/scrape.yaml" <<YAML
+name: Lab
+environments:
+  - name: scrape
+    hosts:
+      - name: web-5
+        connection: local
+        metrics: false
+        services:
+          - {name: node, health: $base/healthy.json, metrics: $base/node.prom}
+          - {name: batch, metrics: $base/broken.prom}
+          - {name: gone, metrics: $base/missing.prom}
+YAML
+status=0
+"$opsdeck" --workspace "$work/scrape.yaml" check --only metrics >"$work/out" 2>"$work/err" || status=$?
+[ "$status" -eq 2 ] || fail "--only metrics exited $status: $(cat "$work/out" "$work/err")"
+grep -q '^OK  *scrape  *web-5  *metrics  *node metrics  *200 OK in .*: 283 families, 514 samples$' "$work/out" ||
+    fail "metrics table: $(cat "$work/out")"
+grep -q '^3 checks: 1 OK, 0 warning, 2 critical, 0 unknown$' "$work/out" || fail "metrics total: $(cat "$work/out")"
+status=0
+"$opsdeck" --workspace "$work/scrape.yaml" check --only metrics --json >"$work/out" 2>"$work/err" || status=$?
+[ "$status" -eq 2 ] || fail "--only metrics --json exited $status: $(cat "$work/err")"
+python3 - "$work/out" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+checks = {check["id"]: check for check in report["checks"]}
+assert list(checks) == ["scrape/web-5/node:metrics", "scrape/web-5/batch:metrics",
+                        "scrape/web-5/gone:metrics"], list(checks)
+assert all(check["kind"] == "metrics" for check in checks.values()), checks
+node = checks["scrape/web-5/node:metrics"]
+values = {value["name"]: value for value in node["values"]}
+assert node["status"] == "OK", node
+assert values["families"]["value"] == 283 and values["samples"]["value"] == 514, values
+assert values["scrape"]["unit"] == "ms" and values["scrape"]["warning"] == 500, values
+assert values["resident memory"]["value"] == 18825216 and values["resident memory"]["unit"] == "B", values
+broken = checks["scrape/web-5/batch:metrics"]
+assert broken["status"] == "CRITICAL" and "broken.prom is not valid metrics text: line 3:20: " in broken["error"], broken
+gone = checks["scrape/web-5/gone:metrics"]
+assert gone["status"] == "CRITICAL" and "answered 404" in gone["error"], gone
+PY
+echo "ok - --only metrics scrapes each service's metrics: endpoint"
+
 run 3 --env nowhere
 grep -q "the workspace has no environment 'nowhere'" "$work/err" || fail "env: $(cat "$work/err")"
 run 3 --only ping
-grep -q "unknown kind 'ping'; use one of http, tcp, tls, host, redis, postgres, alerts" "$work/err" ||
+grep -q "unknown kind 'ping'; use one of http, tcp, tls, host, redis, postgres, alerts, backup, metrics" "$work/err" ||
     fail "kind: $(cat "$work/err")"
 printf 'environments:\n  - name: x\n    check-interval: soon\n' >"$work/broken.yaml"
 status=0
