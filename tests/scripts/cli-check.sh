@@ -6,9 +6,10 @@
 # dependency of a health document is a row of its own,
 # --env and --only choose checks, --report writes the morning check, a service's metrics:
 # endpoint is scraped and parsed (--only metrics), and bad input is named.
-#   cli-check.sh OPSDECK
+#   cli-check.sh OPSDECK TEST_DATA_DIR
 set -euo pipefail
 opsdeck=$1
+data=$2
 work=$(mktemp -d /tmp/opsdeck-check.XXXXXX)
 server=
 cleanup() {
@@ -162,7 +163,7 @@ echo "ok - --report writes the morning check as Markdown and HTML"
 
 # Metrics scrapes, from a workspace of their own: a real node_exporter capture, a body the
 # parser rejects on line 3, and a path the server does not have.
-cp "$(dirname "$0")/../data/health/prometheus/node-exporter-1.5.prom" "$work/www/node.prom"
+cp "$data/health/prometheus/node-exporter-1.5.prom" "$work/www/node.prom"
 printf '# TYPE up gauge\nup 1\nnode_load1{cpu="0" 0.5\n' >"$work/www/broken.prom"
 cat >"$work/scrape.yaml" <<YAML
 name: Lab
