@@ -1105,6 +1105,14 @@ LOCATION ist der Name eines Sicherungsorts (oder HOST/NAME); FILE ein Pfad auf d
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 Metriken</translation>
+    </message>
+    <message>
+        <source>Metrics scrape</source>
+        <translation>Metrik-Abruf</translation>
+    </message>
 </context>
 <context>
     <name>CheckReport</name>
@@ -1515,10 +1523,6 @@ Befehle wie &apos;opsdeck workspace validate FILE&apos; benötigen keine Anzeige
         <translation>ENV</translation>
     </message>
     <message>
-        <source>check: only checks of these kinds (http, tcp, tls, host, redis, postgres, alerts), comma-separated.</source>
-        <translation>check: nur Prüfungen dieser Arten (http, tcp, tls, host, redis, postgres, alerts), durch Kommas getrennt.</translation>
-    </message>
-    <message>
         <source>KINDS</source>
         <translation>ARTEN</translation>
     </message>
@@ -1613,6 +1617,10 @@ Befehle, die keine Anzeige benötigen:
                               Exit-Status 1, wenn ein Ort veraltet ist
                               oder eine Prüfung fehlschlug
                               (opsdeck backups --help)</translation>
+    </message>
+    <message>
+        <source>check: only checks of these kinds (http, tcp, tls, host, redis, postgres, alerts, metrics), comma-separated.</source>
+        <translation>check: nur Prüfungen dieser Arten (http, tcp, tls, host, redis, postgres, alerts, metrics), durch Kommas getrennt.</translation>
     </message>
 </context>
 <context>
@@ -4162,6 +4170,65 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
     <message>
         <source>info</source>
         <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>HealthScrape</name>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>scrape</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>%1 answered %2, not %3</source>
+        <translation>%1 antwortete %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Antworttext</translation>
+    </message>
+    <message>
+        <source>larger than %1, stopped reading</source>
+        <translation>größer als %1, Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>exposition</source>
+        <translation>Metriktext</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid metrics text: line %2: %3</source>
+        <translation>%1 ist kein gültiger Metriktext: Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>families</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>resident memory</source>
+        <translation>residenter Speicher</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 families, %4 samples</source>
+        <translation>%1 in %2: %3 Familien, %4 Messwerte</translation>
+    </message>
+    <message>
+        <source>; not OK: %1</source>
+        <translation>; nicht OK: %1</translation>
     </message>
 </context>
 <context>
