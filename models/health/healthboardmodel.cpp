@@ -77,8 +77,15 @@ void HealthBoardModel::addHistory(const QHash<QString, QList<CheckResult>> &hist
         const int row = rowOf(it.key());
         if (row < 0 || it->isEmpty())
             continue;
-        QList<CheckResult> merged = *it;
-        merged.append(m_items[row].history);
+        // What is stored from the time of the oldest result shown on is shown already: a
+        // workspace reload reads the history of checks that kept theirs.
+        const QList<CheckResult> &shown = m_items[row].history;
+        QList<CheckResult> merged;
+        for (const CheckResult &stored : *it) {
+            if (shown.isEmpty() || stored.time < shown.constFirst().time)
+                merged.append(stored);
+        }
+        merged.append(shown);
         if (merged.size() > m_historyLimit)
             merged.remove(0, merged.size() - m_historyLimit);
         m_items[row].history = merged;

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void rowsFollowThePlanAndResultsUpdateInPlace();
     void countsPerEnvironment();
     void historyIsBounded();
+    void storedHistoryIsNotShownTwice();
     void sortRoleOrdersWorstFirst();
     void valuesSurviveEncoding();
     void historyRingIsBoundedAndSurvivesReopen();
@@ -135,6 +136,28 @@ void HealthBoardTest::historyIsBounded()
     model.addHistory({{u"prod/db-1/wiki:postgres"_s,
                        {result(u"prod/db-1/wiki:postgres"_s, Verdict::Critical, 3)}}});
     QCOMPARE(model.latest(2)->verdict, Verdict::Critical);
+}
+
+void HealthBoardTest::storedHistoryIsNotShownTwice()
+{
+    // A workspace reload keeps a check's rows and reads its stored history again: what is
+    // already shown is not added a second time, older stored results go before it.
+    HealthBoardModel model;
+    model.setPlan(plan());
+    const QString id = u"prod/web-1/api:health"_s;
+    const CheckResult older = result(id, Verdict::Warning, 30, 700);
+    const CheckResult first = result(id, Verdict::Ok, 20, 1);
+    const CheckResult second = result(id, Verdict::Ok, 10, 2);
+    model.addResult(first);
+    model.addResult(second);
+    model.setPlan(plan());
+    QCOMPARE(model.history(0).size(), 2);
+    model.addHistory({{id, {older, first, second}}});
+    const QList<CheckResult> &history = model.history(0);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0).time, older.time);
+    QCOMPARE(history.at(1).time, first.time);
+    QCOMPARE(history.at(2).time, second.time);
 }
 
 void HealthBoardTest::sortRoleOrdersWorstFirst()
