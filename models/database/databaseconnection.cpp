@@ -137,7 +137,10 @@ public:
         Q_EMIT statementDone(id, result);
     }
 
+    void retryLogin() { m_refusal.clear(); }
+
 Q_SIGNALS:
+    void credentialsRefused();
     void stateReport(OpsDeck::DatabaseConnectionState state, const QString &error,
                      const OpsDeck::ServerInfo &server);
     void snapshotReady(quint64 id, const OpsDeck::DatabaseSnapshot &snapshot);
@@ -153,6 +156,10 @@ private:
     {
         if (m_open)
             return true;
+        if (!m_refusal.isEmpty()) {
+            *error = m_refusal;
+            return false;
+        }
         Q_EMIT stateReport(DatabaseConnectionState::Connecting, {}, {});
         QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
                               ? QSqlDatabase::database(m_connectionName, false)
@@ -177,8 +184,15 @@ private:
                                  .arg(postgresSslMode(m_options.sslMode), m_options.applicationName)
                                  .arg(m_options.statementTimeoutMs));
         if (!db.open()) {
-            *error = describe(sqlErrorText(db.lastError()));
+            const QString libpq = sqlErrorText(db.lastError());
+            *error = describe(libpq);
             db.close();
+            if (DatabaseConnection::isCredentialFailure(libpq)) {
+                m_refusal = *error;
+                Q_EMIT credentialsRefused();
+                Q_EMIT stateReport(DatabaseConnectionState::Failed, *error, {});
+                return false;
+            }
             Q_EMIT stateReport(m_everOpened ? DatabaseConnectionState::Lost
                                             : DatabaseConnectionState::Failed,
                                *error, {});
@@ -251,6 +265,8 @@ private:
     DatabaseConnectOptions m_options;
     QString m_connectionName;
     ServerInfo m_server;
+    // Why the server refused our credentials; while set, nothing logs in again with them.
+    QString m_refusal;
     std::shared_ptr<std::atomic_bool> m_stopping;
     bool m_open = false;
     bool m_everOpened = false;
@@ -323,6 +339,9 @@ DatabaseConnection::DatabaseConnection(const DatabaseConnectOptions &options, QO
     // Both go once the thread ends: the worker closes its connection in that thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    // Before the state it comes with: whoever reacts to a Failed state already sees it.
+    connect(m_worker, &DatabaseWorker::credentialsRefused, this,
+            [this] { m_credentialsRefused = true; });
     connect(m_worker, &DatabaseWorker::stateReport, this, &DatabaseConnection::setState);
     connect(m_worker, &DatabaseWorker::snapshotReady, this,
             [this](quint64 id, const DatabaseSnapshot &snapshot) {
@@ -367,6 +386,15 @@ void DatabaseConnection::execute(const DatabaseStatement &statement, QObject *co
         worker, [worker, id, statement] { worker->execute(id, statement); }, Qt::QueuedConnection);
 }
 
+void DatabaseConnection::retryLogin()
+{
+    m_credentialsRefused = false;
+    DatabaseWorker *worker = m_worker;
+    // Queued like the requests: the ones asked after this try again, no earlier one.
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->retryLogin(); }, Qt::QueuedConnection);
+}
+
 void DatabaseConnection::setState(DatabaseConnectionState state, const QString &error,
                                   const ServerInfo &server)
 {
@@ -387,6 +415,17 @@ void DatabaseConnection::setState(DatabaseConnectionState state, const QString &
     Q_EMIT stateChanged(state, error);
     if (serverChanged)
         Q_EMIT this->serverChanged(m_server);
+}
+
+bool DatabaseConnection::isCredentialFailure(const QString &libpqMessage)
+{
+    // QPSQL keeps no SQLSTATE for a failed login: the server's words are all there is. "…
+    // authentication failed for user" is said for password, LDAP, PAM, RADIUS, ident, peer and
+    // certificate logins alike.
+    return libpqMessage.contains(u"authentication failed for user"_s) ||
+           libpqMessage.contains(u"no pg_hba.conf entry"_s) ||
+           libpqMessage.contains(u"pg_hba.conf rejects connection"_s) ||
+           (libpqMessage.contains(u"role \""_s) && libpqMessage.contains(u"does not exist"_s));
 }
 
 QString DatabaseConnection::describeFailure(const QString &libpqMessage,

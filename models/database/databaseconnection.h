@@ -80,6 +80,13 @@ public:
     DatabaseConnectionState state() const { return m_state; }
     QString error() const { return m_error; }      // why Failed or Lost
     ServerInfo server() const { return m_server; } // valid once Open
+    // The server refused the credentials (wrong password, no such role, pg_hba.conf): no
+    // request logs in again with them until retryLogin(), so an LDAP or PAM account is not
+    // locked by refreshes. A lost connection or a restarting server is still reopened.
+    bool credentialsRefused() const { return m_credentialsRefused; }
+    // The operator asked (Refresh now, the database chosen again): the next request logs in
+    // once more with the same credentials.
+    void retryLogin();
 
     // Reads one view in a read-only transaction (opening the connection first if needed).
     using SnapshotDone = std::function<void(const DatabaseSnapshot &)>;
@@ -91,6 +98,10 @@ public:
     // The message libpq gave, turned into the cause an operator can act on, naming the database.
     static QString describeFailure(const QString &libpqMessage,
                                    const DatabaseConnectOptions &options);
+    // Whether libpq's message is the server refusing the login itself (SQLSTATE 28P01
+    // invalid_password or 28000 invalid_authorization_specification), which the same
+    // credentials would meet again.
+    static bool isCredentialFailure(const QString &libpqMessage);
 
 Q_SIGNALS:
     void stateChanged(OpsDeck::DatabaseConnectionState state, const QString &error);
@@ -108,6 +119,7 @@ private:
     DatabaseConnectionState m_state = DatabaseConnectionState::Idle;
     QString m_error;
     ServerInfo m_server;
+    bool m_credentialsRefused = false;
 };
 
 } // namespace OpsDeck

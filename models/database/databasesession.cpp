@@ -52,11 +52,7 @@ DatabaseSession::DatabaseSession(const Database &database, const QString &ownerH
     m_io = newIoModel(this);
     m_history = new OverviewHistoryModel(360, this);
     m_timer.setInterval(5000);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        refresh(DatabaseView::Overview);
-        if (m_activeView != DatabaseView::Overview)
-            refresh(m_activeView);
-    });
+    connect(&m_timer, &QTimer::timeout, this, &DatabaseSession::refreshShown);
 }
 
 DatabaseSession::~DatabaseSession()
@@ -78,6 +74,14 @@ DatabaseConnectionState DatabaseSession::state() const
                                               : DatabaseConnectionState::Idle)
                                  : DatabaseConnectionState::Failed;
     return m_connection->state();
+}
+
+QString DatabaseSession::error() const
+{
+    // Refreshing on a timer (not the command line's one read): say why it stopped trying.
+    if (m_started && m_connection && m_connection->credentialsRefused() && !m_error.isEmpty())
+        return Text::tr("%1; not retried until the password changes or you refresh").arg(m_error);
+    return m_error;
 }
 
 ServerInfo DatabaseSession::server() const
@@ -115,15 +119,27 @@ void DatabaseSession::setPaused(bool paused)
 
 void DatabaseSession::start()
 {
-    if (m_started)
+    if (m_started) {
+        // Chosen again after its login was refused: that is asking to try again.
+        if (m_connection && m_connection->credentialsRefused())
+            refreshNow();
         return;
+    }
     m_started = true;
     if (!m_paused)
         m_timer.start();
-    refreshNow();
+    refreshShown();
 }
 
 void DatabaseSession::refreshNow()
+{
+    // Asked for by the operator: a refused login is tried once more (the timer never does).
+    if (m_connection)
+        m_connection->retryLogin();
+    refreshShown();
+}
+
+void DatabaseSession::refreshShown()
 {
     refresh(DatabaseView::Overview);
     if (m_activeView != DatabaseView::Overview)
@@ -258,7 +274,7 @@ void DatabaseSession::openConnection(const QString &password)
         m_opening = false;
         m_error.clear();
         Q_EMIT stateChanged();
-        refreshNow();
+        refreshShown();
     });
 }
 

@@ -51,7 +51,7 @@ public:
     // "orders (opsdeck on 127.0.0.1:5432 through bastion)"
     QString title() const;
     DatabaseConnectionState state() const;
-    QString error() const { return m_error; }
+    QString error() const;
     ServerInfo server() const;
     const DatabaseThresholds &thresholds() const { return m_thresholds; }
 
@@ -77,7 +77,10 @@ public:
     int interval() const { return m_timer.interval(); }
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
-    void start(); // connects and starts refreshing
+    // Connects and starts refreshing. Called again (the database chosen again) after the server
+    // refused the credentials, it tries them once more, as refreshNow() does; the timer never
+    // does (DatabaseConnection::credentialsRefused()).
+    void start();
     void refreshNow();
     void refresh(DatabaseView view);
 
@@ -110,6 +113,7 @@ Q_SIGNALS:
     void passwordNeeded(const QString &keychainEntry);
 
 private:
+    void refreshShown(); // the Overview and the view looked at
     void openConnection(const QString &password);
     void openRoute(const std::function<void(const QString &host, quint16 port)> &connectTo);
     void readPassword(const std::function<void(const QString &)> &use);

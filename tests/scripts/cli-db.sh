@@ -5,20 +5,23 @@
 # as JSON with the holder as the one root and its waiters beneath, activity's pids, the text
 # tables' headers, terminate refused without --confirm PID, in read-only mode and for an OpsDeck
 # session, then ending the holder so the waiters proceed; slow statements ranked; every other
-# view read; grant hints for the fixture's role and for one without grants (JSON and standard
-# error); the password only from standard input, a wrong one named; an unknown database.
+# view read, Replication also with a streaming standby (postgres-fixture.sh standby); grant hints
+# for the fixture's role and for one without grants (JSON and standard error); the password only
+# from standard input, a wrong one named; an unknown database.
 #   cli-db.sh OPSDECK
 set -euo pipefail
 opsdeck=$1
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d /tmp/opsdeck-db.XXXXXX)
 pgdir=$(mktemp -d /tmp/opsdeck-pg-XXXXXX)
+standbydir=$(mktemp -d /tmp/opsdeck-pg-standby-XXXXXX)
 psql_pids=()
 cleanup() {
     for fd in 3 4 5 6; do eval "exec $fd>&-" 2>/dev/null || true; done
     for pid in "${psql_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    "$top/tests/scripts/postgres-fixture.sh" stop "$standbydir" >/dev/null 2>&1 || true
     "$top/tests/scripts/postgres-fixture.sh" stop "$pgdir" >/dev/null 2>&1 || true
-    [ -n "${OPSDECK_KEEP:-}" ] || rm -rf "$work" "$pgdir"
+    [ -n "${OPSDECK_KEEP:-}" ] || rm -rf "$work" "$pgdir" "$standbydir"
 }
 trap cleanup EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" LC_ALL=C.UTF-8
@@ -246,6 +249,17 @@ jq -e '.tables[] | select(.name == "accounts") | has("bloat_bytes") and has("blo
 db replication orders --json >"$work/replication.json" || fail "db replication --json failed"
 jq -e '.replicas == [] and .slots == [] and (.archiver.mode | type) == "string"' "$work/replication.json" >/dev/null ||
     fail "replication: $(cat "$work/replication.json")"
+# A streaming standby of it: listed with its state and a known lag.
+"$top/tests/scripts/postgres-fixture.sh" standby "$pgdir" "$standbydir" >"$work/standby.env"
+standby_name=$(sed -n 's/^STANDBY_NAME=//p' "$work/standby.env")
+streaming_count() { super "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"; }
+wait_until "the standby streams" '[ "$(streaming_count)" = 1 ]'
+db replication orders --json >"$work/replication.json" || fail "db replication --json with a standby failed"
+jq -e --arg name "$standby_name" '.replicas | length == 1 and (.[0] | .name == $name and
+    .state == "streaming" and .sync_state == "async" and .lag_bytes >= 0 and
+    (.replay_lag_ms == null or .replay_lag_ms >= 0))' "$work/replication.json" >/dev/null ||
+    fail "replication with a standby: $(cat "$work/replication.json")"
+"$top/tests/scripts/postgres-fixture.sh" stop "$standbydir"
 
 # Passwords: none given names the keychain entry and --password-stdin; a wrong one is named.
 status=0

@@ -5,8 +5,8 @@
 // statements ranked and reset; an inactive replication slot; idle sessions previewed and
 // terminated; VACUUM of a table with an awkward name; read-only mode refusing every action kind
 // with nothing changed; the audit log's rows; failures named exactly (wrong password, refused
-// port); a role without pg_monitor told which grants it lacks; the server restarting under an
-// open session.
+// port); a wrong password tried once, not on every refresh; a role without pg_monitor told which
+// grants it lacks; the server restarting under an open session.
 #include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasejson.h"
@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1086,6 +1087,55 @@ private Q_SLOTS:
         QVERIFY(waitState(*session, DatabaseConnectionState::Failed));
         QCOMPARE(session->error(), u"PostgreSQL database orders (opsdeck at 127.0.0.1:%1): wrong "
                                    "password for user opsdeck"_s.arg(value(u"PORT"_s)));
+    }
+
+    // With LDAP or PAM behind it every refused login may count towards locking the account:
+    // the server sees one per request of the operator, none per refresh interval.
+    void refusedPasswordIsNotRetried()
+    {
+        const auto refusals = [this] {
+            QFile log(value(u"LOG"_s));
+            if (!log.open(QIODevice::ReadOnly))
+                return qsizetype(-1);
+            return log.readAll().count(
+                "FATAL:  password authentication failed for user \"opsdeck\"");
+        };
+        const qsizetype before = refusals();
+        QVERIFY(before >= 0);
+        auto session = newSession({}, {}, u"not-the-password"_s);
+        session->setInterval(500);
+        QSignalSpy refreshes(session.get(), &DatabaseSession::refreshed);
+        session->start();
+        QVERIFY(waitState(*session, DatabaseConnectionState::Failed));
+        QVERIFY(session->error().endsWith(u"wrong password for user opsdeck; not retried until "
+                                          "the password changes or you refresh"_s));
+        // Six intervals, each refreshing the Overview and Activity.
+        QTRY_VERIFY_WITH_TIMEOUT(refreshes.size() >= 12, 15000);
+        QCOMPARE(session->lastSnapshot(DatabaseView::Activity).error,
+                 u"PostgreSQL database orders (opsdeck at 127.0.0.1:%1): wrong password for user "
+                 "opsdeck"_s.arg(value(u"PORT"_s)));
+        QCOMPARE(session->state(), DatabaseConnectionState::Failed);
+        QCOMPARE(refusals() - before, 1);
+
+        // Refresh now: once more, and again not on the intervals after it.
+        session->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(refusals() - before, 2, 10000);
+        refreshes.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshes.size() >= 8, 15000);
+        QCOMPARE(refusals() - before, 2);
+        // The database chosen again: once more.
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(refusals() - before, 3, 10000);
+        refreshes.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshes.size() >= 4, 15000);
+        QCOMPARE(refusals() - before, 3);
+
+        // A new password from the prompt opens it.
+        session->providePassword(value(u"PASSWORD"_s), false);
+        QVERIFY(waitState(*session, DatabaseConnectionState::Open));
+        QVERIFY(refreshed(*session, DatabaseView::Activity));
+        QVERIFY(session->lastSnapshot(DatabaseView::Activity).error.isEmpty());
+        QCOMPARE(refusals() - before, 3);
     }
 
     void refusedPortIsNamed()
