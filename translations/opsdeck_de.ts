@@ -3286,6 +3286,10 @@ Wir bitten, die Unannehmlichkeiten zu entschuldigen.
         <source>reset pg_stat_statements</source>
         <translation>pg_stat_statements zurücksetzen</translation>
     </message>
+    <message>
+        <source>%1; not retried until the password changes or you refresh</source>
+        <translation>%1; kein neuer Versuch, bis sich das Passwort ändert oder Sie aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseViews</name>
