@@ -29,6 +29,22 @@ bool isLoopbackAddress(const QString &address)
            address == u"::1" || address.startsWith(u'/');
 }
 
+// The certificate of a TLS server that server checks: reached the same way, at most hourly.
+CheckSpec certificateCheck(const CheckSpec &server, const QString &id, const QString &scheme,
+                           const QString &address, int port)
+{
+    CheckSpec tls = server;
+    tls.kind = CheckKind::Tls;
+    tls.category = CheckCategory::Certificates;
+    tls.id = id;
+    tls.url.setScheme(scheme);
+    tls.url.setHost(address);
+    tls.url.setPort(port);
+    tls.title = address + u':' + QString::number(port);
+    tls.intervalSeconds = qMax(server.intervalSeconds, 3600);
+    return tls;
+}
+
 class Planner
 {
 public:
@@ -90,16 +106,8 @@ private:
             // A server that must speak TLS: its certificate too, reached the same way.
             static const QStringList tlsModes{u"require"_s, u"verify-ca"_s, u"verify-full"_s};
             if (tlsModes.contains(database.sslMode)) {
-                CheckSpec tls = spec;
-                tls.kind = CheckKind::Tls;
-                tls.category = CheckCategory::Certificates;
-                tls.id = hostKey + u'/' + database.name + u":certificate";
-                tls.url.setScheme(u"postgres"_s);
-                tls.url.setHost(database.host);
-                tls.url.setPort(database.port);
-                tls.title = database.host + u':' + QString::number(database.port);
-                tls.intervalSeconds = qMax(spec.intervalSeconds, 3600);
-                add(tls);
+                add(certificateCheck(spec, hostKey + u'/' + database.name + u":certificate",
+                                     u"postgres"_s, database.host, database.port));
             }
         }
         for (const RedisInstance &redis : host.redis) {
@@ -117,16 +125,8 @@ private:
             add(spec);
             // rediss: its certificate too, reached the same way (a Unix socket has none).
             if (redis.tls && redis.socketPath.isEmpty()) {
-                CheckSpec tls = spec;
-                tls.kind = CheckKind::Tls;
-                tls.category = CheckCategory::Certificates;
-                tls.id = hostKey + u'/' + redis.name + u":certificate";
-                tls.url.setScheme(u"rediss"_s);
-                tls.url.setHost(redis.host);
-                tls.url.setPort(redis.port);
-                tls.title = redis.host + u':' + QString::number(redis.port);
-                tls.intervalSeconds = qMax(spec.intervalSeconds, 3600);
-                add(tls);
+                add(certificateCheck(spec, hostKey + u'/' + redis.name + u":certificate",
+                                     u"rediss"_s, redis.host, redis.port));
             }
         }
     }

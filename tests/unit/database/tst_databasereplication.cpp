@@ -4,6 +4,7 @@
 // the standby reads as one (in recovery, the time since it replayed a transaction), and with
 // replay paused on the standby the lag in bytes grows past the workspace's replication_lag
 // threshold and the replica's verdict follows it, then falls back once replay resumes.
+#include "commandtesting.h"
 #include "databasetesting.h"
 #include "models/database/databasesession.h"
 #include "models/health/checkresult.h"
@@ -61,14 +62,7 @@ private:
         database.user = m_postgres->value(u"USER"_s);
         database.sslMode = u"disable"_s;
         DatabaseServices services;
-        Workspace workspace;
-        Environment environment;
-        environment.name = u"test"_s;
-        Host host;
-        host.name = u"local"_s;
-        host.connection = ConnectionKind::Local;
-        environment.hosts.append(host);
-        workspace.environments.append(environment);
+        Workspace workspace = CommandTesting::localWorkspace(u"local"_s);
         // Warning from 1 MiB behind: paused replay passes it with a few MiB written.
         workspace.thresholds = {
             {u"replication_lag"_s, 1, 1024, u"MiB"_s, Threshold::Direction::Above, {}}};

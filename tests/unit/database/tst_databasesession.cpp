@@ -3,6 +3,7 @@
 // reads; real lock contention made by psql sessions gives the tree with its root blocker;
 // terminating the root through the safety gate lets the waiters proceed; read-only mode refuses
 // the action; OpsDeck's own session is never a target.
+#include "commandtesting.h"
 #include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasesession.h"
@@ -76,14 +77,7 @@ private:
         DatabaseServices services;
         services.gate = m_gate.get();
         services.incident = incident;
-        Workspace workspace;
-        Environment environment;
-        environment.name = u"test"_s;
-        Host host;
-        host.name = u"local"_s;
-        host.connection = ConnectionKind::Local;
-        environment.hosts.append(host);
-        workspace.environments.append(environment);
+        Workspace workspace = CommandTesting::localWorkspace(u"local"_s);
         services.workspace = workspace;
         Database plain = database();
         plain.password = {};

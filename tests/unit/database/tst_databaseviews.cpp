@@ -7,6 +7,7 @@
 // with nothing changed; the audit log's rows; failures named exactly (wrong password, refused
 // port); a wrong password tried once, not on every refresh; a role without pg_monitor told which
 // grants it lacks; the server restarting under an open session.
+#include "commandtesting.h"
 #include "databasetesting.h"
 #include "models/audit/auditlog.h"
 #include "models/database/databasejson.h"
@@ -118,14 +119,7 @@ private:
     {
         DatabaseServices services;
         services.gate = m_gate.get();
-        Workspace workspace;
-        Environment environment;
-        environment.name = u"test"_s;
-        Host host;
-        host.name = u"local"_s;
-        host.connection = ConnectionKind::Local;
-        environment.hosts.append(host);
-        workspace.environments.append(environment);
+        Workspace workspace = CommandTesting::localWorkspace(u"local"_s);
         workspace.thresholds = thresholds;
         services.workspace = workspace;
         auto session =
