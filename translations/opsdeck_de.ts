@@ -4191,14 +4191,6 @@ Eine Datenbank, deren Eintrag im Arbeitsbereich ein Schlüsselbund-Passwort hat,
         <translation>%1 antwortete %2, nicht %3</translation>
     </message>
     <message>
-        <source>body</source>
-        <translation>Antworttext</translation>
-    </message>
-    <message>
-        <source>larger than %1, stopped reading</source>
-        <translation>größer als %1, Lesen abgebrochen</translation>
-    </message>
-    <message>
         <source>exposition</source>
         <translation>Metriktext</translation>
     </message>

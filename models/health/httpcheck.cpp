@@ -380,6 +380,17 @@ void HttpCheck::deliver(const HttpAnswer &answer)
     complete(result);
 }
 
+CheckValue truncatedBodyValue(const HttpCheckOptions &options, const HttpAnswer &answer)
+{
+    return {Text::tr("body"),
+            double(answer.body.size()),
+            u"B"_s,
+            Text::tr("larger than %1, stopped reading").arg(formatBytes(options.maxBodyBytes)),
+            Verdict::Warning,
+            {},
+            {}};
+}
+
 CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &answer)
 {
     CheckResult result;
@@ -417,14 +428,7 @@ CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &a
 
     if (answer.truncated) {
         // A cut document would only parse as invalid JSON: say what happened instead.
-        result.values.append(
-            {Text::tr("body"),
-             double(answer.body.size()),
-             u"B"_s,
-             Text::tr("larger than %1, stopped reading").arg(formatBytes(options.maxBodyBytes)),
-             Verdict::Warning,
-             {},
-             {}});
+        result.values.append(truncatedBodyValue(options, answer));
     }
     const HealthDocument document =
         answer.truncated ? HealthDocument{} : parseHealthDocument(answer.body);

@@ -72,6 +72,8 @@ struct HttpAnswer {
 };
 // The status, latency, expected text and health document of an answer, judged. Pure.
 CheckResult judgeHttpAnswer(const HttpCheckOptions &options, const HttpAnswer &answer);
+// The warning value of an answer cut at options.maxBodyBytes (answer.truncated).
+CheckValue truncatedBodyValue(const HttpCheckOptions &options, const HttpAnswer &answer);
 
 // One HTTP(S) check: asynchronous in the caller's thread, finished() exactly once.
 class HttpCheck : public QObject

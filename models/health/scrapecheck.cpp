@@ -80,14 +80,7 @@ CheckResult judgeScrapeAnswer(const HttpCheckOptions &options, const HttpAnswer 
     QByteArrayView body = answer.body;
     if (answer.truncated) {
         body = body.first(body.lastIndexOf('\n') + 1);
-        result.values.append(
-            {Text::tr("body"),
-             double(answer.body.size()),
-             u"B"_s,
-             Text::tr("larger than %1, stopped reading").arg(formatBytes(options.maxBodyBytes)),
-             Verdict::Warning,
-             {},
-             {}});
+        result.values.append(truncatedBodyValue(options, answer));
     }
     const ExpositionParseResult parsed = parseExposition(body, url);
     const auto firstError = std::find_if(parsed.diagnostics.cbegin(), parsed.diagnostics.cend(),
